@@ -1,0 +1,35 @@
+"""Agreements: signed documents, accords and commitments reached in talks."""
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from pakru.schema.common import AgreementRef, CountryCode, MeetingRef, Text
+from pakru.schema.dates import DateInterval
+from pakru.schema.recordbase import RecordBase
+
+AgreementKind = Literal["treaty", "agreement", "accord", "commitment", "decision"]
+AgreementStatus = Literal["signed", "concluded", "agreed", "planned"]
+
+
+class Agreement(RecordBase):
+    """Something the two sides signed, concluded or agreed to do."""
+
+    type: Literal["agreement"]
+    """Record kind."""
+    title: Text
+    """A descriptive title built from the sources' words."""
+    kind: AgreementKind
+    """``agreement``/``accord``: a signed text; ``commitment``/``decision``: what talks agreed."""
+    status: AgreementStatus
+    """As the source puts it: signed, concluded, agreed (to do something), or planned."""
+    date: DateInterval
+    """When it was signed or agreed."""
+    parties: Annotated[tuple[CountryCode, ...], Field(min_length=1)]
+    """The countries party to it."""
+    meeting: MeetingRef | None
+    """The meeting at which it was reached, when a source says so."""
+    subject: Text | None
+    """What it covers, in the sources' words."""
+    same_as: tuple[AgreementRef, ...] = ()
+    """Records that may describe the same agreement but are kept apart because sources disagree."""

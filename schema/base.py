@@ -1,0 +1,24 @@
+"""The base model every record and sub-record inherits from."""
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Model(BaseModel):
+    """Strict, closed and immutable.
+
+    ``extra="forbid"`` makes an unknown key an error, ``strict=True`` stops
+    pydantic from coercing values (``"yes"`` never becomes ``True``, ``1``
+    never becomes ``"1"``), and ``frozen=True`` makes loaded records
+    read-only. Sequences are tuples for the same reason; the YAML parser
+    produces tuples, and JSON input is accepted through ``model_validate_json``.
+    Attribute docstrings become field descriptions, written once and reused
+    by the JSON Schema and the docs.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        use_attribute_docstrings=True,
+        validate_default=True,
+    )

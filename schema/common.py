@@ -1,0 +1,92 @@
+"""Types shared by every record kind: ids, country codes, evidence, statements."""
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+from pakru.schema.base import Model
+from pakru.schema.countries import COUNTRIES
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80),
+    Field(description="A record id: lower-case letters, digits and single hyphens."),
+]
+
+
+@dataclass(frozen=True)
+class RefTarget:
+    """Marks an id field as a reference to a record of one of ``kinds``.
+
+    The validator's ``references.resolve`` rule finds every field so marked
+    (see ``pakru.validate.refs``); the JSON Schema shows the kinds as
+    ``x-references``.
+    """
+
+    kinds: tuple[str, ...]
+
+
+def _refers_to(*kinds: str) -> Any:
+    return Field(json_schema_extra={"x-references": list(kinds)})
+
+
+SourceRef = Annotated[Id, RefTarget(("source",)), _refers_to("source")]
+PersonRef = Annotated[Id, RefTarget(("person",)), _refers_to("person")]
+BodyRef = Annotated[Id, RefTarget(("body",)), _refers_to("body")]
+ActorRef = Annotated[Id, RefTarget(("person", "body")), _refers_to("person", "body")]
+MeetingRef = Annotated[Id, RefTarget(("meeting",)), _refers_to("meeting")]
+AgreementRef = Annotated[Id, RefTarget(("agreement",)), _refers_to("agreement")]
+RecordRef = Annotated[
+    Id,
+    RefTarget(("meeting", "agreement", "event", "person", "body", "source")),
+    _refers_to("meeting", "agreement", "event", "person", "body", "source"),
+]
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+"""Free text written by a maintainer (a title, a role, a paraphrase)."""
+
+Quote = Annotated[str, StringConstraints(min_length=3, max_length=2000)]
+"""A verbatim excerpt of a source text (compared whitespace-normalised)."""
+
+
+def _known_country(code: str) -> str:
+    if code not in COUNTRIES:
+        known = ", ".join(sorted(COUNTRIES))
+        raise ValueError(f"unknown country code {code!r} (known: {known})")
+    return code
+
+
+CountryCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]{2}$"),
+    AfterValidator(_known_country),
+    Field(
+        description="ISO 3166-1 alpha-2 country code (listed in pakru.schema.countries).",
+        json_schema_extra={"enum": sorted(COUNTRIES)},
+    ),
+]
+
+FIELD_NAME = r"^[a-z_]+(?:\.[a-z_]+)*$"
+
+
+class Evidence(Model):
+    """A verbatim quote from a source that supports some fields of a record."""
+
+    source: SourceRef
+    """Id of the source record whose text contains the quote."""
+    quote: Quote
+    """Verbatim text from the source (whitespace is normalised before comparing)."""
+    supports: tuple[Annotated[str, StringConstraints(pattern=FIELD_NAME)], ...] = ()
+    """Names of the record's fields this quote supports (e.g. ``date``, ``location.city``)."""
+
+
+class Statement(Model):
+    """One thing a source says, paraphrased, with the quotes that say it."""
+
+    text: Text
+    """A short paraphrase of what the sources say."""
+    evidence: Annotated[tuple[Evidence, ...], Field(min_length=1)]
+    """Quotes that state it."""

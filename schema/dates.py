@@ -1,0 +1,121 @@
+"""Dates as intervals: what the sources allow, no more precise than that.
+
+A date in pakru is the interval of days the sources leave possible, with a
+precision that names its shape and the derivations that produced it. Each
+derivation names the rule that turns a phrase of a source ("on Friday",
+"last month", "Nov 2014") into an interval; the validator recomputes every
+derivation (see :mod:`pakru.validate.rules.dates`) and checks that the
+record's interval is exactly their intersection.
+"""
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from pakru.schema.base import Model
+from pakru.schema.common import Quote, RecordRef, SourceRef
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept ``YYYY-MM-DD`` strings only; leave other input for pydantic to reject."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+Precision = Literal["day", "month", "year", "range", "unknown"]
+
+DateRule = Literal[
+    "stated-day",
+    "stated-month",
+    "stated-year",
+    "publication-day",
+    "weekday-before-publication",
+    "before-publication",
+    "month-before-publication",
+    "year-of-publication",
+    "same-as-record",
+    "month-before-record",
+    "before-record",
+]
+"""How a phrase of a source becomes an interval.
+
+- ``stated-day`` / ``stated-month`` / ``stated-year``: the source names the
+  day, month or year (``value`` holds it as ``YYYY-MM-DD``, ``YYYY-MM`` or
+  ``YYYY``).
+- ``publication-day``: "today" in a dated report: its publication date.
+- ``weekday-before-publication``: "on Friday": the last such weekday on or
+  before the publication date (within the six days before it).
+- ``before-publication``: "recently", "has been": on or before publication.
+- ``month-before-publication``: "last month": the calendar month before the
+  month of publication.
+- ``year-of-publication``: "this year": from 1 January of the publication
+  year to the publication date.
+- ``same-as-record``: the source describes the event dated by another record
+  (``anchor``): that record's interval.
+- ``month-before-record`` / ``before-record``: "last month" or "recently"
+  in an undated report, anchored on the date of another record the same
+  report describes (``anchor``).
+"""
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+class Derivation(Model):
+    """One phrase of one source, and the rule that turns it into an interval."""
+
+    rule: DateRule
+    """The rule applied (see the list in pakru.schema.dates)."""
+    source: SourceRef
+    """The source whose text contains ``quote``; its publication date anchors relative rules."""
+    quote: Quote
+    """The verbatim phrase the date is derived from."""
+    value: str | None = None
+    """For ``stated-*`` rules: the stated date as ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+    weekday: Weekday | None = None
+    """For ``weekday-before-publication``: the weekday named in the quote."""
+    anchor: RecordRef | None = None
+    """For ``*-record`` rules: the record whose date anchors this one."""
+
+    @model_validator(mode="after")
+    def _arguments_match_rule(self) -> "Derivation":
+        needs_value = self.rule.startswith("stated-")
+        needs_weekday = self.rule == "weekday-before-publication"
+        needs_anchor = self.rule.endswith("-record")
+        for name, needed in (
+            ("value", needs_value),
+            ("weekday", needs_weekday),
+            ("anchor", needs_anchor),
+        ):
+            present = getattr(self, name) is not None
+            if needed and not present:
+                raise ValueError(f"rule {self.rule!r} needs {name!r}")
+            if present and not needed:
+                raise ValueError(f"rule {self.rule!r} takes no {name!r}")
+        return self
+
+
+class DateInterval(Model):
+    """The interval of days the sources leave possible, and how it was derived.
+
+    Order and precision are checked by the validator's ``dates.order`` and
+    ``dates.precision`` rules rather than here, so a bad interval is reported
+    with its own rule id and the record still loads for the other rules.
+    """
+
+    earliest: IsoDate | None
+    """First possible day, or null when the sources give no lower bound."""
+    latest: IsoDate | None
+    """Last possible day, or null when the sources give no upper bound."""
+    precision: Precision
+    """Shape of the interval: one day, one calendar month, one calendar year,
+    any other range, or unknown (both bounds null)."""
+    derivations: Annotated[tuple[Derivation, ...], Field(default=())]
+    """The phrases and rules the interval is derived from; the interval is their intersection."""

@@ -1,0 +1,37 @@
+"""The ``pakru`` command: parse arguments → build the pieces → execute.
+
+Each subcommand lives in its own module with ``register(subparsers)``,
+which adds its parser and sets ``run`` to a function taking the parsed
+arguments and returning the exit code: 0 clean, 1 findings, 2 usage.
+"""
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+import pakru
+
+COMMANDS = ("validate", "rules", "schema")
+"""Subcommand modules under ``pakru.cli``, in the order ``--help`` lists them."""
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    top = argparse.ArgumentParser(
+        prog="pakru",
+        description="Pakistan–Russia security dialogues, meetings and agreements.",
+    )
+    top.add_argument("--version", action="version", version=f"pakru {pakru.__version__}")
+    subparsers = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        import_module(f"pakru.cli.{name}").register(subparsers)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = parser().parse_args(argv)
+    code: int = args.run(args)
+    sys.stdout.flush()
+    return code

@@ -1,0 +1,85 @@
+"""``pakru validate``: check records and report findings."""
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from pakru.validate.pipeline import validate
+from pakru.validate.registry import Context
+from pakru.validate.report import REPORTERS
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+def _ids(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add the ``validate`` subcommand."""
+    p = subparsers.add_parser(
+        "validate",
+        help="check records: schema, ids, references and cross-record rules",
+        description="Check records. Exit 0 when clean, 1 on error findings, 2 on usage errors.",
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="records folders or files (default: the dataset shipped with pakru)",
+    )
+    p.add_argument(
+        "--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)"
+    )
+    p.add_argument(
+        "--select",
+        type=_ids,
+        action="extend",
+        default=[],
+        metavar="IDS",
+        help="only these rule ids or prefixes, comma-separated",
+    )
+    p.add_argument(
+        "--ignore",
+        type=_ids,
+        action="extend",
+        default=[],
+        metavar="IDS",
+        help="skip these rule ids or prefixes, comma-separated",
+    )
+    p.add_argument(
+        "--today",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="the date rules take as today (default: the system date)",
+    )
+    p.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
+    )
+    p.set_defaults(run=run)
+
+
+def _colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate and report; 1 when any error (or, with --strict, warning) is found."""
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        print(f"pakru validate: no such file or folder: {missing[0]}", file=sys.stderr)
+        return 2
+    context = Context(today=args.today or dt.date.today())
+    findings = validate(args.paths, context=context, select=args.select, ignore=args.ignore)
+    sys.stdout.write(REPORTERS[args.format](findings, _colour() and args.format == "text"))
+    failing = {"error", "warning"} if args.strict else {"error"}
+    return 1 if any(f.severity in failing for f in findings) else 0

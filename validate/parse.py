@@ -1,0 +1,315 @@
+"""Stage 2, parse: YAML text → plain values with positions, treating input as hostile.
+
+The parser reads libyaml's event stream (PyYAML's pure-Python parser when
+libyaml is missing) and builds values itself, so that:
+
+- no tag ever constructs an object: only the YAML core tags are accepted;
+- scalars resolve by the YAML 1.2 core schema: ``NO``, ``yes`` and ``on``
+  stay strings (and a plain one is reported as ambiguous), only
+  ``true``/``false`` are booleans;
+- duplicate keys, aliases, non-string keys and multiple documents are
+  errors, and nesting depth and node count are bounded, so an alias bomb or
+  a deeply nested file fails fast in bounded memory;
+- every value keeps its line and column for messages;
+- mappings become dicts and sequences tuples, ready for strict models.
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from pakru.validate.findings import Finding
+from pakru.validate.read import Text
+
+MAX_NODES = 50_000
+MAX_DEPTH = 50
+
+Loc = tuple[str | int, ...]
+Pos = tuple[int, int]
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_YAML11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed YAML document: its value and where each part of it stands.
+
+    ``positions`` maps a location (a tuple of keys and indexes, ``()`` for
+    the root) to the (line, column) of its value; ``key_positions`` maps the
+    location of a mapping entry to the position of its key.
+    """
+
+    path: str
+    data: Any
+    positions: dict[Loc, Pos] = field(default_factory=dict)
+    key_positions: dict[Loc, Pos] = field(default_factory=dict)
+    warnings: tuple[Finding, ...] = ()
+
+    def position(self, loc: Loc, *, key: bool = False) -> Pos:
+        """Position of ``loc``, or of its nearest ancestor that has one."""
+        table = self.key_positions if key else self.positions
+        for end in range(len(loc), -1, -1):
+            if (found := table.get(loc[:end])) is not None:
+                return found
+            if key:
+                table = self.positions
+                if (found := table.get(loc[:end])) is not None:
+                    return found
+        return (1, 1)
+
+
+class ParseError(Exception):
+    """Raised inside the parser; always turned into a finding before leaving this module."""
+
+    def __init__(self, rule: str, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.rule, self.message, self.line, self.column = rule, message, line, column
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    parser_class = getattr(yaml, "CParser", None)
+    if parser_class is None:  # pragma: no cover - libyaml is present in CI
+        yield from yaml.parse(text, Loader=yaml.SafeLoader)
+        return
+    parser = parser_class(text)
+    try:
+        while (event := parser.get_event()) is not None:
+            yield event
+    finally:
+        parser.dispose()
+
+
+def _pos(event: yaml.Event) -> Pos:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+
+
+def _scalar(event: yaml.ScalarEvent, path: str, warnings: list[Finding]) -> Any:
+    value, line_col = event.value, _pos(event)
+    tag = event.tag
+    if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
+        raise ParseError("yaml.tag", f"tag {tag!r} is not allowed in records", *line_col)
+    plain = event.style is None and (tag is None or tag == "!")
+    if not plain:
+        return value if tag in (None, "!", _CORE + "str") else _resolve(value, tag, line_col)
+    return _resolve_plain(value, path, line_col, warnings)
+
+
+def _resolve_plain(value: str, path: str, at: Pos, warnings: list[Finding]) -> Any:
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value) and any(c.isdigit() for c in value):
+        return float(value)
+    if _YAML11_BOOL.match(value):
+        warnings.append(
+            Finding(
+                path,
+                *at,
+                "yaml.ambiguous-scalar",
+                "warning",
+                f"plain {value!r} is a boolean in YAML 1.1 and a string here; quote it",
+            )
+        )
+    return value
+
+
+def _resolve(value: str, tag: str, at: Pos) -> Any:
+    """An explicitly tagged scalar (``!!int "7"``): resolve strictly by its tag."""
+    kind = tag.removeprefix(_CORE)
+    checks: dict[str, tuple[re.Pattern[str] | None, Any]] = {
+        "int": (_INT, int),
+        "float": (_FLOAT, float),
+        "null": (_NULL, lambda _v: None),
+        "bool": (None, _BOOL.get),
+    }
+    pattern, convert = checks[kind]
+    if (pattern is not None and not pattern.match(value)) or (
+        kind == "bool" and value not in _BOOL
+    ):
+        raise ParseError("yaml.tag", f"{value!r} is not a valid !!{kind}", *at)
+    return convert(value)
+
+
+@dataclass
+class _Frame:
+    loc: Loc
+    items: dict[str, Any] | list[Any]
+    key: str | None = None
+
+
+class _Builder:
+    """Turns an event stream into values; one instance per document."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+        self.nodes = 0
+        self.positions: dict[Loc, Pos] = {}
+        self.key_positions: dict[Loc, Pos] = {}
+        self.warnings: list[Finding] = []
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise ParseError(
+                    "yaml.multiple-documents",
+                    "a record file holds exactly one document",
+                    *_pos(event),
+                )
+        elif isinstance(event, yaml.AliasEvent):
+            raise ParseError(
+                "yaml.alias", f"alias *{event.anchor} is not allowed in records", *_pos(event)
+            )
+        elif isinstance(event, yaml.ScalarEvent):
+            self._value(event, _scalar(event, self.path, self.warnings))
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            self._open(event)
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            self._close()
+
+    def _count(self, event: yaml.Event) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise ParseError(
+                "yaml.too-many-nodes", f"more than {MAX_NODES:,} values in one file", *_pos(event)
+            )
+
+    def _open(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
+            raise ParseError("yaml.tag", f"tag {tag!r} is not allowed in records", *_pos(event))
+        if len(self.stack) >= MAX_DEPTH:
+            raise ParseError(
+                "yaml.too-deep", f"nesting deeper than {MAX_DEPTH} levels", *_pos(event)
+            )
+        container: dict[str, Any] | list[Any]
+        container = {} if isinstance(event, yaml.MappingStartEvent) else []
+        loc = self._place(event)
+        self.stack.append(_Frame(loc, container))
+
+    def _close(self) -> None:
+        frame = self.stack.pop()
+        value = tuple(frame.items) if isinstance(frame.items, list) else frame.items
+        self._attach(value)
+
+    def _place(self, event: yaml.Event) -> Loc:
+        """Count the node, record its position and return its location."""
+        self._count(event)
+        if not self.stack:
+            loc: Loc = ()
+        else:
+            top = self.stack[-1]
+            if isinstance(top.items, dict):
+                assert top.key is not None  # a value only follows a key
+                loc = (*top.loc, top.key)
+            else:
+                loc = (*top.loc, len(top.items))
+        self.positions[loc] = _pos(event)
+        return loc
+
+    def _value(self, event: yaml.ScalarEvent, value: Any) -> None:
+        top = self.stack[-1] if self.stack else None
+        if isinstance(top, _Frame) and isinstance(top.items, dict) and top.key is None:
+            self._key(event, value, top)
+            return
+        self._place(event)
+        self._attach(value)
+
+    def _key(self, event: yaml.ScalarEvent, key: Any, frame: _Frame) -> None:
+        self._count(event)
+        if not isinstance(key, str):
+            raise ParseError("yaml.key", f"key {event.value!r} must be a string", *_pos(event))
+        assert isinstance(frame.items, dict)
+        loc = (*frame.loc, key)
+        if key in frame.items or loc in self.key_positions:
+            first = self.key_positions[loc][0]
+            raise ParseError(
+                "yaml.duplicate-key",
+                f"duplicate key {key!r} (first on line {first})",
+                *_pos(event),
+            )
+        self.key_positions[loc] = _pos(event)
+        frame.key = key
+
+    def _attach(self, value: Any) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        if isinstance(top.items, dict):
+            assert top.key is not None
+            top.items[top.key] = value
+            top.key = None
+        else:
+            top.items.append(value)
+
+    def check_complex_key(self, event: yaml.Event) -> None:
+        top = self.stack[-1] if self.stack else None
+        if (
+            isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent)
+            and top is not None
+            and isinstance(top.items, dict)
+            and top.key is None
+        ):
+            raise ParseError("yaml.key", "a key must be a string, not a collection", *_pos(event))
+
+
+def _tab_indent(text: str) -> tuple[int, int] | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            return number, indent.index("\t") + 1
+    return None
+
+
+def _run(builder: _Builder, text: str) -> Finding | None:
+    """Feed every event to ``builder``; a finding when the YAML is refused."""
+    path = builder.path
+    try:
+        for event in _events(text):
+            builder.check_complex_key(event)
+            builder.feed(event)
+    except ParseError as error:
+        return Finding(path, error.line, error.column, error.rule, "error", error.message)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = error.problem or error.context or "invalid YAML"
+        return Finding(path, line, column, "yaml.syntax", "error", f"invalid YAML: {problem}")
+    except yaml.YAMLError as error:
+        return Finding(path, 0, 0, "yaml.syntax", "error", f"invalid YAML: {error}")
+    return None
+
+
+def parse(source: Text) -> Parsed | Finding:
+    """Parse one record file, or return the first finding that stops it."""
+    path = source.path
+    if (tab := _tab_indent(source.text)) is not None:
+        return Finding(path, *tab, "yaml.tab", "error", "tab used for indentation; use spaces")
+    builder = _Builder(path)
+    if (refused := _run(builder, source.text)) is not None:
+        return refused
+    if builder.documents == 0 or builder.root is None:
+        return Finding(path, 0, 0, "yaml.empty", "error", "file holds no record")
+    if not isinstance(builder.root, dict):
+        line, column = builder.positions.get((), (1, 1))
+        return Finding(path, line, column, "yaml.root", "error", "a record must be a mapping")
+    return Parsed(
+        path, builder.root, builder.positions, builder.key_positions, tuple(builder.warnings)
+    )

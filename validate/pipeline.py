@@ -1,0 +1,114 @@
+"""The data flow: files → read → parse → models → Dataset → rules → findings.
+
+``load_dataset`` runs the first four stages (shared by ``pakru.load()`` and
+the validator); ``validate`` adds the rules. Reporting is separate
+(:mod:`pakru.validate.report`).
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from pakru.dataset import Dataset, Entry
+from pakru.schema import Source
+from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
+from pakru.validate.findings import Finding, filter_findings
+from pakru.validate.models import Built, build
+from pakru.validate.parse import Parsed, parse
+from pakru.validate.read import read_text
+from pakru.validate.registry import Context, run_rules
+
+RECORD_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A dataset and the findings from reading, parsing and building it."""
+
+    dataset: Dataset
+    findings: tuple[Finding, ...]
+
+
+def default_root() -> Path:
+    """The records folder shipped inside the installed package."""
+    return Path(str(resources.files("pakru.records")))
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    if root is not None:
+        return f"records/{path.relative_to(root).as_posix()}"
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def collect(paths: Iterable[Path]) -> Iterator[Path]:
+    """Record files under ``paths`` (folders are searched; source texts are skipped)."""
+    for path in paths:
+        if path.is_dir():
+            found = (p for p in path.rglob("*") if p.suffix in RECORD_SUFFIXES and p.is_file())
+            yield from sorted(found)
+        else:
+            yield path
+
+
+def _build_file(path: Path, shown: str) -> Built | list[Finding]:
+    text = read_text(path, shown)
+    if isinstance(text, Finding):
+        return [text]
+    parsed = parse(text)
+    if isinstance(parsed, Finding):
+        return [parsed]
+    built = build(parsed)
+    return [*parsed.warnings, *built] if isinstance(built, list) else built
+
+
+def _source_text(path: Path, source: Source, shown_dir: str) -> str | Finding:
+    text_path = path.parent / "text" / source.file
+    read = read_text(text_path, f"{shown_dir}/text/{source.file}")
+    return read if isinstance(read, Finding) else read.text
+
+
+def load_dataset(paths: Sequence[Path] | None = None) -> Loaded:
+    """Read, parse and build every record under ``paths`` (default: the shipped records)."""
+    root = default_root() if not paths else None
+    files = list(collect(paths or [default_root()]))
+    entries: list[Entry] = []
+    texts: dict[str, str] = {}
+    findings: list[Finding] = []
+    for path in files:
+        shown = _shown(path, root)
+        built = _build_file(path, shown)
+        if isinstance(built, list):
+            findings.extend(built)
+            continue
+        findings.extend(built.parsed.warnings)
+        entries.append(Entry(built.record, shown, built.parsed))
+        if isinstance(built.record, Source):
+            text = _source_text(
+                path, built.record, shown.rsplit("/", 1)[0] if "/" in shown else "."
+            )
+            if isinstance(text, Finding):
+                findings.append(text)
+            else:
+                texts.setdefault(built.record.id, text)
+    return Loaded(Dataset(entries, texts), tuple(findings))
+
+
+def validate(
+    paths: Sequence[Path] | None = None,
+    *,
+    context: Context | None = None,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> list[Finding]:
+    """Every finding for the records under ``paths``, sorted by file and line."""
+    select, ignore = tuple(select), tuple(ignore)
+    loaded = load_dataset(paths)
+    found = [*loaded.findings, *run_rules(loaded.dataset, context or Context(), select, ignore)]
+    return filter_findings(found, select, ignore)
+
+
+__all__ = ["Loaded", "Parsed", "collect", "default_root", "load_dataset", "validate"]

@@ -1,0 +1,118 @@
+"""The rule registry: every check the validator makes, with an id, a severity and a doc.
+
+Cross-record rules are pure functions from a Dataset (and a Context) to
+``Hit`` values; they never print, raise on bad data or exit. The runner
+turns hits into findings with file, line and column. The checks made while
+reading, parsing and building models are listed here too (``STAGE_RULES``)
+so that ``pakru rules`` and the docs name every id a finding can carry.
+"""
+
+import datetime as dt
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from pakru.dataset import Dataset, Entry
+from pakru.validate.findings import Finding, Severity, is_selected
+from pakru.validate.models import field_path
+from pakru.validate.parse import Loc
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rules may know besides the data: a fixed "today" (``--today``)."""
+
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's report on one record: where (record id, field location) and what."""
+
+    record: str
+    loc: Loc
+    message: str
+    entry: Entry | None = field(default=None, compare=False)
+
+
+RuleFunc = Callable[[Dataset, Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered check."""
+
+    id: str
+    severity: Severity
+    summary: str
+    doc: str
+    func: RuleFunc | None = None
+
+    @property
+    def theme(self) -> str:
+        """The part of the id before the dot (``dates`` for ``dates.order``)."""
+        return self.id.split(".", 1)[0]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def _register(rule: Rule) -> None:
+    if rule.id in RULES:
+        raise ValueError(f"rule {rule.id!r} registered twice")
+    RULES[rule.id] = rule
+
+
+def rule(rule_id: str, severity: Severity = "error") -> Callable[[RuleFunc], RuleFunc]:
+    """Register a cross-record rule; its docstring's first line is its summary."""
+
+    def register(func: RuleFunc) -> RuleFunc:
+        doc = inspect.getdoc(func) or ""
+        if not doc:
+            raise ValueError(f"rule {rule_id!r} needs a docstring")
+        _register(Rule(rule_id, severity, doc.splitlines()[0], doc, func))
+        return func
+
+    return register
+
+
+def stage_rule(rule_id: str, severity: Severity, doc: str) -> None:
+    """Register a check made while reading, parsing or building models."""
+    _register(Rule(rule_id, severity, doc.splitlines()[0], doc))
+
+
+def _finding(rule: Rule, hit: Hit, dataset: Dataset) -> Finding:
+    entry = hit.entry
+    if entry is None and hit.record in dataset:
+        entry = dataset.entry(hit.record)
+    if entry is None:
+        return Finding(
+            "", 0, 0, rule.id, rule.severity, hit.message, field_path(hit.loc), hit.record
+        )
+    line, column = entry.position(hit.loc)
+    return Finding(
+        entry.path,
+        line,
+        column,
+        rule.id,
+        rule.severity,
+        hit.message,
+        field_path(hit.loc),
+        hit.record,
+    )
+
+
+def run_rules(
+    dataset: Dataset,
+    context: Context,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> list[Finding]:
+    """Run every selected cross-record rule and return its findings."""
+    select, ignore = tuple(select), tuple(ignore)
+    findings: list[Finding] = []
+    for rule_ in RULES.values():
+        if rule_.func is None or not is_selected(rule_.id, select, ignore):
+            continue
+        findings.extend(_finding(rule_, hit, dataset) for hit in rule_.func(dataset, context))
+    return findings

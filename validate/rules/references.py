@@ -1,0 +1,31 @@
+"""References: every id a record names exists and is of the right kind."""
+
+from collections.abc import Iterator
+
+from pakru.dataset import Dataset
+from pakru.validate.registry import Context, Hit, rule
+from pakru.validate.walk import references
+
+
+@rule("references.resolve")
+def resolve(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """Every referenced id names an existing record of a kind the field allows."""
+    for entry in dataset.entries:
+        for loc, target, kinds in references(entry.record):
+            if target not in dataset:
+                yield Hit(entry.record.id, loc, f"no record with id {target!r}", entry)
+                continue
+            found = dataset.get(target).type
+            if found not in kinds:
+                allowed = " or ".join(kinds)
+                yield Hit(
+                    entry.record.id, loc, f"{target!r} is a {found}, expected a {allowed}", entry
+                )
+
+
+@rule("references.source-text")
+def source_text(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """Every source record has its report's text in ``sources/text/``."""
+    for source in dataset.sources:
+        if dataset.text(source.id) is None:
+            yield Hit(source.id, ("file",), f"text file {source.file!r} was not found or not read")

@@ -1,0 +1,36 @@
+"""Checks made while reading, parsing and building models, registered for docs and --select."""
+
+from pakru.validate.registry import stage_rule
+
+for _id, _severity, _doc in (
+    ("read.io", "error", "A file could not be read."),
+    ("read.too-large", "error", "A file is larger than the size bound (1,000,000 bytes)."),
+    ("read.nul-byte", "error", "A file contains a NUL byte, so it is not text."),
+    ("read.encoding", "error", "A file is not valid UTF-8."),
+    ("yaml.syntax", "error", "A file is not valid YAML."),
+    ("yaml.tab", "error", "A line is indented with a tab; YAML allows only spaces."),
+    ("yaml.empty", "error", "A file holds no record."),
+    ("yaml.root", "error", "A file's top level is not a mapping."),
+    ("yaml.multiple-documents", "error", "A file holds more than one YAML document."),
+    (
+        "yaml.duplicate-key",
+        "error",
+        "A mapping repeats a key; YAML loaders would keep one silently.",
+    ),
+    ("yaml.key", "error", "A mapping key is not a string."),
+    ("yaml.alias", "error", "An alias is used; records are plain data and aliases can explode."),
+    ("yaml.tag", "error", "A tag other than the YAML core tags is used (no object is built)."),
+    ("yaml.too-deep", "error", "Values are nested deeper than the parser's bound."),
+    ("yaml.too-many-nodes", "error", "A file holds more values than the parser's bound."),
+    (
+        "yaml.ambiguous-scalar",
+        "warning",
+        "A plain yes/no/on/off scalar, a boolean in YAML 1.1, is read as a string; quote it.",
+    ),
+    ("schema.unknown-type", "error", "A record's 'type' is not one of the record kinds."),
+    ("schema.unknown-key", "error", "A key is not a field of the record kind."),
+    ("schema.missing-key", "error", "A required key is missing."),
+    ("schema.wrong-type", "error", "A value has the wrong type; nothing is coerced."),
+    ("schema.invalid-value", "error", "A value breaks a constraint of its field."),
+):
+    stage_rule(_id, _severity, _doc)  # type: ignore[arg-type]

@@ -13,9 +13,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# Run as a script from anywhere: the repository root holds the ``benchmarks`` folder.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import corpus
+from benchmarks import corpus
 
 
 def main(argv: list[str] | None = None) -> int:

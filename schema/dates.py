@@ -9,6 +9,7 @@ record's interval is exactly their intersection.
 """
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
@@ -16,10 +17,18 @@ from pydantic import BeforeValidator, Field, model_validator
 from pakru.schema.base import Model
 from pakru.schema.common import Quote, RecordRef, SourceRef
 
+_YYYY_MM_DD = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
 
 def _iso_date(value: Any) -> Any:
-    """Accept ``YYYY-MM-DD`` strings only; leave other input for pydantic to reject."""
+    """Accept ``YYYY-MM-DD`` strings only; leave other input for pydantic to reject.
+
+    ``date.fromisoformat`` alone also takes ``20180303`` and ISO week dates
+    (``2018-W10-6``), which the JSON Schema's ``format: date`` refuses.
+    """
     if isinstance(value, str):
+        if not _YYYY_MM_DD.fullmatch(value):
+            raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
         try:
             return dt.date.fromisoformat(value)
         except ValueError:

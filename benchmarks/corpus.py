@@ -244,11 +244,11 @@ class _Builder:
                 return value
 
     def report(self, published: dt.date, city: str) -> Report:
-        key = self._hex(64)
+        key = self._hex(32)
         rng = self.rng
         r = Report(
-            id=f"src-{key >> 32:08x}",
-            file=f"{len(self.reports):06d}_{key:016x}.txt",
+            id=f"src-{key:08x}",
+            file=f"{len(self.reports):06d}_{key:08x}{rng.getrandbits(32):08x}.txt",
             published=published,
             author=rng.choice(AUTHORS),
             title=None,
@@ -373,7 +373,9 @@ class _Builder:
             in_series = ordinal is not None
             cities = SERIES_CITIES if in_series else OTHER_CITIES
             city = rng.choice(sorted(cities))
-            day = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+            # February to November: a report (up to 20 days later) and a moved date stay
+            # inside the year, before the next meeting of the series.
+            day = dt.date(year, rng.randint(2, 11), rng.randint(1, 28))
             published, phrase, extra = self.dated(mode, day, city)
             report = self.report(published, city)
             reports.append(report)

@@ -9,7 +9,7 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-_slow = [HealthCheck.too_slow, HealthCheck.data_too_large]
+_slow = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 settings.register_profile(
     "pakru", max_examples=30, deadline=None, suppress_health_check=_slow, print_blob=True
 )

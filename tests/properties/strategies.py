@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 import yaml
+from hypothesis import Phase
 from hypothesis import strategies as st
 
 from benchmarks import corpus
@@ -247,6 +248,11 @@ KINDS: dict[str, st.SearchStrategy[Data]] = {
 def records() -> st.SearchStrategy[Data]:
     """One record of any kind, as the data a YAML file holds."""
     return st.one_of(*KINDS.values())
+
+
+NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
+"""Phases for dataset tests: shrinking a generated corpus takes minutes and yields
+no smaller story (the failing example is printed with its seed anyway)."""
 
 
 def datasets(min_records: int = 20, max_records: int = 120) -> st.SearchStrategy[corpus.Corpus]:

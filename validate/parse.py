@@ -75,12 +75,15 @@ class ParseError(Exception):
         self.rule, self.message, self.line, self.column = rule, message, line, column
 
 
-def _events(text: str) -> Iterator[yaml.Event]:
-    parser_class = getattr(yaml, "CParser", None)
-    if parser_class is None:  # pragma: no cover - libyaml is present in CI
+_FAST = getattr(yaml, "CBaseLoader", None)
+"""libyaml's parser (via the loader class that has no constructor), or None without libyaml."""
+
+
+def _events(text: str, *, fast: bool = True) -> Iterator[yaml.Event]:
+    if _FAST is None or not fast:
         yield from yaml.parse(text, Loader=yaml.SafeLoader)
         return
-    parser = parser_class(text)
+    parser = _FAST(text)
     try:
         while (event := parser.get_event()) is not None:
             yield event
@@ -98,7 +101,8 @@ def _scalar(event: yaml.ScalarEvent, path: str, warnings: list[Finding]) -> Any:
     tag = event.tag
     if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
         raise ParseError("yaml.tag", f"tag {tag!r} is not allowed in records", *line_col)
-    plain = event.style is None and (tag is None or tag == "!")
+    # PyYAML's parser marks a plain scalar with style None, libyaml's with ""
+    plain = not event.style and (tag is None or tag == "!")
     if not plain:
         return value if tag in (None, "!", _CORE + "str") else _resolve(value, tag, line_col)
     return _resolve_plain(value, path, line_col, warnings)
@@ -278,11 +282,11 @@ def _tab_indent(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _run(builder: _Builder, text: str) -> Finding | None:
+def _run(builder: _Builder, text: str, *, fast: bool = True) -> Finding | None:
     """Feed every event to ``builder``; a finding when the YAML is refused."""
     path = builder.path
     try:
-        for event in _events(text):
+        for event in _events(text, fast=fast):
             builder.check_complex_key(event)
             builder.feed(event)
     except ParseError as error:
@@ -303,7 +307,13 @@ def parse(source: Text) -> Parsed | Finding:
     if (tab := _tab_indent(source.text)) is not None:
         return Finding(path, *tab, "yaml.tab", "error", "tab used for indentation; use spaces")
     builder = _Builder(path)
-    if (refused := _run(builder, source.text)) is not None:
+    refused = _run(builder, source.text)
+    if refused is not None and refused.rule == "yaml.syntax" and _FAST is not None:
+        # libyaml words some errors differently; the pure-Python parser, run
+        # only on the rare broken file, gives the message (and mark) findings use.
+        builder = _Builder(path)
+        refused = _run(builder, source.text, fast=False)
+    if refused is not None:
         return refused
     if builder.documents == 0 or builder.root is None:
         return Finding(path, 0, 0, "yaml.empty", "error", "file holds no record")

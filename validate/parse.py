@@ -168,6 +168,20 @@ class _Builder:
         self.warnings: list[Finding] = []
 
     def feed(self, event: yaml.Event) -> None:
+        # Dispatch on the exact event class, most frequent first: this loop runs
+        # once per YAML node of every file.
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self._value(event, _scalar(event, self.path, self.warnings))  # type: ignore[arg-type]
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self._close()
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self.check_complex_key(event)
+            self._open(event)  # type: ignore[arg-type]
+        else:
+            self._feed_other(event)
+
+    def _feed_other(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -180,12 +194,6 @@ class _Builder:
             raise ParseError(
                 "yaml.alias", f"alias *{event.anchor} is not allowed in records", *_pos(event)
             )
-        elif isinstance(event, yaml.ScalarEvent):
-            self._value(event, _scalar(event, self.path, self.warnings))
-        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            self._open(event)
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-            self._close()
 
     def _count(self, event: yaml.Event) -> None:
         self.nodes += 1
@@ -286,9 +294,9 @@ def _run(builder: _Builder, text: str, *, fast: bool = True) -> Finding | None:
     """Feed every event to ``builder``; a finding when the YAML is refused."""
     path = builder.path
     try:
+        feed = builder.feed
         for event in _events(text, fast=fast):
-            builder.check_complex_key(event)
-            builder.feed(event)
+            feed(event)
     except ParseError as error:
         return Finding(path, error.line, error.column, error.rule, "error", error.message)
     except yaml.MarkedYAMLError as error:

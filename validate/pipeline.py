@@ -35,11 +35,11 @@ def default_root() -> Path:
     return Path(str(resources.files("pakru.records")))
 
 
-def _shown(path: Path, root: Path | None) -> str:
+def _shown(path: Path, root: Path | None, cwd: Path | None = None) -> str:
     if root is not None:
         return f"records/{path.relative_to(root).as_posix()}"
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.resolve().relative_to(cwd or Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -78,8 +78,9 @@ def load_dataset(paths: Sequence[Path] | None = None) -> Loaded:
     entries: list[Entry] = []
     texts: dict[str, str] = {}
     findings: list[Finding] = []
+    cwd = Path.cwd().resolve()  # once, not per file
     for path in files:
-        shown = _shown(path, root)
+        shown = _shown(path, root, cwd)
         built = _build_file(path, shown)
         if isinstance(built, list):
             findings.extend(built)

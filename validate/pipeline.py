@@ -14,8 +14,8 @@ from pakru.dataset import Dataset, Entry
 from pakru.schema import Source
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
 from pakru.validate.findings import Finding, filter_findings
-from pakru.validate.models import Built, build
-from pakru.validate.parse import Parsed, parse
+from pakru.validate.parallel import build_all, records_root, touching
+from pakru.validate.parse import Parsed
 from pakru.validate.read import read_text
 from pakru.validate.registry import Context, run_rules
 
@@ -54,34 +54,25 @@ def collect(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def _build_file(path: Path, shown: str) -> Built | list[Finding]:
-    text = read_text(path, shown)
-    if isinstance(text, Finding):
-        return [text]
-    parsed = parse(text)
-    if isinstance(parsed, Finding):
-        return [parsed]
-    built = build(parsed)
-    return [*parsed.warnings, *built] if isinstance(built, list) else built
-
-
 def _source_text(path: Path, source: Source, shown_dir: str) -> str | Finding:
     text_path = path.parent / "text" / source.file
     read = read_text(text_path, f"{shown_dir}/text/{source.file}")
     return read if isinstance(read, Finding) else read.text
 
 
-def load_dataset(paths: Sequence[Path] | None = None) -> Loaded:
-    """Read, parse and build every record under ``paths`` (default: the shipped records)."""
+def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loaded:
+    """Read, parse and build every record under ``paths`` (default: the shipped records).
+
+    ``jobs`` > 1 reads, parses and builds files in that many processes.
+    """
     root = default_root() if not paths else None
     files = list(collect(paths or [default_root()]))
     entries: list[Entry] = []
     texts: dict[str, str] = {}
     findings: list[Finding] = []
     cwd = Path.cwd().resolve()  # once, not per file
-    for path in files:
-        shown = _shown(path, root, cwd)
-        built = _build_file(path, shown)
+    shown_files = [(path, _shown(path, root, cwd)) for path in files]
+    for (path, shown), built in zip(shown_files, build_all(shown_files, jobs), strict=True):
         if isinstance(built, list):
             findings.extend(built)
             continue
@@ -104,12 +95,36 @@ def validate(
     context: Context | None = None,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    jobs: int = 1,
+    incremental: bool = False,
 ) -> list[Finding]:
-    """Every finding for the records under ``paths``, sorted by file and line."""
+    """Every finding for the records under ``paths``, sorted by file and line.
+
+    With ``incremental``, ``paths`` are record files inside records trees:
+    each whole tree is loaded (so references resolve and cross-record rules
+    see every record), and only findings on those files, or on files whose
+    records refer to them, are returned. A file outside any records tree is
+    checked on its own.
+    """
     select, ignore = tuple(select), tuple(ignore)
-    loaded = load_dataset(paths)
+    trees = _trees(paths) if incremental and paths else None
+    loaded = load_dataset(list(trees) if trees else paths, jobs=jobs)
     found = [*loaded.findings, *run_rules(loaded.dataset, context or Context(), select, ignore)]
+    if trees:
+        cwd = Path.cwd().resolve()
+        given = {_shown(f, None, cwd) for files in trees.values() for f in files}
+        keep = touching(loaded.dataset, given)
+        found = [f for f in found if f.path in keep]
     return filter_findings(found, select, ignore)
+
+
+def _trees(paths: Sequence[Path]) -> dict[Path, list[Path]]:
+    """Records tree (or the file itself, when outside any tree) → the given files in it."""
+    trees: dict[Path, list[Path]] = {}
+    for path in paths:
+        root = records_root(path) if path.is_file() else None
+        trees.setdefault(root or path, []).append(path)
+    return trees
 
 
 __all__ = ["Loaded", "Parsed", "collect", "default_root", "load_dataset", "validate"]

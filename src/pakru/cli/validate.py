@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from pakru.validate.parallel import default_jobs
 from pakru.validate.pipeline import validate
 from pakru.validate.registry import Context
 from pakru.validate.report import REPORTERS
@@ -65,6 +66,13 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
     )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="read, parse and check files in N processes (0: one per core; default 1)",
+    )
     p.set_defaults(run=run)
 
 
@@ -79,7 +87,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"pakru validate: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
     context = Context(today=args.today or dt.date.today())
-    findings = validate(args.paths, context=context, select=args.select, ignore=args.ignore)
+    findings = validate(
+        args.paths,
+        context=context,
+        select=args.select,
+        ignore=args.ignore,
+        jobs=args.jobs or default_jobs(),
+        # record files given one by one: check them against their whole tree
+        incremental=bool(args.paths) and all(p.is_file() for p in args.paths),
+    )
     sys.stdout.write(REPORTERS[args.format](findings, _colour() and args.format == "text"))
     failing = {"error", "warning"} if args.strict else {"error"}
     return 1 if any(f.severity in failing for f in findings) else 0

@@ -1,0 +1,78 @@
+"""Scale: stages 1-3 on several cores, and incremental checks of a few files.
+
+``build_all`` runs read → parse → models for many files, in a process pool
+when ``jobs`` > 1 (chunks of files per task, so a task's cost dwarfs its
+pickling); the rules stay in the calling process, which needs the whole
+dataset. ``records_root`` and ``touching`` serve ``pakru validate FILE...``:
+the tree a file belongs to is loaded so references resolve, and only the
+findings on the given files, or on files whose records refer to them, are
+reported.
+"""
+
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from pakru.dataset import Dataset
+from pakru.schema import RECORD_TYPES
+from pakru.validate.findings import Finding
+from pakru.validate.models import Built, build
+from pakru.validate.parse import parse
+from pakru.validate.read import read_text
+from pakru.validate.walk import references
+
+Result = Built | list[Finding]
+FOLDERS = frozenset(t.folder for t in RECORD_TYPES.values())
+CHUNK = 200
+"""Files per pool task: large enough that a task's work dwarfs sending it."""
+
+
+def build_file(path: Path, shown: str) -> Result:
+    """Read, parse and build one file: a record, or the findings that stopped it."""
+    text = read_text(path, shown)
+    if isinstance(text, Finding):
+        return [text]
+    parsed = parse(text)
+    if isinstance(parsed, Finding):
+        return [parsed]
+    built = build(parsed)
+    return [*parsed.warnings, *built] if isinstance(built, list) else built
+
+
+def _chunk(items: Sequence[tuple[Path, str]]) -> list[Result]:
+    return [build_file(path, shown) for path, shown in items]
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def build_all(files: Sequence[tuple[Path, str]], jobs: int = 1) -> list[Result]:
+    """``build_file`` for every (path, shown) pair, in order; ``jobs`` > 1 uses processes."""
+    if jobs <= 1 or len(files) <= CHUNK:
+        return _chunk(files)
+    chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return [result for part in pool.map(_chunk, chunks) for result in part]
+
+
+def records_root(path: Path) -> Path | None:
+    """The records tree a record file belongs to (``records/`` for ``records/meetings/x.yaml``)."""
+    parent = path.resolve().parent
+    return parent.parent if parent.name in FOLDERS else None
+
+
+def touching(dataset: Dataset, paths: Iterable[str]) -> set[str]:
+    """The shown ``paths`` plus every file whose record refers to a record in them."""
+    given = set(paths)
+    ids = {e.record.id for e in dataset.entries if e.path in given}
+    out = set(given)
+    for entry in dataset.entries:
+        if entry.path not in out and any(t in ids for _, t, _ in references(entry.record)):
+            out.add(entry.path)
+    return out

@@ -13,12 +13,13 @@ import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from pakru.dataset import Dataset
 from pakru.schema import RECORD_TYPES
 from pakru.validate.findings import Finding
 from pakru.validate.models import Built, build
-from pakru.validate.parse import parse
+from pakru.validate.parse import Loc, Parsed, Pos, parse
 from pakru.validate.read import read_text
 from pakru.validate.walk import references
 
@@ -44,6 +45,58 @@ def _chunk(items: Sequence[tuple[Path, str]]) -> list[Result]:
     return [build_file(path, shown) for path, shown in items]
 
 
+class _Positions(dict[Loc, Pos]):
+    """Positions of one file, found again (by parsing it once more) when first asked for.
+
+    A worker sends back a record without the position tables of its file:
+    pickling them costs almost as much as parsing. Positions are only needed
+    for a finding, so the few files that have one are parsed again here.
+    """
+
+    def __init__(self, path: Path, shown: str, *, keys: bool) -> None:
+        super().__init__()
+        self._source: tuple[Path, str] | None = (path, shown)
+        self._keys = keys
+
+    def get(self, loc: Loc, default: Any = None) -> Any:
+        if self._source is not None:
+            path, shown = self._source
+            self._source = None
+            text = read_text(path, shown)
+            parsed = parse(text) if not isinstance(text, Finding) else text
+            if isinstance(parsed, Parsed):
+                self.update(parsed.key_positions if self._keys else parsed.positions)
+        return super().get(loc, default)
+
+
+def _chunk_light(items: Sequence[tuple[Path, str]]) -> list[Result]:
+    """Like ``_chunk``, but records come back without their files' position tables."""
+    out: list[Result] = []
+    for path, shown in items:
+        result = build_file(path, shown)
+        if isinstance(result, Built):
+            parsed = result.parsed
+            result = Built(
+                result.record, Parsed(parsed.path, parsed.data, warnings=parsed.warnings)
+            )
+        out.append(result)
+    return out
+
+
+def _with_positions(result: Result, path: Path, shown: str) -> Result:
+    if not isinstance(result, Built):
+        return result
+    parsed = result.parsed
+    lazy = Parsed(
+        parsed.path,
+        parsed.data,
+        _Positions(path, shown, keys=False),
+        _Positions(path, shown, keys=True),
+        parsed.warnings,
+    )
+    return Built(result.record, lazy)
+
+
 def default_jobs() -> int:
     """The cores this process may use."""
     try:
@@ -58,7 +111,11 @@ def build_all(files: Sequence[tuple[Path, str]], jobs: int = 1) -> list[Result]:
         return _chunk(files)
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return [result for part in pool.map(_chunk, chunks) for result in part]
+        results = [result for part in pool.map(_chunk_light, chunks) for result in part]
+    return [
+        _with_positions(result, path, shown)
+        for result, (path, shown) in zip(results, files, strict=True)
+    ]
 
 
 def records_root(path: Path) -> Path | None:

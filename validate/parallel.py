@@ -12,7 +12,7 @@ reported.
 import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from pakru.dataset import Dataset
@@ -127,7 +127,9 @@ def records_root(path: Path) -> Path | None:
 def touching(dataset: Dataset, paths: Iterable[str]) -> set[str]:
     """The shown ``paths`` plus every file whose record refers to a record in them."""
     given = set(paths)
+    # a file that did not build has no entry: its name is its id (ids.filename)
     ids = {e.record.id for e in dataset.entries if e.path in given}
+    ids |= {PurePath(p).stem for p in given}
     out = set(given)
     for entry in dataset.entries:
         if entry.path not in out and any(t in ids for _, t, _ in references(entry.record)):

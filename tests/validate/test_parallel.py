@@ -1,0 +1,86 @@
+"""``--jobs`` gives the same findings as one process; ``validate FILE...`` checks a few files."""
+
+import datetime as dt
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from benchmarks import corpus
+from pakru.cli import main
+from pakru.validate import parallel
+from pakru.validate.pipeline import validate
+from pakru.validate.registry import Context
+
+TODAY = Context(today=dt.date(2026, 1, 1))
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A valid generated tree with three broken files (schema, YAML, dangling reference)."""
+    c = corpus.build(60, random.Random(3))  # noqa: S311 - test data
+    records = json.loads(json.dumps(c.records))
+    meeting = next(r for r in records if r["type"] == "meeting" and r["status"] == "held")
+    meeting["participants"][0]["ref"] = "ghost"
+    root = tmp_path / "records"
+    corpus.write(corpus.Corpus(records, c.texts), root)
+    body = next(root.glob("bodies/*.yaml"))
+    body.write_text(body.read_text(encoding="utf-8").replace("kind:", "knid:"), encoding="utf-8")
+    event = next(root.glob("events/*.yaml"))
+    event.write_text("type: event\nid: [oops\n", encoding="utf-8")
+    return root
+
+
+def test_jobs_give_the_same_findings(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one = validate([tree], context=TODAY)
+    monkeypatch.setattr(parallel, "CHUNK", 7)  # force several tasks on a small tree
+    two = validate([tree], context=TODAY, jobs=2)
+    assert one == two
+    assert {f.rule for f in one} >= {"references.resolve", "schema.unknown-key", "yaml.syntax"}
+    assert all(f.line > 0 for f in one if f.rule != "references.source-text")
+
+
+def _file_of(tree: Path, record_id: str) -> Path:
+    return next(tree.glob(f"*/{record_id}.yaml"))
+
+
+def test_incremental_reports_only_the_given_files(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tree.parent)
+    everything = validate([tree], context=TODAY)
+    dangling = next(f for f in everything if f.rule == "references.resolve")
+    meeting = Path(dangling.path)
+    assert validate([meeting], context=TODAY, incremental=True) == [dangling]
+    # a file nothing broken refers to: clean, though the tree has errors
+    source = next(tree.glob("sources/*.yaml"))
+    refs = {f.path for f in validate([source], context=TODAY, incremental=True)}
+    assert refs <= {f.path for f in everything}
+    assert str(Path("records/events")) not in {str(Path(p).parent) for p in refs}
+
+
+def test_incremental_includes_files_that_refer_to_the_given_one(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tree.parent)
+    everything = validate([tree], context=TODAY)
+    ghost = next(f for f in everything if "ghost" in f.message)
+    text = Path(ghost.path).read_text(encoding="utf-8")
+    series = next(line.split(": ")[1] for line in text.splitlines() if line.startswith("series:"))
+    found = validate([_file_of(tree, series)], context=TODAY, incremental=True)
+    assert ghost in found  # the meeting refers to the series given
+
+
+def test_cli_jobs_and_files(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--today", "2026-01-01", "--jobs", "2", str(tree)]) == 1
+    full = capsys.readouterr().out
+    clean = next(tree.glob("conflicts/*.yaml"))
+    assert main(["validate", "--today", "2026-01-01", str(clean)]) == 0
+    assert capsys.readouterr().out == "No findings.\n"
+    assert "references.resolve" in full
+
+
+def test_records_root() -> None:
+    assert parallel.records_root(Path("/x/records/meetings/a.yaml")) == Path("/x/records")
+    assert parallel.records_root(Path("/x/elsewhere/a.yaml")) is None

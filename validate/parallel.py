@@ -11,7 +11,6 @@ reported.
 
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -109,6 +108,9 @@ def build_all(files: Sequence[tuple[Path, str]], jobs: int = 1) -> list[Result]:
     """``build_file`` for every (path, shown) pair, in order; ``jobs`` > 1 uses processes."""
     if jobs <= 1 or len(files) <= CHUNK:
         return _chunk(files)
+    # imported here: multiprocessing costs ``import pakru`` users ~30 ms they rarely need
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = [result for part in pool.map(_chunk_light, chunks) for result in part]

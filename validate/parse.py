@@ -96,16 +96,24 @@ def _pos(event: yaml.Event) -> Pos:
     return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
+# A plain scalar can resolve to something other than its string (or draw a
+# warning) only if it starts with one of these: null/~, true/false, numbers and
+# the YAML 1.1 booleans y/n/yes/no/on/off. Most values skip the regexes.
+_MAYBE_NOT_STR = frozenset("~nNtTfFyYoO0123456789+-.")
+
+
 def _scalar(event: yaml.ScalarEvent, path: str, warnings: list[Finding]) -> Any:
-    value, line_col = event.value, _pos(event)
-    tag = event.tag
-    if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
-        raise ParseError("yaml.tag", f"tag {tag!r} is not allowed in records", *line_col)
-    # PyYAML's parser marks a plain scalar with style None, libyaml's with ""
-    plain = not event.style and (tag is None or tag == "!")
-    if not plain:
-        return value if tag in (None, "!", _CORE + "str") else _resolve(value, tag, line_col)
-    return _resolve_plain(value, path, line_col, warnings)
+    value, tag = event.value, event.tag
+    if tag is None or tag == "!":
+        # PyYAML's parser marks a plain scalar with style None, libyaml's with ""
+        if event.style:
+            return value
+        if value and value[0] not in _MAYBE_NOT_STR:
+            return value
+        return _resolve_plain(value, path, _pos(event), warnings)
+    if tag not in _ALLOWED_TAGS:
+        raise ParseError("yaml.tag", f"tag {tag!r} is not allowed in records", *_pos(event))
+    return value if tag == _CORE + "str" else _resolve(value, tag, _pos(event))
 
 
 def _resolve_plain(value: str, path: str, at: Pos, warnings: list[Finding]) -> Any:

@@ -179,14 +179,15 @@ def main(argv: list[str] | None = None) -> int:
         }
         report["sizes"][n] = row
         print(f"\nN = {n:,}  ({'clean' if clean else 'FINDINGS: ' + out.strip()[-200:]})")
-        print(f"  {'stage':<26}{'seconds':>9}{'records/s':>12}{'x CSafe':>9}")
+        print(f"  {'stage':<30}{'seconds':>9}{'records/s':>12}{'x CSafe':>9}")
         for name in ("csafe", "read", "parse", "models", "rules", "report"):
-            print(f"  {name:<26}{t[name]:>9.3f}{n / t[name]:>12,.0f}{t[name] / t['csafe']:>9.2f}")
+            rate = f"{n / t[name]:>12,.0f}" if t[name] > 1e-3 else f"{'-':>12}"
+            print(f"  {name:<30}{t[name]:>9.3f}{rate}{t[name] / t['csafe']:>9.2f}")
         for name, value in (
             ("validate (process, --jobs 1)", e2e),
             (f"validate (--jobs {jobs})", par),
         ):
-            print(f"  {name:<26}{value:>9.3f}{n / value:>12,.0f}{value / t['csafe']:>9.2f}")
+            print(f"  {name:<30}{value:>9.3f}{n / value:>12,.0f}{value / t['csafe']:>9.2f}")
         print(f"  peak memory: {rss / 1024:,.0f} MiB (--jobs {jobs}: {rss_par / 1024:,.0f} MiB)")
     if len(sizes) > 1:
         a, b = sizes[-2], sizes[-1]

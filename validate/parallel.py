@@ -40,16 +40,14 @@ def build_file(path: Path, shown: str) -> Result:
     return [*parsed.warnings, *built] if isinstance(built, list) else built
 
 
-def _chunk(items: Sequence[tuple[Path, str]]) -> list[Result]:
-    return [build_file(path, shown) for path, shown in items]
-
-
 class _Positions(dict[Loc, Pos]):
     """Positions of one file, found again (by parsing it once more) when first asked for.
 
-    A worker sends back a record without the position tables of its file:
-    pickling them costs almost as much as parsing. Positions are only needed
-    for a finding, so the few files that have one are parsed again here.
+    Records are kept without the parsed data and position tables of their
+    files: those take most of the memory of a loaded dataset (about 40 KB a
+    record), and a worker would spend almost as long pickling them as
+    parsing. Positions are only needed for a finding, so the few files that
+    have one are parsed again, once.
     """
 
     def __init__(self, path: Path, shown: str, *, keys: bool) -> None:
@@ -69,15 +67,13 @@ class _Positions(dict[Loc, Pos]):
 
 
 def _chunk_light(items: Sequence[tuple[Path, str]]) -> list[Result]:
-    """Like ``_chunk``, but records come back without their files' position tables."""
+    """``build_file`` for each item; records come back without their files' parse."""
     out: list[Result] = []
     for path, shown in items:
         result = build_file(path, shown)
         if isinstance(result, Built):
             parsed = result.parsed
-            result = Built(
-                result.record, Parsed(parsed.path, parsed.data, warnings=parsed.warnings)
-            )
+            result = Built(result.record, Parsed(parsed.path, None, warnings=parsed.warnings))
         out.append(result)
     return out
 
@@ -88,7 +84,7 @@ def _with_positions(result: Result, path: Path, shown: str) -> Result:
     parsed = result.parsed
     lazy = Parsed(
         parsed.path,
-        parsed.data,
+        None,  # rules read the record; the raw data is not kept
         _Positions(path, shown, keys=False),
         _Positions(path, shown, keys=True),
         parsed.warnings,
@@ -107,13 +103,14 @@ def default_jobs() -> int:
 def build_all(files: Sequence[tuple[Path, str]], jobs: int = 1) -> list[Result]:
     """``build_file`` for every (path, shown) pair, in order; ``jobs`` > 1 uses processes."""
     if jobs <= 1 or len(files) <= CHUNK:
-        return _chunk(files)
-    # imported here: multiprocessing costs ``import pakru`` users ~30 ms they rarely need
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+        results = _chunk_light(files)
+    else:
+        # imported here: multiprocessing costs ``import pakru`` users ~30 ms they rarely need
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-    chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = [result for part in pool.map(_chunk_light, chunks) for result in part]
+        chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = [result for part in pool.map(_chunk_light, chunks) for result in part]
     return [
         _with_positions(result, path, shown)
         for result, (path, shown) in zip(results, files, strict=True)

@@ -5,7 +5,9 @@ the validator); ``validate`` adds the rules. Reporting is separate
 (:mod:`pakru.validate.report`).
 """
 
+import gc
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -60,6 +62,25 @@ def _source_text(path: Path, source: Source, shown_dir: str) -> str | Finding:
     return read if isinstance(read, Finding) else read.text
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while records are built.
+
+    Loading creates millions of long-lived, acyclic objects; each full
+    collection walks all of them, so with the collector on, loading time grew
+    faster than the number of records (parse: 0.73x CSafeLoader at 10,000
+    records, 1.12x at 100,000). Nothing built here forms a cycle that needs
+    collecting.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loaded:
     """Read, parse and build every record under ``paths`` (default: the shipped records).
 
@@ -72,7 +93,9 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
     findings: list[Finding] = []
     cwd = Path.cwd().resolve()  # once, not per file
     shown_files = [(path, _shown(path, root, cwd)) for path in files]
-    for (path, shown), built in zip(shown_files, build_all(shown_files, jobs), strict=True):
+    with _no_gc():
+        results = build_all(shown_files, jobs)
+    for (path, shown), built in zip(shown_files, results, strict=True):
         if isinstance(built, list):
             findings.extend(built)
             continue

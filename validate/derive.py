@@ -134,5 +134,5 @@ def precision_of(earliest: dt.date | None, latest: dt.date | None) -> Precision:
 
 
 def fmt(bounds: Bounds) -> str:
-    """``2018-03-02..2018-03-02``, with ``…`` for an open bound."""
-    return "..".join(b.isoformat() if b else "…" for b in bounds)
+    """``2018-03-02..2018-03-02``, with ``?`` for an open bound."""
+    return "..".join(b.isoformat() if b else "?" for b in bounds)

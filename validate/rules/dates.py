@@ -119,9 +119,14 @@ def anchored(dataset: Dataset, _: Context) -> Iterator[Hit]:
     return _derivation_hits(dataset, "anchored")
 
 
-@rule("dates.narrower", severity="warning")
-def narrower(dataset: Dataset, _: Context) -> Iterator[Hit]:
-    """An interval is no wider than the intersection of what its derivations give."""
+@rule("dates.too-precise")
+def too_precise(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """An interval is no narrower than what its derivations give together: no invented precision.
+
+    Each derivation's own rule checks that the interval lies inside what it
+    gives; this rule checks the other direction, so the interval is exactly
+    the intersection of its derivations.
+    """
     known = anchors(dataset)
     for record, loc, interval in _intervals(dataset):
         if not interval.derivations or not _ordered(interval):
@@ -137,8 +142,8 @@ def narrower(dataset: Dataset, _: Context) -> Iterator[Hit]:
             yield Hit(
                 record.id,
                 loc,
-                f"the derivations give {fmt(tightest)}; the interval "
-                f"{fmt(bounds(interval))} can be narrowed",
+                f"the sources give {fmt(tightest)}; the interval {fmt(bounds(interval))} "
+                "is more precise than they allow",
             )
 
 

@@ -454,3 +454,10 @@ def test_sources() -> None:
         S003: None,
         S004: dt.date(2018, 3, 3),
     }
+
+
+def test_source_metadata_only_as_printed() -> None:
+    by_id = {s.id: s for s in DS.sources}
+    assert (by_id[S003].author, by_id[S003].publisher) == ("The Frontier Post", None)
+    assert by_id[S004].author == "Zahid Chaudhary"
+    assert by_id[S001].title == "Pakistan, Russia concerned over growing IS threat"

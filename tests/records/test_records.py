@@ -336,7 +336,7 @@ def test_event_details() -> None:
             ("Deputy Secretary National Security Council of the Russia Federation",),
         ),
         ("khawaja-asif", "Khawaja Muhammad Asif", ("Khawaja Asif",), "PK", ("Foreign Minister",)),
-        ("sergey-lavrov", "Sergey Lavrov", ("Mr Lavrov",), "RU", ("foreign minister",)),
+        ("sergey-lavrov", "Sergey Lavrov", ("Mr Lavrov",), "RU", ("Russian foreign minister",)),
         (
             "tasnim-aslam",
             "Tasnim Aslam",

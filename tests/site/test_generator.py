@@ -1,0 +1,48 @@
+"""Unit tests of the page generator's pure parts."""
+
+import datetime as dt
+
+from docs.gen_pages import fmt_date, gaps, mark, quote_id
+from pakru.schema import DateInterval
+
+
+def _interval(first: str | None, last: str | None, precision: str) -> DateInterval:
+    return DateInterval.model_validate(
+        {"earliest": first, "latest": last, "precision": precision}, strict=False
+    )
+
+
+def test_gaps() -> None:
+    assert gaps([7, 9]) == [8]
+    assert gaps([7, 8, 9]) == []
+    assert gaps([]) == []
+    assert gaps([3, 6]) == [4, 5]
+
+
+def test_fmt_date_ranges() -> None:
+    assert fmt_date(_interval("2018-03-21", "2018-03-21", "day")) == "2018-03-21"
+    assert fmt_date(_interval("2018-02-01", "2018-02-28", "month")) == (
+        "February 2018 (2018-02-01 – 2018-02-28)"
+    )
+    assert fmt_date(_interval(None, "2018-03-03", "range")) == "? – 2018-03-03"
+    assert fmt_date(_interval(None, None, "unknown")) == "date unknown"
+    assert dt.date(2018, 3, 3).isoformat() == "2018-03-03"
+
+
+def test_mark_overlapping_quotes() -> None:
+    text = "Pakistan and Russia today held\nthe 7th meeting."
+    outer, inner = "Pakistan and Russia today held the 7th meeting.", "Russia today"
+    quotes = {quote_id(outer): outer, quote_id(inner): inner, quote_id("absent"): "absent"}
+    html, found = mark(text, quotes)
+    assert set(found) == {quote_id(outer), quote_id(inner)}
+    assert html.count(f'id="{quote_id(outer)}"') == 1
+    assert (
+        f'<mark class="pk-quote {" ".join(sorted([quote_id(outer), quote_id(inner)]))}">' in (html)
+        or f"{quote_id(inner)} {quote_id(outer)}" in html
+        or f"{quote_id(outer)} {quote_id(inner)}" in html
+    )
+    assert "absent" not in html
+
+
+def test_quote_id_ignores_whitespace() -> None:
+    assert quote_id("a  b\nc") == quote_id("a b c")

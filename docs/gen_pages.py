@@ -128,7 +128,7 @@ def label(record: Record) -> str:
         return record.name
     if isinstance(record, Source):
         when = record.published.isoformat() if record.published else "undated"
-        return f"{record.title or 'Untitled report'} ({when})"
+        return f"{record.title or f'Report {record.id}'} ({when})"
     return record.subject
 
 
@@ -275,6 +275,16 @@ class Index:
         fragment = f"#{anchor}" if anchor in self.marked.get(source, {}) else ""
         return f"[“{esc(quote)}”]({target}{fragment}) — {source}"
 
+    def quote_ref(self, from_page: str, evidence: Evidence, number: int) -> str:
+        """A short numbered link to a quote in its source (the quote shows on hover)."""
+        if evidence.source not in self.ds:
+            return f"[{number}]"
+        target = rel(from_page, page_of(self.ds.get(evidence.source)))
+        anchor = quote_id(evidence.quote)
+        fragment = f"#{anchor}" if anchor in self.marked.get(evidence.source, {}) else ""
+        hover = normalise(evidence.quote).replace('"', "'")
+        return f'[[{number}]]({target}{fragment} "{html.escape(hover, quote=False)}")'
+
     def link(self, from_page: str, record_id: str, text: str | None = None) -> str:
         """A link to a record's page, or the bare id when there is no such record."""
         if record_id not in self.ds:
@@ -361,7 +371,7 @@ def facts(idx: Index, page: str, record: Record) -> list[str]:
             continue
         value = getattr(record, name)
         quotes = [
-            idx.quote_link(page, e.source, e.quote) for e in record.evidence if supports(e, name)
+            idx.quote_ref(page, e, n) for n, e in enumerate(record.evidence, 1) if supports(e, name)
         ]
         if isinstance(value, DateInterval):
             quotes += [
@@ -375,9 +385,9 @@ def facts(idx: Index, page: str, record: Record) -> list[str]:
 def evidence_list(idx: Index, page: str, evidence: tuple[Evidence, ...]) -> list[str]:
     """Quotes as a bullet list, each linking into its source."""
     out = []
-    for e in evidence:
+    for n, e in enumerate(evidence, 1):
         what = f" — supports: {', '.join(e.supports)}" if e.supports else ""
-        out.append(f"- {idx.quote_link(page, e.source, e.quote)}{what}")
+        out.append(f"{n}. {idx.quote_link(page, e.source, e.quote)}{what}")
     return out
 
 
@@ -466,14 +476,14 @@ def record_page(idx: Index, record: Record) -> str:
         lines += ["## Meetings of the series", "", *series_table(idx, page, record), ""]
     if isinstance(record, Conflict):
         lines += ["## Sides", "", *sides_table(idx, page, record), ""]
+    if isinstance(record, Source):
+        lines += source_sections(idx, page, record)
     lines += ["## Evidence", "", *evidence_list(idx, page, record.evidence), ""]
     linked = idx.linked_from.get(record.id, [])
     if linked:
         lines += ["## Linked from", ""]
         lines += [f"- {idx.link(page, rid)} (`{where}`)" for rid, where in linked]
         lines.append("")
-    if isinstance(record, Source):
-        lines += source_sections(idx, page, record)
     return "\n".join(lines) + "\n"
 
 
@@ -522,7 +532,16 @@ def person_sections(idx: Index, page: str, record: Person) -> list[str]:
 def source_sections(idx: Index, page: str, source: Source) -> list[str]:
     """What cites a source, and its full text with the cited quotes highlighted."""
     cited = [c for c in idx.cited.get(source.id, []) if c[0] != source.id]
-    lines = ["## Cited by", ""]
+    lines = [
+        "## Full text",
+        "",
+        f"Cited passages are highlighted. File: `{source.file}`.",
+        "",
+        f'<div class="pk-source-text" markdown="0">{idx.html.get(source.id, "")}</div>',
+        "",
+        "## Cited by",
+        "",
+    ]
     if cited:
         lines += ["| Record | Where | Quote |", "|---|---|---|"]
         for rid, quote, where in cited:
@@ -537,15 +556,7 @@ def source_sections(idx: Index, page: str, source: Source) -> list[str]:
     if missing:
         lines += ["", "Quotes not found in the text (the validator reports them):", ""]
         lines += [f"- “{esc(q)}”" for q in missing]
-    lines += [
-        "",
-        "## Full text",
-        "",
-        f"Cited passages are highlighted. File: `{source.file}`.",
-        "",
-        f'<div class="pk-source-text" markdown="0">{idx.html.get(source.id, "")}</div>',
-        "",
-    ]
+    lines.append("")
     return lines
 
 

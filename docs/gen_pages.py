@@ -253,10 +253,14 @@ class Index:
         self.marked: dict[str, dict[str, str]] = {}
         """source id → quote id → the quote, for every quote found in the source's text."""
         self.html: dict[str, str] = {}
+        self.coverage: dict[str, tuple[int, int]] = {}
+        """source id → (sentences containing a cited quote, sentences)."""
         for source in ds.sources:
             text = ds.text(source.id) or ""
             quotes = {quote_id(q): q for _, q, _ in self.cited.get(source.id, [])}
             self.html[source.id], self.marked[source.id] = mark(text, quotes)
+            cited = {q for rid, q, _ in self.cited.get(source.id, []) if rid != source.id}
+            self.coverage[source.id] = sentence_coverage(text, cited)
 
     @staticmethod
     def _refs(model: BaseModel) -> Iterator[tuple[str, str]]:
@@ -291,6 +295,19 @@ class Index:
             return f"`{record_id}` (missing)"
         record = self.ds.get(record_id)
         return f"[{esc(text or label(record))}]({rel(from_page, page_of(record))})"
+
+
+def sentence_coverage(text: str, quotes: set[str]) -> tuple[int, int]:
+    """How many sentences of ``text`` contain (part of) a quote, and how many there are.
+
+    Sentences are cut naively at ``.``, ``!`` or ``?`` followed by space; this
+    is a reader's guide to how much of a report the records use, not a rule.
+    """
+    sentences = [s for s in re.split(r"(?<=[.!?”])\s+", text) if s.strip()]
+    flat = [normalise(s) for s in sentences]
+    wanted = [normalise(q) for q in quotes]
+    touched = sum(1 for s in flat if any(q in s or s in q for q in wanted))
+    return touched, len(sentences)
 
 
 def mark(text: str, quotes: Mapping[str, str]) -> tuple[str, dict[str, str]]:
@@ -532,10 +549,12 @@ def person_sections(idx: Index, page: str, record: Person) -> list[str]:
 def source_sections(idx: Index, page: str, source: Source) -> list[str]:
     """What cites a source, and its full text with the cited quotes highlighted."""
     cited = [c for c in idx.cited.get(source.id, []) if c[0] != source.id]
+    used, total = idx.coverage.get(source.id, (0, 0))
     lines = [
         "## Full text",
         "",
-        f"Cited passages are highlighted. File: `{source.file}`.",
+        f"Cited passages are highlighted. File: `{source.file}`. "
+        f"Sentences used by other records: {used} of {total}.",
         "",
         f'<div class="pk-source-text" markdown="0">{idx.html.get(source.id, "")}</div>',
         "",
@@ -841,5 +860,6 @@ def main() -> None:
                 f.write(content)
 
 
-if __name__ in ("__main__", "<run_path>"):
+# mkdocs-gen-files runs this file with runpy.run_path; run directly, it would write into docs/.
+if __name__ == "<run_path>":
     main()

@@ -46,3 +46,10 @@ def test_mark_overlapping_quotes() -> None:
 
 def test_quote_id_ignores_whitespace() -> None:
     assert quote_id("a  b\nc") == quote_id("a b c")
+
+
+def test_sentence_coverage() -> None:
+    from docs.gen_pages import sentence_coverage  # noqa: PLC0415
+
+    assert sentence_coverage("A b. C d! E f? “G.” H", {"C d", "H"}) == (2, 5)
+    assert sentence_coverage("", set()) == (0, 0)

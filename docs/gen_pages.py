@@ -116,8 +116,29 @@ def cell(text: str) -> str:
 
 def esc(text: str) -> str:
     """Text safe in Markdown prose: HTML escaped, Markdown specials neutralised."""
-    out = html.escape(normalise(text), quote=False)
+    return _escape(normalise(text))
+
+
+def _escape(text: str) -> str:
+    out = html.escape(text, quote=False)
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", out)
+
+
+def prose(text: str) -> str:
+    """A docstring or description as Markdown: reST ````code```` becomes a code span."""
+    parts = re.split(r"``(.+?)``", normalise(text))
+    return "".join(f"`{part}`" if i % 2 else _escape(part) for i, part in enumerate(parts))
+
+
+def default_md(value: Any) -> str:
+    """A field default as it is written in a record file."""
+    if value is None:
+        return "`null`"
+    if value == ():
+        return "`[]`"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    return f"`{value!r}`"
 
 
 def label(record: Record) -> str:
@@ -723,13 +744,16 @@ def schema_page(json_files: Mapping[str, str]) -> str:
         "",
     ]
     for model in ordered:
-        doc = normalise((model.__doc__ or "").split("\n\n")[0])
-        lines += [f"## {model.__name__} {{#{model.__name__.lower()}}}", "", esc(doc), ""]
+        doc = (model.__doc__ or "").split("\n\n")[0]
+        lines += [f"## {model.__name__} {{#{model.__name__.lower()}}}", "", prose(doc), ""]
         lines += ["| Field | Type | Required | Description |", "|---|---|---|---|"]
-        for name, info in model.model_fields.items():
+        own = list(model.model_fields)
+        head = [n for n in ("type", "id") if n in own]
+        for name in [*head, *(n for n in own if n not in head)]:
+            info = model.model_fields[name]
             kind = "id" if name == "id" else type_md(info.annotation)
-            required = "yes" if info.is_required() else f"no (default `{info.default!r}`)"
-            description = cell(esc(info.description or ""))
+            required = "yes" if info.is_required() else f"no (default {default_md(info.default)})"
+            description = cell(prose(info.description or ""))
             lines.append(f"| `{name}` | {cell(kind)} | {cell(required)} | {description} |")
         lines.append("")
     return "\n".join(lines)
@@ -752,12 +776,12 @@ def rules_page() -> str:
         themes[r.theme].append(r)
     for theme, rules in themes.items():
         lines += [f"## {theme}", "", "| Rule | Severity | What it checks |", "|---|---|---|"]
-        lines += [f"| `{r.id}` | {r.severity} | {cell(esc(r.summary))} |" for r in rules]
+        lines += [f"| `{r.id}` | {r.severity} | {cell(prose(r.summary))} |" for r in rules]
         lines.append("")
         for r in rules:
             rest = r.doc.split("\n", 1)[1].strip() if "\n" in r.doc else ""
             if rest:
-                lines += [f"**`{r.id}`**: {esc(r.summary)}", "", esc(rest), ""]
+                lines += [f"**`{r.id}`**: {prose(r.summary)}", "", prose(rest), ""]
     return "\n".join(lines)
 
 

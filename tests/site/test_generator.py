@@ -1,6 +1,9 @@
 """Unit tests of the page generator's pure parts."""
 
 import datetime as dt
+from pathlib import Path
+
+import pytest
 
 from docs.gen_pages import fmt_date, gaps, mark, quote_id
 from pakru.schema import DateInterval
@@ -53,3 +56,34 @@ def test_sentence_coverage() -> None:
 
     assert sentence_coverage("A b. C d! E f? “G.” H", {"C d", "H"}) == (2, 5)
     assert sentence_coverage("", set()) == (0, 0)
+
+
+def test_prose_turns_rest_code_into_code_spans() -> None:
+    from docs.gen_pages import prose  # noqa: PLC0415
+
+    assert prose("in ``records/x`` and *y*") == r"in `records/x` and \*y\*"
+
+
+def test_exports_copies_what_pakru_export_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess  # noqa: PLC0415
+
+    from docs import gen_pages  # noqa: PLC0415
+
+    calls: list[list[str]] = []
+
+    def fake_run(command: list[str], **_: object) -> subprocess.CompletedProcess[str]:
+        calls.append(command)
+        fmt, out = command[command.index("--format") + 1], Path(command[command.index("--out") + 1])
+        if fmt == "csv":
+            return subprocess.CompletedProcess(command, 2, "", "no such format")
+        out.mkdir(parents=True)
+        (out / f"pakru.{fmt}").write_bytes(b"data")
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    files, lines = gen_pages.exports("some/records")
+    assert files["downloads/json/pakru.json"] == b"data"
+    assert "downloads/csv/pakru.csv" not in files
+    assert any(line.startswith("- **csv**: not available") for line in lines)
+    assert any("(downloads/sqlite/pakru.sqlite)" in line for line in lines)
+    assert all(c[-1] == "some/records" for c in calls)

@@ -14,7 +14,7 @@ ARTIFACTS = REPO / "artifacts"
 
 def build_site(records: Path | None, dest: Path) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` into ``dest``, from ``records`` or the installed dataset."""
-    env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PAKRU_RECORDS", None)
     if records is not None:
         env["PAKRU_RECORDS"] = str(records)

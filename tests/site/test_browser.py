@@ -101,14 +101,15 @@ def _walk(browser: Any, base: str, name: str) -> None:
     expect(page.locator("h1").first).to_contain_text("7th")
     page.screenshot(path=str(shots / "2-jwg-ct-07.png"), full_page=True)
 
-    quote = page.locator("article a[href*='sources/'][href*='#q-']").first
-    quoted = (quote.get_attribute("title") or quote.inner_text()).strip("“” ")  # "[1]" has a title
+    # The record's own evidence list: each link's text is the whole quote in “…”.
+    quote = page.locator("article ol a[href*='sources/'][href*='#q-']").first
+    quoted = " ".join(quote.inner_text().split()).removeprefix("“").removesuffix("”")
     quote.click()
     page.wait_for_url("**/sources/**#q-*")
     current = page.locator("mark.pk-current")
     expect(current.first).to_be_visible()
-    shown = " ".join(" ".join(current.all_inner_texts()).split())
-    assert " ".join(quoted.split()) in shown or shown in " ".join(quoted.split())
+    shown = " ".join("".join(current.all_text_contents()).split())
+    assert shown == quoted
     page.screenshot(path=str(shots / "3-quote-in-source.png"))
 
     page.goto(base)

@@ -87,3 +87,26 @@ def test_exports_copies_what_pakru_export_writes(monkeypatch: pytest.MonkeyPatch
     assert any(line.startswith("- **csv**: not available") for line in lines)
     assert any("(downloads/sqlite/pakru.sqlite)" in line for line in lines)
     assert all(c[-1] == "some/records" for c in calls)
+
+
+def test_series_page_shows_a_gap(tmp_path: Path) -> None:
+    import shutil  # noqa: PLC0415
+
+    import pakru  # noqa: PLC0415
+    from docs.gen_pages import pages  # noqa: PLC0415
+    from tests.site.conftest import FIXTURE_RECORDS  # noqa: PLC0415
+
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURE_RECORDS, records)
+    (records / "meetings" / "jwg-ct-08.yaml").unlink()
+    built = pages(pakru.load([records]), run_exports=False)
+    series = built["bodies/jwg-ct.md"]
+    assert isinstance(series, str)
+    assert "Gaps in the numbering: 8." in series
+    assert "| 8 | *no record (gap)* |" in series
+    rows = [
+        line.split("|")[1].strip()
+        for line in series.splitlines()
+        if line[:4] in ("| 7 ", "| 8 ", "| 9 ")
+    ]
+    assert rows == ["7", "8", "9"]

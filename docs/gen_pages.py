@@ -321,10 +321,10 @@ class Index:
 def sentence_coverage(text: str, quotes: set[str]) -> tuple[int, int]:
     """How many sentences of ``text`` contain (part of) a quote, and how many there are.
 
-    Sentences are cut naively at ``.``, ``!`` or ``?`` followed by space; this
+    Sentences are cut naively at line ends and at ``.``, ``!`` or ``?`` before space; this
     is a reader's guide to how much of a report the records use, not a rule.
     """
-    sentences = [s for s in re.split(r"(?<=[.!?”])\s+", text) if s.strip()]
+    sentences = [s for s in re.split(r"(?<=[.!?”])\s+|\n", text) if s.strip()]
     flat = [normalise(s) for s in sentences]
     wanted = [normalise(q) for q in quotes]
     touched = sum(1 for s in flat if any(q in s or s in q for q in wanted))

@@ -28,6 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
     "--disable-sync",
+    "--disable-dev-shm-usage",  # containers often have a 64 MB /dev/shm
 ]
 SHOTS = ARTIFACTS / "screenshots"
 

@@ -110,3 +110,9 @@ def test_series_page_shows_a_gap(tmp_path: Path) -> None:
         if line[:4] in ("| 7 ", "| 8 ", "| 9 ")
     ]
     assert rows == ["7", "8", "9"]
+
+
+def test_sentence_coverage_cuts_at_line_ends() -> None:
+    from docs.gen_pages import sentence_coverage  # noqa: PLC0415
+
+    assert sentence_coverage("date 2019-04-20\nThe meeting was held.", {"was held"}) == (1, 2)

@@ -503,6 +503,11 @@ def record_page(idx: Index, record: Record) -> str:
     if isinstance(record, Meeting | Agreement | Event):
         badge.append(f"**{record.status}**" if record.status == "planned" else record.status)
     lines += [f"`{record.id}` · " + " · ".join(badge), ""]
+    if isinstance(record, Meeting | Agreement | Event) and record.status == "planned":
+        lines += [
+            '!!! info "Planned"\n    Announced in the sources; no source reports it as held.',
+            "",
+        ]
     if record.note:
         lines += [f'!!! note "Editor\'s note"\n    {esc(record.note)}', ""]
     lines += [*facts(idx, page, record), ""]

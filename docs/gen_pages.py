@@ -111,7 +111,7 @@ def quote_id(quote: str) -> str:
 
 def cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
-    return normalise(text).replace("|", r"\|")
+    return re.sub(r"(?<!\\)\|", r"\\|", normalise(text))
 
 
 def esc(text: str) -> str:

@@ -116,3 +116,24 @@ def test_sentence_coverage_cuts_at_line_ends() -> None:
     from docs.gen_pages import sentence_coverage  # noqa: PLC0415
 
     assert sentence_coverage("date 2019-04-20\nThe meeting was held.", {"was held"}) == (1, 2)
+
+
+def test_hostile_text_is_escaped(tmp_path: Path) -> None:
+    import shutil  # noqa: PLC0415
+
+    import pakru  # noqa: PLC0415
+    from docs.gen_pages import pages  # noqa: PLC0415
+    from tests.site.conftest import FIXTURE_RECORDS  # noqa: PLC0415
+
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURE_RECORDS, records)
+    path = records / "meetings" / "jwg-ct-07.yaml"
+    hostile = "7th | <script>x</script> *a* [b](c)"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [f"title: '{hostile}'" if line.startswith("title:") else line for line in lines]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    built = pages(pakru.load([records]), run_exports=False)
+    page = built["meetings/jwg-ct-07.md"]
+    assert isinstance(page, str)
+    assert "<script>" not in page
+    assert r"7th \| &lt;script&gt;x&lt;/script&gt; \*a\* \[b\](c)" in page

@@ -12,7 +12,7 @@ from importlib import import_module
 
 import pakru
 
-COMMANDS = ("validate", "rules", "schema", "coverage")
+COMMANDS = ("validate", "rules", "schema", "fmt", "coverage")
 """Subcommand modules under ``pakru.cli``, in the order ``--help`` lists them."""
 
 

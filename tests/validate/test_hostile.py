@@ -1,6 +1,7 @@
 """Hostile input through the command line: a clear finding, exit 1, never a traceback."""
 
 import hashlib
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -111,8 +112,6 @@ def _snapshot(root: Path) -> dict[str, tuple[int, str]]:
 
 
 def test_validator_never_writes_to_the_records(tmp_path: Path) -> None:
-    import shutil
-
     records = tmp_path / "records"
     shutil.copytree(REPO / "records", records)
     (records / "meetings" / "bad.yaml").write_text("type: meeting\nid: bad\nid: worse\n")

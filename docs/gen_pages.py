@@ -818,9 +818,7 @@ def coverage_page(idx: Index) -> str:
         ]
         for sentence in mentioning:
             cited = ", ".join(idx.link(page, rid, rid) for rid in sentence.cited_by)
-            lines.append(
-                f"| {sentence.index} | {cell(sentence.text)} | {cited or '**uncited**'} |"
-            )
+            lines.append(f"| {sentence.index} | {cell(sentence.text)} | {cited or '**uncited**'} |")
         lines.append("")
     return "\n".join(lines)
 

@@ -46,6 +46,9 @@ from pakru.schema import (
 from pakru.schema.common import CountryCode, RefTarget
 from pakru.schema.countries import COUNTRIES
 from pakru.schema.record import RECORD_TYPES
+from pakru.validate.models import field_path
+from pakru.validate.parse import Loc
+from pakru.validate.walk import find, reference_fields, references
 
 RECORDS_ENV = "PAKRU_RECORDS"
 """Environment variable naming a records folder to build the site from."""
@@ -69,7 +72,6 @@ SKIPPED = frozenset({"type", "id", "evidence", "note"})
 COUNTRY_FIELDS = frozenset({"country", "countries", "parties", "members", "side"})
 
 Pages = dict[str, str | bytes]
-Loc = tuple[str | int, ...]
 
 
 # ---------------------------------------------------------------- loading
@@ -199,51 +201,6 @@ def gaps(ordinals: list[int]) -> list[int]:
     return [n for n in range(min(present), max(present) + 1) if n not in present]
 
 
-def walk(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
-    """Every sub-model of ``model`` (itself included), with its location."""
-    yield loc, model
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
-        for index, item in items:
-            if isinstance(item, BaseModel):
-                where = (*loc, name) if index is None else (*loc, name, index)
-                yield from walk(item, where)
-
-
-def ref_fields(model: type[BaseModel]) -> dict[str, tuple[str, ...]]:
-    """Field name → kinds referenced, for fields that hold record ids."""
-    out: dict[str, tuple[str, ...]] = {}
-    for name, info in model.model_fields.items():
-        kinds = next((m.kinds for m in info.metadata if isinstance(m, RefTarget)), None)
-        kinds = kinds or _ref_kinds(info.annotation)
-        if kinds is not None:
-            out[name] = kinds
-    return out
-
-
-def _ref_kinds(annotation: Any) -> tuple[str, ...] | None:
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        for meta in annotation.__metadata__:
-            if isinstance(meta, RefTarget):
-                return meta.kinds
-        return _ref_kinds(get_args(annotation)[0])
-    if origin in (Union, types.UnionType, tuple):
-        for arg in get_args(annotation):
-            if arg is not Ellipsis and (kinds := _ref_kinds(arg)) is not None:
-                return kinds
-    return None
-
-
-def fmt_loc(loc: Loc) -> str:
-    """A location inside a record as a dotted path (``participants[0].ref``)."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
 # ---------------------------------------------------------------- indexes
 
 
@@ -257,18 +214,19 @@ class Index:
         """source id → (record id, quote, where in the record)."""
         self.series: dict[str, list[Meeting]] = defaultdict(list)
         for record in ds.records:
-            for loc, sub in walk(record):
-                if isinstance(sub, Evidence | Derivation):
-                    self.cited[sub.source].append((record.id, sub.quote, fmt_loc(loc)))
-                if isinstance(sub, Evidence):
+            quoted: list[tuple[Loc, Evidence | Derivation]] = [
+                *find(record, Evidence),
+                *find(record, Derivation),
+            ]
+            for loc, sub in sorted(quoted, key=lambda item: str(item[0])):
+                self.cited[sub.source].append((record.id, sub.quote, field_path(loc)))
+            for loc, value, _kinds in references(record):
+                if loc[-1] == "source":  # quotes' sources: listed as citations above
                     continue
-                for name, value in self._refs(sub):
-                    if isinstance(sub, Derivation) and name == "source":
-                        continue
-                    if value != record.id and value in ds:
-                        where = fmt_loc((*loc, name))
-                        if (record.id, where) not in self.linked_from[value]:
-                            self.linked_from[value].append((record.id, where))
+                if value != record.id and value in ds:
+                    where = field_path(loc)
+                    if (record.id, where) not in self.linked_from[value]:
+                        self.linked_from[value].append((record.id, where))
             if isinstance(record, Meeting) and record.series:
                 self.series[record.series].append(record)
         self.marked: dict[str, dict[str, str]] = {}
@@ -282,14 +240,6 @@ class Index:
             self.html[source.id], self.marked[source.id] = mark(text, quotes)
             cited = {q for rid, q, _ in self.cited.get(source.id, []) if rid != source.id}
             self.coverage[source.id] = sentence_coverage(text, cited)
-
-    @staticmethod
-    def _refs(model: BaseModel) -> Iterator[tuple[str, str]]:
-        for name in ref_fields(type(model)):
-            value = getattr(model, name)
-            for item in value if isinstance(value, tuple) else (value,):
-                if isinstance(item, str):
-                    yield name, item
 
     def quote_link(self, from_page: str, source: str, quote: str) -> str:
         """A link to a quote, highlighted on its source's page."""
@@ -372,7 +322,7 @@ def value_md(  # noqa: PLR0911 - one return per kind of value
     idx: Index, page: str, record: BaseModel, name: str, value: Any
 ) -> str:
     """One field's value as Markdown."""
-    refs = ref_fields(type(record))
+    refs = reference_fields(type(record))
     if value is None:
         return "*unknown*"
     if isinstance(value, DateInterval):

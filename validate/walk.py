@@ -30,7 +30,8 @@ def _ref_kinds(annotation: Any) -> tuple[str, ...] | None:
 
 
 @cache
-def _model_refs(model: type[BaseModel]) -> dict[str, tuple[str, ...]]:
+def reference_fields(model: type[BaseModel]) -> dict[str, tuple[str, ...]]:
+    """Field name → record kinds it may reference, for a model's reference fields."""
     out: dict[str, tuple[str, ...]] = {}
     for name, info in model.model_fields.items():
         kinds = next((m.kinds for m in info.metadata if isinstance(m, RefTarget)), None)
@@ -50,7 +51,7 @@ def _values(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
 
 def references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, tuple[str, ...]]]:
     """Every reference in ``model``: (location, referenced id, kinds allowed)."""
-    refs = _model_refs(type(model))
+    refs = reference_fields(type(model))
     for name in type(model).model_fields:
         value = getattr(model, name)
         for item_loc, item in _values(value, (*loc, name)):

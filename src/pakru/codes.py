@@ -5,29 +5,19 @@ GDELT) codes a *dyadic act*. pakru records say what kind of thing happened
 and whether it happened, not who acted on whom, so the code is derived from
 ``kind`` and ``status`` alone, by the table below, and nothing else:
 
-============================  ==================================  ======  ===================================
-record                        kind                                status  CAMEO code
-============================  ==================================  ======  ===================================
-meeting                       any                                 planned 036 Express intent to meet or negotiate
-meeting                       courtesy-call                       held    042 Make a visit
-meeting                       working-group, consultative-group,  held    046 Engage in negotiation
-                              security-consultations,
-                              ministerial-talks
-meeting                       other                               held    040 Consult, not specified
-agreement                     any                                 signed, 057 Sign formal agreement
-                                                                  concluded
-agreement                     any                                 agreed  030 Express intent to cooperate
-agreement                     any                                 planned 030 Express intent to cooperate
-event                         exercise, delivery                  held,   062 Cooperate militarily
-                                                                  recurring
-event                         exercise, delivery                  planned 031 Express intent to engage in
-                                                                          material cooperation
-event                         dialogue-launch                     any     036 Express intent to meet or negotiate
-event                         accession, membership,              held,   050 Engage in diplomatic cooperation
-                              relations-milestone, other          recurring
-event                         accession, membership,              planned 030 Express intent to cooperate
-                              relations-milestone, other
-============================  ==================================  ======  ===================================
+- meeting, ``planned`` (any kind): **036** Express intent to meet or negotiate
+- meeting, ``held``, ``courtesy-call``: **042** Make a visit
+- meeting, ``held``, ``working-group`` / ``consultative-group`` /
+  ``security-consultations`` / ``ministerial-talks``: **046** Engage in negotiation
+- meeting, ``held``, ``other``: **040** Consult, not specified
+- agreement, ``signed`` or ``concluded`` (any kind): **057** Sign formal agreement
+- agreement, ``agreed`` or ``planned`` (any kind): **030** Express intent to cooperate
+- event, ``exercise`` / ``delivery``, ``held`` or ``recurring``: **062** Cooperate militarily
+- event, ``exercise`` / ``delivery``, ``planned``: **031** Express intent to engage in
+  material cooperation
+- event, ``dialogue-launch`` (any status): **036** Express intent to meet or negotiate
+- event, any other kind, ``held`` or ``recurring``: **050** Engage in diplomatic cooperation
+- event, any other kind, ``planned``: **030** Express intent to cooperate
 
 A courtesy call is coded from the visitor's side (042); the host's act is
 043 ("Host a visit"), which a user who knows the direction can substitute.
@@ -61,23 +51,23 @@ _TALKS = {"working-group", "consultative-group", "security-consultations", "mini
 _MATERIAL = {"exercise", "delivery"}
 
 
+_MEETING_HELD = dict.fromkeys(_TALKS, "046") | {"courtesy-call": "042"}
+
+
 def cameo(record_type: str, kind: str, status: str) -> str:
     """The CAMEO event code of a meeting, agreement or event (see the module's table)."""
+    planned = status == "planned"
     if record_type == "meeting":
-        if status == "planned":
-            return "036"
-        if kind == "courtesy-call":
-            return "042"
-        return "046" if kind in _TALKS else "040"
+        return "036" if planned else _MEETING_HELD.get(kind, "040")
     if record_type == "agreement":
         return "057" if status in ("signed", "concluded") else "030"
-    if record_type == "event":
-        if kind == "dialogue-launch":
-            return "036"
-        if kind in _MATERIAL:
-            return "031" if status == "planned" else "062"
-        return "030" if status == "planned" else "050"
-    raise ValueError(f"no CAMEO code for records of type {record_type!r}")
+    if record_type != "event":
+        raise ValueError(f"no CAMEO code for records of type {record_type!r}")
+    if kind == "dialogue-launch":
+        return "036"
+    if kind in _MATERIAL:
+        return "031" if planned else "062"
+    return "030" if planned else "050"
 
 
 WIKIDATA_PRECISION: dict[str, int] = {"year": 9, "month": 10, "day": 11}

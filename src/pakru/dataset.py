@@ -176,7 +176,6 @@ class Dataset:
         """Source id → full text of the report."""
         return self._texts
 
-
     # -- queries ---------------------------------------------------------------
 
     def series(self, series_id: str) -> tuple[Meeting, ...]:
@@ -204,11 +203,16 @@ class Dataset:
         unknown come last. Ties are broken by id.
 
         >>> ds = fixture()
-        >>> [(r.id, r.date.precision) for r in ds.timeline()]  # doctest: +NORMALIZE_WHITESPACE
-        [('defence-cooperation-2014', 'month'), ('mtc-accord-2015', 'month'),
-         ('fm-talks-moscow', 'range'), ('military-cooperation-commission', 'range'),
-         ('cgss-12', 'day'), ('jwg-ct-07', 'day'), ('jwg-ct-next', 'year'),
-         ('friendship-drills', 'unknown')]
+        >>> for r in ds.timeline():
+        ...     print(r.date.earliest, r.date.latest, r.date.precision, r.id)
+        2014-11-01 2014-11-30 month defence-cooperation-2014
+        2015-10-01 2015-10-31 month mtc-accord-2015
+        2018-03-02 2018-03-02 day cgss-12
+        None 2018-03-03 range fm-talks-moscow
+        None 2018-03-03 range military-cooperation-commission
+        2018-03-21 2018-03-21 day jwg-ct-07
+        2019-01-01 2019-12-31 year jwg-ct-next
+        None None unknown friendship-drills
         """
         dated: list[Meeting | Agreement | Event] = [*self.meetings, *self.agreements, *self.events]
         return tuple(sorted(dated, key=lambda r: (*_interval_key(r.date), r.id)))
@@ -240,7 +244,7 @@ class Dataset:
         The source record itself is not included.
 
         >>> [r.id for r in fixture().citing("src-9a68526d")]
-        ['jwg-ct-07', 'jwg-ct-next', 'pk-ru-jwg-ct']
+        ['jwg-ct-07', 'jwg-ct-next', 'mofa-pk', 'pk-ru-jwg-ct']
         """
         self.get(source_id)
         return tuple(self.get(i) for i in self._citations.get(source_id, ()))

@@ -51,7 +51,7 @@ def _load(paths: tuple[Path, ...]) -> Dataset:
     for item in withdrawn:
         if item.id in dataset:
             raise ManifestError(f"withdrawn id {item.id!r} still names a record")
-        if item.into is not None and item.into not in dataset:
-            if item.into not in {w.id for w in withdrawn}:
-                raise ManifestError(f"{item.id!r} was merged into {item.into!r}, which is unknown")
+        known = item.into in dataset or item.into in {w.id for w in withdrawn}
+        if item.into is not None and not known:
+            raise ManifestError(f"{item.id!r} was merged into {item.into!r}, which is unknown")
     return Dataset(dataset.entries, dataset.texts, version=version, withdrawn=withdrawn)

@@ -40,12 +40,14 @@ def export(ds: "Dataset", fmt: str, out: Path) -> list[Path]:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     out.mkdir(parents=True, exist_ok=True)
-    records = [r.model_dump(mode="json") for r in ds.records]
+    records: list[object] = [r.model_dump(mode="json") for r in ds.records]
     write: Writer = import_module(FORMATS[fmt]).write
     return write(build(ds), meta(ds), records, out)
 
 
-def read(fmt: str, out: Path, like: "Mapping[str, Table]") -> "tuple[dict[str, list[Row]], dict[str, str]]":
+def read(
+    fmt: str, out: Path, like: "Mapping[str, Table]"
+) -> "tuple[dict[str, list[Row]], dict[str, str]]":
     """Read an export back: table name → rows (typed like ``like``'s columns), and the meta."""
     reader: Reader = import_module(FORMATS[fmt]).read
     return reader(out, like)

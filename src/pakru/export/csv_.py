@@ -48,7 +48,9 @@ def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], di
             reader = csv.DictReader(f)
             if tuple(reader.fieldnames or ()) != table.column_names:
                 raise ValueError(f"{name}.csv: unexpected header {reader.fieldnames}")
-            tables[name] = [{c.name: from_text(c, item[c.name]) for c in table.columns} for item in reader]
+            tables[name] = [
+                {c.name: from_text(c, item[c.name]) for c in table.columns} for item in reader
+            ]
     with (out / "meta.csv").open(encoding="utf-8", newline="") as f:
         meta = {item["key"]: item["value"] for item in csv.DictReader(f)}
     return tables, meta

@@ -23,7 +23,10 @@ def to_pandas(ds: "Dataset") -> "dict[str, pd.DataFrame]":
     frames = {}
     for name, table in build(ds).items():
         frame = pd.DataFrame(
-            [{k: list(v) if isinstance(v, tuple) else v for k, v in row.items()} for row in table.rows],
+            [
+                {k: list(v) if isinstance(v, tuple) else v for k, v in row.items()}
+                for row in table.rows
+            ],
             columns=list(table.column_names),
         )
         for column in table.columns:

@@ -34,6 +34,8 @@ def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], di
     tables = {}
     for name, table in like.items():
         data = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
-        tables[name] = [{c.name: from_json(c, item[c.name]) for c in table.columns} for item in data]
+        tables[name] = [
+            {c.name: from_json(c, item[c.name]) for c in table.columns} for item in data
+        ]
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     return tables, meta

@@ -14,7 +14,13 @@ from pathlib import Path
 from pakru.export.tables import Column, Row, Table, Value, dumps_list
 
 FILE_NAME = "pakru.sqlite"
-SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "boolean": "INTEGER", "date": "TEXT", "list": "TEXT"}
+SQL_TYPES = {
+    "string": "TEXT",
+    "integer": "INTEGER",
+    "boolean": "INTEGER",
+    "date": "TEXT",
+    "list": "TEXT",
+}
 
 
 def _quote(name: str) -> str:
@@ -86,14 +92,12 @@ def write(
 
 
 def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], dict[str, str]]:
-    """Read the tables named in ``like`` and the meta back, in primary-key order."""
+    """Read the tables named in ``like`` and the meta back, rows in the order written."""
     tables = {}
     with sqlite3.connect(out / FILE_NAME) as db:
         for name, table in like.items():
             columns = ", ".join(_quote(c) for c in table.column_names)
-            order = ", ".join(_quote(c) for c in table.primary_key)
             query = f"SELECT {columns} FROM {_quote(name)} ORDER BY rowid"  # noqa: S608
-            del order
             tables[name] = [
                 {c.name: _python_value(c, v) for c, v in zip(table.columns, values, strict=True)}
                 for values in db.execute(query)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 from pydantic import BaseModel
 
 from pakru.codes import CAMEO, cameo, cow, wikidata_precision
-from pakru.schema import Agreement, Body, Conflict, DateInterval, Event, Meeting, Person, Source
+from pakru.schema import Agreement, Body, Conflict, DateInterval, Event, Meeting, Person
 from pakru.schema.countries import COUNTRIES
 
 if TYPE_CHECKING:
@@ -244,6 +244,7 @@ def _table(
     description: str,
     columns: Iterable[Column],
     rows: Iterable[Row],
+    *,
     primary_key: tuple[str, ...] = ("id",),
     foreign_keys: tuple[ForeignKey, ...] = (),
 ) -> Table:
@@ -511,7 +512,12 @@ def _statements(ds: "Dataset") -> Table:
         (
             _c("meeting_id", "string", "The meeting.", required=True),
             _c("kind", "string", "topic or outcome.", required=True),
-            _c("position", "integer", "Order within the meeting's topics or outcomes.", required=True),
+            _c(
+                "position",
+                "integer",
+                "Order within the meeting's topics or outcomes.",
+                required=True,
+            ),
             _c("text", "string", "Paraphrase of what the sources say."),
             _c("source_ids", "list", "Sources stating it."),
         ),
@@ -702,7 +708,12 @@ def _evidence(ds: "Dataset") -> Table:
         "Every verbatim quote, where it sits in its record, and the fields it supports.",
         (
             _c("record_id", "string", "The record holding the quote.", required=True),
-            _c("path", "string", "Where in the record (e.g. participants[0].evidence[0]).", required=True),
+            _c(
+                "path",
+                "string",
+                "Where in the record (e.g. participants[0].evidence[0]).",
+                required=True,
+            ),
             _c("record_type", "string", "Type of the record."),
             _c("source_id", "string", "The source quoted."),
             _c("quote", "string", "The verbatim quote."),

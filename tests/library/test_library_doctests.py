@@ -8,7 +8,7 @@ import pytest
 
 from pakru.dataset import Dataset
 
-MODULES = ("pakru.dataset", "pakru.codes", "pakru.export", "pakru.manifest")
+MODULES = ("pakru.dataset", "pakru.codes", "pakru.export", "pakru.manifest", "pakru.changes")
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -20,18 +20,16 @@ except PackageNotFoundError:  # pragma: no cover - running from an uninstalled t
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
-    from pakru.loader import DatasetError, load
+    from pakru.load import DatasetError, load
 
 __all__ = ["Dataset", "DatasetError", "__version__", "load"]
 
 
 def __getattr__(name: str) -> Any:
     if name in ("load", "DatasetError"):
-        # The loader module is not called "load": importing a submodule binds its
-        # name on the package, which would hide the load() function.
-        from importlib import import_module  # noqa: PLC0415 - lazy on purpose
+        from pakru import load as _load  # noqa: PLC0415 - lazy on purpose
 
-        return getattr(import_module("pakru.loader"), name)
+        return getattr(_load, name)
     if name == "Dataset":
         from pakru.dataset import Dataset  # noqa: PLC0415
 

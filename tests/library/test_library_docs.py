@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pakru import loader
+from pakru import loading
 from pakru.cli import main
 from pakru.dataset import Dataset
 
@@ -36,7 +36,7 @@ def in_docs(
 ) -> Path:
     """A temporary folder as cwd, with pakru.load() giving the fixture dataset."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(loader, "_load_default", load_fixture)
+    monkeypatch.setattr(loading, "_load_default", load_fixture)
     for body in blocks("console"):
         for line in body.splitlines():
             assert line.startswith("$ pakru "), line

@@ -31,7 +31,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 def run(args: argparse.Namespace) -> int:
     """Print the section; 1 when ids vanished unaccounted for."""
     from pakru.changes import diff, render  # noqa: PLC0415
-    from pakru.loader import load  # noqa: PLC0415
+    from pakru.loading import load  # noqa: PLC0415
 
     ds = load(args.paths or None)
     old = json.loads(args.old.read_text(encoding="utf-8")) if args.old else []

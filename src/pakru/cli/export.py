@@ -29,7 +29,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 def run(args: argparse.Namespace) -> int:
     """Load, export, list the files written."""
     from pakru.export import export  # noqa: PLC0415
-    from pakru.loader import DatasetError, load  # noqa: PLC0415
+    from pakru.loading import DatasetError, load  # noqa: PLC0415
 
     try:
         ds = load(args.paths or None)

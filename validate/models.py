@@ -120,5 +120,12 @@ def build(parsed: Parsed) -> Built | list[Finding]:
     try:
         record = record_adapter.validate_python(parsed.data)
     except ValidationError as error:
-        return [_schema_finding(parsed, e) for e in error.errors(include_url=False)]
+        errors = _without_consequences(error.errors(include_url=False))
+        return sorted(_schema_finding(parsed, e) for e in errors)
     return Built(record, parsed)
+
+
+def _without_consequences(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop a "too short" error on a list whose own items failed: it follows from them."""
+    inner = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
+    return [e for e in errors if not (e["type"] == "too_short" and tuple(e["loc"]) in inner)]

@@ -10,6 +10,7 @@ Heavy modules (pydantic models, the validator) are imported on first use,
 so ``import pakru`` stays fast.
 """
 
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
@@ -20,18 +21,17 @@ except PackageNotFoundError:  # pragma: no cover - running from an uninstalled t
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
-    from pakru.load import DatasetError, load
+    from pakru.loading import DatasetError, load
 
 __all__ = ["Dataset", "DatasetError", "__version__", "load"]
 
+_LAZY = {"load": "pakru.loading", "DatasetError": "pakru.loading", "Dataset": "pakru.dataset"}
+
 
 def __getattr__(name: str) -> Any:
-    if name in ("load", "DatasetError"):
-        from pakru import load as _load  # noqa: PLC0415 - lazy on purpose
-
-        return getattr(_load, name)
-    if name == "Dataset":
-        from pakru.dataset import Dataset  # noqa: PLC0415
-
-        return Dataset
+    if name in _LAZY:
+        module = import_module(_LAZY[name])
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'pakru' has no attribute {name!r}")

@@ -1,0 +1,122 @@
+"""The ``pakru`` command: version, exit codes, formats, ``python -m pakru``."""
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import pakru
+from pakru.cli import main
+
+BAD_MEETING = """\
+type: meeting
+id: x
+title: A meeting
+kind: working-group
+status: held
+date: {earliest: null, latest: null, precision: unknown}
+location: {cty: Moscow, country: RU, venue: null}
+series: null
+ordinal: null
+evidence:
+  - source: src-a
+    quote: a quote
+"""
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.startswith(f"pakru {pakru.__version__}")
+
+
+def test_shipped_dataset_validates_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--today", "2026-01-01"]) == 0
+    assert capsys.readouterr().out.endswith("No findings.\n")
+
+
+def test_findings_exit_1_with_file_line_rule(
+    write_tree: Callable[[dict[str, str]], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_tree({"meetings/x.yaml": BAD_MEETING})
+    assert main(["validate", str(root), "--select", "schema"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{root}/meetings/x.yaml:7:11: error[schema.missing-key] location: "
+        "missing required key 'city'",
+        f"{root}/meetings/x.yaml:7:12: error[schema.unknown-key] location: "
+        "unknown key 'cty' (did you mean 'city'?)",
+        "Found 2 errors in 1 file.",
+    ]
+
+
+def test_json_format_is_stable(
+    write_tree: Callable[[dict[str, str]], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_tree({"meetings/x.yaml": BAD_MEETING})
+    assert main(["validate", str(root), "--format", "json", "--select", "schema"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert document["version"] == 1
+    assert document["summary"] == {"error": 2, "warning": 0, "info": 0}
+    assert [(f["line"], f["column"], f["rule"], f["field"]) for f in document["findings"]] == [
+        (7, 11, "schema.missing-key", "location"),
+        (7, 12, "schema.unknown-key", "location"),
+    ]
+
+
+def test_github_format(
+    write_tree: Callable[[dict[str, str]], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_tree({"meetings/x.yaml": BAD_MEETING})
+    assert (
+        main(["validate", str(root), "--format", "github", "--select", "schema.unknown-key"]) == 1
+    )
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.startswith("::error file=")
+    assert line.endswith(
+        "x.yaml,line=7,col=12,title=schema.unknown-key::location: unknown key 'cty' "
+        "(did you mean 'city'?)"
+    )
+
+
+def test_ignore_removes_findings(
+    write_tree: Callable[[dict[str, str]], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_tree({"meetings/x.yaml": BAD_MEETING})
+    assert main(["validate", str(root), "--select", "schema", "--ignore", "schema"]) == 0
+    assert capsys.readouterr().out == "No findings.\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "/no/such/folder"],
+        ["validate", "--format", "xml"],
+        ["nosuchcommand"],
+        ["validate", "--today", "yesterday"],
+    ],
+)
+def test_usage_errors_exit_2(argv: list[str]) -> None:
+    try:
+        code = main(argv)
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    assert code == 2
+
+
+def test_rules_lists_every_registered_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    for rule_id in ("ids.unique", "references.resolve", "yaml.duplicate-key", "schema.unknown-key"):
+        assert any(line.startswith(rule_id + " ") for line in out.splitlines()), rule_id
+
+
+def test_python_dash_m() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pakru", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("pakru ")

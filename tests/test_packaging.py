@@ -1,0 +1,45 @@
+"""pyproject's explicit package list covers every package folder, and data is shipped."""
+
+import tomllib
+from pathlib import Path
+
+from pakru.validate.pipeline import default_root
+from tests.conftest import REPO
+
+PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
+
+
+def _package_of(folder: Path) -> str | None:
+    """The import name of ``folder`` under the package-dir mapping, if it is mapped."""
+    rel = folder.relative_to(REPO).as_posix()
+    for name, mapped in sorted(SETUPTOOLS["package-dir"].items(), key=lambda kv: -len(kv[1])):
+        if rel == mapped or rel.startswith(mapped + "/"):
+            return name + rel[len(mapped) :].replace("/", ".")
+    return None
+
+
+def test_every_package_folder_is_listed() -> None:
+    roots = [REPO / p for p in SETUPTOOLS["package-dir"].values()]
+    found = {
+        name
+        for root in roots
+        for init in root.rglob("__init__.py")
+        if (name := _package_of(init.parent)) is not None
+    }
+    assert found == set(SETUPTOOLS["packages"])
+
+
+def test_installed_dataset_has_every_record_file() -> None:
+    repo_files = {
+        p.relative_to(REPO / "records").as_posix()
+        for p in (REPO / "records").rglob("*")
+        if p.is_file() and p.suffix in (".yaml", ".txt")
+    }
+    root = default_root()
+    installed = {
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix in (".yaml", ".txt")
+    }
+    assert installed == repo_files, "re-install pakru: the installed data differs from records/"

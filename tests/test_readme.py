@@ -1,0 +1,40 @@
+"""The README's commands are what CI runs, and its Python example really runs."""
+
+import contextlib
+import io
+import re
+
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def block_after(marker: str) -> str:
+    """The fenced code block that follows ``<!-- marker -->`` in the README."""
+    match = re.search(rf"<!-- {marker} -->\n```\w*\n(.*?)```", README, re.DOTALL)
+    assert match, f"no code block after <!-- {marker} -->"
+    return match.group(1)
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    fences = re.findall(r"^```(\w*)$", README, re.MULTILINE)
+    openings = fences[::2]
+    assert openings[:2] == ["sh", "sh"]
+    assert block_after("main-command").startswith("python3 -m venv")
+    assert block_after("test-command").startswith("python3 -m venv")
+    assert "pytest" in block_after("test-command")
+    assert "mkdocs build --strict" in block_after("main-command")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "block test-command" in ci
+
+
+def test_readme_example_runs() -> None:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(block_after("readme-example"), "README.md", "exec"), {})  # noqa: S102
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("<Dataset meetings=")
+    assert any(line.startswith("jwg-ct-07 ") for line in lines)

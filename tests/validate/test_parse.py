@@ -1,0 +1,99 @@
+"""The YAML parser: core-schema scalars, tuples, positions, and the refusals."""
+
+import pytest
+
+from pakru.validate.findings import Finding
+from pakru.validate.parse import MAX_DEPTH, Parsed, parse
+from pakru.validate.read import Text
+
+
+def _ok(text: str) -> Parsed:
+    parsed = parse(Text("f.yaml", text))
+    assert isinstance(parsed, Parsed), parsed
+    return parsed
+
+
+def _refused(text: str) -> tuple[int, int, str, str]:
+    finding = parse(Text("f.yaml", text))
+    assert isinstance(finding, Finding), finding
+    return finding.line, finding.column, finding.rule, finding.message
+
+
+def test_core_schema_scalars_and_tuples() -> None:
+    parsed = _ok("a: 1\nb: [x, 'yes', true, ~, 2.5, 2018-03-02]\nc: {d: e}\n")
+    assert parsed.data == {
+        "a": 1,
+        "b": ("x", "yes", True, None, 2.5, "2018-03-02"),
+        "c": {"d": "e"},
+    }
+
+
+@pytest.mark.parametrize("word", ["NO", "no", "yes", "Yes", "on", "OFF", "y", "n"])
+def test_yaml11_booleans_stay_strings_with_a_warning(word: str) -> None:
+    parsed = _ok(f"country: {word}\n")
+    assert parsed.data == {"country": word}
+    assert [(w.line, w.column, w.rule, w.severity) for w in parsed.warnings] == [
+        (1, 10, "yaml.ambiguous-scalar", "warning")
+    ]
+
+
+def test_quoted_yaml11_booleans_are_not_warned_about() -> None:
+    assert _ok("country: 'NO'\n").warnings == ()
+
+
+def test_positions_of_values_and_keys() -> None:
+    parsed = _ok("id: x\nlocation:\n  city: Moscow\nlist:\n  - a\n  - b\n")
+    assert parsed.positions[("location", "city")] == (3, 9)
+    assert parsed.key_positions[("location", "city")] == (3, 3)
+    assert parsed.positions[("list", 1)] == (6, 5)
+    assert parsed.position(("location", "missing")) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\na: 2\n", (2, 1, "yaml.duplicate-key", "duplicate key 'a' (first on line 1)")),
+        ("a: &x [1]\nb: *x\n", (2, 4, "yaml.alias", "alias *x is not allowed in records")),
+        (
+            "a: !!python/object/apply:os.system [ls]\n",
+            (
+                1,
+                4,
+                "yaml.tag",
+                "tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed in records",
+            ),
+        ),
+        ("a: !!int seven\n", (1, 4, "yaml.tag", "'seven' is not a valid !!int")),
+        ("", (0, 0, "yaml.empty", "file holds no record")),
+        ("# only a comment\n", (0, 0, "yaml.empty", "file holds no record")),
+        ("- a\n", (1, 1, "yaml.root", "a record must be a mapping")),
+        ("a:\n\tb: 1\n", (2, 1, "yaml.tab", "tab used for indentation; use spaces")),
+        (
+            "a: [\n",
+            (
+                2,
+                1,
+                "yaml.syntax",
+                "invalid YAML: expected the node content, but found '<stream end>'",
+            ),
+        ),
+        (
+            "a: 1\n---\nb: 2\n",
+            (2, 1, "yaml.multiple-documents", "a record file holds exactly one document"),
+        ),
+        ("[a]: 1\n", (1, 1, "yaml.key", "a key must be a string, not a collection")),
+        ("1: a\n", (1, 1, "yaml.key", "key '1' must be a string")),
+    ],
+)
+def test_refusals(text: str, expected: tuple[int, int, str, str]) -> None:
+    assert _refused(text) == expected
+
+
+def test_nesting_is_bounded() -> None:
+    text = "a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"
+    line, _, rule, message = _refused(text)
+    assert (line, rule, message) == (1, "yaml.too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+
+
+def test_explicit_core_tags_resolve_strictly() -> None:
+    assert _ok("a: !!int '7'\nb: !!str 7\n").data == {"a": 7, "b": "7"}

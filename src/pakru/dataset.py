@@ -13,6 +13,7 @@ from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Person, Reco
 if TYPE_CHECKING:
     import pandas as pd
 
+    from pakru.export.tables import Table
     from pakru.validate.parse import Loc, Parsed
 
 R = TypeVar("R", Source, Person, Body, Meeting, Agreement, Event, Conflict)
@@ -84,13 +85,21 @@ class Dataset:
         """Every record read, with its file, duplicates included (for the validator)."""
         return self._entries
 
-    @property
+    @cached_property
     def records(self) -> tuple[Record, ...]:
         """Every record, one per id, sorted by id."""
         return tuple(self._by_id[i].record for i in sorted(self._by_id))
 
+    @cached_property
+    def _by_kind(self) -> Mapping[type, tuple[Record, ...]]:
+        # computed once: the collections are read in loops by queries and exports
+        out: dict[type, list[Record]] = {}
+        for record in self.records:
+            out.setdefault(type(record), []).append(record)
+        return MappingProxyType({k: tuple(v) for k, v in out.items()})
+
     def _of(self, kind: type[R]) -> tuple[R, ...]:
-        return tuple(r for r in self.records if isinstance(r, kind))
+        return self._by_kind.get(kind, ())  # type: ignore[return-value]  # keyed by type
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -271,7 +280,7 @@ class Dataset:
         actor = self.get(actor_id)
         return tuple(self.get(i) for i in self._involvement.get(actor.id, ()))
 
-    def tables(self) -> "Mapping[str, Any]":
+    def tables(self) -> "dict[str, Table]":
         """The dataset flattened into tables (see :mod:`pakru.export.tables`)."""
         from pakru.export.tables import build  # noqa: PLC0415 - lazy
 

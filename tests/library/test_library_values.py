@@ -56,12 +56,10 @@ def _table() -> Table:
 def test_awkward_values_round_trip(fmt: str, tmp_path: Path) -> None:
     from importlib import import_module  # noqa: PLC0415
 
-    from pakru.export import FORMATS as modules  # noqa: PLC0415
-
     table = _table()
     meta = {"name": "pakru", "title": "t", "data_version": data_version() or "0.0.0"}
     meta |= {"license": "CC-BY-4.0"}
-    import_module(modules[fmt]).write({"things": table}, meta, [], tmp_path)
+    import_module(FORMATS[fmt]).write({"things": table}, meta, [], tmp_path)
     rows, read_meta = read(fmt, tmp_path, {"things": table})
     assert rows["things"] == list(table.rows)
     assert read_meta == meta

@@ -57,3 +57,30 @@ def test_cow_codes_are_unique_and_known() -> None:
     assert cow("PK") == 770
     assert cow("RU") == 365
     assert cow(None) is None
+
+
+def _doc_table() -> dict[tuple[str, str, str], str]:
+    """(record type, kind, status) → code, from the CAMEO table of docs/library.md."""
+    choices = {t for t, _, _ in COMBINATIONS}
+    kinds = {t: sorted({k for tt, k, _ in COMBINATIONS if tt == t}) for t in choices}
+    statuses = {t: sorted({s for tt, _, s in COMBINATIONS if tt == t}) for t in choices}
+    out: dict[tuple[str, str, str], str] = {}
+    for line in DOC.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 4 or cells[0] not in choices:
+            continue
+        record_type, kind_cell, status_cell, code_cell = cells
+        row_kinds = kinds[record_type] if kind_cell == "any" else kind_cell.split(", ")
+        row_statuses = statuses[record_type] if status_cell == "any" else status_cell.split(", ")
+        for kind in row_kinds:
+            for status in row_statuses:
+                key = (record_type, kind, status)
+                assert key not in out, f"docs table lists {key} twice"
+                out[key] = code_cell.split()[0]
+    return out
+
+
+def test_docs_table_is_the_mapping() -> None:
+    table = _doc_table()
+    assert set(table) == set(COMBINATIONS)
+    assert {k: cameo(*k) for k in COMBINATIONS} == table

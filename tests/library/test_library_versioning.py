@@ -128,3 +128,13 @@ def test_changelog_command(
         "- `khawaja-muhammad-asif` → `khawaja-asif`: Two name forms of one person." in captured.out
     )
     assert "'vanished' is gone" in captured.err
+
+
+def test_cli_reports_a_bad_manifest(
+    fixture_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _copy(fixture_root, tmp_path / "records")
+    (root / "VERSION").write_text("one\n", "utf-8")
+    assert main(["export", "--format", "json", "--out", str(tmp_path / "out"), str(root)]) == 1
+    assert "not a semantic version" in capsys.readouterr().err
+    assert main(["changelog", str(root)]) == 1

@@ -31,9 +31,14 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 def run(args: argparse.Namespace) -> int:
     """Print the section; 1 when ids vanished unaccounted for."""
     from pakru.changes import diff, render  # noqa: PLC0415
-    from pakru.loading import load  # noqa: PLC0415
+    from pakru.loading import DatasetError, load  # noqa: PLC0415
+    from pakru.manifest import ManifestError  # noqa: PLC0415
 
-    ds = load(args.paths or None)
+    try:
+        ds = load(args.paths or None)
+    except (DatasetError, ManifestError) as error:
+        print(f"pakru changelog: {error}", file=sys.stderr)
+        return 1
     old = json.loads(args.old.read_text(encoding="utf-8")) if args.old else []
     changes = diff(old, ds)
     print(render(ds.version or "unversioned", changes, args.date))

@@ -30,10 +30,11 @@ def run(args: argparse.Namespace) -> int:
     """Load, export, list the files written."""
     from pakru.export import export  # noqa: PLC0415
     from pakru.loading import DatasetError, load  # noqa: PLC0415
+    from pakru.manifest import ManifestError  # noqa: PLC0415
 
     try:
         ds = load(args.paths or None)
-    except DatasetError as error:
+    except (DatasetError, ManifestError) as error:
         print(f"pakru export: {error}", file=sys.stderr)
         return 1
     for path in export(ds, args.format, args.out):

@@ -3,12 +3,14 @@
 import types
 from collections.abc import Iterator
 from functools import cache
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
 from pakru.schema.common import Evidence, RefTarget
 from pakru.validate.parse import Loc
+
+T = TypeVar("T", bound=BaseModel)
 
 
 @cache
@@ -58,11 +60,16 @@ def references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, tupl
                 yield item_loc, item, refs[name]
 
 
-def evidence(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Evidence]]:
-    """Every evidence item in ``model``, with its location."""
+def find(model: BaseModel, cls: type[T], loc: Loc = ()) -> Iterator[tuple[Loc, T]]:
+    """Every instance of ``cls`` inside ``model`` (not ``model`` itself), with its location."""
     for name in type(model).model_fields:
         for item_loc, item in _values(getattr(model, name), (*loc, name)):
-            if isinstance(item, Evidence):
+            if isinstance(item, cls):
                 yield item_loc, item
             elif isinstance(item, BaseModel):
-                yield from evidence(item, item_loc)
+                yield from find(item, cls, item_loc)
+
+
+def evidence(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Evidence]]:
+    """Every evidence item in ``model``, with its location."""
+    return find(model, Evidence, loc)

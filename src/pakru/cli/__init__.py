@@ -12,7 +12,7 @@ from importlib import import_module
 
 import pakru
 
-COMMANDS = ("validate", "rules", "schema", "export", "changelog")
+COMMANDS = ("validate", "rules", "schema", "coverage", "export", "changelog")
 """Subcommand modules under ``pakru.cli``, in the order ``--help`` lists them."""
 
 

@@ -4,11 +4,13 @@ A case folder ``tests/cases/<rule-id>/`` holds ``valid/`` and ``invalid/``
 overlays on the shared tree ``tests/cases/_base/`` (a small dataset that
 is clean under every rule), and ``expected.txt``: the exact findings of
 that rule on the invalid tree, ``path:line:col: severity[rule] field: message``
-with paths relative to the tree. A file named ``NAME.xN`` in an overlay is
+with paths relative to the tree (``PAKRU_UPDATE_CASES=1 pytest`` rewrites
+them after a deliberate change; review the diff). A file named ``NAME.xN`` in an overlay is
 written as ``NAME`` holding its content repeated N times (for size limits).
 """
 
 import datetime as dt
+import os
 import re
 import shutil
 from pathlib import Path
@@ -76,6 +78,10 @@ def test_valid_case_has_no_finding(rule: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("rule", CASE_IDS)
 def test_invalid_case_gives_exactly_the_expected_findings(rule: str, tmp_path: Path) -> None:
     tree = build_tree(CASES / rule / "invalid", tmp_path / "records")
-    expected = (CASES / rule / "expected.txt").read_text(encoding="utf-8").splitlines()
+    expected_file = CASES / rule / "expected.txt"
+    found = findings_of(rule, tree)
+    if os.environ.get("PAKRU_UPDATE_CASES") == "1":
+        expected_file.write_text("".join(line + "\n" for line in found), encoding="utf-8")
+    expected = expected_file.read_text(encoding="utf-8").splitlines()
     assert expected, f"{rule}: expected.txt lists no finding"
-    assert findings_of(rule, tree) == expected
+    assert found == expected

@@ -35,8 +35,20 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_shipped_dataset_validates_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    """No error or warning; the one info says the JWG meeting planned for 2019 has no record."""
     assert main(["validate", "--today", "2026-01-01"]) == 0
-    assert capsys.readouterr().out.endswith("No findings.\n")
+    assert capsys.readouterr().out.splitlines() == [
+        "records/meetings/jwg-ct-next.yaml:5:9: info[dates.planned-past] status: planned for "
+        "2019-01-01..2019-12-31, which is before 2026-01-01, and no record says it was held",
+        "Found 1 info in 1 file.",
+    ]
+
+
+def test_shipped_dataset_has_no_finding_before_the_planned_date(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["validate", "--today", "2018-12-31"]) == 0
+    assert capsys.readouterr().out == "No findings.\n"
 
 
 def test_findings_exit_1_with_file_line_rule(

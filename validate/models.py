@@ -29,14 +29,14 @@ def field_path(loc: Loc) -> str:
     return out
 
 
-def _submodel(annotation: Any) -> type[BaseModel] | None:
+def submodel(annotation: Any) -> type[BaseModel] | None:
     """The model class inside an annotation such as ``tuple[Participant, ...] | None``."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = get_origin(annotation)
     if origin in (Union, types.UnionType, tuple, Annotated):
         for arg in get_args(annotation):
-            if (found := _submodel(arg)) is not None:
+            if (found := submodel(arg)) is not None:
                 return found
     return None
 
@@ -47,7 +47,7 @@ def _model_at(model: type[BaseModel] | None, loc: Loc) -> type[BaseModel] | None
             return None
         if isinstance(part, str):
             info = model.model_fields.get(part)
-            model = _submodel(info.annotation) if info else None
+            model = submodel(info.annotation) if info else None
     return model
 
 

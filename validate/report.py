@@ -1,4 +1,39 @@
-"""Reporting: findings → text, JSON or GitHub workflow annotations. The only place that prints."""
+"""Reporting: findings → text, JSON or GitHub workflow annotations. The only place that prints.
+
+``--format text`` (default): one line per finding,
+``path:line:col: severity[rule] field: message`` (``path: severity[rule] ...``
+when the finding concerns a whole file), grouped by file and sorted by
+line; on a terminal the severities are coloured and each group is headed
+by its file name. A summary line ends the report.
+
+``--format json``: one JSON object, stable within a ``version``::
+
+    {
+      "version": 1,
+      "findings": [
+        {
+          "path": "records/meetings/jwg-ct-07.yaml",  # as given on the command line
+          "line": 12,          # 1-based; 0 = the whole file
+          "column": 5,         # 1-based; 0 = the whole file
+          "rule": "dates.weekday",
+          "severity": "error", # "error" | "warning" | "info"
+          "message": "...",
+          "field": "date.derivations[0]",  # dotted field path, "" for a file
+          "record": "jwg-ct-07"            # record id, "" when unknown
+        }
+      ],
+      "summary": {"error": 1, "warning": 0, "info": 0}
+    }
+
+Findings are sorted by path, line, column, rule. A new key may be added
+to a finding without a version change; renaming or removing one bumps
+``version``.
+
+``--format github``: GitHub Actions workflow commands, one per finding,
+``::error file=PATH,line=L,col=C,title=RULE::FIELD: MESSAGE`` (info
+findings become ``::notice``), so findings show as annotations on the pull
+request.
+"""
 
 import json
 from collections import Counter

@@ -3,12 +3,14 @@
 import types
 from collections.abc import Iterator
 from functools import cache
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
 from pakru.schema.common import Evidence, RefTarget
 from pakru.validate.parse import Loc
+
+T = TypeVar("T", bound=BaseModel)
 
 
 @cache
@@ -28,7 +30,8 @@ def _ref_kinds(annotation: Any) -> tuple[str, ...] | None:
 
 
 @cache
-def _model_refs(model: type[BaseModel]) -> dict[str, tuple[str, ...]]:
+def reference_fields(model: type[BaseModel]) -> dict[str, tuple[str, ...]]:
+    """Field name → record kinds it may reference, for a model's reference fields."""
     out: dict[str, tuple[str, ...]] = {}
     for name, info in model.model_fields.items():
         kinds = next((m.kinds for m in info.metadata if isinstance(m, RefTarget)), None)
@@ -48,7 +51,7 @@ def _values(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
 
 def references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, tuple[str, ...]]]:
     """Every reference in ``model``: (location, referenced id, kinds allowed)."""
-    refs = _model_refs(type(model))
+    refs = reference_fields(type(model))
     for name in type(model).model_fields:
         value = getattr(model, name)
         for item_loc, item in _values(value, (*loc, name)):
@@ -58,11 +61,16 @@ def references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, tupl
                 yield item_loc, item, refs[name]
 
 
-def evidence(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Evidence]]:
-    """Every evidence item in ``model``, with its location."""
+def find(model: BaseModel, cls: type[T], loc: Loc = ()) -> Iterator[tuple[Loc, T]]:
+    """Every instance of ``cls`` inside ``model`` (not ``model`` itself), with its location."""
     for name in type(model).model_fields:
         for item_loc, item in _values(getattr(model, name), (*loc, name)):
-            if isinstance(item, Evidence):
+            if isinstance(item, cls):
                 yield item_loc, item
             elif isinstance(item, BaseModel):
-                yield from evidence(item, item_loc)
+                yield from find(item, cls, item_loc)
+
+
+def evidence(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Evidence]]:
+    """Every evidence item in ``model``, with its location."""
+    return find(model, Evidence, loc)

@@ -1,5 +1,27 @@
 """Cross-record rules, one module per theme; importing this package registers them all."""
 
-from pakru.validate.rules import identity, references, stages
+from pakru.validate.rules import (
+    conflicts,
+    dates,
+    duplicates,
+    evidence,
+    identity,
+    people,
+    references,
+    series,
+    stages,
+    status,
+)
 
-__all__ = ["identity", "references", "stages"]
+__all__ = [
+    "conflicts",
+    "dates",
+    "duplicates",
+    "evidence",
+    "identity",
+    "people",
+    "references",
+    "series",
+    "stages",
+    "status",
+]

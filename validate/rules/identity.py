@@ -8,6 +8,12 @@ from pakru.schema import RECORD_TYPES
 from pakru.validate.registry import Context, Hit, rule
 
 
+def _short(path: str) -> str:
+    """``records/meetings/x.yaml`` → ``meetings/x.yaml``: enough to find the other file."""
+    parts = PurePath(path).parts
+    return "/".join(parts[-2:])
+
+
 @rule("ids.unique")
 def unique(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """Every record id is used by exactly one file."""
@@ -16,7 +22,10 @@ def unique(dataset: Dataset, _: Context) -> Iterator[Hit]:
         record_id = entry.record.id
         if record_id in first:
             yield Hit(
-                record_id, ("id",), f"id {record_id!r} is also used by {first[record_id]}", entry
+                record_id,
+                ("id",),
+                f"id {record_id!r} is also used by {_short(first[record_id])}",
+                entry,
             )
         else:
             first[record_id] = entry.path

@@ -12,8 +12,15 @@ from importlib import import_module
 
 import pakru
 
-COMMANDS = ("validate", "rules", "schema")
+COMMANDS = ("validate", "fmt", "rules", "schema", "coverage", "export", "changelog")
 """Subcommand modules under ``pakru.cli``, in the order ``--help`` lists them."""
+
+
+def version_string() -> str:
+    """``pakru 0.1.0 (data 1.0.0)``: the package and the data version."""
+    from pakru.manifest import data_version  # noqa: PLC0415
+
+    return f"pakru {pakru.__version__} (data {data_version() or 'unversioned'})"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -22,7 +29,7 @@ def parser() -> argparse.ArgumentParser:
         prog="pakru",
         description="Pakistan–Russia security dialogues, meetings and agreements.",
     )
-    top.add_argument("--version", action="version", version=f"pakru {pakru.__version__}")
+    top.add_argument("--version", action="version", version=version_string())
     subparsers = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         import_module(f"pakru.cli.{name}").register(subparsers)

@@ -1,0 +1,21 @@
+// Highlight the quote named by the URL fragment on a source page.
+// Each quote's start is an empty <span id="q-..."> and every piece of text it
+// covers is a <mark> with the class "q-..."; quotes may overlap.
+(function () {
+  function highlight() {
+    document.querySelectorAll("mark.pk-current").forEach(function (el) {
+      el.classList.remove("pk-current");
+    });
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!/^q-[0-9a-f]+$/.test(id)) return;
+    var marks = document.querySelectorAll("mark." + id);
+    marks.forEach(function (el) { el.classList.add("pk-current"); });
+    if (marks.length) marks[0].scrollIntoView({ block: "center" });
+  }
+  window.addEventListener("hashchange", highlight);
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(highlight);
+  } else {
+    document.addEventListener("DOMContentLoaded", highlight);
+  }
+})();

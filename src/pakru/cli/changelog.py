@@ -1,0 +1,51 @@
+"""``pakru changelog``: the CHANGELOG section of this data version, from a diff with the last."""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add the ``changelog`` subcommand."""
+    p = subparsers.add_parser(
+        "changelog",
+        help="print the CHANGELOG section: ids added, changed, merged and removed",
+        description=(
+            "Compare the records with the previous release's records.json "
+            "(from 'pakru export --format json') and print a CHANGELOG section. "
+            "Exit 1 when an id disappeared without an entry in withdrawn.json."
+        ),
+    )
+    p.add_argument(
+        "--old",
+        type=Path,
+        metavar="RECORDS_JSON",
+        help="records.json of the previous release (default: none, every id is added)",
+    )
+    p.add_argument("--date", help="release date to print in the heading (YYYY-MM-DD)")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="records folder")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the section; 1 when ids vanished unaccounted for."""
+    from pakru.changes import diff, render  # noqa: PLC0415
+    from pakru.loading import DatasetError, load  # noqa: PLC0415
+    from pakru.manifest import ManifestError  # noqa: PLC0415
+
+    try:
+        ds = load(args.paths or None)
+    except (DatasetError, ManifestError) as error:
+        print(f"pakru changelog: {error}", file=sys.stderr)
+        return 1
+    old = json.loads(args.old.read_text(encoding="utf-8")) if args.old else []
+    changes = diff(old, ds)
+    print(render(ds.version or "unversioned", changes, args.date))
+    for record_id in changes.unaccounted:
+        print(
+            f"pakru changelog: {record_id!r} is gone; add it to withdrawn.json "
+            "(merged or withdrawn, with the reason)",
+            file=sys.stderr,
+        )
+    return 1 if changes.unaccounted else 0

@@ -1,0 +1,245 @@
+"""Coverage: every sentence of every report, what it mentions and which records cite it.
+
+A reviewer uses this to check that nothing in a report was skipped. Each
+source text is split into sentences. A sentence *mentions* the dataset when
+
+- a name form of a person or body (its ``name``, an ``aliases`` entry or,
+  for people, a ``titles[].title``) occurs in it as a whole word (acronyms
+  such as "IS" match case-sensitively, other forms ignoring case), or
+- an evidence quote of a meeting, agreement or event overlaps it.
+
+A sentence is *cited by* a record when any quote of that record (evidence,
+participants, titles, statements, date derivations, conflict sides)
+overlaps it. Quotes are located the way the validator compares them: with
+runs of whitespace collapsed to one space.
+
+>>> import pakru
+>>> from pakru.coverage import coverage
+>>> report = {c.source: c for c in coverage(pakru.load())}["src-70d7bb2a"]
+>>> report.uncited
+()
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from pakru.dataset import Dataset
+from pakru.schema import Agreement, Body, Event, Meeting, Person, Record
+
+__all__ = ["Sentence", "SourceCoverage", "coverage", "quote_spans", "sentences"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a source text and what the dataset makes of it."""
+
+    index: int
+    """1-based position of the sentence in its source."""
+    line: int
+    """1-based line of the text file on which the sentence starts."""
+    start: int
+    """Offset of the sentence's first character in the text."""
+    end: int
+    """Offset just after the sentence's last character."""
+    text: str
+    """The sentence as printed in the source."""
+    mentions: tuple[str, ...]
+    """Ids of people and bodies named in it, and of meetings, agreements and
+    events whose evidence quotes overlap it; sorted."""
+    cited_by: tuple[str, ...]
+    """Ids of every record with a quote overlapping the sentence; sorted."""
+
+    @property
+    def mentioning(self) -> bool:
+        """True when the sentence mentions a meeting, agreement, event or actor."""
+        return bool(self.mentions)
+
+    @property
+    def uncited(self) -> bool:
+        """True when the sentence mentions something but no record quotes it."""
+        return self.mentioning and not self.cited_by
+
+
+@dataclass(frozen=True)
+class SourceCoverage:
+    """The sentences of one source, with their mentions and citing records."""
+
+    source: str
+    """Id of the source record."""
+    file: str
+    """File name of its text under ``records/sources/text/``."""
+    sentences: tuple[Sentence, ...]
+    """Every sentence of the text, in order."""
+
+    @property
+    def mentioning(self) -> tuple[Sentence, ...]:
+        """Sentences that mention a meeting, agreement, event or actor."""
+        return tuple(s for s in self.sentences if s.mentioning)
+
+    @property
+    def uncited(self) -> tuple[Sentence, ...]:
+        """Mentioning sentences that no record quotes: what a reviewer should look at."""
+        return tuple(s for s in self.sentences if s.uncited)
+
+
+# A sentence ends at . ! or ? (plus closing quotes or brackets) when the next
+# word starts a new sentence; "M.M. Popov" and "Mr Lavrov" must not split.
+_END = re.compile(r"[.!?][”’\"')]*(?=\s+[“‘\"'(]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "St", "No", "Nov", "Oct"})
+
+
+def _is_abbreviation(text: str, period: int) -> bool:
+    if text[period] != ".":
+        return False
+    match = _WORD_BEFORE.search(text, 0, period)
+    if match is None:
+        return False
+    word = match.group(1)
+    return "." in word or (len(word) == 1 and word.isupper()) or word in _ABBREVIATIONS
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` offsets of each sentence of ``text``; a line break always ends one."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        begin = 0
+        for match in _END.finditer(line):
+            if _is_abbreviation(line, match.start()):
+                continue
+            yield from _trimmed(line, begin, match.end(), offset)
+            begin = match.end()
+        yield from _trimmed(line, begin, len(line), offset)
+        offset += len(line)
+
+
+def _trimmed(line: str, begin: int, end: int, offset: int) -> Iterator[tuple[int, int]]:
+    chunk = line[begin:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        yield offset + begin + lead, offset + begin + lead + len(stripped)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+class _Normalised:
+    """A text with whitespace runs collapsed, mapping positions back to the original."""
+
+    def __init__(self, text: str) -> None:
+        chars: list[str] = []
+        origin: list[int] = []
+        for match in re.finditer(r"\s+|\S+", text):
+            if match.group().isspace():
+                chars.append(" ")
+                origin.append(match.start())
+            else:
+                chars.extend(match.group())
+                origin.extend(range(match.start(), match.end()))
+        self.text = "".join(chars)
+        self.origin = origin
+
+    def find_all(self, needle: str) -> Iterator[tuple[int, int]]:
+        """Original ``(start, end)`` spans of every occurrence of ``needle`` (normalised)."""
+        needle = _SPACE.sub(" ", needle).strip()
+        if not needle:
+            return
+        at = self.text.find(needle)
+        while at >= 0:
+            yield self.origin[at], self.origin[at + len(needle) - 1] + 1
+            at = self.text.find(needle, at + 1)
+
+
+def _quotes(value: object) -> Iterator[tuple[str, str]]:
+    """``(source, quote)`` of every Evidence and Derivation inside a record."""
+    if isinstance(value, BaseModel):
+        source, quote = getattr(value, "source", None), getattr(value, "quote", None)
+        if isinstance(source, str) and isinstance(quote, str):
+            yield source, quote
+        for name in type(value).model_fields:
+            yield from _quotes(getattr(value, name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _quotes(item)
+
+
+def quote_spans(ds: Dataset) -> dict[str, list[tuple[int, int, str]]]:
+    """Source id → ``(start, end, record id)`` of every quote found verbatim in its text."""
+    normalised = {sid: _Normalised(text) for sid, text in ds.texts.items()}
+    spans: dict[str, list[tuple[int, int, str]]] = {sid: [] for sid in normalised}
+    for record in ds.records:
+        for source, quote in _quotes(record):
+            if source in normalised:
+                spans[source].extend(
+                    (start, end, record.id) for start, end in normalised[source].find_all(quote)
+                )
+    return spans
+
+
+def _name_forms(record: Record) -> tuple[str, ...]:
+    if isinstance(record, Person):
+        return (record.name, *record.aliases, *(t.title for t in record.titles))
+    if isinstance(record, Body):
+        return (record.name, *record.aliases)
+    return ()
+
+
+def _pattern(form: str) -> re.Pattern[str]:
+    flags = 0 if form.isupper() else re.IGNORECASE
+    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", flags)
+
+
+def _named(sentence: str, patterns: list[tuple[str, re.Pattern[str]]]) -> set[str]:
+    """Ids whose name forms occur in ``sentence``, longest match first.
+
+    A match inside a longer one is dropped, so "Deputy Foreign Minister"
+    does not also count as "Foreign Minister", nor "Special Secretary United
+    Nations and Economic Coordination" as the United Nations.
+    """
+    hits = [
+        (m.start(), m.end(), rid) for rid, pattern in patterns for m in pattern.finditer(sentence)
+    ]
+    return {
+        rid
+        for start, end, rid in hits
+        if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in hits)
+    }
+
+
+def coverage(ds: Dataset) -> list[SourceCoverage]:
+    """Per source (in file order): each sentence, what it mentions and which records cite it."""
+    spans = quote_spans(ds)
+    patterns = [
+        (record.id, _pattern(form))
+        for record in ds.records
+        for form in sorted(set(_name_forms(record)))
+    ]
+    mentioning_kinds = (Meeting, Agreement, Event)
+    out = []
+    for source in sorted(ds.sources, key=lambda s: s.file):
+        text = ds.text(source.id)
+        if text is None:
+            continue
+        items = []
+        for index, (start, end) in enumerate(sentences(text), start=1):
+            sentence = text[start:end]
+            cited = {rid for s, e, rid in spans.get(source.id, ()) if s < end and e > start}
+            named = _named(sentence, patterns)
+            quoted = {rid for rid in cited if isinstance(ds.get(rid), mentioning_kinds)}
+            items.append(
+                Sentence(
+                    index=index,
+                    line=text.count("\n", 0, start) + 1,
+                    start=start,
+                    end=end,
+                    text=sentence,
+                    mentions=tuple(sorted(named | quoted)),
+                    cited_by=tuple(sorted(cited)),
+                )
+            )
+        out.append(SourceCoverage(source=source.id, file=source.file, sentences=tuple(items)))
+    return out

@@ -1,0 +1,113 @@
+"""Frictionless data package: ``datapackage.json`` describing the CSV files of the CSV export.
+
+Every table is a resource with a Table Schema: field types, ``required``
+constraints, the primary key and the foreign keys. List columns use the
+``list`` type with ``;`` as delimiter. The data version is the package's
+``version``; ``meta.csv`` is a resource too.
+"""
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from pakru.export import csv_
+from pakru.export.tables import Column, Row, Table
+
+FILE_NAME = "datapackage.json"
+
+
+def field(column: Column) -> dict[str, object]:
+    """The Table Schema field descriptor of a column."""
+    out: dict[str, object] = {"name": column.name, "description": column.description}
+    if column.type == "list":
+        out |= {"type": "list", "delimiter": ";", "itemType": column.item}
+    elif column.type == "boolean":
+        out |= {"type": "boolean", "trueValues": ["true"], "falseValues": ["false"]}
+    else:
+        out["type"] = column.type
+    if column.required:
+        out["constraints"] = {"required": True}
+    return out
+
+
+def resource(table: Table) -> dict[str, object]:
+    """The resource descriptor of a table."""
+    schema: dict[str, object] = {
+        "fields": [field(c) for c in table.columns],
+        "primaryKey": list(table.primary_key),
+    }
+    if table.foreign_keys:
+        schema["foreignKeys"] = [
+            {
+                "fields": list(fk.columns),
+                "reference": {
+                    "resource": "" if fk.table == table.name else fk.table,
+                    "fields": list(fk.refers_to),
+                },
+            }
+            for fk in table.foreign_keys
+        ]
+    return {
+        "name": table.name,
+        "path": f"{table.name}.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": table.description,
+        "schema": schema,
+    }
+
+
+def descriptor(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str, object]:
+    """The ``datapackage.json`` document."""
+    meta_resource = {
+        "name": "meta",
+        "path": "meta.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": "Names, versions and licence of this export.",
+        "schema": {
+            "fields": [
+                {"name": "key", "type": "string", "constraints": {"required": True}},
+                {"name": "value", "type": "string"},
+            ],
+            "primaryKey": ["key"],
+        },
+    }
+    return {
+        "profile": "tabular-data-package",
+        "name": meta["name"],
+        "title": meta["title"],
+        "version": meta["data_version"],
+        "licenses": [
+            {
+                "name": meta["license"],
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0",
+            }
+        ],
+        "resources": [meta_resource, *(resource(t) for t in tables.values())],
+    }
+
+
+def write(
+    tables: Mapping[str, Table], meta: Mapping[str, str], records: list[object], out: Path
+) -> list[Path]:
+    """Write the CSV files and ``datapackage.json`` describing them."""
+    written = csv_.write(tables, meta, records, out)
+    path = out / FILE_NAME
+    text = json.dumps(descriptor(tables, meta), ensure_ascii=False, indent=1)
+    path.write_text(text + "\n", encoding="utf-8")
+    return [path, *written]
+
+
+def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], dict[str, str]]:
+    """Read the CSV files back; the meta's data version is checked against the descriptor."""
+    tables, meta = csv_.read(out, like)
+    document = json.loads((out / FILE_NAME).read_text(encoding="utf-8"))
+    if document.get("version") != meta.get("data_version"):
+        raise ValueError("datapackage.json and meta.csv disagree on the data version")
+    return tables, meta

@@ -1,0 +1,40 @@
+"""pandas DataFrames of the export tables (``Dataset.to_pandas``); pandas is optional."""
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from pakru.dataset import Dataset
+
+PANDAS_MISSING = (
+    "Dataset.to_pandas() needs pandas, an optional dependency: pip install 'pakru[pandas]'"
+)
+
+
+def to_pandas(ds: "Dataset") -> "dict[str, pd.DataFrame]":
+    """Table name → DataFrame; dates as datetime64, whole numbers as nullable Int64."""
+    try:
+        import pandas as pd  # noqa: PLC0415 - optional dependency
+    except ImportError as error:
+        raise ImportError(PANDAS_MISSING) from error
+    from pakru.export.tables import build  # noqa: PLC0415
+
+    frames = {}
+    for name, table in build(ds).items():
+        frame = pd.DataFrame(
+            [
+                {k: list(v) if isinstance(v, tuple) else v for k, v in row.items()}
+                for row in table.rows
+            ],
+            columns=list(table.column_names),
+        )
+        for column in table.columns:
+            if column.type == "date":
+                frame[column.name] = pd.to_datetime(frame[column.name])
+            elif column.type == "integer":
+                frame[column.name] = frame[column.name].astype("Int64")
+            elif column.type == "boolean":
+                frame[column.name] = frame[column.name].astype("boolean")
+        frames[name] = frame
+    return frames

@@ -1,0 +1,41 @@
+"""JSON: ``<table>.json`` (an array of objects per table), ``meta.json``, ``records.json``.
+
+Lists are arrays, unknown values null, dates ISO strings. ``records.json``
+holds every record in its model form, valid against ``schema/json/record.schema.json``.
+"""
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from pakru.export.tables import Row, Table, from_json, to_json
+
+
+def _dump(data: object, path: Path) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def write(
+    tables: Mapping[str, Table], meta: Mapping[str, str], records: list[object], out: Path
+) -> list[Path]:
+    """Write every table, the meta object and the records."""
+    written = [
+        _dump([{k: to_json(v) for k, v in row.items()} for row in t.rows], out / f"{name}.json")
+        for name, t in tables.items()
+    ]
+    written.append(_dump(dict(meta), out / "meta.json"))
+    written.append(_dump(records, out / "records.json"))
+    return written
+
+
+def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], dict[str, str]]:
+    """Read the tables named in ``like`` and the meta back."""
+    tables = {}
+    for name, table in like.items():
+        data = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+        tables[name] = [
+            {c.name: from_json(c, item[c.name]) for c in table.columns} for item in data
+        ]
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    return tables, meta

@@ -1,0 +1,145 @@
+"""The site in a real browser: Debian's Chromium, headless, driven by Playwright.
+
+Opens the home page, follows the timeline to the 7th JWG meeting, follows a
+quote to its highlighted source and searches for "Ryabkov"; screenshots go to
+``artifacts/screenshots/``. Without Chromium or Playwright the test skips
+locally and fails under CI (``CI`` set), so CI can never pass by skipping it.
+"""
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.site.conftest import ARTIFACTS
+
+CHROMIUM = os.environ.get("PAKRU_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-dev-shm-usage",  # containers often have a 64 MB /dev/shm
+]
+SHOTS = ARTIFACTS / "screenshots"
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"browser test cannot run under CI: {reason}")
+    pytest.skip(reason)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def serve() -> Iterator[Any]:
+    """A function serving a folder on 127.0.0.1 and returning its base URL."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    """Headless Chromium under Playwright (skips locally, fails under CI, when missing)."""
+    if not Path(CHROMIUM).is_file() and shutil.which("chromium") is None:
+        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright  # noqa: PLC0415
+    except ImportError:
+        _unavailable("Playwright for Python is not installed (pip install playwright)")
+    executable = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def _walk(browser: Any, base: str, name: str) -> None:
+    from playwright.sync_api import expect  # noqa: PLC0415
+
+    shots = SHOTS / name
+    shots.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    page.goto(base)
+    expect(page.locator("h1").first).to_contain_text("pakru")
+    expect(page.locator("#timeline")).to_be_visible()
+    page.screenshot(path=str(shots / "1-home.png"), full_page=True)
+
+    meeting = page.locator(
+        "xpath=//h2[@id='timeline']/following::a[contains(@href, 'meetings/jwg-ct-07/')][1]"
+    )
+    meeting.scroll_into_view_if_needed()
+    meeting.click()
+    page.wait_for_url("**/meetings/jwg-ct-07/")
+    expect(page.locator("h1").first).to_contain_text("7th")
+    page.screenshot(path=str(shots / "2-jwg-ct-07.png"), full_page=True)
+
+    # The record's own evidence list: each link's text is the whole quote in “…”.
+    quote = page.locator("article ol a[href*='sources/'][href*='#q-']").first
+    quoted = " ".join(quote.inner_text().split()).removeprefix("“").removesuffix("”")
+    quote.click()
+    page.wait_for_url("**/sources/**#q-*")
+    current = page.locator("mark.pk-current")
+    expect(current.first).to_be_visible()
+    shown = " ".join("".join(current.all_text_contents()).split())
+    assert shown == quoted
+    page.screenshot(path=str(shots / "3-quote-in-source.png"))
+
+    page.goto(base)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Ryabkov", delay=30)  # Material searches on key events, not on fill()
+    result = page.locator(".md-search-result__item").filter(has_text="Ryabkov").first
+    expect(result).to_be_visible(timeout=15000)
+    page.screenshot(path=str(shots / "4-search-ryabkov.png"))
+    result.locator("a").first.click()
+    expect(page.locator("body")).to_contain_text("Ryabkov")
+    page.screenshot(path=str(shots / "5-search-result.png"), full_page=True)
+    page.close()
+    assert errors == []
+
+
+def test_fixture_site_in_browser(browser: Any, serve: Any, fixture_site: Path) -> None:
+    _walk(browser, serve(fixture_site), "fixture")
+
+
+def test_real_site_in_browser(browser: Any, serve: Any, real_site: Path) -> None:
+    if not (real_site / "meetings/jwg-ct-07/index.html").is_file():
+        pytest.skip("the installed dataset has no jwg-ct-07 yet")
+    _walk(browser, serve(real_site), "real")
+
+
+def test_missing_browser_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception):
+        _unavailable("no chromium")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        _unavailable("no chromium")

@@ -1,0 +1,44 @@
+"""Indexes shared by several rules, built once per dataset."""
+
+import datetime as dt
+from collections.abc import Iterator
+from functools import lru_cache
+
+from pakru.dataset import Dataset
+from pakru.schema import Agreement, DateInterval, Event, Meeting, Person, Record
+from pakru.validate.derive import Anchors
+from pakru.validate.parse import Loc
+
+Dated = Meeting | Agreement | Event
+
+
+def dated_fields(record: Record) -> Iterator[tuple[Loc, DateInterval]]:
+    """Every date interval a record holds: its ``date`` and, for people, each title's."""
+    if isinstance(record, Meeting | Agreement | Event):
+        yield ("date",), record.date
+    elif isinstance(record, Person):
+        for index, title in enumerate(record.titles):
+            yield ("titles", index, "attested"), title.attested
+
+
+@lru_cache(maxsize=4)
+def anchors(dataset: Dataset) -> Anchors:
+    """Publication dates by source id and date intervals by record id."""
+    published: dict[str, dt.date | None] = {s.id: s.published for s in dataset.sources}
+    intervals = {
+        r.id: r.date for r in dataset.records if isinstance(r, Meeting | Agreement | Event)
+    }
+    return Anchors(published, intervals)
+
+
+def bounds(interval: DateInterval) -> tuple[dt.date | None, dt.date | None]:
+    """The interval as a (earliest, latest) pair."""
+    return interval.earliest, interval.latest
+
+
+def overlaps(a: DateInterval, b: DateInterval) -> bool:
+    """Whether two intervals can share a day (open bounds reach forever)."""
+    return not (
+        (a.latest is not None and b.earliest is not None and a.latest < b.earliest)
+        or (b.latest is not None and a.earliest is not None and b.latest < a.earliest)
+    )

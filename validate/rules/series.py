@@ -1,0 +1,102 @@
+"""Series: numbered meetings of a dialogue series are unique, ordered, and announced in turn."""
+
+import itertools
+from collections.abc import Iterator
+
+from pakru.dataset import Dataset
+from pakru.schema import Body, Meeting
+from pakru.validate.registry import Context, Hit, rule
+
+
+def _numbered(dataset: Dataset) -> dict[str, list[Meeting]]:
+    """Meetings with a series and an ordinal, by series, in ordinal (then id) order."""
+    out: dict[str, list[Meeting]] = {}
+    for meeting in dataset.meetings:
+        if meeting.series is not None and meeting.ordinal is not None:
+            out.setdefault(meeting.series, []).append(meeting)
+    for meetings in out.values():
+        meetings.sort(key=lambda m: (m.ordinal or 0, m.id))
+    return out
+
+
+@rule("series.kind")
+def kind(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """A meeting's ``series`` is a body of kind ``dialogue-series``."""
+    for meeting in dataset.meetings:
+        if meeting.series is None or meeting.series not in dataset:
+            continue
+        body = dataset.get(meeting.series)
+        if isinstance(body, Body) and body.kind != "dialogue-series":
+            yield Hit(
+                meeting.id, ("series",), f"{body.id!r} is a {body.kind}, not a dialogue-series"
+            )
+
+
+@rule("series.ordinal-unique")
+def ordinal_unique(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """No two meetings of a series share an ordinal."""
+    for series, meetings in _numbered(dataset).items():
+        for before, after in itertools.pairwise(meetings):
+            if before.ordinal == after.ordinal:
+                yield Hit(
+                    after.id,
+                    ("ordinal",),
+                    f"{series} meeting number {after.ordinal} is also {before.id}",
+                )
+
+
+@rule("series.ordinal-order")
+def ordinal_order(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """A higher ordinal in a series is not dated before a lower one."""
+    for meetings in _numbered(dataset).values():
+        for before, after in itertools.pairwise(meetings):
+            lower, higher = before.date, after.date
+            if (
+                before.ordinal != after.ordinal
+                and higher.latest is not None
+                and lower.earliest is not None
+                and higher.latest < lower.earliest
+            ):
+                yield Hit(
+                    after.id,
+                    ("ordinal",),
+                    f"number {after.ordinal} is dated before number {before.ordinal} "
+                    f"({before.id}, {lower.earliest})",
+                )
+
+
+@rule("series.gap", severity="info")
+def gap(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """Ordinals of a series skip a number (7 then 9): a meeting the records do not have."""
+    for series, meetings in _numbered(dataset).items():
+        for before, after in itertools.pairwise(meetings):
+            if (after.ordinal or 0) - (before.ordinal or 0) > 1:
+                missing = ", ".join(
+                    str(n) for n in range((before.ordinal or 0) + 1, after.ordinal or 0)
+                )
+                yield Hit(
+                    after.id, ("ordinal",), f"{series} has no record of meeting number {missing}"
+                )
+
+
+@rule("series.next-ordinal")
+def next_ordinal(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """A planned meeting announced at meeting N of the same series is number N + 1."""
+    for meeting in dataset.meetings:
+        if meeting.status != "planned" or meeting.ordinal is None:
+            continue
+        if meeting.announced_at is None or meeting.announced_at not in dataset:
+            continue
+        at = dataset.get(meeting.announced_at)
+        if (
+            isinstance(at, Meeting)
+            and at.series == meeting.series
+            and at.ordinal is not None
+            and meeting.ordinal != at.ordinal + 1
+        ):
+            yield Hit(
+                meeting.id,
+                ("ordinal",),
+                f"announced at number {at.ordinal} ({at.id}) as the next meeting, "
+                f"so it is number {at.ordinal + 1}, not {meeting.ordinal}",
+            )

@@ -400,7 +400,7 @@ class _Builder:
             }[mode]
             derivation = {"rule": rule, "source": report.id, "quote": phrase, **extra}
             date = self.interval(mode, day, derivation)
-            supports = ["status", "location.city", "location.venue"]
+            supports = ["status", "location.city", "location.country", "location.venue"]
             if in_series:
                 supports += ["series", "ordinal"]
             participants = []

@@ -109,6 +109,9 @@ def test_ignore_removes_findings(
         ["validate", "--format", "xml"],
         ["nosuchcommand"],
         ["validate", "--today", "yesterday"],
+        ["coverage", "/no/such/folder"],
+        ["export", "--format", "json", "--out", "/tmp/pakru-unused", "/no/such/folder"],
+        ["fmt", "/no/such/folder"],
     ],
 )
 def test_usage_errors_exit_2(argv: list[str]) -> None:

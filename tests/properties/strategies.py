@@ -17,7 +17,7 @@
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 from hypothesis import Phase
@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from benchmarks import corpus
 from pakru.schema.common import FIELD_NAME, ID_PATTERN
 from pakru.schema.countries import COUNTRIES
-from pakru.schema.dates import WEEKDAYS
+from pakru.schema.dates import WEEKDAYS, DateRule
 
 Data = dict[str, Any]
 
@@ -69,23 +69,7 @@ statements = st.fixed_dictionaries({"text": texts, "evidence": evidence_lists})
 @st.composite
 def derivations(draw: st.DrawFn) -> Data:
     """A derivation with exactly the arguments its rule takes."""
-    rule = draw(
-        st.sampled_from(
-            (
-                "stated-day",
-                "stated-month",
-                "stated-year",
-                "publication-day",
-                "weekday-before-publication",
-                "before-publication",
-                "month-before-publication",
-                "year-of-publication",
-                "same-as-record",
-                "month-before-record",
-                "before-record",
-            )
-        )
-    )
+    rule = draw(st.sampled_from(get_args(DateRule)))
     out: Data = {"rule": rule, "source": draw(ids), "quote": draw(quotes)}
     if rule.startswith("stated-"):
         day = draw(iso_dates)

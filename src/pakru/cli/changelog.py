@@ -5,6 +5,8 @@ import json
 import sys
 from pathlib import Path
 
+from pakru.cli.args import add_paths, load_or_report
+
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the ``changelog`` subcommand."""
@@ -24,21 +26,17 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         help="records.json of the previous release (default: none, every id is added)",
     )
     p.add_argument("--date", help="release date to print in the heading (YYYY-MM-DD)")
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="records folder")
+    add_paths(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the section; 1 when ids vanished unaccounted for."""
     from pakru.changes import diff, render  # noqa: PLC0415
-    from pakru.loading import DatasetError, load  # noqa: PLC0415
-    from pakru.manifest import ManifestError  # noqa: PLC0415
 
-    try:
-        ds = load(args.paths or None)
-    except (DatasetError, ManifestError) as error:
-        print(f"pakru changelog: {error}", file=sys.stderr)
-        return 1
+    ds = load_or_report(args)
+    if isinstance(ds, int):
+        return ds
     old = json.loads(args.old.read_text(encoding="utf-8")) if args.old else []
     changes = diff(old, ds)
     print(render(ds.version or "unversioned", changes, args.date))

@@ -3,9 +3,8 @@
 import argparse
 import json
 from dataclasses import asdict
-from pathlib import Path
 
-import pakru
+from pakru.cli.args import add_paths, load_or_report
 from pakru.coverage import SourceCoverage, coverage
 
 _WIDTH = 100
@@ -22,13 +21,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
             "--uncited, list only mentioning sentences no record cites and exit 1 if any."
         ),
     )
-    p.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="records folders or files (default: the dataset shipped with pakru)",
-    )
+    add_paths(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument(
         "--uncited", action="store_true", help="only mentioning sentences that no record cites"
@@ -38,7 +31,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 def run(args: argparse.Namespace) -> int:
     """Print the coverage of the dataset's sources."""
-    reports = coverage(pakru.load(args.paths or None))
+    ds = load_or_report(args)
+    if isinstance(ds, int):
+        return ds
+    reports = coverage(ds)
     print(_json(reports, args.uncited) if args.format == "json" else _text(reports, args.uncited))
     return 1 if args.uncited and any(r.uncited for r in reports) else 0
 

@@ -4,8 +4,8 @@ import argparse
 import datetime as dt
 import os
 import sys
-from pathlib import Path
 
+from pakru.cli.args import add_paths, missing_path
 from pakru.validate.parallel import default_jobs
 from pakru.validate.pipeline import validate
 from pakru.validate.registry import Context
@@ -30,13 +30,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         help="check records: schema, ids, references and cross-record rules",
         description="Check records. Exit 0 when clean, 1 on error findings, 2 on usage errors.",
     )
-    p.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="records folders or files (default: the dataset shipped with pakru)",
-    )
+    add_paths(p)
     p.add_argument(
         "--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)"
     )
@@ -82,10 +76,8 @@ def _colour() -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Validate and report; 1 when any error (or, with --strict, warning) is found."""
-    missing = [p for p in args.paths if not p.exists()]
-    if missing:
-        print(f"pakru validate: no such file or folder: {missing[0]}", file=sys.stderr)
-        return 2
+    if (code := missing_path(args)) is not None:
+        return code
     context = Context(today=args.today or dt.date.today())
     findings = validate(
         args.paths,

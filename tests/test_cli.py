@@ -110,7 +110,7 @@ def test_ignore_removes_findings(
         ["nosuchcommand"],
         ["validate", "--today", "yesterday"],
         ["coverage", "/no/such/folder"],
-        ["export", "--format", "json", "--out", "/tmp/pakru-unused", "/no/such/folder"],
+        ["export", "--format", "json", "--out", "/no/such/out", "/no/such/folder"],
         ["fmt", "/no/such/folder"],
     ],
 )

@@ -41,6 +41,25 @@ def reference_fields(model: type[BaseModel]) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _holds_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(arg) for arg in get_args(annotation) if arg is not Ellipsis)
+
+
+@cache
+def _nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """Fields whose values can hold sub-models; only these need walking."""
+    return tuple(n for n, info in model.model_fields.items() if _holds_models(info.annotation))
+
+
+@cache
+def _walked_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """Fields a reference walk visits: references and fields holding sub-models."""
+    refs = reference_fields(model)
+    return tuple(n for n in model.model_fields if n in refs or n in _nested_fields(model))
+
+
 def _values(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
     if isinstance(value, tuple):
         for index, item in enumerate(value):
@@ -52,7 +71,7 @@ def _values(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
 def references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, tuple[str, ...]]]:
     """Every reference in ``model``: (location, referenced id, kinds allowed)."""
     refs = reference_fields(type(model))
-    for name in type(model).model_fields:
+    for name in _walked_fields(type(model)):
         value = getattr(model, name)
         for item_loc, item in _values(value, (*loc, name)):
             if isinstance(item, BaseModel):
@@ -63,7 +82,7 @@ def references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, tupl
 
 def find(model: BaseModel, cls: type[T], loc: Loc = ()) -> Iterator[tuple[Loc, T]]:
     """Every instance of ``cls`` inside ``model`` (not ``model`` itself), with its location."""
-    for name in type(model).model_fields:
+    for name in _nested_fields(type(model)):
         for item_loc, item in _values(getattr(model, name), (*loc, name)):
             if isinstance(item, cls):
                 yield item_loc, item

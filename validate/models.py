@@ -15,7 +15,7 @@ from pakru.validate.parse import Loc, Parsed
 
 @dataclass(frozen=True)
 class Built:
-    """A record and the parse it came from (kept for positions in later findings)."""
+    """A record and the parse it came from."""
 
     record: Record
     parsed: Parsed

@@ -682,7 +682,7 @@ def _conflict_sides(ds: "Dataset") -> Table:
 def _walk(ds: "Dataset") -> Iterable[tuple[str, str, str, BaseModel]]:
     """(record id, record type, field path, sub-model) for every evidence item and derivation."""
     from pakru.schema import Derivation, Evidence  # noqa: PLC0415
-    from pakru.validate.models import field_path  # noqa: PLC0415
+    from pakru.schema.introspect import field_path  # noqa: PLC0415
 
     def visit(model: BaseModel, loc: tuple[str | int, ...]) -> Iterable[tuple[str, BaseModel]]:
         for name in type(model).model_fields:

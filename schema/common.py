@@ -10,11 +10,12 @@ from pakru.schema.markers import COUNTRY, RefTarget
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-Id = Annotated[
-    str,
-    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80),
-    Field(description="A record id: lower-case letters, digits and single hyphens."),
-]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80)]
+"""A record id: lower-case letters, digits and single hyphens.
+
+No ``Field(description=...)`` here: pydantic would let it mask the docstring
+of every field holding an id (``Evidence.source`` would read "A record id").
+"""
 
 
 def _refers_to(*kinds: str) -> Any:

@@ -26,7 +26,8 @@ Walks over a record (depth first, in field order)
     with the kinds it may name; :func:`quotes` every :class:`Evidence` and
     :class:`Derivation` (the things holding a verbatim quote);
     :func:`evidence` every Evidence; :func:`dated` every date interval;
-    :func:`cited_sources` the ids of the sources a record quotes or names.
+    :func:`cited_sources` the ids of the sources a record quotes or names;
+    :func:`is_set` whether a value states anything.
 
 >>> from pakru.schema import Meeting
 >>> field(Meeting, "participants").sub_record, field(Meeting, "title").needs_support
@@ -63,6 +64,7 @@ __all__ = [
     "fields",
     "fields_by_name",
     "find",
+    "is_set",
     "model_at",
     "names_a_field",
     "quotes",
@@ -304,6 +306,16 @@ def references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, tupl
                 yield from references(item, item_loc)
             elif kinds is not None and isinstance(item, str):
                 yield item_loc, item, kinds
+
+
+def is_set(value: object) -> bool:
+    """Whether a field value states anything: not null, not an empty list, a date
+    interval with a bound, a sub-model with some part set."""
+    if isinstance(value, DateInterval):
+        return value.earliest is not None or value.latest is not None
+    if isinstance(value, BaseModel):
+        return any(is_set(getattr(value, name)) for name in type(value).model_fields)
+    return value not in (None, ())
 
 
 def cited_sources(model: BaseModel) -> set[str]:

@@ -7,7 +7,7 @@ from pydantic import BaseModel
 
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval, Record
-from pakru.schema.introspect import fields, names_a_field, quotes
+from pakru.schema.introspect import fields, is_set, names_a_field, quotes
 from pakru.schema.text import normalise
 from pakru.validate.registry import Context, Hit, rule
 
@@ -49,14 +49,6 @@ def quote(dataset: Dataset, _: Context) -> Iterator[Hit]:
             )
 
 
-def _is_set(value: object) -> bool:
-    if isinstance(value, DateInterval):
-        return value.earliest is not None or value.latest is not None
-    if isinstance(value, BaseModel):
-        return any(_is_set(getattr(value, f.name)) for f in fields(type(value)))
-    return value not in (None, ())
-
-
 def _factual_fields(record: Record) -> Iterator[str]:
     """Dotted names of the set fields that need support; sub-models are checked per field.
 
@@ -65,7 +57,7 @@ def _factual_fields(record: Record) -> Iterator[str]:
     for spec in fields(type(record)):
         name = spec.name
         value = getattr(record, name)
-        if not spec.needs_support or not _is_set(value):
+        if not spec.needs_support or not is_set(value):
             continue
         if isinstance(value, DateInterval) and value.derivations:
             continue
@@ -73,7 +65,7 @@ def _factual_fields(record: Record) -> Iterator[str]:
             yield from (
                 f"{name}.{sub.name}"
                 for sub in fields(type(value))
-                if _is_set(getattr(value, sub.name))
+                if is_set(getattr(value, sub.name))
             )
         else:
             yield name

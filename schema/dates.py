@@ -128,3 +128,15 @@ class DateInterval(Model):
     any other range, or unknown (both bounds null)."""
     derivations: Annotated[tuple[Derivation, ...], Field(default=())]
     """The phrases and rules the interval is derived from; the interval is their intersection."""
+
+
+def interval_key(interval: DateInterval) -> tuple[bool, dt.date, dt.date]:
+    """The one timeline order of date intervals, used by ``Dataset.timeline()`` and the site.
+
+    Known before unknown, then by the earliest day the interval allows, then by
+    the latest; an interval open at the start (``[null, 2018-03-03]``) is placed
+    by its latest day, one open at the end by its earliest.
+    """
+    earliest = interval.earliest or interval.latest
+    latest = interval.latest or interval.earliest
+    return (earliest is None, earliest or dt.date.max, latest or dt.date.max)

@@ -47,13 +47,6 @@ CONVENIENCES = {
 }
 """The only upward edges: methods that call a higher layer when used, never at import."""
 
-PENDING = {
-    ("pakru.dataset", "pakru.validate.walk"): (
-        "Dataset._citations/_involvement: issue 11 point 1 moves the walker into pakru.schema"
-    ),
-}
-"""Upward edges being removed by another change; listed so the test fails once they are gone."""
-
 
 @dataclass(frozen=True)
 class Import:
@@ -201,7 +194,7 @@ def test_imports_point_down_the_layers() -> None:
     for imp in IMPORTS:
         if not _upward(imp):
             continue
-        allowed = (imp.importer, imp.imported) in CONVENIENCES | PENDING.keys()
+        allowed = (imp.importer, imp.imported) in CONVENIENCES
         if allowed and not imp.at_import_time:
             continue
         src, dst = _layer(imp.importer) or 0, _layer(imp.imported) or 0
@@ -211,8 +204,8 @@ def test_imports_point_down_the_layers() -> None:
 
 def test_listed_exceptions_still_exist() -> None:
     edges = {(i.importer, i.imported) for i in IMPORTS}
-    stale = sorted((set(CONVENIENCES) | set(PENDING)) - edges)
-    assert not stale, f"remove from CONVENIENCES/PENDING in tests/test_layers.py: {stale}"
+    stale = sorted(set(CONVENIENCES) - edges)
+    assert not stale, f"remove from CONVENIENCES in tests/test_layers.py: {stale}"
 
 
 def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
@@ -239,7 +232,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
 
 
 def test_no_import_cycles() -> None:
-    exempt = set(CONVENIENCES) | set(PENDING)
+    exempt = set(CONVENIENCES)
     graph: dict[str, set[str]] = {}
     for imp in IMPORTS:
         if (imp.importer, imp.imported) not in exempt:

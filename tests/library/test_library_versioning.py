@@ -107,6 +107,7 @@ def _only_finding(root: Path) -> str:
         ),
         ('{"id": "old"}', "withdrawn.json:1:1 manifest.json: expected a list of withdrawn entries"),
         ("not json", "withdrawn.json:1:1 manifest.json: not JSON: Expecting value"),
+        ("[" * 100_000, "withdrawn.json:1:1 manifest.json: not JSON: nested too deeply"),
     ],
 )
 def test_bad_withdrawn_file(

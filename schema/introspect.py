@@ -12,6 +12,7 @@ Locations
 Field facts (per model class, cached)
     :func:`fields` gives a :class:`FieldSpec` per field, in declaration order;
     :func:`field` one by name (:func:`fields_by_name` all of them by name);
+    :func:`models` every model reachable from some (for reference pages);
     :func:`model_at` the model a location lands in; :func:`names_a_field`
     whether ``"location.city"`` is a field path of a model.
     A :class:`FieldSpec` says whether the field is a list, may be null, which
@@ -39,7 +40,7 @@ Walks over a record (depth first, in field order)
 """
 
 import types
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
@@ -66,6 +67,7 @@ __all__ = [
     "find",
     "is_set",
     "model_at",
+    "models",
     "names_a_field",
     "quotes",
     "references",
@@ -122,6 +124,11 @@ class FieldSpec:
     def model(self) -> type[BaseModel] | None:
         """The model class the field holds (one, or a list of them), or None."""
         return self.item if _is_model(self.item) else None
+
+    @property
+    def choices(self) -> tuple[Any, ...] | None:
+        """The values a ``Literal`` field allows, in declaration order; None for other fields."""
+        return get_args(self.item) if get_origin(self.item) is Literal else None
 
     @property
     def scalar(self) -> type:
@@ -215,6 +222,23 @@ def fields_by_name(model: type[BaseModel]) -> Mapping[str, FieldSpec]:
 def field(model: type[BaseModel], name: str) -> FieldSpec:
     """The field ``name`` of ``model``; ``KeyError`` when it has none."""
     return fields_by_name(model)[name]
+
+
+def models(roots: Iterable[type[BaseModel]]) -> tuple[type[BaseModel], ...]:
+    """``roots`` and every model their fields hold, breadth first, each once.
+
+    >>> from pakru.schema import Person
+    >>> [m.__name__ for m in models([Person])]
+    ['Person', 'Evidence', 'Title', 'DateInterval', 'Derivation']
+    """
+    queue = list(roots)
+    seen: list[type[BaseModel]] = []
+    while queue:
+        model = queue.pop(0)
+        if model not in seen:
+            seen.append(model)
+            queue.extend(spec.model for spec in fields(model) if spec.model is not None)
+    return tuple(seen)
 
 
 def model_at(model: type[BaseModel] | None, loc: Loc) -> type[BaseModel] | None:

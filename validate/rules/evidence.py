@@ -30,11 +30,11 @@ def _matched_prefix(quote: str, text: str) -> str:
 
 
 @rule("evidence.quote")
-def quote(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every quote (evidence and date derivations) occurs verbatim in its source's text."""
     texts = _texts(dataset)
-    for entry in dataset.entries:
-        for loc, item in quotes(entry.record):
+    for origin in context.provenance:
+        for loc, item in quotes(origin.record):
             text = texts.get(item.source)
             wanted = normalise(item.quote)
             if text is None or wanted in text:
@@ -42,10 +42,10 @@ def quote(dataset: Dataset, _: Context) -> Iterator[Hit]:
             matched = _matched_prefix(wanted, text)
             hint = f"; the text matches only up to {matched!r}" if len(matched) > 3 else ""
             yield Hit(
-                entry.record.id,
+                origin.record.id,
                 (*loc, "quote"),
                 f"quote not found in {item.source}: {wanted!r}{hint}",
-                entry,
+                origin,
             )
 
 
@@ -76,10 +76,10 @@ def _covered(field: str, supported: set[str]) -> bool:
 
 
 @rule("evidence.unsupported")
-def unsupported(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every factual field that is set is named in some evidence's ``supports``."""
-    for entry in dataset.entries:
-        record = entry.record
+    for origin in context.provenance:
+        record = origin.record
         supported = {name for e in record.evidence for name in e.supports}
         for field in _factual_fields(record):
             if not _covered(field, supported):
@@ -87,20 +87,20 @@ def unsupported(dataset: Dataset, _: Context) -> Iterator[Hit]:
                     record.id,
                     tuple(field.split(".")),
                     f"no evidence supports {field!r} (list it in an evidence's supports)",
-                    entry,
+                    origin,
                 )
 
 
 @rule("evidence.supports-unknown")
-def supports_unknown(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def supports_unknown(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every name in an evidence's ``supports`` is a field of the record."""
-    for entry in dataset.entries:
-        for index, item in enumerate(entry.record.evidence):
+    for origin in context.provenance:
+        for index, item in enumerate(origin.record.evidence):
             for position, name in enumerate(item.supports):
-                if not names_a_field(type(entry.record), name):
+                if not names_a_field(type(origin.record), name):
                     yield Hit(
-                        entry.record.id,
+                        origin.record.id,
                         ("evidence", index, "supports", position),
-                        f"{name!r} is not a field of a {entry.record.type}",
-                        entry,
+                        f"{name!r} is not a field of a {origin.record.type}",
+                        origin,
                     )

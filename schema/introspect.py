@@ -42,7 +42,7 @@ Walks over a record (depth first, in field order)
 import types
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
@@ -120,40 +120,40 @@ class FieldSpec:
     country: bool
     """True when the value(s) are country codes."""
 
-    @property
+    @cached_property
     def model(self) -> type[BaseModel] | None:
         """The model class the field holds (one, or a list of them), or None."""
         return self.item if _is_model(self.item) else None
 
-    @property
+    @cached_property
     def choices(self) -> tuple[Any, ...] | None:
         """The values a ``Literal`` field allows, in declaration order; None for other fields."""
         return get_args(self.item) if get_origin(self.item) is Literal else None
 
-    @property
+    @cached_property
     def scalar(self) -> type:
         """The Python type of one value: a ``Literal`` counts as the type of its values."""
         if get_origin(self.item) is Literal:
             return type(get_args(self.item)[0])
         return self.item if isinstance(self.item, type) else object
 
-    @property
+    @cached_property
     def is_evidence(self) -> bool:
         """True for a list of :class:`Evidence` (the quotes themselves)."""
         return self.model is Evidence
 
-    @property
+    @cached_property
     def sub_record(self) -> bool:
         """True when the field holds models carrying their own ``evidence`` (participants…)."""
         model = self.model
         return model is not None and model is not Evidence and "evidence" in model.model_fields
 
-    @property
+    @cached_property
     def dated(self) -> bool:
         """True for a :class:`DateInterval` field."""
         return self.model is DateInterval
 
-    @property
+    @cached_property
     def needs_support(self) -> bool:
         """True when a source must state the value: not a key, editorial, a note, a link,
         evidence or a sub-record with evidence of its own. (A date interval with
@@ -267,9 +267,14 @@ def names_a_field(model: type[BaseModel], dotted: str) -> bool:
 
 
 @cache
-def _nested(model: type[BaseModel]) -> tuple[str, ...]:
-    """Fields whose values can hold models: the only ones a walk has to enter."""
-    return tuple(spec.name for spec in fields(model) if spec.model is not None)
+def _leading_to(model: type[BaseModel], cls: Any) -> tuple[str, ...]:
+    """Fields whose values are, or can contain, instances of ``cls``: the only ones a
+    walk for ``cls`` enters (a search for dates skips participants and evidence)."""
+    return tuple(
+        spec.name
+        for spec in fields(model)
+        if spec.model is not None and any(issubclass(m, cls) for m in models([spec.model]))
+    )
 
 
 @cache
@@ -291,7 +296,7 @@ def _values(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
 
 
 def _find(model: BaseModel, cls: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
-    for name in _nested(type(model)):
+    for name in _leading_to(type(model), cls):
         for item_loc, item in _values(getattr(model, name), (*loc, name)):
             if isinstance(item, cls):
                 yield item_loc, item

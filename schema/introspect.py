@@ -95,7 +95,7 @@ class FieldSpec:
     """What one field of a model is, read from its annotation, markers and docstring."""
 
     owner: type[BaseModel]
-    """The model class declaring the field."""
+    """The model asked about (for an inherited field, the subclass, not the base)."""
     name: str
     """The field's name (its key in a record file)."""
     annotation: Any

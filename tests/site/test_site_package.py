@@ -108,6 +108,9 @@ def test_highlight_overlapping_passages() -> None:
     assert f'<mark class="pk-quote {" ".join(sorted([outer.qid, inner.qid]))}">' in out
     assert "Russia today</mark><i>b</i>" in out
     assert out.endswith("<i>a</i>")
+    same_end = Passage(quote_id("the 7th meeting."), 31, len(text), ("c",))
+    out = highlighted(text, [outer, same_end], lambda p: f"<i>{p.records[0]}</i>")
+    assert out.endswith("</mark><i>a</i>")  # one note where two passages end
 
 
 def test_quote_id_ignores_whitespace() -> None:

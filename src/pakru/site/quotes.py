@@ -105,7 +105,9 @@ def highlighted(text: str, found: Iterable[Passage], cite_note: Callable[[Passag
         out.append(
             f'<mark class="pk-quote {" ".join(covering)}">{piece}</mark>' if covering else piece
         )
-        out.extend(cite_note(p) for p in ends.get(b, []))
+        ending = ends.get(b, [])
+        if ending:  # one note where several passages end: the longest names them all
+            out.append(cite_note(min(ending, key=lambda p: p.start)))
     return "".join(out)
 
 

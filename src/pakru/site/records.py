@@ -313,9 +313,13 @@ def _source(site: Site, page: str, source: Source) -> list[str]:
     found = site.passages.get(source.id, [])
 
     def note(p: Passage) -> str:
-        if not set(p.records) - {source.id}:
+        citing = set(p.records) - {source.id}
+        if not citing:
             return ""  # only the source's own metadata quotes it
-        return f'<a class="pk-cite" href="#by-{p.qid}">cited by</a>'
+        n = len(citing)
+        return (
+            f'<a class="pk-cite" href="#by-{p.qid}">cited by {n} record{"s" if n > 1 else ""}</a>'
+        )
 
     text = highlighted(site.ds.text(source.id) or "", found, note)
     lines = [

@@ -249,3 +249,33 @@ def expect_visible(locator: Any) -> None:
     from playwright.sync_api import expect  # noqa: PLC0415
 
     expect(locator).to_be_visible(timeout=15000)
+
+
+def _search(page: Any, query: str) -> Any:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    page.keyboard.type(query, delay=20)
+    return page.locator(".md-search-result__item")
+
+
+def test_search_finds_aliases(browser: Any, serve: Any, real_site: Path) -> None:
+    """Every name form a record gives (aliases) finds that record's page."""
+    import pakru  # noqa: PLC0415
+    from pakru.site.words import label  # noqa: PLC0415
+
+    ds = pakru.load()
+    named = [r for r in ds.records if getattr(r, "aliases", ())]
+    if not named:
+        pytest.skip("no record has aliases")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(serve(real_site))
+    for record in named[:4]:
+        alias = getattr(record, "aliases")[0]
+        results = _search(page, alias)
+        expect_visible(results.filter(has_text=label(record)).first)
+    page.screenshot(path=str(SHOTS / "search-alias.png"))
+    page.close()
+    assert errors == []

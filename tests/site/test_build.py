@@ -135,7 +135,9 @@ def test_meeting_page_links_to_highlighted_quotes(fixture_site: Path) -> None:
 
 def test_quotes_both_ways(fixture_site: Path) -> None:
     source = _text(fixture_site, "sources/src-fixture-a")
-    cites = re.findall(r'<a class="pk-cite" href="#(by-q-[0-9a-f]+)">cited by \d+ records?</a>', source)
+    cites = re.findall(
+        r'<a class="pk-cite" href="#(by-q-[0-9a-f]+)">cited by \d+ records?</a>', source
+    )
     assert cites
     for anchor in cites:
         entry = source[source.index(f'id="{anchor}"') :]

@@ -35,8 +35,7 @@ from pakru.site.words import (
     field_paths_in_words,
     label,
     place_words,
-    status_words,
-    type_and_kind,
+    summary,
 )
 from pakru.validate.models import submodel
 from pakru.validate.walk import reference_fields
@@ -64,19 +63,11 @@ def record_page(site: Site, record: Record, *, has_yaml: bool) -> str:
 
 
 def _head(page: str, record: Record, *, has_yaml: bool) -> list[str]:
-    bits = [type_and_kind(record)]
-    status = getattr(record, "status", None)
-    if isinstance(status, str):
-        bits.append(f"**{status}**" if status == "planned" else status_words(status))
     files = [f"[download JSON]({rel(page, data_path(record, '.json'))})"]
     if has_yaml:
         files.insert(0, f"[view YAML]({rel(page, data_path(record, '.yaml'))})")
-    return [
-        " · ".join(bits),
-        "",
-        f'<p class="pk-files" markdown="span">{" · ".join(files)}</p>',
-        "",
-    ]
+    links = f'<p class="pk-files" markdown="span">{" · ".join(files)}</p>'
+    return [esc(summary(record)), "", links, ""]
 
 
 def _notes(site: Site, page: str, record: Record) -> list[str]:

@@ -185,3 +185,44 @@ def field_paths_in_words(text: str, model: type[BaseModel]) -> str:
         return "the " + " ".join(p.replace("_", " ") for p in parts)
 
     return _PATH.sub(words, text)
+
+
+def _a(phrase: str) -> str:
+    """``phrase`` with its indefinite article: "an accord", "a meeting"."""
+    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+
+def _listed(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def summary(record: Record) -> str:
+    """One sentence saying what a record is, for the top of its page and search snippets."""
+    if isinstance(record, Meeting):
+        number = f", number {record.ordinal} of its series" if record.ordinal else ""
+        return (
+            f"{_a(kind_words(record.kind)).capitalize()} meeting, {record.status}{number}: "
+            f"{date_words(record.date)}, {place_words(record.location)}."
+        )
+    if isinstance(record, Agreement):
+        parties = _listed([country(c) for c in record.parties])
+        return (
+            f"{_a(kind_words(record.kind)).capitalize()} of {parties}, {record.status}: "
+            f"{date_words(record.date)}."
+        )
+    if isinstance(record, Event):
+        return (
+            f"An event ({kind_words(record.kind)}), {record.status}: "
+            f"{date_words(record.date)}, {place_words(record.location)}."
+        )
+    if isinstance(record, Person | Body):
+        what = "A person" if isinstance(record, Person) else f"A body ({kind_words(record.kind)})"
+        of = f" of {country(record.country)}" if record.country else ""
+        also = f"; also named {_listed(list(record.aliases))}" if record.aliases else ""
+        return f"{what}{of}{also}."
+    if isinstance(record, Source):
+        return f"A news report: {source_name(record)}."
+    what = "Records that may be one" if record.kind == "possible-identity" else "Reports disagree"
+    return f"{what}: {record.subject}."

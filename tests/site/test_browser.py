@@ -265,15 +265,14 @@ def test_search_finds_aliases(browser: Any, serve: Any, real_site: Path) -> None
     from pakru.site.words import label  # noqa: PLC0415
 
     ds = pakru.load()
-    named = [r for r in ds.records if getattr(r, "aliases", ())]
+    named = [(r, aliases[0]) for r in ds.records if (aliases := getattr(r, "aliases", ()))]
     if not named:
         pytest.skip("no record has aliases")
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(serve(real_site))
-    for record in named[:4]:
-        alias = getattr(record, "aliases")[0]
+    for record, alias in named[:4]:
         results = _search(page, alias)
         expect_visible(results.filter(has_text=label(record)).first)
     page.screenshot(path=str(SHOTS / "search-alias.png"))

@@ -95,6 +95,17 @@ def home(site: Site, *, site_url: str) -> str:
     if series:
         lines += ["Dialogue series: " + ", ".join(site.link(page, b.id) for b in series) + ".", ""]
     lines += [
+        "## How to cite",
+        "",
+        "```text",
+        f"pakru data version {site.ds.version or 'unversioned'} (package {pakru.__version__}):",
+        "Pakistan–Russia security dialogues, meetings and agreements, as typed,",
+        "source-backed records. Data licence CC BY 4.0.",
+        "```",
+        "",
+        "`CITATION.cff` in the package holds the same in a citation manager's format; the "
+        "[versioning page](versioning.md) says what each version number means.",
+        "",
         "## Timeline",
         "",
         "Each date is the span of days the sources allow: a single day when a report fixes it,",

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from pakru.schema.introspect import fields
 from pakru.schema.record import RECORD_TYPES
-from pakru.validate.models import submodel
 
 SKIPPED_TAGS = frozenset({"code", "pre", "script", "style", "kbd", "samp"})
 
@@ -22,11 +22,10 @@ def field_names() -> set[str]:
         if model in seen:
             continue
         seen.add(model)
-        for name, info in model.model_fields.items():
-            names.add(name)
-            sub = submodel(info.annotation)
-            if sub is not None:
-                pending.append(sub)
+        for spec in fields(model):
+            names.add(spec.name)
+            if spec.model is not None:
+                pending.append(spec.model)
     return names
 
 

@@ -6,12 +6,11 @@ from functools import cached_property
 from pakru.coverage import SourceCoverage, coverage
 from pakru.dataset import Dataset
 from pakru.schema import Derivation, Evidence, Source
+from pakru.schema.introspect import Loc, references
 from pakru.site.markup import esc
 from pakru.site.paths import page_of, rel
 from pakru.site.quotes import Citation, Passage, citations, first_words, passages, quote_id
 from pakru.site.words import label, short_source
-from pakru.validate.parse import Loc
-from pakru.validate.walk import references
 
 
 class Site:

@@ -14,10 +14,9 @@ from itertools import pairwise
 
 from pakru.coverage import quote_spans
 from pakru.dataset import Dataset
-from pakru.schema import Derivation, Evidence, Record
-from pakru.validate.parse import Loc
-from pakru.validate.rules.evidence import normalise
-from pakru.validate.walk import find
+from pakru.schema import Evidence, Record
+from pakru.schema.introspect import Loc, quotes
+from pakru.schema.text import normalise
 
 
 def quote_id(quote: str) -> str:
@@ -41,11 +40,7 @@ def citations(ds: Dataset) -> dict[str, list[Citation]]:
     """Source id → every quote citing it (evidence and date derivations), in record order."""
     out: dict[str, list[Citation]] = defaultdict(list)
     for record in ds.records:
-        found: list[tuple[Loc, Evidence | Derivation]] = [
-            *find(record, Evidence),
-            *find(record, Derivation),
-        ]
-        for loc, item in sorted(found, key=lambda pair: str(pair[0])):
+        for loc, item in quotes(record):
             supports = item.supports if isinstance(item, Evidence) else ()
             out[item.source].append(Citation(record.id, loc, item.source, item.quote, supports))
     return out

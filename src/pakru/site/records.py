@@ -19,8 +19,8 @@ from pakru.schema import (
     Source,
     Statement,
 )
-from pakru.schema.countries import COUNTRIES
-from pakru.schema.recordbase import RecordBase
+from pakru.schema.introspect import field, fields
+from pakru.schema.markers import Role
 from pakru.site.context import Site
 from pakru.site.markup import esc, facts, table
 from pakru.site.paths import page_of, rel
@@ -37,11 +37,9 @@ from pakru.site.words import (
     place_words,
     summary,
 )
-from pakru.validate.models import submodel
-from pakru.validate.walk import reference_fields
 
-_HEAD = frozenset(RecordBase.model_fields) | {"type"}
-"""Fields every record has; shown in the page's head and evidence list, not its facts."""
+_ELSEWHERE = frozenset({Role.KEY, Role.NOTE})
+"""Fields shown in a page's head and notes rather than among its facts (type, id, note)."""
 
 
 def data_path(record: Record, suffix: str) -> str:
@@ -101,25 +99,18 @@ def note_md(site: Site, page: str, record: Record) -> str:
     return "".join(parts)
 
 
-def _is_section(model: type[BaseModel], name: str) -> bool:
-    """A list of sub-records (participants, topics, sides) gets a section of its own."""
-    annotation = model.model_fields[name].annotation
-    sub = submodel(annotation)
-    return sub is not None and sub not in (DateInterval, Location)
-
-
 def _supports(evidence: Evidence, name: str) -> bool:
     return any(s == name or s.startswith(f"{name}.") for s in evidence.supports)
 
 
 def _facts(site: Site, page: str, record: Record) -> Iterator[tuple[str, str]]:
     model = type(record)
-    for name in model.model_fields:
-        if name in _HEAD or _is_section(model, name):
+    for spec in fields(model):
+        name = spec.name
+        if spec.roles & _ELSEWHERE or spec.is_evidence or spec.sub_record:
             continue
         value = getattr(record, name)
-        info = model.model_fields[name]
-        if not info.is_required() and value == info.default:
+        if not spec.required and value == spec.default:
             continue  # an optional field left empty says nothing ("announced at", held meeting)
         shown = value_md(site, page, model, name, value)
         quotes = [
@@ -150,9 +141,10 @@ def value_md(  # noqa: PLR0911 - one return per kind of value
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, str):
-        if name in reference_fields(model):
+        spec = field(model, name)
+        if spec.refers_to is not None:
             return site.link(page, value)
-        if value in COUNTRIES and value.isupper():
+        if spec.country:
             return esc(country(value))
         return esc(value.replace("-", " ") if name in ("kind", "status") else value)
     if isinstance(value, dt.date):

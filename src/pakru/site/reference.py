@@ -1,40 +1,35 @@
 """Reference pages generated from code: the schema from the models, the rules from the registry."""
 
 import datetime as dt
-import types
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from collections.abc import Mapping
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from pakru.schema.common import CountryCode, RefTarget
+from pakru.schema.introspect import FieldSpec, fields
 from pakru.schema.record import RECORD_TYPES
 from pakru.site.markup import esc, prose, table
 
+_SCALARS = {str: "text", int: "whole number", bool: "true or false", dt.date: "date (YYYY-MM-DD)"}
 
-def type_md(annotation: Any) -> str:  # noqa: PLR0911 - one return per kind of type
-    """A field type for readers, linking to sub-models on the same page."""
-    if annotation == CountryCode:
-        return "country code"
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        ref = next((m for m in annotation.__metadata__ if isinstance(m, RefTarget)), None)
-        if ref is not None:
-            return "id of a " + " or ".join(ref.kinds)
-        return type_md(get_args(annotation)[0])
-    if origin in (Union, types.UnionType):
-        parts = [type_md(a) for a in get_args(annotation) if a is not type(None)]
-        nullable = type(None) in get_args(annotation)
-        return " or ".join(parts) + (" or null" if nullable else "")
-    if origin is tuple:
-        return f"list of {type_md(get_args(annotation)[0])}"
-    if origin is Literal:
-        return ", ".join(f"`{v}`" for v in get_args(annotation))
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
-    names = {str: "text", int: "whole number", bool: "true or false", dt.date: "date (YYYY-MM-DD)"}
-    return names.get(annotation, getattr(annotation, "__name__", str(annotation)))
+
+def type_md(spec: FieldSpec) -> str:
+    """A field's type for readers, from what :mod:`pakru.schema.introspect` says it is."""
+    if spec.name == "id" and spec.refers_to is None:
+        one = "id"
+    elif spec.refers_to is not None:
+        one = "id of a " + " or ".join(spec.refers_to)
+    elif spec.country:
+        one = "country code"
+    elif spec.model is not None:
+        one = f"[{spec.model.__name__}](#{spec.model.__name__.lower()})"
+    elif get_origin(spec.item) is Literal:
+        one = ", ".join(f"`{v}`" for v in get_args(spec.item))
+    else:
+        one = _SCALARS.get(spec.item, getattr(spec.item, "__name__", str(spec.item)))
+    shown = f"list of {one}" if spec.many else one
+    return shown + (" or null" if spec.optional else "")
 
 
 def _default_md(value: Any) -> str:
@@ -47,22 +42,15 @@ def _default_md(value: Any) -> str:
     return f"`{value!r}`"
 
 
-def _submodels(annotation: Any) -> Iterator[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        yield annotation
-    for arg in get_args(annotation):
-        yield from _submodels(arg)
-
-
 def _models() -> list[type[BaseModel]]:
+    """Every model reachable from the record kinds, record kinds first."""
     pending: list[type[BaseModel]] = [t.model for t in RECORD_TYPES.values()]
     ordered: list[type[BaseModel]] = []
     while pending:
         model = pending.pop(0)
         if model not in ordered:
             ordered.append(model)
-            for info in model.model_fields.values():
-                pending.extend(_submodels(info.annotation))
+            pending.extend(spec.model for spec in fields(model) if spec.model is not None)
     return ordered
 
 
@@ -79,14 +67,12 @@ def schema_page(json_files: Mapping[str, str]) -> str:
     for model in _models():
         doc = (model.__doc__ or "").split("\n\n")[0]
         lines += [f"## {model.__name__} {{#{model.__name__.lower()}}}", "", prose(doc), ""]
-        own = list(model.model_fields)
-        head = [n for n in ("type", "id") if n in own]
+        specs = fields(model)
+        head = [f for f in specs if f.name in ("type", "id")]
         rows = []
-        for name in [*head, *(n for n in own if n not in head)]:
-            info = model.model_fields[name]
-            kind = "id" if name == "id" else type_md(info.annotation)
-            required = "yes" if info.is_required() else f"no (default {_default_md(info.default)})"
-            rows.append([f"`{name}`", kind, required, prose(info.description or "")])
+        for spec in [*head, *(f for f in specs if f not in head)]:
+            required = "yes" if spec.required else f"no (default {_default_md(spec.default)})"
+            rows.append([f"`{spec.name}`", type_md(spec), required, prose(spec.description)])
         lines += table(["Field", "Type", "Required", "Description"], rows)
     return "\n".join(lines)
 

@@ -1,7 +1,7 @@
 """Where one record refers to another or quotes a source, said in words."""
 
+from pakru.schema.introspect import Loc
 from pakru.site.words import field_label
-from pakru.validate.parse import Loc
 
 
 def _names(loc: Loc) -> list[str]:

@@ -22,7 +22,7 @@ from pakru.schema import (
 )
 from pakru.schema.countries import COUNTRIES
 from pakru.schema.dates import DateRule
-from pakru.validate.models import submodel
+from pakru.schema.introspect import names_a_field
 
 RULE_WORDS: dict[DateRule, str] = {
     "stated-day": "the report names the day",
@@ -176,13 +176,9 @@ def field_paths_in_words(text: str, model: type[BaseModel]) -> str:
     """
 
     def words(match: re.Match[str]) -> str:
-        parts = match.group().split(".")
-        current: type[BaseModel] | None = model
-        for part in parts:
-            if current is None or part not in current.model_fields:
-                return match.group()
-            current = submodel(current.model_fields[part].annotation)
-        return "the " + " ".join(p.replace("_", " ") for p in parts)
+        if not names_a_field(model, match.group()):
+            return match.group()
+        return "the " + " ".join(p.replace("_", " ") for p in match.group().split("."))
 
     return _PATH.sub(words, text)
 

@@ -3,7 +3,7 @@
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -24,8 +24,8 @@ def type_md(spec: FieldSpec) -> str:
         one = "country code"
     elif spec.model is not None:
         one = f"[{spec.model.__name__}](#{spec.model.__name__.lower()})"
-    elif get_origin(spec.item) is Literal:
-        one = ", ".join(f"`{v}`" for v in get_args(spec.item))
+    elif spec.choices is not None:
+        one = ", ".join(f"`{v}`" for v in spec.choices)
     else:
         one = _SCALARS.get(spec.item, getattr(spec.item, "__name__", str(spec.item)))
     shown = f"list of {one}" if spec.many else one

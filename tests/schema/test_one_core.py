@@ -175,7 +175,7 @@ def test_interval_key_orders_open_and_unknown_intervals() -> None:
 
     unknown = DateInterval(earliest=None, latest=None, precision="unknown")
     ordered = [
-        interval(None, "2018-03-03"),  # "recently": could begin on any day, so first
+        interval(None, "2018-03-03"),  # open start ("on or before"): first, not a March point
         interval("2018-03-01", "2018-03-02"),
         interval("2018-03-03", "2018-03-31"),
         interval("2018-03-03", None),  # open at the end: after every closed interval that day

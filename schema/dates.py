@@ -134,9 +134,9 @@ def interval_key(interval: DateInterval) -> tuple[bool, dt.date, dt.date]:
     """The one timeline order of date intervals, used by ``Dataset.timeline()`` and the site.
 
     Known before unknown, then by the earliest day the interval allows, then by
-    the latest; an interval open at the start (``[null, 2018-03-03]``) is placed
-    by its latest day, one open at the end by its earliest.
+    the latest. An open start sorts as the earliest possible day and an open end
+    as the latest, so an open interval (``[null, 2018-03-03]``, "recently") is
+    never placed as if it were a point on its one known day.
     """
-    earliest = interval.earliest or interval.latest
-    latest = interval.latest or interval.earliest
-    return (earliest is None, earliest or dt.date.max, latest or dt.date.max)
+    unknown = interval.earliest is None and interval.latest is None
+    return (unknown, interval.earliest or dt.date.min, interval.latest or dt.date.max)

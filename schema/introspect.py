@@ -12,6 +12,7 @@ Locations
 Field facts (per model class, cached)
     :func:`fields` gives a :class:`FieldSpec` per field, in declaration order;
     :func:`field` one by name (:func:`fields_by_name` all of them by name);
+    :func:`models` every model reachable from some (for reference pages);
     :func:`model_at` the model a location lands in; :func:`names_a_field`
     whether ``"location.city"`` is a field path of a model.
     A :class:`FieldSpec` says whether the field is a list, may be null, which
@@ -39,9 +40,9 @@ Walks over a record (depth first, in field order)
 """
 
 import types
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
@@ -66,6 +67,7 @@ __all__ = [
     "find",
     "is_set",
     "model_at",
+    "models",
     "names_a_field",
     "quotes",
     "references",
@@ -93,7 +95,7 @@ class FieldSpec:
     """What one field of a model is, read from its annotation, markers and docstring."""
 
     owner: type[BaseModel]
-    """The model class declaring the field."""
+    """The model asked about (for an inherited field, the subclass, not the base)."""
     name: str
     """The field's name (its key in a record file)."""
     annotation: Any
@@ -118,35 +120,40 @@ class FieldSpec:
     country: bool
     """True when the value(s) are country codes."""
 
-    @property
+    @cached_property
     def model(self) -> type[BaseModel] | None:
         """The model class the field holds (one, or a list of them), or None."""
         return self.item if _is_model(self.item) else None
 
-    @property
+    @cached_property
+    def choices(self) -> tuple[Any, ...] | None:
+        """The values a ``Literal`` field allows, in declaration order; None for other fields."""
+        return get_args(self.item) if get_origin(self.item) is Literal else None
+
+    @cached_property
     def scalar(self) -> type:
         """The Python type of one value: a ``Literal`` counts as the type of its values."""
         if get_origin(self.item) is Literal:
             return type(get_args(self.item)[0])
         return self.item if isinstance(self.item, type) else object
 
-    @property
+    @cached_property
     def is_evidence(self) -> bool:
         """True for a list of :class:`Evidence` (the quotes themselves)."""
         return self.model is Evidence
 
-    @property
+    @cached_property
     def sub_record(self) -> bool:
         """True when the field holds models carrying their own ``evidence`` (participants…)."""
         model = self.model
         return model is not None and model is not Evidence and "evidence" in model.model_fields
 
-    @property
+    @cached_property
     def dated(self) -> bool:
         """True for a :class:`DateInterval` field."""
         return self.model is DateInterval
 
-    @property
+    @cached_property
     def needs_support(self) -> bool:
         """True when a source must state the value: not a key, editorial, a note, a link,
         evidence or a sub-record with evidence of its own. (A date interval with
@@ -217,6 +224,23 @@ def field(model: type[BaseModel], name: str) -> FieldSpec:
     return fields_by_name(model)[name]
 
 
+def models(roots: Iterable[type[BaseModel]]) -> tuple[type[BaseModel], ...]:
+    """``roots`` and every model their fields hold, breadth first, each once.
+
+    >>> from pakru.schema import Person
+    >>> [m.__name__ for m in models([Person])]
+    ['Person', 'Evidence', 'Title', 'DateInterval', 'Derivation']
+    """
+    queue = list(roots)
+    seen: list[type[BaseModel]] = []
+    while queue:
+        model = queue.pop(0)
+        if model not in seen:
+            seen.append(model)
+            queue.extend(spec.model for spec in fields(model) if spec.model is not None)
+    return tuple(seen)
+
+
 def model_at(model: type[BaseModel] | None, loc: Loc) -> type[BaseModel] | None:
     """The model class that the value at ``loc`` inside a ``model`` has, or None."""
     for part in loc:
@@ -243,9 +267,14 @@ def names_a_field(model: type[BaseModel], dotted: str) -> bool:
 
 
 @cache
-def _nested(model: type[BaseModel]) -> tuple[str, ...]:
-    """Fields whose values can hold models: the only ones a walk has to enter."""
-    return tuple(spec.name for spec in fields(model) if spec.model is not None)
+def _leading_to(model: type[BaseModel], cls: Any) -> tuple[str, ...]:
+    """Fields whose values are, or can contain, instances of ``cls``: the only ones a
+    walk for ``cls`` enters (a search for dates skips participants and evidence)."""
+    return tuple(
+        spec.name
+        for spec in fields(model)
+        if spec.model is not None and any(issubclass(m, cls) for m in models([spec.model]))
+    )
 
 
 @cache
@@ -267,7 +296,7 @@ def _values(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
 
 
 def _find(model: BaseModel, cls: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
-    for name in _nested(type(model)):
+    for name in _leading_to(type(model), cls):
         for item_loc, item in _values(getattr(model, name), (*loc, name)):
             if isinstance(item, cls):
                 yield item_loc, item

@@ -191,18 +191,20 @@ class Dataset:
         """Meetings, agreements and events in date order.
 
         Records are ordered by the earliest day their interval allows, then by
-        the latest; an interval open at the start (``[null, 2018-03-03]``,
-        "recently") is placed by its latest day, and records whose date is
-        unknown come last. Ties are broken by id.
+        the latest. An interval open at the start (``[null, 2018-03-03]``,
+        "recently") could begin on any day, so it comes before every dated
+        record rather than beside its latest day, where it would read as an
+        event of that week; records whose date is unknown come last. Ties are
+        broken by id.
 
         >>> ds = fixture()
         >>> for r in ds.timeline():
         ...     print(r.date.earliest, r.date.latest, r.date.precision, r.id)
+        None 2018-03-03 range fm-talks-moscow
+        None 2018-03-03 range military-cooperation-commission
         2014-11-01 2014-11-30 month defence-cooperation-2014
         2015-10-01 2015-10-31 month mtc-accord-2015
         2018-03-02 2018-03-02 day cgss-12
-        None 2018-03-03 range fm-talks-moscow
-        None 2018-03-03 range military-cooperation-commission
         2018-03-21 2018-03-21 day jwg-ct-07
         2019-01-01 2019-12-31 year jwg-ct-next
         None None unknown friendship-drills

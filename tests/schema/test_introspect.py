@@ -166,3 +166,36 @@ def test_references_carry_the_kinds_allowed(dataset: pakru.Dataset) -> None:
             assert isinstance(target, str)
             seen += 1
     assert seen > 20
+
+
+def test_choices_of_literal_fields() -> None:
+    assert I.field(Meeting, "status").choices == ("held", "planned")
+    assert I.field(Meeting, "type").choices == ("meeting",)
+    assert I.field(Meeting, "title").choices is None
+
+
+def test_models_reachable_from_the_record_kinds() -> None:
+    reached = I.models(t.model for t in RECORD_TYPES.values())
+    assert reached[: len(RECORD_TYPES)] == tuple(t.model for t in RECORD_TYPES.values())
+    assert set(reached[len(RECORD_TYPES) :]) == {
+        Evidence,
+        Title,
+        DateInterval,
+        Location,
+        Participant,
+        I.field(Meeting, "topics").model,
+        I.field(Conflict, "sides").model,
+        Derivation,
+    }
+    assert len(set(reached)) == len(reached)
+
+
+def test_is_set() -> None:
+    unknown = DateInterval(earliest=None, latest=None, precision="unknown")
+    assert not I.is_set(unknown)
+    assert I.is_set(DateInterval(earliest=None, latest=dt.date(2018, 3, 3), precision="range"))
+    assert not I.is_set(Location(city=None, country=None, venue=None))
+    assert I.is_set(Location(city="Moscow", country=None, venue=None))
+    assert not I.is_set(())
+    assert not I.is_set(None)
+    assert I.is_set(False)

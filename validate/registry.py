@@ -20,9 +20,15 @@ from pakru.validate.parse import Loc
 
 @dataclass(frozen=True)
 class Context:
-    """What rules may know besides the data: a fixed "today" (``--today``)."""
+    """What rules may know besides the data: a fixed "today" (``--today``).
+
+    ``today_stated`` is False when ``today`` is the system date rather than
+    one the user gave: messages then leave it out, so a report does not
+    change from one day to the next.
+    """
 
     today: dt.date | None = None
+    today_stated: bool = True
 
 
 @dataclass(frozen=True)

@@ -128,3 +128,24 @@ class DateInterval(Model):
     any other range, or unknown (both bounds null)."""
     derivations: Annotated[tuple[Derivation, ...], Field(default=())]
     """The phrases and rules the interval is derived from; the interval is their intersection."""
+
+    def describe(self) -> str:
+        """The interval in words: "21 March 2018", "March 2018", "2019", "by 3 March 2018".
+
+        >>> from datetime import date
+        >>> DateInterval(earliest=None, latest=date(2018, 3, 3), precision="range").describe()
+        'by 3 March 2018'
+        """
+        first, last = self.earliest, self.latest
+        if first is None or last is None:
+            if first is None and last is None:
+                return "date unknown"
+            return f"by {_day(last)}" if first is None else f"from {_day(first)}"
+        if first == last:
+            return _day(first)
+        shapes = {"month": f"{first:%B %Y}", "year": f"{first:%Y}"}
+        return shapes.get(self.precision) or f"{_day(first)} – {_day(last)}"
+
+
+def _day(day: dt.date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day is not None else "?"

@@ -447,6 +447,11 @@ class Dataset:
         ('cgss-12',)
         """
         actor = self._actor(actor_id)
+        if not isinstance(actor, Person | Body):
+            raise KindError(
+                f"{actor_id!r} is a {actor.type}; involving() takes a person or a body "
+                "(an id, or a name or alias: see find())"
+            )
         return Collection((self.get(i) for i in self._involvement.get(actor.id, ())), "records")
 
     # -- conveniences ------------------------------------------------------------

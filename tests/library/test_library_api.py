@@ -126,6 +126,14 @@ def test_find_by_name_and_alias_and_involving_by_name(ds: Dataset) -> None:
         ds.involving("Pakistan")
     with pytest.raises(KeyError, match="nor a name or alias of a person or body"):
         ds.involving("Lavrov")
+    with pytest.raises(KindError) as info:
+        ds.involving("cgss-12")
+    assert str(info.value) == (
+        "'cgss-12' is a meeting; involving() takes a person or a body "
+        "(an id, or a name or alias: see find())"
+    )
+    with pytest.raises(KindError, match="'cgss-12' is a meeting, not a source"):
+        ds.citing("cgss-12")
 
 
 def test_find_ignores_accents() -> None:

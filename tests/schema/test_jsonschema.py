@@ -113,6 +113,8 @@ def test_records_json_of_the_export_matches_records_schema(tmp_path: Path) -> No
     export(ds, "json", tmp_path)
     code, errors = _check_jsonschema(COMMITTED / "records.schema.json", tmp_path / "records.json")
     assert (code, errors) == (0, [])
+    shipped = tmp_path / "records.schema.json"  # the export carries its schema
+    assert shipped.read_bytes() == (COMMITTED / "records.schema.json").read_bytes()
     items = json.loads((tmp_path / "records.json").read_text(encoding="utf-8"))
     items[3]["evidence"] = []
     (tmp_path / "bad.json").write_text(json.dumps(items), encoding="utf-8")

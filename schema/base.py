@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 def _own_description(schema: dict[str, Any], cls: type) -> None:
-    """Keep the JSON Schema description to the class's own docstring, without the field list."""
+    """Keep the JSON Schema description to the class's own docstring (see schema/help.py)."""
     doc = cls.__dict__.get("_pakru_doc")
     if doc:
         schema["description"] = inspect.cleandoc(doc)
@@ -22,7 +22,8 @@ class Model(BaseModel):
     read-only. Sequences are tuples for the same reason; the YAML parser
     produces tuples, and JSON input is accepted through ``model_validate_json``.
     Attribute docstrings become field descriptions, written once and reused
-    by the JSON Schema and the docs, and listed by ``help()`` under "Fields".
+    by the JSON Schema and the docs, and listed by ``help()`` under "Fields"
+    (:mod:`pakru.schema.help`).
     """
 
     model_config = ConfigDict(
@@ -33,18 +34,3 @@ class Model(BaseModel):
         validate_default=True,
         json_schema_extra=_own_description,
     )
-
-    @classmethod
-    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
-        """Append the fields and their descriptions to the docstring, for ``help()``."""
-        super().__pydantic_init_subclass__(**kwargs)
-        own = cls.__dict__.get("__doc__")
-        if not own or "_pakru_doc" in cls.__dict__:
-            return
-        lines = [inspect.cleandoc(own), "", "Fields:"]
-        for name, info in cls.model_fields.items():
-            need = "required" if info.is_required() else "optional"
-            words = " ".join((info.description or "").replace("``", "").split())
-            lines.append(f"    {name} ({need}): {words}")
-        cls._pakru_doc = own  # type: ignore[attr-defined]  # read by _own_description
-        cls.__doc__ = "\n".join(lines)

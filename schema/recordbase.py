@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 
 from pakru.schema.base import Model
 from pakru.schema.common import Evidence, Id, Text
+from pakru.schema.markers import KEY, NOTE
 
 _LABEL_WIDTH = 60
 
@@ -20,11 +21,11 @@ class RecordBase(Model):
     supports.
     """
 
-    id: Id
+    id: Annotated[Id, KEY]
     """Stable id of the record; equal to the file name without ``.yaml``."""
     evidence: Annotated[tuple[Evidence, ...], Field(min_length=1)]
     """Verbatim quotes that support this record's fields."""
-    note: Text | None = None
+    note: Annotated[Text | None, NOTE] = None
     """An editor's remark (why two mentions are one record, what is unclear). Never a fact."""
 
     def label(self) -> str:
@@ -54,12 +55,14 @@ class RecordBase(Model):
 
     def _repr_html_(self) -> str:
         """A table of the record's fields with their descriptions, for notebooks."""
+        from pakru.schema.introspect import fields  # noqa: PLC0415 - introspect imports this module
+
         rows = []
-        for name, info in type(self).model_fields.items():
-            value = getattr(self, name)
+        for spec in fields(type(self)):
+            name, value = spec.name, getattr(self, spec.name)
             if name == "evidence":
                 continue
-            description = html.escape(" ".join((info.description or "").split()), quote=True)
+            description = html.escape(spec.description, quote=True)
             rows.append(
                 f'<tr><th title="{description}" style="text-align:left">{name}</th>'
                 f"<td>{_html_value(value)}</td></tr>"

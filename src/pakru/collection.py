@@ -157,8 +157,10 @@ class Collection(tuple[T, ...], Generic[T]):
         return self._made(kept)
 
     def _check_field(self, path: str) -> None:
+        from pakru.schema.introspect import fields_by_name  # noqa: PLC0415
+
         for record in self:
-            known = type(record).model_fields
+            known = fields_by_name(type(record))
             head = path.split("__", 1)[0]
             if head not in known:
                 raise QueryError(

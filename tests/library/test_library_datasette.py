@@ -11,6 +11,7 @@ import pytest
 from pakru.dataset import Dataset
 from pakru.export import export
 from pakru.export.sqlite import FTS, VIEWS
+from pakru.export.tables import build
 
 
 @pytest.fixture(scope="module")
@@ -72,13 +73,16 @@ def test_views_answer_the_common_questions(exported: Path, ds: Dataset) -> None:
     assert [r["id"] for r in timeline] == [r.id for r in ds.timeline()]
 
 
-def test_metadata_gives_title_licence_and_column_descriptions(exported: Path) -> None:
+def test_metadata_gives_title_licence_and_column_descriptions(exported: Path, ds: Dataset) -> None:
+    meetings = build(ds)["meetings"]
     (page,) = _get(exported, "/pakru/meetings")
     assert "CC BY 4.0" in page
-    assert "Held and planned meetings." in page
+    assert meetings.description in page
     metadata = json.loads((exported / "metadata.json").read_text(encoding="utf-8"))
     tables = metadata["databases"]["pakru"]["tables"]
-    assert tables["meetings"]["columns"]["status"] == "held or planned."
+    status = next(c for c in meetings.columns if c.name == "status")
+    assert status.description
+    assert tables["meetings"]["columns"]["status"] == status.description
     assert set(VIEWS) <= set(tables)
     assert metadata["license_url"].startswith("https://creativecommons.org/")
 

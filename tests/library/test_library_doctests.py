@@ -16,6 +16,8 @@ MODULES = (
     "pakru.export",
     "pakru.manifest",
     "pakru.changes",
+    "pakru.schema.introspect",
+    "pakru.schema.text",
 )
 
 

@@ -87,8 +87,8 @@ VIEWS: dict[str, tuple[str, str]] = {
             SELECT 'event', id, title, NULL, date_earliest, date_latest,
                    date_precision FROM events
         )
-        ORDER BY coalesce(date_earliest, date_latest) IS NULL,
-                 coalesce(date_earliest, date_latest), coalesce(date_latest, date_earliest), id
+        ORDER BY date_earliest IS NULL AND date_latest IS NULL,
+                 coalesce(date_earliest, '0001-01-01'), coalesce(date_latest, '9999-12-31'), id
         """,
     ),
 }

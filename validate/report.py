@@ -36,8 +36,11 @@ request.
 
 ``--format sarif``: a SARIF 2.1.0 log (one run, tool ``pakru``) for code
 scanning: each finding is a result with its rule id, level (``error``,
-``warning``, ``note`` for info), message, file and region; every rule
-reported is described in ``tool.driver.rules`` with its summary and doc.
+``warning``, ``note`` for info), message, file and region, and a
+``partialFingerprints`` entry built from rule, file, record, field and
+message (not the line), so a finding keeps its identity when lines move;
+every rule reported is described in ``tool.driver.rules`` with its summary
+and doc.
 
 ``--format junit``: JUnit XML for CI test reports: one test suite per file,
 one failing test case per error or warning finding (info findings are
@@ -47,6 +50,7 @@ Every format is deterministic: the same findings give the same bytes, so a
 report can be diffed between runs.
 """
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -150,11 +154,16 @@ def _sarif_rules(findings: Sequence[Finding]) -> list[dict[str, object]]:
 
 def _sarif_result(f: Finding, index: dict[str, int]) -> dict[str, object]:
     what = f"{f.field}: {f.message}" if f.field else f.message
+    # the same finding keeps its fingerprint when lines move, so code scanning tracks it
+    identity = "\0".join((f.rule, f.path, f.record, f.field, f.message))
     result: dict[str, object] = {
         "ruleId": f.rule,
         "ruleIndex": index[f.rule],
         "level": _SARIF_LEVEL[f.severity],
         "message": {"text": what},
+        "partialFingerprints": {
+            "pakruFinding/v1": hashlib.sha256(identity.encode()).hexdigest()[:32]
+        },
     }
     location: dict[str, object] = {}
     if f.path:

@@ -18,19 +18,29 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pakru.collection import QueryError
     from pakru.dataset import Dataset, KindError
     from pakru.loading import DatasetError, load
 
     __version__: str
     data_version: str | None
 
-__all__ = ["Dataset", "DatasetError", "KindError", "__version__", "data_version", "load"]
+__all__ = [
+    "Dataset",
+    "DatasetError",
+    "KindError",
+    "QueryError",
+    "__version__",
+    "data_version",
+    "load",
+]
 
 _LAZY = {
     "load": "pakru.loading",
     "DatasetError": "pakru.loading",
     "Dataset": "pakru.dataset",
     "KindError": "pakru.dataset",
+    "QueryError": "pakru.collection",
 }
 
 

@@ -77,6 +77,7 @@ def test_collections_filter_by_field_and_date(ds: Dataset) -> None:
 
 
 def test_collection_errors_say_what_was_expected(ds: Dataset) -> None:
+    assert pakru.QueryError is QueryError
     with pytest.raises(QueryError) as info:
         ds.meetings.where(statu="held")
     assert str(info.value).startswith("meetings have no field 'statu'; they have: id, evidence,")

@@ -60,6 +60,20 @@ def test_sarif_is_valid_sarif_2_1_0_with_rule_region_and_record(
     assert first["locations"][0]["logicalLocations"] == [
         {"fullyQualifiedName": "x.location", "kind": "object"}
     ]
+    prints = [r["partialFingerprints"]["pakruFinding/v1"] for r in run["results"]]
+    assert len(set(prints)) == len(prints) == 2
+
+
+def test_sarif_fingerprints_survive_moved_lines(
+    write_tree: Callable[[dict[str, str]], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_tree({"meetings/x.yaml": BAD_MEETING})
+    _, before, _ = _run(["validate", str(root), "--format", "sarif", "--select", "schema"], capsys)
+    (root / "meetings" / "x.yaml").write_text("# a comment\n" + BAD_MEETING, encoding="utf-8")
+    _, after, _ = _run(["validate", str(root), "--format", "sarif", "--select", "schema"], capsys)
+    old, new = (json.loads(doc)["runs"][0]["results"] for doc in (before, after))
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in new] == [8, 8]
+    assert [r["partialFingerprints"] for r in new] == [r["partialFingerprints"] for r in old]
 
 
 def test_sarif_of_a_clean_run_is_valid_and_empty(capsys: pytest.CaptureFixture[str]) -> None:

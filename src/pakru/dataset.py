@@ -18,6 +18,7 @@ from pakru.manifest import Withdrawal, WithdrawnError
 from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Person, Record, Source
 from pakru.schema.dates import interval_key
 from pakru.schema.introspect import cited_sources, references
+from pakru.schema.text import normalise
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -485,7 +486,7 @@ def _fold(text: str) -> str:
     """Text for matching: case-folded, accents dropped, spaces single."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
+    return normalise(plain.casefold())
 
 
 def _names(value: str | Iterable[str] | None, known: tuple[str, ...], what: str) -> set[str]:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from pakru.schema.record import RECORD_TYPES
+from pakru.schema.text import normalise
 
 TEXT_NAME = re.compile(r"^(?P<number>\d{3})_(?P<hash>[0-9a-f]{16})\.txt$")
 DATELINE = re.compile(r"^\s*(?P<quote>date (?P<date>\d{4}-\d{2}-\d{2}))\b")
@@ -145,7 +146,7 @@ def _hint(node: dict[str, Any]) -> str:
     refs = node.get("x-references") or next(
         (o["x-references"] for o in node.get("anyOf", []) if "x-references" in o), None
     )
-    words = " ".join((node.get("description") or "").replace("``", "").split())
+    words = normalise((node.get("description") or "").replace("``", ""))
     if options:
         words += f" One of: {', '.join(map(str, options))}."
     if refs:

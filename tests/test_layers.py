@@ -20,7 +20,7 @@ from tests.conftest import REPO
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("pakru.records",)),  # package data: the YAML records, no code
     ("schema", ("pakru.schema",)),
-    ("dataset", ("pakru.dataset", "pakru.manifest", "pakru.codes")),
+    ("dataset", ("pakru.dataset", "pakru.collection", "pakru.manifest", "pakru.codes")),
     (
         "services",
         (
@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "pakru.fmt",
             "pakru.site",
             "pakru.events",
+            "pakru.scaffold",  # pakru new: source records and empty records
         ),
     ),
     ("cli", ("pakru.cli", "pakru.__main__")),

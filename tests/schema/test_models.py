@@ -249,7 +249,7 @@ INVALID = [
                 7,
                 "schema.invalid-value",
                 "kind",
-                "Input should be 'government', 'ministry', 'council', 'office', 'armed-forces', "
+                "Input should be 'government', 'ministry', 'council', 'commission', 'office', 'armed-forces', "
                 "'dialogue-series', 'multilateral-organisation', 'military-alliance', "
                 "'armed-group' or 'media'",
             )

@@ -3,6 +3,7 @@
 from pakru.validate.rules import (
     conflicts,
     dates,
+    derived,
     duplicates,
     evidence,
     identity,
@@ -16,6 +17,7 @@ from pakru.validate.rules import (
 __all__ = [
     "conflicts",
     "dates",
+    "derived",
     "duplicates",
     "evidence",
     "identity",

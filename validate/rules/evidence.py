@@ -7,7 +7,8 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from pakru.dataset import Dataset
-from pakru.schema import DateInterval, Derivation, Evidence, Record
+from pakru.schema import BaseDerivation, DateInterval, Evidence, Record
+from pakru.validate.derive import derived_fields
 from pakru.validate.models import submodel
 from pakru.validate.parse import Loc
 from pakru.validate.registry import Context, Hit, rule
@@ -32,10 +33,13 @@ EXEMPT = frozenset(
         "outcomes",
         "sides",
         "subject",
+        "derivations",
+        "byline_kind",
     }
 )
 """Fields that need no ``supports``: identity, editorial text and classification,
-links, and sub-records that carry their own evidence. A conflict's ``subject``
+links, sub-records that carry their own evidence, and derivations (which carry
+their own quotes; a field a derivation gives needs no ``supports``). A conflict's ``subject``
 is editorial; an agreement's ``subject`` is not (see ``_exempt``)."""
 
 
@@ -63,12 +67,12 @@ def _matched_prefix(quote: str, text: str) -> str:
 
 @rule("evidence.quote")
 def quote(dataset: Dataset, _: Context) -> Iterator[Hit]:
-    """Every quote (evidence and date derivations) occurs verbatim in its source's text."""
+    """Every quote (evidence and derivations) occurs verbatim in its source's text."""
     texts = _texts(dataset)
     for entry in dataset.entries:
-        quoted: list[tuple[Loc, Evidence | Derivation]] = [
+        quoted: list[tuple[Loc, Evidence | BaseDerivation]] = [
             *find(entry.record, Evidence),
-            *find(entry.record, Derivation),
+            *find(entry.record, BaseDerivation),
         ]
         for loc, item in quoted:
             text = texts.get(item.source)
@@ -126,6 +130,7 @@ def unsupported(dataset: Dataset, _: Context) -> Iterator[Hit]:
     for entry in dataset.entries:
         record = entry.record
         supported = {name for e in record.evidence for name in e.supports}
+        supported |= derived_fields(record)
         for field in _factual_fields(record):
             if not _covered(field, supported):
                 yield Hit(

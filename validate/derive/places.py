@@ -45,7 +45,9 @@ def _here(d: PlaceDerivation, location: Location, facts: PlaceFacts) -> dict[str
 
 def _venue(d: PlaceDerivation, location: Location, facts: PlaceFacts) -> dict[str, Value]:
     venue = location.venue
-    if venue is None or not contains(d.quote, venue):
+    if venue is None:
+        raise UnderivableError("the location has no venue")
+    if not contains(d.quote, venue):
         raise UnderivableError(f"the quote does not name the venue {venue!r}")
     if countries_named(venue, capitals=True) or any(cities(w) for w in venue.split()):
         raise UnderivableError(f"the venue {venue!r} names a place; it is not unqualified")

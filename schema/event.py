@@ -48,8 +48,14 @@ class Event(RecordBase):
     meeting: MeetingRef | None = None
     """The meeting at which it happened (a statement made in talks), when a source says so."""
     targets: tuple[CountryCode, ...] = ()
-    """Countries a statement is directed at (criticised, accused), as the sources state them."""
+    """Countries a statement is directed at or concerns (criticised, accused, offered help),
+    as the sources state them."""
     target_bodies: tuple[BodyRef, ...] = ()
     """Bodies a statement is directed at (criticised, accused), as the sources state them."""
+    count: int | None = None
+    """How many acts the source reports (e.g. 60 attacks), when it gives a number."""
+    attributed_to: Text | None = None
+    """Who the source says the information comes from, when it is second-hand
+    (e.g. "Afghan media"); the dataset does not have that original report."""
     same_as: tuple[RecordRef, ...] = ()
     """Records that may describe the same event but are kept apart because sources disagree."""

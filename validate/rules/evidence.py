@@ -114,7 +114,9 @@ def _factual_fields(record: Record) -> Iterator[str]:
             continue
         if isinstance(value, BaseModel) and not isinstance(value, DateInterval):
             yield from (
-                f"{name}.{sub}" for sub in type(value).model_fields if _is_set(getattr(value, sub))
+                f"{name}.{sub}"
+                for sub in type(value).model_fields
+                if sub not in EXEMPT and _is_set(getattr(value, sub))
             )
         else:
             yield name

@@ -202,7 +202,11 @@ def test_non_mentioning_sentences_are_the_listed_ones() -> None:
     [
         ("src-70d7bb2a", 5, ("cgss-12", "sergey-ryabkov", "tasnim-aslam")),
         ("src-9a68526d", 14, ("jwg-ct", "jwg-ct-07", "jwg-ct-next")),
-        ("src-0d14edf0", 23, ("mikhail-popov", "nsa-meeting-2018-03", "popov-cooperation-commitment")),
+        (
+            "src-0d14edf0",
+            23,
+            ("mikhail-popov", "nsa-meeting-2018-03", "popov-cooperation-commitment"),
+        ),
         # the dateline feeds the place derivations of the 12th CGSS meeting
         ("src-70d7bb2a", 2, ("cgss-12",)),
         ("src-b44e9500", 11, ("druzbha-drill", "friendship-exercise")),

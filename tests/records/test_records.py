@@ -539,7 +539,8 @@ def test_source_metadata_only_as_printed() -> None:
 def test_undated_sources_have_a_derived_publication_interval() -> None:
     by_id = {s.id: s for s in DS.sources}
     b, a = by_id[S003].publication, by_id[S001].publication
-    assert b is not None and a is not None
+    assert b is not None
+    assert a is not None
     assert span(b) == ("2021-09-01", None, "range")
     assert rules(b) == [("written-after-record", S003, "peace-mission-2021")]
     assert span(a) == ("2018-03-21", None, "range")

@@ -46,13 +46,16 @@ def _country_patterns(capitals: bool) -> tuple[tuple[str, re.Pattern[str]], ...]
         row = countries()[code]
         forms = (*row.names, row.capital) if capitals else row.names
         alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        # A name may begin a longer word: "Russia" in "Russian", "Pakistan" in "Pakistan's".
-        out.append((code, re.compile(rf"\b(?:{alternatives})")))
+        # A name may begin a longer word: "Russia" in "Russian", "Pakistan" in "Pakistan's";
+        # an ISO code only as a whole upper-case word ("the US").
+        codes = f"{re.escape(code)}|{re.escape(row.alpha3)}"
+        out.append((code, re.compile(rf"\b(?:{alternatives})|\b(?:{codes})\b")))
     return tuple(out)
 
 
 def countries_named(quote: str, *, capitals: bool = False) -> frozenset[str]:
-    """Alpha-2 codes of the countries a quote names (by the reference packages' names,
-    as the start of a word: "Russian", "Pakistan's"; with ``capitals``, also by capital)."""
+    """Alpha-2 codes of the countries a quote names: by the reference packages' names, as
+    the start of a word ("Russian", "Pakistan's"), by ISO alpha-2 or alpha-3 code as a whole
+    upper-case word ("the US"), and with ``capitals`` also by capital ("Moscow")."""
     text = normalise(quote)
     return frozenset(code for code, p in _country_patterns(capitals) if p.search(text))

@@ -12,6 +12,7 @@ from pakru.validate.rules import (
     series,
     stages,
     status,
+    supports,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "series",
     "stages",
     "status",
+    "supports",
 ]

@@ -165,7 +165,6 @@ NOT_MENTIONING = {
     ("src-b44e9500", 15): "About the author",
     ("src-b44e9500", 16): "The Frontier Post",
     ("src-70d7bb2a", 1): "date 2018-03-03 Zahid Chaudhary",  # byline (cited by the source)
-    ("src-70d7bb2a", 3): "Recent frequent exchanges",  # comment, no entity
 }
 """Sentences that mention no meeting, agreement, event or actor, with the reason."""
 

@@ -11,13 +11,17 @@ value can be found in a quote by spelling alone:
 - ``location.city``: the quote contains the city (a city given by a
   ``dateline-*`` rule needs no quote); ``location.venue``: the quote has
   every word of four letters or more of the venue;
-- ``country``, ``location.country``: the quote names the country (by a
-  name the reference packages give, as the start of a word, "Russian"; by
-  its ISO code as a whole word, "the US"; or by its capital, "Moscow");
-- ``members``, ``parties``, ``countries``, ``targets``: each quote names at
-  least one of the countries listed, and together they name them all.
+- ``country``, ``location.country``: a quote that names countries names
+  this one. Countries are named by a name the reference packages give, as
+  the start of a word ("Russian"), by ISO code or capital as a whole word
+  ("the US", "Moscow"). A quote that names no country ("led the delegation")
+  is not checked: reports often leave the country to the context.
 
-Comparisons ignore case and runs of whitespace. What it cannot check: that
+Comparisons ignore case and runs of whitespace. Lists of countries
+(``members``, ``parties``, ``countries``, ``targets``) are not checked: a
+quote supporting them names the parties as "both sides" as often as by name,
+and names third countries as subjects ("on the situation in Afghanistan").
+What it cannot check: that
 the quote *means* the value (a status, a series, a role, a date — dates
 have their own derivation rules — or a paraphrased subject), that a name
 refers to this record rather than a namesake, or anything a rule derives
@@ -56,7 +60,6 @@ _UNITS = (
     "nineteenth",
 )
 _TENS = ("", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
-COUNTRY_LISTS = ("members", "parties", "countries", "targets")
 
 
 def ordinal_words(n: int) -> tuple[str, ...]:
@@ -127,15 +130,9 @@ def _venue(record: Record, value: object, quote: str) -> str | None:
 
 
 def _country(record: Record, value: object, quote: str) -> str | None:
-    if isinstance(value, str) and value not in countries_named(quote, capitals=True):
-        return f"the quote does not name the country {value}"
-    return None
-
-
-def _countries(record: Record, value: object, quote: str) -> str | None:
-    codes = {str(v) for v in value} if isinstance(value, tuple) else set()
-    if codes and not codes & countries_named(quote, capitals=True):
-        return f"the quote names none of {', '.join(sorted(codes))}"
+    named = countries_named(quote, capitals=True)
+    if isinstance(value, str) and named and value not in named:
+        return f"the quote names {', '.join(sorted(named))}, not {value}"
     return None
 
 
@@ -147,7 +144,6 @@ _CHECKS: dict[str, Callable[[Record, object, str], str | None]] = {
     "location.venue": _venue,
     "country": _country,
     "location.country": _country,
-    **dict.fromkeys(COUNTRY_LISTS, _countries),
 }
 
 
@@ -157,19 +153,6 @@ def _checked(record: Record) -> Iterator[tuple[int, int, str, Evidence]]:
         for position, field in enumerate(item.supports):
             if field not in derived:
                 yield index, position, field, item
-
-
-def _uncovered_lists(record: Record) -> Iterator[Hit]:
-    for field in COUNTRY_LISTS:
-        value = getattr(record, field, None)
-        quotes = [e.quote for e in record.evidence if field in e.supports]
-        if not isinstance(value, tuple) or not quotes:
-            continue
-        named = frozenset().union(*(countries_named(q, capitals=True) for q in quotes))
-        if missing := sorted(set(value) - named):
-            yield Hit(
-                record.id, (field,), f"no quote supporting {field} names {', '.join(missing)}"
-            )
 
 
 @rule("evidence.supports-value")
@@ -185,4 +168,3 @@ def supports_value(dataset: Dataset, _: Context) -> Iterator[Hit]:
                     ("evidence", index, "supports", position),
                     f"{field} is {value!r}, but {problem}: {item.quote!r}",
                 )
-        yield from _uncovered_lists(record)

@@ -19,7 +19,7 @@ from tests.conftest import REPO
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("pakru.records",)),  # package data: the YAML records, no code
-    ("schema", ("pakru.schema",)),
+    ("schema", ("pakru.schema", "pakru.reference")),  # reference: re-exports schema.reference
     ("dataset", ("pakru.dataset", "pakru.collection", "pakru.manifest", "pakru.codes")),
     (
         "services",

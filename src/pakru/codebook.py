@@ -1,0 +1,121 @@
+"""The codebook: the coding policy as Markdown pages, generated from :mod:`pakru.coding`.
+
+``pages(ds)`` gives ``codebook/index.md`` (every rule: code, label, QuadClass,
+Goldstein score, trigger, reason and its test sentence; the actor rules; the
+sentences deliberately left uncoded) and ``codebook/<code>.md`` for each code
+the dataset uses, listing its acts. The site writes them at build time.
+"""
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from pakru.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class, root
+from pakru.coding import NOT_ACTS, POLICY, CodingRule
+from pakru.events import Act, Actor, acts
+
+if TYPE_CHECKING:
+    from pakru.dataset import Dataset
+
+FOLDER = "codebook"
+
+
+def pages(ds: "Dataset") -> dict[str, str]:
+    """Page path → Markdown: the policy page, then one page per code used, by code."""
+    found = acts(ds)
+    used = sorted({a.code for a in found})
+    out = {f"{FOLDER}/index.md": _policy_page(found, used)}
+    for code in used:
+        out[f"{FOLDER}/{code}.md"] = _code_page(code, [a for a in found if a.code == code])
+    return out
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _code_cell(rule: CodingRule) -> str:
+    if rule.code is None:
+        return "no code"
+    return f"`{rule.code}` {CAMEO[rule.code]}"
+
+
+def _policy_page(found: Iterable[Act], used: list[str]) -> str:
+    counts: dict[str, int] = {}
+    for act in found:
+        counts[act.rule.id] = counts.get(act.rule.id, 0) + 1
+    lines = [
+        "# Codebook: how acts get their CAMEO codes",
+        "",
+        "Every row of the `acts` table is one act a record states, coded by the first rule",
+        "below, in this order, that applies to the part of the record and whose trigger occurs",
+        "in one sentence of its quotes. Rules without a code record states, not acts.",
+        'Codes are strings (`"046"`, never the number 46).',
+        "",
+        "| # | rule | code | QuadClass | Goldstein | applies to | trigger | acts | why |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for number, rule in enumerate(POLICY, 1):
+        quad = "" if rule.code is None else str(quad_class(rule.code))
+        score = "" if rule.code is None else f"{GOLDSTEIN[rule.code]:+.1f}"
+        applies = ", ".join(rule.parts) + (f" ({', '.join(rule.kinds)})" if rule.kinds else "")
+        lines.append(
+            f"| {number} | `{rule.id}` | {_code_cell(rule)} | {quad} | {score} | {applies} "
+            f"| `{_cell(rule.trigger)}` | {counts.get(rule.id, 0)} | {_cell(rule.why)} |"
+        )
+    lines += ["", "## Test sentences", "", "Each rule's test case: a sentence it codes.", ""]
+    lines += [f"- `{r.id}`: “{r.example}”" for r in POLICY]
+    lines += [
+        "",
+        "## Left uncoded",
+        "",
+        "| sentence | why no act |",
+        "| --- | --- |",
+        *(f"| “{_cell(s)}…” | {_cell(why)} |" for s, why in NOT_ACTS),
+        "",
+        "## QuadClass",
+        "",
+        *(f"- {number}: {name}" for number, name in QUAD_CLASSES.items()),
+        "",
+        "## Codes used",
+        "",
+        *(f"- [`{code}` {CAMEO[code]}]({code}.md) (root `{root(code)}`)" for code in used),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _actor_text(actor: Actor | None) -> str:
+    if actor is None:
+        return "—"
+    names = ", ".join(actor.names)
+    code = actor.cameo or "?"
+    return f"`{code}`" + (f" ({names})" if names else "")
+
+
+def _when(act: Act) -> str:
+    date = act.date
+    if date.precision == "unknown":
+        return "unknown"
+    if date.earliest == date.latest:
+        return str(date.earliest)
+    return f"{date.earliest or '…'} – {date.latest or '…'}"
+
+
+def _code_page(code: str, found: list[Act]) -> str:
+    lines = [
+        f"# `{code}` {CAMEO[code]}",
+        "",
+        f"Root `{root(code)}`, QuadClass {quad_class(code)} ({QUAD_CLASSES[quad_class(code)]}), "
+        f"Goldstein {GOLDSTEIN[code]:+.1f}. {len(found)} act{'s' if len(found) != 1 else ''}.",
+        "",
+        "| act | record | when | actor 1 | actor 2 | planned | quote |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for act in found:
+        quote = act.sentences[0] if act.sentences else ""
+        lines.append(
+            f"| `{act.id}` | `{act.record}` | {_when(act)} | {_actor_text(act.actor1)} "
+            f"| {_actor_text(act.actor2)} | {'yes' if act.planned else 'no'} "
+            f"| “{_cell(' '.join(quote.split()))}” |"
+        )
+    return "\n".join([*lines, ""])

@@ -35,6 +35,8 @@ the act-level coding, with actors and the quote that triggers each code, is
 (10, None)
 """
 
+import datetime as dt
+
 from pakru.schema.countries import COUNTRIES
 
 CAMEO: dict[str, str] = {
@@ -161,6 +163,28 @@ WIKIDATA_PRECISION: dict[str, int] = {"year": 9, "month": 10, "day": 11}
 def wikidata_precision(precision: str) -> int | None:
     """Wikidata's precision number for a pakru precision; None for ``range`` and ``unknown``."""
     return WIKIDATA_PRECISION.get(precision)
+
+
+def edtf(earliest: "dt.date | None", latest: "dt.date | None", precision: str) -> str | None:
+    """The interval as an EDTF (ISO 8601-2) string; None when both bounds are unknown.
+
+    A day is ``2018-03-02``, a month ``2018-02``, a year ``2019``; another
+    range is ``start/end``, with an empty side when that bound is unknown
+    (EDTF's "unknown", not "open": the sources give no bound).
+
+    >>> import datetime as dt
+    >>> edtf(dt.date(2018, 2, 1), dt.date(2018, 2, 28), "month")
+    '2018-02'
+    >>> edtf(None, dt.date(2018, 3, 15), "range"), edtf(None, None, "unknown")
+    ('/2018-03-15', None)
+    """
+    if earliest is None and latest is None:
+        return None
+    if earliest is not None and precision in ("day", "month", "year"):
+        return earliest.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]]
+    start = "" if earliest is None else earliest.isoformat()
+    end = "" if latest is None else latest.isoformat()
+    return f"{start}/{end}"
 
 
 def cow(alpha2: str | None) -> int | None:

@@ -8,7 +8,7 @@ each format module only spells those tables (``write``) and reads them back
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     written = export(fixture(), "csv", pathlib.Path(tmp))
 ...     sorted(p.name for p in written)[:3]
-['agreements.csv', 'bodies.csv', 'cameo.csv']
+['acts.csv', 'agreements.csv', 'bodies.csv']
 """
 
 from collections.abc import Callable, Mapping

@@ -17,6 +17,7 @@ FILE_NAME = "pakru.sqlite"
 SQL_TYPES = {
     "string": "TEXT",
     "integer": "INTEGER",
+    "number": "REAL",
     "boolean": "INTEGER",
     "date": "TEXT",
     "list": "TEXT",
@@ -42,7 +43,7 @@ def create_sql(table: Table) -> str:
     return f"CREATE TABLE {_quote(table.name)} (\n" + ",\n".join(lines) + "\n)"
 
 
-def _sql_value(value: Value) -> str | int | None:
+def _sql_value(value: Value) -> str | int | float | None:
     if isinstance(value, tuple):
         return dumps_list(value)
     if isinstance(value, dt.date):
@@ -62,8 +63,8 @@ def _python_value(column: Column, value: object) -> Value:
         return dt.date.fromisoformat(str(value))
     if column.type == "boolean":
         return bool(value)
-    if column.type == "integer" and isinstance(value, int):
-        return value
+    if column.type in ("integer", "number") and isinstance(value, int | float):
+        return float(value) if column.type == "number" else value
     return str(value)
 
 

@@ -16,7 +16,7 @@ unknown.
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
@@ -29,10 +29,10 @@ from pakru.schema.countries import COUNTRIES
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
 
-Scalar: TypeAlias = str | int | bool | dt.date | None
+Scalar: TypeAlias = str | int | float | bool | dt.date | None
 Value: TypeAlias = Scalar | tuple[str | int, ...]
 Row: TypeAlias = dict[str, Value]
-ColumnType = Literal["string", "integer", "boolean", "date", "list"]
+ColumnType = Literal["string", "integer", "number", "boolean", "date", "list"]
 LIST_SEPARATOR = ";"
 
 
@@ -100,13 +100,15 @@ def from_text(column: Column, text: str) -> Value:
         return tuple(int(i) if column.item == "integer" else i for i in items)
     if text == "":
         return None
-    if column.type == "integer":
-        return int(text)
-    if column.type == "boolean":
-        return text == "true"
-    if column.type == "date":
-        return dt.date.fromisoformat(text)
-    return text
+    return _FROM_TEXT.get(column.type, str)(text)
+
+
+_FROM_TEXT: dict[str, "Callable[[str], Value]"] = {
+    "integer": int,
+    "number": float,
+    "boolean": lambda text: text == "true",
+    "date": dt.date.fromisoformat,
+}
 
 
 def to_json(value: Value) -> object:
@@ -128,6 +130,8 @@ def from_json(column: Column, data: object) -> Value:
         return None
     if column.type == "date" and isinstance(data, str):
         return dt.date.fromisoformat(data)
+    if column.type == "number" and isinstance(data, int | float) and not isinstance(data, bool):
+        return float(data)
     expected = {"string": str, "integer": int, "boolean": bool}.get(column.type)
     if expected is None or not isinstance(data, expected):
         raise TypeError(f"column {column.name!r}: unexpected value {data!r}")
@@ -211,8 +215,15 @@ def build(ds: "Dataset") -> dict[str, Table]:
         _evidence(ds),
         _derivations(ds),
         _withdrawn(ds),
+        _acts(ds),
     )
     return {t.name: t for t in tables}
+
+
+def _acts(ds: "Dataset") -> Table:
+    from pakru.export.events import table  # noqa: PLC0415 - it imports this module
+
+    return table(ds)
 
 
 def meta(ds: "Dataset") -> dict[str, str]:

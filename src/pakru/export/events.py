@@ -1,0 +1,130 @@
+"""The ``acts`` table: one row per act (:mod:`pakru.events`), in the shape event-data users know.
+
+Named ``acts`` because ``events`` is the table of event *records* (exercises,
+deliveries, …); ``Dataset.events_table()`` returns it. Codes are strings
+everywhere (``cameo_code`` ``"046"``, never 46): Table Schema type
+``string``, SQLite ``TEXT``, quoted in CSV; read the CSV back with
+:func:`pakru.export.read_csv` to keep them so.
+"""
+
+from typing import TYPE_CHECKING
+
+from pakru.codes import edtf, wikidata_precision
+from pakru.events import Act, Actor, acts
+from pakru.export.tables import Column, ForeignKey, Row, Table
+
+if TYPE_CHECKING:
+    from pakru.dataset import Dataset
+
+NAME = "acts"
+
+
+def _c(name: str, kind: str, description: str, **extra: object) -> Column:
+    return Column(name, kind, description, **extra)  # type: ignore[arg-type]
+
+
+def _actor_columns(n: int) -> tuple[Column, ...]:
+    a = f"actor{n}"
+    return (
+        _c(f"{a}_record_ids", "list", f"Actor {n}: ids of the people or bodies acting."),
+        _c(f"{a}_names", "list", f"Actor {n}: their names."),
+        _c(f"{a}_country", "string", f"Actor {n}: ISO 3166-1 alpha-2 code."),
+        _c(f"{a}_country_alpha3", "string", f"Actor {n}: ISO 3166-1 alpha-3 code."),
+        _c(f"{a}_country_cow", "integer", f"Actor {n}: Correlates of War state number."),
+        _c(f"{a}_cameo", "string", f"Actor {n}: CAMEO actor code (PAKGOV, RUSMIL, RUS, IGO)."),
+        _c(f"{a}_basis", "string", f"Actor {n}: the derivation rule (see pakru.events)."),
+    )
+
+
+COLUMNS: tuple[Column, ...] = (
+    _c("id", "string", "Stable act id: <record id>--<coding rule>.", required=True),
+    _c("record_id", "string", "The record stating the act.", required=True),
+    _c("record_type", "string", "meeting, agreement or event."),
+    _c("part", "string", "The part of the record read (see pakru.coding)."),
+    _c("coding_rule", "string", "The coding rule that gave the code (see the codebook)."),
+    _c("status", "string", "The record's status (held, planned, signed, agreed, …)."),
+    _c("planned", "boolean", "True when the act was announced, not (yet) done."),
+    _c("date_start", "date", "First possible day; null when the sources give no bound."),
+    _c("date_end", "date", "Last possible day; null when the sources give no bound."),
+    _c("date_precision", "string", "day, month, year, range or unknown."),
+    _c("date_edtf", "string", "The interval in EDTF (ISO 8601-2)."),
+    _c("date_wikidata_precision", "integer", "Wikidata precision: 9 year, 10 month, 11 day."),
+    *_actor_columns(1),
+    *_actor_columns(2),
+    _c("mutual", "boolean", "True when both actors did the act together (order is the record's)."),
+    _c("cameo_code", "string", "CAMEO event code, a string: '046', never 46.", required=True),
+    _c("cameo_root", "string", "CAMEO root code (first two digits)."),
+    _c("cameo_label", "string", "The code's CAMEO codebook label."),
+    _c("quad_class", "integer", "1 verbal cooperation, 2 material cooperation, 3, 4 conflict."),
+    _c("goldstein", "number", "Goldstein score of the code (-10 to +10)."),
+    _c("location_city", "string", "City, as a source names it."),
+    _c("location_country", "string", "ISO 3166-1 alpha-2 code of the place."),
+    _c("location_venue", "string", "Building or institution."),
+    _c("source_count", "integer", "Number of sources stating the act."),
+    _c("source_ids", "list", "Sources stating the act."),
+    _c("quote", "string", "The first sentence that triggers the code, verbatim."),
+)
+"""The columns of the ``acts`` table, in order."""
+
+
+def _actor_values(n: int, actor: Actor | None) -> Row:
+    a = f"actor{n}"
+    return {
+        f"{a}_record_ids": actor.records if actor else (),
+        f"{a}_names": actor.names if actor else (),
+        f"{a}_country": actor.country if actor else None,
+        f"{a}_country_alpha3": actor.alpha3 if actor else None,
+        f"{a}_country_cow": actor.cow if actor else None,
+        f"{a}_cameo": actor.cameo if actor else None,
+        f"{a}_basis": actor.basis if actor else None,
+    }
+
+
+def row(act: Act) -> Row:
+    """The table row of one act."""
+    date, place = act.date, act.location
+    return {
+        "id": act.id,
+        "record_id": act.record,
+        "record_type": act.record_type,
+        "part": act.part,
+        "coding_rule": act.rule.id,
+        "status": act.status,
+        "planned": act.planned,
+        "date_start": date.earliest,
+        "date_end": date.latest,
+        "date_precision": date.precision,
+        "date_edtf": edtf(date.earliest, date.latest, date.precision),
+        "date_wikidata_precision": wikidata_precision(date.precision),
+        **_actor_values(1, act.actor1),
+        **_actor_values(2, act.actor2),
+        "mutual": act.mutual,
+        "cameo_code": act.code,
+        "cameo_root": act.root,
+        "cameo_label": act.label,
+        "quad_class": act.quad_class,
+        "goldstein": act.goldstein,
+        "location_city": place.city if place else None,
+        "location_country": place.country if place else None,
+        "location_venue": place.venue if place else None,
+        "source_count": len(act.sources),
+        "source_ids": act.sources,
+        "quote": act.sentences[0] if act.sentences else None,
+    }
+
+
+def table(ds: "Dataset") -> Table:
+    """The ``acts`` table of ``ds``."""
+    return Table(
+        NAME,
+        "One row per act a record states, CAMEO-coded with both actors (see the codebook).",
+        COLUMNS,
+        ("id",),
+        (
+            ForeignKey(("cameo_code",), "cameo", ("code",)),
+            ForeignKey(("actor1_country",), "countries", ("alpha2",)),
+            ForeignKey(("actor2_country",), "countries", ("alpha2",)),
+            ForeignKey(("location_country",), "countries", ("alpha2",)),
+        ),
+        tuple(row(a) for a in acts(ds)),
+    )

@@ -341,7 +341,7 @@ def _units(ds: "Dataset") -> Iterator[Unit]:
     for meeting in ds.meetings:
         yield _meeting_unit(ds, meeting)
     for event in ds.events:
-        yield Unit(event, "event", event.evidence, _event_sides(ds, event), ())
+        yield Unit(event, "event", event.evidence, _event_sides(ds, event), (), ("countries",))
     for agreement in ds.agreements:
         part: Part = (
             "agreement-signed"
@@ -349,7 +349,7 @@ def _units(ds: "Dataset") -> Iterator[Unit]:
             else "agreement-agreed"
         )
         sides = tuple(_country_actor(c, "sides") for c in agreement.parties)
-        yield Unit(agreement, part, agreement.evidence, sides, (), ("status",))
+        yield Unit(agreement, part, agreement.evidence, sides, (), ("parties",))
     for meeting in ds.meetings:
         outcome = _outcome_unit(ds, meeting)
         if outcome is not None:

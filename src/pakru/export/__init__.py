@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from pakru.dataset import Dataset
     from pakru.export.tables import Row, Table
 
@@ -53,4 +55,16 @@ def read(
     return reader(out, like)
 
 
-__all__ = ["FORMATS", "export", "read"]
+def read_csv(path: "str | Path") -> "pd.DataFrame":
+    """One exported CSV file as a pandas DataFrame, typed as its table declares.
+
+    Codes stay strings (``"046"``), list columns are lists (``[]`` when
+    empty) and only unknown values are missing. See :mod:`pakru.export.csv_`
+    for the one-line equivalents in pandas, readr and Stata.
+    """
+    from pakru.export.csv_frame import read_csv as _read_csv  # noqa: PLC0415 - pandas is optional
+
+    return _read_csv(path)
+
+
+__all__ = ["FORMATS", "export", "read", "read_csv"]

@@ -84,6 +84,9 @@ class CodingRule:
 _BEFORE = r"^(?P<a1>.*?)"
 """Actor 1 of a directed act: the words of the sentence before the trigger."""
 
+_NOT_FUTURE = r"^(?!.*\bnext meeting\b)(?!.*\b(?:would|will|is to) be held\b)"
+"""A sentence that does not announce a meeting."""
+
 POLICY: tuple[CodingRule, ...] = (
     CodingRule(
         "call-on",
@@ -110,10 +113,11 @@ POLICY: tuple[CodingRule, ...] = (
         "talks",
         "046",
         ("meeting-held",),
-        r"\b(?:meeting|round|talks|consultations|dialogues?)\b",
+        _NOT_FUTURE + r".*\b(?:meeting|round|talks|consultations|dialogues?)\b",
         "mutual",
         "A meeting, round or talks reported as held is negotiation between the two sides "
-        "(046 Engage in negotiation); a visit in which talks are held is coded as the talks.",
+        "(046 Engage in negotiation); a visit in which talks are held is coded as the talks; "
+        "a sentence announcing a meeting never codes a held one.",
         "The 12th meeting of the Pakistan-Russia Consultative Group on Strategic Stability was "
         "held at the Ministry of Foreign Affairs",
     ),

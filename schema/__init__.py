@@ -6,9 +6,10 @@ discriminated union that the loader and the validator use.
 
 from pakru.schema.agreement import Agreement
 from pakru.schema.body import Body
-from pakru.schema.common import Evidence, Statement
+from pakru.schema.common import BaseDerivation, Evidence, Statement
 from pakru.schema.conflict import Conflict, ConflictSide
 from pakru.schema.dates import DateInterval, Derivation
+from pakru.schema.derivations import CountryDerivation, OrdinalDerivation, PlaceDerivation
 from pakru.schema.event import Event
 from pakru.schema.meeting import Meeting, Participant
 from pakru.schema.person import Person, Title
@@ -19,17 +20,21 @@ from pakru.schema.source import Source
 __all__ = [
     "RECORD_TYPES",
     "Agreement",
+    "BaseDerivation",
     "Body",
     "Conflict",
     "ConflictSide",
+    "CountryDerivation",
     "DateInterval",
     "Derivation",
     "Event",
     "Evidence",
     "Location",
     "Meeting",
+    "OrdinalDerivation",
     "Participant",
     "Person",
+    "PlaceDerivation",
     "Record",
     "Source",
     "Statement",

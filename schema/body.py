@@ -3,6 +3,7 @@
 from typing import Literal
 
 from pakru.schema.common import BodyRef, CountryCode, Text
+from pakru.schema.derivations import CountryDerivation
 from pakru.schema.recordbase import RecordBase
 
 BodyKind = Literal[
@@ -36,3 +37,5 @@ class Body(RecordBase):
     """Member countries of a dialogue series or multilateral body, as the sources state them."""
     parent: BodyRef | None = None
     """The body this one belongs to (e.g. RATS within the SCO), when a source says so."""
+    derivations: tuple[CountryDerivation, ...] = ()
+    """The phrases and rules ``country`` is derived from, when no quote states it."""

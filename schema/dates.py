@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from pakru.schema.base import Model
-from pakru.schema.common import Quote, RecordRef, SourceRef
+from pakru.schema.common import BaseDerivation, RecordRef
 
 _YYYY_MM_DD = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -52,6 +52,8 @@ DateRule = Literal[
     "same-as-record",
     "month-before-record",
     "before-record",
+    "after-record",
+    "written-after-record",
 ]
 """How a phrase of a source becomes an interval.
 
@@ -71,21 +73,23 @@ DateRule = Literal[
 - ``month-before-record`` / ``before-record``: "last month" or "recently"
   in an undated report, anchored on the date of another record the same
   report describes (``anchor``).
+- ``after-record``: series order: the Nth meeting of a series is not before
+  the (N-1)th or any lower-numbered meeting (``anchor``): on or after that
+  meeting's earliest day.
+- ``written-after-record``: an undated report is written after the latest
+  dated event it reports in the past tense (``anchor``): its publication is
+  on or after that event's earliest day.
 """
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-class Derivation(Model):
+class Derivation(BaseDerivation):
     """One phrase of one source, and the rule that turns it into an interval."""
 
     rule: DateRule
     """The rule applied (see the list in pakru.schema.dates)."""
-    source: SourceRef
-    """The source whose text contains ``quote``; its publication date anchors relative rules."""
-    quote: Quote
-    """The verbatim phrase the date is derived from."""
     value: str | None = None
     """For ``stated-*`` rules: the stated date as ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
     weekday: Weekday | None = None

@@ -26,6 +26,9 @@ class Event(RecordBase):
     """Record kind."""
     title: Text
     """A descriptive title built from the sources' words."""
+    aliases: tuple[Text, ...] = ()
+    """Other names of the event: name forms a source prints, and standard spellings
+    of a misprinted transliteration (see the record's note)."""
     kind: EventKind
     """What sort of event this is."""
     status: EventStatus

@@ -197,14 +197,9 @@ def cow(alpha2: str | None) -> int | None:
 
 
 def alpha3(alpha2: str | None) -> str | None:
-    """The ISO 3166-1 alpha-3 code of an alpha-2 code, from the ``pycountry`` package.
+    """The ISO 3166-1 alpha-3 code of an alpha-2 code (from :mod:`pakru.schema.countries`).
 
     >>> alpha3("PK"), alpha3("RU"), alpha3(None)
     ('PAK', 'RUS', None)
     """
-    if alpha2 is None:
-        return None
-    import pycountry  # noqa: PLC0415 - the reference package, loaded when first needed
-
-    found = pycountry.countries.get(alpha_2=alpha2)
-    return None if found is None else str(found.alpha_3)
+    return None if alpha2 is None else COUNTRIES[alpha2].alpha3

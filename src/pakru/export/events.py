@@ -9,7 +9,7 @@ everywhere (``cameo_code`` ``"046"``, never 46): Table Schema type
 
 from typing import TYPE_CHECKING
 
-from pakru.codes import edtf, wikidata_precision
+from pakru.codes import alpha3, cow, edtf, wikidata_precision
 from pakru.events import Act, Actor, acts
 from pakru.export.tables import Column, ForeignKey, Row, Table
 
@@ -60,6 +60,12 @@ COLUMNS: tuple[Column, ...] = (
     _c("location_city", "string", "City, as a source names it."),
     _c("location_country", "string", "ISO 3166-1 alpha-2 code of the place."),
     _c("location_venue", "string", "Building or institution."),
+    _c("location_country_alpha3", "string", "ISO 3166-1 alpha-3 code of the place."),
+    _c("location_country_cow", "integer", "Correlates of War state number of the place."),
+    _c("location_geonames_id", "integer", "GeoNames id of the city (or country)."),
+    _c("location_latitude", "number", "Latitude of the GeoNames city (WGS 84)."),
+    _c("location_longitude", "number", "Longitude of the GeoNames city (WGS 84)."),
+    _c("location_precision", "string", "venue, city, country or unknown (as ACLED's)."),
     _c("source_count", "integer", "Number of sources stating the act."),
     _c("source_ids", "list", "Sources stating the act."),
     _c("quote", "string", "The first sentence that triggers the code, verbatim."),
@@ -107,6 +113,12 @@ def row(act: Act) -> Row:
         "location_city": place.city if place else None,
         "location_country": place.country if place else None,
         "location_venue": place.venue if place else None,
+        "location_country_alpha3": alpha3(place.country) if place else None,
+        "location_country_cow": cow(place.country) if place else None,
+        "location_geonames_id": place.geonames_id if place else None,
+        "location_latitude": place.latitude if place else None,
+        "location_longitude": place.longitude if place else None,
+        "location_precision": place.precision if place else "unknown",
         "source_count": len(act.sources),
         "source_ids": act.sources,
         "quote": act.sentences[0] if act.sentences else None,

@@ -9,7 +9,7 @@ knows its columns, their types, its primary key and its foreign keys; the
 format writers (:mod:`pakru.export.json_`, ``csv_``, ``sqlite``,
 ``datapackage``) only decide how to spell the values.
 
-Values are Python values: ``str``, ``int``, ``bool``, ``datetime.date``,
+Values are Python values: ``str``, ``int``, ``float``, ``bool``, ``datetime.date``,
 tuples for list columns (never null: an empty list is ``()``) and None for
 unknown.
 """
@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 from pydantic import BaseModel
 
 from pakru.codes import CAMEO, cameo, cow, wikidata_precision
-from pakru.schema import Agreement, Body, Conflict, DateInterval, Event, Meeting, Person
+from pakru.schema import Agreement, Body, Conflict, DateInterval, Event, Location, Meeting, Person
 from pakru.schema.countries import COUNTRIES
+from pakru.schema.reference import versions
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
@@ -189,7 +190,24 @@ def _location_columns() -> tuple[Column, ...]:
         _c("country", "string", "ISO 3166-1 alpha-2 code."),
         _c("country_cow", "integer", "Correlates of War state number of the country."),
         _c("venue", "string", "Building or institution."),
+        _c("geonames_id", "integer", "GeoNames id of the place (gazetteer rule)."),
+        _c("latitude", "number", "Latitude of the GeoNames city (WGS 84)."),
+        _c("longitude", "number", "Longitude of the GeoNames city (WGS 84)."),
+        _c("location_precision", "string", "venue, city, country or unknown (as ACLED)."),
     )
+
+
+def _location_values(location: Location) -> dict[str, Value]:
+    return {
+        "city": location.city,
+        "country": location.country,
+        "country_cow": cow(location.country),
+        "venue": location.venue,
+        "geonames_id": location.geonames_id,
+        "latitude": location.latitude,
+        "longitude": location.longitude,
+        "location_precision": location.precision,
+    }
 
 
 # -- building ------------------------------------------------------------------------
@@ -237,6 +255,7 @@ def meta(ds: "Dataset") -> dict[str, str]:
         "package_version": pakru.__version__,
         "license": "CC-BY-4.0",
         "citation": "see CITATION.cff",
+        "reference_packages": "; ".join(f"{k} {v}" for k, v in sorted(versions().items())),
     }
 
 
@@ -432,10 +451,7 @@ def _meetings(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table
             "kind": m.kind,
             "status": m.status,
             **_date_values(m.date),
-            "city": m.location.city,
-            "country": m.location.country,
-            "country_cow": cow(m.location.country),
-            "venue": m.location.venue,
+            **_location_values(m.location),
             "series_id": m.series,
             "ordinal": m.ordinal,
             "announced_at_id": m.announced_at,
@@ -601,10 +617,7 @@ def _events(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
             "kind": e.kind,
             "status": e.status,
             **_date_values(e.date),
-            "city": e.location.city,
-            "country": e.location.country,
-            "country_cow": cow(e.location.country),
-            "venue": e.location.venue,
+            **_location_values(e.location),
             "countries": e.countries,
             "body_ids": e.bodies,
             "cameo_code": cameo("event", e.kind, e.status),

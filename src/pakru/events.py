@@ -181,12 +181,23 @@ def acts(ds: "Dataset") -> tuple[Act, ...]:
 def problems(ds: "Dataset") -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
     """(records stating an act no rule codes, acts without two actors) — for the validator."""
     found, uncoded = _extract(ds)
+    # A record with a dangling reference is references.resolve's finding, not ours.
     actorless = tuple(
         Finding(a.record, a.loc, _actorless(a))
         for a in found
-        if a.actor1 is None or a.actor2 is None or not (a.actor1.known and a.actor2.known)
+        if (a.actor1 is None or a.actor2 is None or not (a.actor1.known and a.actor2.known))
+        and not _dangling(ds, ds.get(a.record))
     )
     return uncoded, actorless
+
+
+def _dangling(ds: "Dataset", record: object) -> bool:
+    refs: list[str | None] = []
+    if isinstance(record, Meeting):
+        refs = [p.ref for p in record.participants] + [record.series]
+    elif isinstance(record, Event):
+        refs = [b for b in record.bodies]  # noqa: C416 - widen the type
+    return any(r is not None and r not in ds for r in refs)
 
 
 def _actorless(act: Act) -> str:
@@ -205,7 +216,8 @@ def _extract(ds: "Dataset") -> tuple[tuple[Act, ...], tuple[Finding, ...]]:
         hits = [(s, e, r) for s, e, r in coded if r is not None]
         if unit.part in SINGLE_ACT_PARTS:
             if not hits:
-                uncoded.append(_uncoded(unit))
+                if not _announces(unit):
+                    uncoded.append(_uncoded(unit))
                 continue
             first = min((r for _, _, r in hits), key=_order)
             hits = [h for h in hits if h[2] == first]
@@ -220,6 +232,13 @@ def _order(coding_rule: CodingRule) -> int:
     from pakru.coding import POLICY  # noqa: PLC0415
 
     return POLICY.index(coding_rule)
+
+
+def _announces(unit: Unit) -> bool:
+    """A held meeting whose quotes only announce it: status.held-evidence reports that."""
+    if unit.part != "meeting-held":
+        return False
+    return any(code_sentence(s, "meeting-planned") is not None for s, _ in _sentences(unit))
 
 
 def _uncoded(unit: Unit) -> Finding:

@@ -192,11 +192,11 @@ def problems(ds: "Dataset") -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
 
 
 def _dangling(ds: "Dataset", record: object) -> bool:
-    refs: list[str | None] = []
+    refs: tuple[str | None, ...] = ()
     if isinstance(record, Meeting):
-        refs = [p.ref for p in record.participants] + [record.series]
+        refs = (*(p.ref for p in record.participants), record.series)
     elif isinstance(record, Event):
-        refs = [b for b in record.bodies]  # noqa: C416 - widen the type
+        refs = record.bodies
     return any(r is not None and r not in ds for r in refs)
 
 

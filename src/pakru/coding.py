@@ -84,7 +84,10 @@ class CodingRule:
 _BEFORE = r"^(?P<a1>.*?)"
 """Actor 1 of a directed act: the words of the sentence before the trigger."""
 
-_NOT_FUTURE = r"^(?!.*\bnext meeting\b)(?!.*\b(?:would|will|is to) be held\b)"
+_FUTURE = r"\bnext meeting\b|\b(?:would|will|is to) be held\b|\b(?:agreed to|will|would) hold\b"
+"""Phrases announcing a meeting."""
+
+_NOT_FUTURE = rf"^(?!.*(?:{_FUTURE}))"
 """A sentence that does not announce a meeting."""
 
 POLICY: tuple[CodingRule, ...] = (
@@ -134,7 +137,7 @@ POLICY: tuple[CodingRule, ...] = (
         "next-meeting",
         "036",
         ("meeting-planned", "agreement-agreed", "outcome"),
-        r"\bnext meeting\b|\b(?:would|will|is to) be held\b",
+        _FUTURE,
         "mutual",
         "Agreeing when and where to meet next is 036 Express intent to meet or negotiate.",
         "It was agreed that the next meeting of the JWG would be held in Moscow in 2019.",

@@ -79,3 +79,12 @@ def test_frictionless_validates_the_acts_table(out: Path) -> None:
     tasks = [t for t in report.tasks if t.name == "acts"]
     assert len(tasks) == 1
     assert tasks[0].stats["rows"] == 27
+
+
+def test_to_pandas_has_the_acts_frame_with_string_codes(shipped: Dataset) -> None:
+    pytest.importorskip("pandas")
+    frame = shipped.to_pandas()["acts"]
+    assert len(frame) == 27
+    assert set(frame["cameo_code"]) >= {"046", "0312", "057"}
+    assert frame["goldstein"].dtype.kind == "f"
+    assert frame.set_index("id").loc["jwg-ct-next--next-meeting", "date_edtf"] == "2019"

@@ -72,3 +72,11 @@ def test_a_planned_meeting_is_never_a_held_one() -> None:
     rule = code_sentence("the next meeting would be held in Moscow", "meeting-planned")
     assert rule is not None
     assert rule.code == "036"
+
+
+def test_agreeing_to_hold_a_meeting_announces_it() -> None:
+    sentence = "They agreed to hold the 8th meeting of the JWG in Moscow in 2018."
+    assert code_sentence(sentence, "meeting-held") is None
+    rule = code_sentence(sentence, "meeting-planned")
+    assert rule is not None
+    assert rule.id == "next-meeting"

@@ -10,6 +10,7 @@ BodyKind = Literal[
     "government",
     "ministry",
     "council",
+    "commission",
     "office",
     "armed-forces",
     "dialogue-series",

@@ -51,6 +51,7 @@ DateRule = Literal[
     "year-of-publication",
     "same-as-record",
     "month-before-record",
+    "year-before-record",
     "before-record",
     "after-record",
     "written-after-record",
@@ -70,9 +71,9 @@ DateRule = Literal[
   year to the publication date.
 - ``same-as-record``: the source describes the event dated by another record
   (``anchor``): that record's interval.
-- ``month-before-record`` / ``before-record``: "last month" or "recently"
-  in an undated report, anchored on the date of another record the same
-  report describes (``anchor``).
+- ``month-before-record`` / ``year-before-record`` / ``before-record``:
+  "last month", "last year" or "recently" in an undated report, anchored on
+  the date of another record the same report describes (``anchor``).
 - ``after-record``: series order: the Nth meeting of a series is not before
   the (N-1)th or any lower-numbered meeting (``anchor``): on or after that
   meeting's earliest day.

@@ -16,6 +16,8 @@ and whether it happened, not who acted on whom, so the code is derived from
 - event, ``exercise`` / ``delivery``, ``planned``: **031** Express intent to engage in
   material cooperation
 - event, ``dialogue-launch`` (any status): **036** Express intent to meet or negotiate
+- event, ``statement`` (any status): **010** Make statement, not specified
+- event, ``reported-attacks`` (any status): **180** Use unconventional violence, not specified
 - event, any other kind, ``held`` or ``recurring``: **050** Engage in diplomatic cooperation
 - event, any other kind, ``planned``: **030** Express intent to cooperate
 
@@ -40,6 +42,7 @@ import datetime as dt
 from pakru.schema.countries import COUNTRIES
 
 CAMEO: dict[str, str] = {
+    "010": "Make statement, not specified",
     "030": "Express intent to cooperate",
     "031": "Express intent to engage in material cooperation",
     "0312": "Express intent to cooperate militarily",
@@ -53,12 +56,16 @@ CAMEO: dict[str, str] = {
     "051": "Praise or endorse",
     "057": "Sign formal agreement",
     "062": "Cooperate militarily",
+    "180": "Use unconventional violence, not specified",
 }
 """The CAMEO event codes pakru uses, with their codebook labels."""
 
 _TALKS = {"working-group", "consultative-group", "security-consultations", "ministerial-talks"}
 _MATERIAL = {"exercise", "delivery"}
 
+
+_FIXED = {"dialogue-launch": "036", "statement": "010", "reported-attacks": "180"}
+"""Event kinds coded the same whatever their status."""
 
 _MEETING_HELD = dict.fromkeys(_TALKS, "046") | {"courtesy-call": "042"}
 
@@ -72,8 +79,8 @@ def cameo(record_type: str, kind: str, status: str) -> str:
         return "057" if status in ("signed", "concluded") else "030"
     if record_type != "event":
         raise ValueError(f"no CAMEO code for records of type {record_type!r}")
-    if kind == "dialogue-launch":
-        return "036"
+    if kind in _FIXED:
+        return _FIXED[kind]
     if kind in _MATERIAL:
         return "031" if planned else "062"
     return "030" if planned else "050"

@@ -3,6 +3,7 @@
 from pakru.validate.rules import (
     conflicts,
     dates,
+    derived,
     duplicates,
     events,
     evidence,
@@ -17,6 +18,7 @@ from pakru.validate.rules import (
 __all__ = [
     "conflicts",
     "dates",
+    "derived",
     "duplicates",
     "events",
     "evidence",

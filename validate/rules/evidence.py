@@ -7,7 +7,8 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from pakru.dataset import Dataset
-from pakru.schema import DateInterval, Derivation, Evidence, Record
+from pakru.schema import BaseDerivation, DateInterval, Evidence, Record
+from pakru.validate.derive import derived_fields
 from pakru.validate.models import submodel
 from pakru.validate.parse import Loc
 from pakru.validate.registry import Context, Hit, rule
@@ -32,10 +33,13 @@ EXEMPT = frozenset(
         "outcomes",
         "sides",
         "subject",
+        "derivations",
+        "byline_kind",
     }
 )
 """Fields that need no ``supports``: identity, editorial text and classification,
-links, and sub-records that carry their own evidence. A conflict's ``subject``
+links, sub-records that carry their own evidence, and derivations (which carry
+their own quotes; a field a derivation gives needs no ``supports``). A conflict's ``subject``
 is editorial; an agreement's ``subject`` is not (see ``_exempt``)."""
 
 
@@ -63,12 +67,12 @@ def _matched_prefix(quote: str, text: str) -> str:
 
 @rule("evidence.quote")
 def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
-    """Every quote (evidence and date derivations) occurs verbatim in its source's text."""
+    """Every quote (evidence and derivations) occurs verbatim in its source's text."""
     texts = _texts(dataset)
     for origin in context.provenance:
-        quoted: list[tuple[Loc, Evidence | Derivation]] = [
+        quoted: list[tuple[Loc, Evidence | BaseDerivation]] = [
             *find(origin.record, Evidence),
-            *find(origin.record, Derivation),
+            *find(origin.record, BaseDerivation),
         ]
         for loc, item in quoted:
             text = texts.get(item.source)
@@ -110,7 +114,9 @@ def _factual_fields(record: Record) -> Iterator[str]:
             continue
         if isinstance(value, BaseModel) and not isinstance(value, DateInterval):
             yield from (
-                f"{name}.{sub}" for sub in type(value).model_fields if _is_set(getattr(value, sub))
+                f"{name}.{sub}"
+                for sub in type(value).model_fields
+                if sub not in EXEMPT and _is_set(getattr(value, sub))
             )
         else:
             yield name
@@ -126,6 +132,7 @@ def unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
     for origin in context.provenance:
         record = origin.record
         supported = {name for e in record.evidence for name in e.supports}
+        supported |= derived_fields(record)
         for field in _factual_fields(record):
             if not _covered(field, supported):
                 yield Hit(

@@ -56,6 +56,7 @@ CAMEO: dict[str, str] = {
     "051": "Praise or endorse",
     "057": "Sign formal agreement",
     "062": "Cooperate militarily",
+    "111": "Criticize or denounce",
     "180": "Use unconventional violence, not specified",
 }
 """The CAMEO event codes pakru uses, with their codebook labels."""
@@ -87,6 +88,7 @@ def cameo(record_type: str, kind: str, status: str) -> str:
 
 
 GOLDSTEIN: dict[str, float] = {
+    "010": 0.0,
     "030": 4.0,
     "031": 5.2,
     "0312": 5.2,
@@ -100,6 +102,8 @@ GOLDSTEIN: dict[str, float] = {
     "051": 3.4,
     "057": 8.0,
     "062": 7.4,
+    "111": -2.0,
+    "180": -9.0,
 }
 """Goldstein (1992) conflict–cooperation weights of the codes in :data:`CAMEO`, as
 published with the CAMEO codebook (GDELT's ``CAMEO.goldsteinscale.txt``)."""

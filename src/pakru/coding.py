@@ -36,7 +36,10 @@ Actors (``Direction``): ``mutual`` acts are done by both sides together
 record in the order the record lists them; ``directed`` acts take actor 1
 from the words before the trigger (group ``a1``) and actor 2 from the words
 after it (``a2``), each resolved to a participant, a body or a country by
-the names the records give them (see :mod:`pakru.events`).
+the names the records give them (see :mod:`pakru.events`); ``stated`` acts
+(statements recorded as events) take actor 1 from the event's ``people``
+and ``countries`` and actor 2 from its ``targets`` and ``target_bodies`` —
+one row per pair, as dyadic event data count a joint statement.
 """
 
 import re
@@ -46,7 +49,7 @@ from typing import Literal
 Part = Literal[
     "meeting-held", "meeting-planned", "agreement-signed", "agreement-agreed", "outcome", "event"
 ]
-Direction = Literal["mutual", "directed"]
+Direction = Literal["mutual", "directed", "stated"]
 
 SINGLE_ACT_PARTS: frozenset[str] = frozenset(
     {"meeting-held", "meeting-planned", "agreement-signed", "event"}
@@ -283,6 +286,53 @@ POLICY: tuple[CodingRule, ...] = (
         "Initiated this year, the talks between the high-level security officials of Pakistan "
         "and Russia provide a useful platform",
         kinds=("dialogue-launch",),
+    ),
+    CodingRule(
+        "criticise",
+        "111",
+        ("event",),
+        r"\bcritici[sz]ed\b",
+        "stated",
+        "Criticising a government or alliance for its conduct is 111 Criticize or denounce "
+        "(the reports say the ministers stopped short of accusing, 112).",
+        "Mr Lavrov had on that occasion criticized the US and Nato for failing to provide "
+        "explanations about the flights of unmarked helicopters to areas having IS presence.",
+        kinds=("statement",),
+    ),
+    CodingRule(
+        "state-commitment",
+        "030",
+        ("event",),
+        r"\breiterated the commitment\b[^.]*\bcooperation\b",
+        "stated",
+        "A statement reiterating the commitment to enhance cooperation with the other side is "
+        "030 Express intent to cooperate (the areas listed are many, so no sub-code).",
+        "He reiterated the commitment of his government to enhance cooperation with Pakistan in "
+        "all possible areas",
+        kinds=("statement",),
+    ),
+    CodingRule(
+        "state-readiness",
+        "030",
+        ("event",),
+        r"\breadiness to strengthen\b",
+        "stated",
+        "Stating readiness to strengthen the other side's capabilities is 030 Express intent "
+        "to cooperate; the report does not say what help (033 aid, 0312 military) is meant.",
+        "the Russian foreign minister had stated as he expressed Moscow’s readiness to "
+        "strengthen Pakistan’s counterterrorism capabilities.",
+        kinds=("statement",),
+    ),
+    CodingRule(
+        "attack-count",
+        None,
+        ("event",),
+        r"\battacks\b",
+        "mutual",
+        "A reported count of attacks by a third party is many acts the reports do not list, "
+        "none between Pakistan and Russia: no code.",
+        "According to Afghan media, IS carried out 60 deadly attacks in Afghanistan last year.",
+        kinds=("reported-attacks",),
     ),
     CodingRule(
         "renew-ties",

@@ -154,6 +154,10 @@ class Unit:
     sides: tuple[Actor, ...]
     people: tuple[Person | Body, ...]
     loc: tuple[str | int, ...] = ()
+    targets: tuple[Actor, ...] = ()
+    """For a statement: whom it is directed at (its ``targets`` and ``target_bodies``)."""
+    held: tuple[str, ...] = ()
+    """For outcomes: quotes (normalised) whose acts other records hold."""
 
     @property
     def kind(self) -> str | None:
@@ -223,7 +227,12 @@ def _extract(ds: "Dataset") -> tuple[tuple[Act, ...], tuple[Finding, ...]]:
             hits = [h for h in hits if h[2] == first]
             claimed.update((_norm(s), first.code or "") for s, _, _ in hits)
         else:
-            hits = [h for h in hits if (_norm(h[0]), h[2].code or "") not in claimed]
+            hits = [
+                h
+                for h in hits
+                if (_norm(h[0]), h[2].code or "") not in claimed
+                and not _overlaps(_norm(h[0]), unit.held)
+            ]
         out.extend(_acts_of(ds, unit, hits))
     return _unique_ids(out), tuple(uncoded)
 
@@ -276,11 +285,11 @@ def _acts_of(
     for sentence, evidence, coding_rule in hits:
         if coding_rule.code is None:
             continue
-        a1, a2 = _actors(unit, coding_rule, sentence)
-        key = (coding_rule.id, _country(a1), _country(a2))
-        groups.setdefault(key, []).append((sentence, evidence, coding_rule))
-        if key not in pairs or _named_count(a1, a2) > _named_count(*pairs[key]):
-            pairs[key] = (a1, a2)
+        for a1, a2 in _pairs(unit, coding_rule, sentence):
+            key = (coding_rule.id, _country(a1), _country(a2))
+            groups.setdefault(key, []).append((sentence, evidence, coding_rule))
+            if key not in pairs or _named_count(a1, a2) > _named_count(*pairs[key]):
+                pairs[key] = (a1, a2)
     record = unit.record
     for key, items in groups.items():
         coding_rule = items[0][2]
@@ -335,7 +344,9 @@ def _pair(act: Act) -> str:
 
 
 def _code_part(actor: Actor | None) -> str:
-    return (actor.alpha3 if actor else None) or "x"
+    if actor is None:
+        return "x"
+    return actor.alpha3 or (actor.records[0] if actor.records else "x")
 
 
 def _replace_id(act: Act, new_id: str) -> Act:
@@ -360,7 +371,10 @@ def _units(ds: "Dataset") -> Iterator[Unit]:
     for meeting in ds.meetings:
         yield _meeting_unit(ds, meeting)
     for event in ds.events:
-        yield Unit(event, "event", event.evidence, _event_sides(ds, event), (), ("countries",))
+        if event.kind == "statement":
+            yield _statement_unit(ds, event)
+        else:
+            yield Unit(event, "event", event.evidence, _event_sides(ds, event), (), ("countries",))
     for agreement in ds.agreements:
         part: Part = (
             "agreement-signed"
@@ -375,6 +389,26 @@ def _units(ds: "Dataset") -> Iterator[Unit]:
             yield outcome
 
 
+def _statement_unit(ds: "Dataset", event: Event) -> Unit:
+    """A statement: actor 1 its people (by country) or countries, actor 2 its targets."""
+    people = tuple(r for r in (_get(ds, i) for i in event.people) if isinstance(r, Person))
+    countries = list(event.countries)
+    countries.extend(p.country for p in people if p.country and p.country not in countries)
+    speakers = tuple(
+        _actor(c, [p for p in people if p.country == c], "statement-people") for c in countries
+    )
+    bodies = [b for b in (_get(ds, i) for i in event.target_bodies) if isinstance(b, Body)]
+    targets = (
+        *(_country_actor(c, "statement-targets") for c in event.targets),
+        *(_actor(None, (b,), "statement-targets") for b in bodies),
+    )
+    return Unit(event, "event", event.evidence, speakers, people, ("people",), targets)
+
+
+def _get(ds: "Dataset", record_id: str) -> object:
+    return ds.get(record_id) if record_id in ds else None
+
+
 def _meeting_unit(ds: "Dataset", meeting: Meeting) -> Unit:
     quotes = (*meeting.evidence, *(e for p in meeting.participants for e in p.evidence))
     part: Part = "meeting-held" if meeting.status == "held" else "meeting-planned"
@@ -383,22 +417,24 @@ def _meeting_unit(ds: "Dataset", meeting: Meeting) -> Unit:
 
 
 def _outcome_unit(ds: "Dataset", meeting: Meeting) -> Unit | None:
-    linked = [
-        _norm(e.quote)
-        for agreement_id in meeting.agreements
-        if agreement_id in ds
-        for e in _evidence_of(ds, agreement_id)
-    ]
-    quotes = tuple(
-        e
-        for statement in meeting.outcomes
-        if not any(_overlaps(_norm(e.quote), linked) for e in statement.evidence)
-        for e in statement.evidence
-    )
+    quotes = tuple(e for statement in meeting.outcomes for e in statement.evidence)
     if not quotes:
         return None
     people = _participants(ds, meeting)
-    return Unit(meeting, "outcome", quotes, _meeting_sides(ds, meeting), people, ("outcomes",))
+    sides = _meeting_sides(ds, meeting)
+    return Unit(meeting, "outcome", quotes, sides, people, ("outcomes",), held=_held(ds, meeting))
+
+
+def _held(ds: "Dataset", meeting: Meeting) -> tuple[str, ...]:
+    """Quotes stating what the meeting's agreements and events are: those outcomes are theirs."""
+    held_by = [*meeting.agreements, *(e.id for e in ds.events if e.meeting == meeting.id)]
+    return tuple(
+        _norm(e.quote)
+        for record_id in held_by
+        if record_id in ds
+        for e in _evidence_of(ds, record_id)
+        if {"status", "subject"} & set(e.supports)
+    )
 
 
 def _overlaps(quote: str, others: Sequence[str]) -> bool:
@@ -494,6 +530,17 @@ def _with_quote_agent(actor: Actor, quotes: Sequence[str]) -> Actor:
 
 
 # -- actors of one act -------------------------------------------------------------------
+
+
+def _pairs(
+    unit: Unit, coding_rule: CodingRule, sentence: str
+) -> list[tuple[Actor | None, Actor | None]]:
+    """The actor pairs of an act: one, or for a statement one per speaker and target."""
+    if coding_rule.direction != "stated":
+        return [_actors(unit, coding_rule, sentence)]
+    if not unit.sides or not unit.targets:
+        return [(unit.sides[0] if unit.sides else None, None)]
+    return [(a1, a2) for a1 in unit.sides for a2 in unit.targets]
 
 
 def _actors(

@@ -14,29 +14,37 @@ EXPECTED = [
     ("jwg-ct-next--next-meeting", "036", "PAK", "RUS"),
     ("nsa-meeting-2018-03--host-guests", "043", "PAKGOV", "RUSGOV"),
     ("security-consultations-2018-03-14--call-on", "042", "RUSGOV", "PAKGOV"),
-    ("wg-citsc-09--talks", "046", "RUS", "PAK"),
-    # events (rats-membership and sco-accession-2017 are states: no act)
+    ("wg-citsc-09--talks", "046", "PAK", "RUS"),
+    # events; rats-membership, sco-accession-2017 and is-attacks-afghanistan-2017 are not acts;
+    # a statement is one row per speaker and target
     ("druzbha-drill--exercise", "062", "PAK", "RUS"),
+    ("fm-talks-2018-02-us-nato-criticism--criticise--pak-usa", "111", "PAKGOV", "USA"),
+    ("fm-talks-2018-02-us-nato-criticism--criticise--pak-nato", "111", "PAKGOV", "IGO"),
+    ("fm-talks-2018-02-us-nato-criticism--criticise--rus-usa", "111", "RUSGOV", "USA"),
+    ("fm-talks-2018-02-us-nato-criticism--criticise--rus-nato", "111", "RUSGOV", "IGO"),
     ("friendship-exercise--exercise", "062", "PAKMIL", "RUSMIL"),
+    ("lavrov-counter-terrorism-readiness--state-readiness", "030", "RUSGOV", "PAK"),
+    ("lavrov-unmarked-helicopters--criticise--rus-usa", "111", "RUSGOV", "USA"),
+    ("lavrov-unmarked-helicopters--criticise--rus-nato", "111", "RUSGOV", "IGO"),
     ("mi-35-2014--acquire", "062", "RUS", "PAK"),
     ("mi-35m-delivery--provide", "062", "RUS", "PAK"),
     ("peace-mission-2021--exercise", "062", "PAKMIL", "IGO"),
+    ("popov-cooperation-commitment--state-commitment", "030", "RUSGOV", "PAK"),
     ("security-talks-launch-2018--launch-talks", "046", "PAKGOV", "RUSGOV"),
     ("ties-renewed-2007--renew-ties", "050", "PAK", "RUS"),
     # agreements: one act per signed accord, one per commitment
+    ("cgss-12-bilateral-relations--agree-cooperation", "030", "PAK", "RUS"),
     ("defence-cooperation-2014-11--sign", "057", "PAK", "RUS"),
     ("jwg-ct-07-commitments--reaffirm-commitment", "030", "PAK", "RUS"),
-    ("jwg-ct-07-commitments--cooperate-in-fora", "032", "PAK", "RUS"),
+    ("jwg-ct-07-un-cooperation--cooperate-in-fora", "032", "PAK", "RUS"),
     ("military-cooperation-commission--military-commission", "0312", "PAK", "RUS"),
     ("military-technical-cooperation-2015-10--sign", "057", "PAK", "RUS"),
     ("wg-citsc-09-agreement--sign", "057", "RUS", "PAK"),
     ("wg-citsc-09-commitments--reaffirm-commitment", "030", "RUS", "PAK"),
-    # meeting outcomes not already an agreement
-    ("cgss-12--agree-cooperation", "030", "PAKGOV", "RUSGOV"),
+    # meeting outcomes no agreement or event record holds
     ("jwg-ct-07--praise", "051", "RUS", "PAK"),
-    ("nsa-meeting-2018-03--praise--pak-rus", "051", "PAK", "RUS"),
+    ("nsa-meeting-2018-03--praise--pak-rus", "051", "PAKGOV", "RUS"),
     ("nsa-meeting-2018-03--praise--rus-pak", "051", "RUSGOV", "PAK"),
-    ("nsa-meeting-2018-03--reiterate-commitment", "030", "RUSGOV", "PAK"),
     ("security-consultations-2018-03-14--praise", "051", "RUS", "PAK"),
 ]
 
@@ -75,10 +83,23 @@ def test_actor_evidence_names_the_records(shipped: Dataset) -> None:
         "RU",
         "participant",
     )
-    # the report does not say which country Tehmina Janjua serves: the other side of the talks
     assert (call.actor2.records, call.actor2.country) == (("tehmina-janjua",), "PK")
-    assert "other-side" in call.actor2.basis
     assert (call.actor1.alpha3, call.actor1.cow, call.actor2.cow) == ("RUS", 365, 770)
+    # "He also applauded …": the speaker is not named; the other side of the meeting
+    applause = by_id["nsa-meeting-2018-03--praise--pak-rus"]
+    assert applause.actor1 is not None
+    assert applause.actor1.country == "PK"
+    assert "other-side" in applause.actor1.basis
+
+
+def test_a_statement_is_one_row_per_speaker_and_target(shipped: Dataset) -> None:
+    rows = [a for a in acts(shipped) if a.record == "fm-talks-2018-02-us-nato-criticism"]
+    pairs = {
+        (a.actor1.country if a.actor1 else None, a.actor2.cameo if a.actor2 else None) for a in rows
+    }
+    assert pairs == {("PK", "USA"), ("PK", "IGO"), ("RU", "USA"), ("RU", "IGO")}
+    assert {a.code for a in rows} == {"111"}
+    assert {a.quad_class for a in rows} == {3}
 
 
 def test_planned_and_dated(shipped: Dataset) -> None:
@@ -92,3 +113,13 @@ def test_no_act_for_states(shipped: Dataset) -> None:
     records = {a.record for a in acts(shipped)}
     assert "rats-membership" not in records
     assert "sco-accession-2017" not in records
+    assert "is-attacks-afghanistan-2017" not in records
+
+
+def test_an_outcome_held_by_another_record_is_not_coded_twice(shipped: Dataset) -> None:
+    ids = [a.id for a in acts(shipped)]
+    # Popov's commitment is its own event record; the outcome quoting it adds no act
+    assert "popov-cooperation-commitment--state-commitment" in ids
+    assert not any(i.startswith("nsa-meeting-2018-03--reiterate") for i in ids)
+    # the next meeting, announced among the 7th JWG's commitments, is the planned meeting's act
+    assert [i for i in ids if i.endswith("--next-meeting")] == ["jwg-ct-next--next-meeting"]

@@ -26,7 +26,7 @@ def out(shipped: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_events_table_is_in_every_format(shipped: Dataset, out: Path) -> None:
     table = shipped.events_table()
     assert table.name == "acts"
-    assert len(table.rows) == 27
+    assert len(table.rows) == 34
     assert (out / "csv" / "acts.csv").exists()
     assert (out / "json").glob("*")
     with sqlite3.connect(out / "sqlite" / "pakru.sqlite") as db:
@@ -39,25 +39,35 @@ def test_events_table_is_in_every_format(shipped: Dataset, out: Path) -> None:
     assert "0312" in codes
 
 
-def test_pandas_reads_codes_as_strings_through_the_helper(out: Path) -> None:
+ROW = "jwg-ct-next--next-meeting"
+"""A planned meeting: no participants (empty lists) and no venue (unknown)."""
+
+
+def test_pandas_reads_codes_as_strings_through_the_helper(shipped: Dataset, out: Path) -> None:
     pd = pytest.importorskip("pandas")
+    row = next(r for r in shipped.events_table().rows if r["id"] == ROW)
+    assert row["actor1_record_ids"] == ()
+    assert row["location_venue"] is None
     naive = pd.read_csv(out / "csv" / "acts.csv")
     assert 46 in set(naive["cameo_code"])  # what the helper is for
     frame = read_csv(out / "csv" / "acts.csv")
     assert "046" in set(frame["cameo_code"])
     assert "0312" in set(frame["cameo_code"])
-    row = frame.set_index("id").loc["wg-citsc-09--talks"]
-    assert row["actor1_record_ids"] == []  # empty list …
-    assert pd.isna(row["date_start"])  # … is not unknown
-    assert pd.isna(row["location_venue"])
+    read = frame.set_index("id").loc[ROW]
+    assert read["actor1_record_ids"] == []  # empty list …
+    assert pd.isna(read["location_venue"])  # … is not unknown
+    assert read["cameo_code"] == "036"
+    assert read["date_start"] == pd.Timestamp("2019-01-01")
 
 
 def test_csv_spells_unknown_and_empty_list_differently(out: Path) -> None:
     text = (out / "csv" / "acts.csv").read_text("utf-8")
-    line = next(x for x in text.splitlines() if x.startswith('"wg-citsc-09--talks"'))
-    assert ',"",' in line  # actor1_record_ids: empty list
-    assert ",," in line  # date_start: unknown
-    assert '"046"' in line
+    header = text.splitlines()[0].split(",")
+    line = next(x for x in text.splitlines() if x.startswith(f'"{ROW}"'))
+    cells = line.split(",")  # no cell of this row holds a comma
+    assert cells[header.index("actor1_record_ids")] == '""'  # empty list
+    assert cells[header.index("location_venue")] == ""  # unknown
+    assert cells[header.index("cameo_code")] == '"036"'
 
 
 def test_table_schema_declares_codes_as_strings(out: Path) -> None:
@@ -78,13 +88,13 @@ def test_frictionless_validates_the_acts_table(out: Path) -> None:
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     tasks = [t for t in report.tasks if t.name == "acts"]
     assert len(tasks) == 1
-    assert tasks[0].stats["rows"] == 27
+    assert tasks[0].stats["rows"] == 34
 
 
 def test_to_pandas_has_the_acts_frame_with_string_codes(shipped: Dataset) -> None:
     pytest.importorskip("pandas")
     frame = shipped.to_pandas()["acts"]
-    assert len(frame) == 27
+    assert len(frame) == 34
     assert set(frame["cameo_code"]) >= {"046", "0312", "057"}
     assert frame["goldstein"].dtype.kind == "f"
     assert frame.set_index("id").loc["jwg-ct-next--next-meeting", "date_edtf"] == "2019"

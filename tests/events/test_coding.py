@@ -80,3 +80,7 @@ def test_agreeing_to_hold_a_meeting_announces_it() -> None:
     rule = code_sentence(sentence, "meeting-planned")
     assert rule is not None
     assert rule.id == "next-meeting"
+
+
+def test_every_listed_code_has_a_goldstein_score() -> None:
+    assert set(GOLDSTEIN) == set(CAMEO)

@@ -44,6 +44,7 @@ one row per pair, as dyadic event data count a joint statement.
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 Part = Literal[
@@ -78,7 +79,7 @@ class CodingRule:
     kinds: tuple[str, ...] = ()
     """For ``event`` parts: the event kinds it applies to (empty: any kind)."""
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
         """The compiled trigger."""
         return re.compile(self.trigger, re.IGNORECASE)

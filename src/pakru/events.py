@@ -33,6 +33,7 @@ or "delegations"; otherwise the country alone (``PAK``).
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pakru.codes import AGENTS, CAMEO, actor_code, alpha3, cow, goldstein, quad_class, root
@@ -211,6 +212,7 @@ def _actorless(act: Act) -> str:
     )
 
 
+@lru_cache(maxsize=4)  # both validator rules and the exports ask for the same dataset's acts
 def _extract(ds: "Dataset") -> tuple[tuple[Act, ...], tuple[Finding, ...]]:
     out: list[Act] = []
     uncoded: list[Finding] = []
@@ -625,6 +627,7 @@ def _forms(record: Person | Body) -> tuple[str, ...]:
     return (record.name, *record.aliases)
 
 
+@lru_cache(maxsize=1024)
 def _form_pattern(form: str) -> re.Pattern[str]:
     flags = 0 if form.isupper() else re.IGNORECASE
     return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", flags)

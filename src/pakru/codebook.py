@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from pakru.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class, root
 from pakru.coding import NOT_ACTS, POLICY, CodingRule
-from pakru.events import Act, Actor, acts
+from pakru.events import ACTOR_BASES, Act, Actor, acts
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
@@ -51,8 +51,8 @@ def _policy_page(found: Iterable[Act], used: list[str]) -> str:
         "in one sentence of its quotes. Rules without a code record states, not acts.",
         'Codes are strings (`"046"`, never the number 46).',
         "",
-        "| # | rule | code | QuadClass | Goldstein | applies to | trigger | acts | why |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| # | rule | code | QuadClass | Goldstein | applies to | acts | why |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for number, rule in enumerate(POLICY, 1):
         quad = "" if rule.code is None else str(quad_class(rule.code))
@@ -60,11 +60,31 @@ def _policy_page(found: Iterable[Act], used: list[str]) -> str:
         applies = ", ".join(rule.parts) + (f" ({', '.join(rule.kinds)})" if rule.kinds else "")
         lines.append(
             f"| {number} | `{rule.id}` | {_code_cell(rule)} | {quad} | {score} | {applies} "
-            f"| `{_cell(rule.trigger)}` | {counts.get(rule.id, 0)} | {_cell(rule.why)} |"
+            f"| {counts.get(rule.id, 0)} | {_cell(rule.why)} |"
         )
-    lines += ["", "## Test sentences", "", "Each rule's test case: a sentence it codes.", ""]
-    lines += [f"- `{r.id}`: “{r.example}”" for r in POLICY]
     lines += [
+        "",
+        "## Triggers and test sentences",
+        "",
+        "Each rule's trigger (a regular expression, case-insensitive, matched in one",
+        "sentence; `a1` and `a2` mark the words naming actor 1 and actor 2) and its test",
+        "case, a sentence it codes:",
+        "",
+    ]
+    lines += [f"- `{r.id}`: `{r.trigger}`  \n  “{r.example}”" for r in POLICY]
+    lines += [
+        "",
+        "## Actors",
+        "",
+        "Actor 1 acts on actor 2 (for mutual acts they act together, in the record's order).",
+        "Each actor's `basis` names how it was found:",
+        "",
+        *(f"- `{basis}`: {text}." for basis, text in ACTOR_BASES.items()),
+        "",
+        "An actor's CAMEO code is its country's ISO alpha-3 code and a role: `GOV` for a",
+        "person holding a title, the role of a body's kind (`MIL` armed forces, `IGO`",
+        "multilateral bodies), else `MIL` or `GOV` when the act's sentence calls the actors",
+        "militaries, troops, officials or delegations; otherwise the country alone (`PAK`).",
         "",
         "## Left uncoded",
         "",

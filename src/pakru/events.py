@@ -46,6 +46,23 @@ if TYPE_CHECKING:
     from pakru.dataset import Dataset
 
 
+ACTOR_BASES: dict[str, str] = {
+    "participant": "a participant the sentence names (by name, alias or title); its country is "
+    "the participant's side, else the person's or body's country",
+    "country-named": "a country the sentence names by its short name or a word beginning with "
+    "it (Russian, Pakistan's)",
+    "sides": "one of the record's two sides, in the order the record lists them: a meeting's "
+    "participant sides and series members, an agreement's parties, an event's countries and "
+    "bodies",
+    "other-side": "not named: the record's other side, when it has exactly two",
+    "other-participants": "not named: the participants not named for the other actor, when "
+    "they are all on one side",
+    "statement-people": "the people (grouped by country) or countries making a statement",
+    "statement-targets": "the countries or bodies a statement is directed at",
+}
+"""How an actor is found (the ``basis`` column; several joined by ", " when one refines another)."""
+
+
 @dataclass(frozen=True)
 class Actor:
     """One side of an act: a country, the records that stand for it, and how it was found."""

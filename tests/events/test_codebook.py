@@ -14,6 +14,12 @@ def test_pages_are_the_policy_and_one_per_code_used() -> None:
     for rule in POLICY:
         assert f"`{rule.id}`" in index
         assert rule.example in index
+        assert f"`{rule.trigger}`" in index
+    for act in acts(ds):
+        for actor in (act.actor1, act.actor2):
+            assert actor is not None
+            for basis in actor.basis.split(", "):
+                assert f"- `{basis}`: " in index
     for code in used:
         assert f"]({code}.md)" in index
     assert "codebook/040.md" not in pages  # listed in CAMEO, used by no act

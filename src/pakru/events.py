@@ -37,7 +37,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pakru.codes import AGENTS, CAMEO, actor_code, alpha3, cow, goldstein, quad_class, root
-from pakru.coding import SINGLE_ACT_PARTS, CodingRule, Part, code_sentence
+from pakru.coding import POLICY, SINGLE_ACT_PARTS, CodingRule, Part, code_sentence
 from pakru.coverage import sentences
 from pakru.schema import Agreement, Body, DateInterval, Event, Evidence, Location, Meeting, Person
 from pakru.schema.countries import COUNTRIES
@@ -257,8 +257,6 @@ def _extract(ds: "Dataset") -> tuple[tuple[Act, ...], tuple[Finding, ...]]:
 
 
 def _order(coding_rule: CodingRule) -> int:
-    from pakru.coding import POLICY  # noqa: PLC0415
-
     return POLICY.index(coding_rule)
 
 
@@ -287,9 +285,9 @@ def _norm(text: str) -> str:
 def _sentences(unit: Unit) -> Iterator[tuple[str, Evidence]]:
     seen: set[tuple[str, str]] = set()
     for evidence in unit.quotes:
-        text = evidence.quote
-        for start, end in sentences(" ".join(text.split())):
-            sentence = " ".join(text.split())[start:end]
+        text = " ".join(evidence.quote.split())
+        for start, end in sentences(text):
+            sentence = text[start:end]
             key = (evidence.source, _norm(sentence))
             if key not in seen:
                 seen.add(key)

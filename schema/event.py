@@ -1,9 +1,10 @@
 """Events: exercises, deliveries, accessions and other things the reports mention."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pakru.schema.common import BodyRef, CountryCode, MeetingRef, PersonRef, RecordRef, Text
 from pakru.schema.dates import DateInterval
+from pakru.schema.markers import EDITORIAL, KEY, LINK
 from pakru.schema.place import Location
 from pakru.schema.recordbase import RecordBase
 
@@ -24,14 +25,14 @@ EventStatus = Literal["held", "recurring", "planned"]
 class Event(RecordBase):
     """Anything else the reports date or describe: an exercise, a delivery, a membership."""
 
-    type: Literal["event"]
+    type: Annotated[Literal["event"], KEY]
     """Record kind."""
-    title: Text
+    title: Annotated[Text, EDITORIAL]
     """A descriptive title built from the sources' words."""
     aliases: tuple[Text, ...] = ()
     """Other names of the event: name forms a source prints, and standard spellings
     of a misprinted transliteration (see the record's note)."""
-    kind: EventKind
+    kind: Annotated[EventKind, EDITORIAL]
     """What sort of event this is."""
     status: EventStatus
     """``held`` for a past event, ``recurring`` for one the source says is regular, ``planned``."""
@@ -57,5 +58,5 @@ class Event(RecordBase):
     attributed_to: Text | None = None
     """Who the source says the information comes from, when it is second-hand
     (e.g. "Afghan media"); the dataset does not have that original report."""
-    same_as: tuple[RecordRef, ...] = ()
+    same_as: Annotated[tuple[RecordRef, ...], LINK] = ()
     """Records that may describe the same event but are kept apart because sources disagree."""

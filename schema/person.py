@@ -8,6 +8,7 @@ from pakru.schema.base import Model
 from pakru.schema.common import BodyRef, CountryCode, Evidence, Text
 from pakru.schema.dates import DateInterval
 from pakru.schema.derivations import CountryDerivation
+from pakru.schema.markers import KEY
 from pakru.schema.recordbase import RecordBase
 
 
@@ -27,7 +28,7 @@ class Title(Model):
 class Person(RecordBase):
     """One person: one id, whatever name forms the reports use."""
 
-    type: Literal["person"]
+    type: Annotated[Literal["person"], KEY]
     """Record kind."""
     name: Text
     """The fullest name form a source uses."""

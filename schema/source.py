@@ -6,6 +6,7 @@ from pydantic import StringConstraints
 
 from pakru.schema.common import Text
 from pakru.schema.dates import DateInterval, IsoDate
+from pakru.schema.markers import EDITORIAL, KEY
 from pakru.schema.recordbase import RecordBase
 
 BylineKind = Literal["person", "house", "agency"]
@@ -19,9 +20,9 @@ class Source(RecordBase):
     ``publication`` interval holds what rules derive from its content.
     """
 
-    type: Literal["source"]
+    type: Annotated[Literal["source"], KEY]
     """Record kind."""
-    file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+\.txt$")]
+    file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+\.txt$"), EDITORIAL]
     """File name of the report's text under ``records/sources/text/``."""
     title: Text | None
     """The headline as printed, or null when the text has none."""
@@ -29,7 +30,7 @@ class Source(RecordBase):
     """The publisher or outlet, when the text names one (a house byline names the outlet)."""
     author: Text | None
     """The byline, when the text gives one, as printed."""
-    byline_kind: BylineKind | None = None
+    byline_kind: Annotated[BylineKind | None, EDITORIAL] = None
     """What the byline names: a ``person``, the outlet itself (``house``, e.g. "Written by
     The Frontier Post") or a news ``agency``; null without a byline."""
     published: IsoDate | None

@@ -9,9 +9,11 @@ source text is split into sentences. A sentence *mentions* the dataset when
 - an evidence quote of a meeting, agreement or event overlaps it.
 
 A sentence is *cited by* a record when any quote of that record (evidence,
-participants, titles, statements, date derivations, conflict sides)
-overlaps it. Quotes are located the way the validator compares them: with
-runs of whitespace collapsed to one space.
+participants, titles, statements, derivations, conflict sides) overlaps it.
+A sentence *feeds* a derivation when the derivation's quote, or the dateline
+a place rule reads, overlaps it: ``cgss-12 location (dateline-venue)``.
+Quotes are located the way the validator compares them: with runs of
+whitespace collapsed to one space.
 
 >>> import pakru
 >>> from pakru.coverage import coverage
@@ -21,15 +23,32 @@ runs of whitespace collapsed to one space.
 """
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pydantic import BaseModel
-
 from pakru.dataset import Dataset
-from pakru.schema import Agreement, Body, Event, Meeting, Person, Record
+from pakru.schema import (
+    Agreement,
+    BaseDerivation,
+    Body,
+    Derivation,
+    Event,
+    Meeting,
+    OrdinalDerivation,
+    Person,
+    PlaceDerivation,
+    Record,
+)
+from pakru.schema.introspect import Loc, field_path, quotes
+from pakru.schema.text import NormalisedText, sentences
 
-__all__ = ["Sentence", "SourceCoverage", "coverage", "quote_spans", "sentences"]
+__all__ = [
+    "Sentence",
+    "SourceCoverage",
+    "coverage",
+    "derivation_spans",
+    "quote_spans",
+    "sentences",
+]
 
 
 @dataclass(frozen=True)
@@ -51,6 +70,8 @@ class Sentence:
     events whose evidence quotes overlap it; sorted."""
     cited_by: tuple[str, ...]
     """Ids of every record with a quote overlapping the sentence; sorted."""
+    feeds: tuple[str, ...] = ()
+    """The derivations the sentence feeds, as ``record field (rule)``; sorted."""
 
     @property
     def mentioning(self) -> bool:
@@ -85,98 +106,45 @@ class SourceCoverage:
         return tuple(s for s in self.sentences if s.uncited)
 
 
-# A sentence ends at . ! or ? (plus closing quotes or brackets) when the next
-# word starts a new sentence; "M.M. Popov" and "Mr Lavrov" must not split.
-_END = re.compile(r"[.!?][”’\"')]*(?=\s+[“‘\"'(]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
-_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "St", "No", "Nov", "Oct"})
-
-
-def _is_abbreviation(text: str, period: int) -> bool:
-    if text[period] != ".":
-        return False
-    match = _WORD_BEFORE.search(text, 0, period)
-    if match is None:
-        return False
-    word = match.group(1)
-    return "." in word or (len(word) == 1 and word.isupper()) or word in _ABBREVIATIONS
-
-
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` offsets of each sentence of ``text``; a line break always ends one."""
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        begin = 0
-        for match in _END.finditer(line):
-            if _is_abbreviation(line, match.start()):
-                continue
-            yield from _trimmed(line, begin, match.end(), offset)
-            begin = match.end()
-        yield from _trimmed(line, begin, len(line), offset)
-        offset += len(line)
-
-
-def _trimmed(line: str, begin: int, end: int, offset: int) -> Iterator[tuple[int, int]]:
-    chunk = line[begin:end]
-    stripped = chunk.strip()
-    if stripped:
-        lead = len(chunk) - len(chunk.lstrip())
-        yield offset + begin + lead, offset + begin + lead + len(stripped)
-
-
-_SPACE = re.compile(r"\s+")
-
-
-class _Normalised:
-    """A text with whitespace runs collapsed, mapping positions back to the original."""
-
-    def __init__(self, text: str) -> None:
-        chars: list[str] = []
-        origin: list[int] = []
-        for match in re.finditer(r"\s+|\S+", text):
-            if match.group().isspace():
-                chars.append(" ")
-                origin.append(match.start())
-            else:
-                chars.extend(match.group())
-                origin.extend(range(match.start(), match.end()))
-        self.text = "".join(chars)
-        self.origin = origin
-
-    def find_all(self, needle: str) -> Iterator[tuple[int, int]]:
-        """Original ``(start, end)`` spans of every occurrence of ``needle`` (normalised)."""
-        needle = _SPACE.sub(" ", needle).strip()
-        if not needle:
-            return
-        at = self.text.find(needle)
-        while at >= 0:
-            yield self.origin[at], self.origin[at + len(needle) - 1] + 1
-            at = self.text.find(needle, at + 1)
-
-
-def _quotes(value: object) -> Iterator[tuple[str, str]]:
-    """``(source, quote)`` of every Evidence and Derivation inside a record."""
-    if isinstance(value, BaseModel):
-        source, quote = getattr(value, "source", None), getattr(value, "quote", None)
-        if isinstance(source, str) and isinstance(quote, str):
-            yield source, quote
-        for name in type(value).model_fields:
-            yield from _quotes(getattr(value, name))
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _quotes(item)
-
-
 def quote_spans(ds: Dataset) -> dict[str, list[tuple[int, int, str]]]:
     """Source id → ``(start, end, record id)`` of every quote found verbatim in its text."""
-    normalised = {sid: _Normalised(text) for sid, text in ds.texts.items()}
+    normalised = {sid: NormalisedText(text) for sid, text in ds.texts.items()}
     spans: dict[str, list[tuple[int, int, str]]] = {sid: [] for sid in normalised}
     for record in ds.records:
-        for source, quote in _quotes(record):
-            if source in normalised:
-                spans[source].extend(
-                    (start, end, record.id) for start, end in normalised[source].find_all(quote)
-                )
+        for _, item in quotes(record):
+            if item.source in normalised:
+                found = normalised[item.source].find_all(item.quote)
+                spans[item.source].extend((start, end, record.id) for start, end in found)
+    return spans
+
+
+def _derived_field(record: Record, loc: Loc, item: BaseDerivation) -> str:
+    """The field a derivation at ``loc`` gives: ``date``, ``location``, ``participants[0].side``."""
+    owner = loc[:-2]  # drop ("derivations", index)
+    if owner and not isinstance(item, Derivation | PlaceDerivation):
+        return f"{field_path(owner)}.side"
+    if not owner:
+        return "ordinal" if isinstance(item, OrdinalDerivation) else "country"
+    return field_path(owner)
+
+
+def derivation_spans(ds: Dataset) -> dict[str, list[tuple[int, int, str]]]:
+    """Source id → ``(start, end, "record field (rule)")`` of every derivation's quote, and of
+    the dateline a place rule reads."""
+    normalised = {sid: NormalisedText(text) for sid, text in ds.texts.items()}
+    spans: dict[str, list[tuple[int, int, str]]] = {sid: [] for sid in normalised}
+    for record in ds.records:
+        for loc, item in quotes(record):
+            if not isinstance(item, BaseDerivation):
+                continue
+            label = f"{record.id} {_derived_field(record, loc, item)} ({item.rule})"
+            read = [(item.source, item.quote)]
+            if isinstance(item, PlaceDerivation) and item.dateline is not None:
+                read.append((item.dateline_source or item.source, item.dateline))
+            for source, phrase in read:
+                if source in normalised:
+                    found = normalised[source].find_all(phrase)
+                    spans[source].extend((start, end, label) for start, end in found)
     return spans
 
 
@@ -213,6 +181,7 @@ def _named(sentence: str, patterns: list[tuple[str, re.Pattern[str]]]) -> set[st
 def coverage(ds: Dataset) -> list[SourceCoverage]:
     """Per source (in file order): each sentence, what it mentions and which records cite it."""
     spans = quote_spans(ds)
+    derived = derivation_spans(ds)
     patterns = [
         (record.id, _pattern(form))
         for record in ds.records
@@ -230,6 +199,7 @@ def coverage(ds: Dataset) -> list[SourceCoverage]:
             cited = {rid for s, e, rid in spans.get(source.id, ()) if s < end and e > start}
             named = _named(sentence, patterns)
             quoted = {rid for rid in cited if isinstance(ds.get(rid), mentioning_kinds)}
+            feeds = {label for s, e, label in derived.get(source.id, ()) if s < end and e > start}
             items.append(
                 Sentence(
                     index=index,
@@ -239,6 +209,7 @@ def coverage(ds: Dataset) -> list[SourceCoverage]:
                     text=sentence,
                     mentions=tuple(sorted(named | quoted)),
                     cited_by=tuple(sorted(cited)),
+                    feeds=tuple(sorted(feeds)),
                 )
             )
         out.append(SourceCoverage(source=source.id, file=source.file, sentences=tuple(items)))

@@ -6,7 +6,7 @@ import pytest
 
 import pakru
 from pakru.schema import Agreement, Body, Conflict, DateInterval, Event, Meeting, Person
-from pakru.validate.walk import references
+from pakru.schema.introspect import references
 
 DS = pakru.load()
 S000, S001, S002, S003, S004 = (

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from pakru.schema import BaseDerivation, Body, Location, Meeting, Person, Record, Source
 from pakru.schema.derivations import CountryRule, OrdinalRule, PlaceRule
+from pakru.schema.introspect import find
 from pakru.validate.derive.dates import (
     Anchors,
     Bounds,
@@ -33,7 +34,6 @@ from pakru.validate.derive.dates import (
     precision_of,
     within,
 )
-from pakru.validate.walk import find
 
 __all__ = [
     "PLACE_FIELDS",

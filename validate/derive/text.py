@@ -4,15 +4,10 @@ import re
 from functools import cache
 
 from pakru.schema.reference import COUNTRY_CODES, countries
+from pakru.schema.text import normalise
 
-_SPACE = re.compile(r"\s+")
 # The shipped texts start with a "date YYYY-MM-DD" header on the first line.
 _HEADER = re.compile(r"^\s*date [0-9]{4}-[0-9]{2}-[0-9]{2}\s+")
-
-
-def normalise(text: str) -> str:
-    """Whitespace runs collapsed to one space, as the evidence rules compare quotes."""
-    return _SPACE.sub(" ", text).strip()
 
 
 def contains(haystack: str, needle: str) -> bool:
@@ -44,15 +39,18 @@ def _country_patterns(capitals: bool) -> tuple[tuple[str, re.Pattern[str]], ...]
     out = []
     for code in COUNTRY_CODES:
         row = countries()[code]
-        forms = (*row.names, row.capital) if capitals else row.names
-        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        # A name may begin a longer word: "Russia" in "Russian", "Pakistan" in "Pakistan's".
-        out.append((code, re.compile(rf"\b(?:{alternatives})")))
+        alternatives = "|".join(re.escape(f) for f in sorted(row.names, key=len, reverse=True))
+        # A name may begin a longer word: "Russia" in "Russian", "Pakistan" in "Pakistan's";
+        # a code or a capital only as a whole word ("the US", "Moscow", not "Kabulov").
+        whole = [code, row.alpha3, *((row.capital,) if capitals else ())]
+        words = "|".join(re.escape(w) for w in whole)
+        out.append((code, re.compile(rf"\b(?:{alternatives})|\b(?:{words})\b")))
     return tuple(out)
 
 
 def countries_named(quote: str, *, capitals: bool = False) -> frozenset[str]:
-    """Alpha-2 codes of the countries a quote names (by the reference packages' names,
-    as the start of a word: "Russian", "Pakistan's"; with ``capitals``, also by capital)."""
+    """Alpha-2 codes of the countries a quote names: by the reference packages' names, as
+    the start of a word ("Russian", "Pakistan's"), by ISO alpha-2 or alpha-3 code as a whole
+    upper-case word ("the US"), and with ``capitals`` also by capital ("Moscow")."""
     text = normalise(quote)
     return frozenset(code for code, p in _country_patterns(capitals) if p.search(text))

@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from pakru.dataset import Dataset
 from pakru.schema import Body, Location, Meeting, Person, Record
 from pakru.schema.derivations import CountryDerivation
+from pakru.schema.introspect import evidence
 from pakru.validate.derive import PLACE_FIELDS, UnderivableError
 from pakru.validate.derive.ordinals import derive_ordinal
 from pakru.validate.derive.places import PlaceFacts, derive_place, same
 from pakru.validate.derive.sides import SideFacts, derive_country
 from pakru.validate.parse import Loc
 from pakru.validate.registry import Context, Hit, rule
-from pakru.validate.walk import evidence
 
 
 def _locations(dataset: Dataset) -> Iterator[tuple[Record, Location]]:

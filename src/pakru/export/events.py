@@ -38,7 +38,7 @@ def _actor_columns(n: int) -> tuple[Column, ...]:
 
 COLUMNS: tuple[Column, ...] = (
     _c("id", "string", "Stable act id: <record id>--<coding rule>.", required=True),
-    _c("record_id", "string", "The record stating the act.", required=True),
+    _c("record_id", "string", "The record stating the act."),
     _c("record_type", "string", "meeting, agreement or event."),
     _c("part", "string", "The part of the record read (see pakru.coding)."),
     _c("coding_rule", "string", "The coding rule that gave the code (see the codebook)."),
@@ -52,7 +52,7 @@ COLUMNS: tuple[Column, ...] = (
     *_actor_columns(1),
     *_actor_columns(2),
     _c("mutual", "boolean", "True when both actors did the act together (order is the record's)."),
-    _c("cameo_code", "string", "CAMEO event code, a string: '046', never 46.", required=True),
+    _c("cameo_code", "string", "CAMEO event code, a string: '046', never 46."),
     _c("cameo_root", "string", "CAMEO root code (first two digits)."),
     _c("cameo_label", "string", "The code's CAMEO codebook label."),
     _c("quad_class", "integer", "1 verbal cooperation, 2 material cooperation, 3, 4 conflict."),

@@ -252,7 +252,7 @@ import pakru.schema.dates
 if TYPE_CHECKING:
     from pakru.export.tables import Table
 def f():
-    from pakru.validate import walk
+    from pakru.validate import models
     return pakru.load()
 """
     found = {(i.imported, i.line, i.at_import_time) for i in _imports("pakru.probe", source, "p")}
@@ -260,7 +260,7 @@ def f():
         ("pakru.dataset", 3, True),
         ("pakru.schema.dates", 4, True),
         ("pakru.export.tables", 6, False),
-        ("pakru.validate.walk", 8, False),
+        ("pakru.validate.models", 8, False),
         ("pakru.loading", 9, False),
     }
 

@@ -3,11 +3,9 @@
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
-from pydantic import BaseModel
-
-from pakru.schema.introspect import FieldSpec, fields
+from pakru.schema.introspect import FieldSpec, fields, models
 from pakru.schema.record import RECORD_TYPES
 from pakru.site.markup import esc, prose, table
 
@@ -24,8 +22,8 @@ def type_md(spec: FieldSpec) -> str:
         one = "country code"
     elif spec.model is not None:
         one = f"[{spec.model.__name__}](#{spec.model.__name__.lower()})"
-    elif get_origin(spec.item) is Literal:
-        one = ", ".join(f"`{v}`" for v in get_args(spec.item))
+    elif spec.choices is not None:
+        one = ", ".join(f"`{v}`" for v in spec.choices)
     else:
         one = _SCALARS.get(spec.item, getattr(spec.item, "__name__", str(spec.item)))
     shown = f"list of {one}" if spec.many else one
@@ -42,18 +40,6 @@ def _default_md(value: Any) -> str:
     return f"`{value!r}`"
 
 
-def _models() -> list[type[BaseModel]]:
-    """Every model reachable from the record kinds, record kinds first."""
-    pending: list[type[BaseModel]] = [t.model for t in RECORD_TYPES.values()]
-    ordered: list[type[BaseModel]] = []
-    while pending:
-        model = pending.pop(0)
-        if model not in ordered:
-            ordered.append(model)
-            pending.extend(spec.model for spec in fields(model) if spec.model is not None)
-    return ordered
-
-
 def schema_page(json_files: Mapping[str, str]) -> str:
     """Fields, types and descriptions of every model, from the models themselves."""
     lines = [
@@ -64,7 +50,7 @@ def schema_page(json_files: Mapping[str, str]) -> str:
         *[f"- [{name}](schema/{name})" for name in sorted(json_files)],
         "",
     ]
-    for model in _models():
+    for model in models(t.model for t in RECORD_TYPES.values()):
         doc = (model.__doc__ or "").split("\n\n")[0]
         lines += [f"## {model.__name__} {{#{model.__name__.lower()}}}", "", prose(doc), ""]
         specs = fields(model)

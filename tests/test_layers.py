@@ -20,7 +20,7 @@ from tests.conftest import REPO
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("pakru.records",)),  # package data: the YAML records, no code
     ("schema", ("pakru.schema", "pakru.reference")),  # reference: re-exports schema.reference
-    ("dataset", ("pakru.dataset", "pakru.manifest", "pakru.codes")),
+    ("dataset", ("pakru.dataset", "pakru.manifest", "pakru.codes", "pakru.coding")),
     (
         "services",
         (
@@ -32,6 +32,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "pakru.fmt",
             "pakru.site",
             "pakru.events",
+            "pakru.act",
+            "pakru.codebook",
         ),
     ),
     ("cli", ("pakru.cli", "pakru.__main__")),

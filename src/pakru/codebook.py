@@ -1,27 +1,23 @@
 """The codebook: the coding policy as Markdown pages, generated from :mod:`pakru.coding`.
 
-``pages(ds)`` gives ``codebook/index.md`` (every rule: code, label, QuadClass,
+``pages(acts)`` gives ``codebook/index.md`` (every rule: code, label, QuadClass,
 Goldstein score, trigger, reason and its test sentence; the actor rules; the
 sentences deliberately left uncoded) and ``codebook/<code>.md`` for each code
 the dataset uses, listing its acts. The site writes them at build time.
 """
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
 
+from pakru.act import ACTOR_BASES, Act, Actor
 from pakru.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class, root
 from pakru.coding import NOT_ACTS, POLICY, CodingRule
-from pakru.events import ACTOR_BASES, Act, Actor, acts
-
-if TYPE_CHECKING:
-    from pakru.dataset import Dataset
+from pakru.schema.text import normalise
 
 FOLDER = "codebook"
 
 
-def pages(ds: "Dataset") -> dict[str, str]:
-    """Page path → Markdown: the policy page, then one page per code used, by code."""
-    found = acts(ds)
+def pages(found: Sequence[Act]) -> dict[str, str]:
+    """Page path → Markdown: the policy page, then one page per code used by ``found``."""
     used = sorted({a.code for a in found})
     out = {f"{FOLDER}/index.md": _policy_page(found, used)}
     for code in used:
@@ -160,6 +156,6 @@ def _code_page(code: str, found: list[Act]) -> str:
         lines.append(
             f"| `{act.id}` | `{act.record}` | {_when(act)} | {_actor_text(act.actor1)} "
             f"| {_actor_text(act.actor2)} | {'yes' if act.planned else 'no'} "
-            f"| “{_cell(' '.join(quote.split()))}” |"
+            f"| “{_cell(normalise(quote))}” |"
         )
     return "\n".join([*lines, ""])

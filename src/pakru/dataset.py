@@ -278,9 +278,9 @@ class Dataset:
         See :mod:`pakru.events` and the codebook; it is also the ``acts``
         table of every export and of :meth:`to_pandas`.
         """
-        from pakru.export.events import table  # noqa: PLC0415 - lazy
+        from pakru.export.tables import acts_table  # noqa: PLC0415 - lazy
 
-        return table(self)
+        return acts_table(self)
 
     def to_pandas(self) -> "dict[str, pd.DataFrame]":
         """Every export table as a pandas DataFrame: ``pakru.export.frames.to_pandas(ds)``.

@@ -1,29 +1,38 @@
 """The ``acts`` table: one row per act (:mod:`pakru.events`), in the shape event-data users know.
 
-Named ``acts`` because ``events`` is the table of event *records* (exercises,
-deliveries, …); ``Dataset.events_table()`` returns it. Codes are strings
-everywhere (``cameo_code`` ``"046"``, never 46): Table Schema type
-``string``, SQLite ``TEXT``, quoted in CSV; read the CSV back with
+:func:`pakru.export.tables.build` assembles it from :data:`COLUMNS`,
+:data:`FOREIGN_KEYS` and :func:`rows`; this module does not import the
+table model, so the two never import each other. Named ``acts`` because
+``events`` is the table of event *records* (exercises, deliveries, …);
+``Dataset.events_table()`` returns it. Codes are strings everywhere
+(``cameo_code`` ``"046"``, never 46): Table Schema type ``string``, SQLite
+``TEXT``, quoted in CSV; read the CSV back with
 :func:`pakru.export.read_csv` to keep them so.
 """
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from typing import TYPE_CHECKING, TypeAlias
 
 from pakru.codes import alpha3, cow, edtf, wikidata_precision
 from pakru.events import Act, Actor, acts
-from pakru.export.tables import Column, ForeignKey, Row, Table
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
 
 NAME = "acts"
+DESCRIPTION = "One row per act a record states, CAMEO-coded with both actors (see the codebook)."
+
+Spec: TypeAlias = tuple[str, str, str, bool]
+"""A column: name, type (as :class:`pakru.export.tables.Column`), description, required."""
+Value: TypeAlias = str | int | float | bool | dt.date | tuple[str | int, ...] | None
+Row: TypeAlias = dict[str, Value]
 
 
-def _c(name: str, kind: str, description: str, **extra: object) -> Column:
-    return Column(name, kind, description, **extra)  # type: ignore[arg-type]
+def _c(name: str, kind: str, description: str, *, required: bool = False) -> Spec:
+    return (name, kind, description, required)
 
 
-def _actor_columns(n: int) -> tuple[Column, ...]:
+def _actor_columns(n: int) -> tuple[Spec, ...]:
     a = f"actor{n}"
     return (
         _c(f"{a}_record_ids", "list", f"Actor {n}: ids of the people or bodies acting."),
@@ -36,7 +45,7 @@ def _actor_columns(n: int) -> tuple[Column, ...]:
     )
 
 
-COLUMNS: tuple[Column, ...] = (
+COLUMNS: tuple[Spec, ...] = (
     _c("id", "string", "Stable act id: <record id>--<coding rule>.", required=True),
     _c("record_id", "string", "The record stating the act."),
     _c("record_type", "string", "meeting, agreement or event."),
@@ -125,18 +134,15 @@ def row(act: Act) -> Row:
     }
 
 
-def table(ds: "Dataset") -> Table:
-    """The ``acts`` table of ``ds``."""
-    return Table(
-        NAME,
-        "One row per act a record states, CAMEO-coded with both actors (see the codebook).",
-        COLUMNS,
-        ("id",),
-        (
-            ForeignKey(("cameo_code",), "cameo", ("code",)),
-            ForeignKey(("actor1_country",), "countries", ("alpha2",)),
-            ForeignKey(("actor2_country",), "countries", ("alpha2",)),
-            ForeignKey(("location_country",), "countries", ("alpha2",)),
-        ),
-        tuple(row(a) for a in acts(ds)),
-    )
+FOREIGN_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("cameo_code", "cameo", "code"),
+    ("actor1_country", "countries", "alpha2"),
+    ("actor2_country", "countries", "alpha2"),
+    ("location_country", "countries", "alpha2"),
+)
+"""(column, table, column referred to) of each foreign key."""
+
+
+def rows(ds: "Dataset") -> tuple[Row, ...]:
+    """The rows of the ``acts`` table of ``ds``, one per act."""
+    return tuple(row(a) for a in acts(ds))

@@ -30,8 +30,7 @@ class Event(RecordBase):
     title: Annotated[Text, EDITORIAL]
     """A descriptive title built from the sources' words."""
     aliases: tuple[Text, ...] = ()
-    """Other names of the event: name forms a source prints, and standard spellings
-    of a misprinted transliteration (see the record's note)."""
+    """Other names a source prints for the event."""
     kind: Annotated[EventKind, EDITORIAL]
     """What sort of event this is."""
     status: EventStatus

@@ -149,3 +149,15 @@ def test_weekday_within_an_open_publication_interval() -> None:
 def test_year_before_record() -> None:
     d = make("year-before-record", source="src-5c611fd4", anchor="jwg-ct-07")
     assert derive(d, ORDERED) == (D(2017, 1, 1), D(2017, 12, 31))
+
+
+def test_every_derivation_rule_is_documented_once() -> None:
+    """The docs' rule list comes from the rule lists' docstrings: every rule, with words."""
+    from typing import get_args  # noqa: PLC0415
+
+    from pakru.validate.derive import derivation_kinds, derivation_rules  # noqa: PLC0415
+
+    docs = derivation_rules()
+    for kind, literal in derivation_kinds().items():
+        assert sorted(docs[kind]) == sorted(get_args(literal)), kind
+        assert all(len(text) > 20 for text in docs[kind].values()), kind

@@ -16,6 +16,11 @@ reproduce. Outside knowledge enters only here, through the named, versioned
 reference packages of :mod:`pakru.schema.reference`.
 """
 
+import ast
+import importlib
+import inspect
+import itertools
+import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel
@@ -41,6 +46,7 @@ __all__ = [
     "Bounds",
     "UnderivableError",
     "derivation_kinds",
+    "derivation_rules",
     "derivations",
     "derive",
     "derived_fields",
@@ -65,6 +71,44 @@ def derivation_kinds() -> dict[str, object]:
     from pakru.schema.dates import DateRule  # noqa: PLC0415 - keeps the names in one list
 
     return {"date": DateRule, "place": PlaceRule, "country": CountryRule, "ordinal": OrdinalRule}
+
+
+_KIND_ALIASES = {
+    "date": ("pakru.schema.dates", "DateRule"),
+    "place": ("pakru.schema.derivations", "PlaceRule"),
+    "country": ("pakru.schema.derivations", "CountryRule"),
+    "ordinal": ("pakru.schema.derivations", "OrdinalRule"),
+}
+_BULLET = re.compile(r"^- (?P<names>(?:``[a-z-]+``(?: / )?)+):\s*(?P<text>.*)$")
+
+
+def _alias_doc(module: str, name: str) -> str:
+    """The docstring written under ``name = Literal[...]`` in ``module`` (read from source)."""
+    tree = ast.parse(inspect.getsource(importlib.import_module(module)))
+    for node, after in itertools.pairwise(tree.body):
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        named = any(isinstance(t, ast.Name) and t.id == name for t in targets)
+        if named and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant):
+            return inspect.cleandoc(str(after.value.value))
+    return ""
+
+
+def derivation_rules() -> dict[str, dict[str, str]]:
+    """Kind → rule → what it does, from the rule lists' docstrings in :mod:`pakru.schema`
+    (one list per kind, written once; the docs' rule list is built from it)."""
+    out: dict[str, dict[str, str]] = {}
+    for kind, (module, name) in _KIND_ALIASES.items():
+        rules: dict[str, str] = {}
+        names: list[str] = []
+        for line in _alias_doc(module, name).splitlines():
+            if match := _BULLET.match(line):
+                names = re.findall(r"``([a-z-]+)``", match["names"])
+                rules.update(dict.fromkeys(names, match["text"]))
+            elif line.startswith("  "):
+                for rule_name in names:
+                    rules[rule_name] = f"{rules[rule_name]} {line.strip()}".strip()
+        out[kind] = rules
+    return out
 
 
 def derivations(record: Record) -> Iterator[tuple[tuple[str | int, ...], BaseDerivation]]:

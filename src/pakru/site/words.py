@@ -38,6 +38,9 @@ RULE_WORDS: dict[DateRule, str] = {
     "same-as-record": "the date of another record the report describes",
     "month-before-record": "“last month”, counted from another record's date",
     "before-record": "on or before another record's date",
+    "year-before-record": "“last year”, counted from another record's date",
+    "after-record": "not before a lower-numbered meeting of the same series",
+    "written-after-record": "after an event the undated report tells in the past tense",
 }
 """How each date rule reads in words (``test_words`` checks every rule has words)."""
 

@@ -389,8 +389,23 @@ def build(ds: "Dataset") -> dict[str, Table]:
         _evidence(ds),
         _derivations(ds),
         _withdrawn(ds),
+        acts_table(ds),
     )
     return {t.name: t for t in tables}
+
+
+def acts_table(ds: "Dataset") -> Table:
+    """The act-level events table (``acts``), described in :mod:`pakru.export.events`."""
+    from pakru.export import events  # noqa: PLC0415 - only this table needs it
+
+    return Table(
+        events.NAME,
+        events.DESCRIPTION,
+        tuple(Column(n, t, d, required=r) for n, t, d, r in events.COLUMNS),  # type: ignore[arg-type]
+        ("id",),
+        tuple(ForeignKey((c,), t, (r,)) for c, t, r in events.FOREIGN_KEYS),
+        events.rows(ds),
+    )
 
 
 def meta(ds: "Dataset") -> dict[str, str]:

@@ -120,16 +120,21 @@ def _no_gc() -> Iterator[None]:
 
 def _records(
     files: Sequence[tuple[Path, str]], jobs: int
-) -> tuple[list[Origin], dict[str, str], list[Finding]]:
-    """Stages read → parse → models for every file, then the texts of the source records."""
+) -> tuple[list[Origin], dict[str, str], list[Finding], set[str]]:
+    """Stages read → parse → models for every file, then the texts of the source records.
+
+    Also returns the ids (file names) of the files that gave no record.
+    """
     with _no_gc():
         results = map_in_order(build_file, files, jobs)
     origins: list[Origin] = []
     texts: dict[str, str] = {}
     findings: list[Finding] = []
+    unbuilt: set[str] = set()
     for (path, shown), result in zip(files, results, strict=True):
         findings.extend(result.findings)
         if result.record is None:
+            unbuilt.add(path.stem)
             continue
         origins.append(Origin(result.record, shown, path))
         if isinstance(result.record, Source):
@@ -138,7 +143,7 @@ def _records(
                 findings.append(text)
             else:
                 texts.setdefault(result.record.id, text)
-    return origins, texts, findings
+    return origins, texts, findings, unbuilt
 
 
 def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loaded:
@@ -155,11 +160,11 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
     def show(path: Path) -> str:
         return _shown(path, shipped, cwd)
 
-    origins, texts, findings = _records([(path, show(path)) for path in collect(roots)], jobs)
+    origins, texts, findings, unbuilt = _records([(path, show(path)) for path in collect(roots)], jobs)
     records = [o.record for o in origins]
     root = next((p for p in roots if p.is_dir()), None)
     if root is None:  # single files: no manifest to read
-        return Loaded(Dataset(records, texts), Provenance(origins), tuple(findings))
+        return Loaded(Dataset(records, texts), Provenance(origins, unbuilt), tuple(findings))
     manifest = read_manifest(root, show, {r.id for r in records})
     dataset = Dataset(
         records,
@@ -168,7 +173,7 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
         withdrawn=(p.withdrawal for p in manifest.withdrawn),
     )
     findings.extend(manifest.findings)
-    return Loaded(dataset, Provenance(origins), tuple(findings), manifest.files)
+    return Loaded(dataset, Provenance(origins, unbuilt), tuple(findings), manifest.files)
 
 
 def validate(

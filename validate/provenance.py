@@ -45,10 +45,17 @@ class Origin:
 
 
 class Provenance:
-    """Every record read, with its origin, in the order the files were read."""
+    """Every record read, with its origin, in the order the files were read.
 
-    def __init__(self, origins: Iterable[Origin] = ()) -> None:
+    ``unbuilt`` holds the ids named by files that were read but gave no
+    record (a file's name is its record's id, ``ids.filename``): the file's
+    own findings say what is wrong, so rules do not also report references
+    to that id as missing (see ``Hit.about``).
+    """
+
+    def __init__(self, origins: Iterable[Origin] = (), unbuilt: Iterable[str] = ()) -> None:
         self._origins = tuple(origins)
+        self.unbuilt = frozenset(unbuilt)
         first: dict[str, Origin] = {}
         for origin in self._origins:
             first.setdefault(origin.record.id, origin)

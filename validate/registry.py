@@ -40,12 +40,16 @@ class Hit:
 
     ``origin`` names the file when it matters which of several records with
     the same id is meant; otherwise the record's first file is used.
+    ``about`` is the other record the hit depends on (a reference's target,
+    a derivation's anchor): when that record's file did not build, the hit
+    is dropped, as the file's own findings already report the cause.
     """
 
     record: str
     loc: Loc
     message: str
     origin: Origin | None = field(default=None, compare=False)
+    about: str | None = None
 
 
 RuleFunc = Callable[[Dataset, Context], Iterable[Hit]]
@@ -128,6 +132,7 @@ def run_rules(
     for rule_ in RULES.values():
         if rule_.func is None or not is_selected(rule_.id, select, ignore):
             continue
-        hits = rule_.func(dataset, context)
+        unbuilt = context.provenance.unbuilt
+        hits = (hit for hit in rule_.func(dataset, context) if hit.about not in unbuilt)
         findings.extend(_finding(rule_, hit, context.provenance) for hit in hits)
     return findings

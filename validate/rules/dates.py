@@ -81,7 +81,7 @@ def _derivation_hits(dataset: Dataset, family: str) -> Iterator[Hit]:
                 continue
             where = (*loc, "derivations", index)
             if (problem := _disagreement(derivation, interval, known, record.id)) is not None:
-                yield Hit(record.id, where, problem)
+                yield Hit(record.id, where, problem, about=derivation.anchor)
 
 
 def _disagreement(

@@ -90,7 +90,7 @@ def sides_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
             try:
                 derived = derive_country(d, facts)
             except UnderivableError as error:
-                yield Hit(record.id, where, f"{d.rule}: {error}")
+                yield Hit(record.id, where, f"{d.rule}: {error}", about=d.anchor)
                 continue
             if derived != value:
                 yield Hit(
@@ -109,7 +109,8 @@ def ordinal_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
             try:
                 derived = derive_ordinal(d, meeting, records)
             except UnderivableError as error:
-                yield Hit(meeting.id, ("derivations", index), f"{d.rule}: {error}")
+                problem = f"{d.rule}: {error}"
+                yield Hit(meeting.id, ("derivations", index), problem, about=d.anchor)
                 continue
             if derived != meeting.ordinal:
                 yield Hit(

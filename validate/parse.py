@@ -16,7 +16,7 @@ libyaml is missing) and builds values itself, so that:
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -339,6 +339,22 @@ def parse(source: Text) -> Parsed | Finding:
     if not isinstance(builder.root, dict):
         line, column = builder.positions.get((), (1, 1))
         return Finding(path, line, column, "yaml.root", "error", "a record must be a mapping")
-    return Parsed(
-        path, builder.root, builder.positions, builder.key_positions, tuple(builder.warnings)
+    return Parsed(path, builder.root, builder.positions, builder.key_positions, _placed(builder))
+
+
+def _placed(builder: _Builder) -> tuple[Finding, ...]:
+    """The warnings with the field and record they concern, like every later finding.
+
+    Scalars warn before their place is known; the few files that draw a
+    warning look theirs up here, by position, once the document is built.
+    """
+    if not builder.warnings:
+        return ()
+    at = {pos: loc for loc, pos in builder.key_positions.items()}
+    at.update({pos: loc for loc, pos in builder.positions.items()})
+    record = builder.root.get("id")
+    record = record if isinstance(record, str) else ""
+    return tuple(
+        replace(w, field=introspect.field_path(at.get((w.line, w.column), ())), record=record)
+        for w in builder.warnings
     )

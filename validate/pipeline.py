@@ -160,7 +160,8 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
     def show(path: Path) -> str:
         return _shown(path, shipped, cwd)
 
-    origins, texts, findings, unbuilt = _records([(path, show(path)) for path in collect(roots)], jobs)
+    files = [(path, show(path)) for path in collect(roots)]
+    origins, texts, findings, unbuilt = _records(files, jobs)
     records = [o.record for o in origins]
     root = next((p for p in roots if p.is_dir()), None)
     if root is None:  # single files: no manifest to read

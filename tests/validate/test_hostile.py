@@ -51,7 +51,8 @@ CASES: list[tuple[str, bytes, str]] = [
     (
         "unquoted-no",
         b"type: meeting\nid: x\nlocation: {city: NO, country: NO, venue: null}\n",
-        "meetings/x.yaml:3:18: warning[yaml.ambiguous-scalar] plain 'NO' is a boolean in YAML 1.1 "
+        "meetings/x.yaml:3:18: warning[yaml.ambiguous-scalar] location.city: plain 'NO' is a "
+        "boolean in YAML 1.1 "
         "and a string here; quote it",
     ),
     (

@@ -97,3 +97,29 @@ def test_nesting_is_bounded() -> None:
 
 def test_explicit_core_tags_resolve_strictly() -> None:
     assert _ok("a: !!int '7'\nb: !!str 7\n").data == {"a": 7, "b": "7"}
+
+
+def test_an_ambiguous_scalar_names_its_field_and_record() -> None:
+    parsed = _ok("type: meeting\nid: jwg-ct-07\nlocation:\n  venue: yes\nlist:\n  - on\n")
+    assert [w.to_dict() for w in parsed.warnings] == [
+        {
+            "path": "f.yaml",
+            "line": 4,
+            "column": 10,
+            "rule": "yaml.ambiguous-scalar",
+            "severity": "warning",
+            "message": "plain 'yes' is a boolean in YAML 1.1 and a string here; quote it",
+            "field": "location.venue",
+            "record": "jwg-ct-07",
+        },
+        {
+            "path": "f.yaml",
+            "line": 6,
+            "column": 5,
+            "rule": "yaml.ambiguous-scalar",
+            "severity": "warning",
+            "message": "plain 'on' is a boolean in YAML 1.1 and a string here; quote it",
+            "field": "list[0]",
+            "record": "jwg-ct-07",
+        },
+    ]

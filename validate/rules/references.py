@@ -13,9 +13,7 @@ def resolve(dataset: Dataset, context: Context) -> Iterator[Hit]:
     for origin in context.provenance:
         for loc, target, kinds in references(origin.record):
             if target not in dataset:
-                yield Hit(
-                    origin.record.id, loc, f"no record with id {target!r}", origin, target
-                )
+                yield Hit(origin.record.id, loc, f"no record with id {target!r}", origin, target)
                 continue
             found = dataset.get(target).type
             if found not in kinds:

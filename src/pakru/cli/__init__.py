@@ -6,6 +6,7 @@ arguments and returning the exit code: 0 clean, 1 findings, 2 usage.
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -42,6 +43,20 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = parser().parse_args(argv)
-    code: int = args.run(args)
-    sys.stdout.flush()
+    try:
+        code: int = args.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_gone()
     return code
+
+
+def _reader_gone() -> int:
+    """The reader closed the pipe (``pakru coverage | head``): stop quietly, as ``yes | head`` does.
+
+    Python's own flush at exit would fail on the closed pipe again and print
+    a traceback, so stdout is pointed at /dev/null first (the recipe in
+    Python's ``signal`` docs). 141 is 128 + SIGPIPE, what a shell reports.
+    """
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 141

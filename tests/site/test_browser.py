@@ -278,3 +278,30 @@ def test_search_finds_aliases(browser: Any, serve: Any, real_site: Path) -> None
     page.screenshot(path=str(SHOTS / "search-alias.png"))
     page.close()
     assert errors == []
+
+
+def test_phone_layout_of_a_source_page_and_the_series_strips(
+    browser: Any, serve: Any, real_site: Path
+) -> None:
+    """At 390 px a page title takes only its own lines, and time strips open at their latest end."""
+    if not (real_site / "sources/src-9a68526d/index.html").is_file():
+        pytest.skip("the installed dataset has no src-9a68526d")
+    base = serve(real_site)
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base + "sources/src-9a68526d/")
+    page.wait_for_load_state("load")
+    title_lines = page.evaluate(
+        "(() => { const h = document.querySelector('h1');"
+        " return h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight); })()"
+    )
+    assert round(title_lines) == 1  # "Report (21 March 2018)", no empty line for a hidden ¶
+    page.goto(base + "series/")
+    page.wait_for_load_state("load")
+    boxes = page.evaluate(
+        "[...document.querySelectorAll('.pk-scroll')].map("
+        "b => [b.scrollWidth > b.clientWidth, b.scrollWidth - b.clientWidth - b.scrollLeft])"
+    )
+    assert boxes, "no time strip on /series/"
+    assert [left for _, left in boxes] == [0] * len(boxes), "a strip hides its latest end"
+    assert all(wide for wide, _ in boxes)  # the strips are wider than a phone (else: vacuous)
+    page.close()

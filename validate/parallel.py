@@ -18,7 +18,7 @@ from pakru.dataset import Dataset
 from pakru.schema import RECORD_TYPES
 from pakru.validate.findings import Finding
 from pakru.validate.models import Built, build
-from pakru.validate.parse import Loc, Parsed, Pos, parse
+from pakru.validate.parse import Loc, Parsed, Pos, parse, parse_with_positions
 from pakru.validate.read import read_text
 from pakru.validate.walk import references
 
@@ -60,7 +60,7 @@ class _Positions(dict[Loc, Pos]):
             path, shown = self._source
             self._source = None
             text = read_text(path, shown)
-            parsed = parse(text) if not isinstance(text, Finding) else text
+            parsed = parse_with_positions(text) if not isinstance(text, Finding) else text
             if isinstance(parsed, Parsed):
                 self.update(parsed.key_positions if self._keys else parsed.positions)
         return super().get(loc, default)

@@ -1,9 +1,12 @@
-"""pyproject's explicit package list covers every package folder, and data is shipped."""
+"""pyproject's explicit package list covers every package folder; data and hooks are shipped."""
 
+import re
 import tomllib
 from pathlib import Path
 
-from pakru.validate.pipeline import default_root
+import yaml
+
+from pakru.manifest import shipped_records
 from tests.conftest import REPO
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
@@ -36,10 +39,18 @@ def test_installed_dataset_has_every_record_file() -> None:
         for p in (REPO / "records").rglob("*")
         if p.is_file() and p.suffix in (".yaml", ".txt")
     }
-    root = default_root()
+    root = shipped_records()
     installed = {
         p.relative_to(root).as_posix()
         for p in root.rglob("*")
         if p.is_file() and p.suffix in (".yaml", ".txt")
     }
     assert installed == repo_files, "re-install pakru: the installed data differs from records/"
+
+
+def test_validate_hook_runs_when_the_manifest_files_change() -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    files = re.compile(next(h["files"] for h in hooks if h["id"] == "pakru-validate"))
+    changed = ["records/VERSION", "records/withdrawn.json", "records/meetings/cgss-12.yaml"]
+    assert all(files.search(path) for path in changed)
+    assert not files.search("records/sources/text/a.txt")

@@ -1,8 +1,13 @@
-"""The Dataset: every record, typed and indexed by id, read-only."""
+"""The Dataset: every record, typed and indexed by id, read-only.
+
+A Dataset is a pure value: records, the texts of the reports, the data
+version, the withdrawn ids and query indexes. It knows nothing of files,
+positions or rules; where each record was read from belongs to the
+validator (:mod:`pakru.validate.provenance`).
+"""
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -13,23 +18,10 @@ from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Person, Reco
 if TYPE_CHECKING:
     import pandas as pd
 
+    # the two conveniences at the end of Dataset; see their docstrings
     from pakru.export.tables import Table
-    from pakru.validate.parse import Loc, Parsed
 
 R = TypeVar("R", Source, Person, Body, Meeting, Agreement, Event, Conflict)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One record and the file it was read from."""
-
-    record: Record
-    path: str
-    parsed: "Parsed | None" = None
-
-    def position(self, loc: "Loc" = ()) -> tuple[int, int]:
-        """Line and column of ``loc`` in the file (1, 1 when unknown)."""
-        return self.parsed.position(loc) if self.parsed is not None else (1, 1)
 
 
 class Dataset:
@@ -52,16 +44,16 @@ class Dataset:
 
     def __init__(
         self,
-        entries: Iterable[Entry],
+        records: Iterable[Record],
         texts: Mapping[str, str] | None = None,
         *,
         version: str | None = None,
         withdrawn: Iterable[Withdrawal] = (),
     ) -> None:
-        self._entries = tuple(entries)
-        by_id: dict[str, Entry] = {}
-        for entry in self._entries:
-            by_id.setdefault(entry.record.id, entry)
+        by_id: dict[str, Record] = {}
+        for record in records:
+            # a repeated id keeps its first record; the validator reports the rest (ids.unique)
+            by_id.setdefault(record.id, record)
         self._by_id = MappingProxyType(by_id)
         self._texts = MappingProxyType(dict(texts or {}))
         self._version = version
@@ -80,15 +72,10 @@ class Dataset:
     def __contains__(self, record_id: object) -> bool:
         return record_id in self._by_id
 
-    @property
-    def entries(self) -> tuple[Entry, ...]:
-        """Every record read, with its file, duplicates included (for the validator)."""
-        return self._entries
-
     @cached_property
     def records(self) -> tuple[Record, ...]:
         """Every record, one per id, sorted by id."""
-        return tuple(self._by_id[i].record for i in sorted(self._by_id))
+        return tuple(self._by_id[i] for i in sorted(self._by_id))
 
     @cached_property
     def _by_kind(self) -> Mapping[type, tuple[Record, ...]]:
@@ -170,10 +157,6 @@ class Dataset:
                 raise WithdrawnError(withdrawal)
             seen.append(record_id)
             record_id = withdrawal.into
-        return self._by_id[record_id].record
-
-    def entry(self, record_id: str) -> Entry:
-        """The record with this id and the file it came from."""
         return self._by_id[record_id]
 
     def text(self, source_id: str) -> str | None:
@@ -280,17 +263,24 @@ class Dataset:
         actor = self.get(actor_id)
         return tuple(self.get(i) for i in self._involvement.get(actor.id, ()))
 
+    # -- conveniences ------------------------------------------------------------
+    # The exports build on the Dataset, not the other way round: these two
+    # methods only call pakru.export when used, so importing pakru.dataset
+    # never loads an export module (tests/test_layers.py lists these as the
+    # only imports from the dataset layer upwards).
+
     def tables(self) -> "dict[str, Table]":
-        """The dataset flattened into tables (see :mod:`pakru.export.tables`)."""
-        from pakru.export.tables import build  # noqa: PLC0415 - lazy
+        """The dataset flattened into tables: ``pakru.export.tables.build(ds)``."""
+        from pakru.export.tables import build  # noqa: PLC0415 - a convenience, see above
 
         return build(self)
 
     def to_pandas(self) -> "dict[str, pd.DataFrame]":
-        """Every export table as a pandas DataFrame (needs the ``pandas`` extra).
+        """Every export table as a pandas DataFrame: ``pakru.export.frames.to_pandas(ds)``.
 
-        Dates become ``datetime64`` columns (``NaT`` when unknown), whole
-        numbers nullable ``Int64``, and list columns hold Python lists.
+        Needs the ``pandas`` extra. Dates become ``datetime64`` columns (``NaT``
+        when unknown), whole numbers nullable ``Int64``, and list columns hold
+        Python lists.
 
         >>> frames = fixture().to_pandas()
         >>> frames["meetings"].loc[:, ["id", "status", "date_earliest"]].head(2)
@@ -298,7 +288,7 @@ class Dataset:
         0  cgss-12   held    2018-03-02
         1  fm-talks-moscow   held           NaT
         """
-        from pakru.export.frames import to_pandas  # noqa: PLC0415 - pandas is optional
+        from pakru.export.frames import to_pandas  # noqa: PLC0415 - a convenience, see above
 
         return to_pandas(self)
 

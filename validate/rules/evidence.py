@@ -62,13 +62,13 @@ def _matched_prefix(quote: str, text: str) -> str:
 
 
 @rule("evidence.quote")
-def quote(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every quote (evidence and date derivations) occurs verbatim in its source's text."""
     texts = _texts(dataset)
-    for entry in dataset.entries:
+    for origin in context.provenance:
         quoted: list[tuple[Loc, Evidence | Derivation]] = [
-            *find(entry.record, Evidence),
-            *find(entry.record, Derivation),
+            *find(origin.record, Evidence),
+            *find(origin.record, Derivation),
         ]
         for loc, item in quoted:
             text = texts.get(item.source)
@@ -78,10 +78,10 @@ def quote(dataset: Dataset, _: Context) -> Iterator[Hit]:
             matched = _matched_prefix(wanted, text)
             hint = f"; the text matches only up to {matched!r}" if len(matched) > 3 else ""
             yield Hit(
-                entry.record.id,
+                origin.record.id,
                 (*loc, "quote"),
                 f"quote not found in {item.source}: {wanted!r}{hint}",
-                entry,
+                origin,
             )
 
 
@@ -121,10 +121,10 @@ def _covered(field: str, supported: set[str]) -> bool:
 
 
 @rule("evidence.unsupported")
-def unsupported(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every factual field that is set is named in some evidence's ``supports``."""
-    for entry in dataset.entries:
-        record = entry.record
+    for origin in context.provenance:
+        record = origin.record
         supported = {name for e in record.evidence for name in e.supports}
         for field in _factual_fields(record):
             if not _covered(field, supported):
@@ -132,7 +132,7 @@ def unsupported(dataset: Dataset, _: Context) -> Iterator[Hit]:
                     record.id,
                     tuple(field.split(".")),
                     f"no evidence supports {field!r} (list it in an evidence's supports)",
-                    entry,
+                    origin,
                 )
 
 
@@ -146,15 +146,15 @@ def _names_a_field(record: Record, dotted: str) -> bool:
 
 
 @rule("evidence.supports-unknown")
-def supports_unknown(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def supports_unknown(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every name in an evidence's ``supports`` is a field of the record."""
-    for entry in dataset.entries:
-        for index, item in enumerate(entry.record.evidence):
+    for origin in context.provenance:
+        for index, item in enumerate(origin.record.evidence):
             for position, name in enumerate(item.supports):
-                if not _names_a_field(entry.record, name):
+                if not _names_a_field(origin.record, name):
                     yield Hit(
-                        entry.record.id,
+                        origin.record.id,
                         ("evidence", index, "supports", position),
-                        f"{name!r} is not a field of a {entry.record.type}",
-                        entry,
+                        f"{name!r} is not a field of a {origin.record.type}",
+                        origin,
                     )

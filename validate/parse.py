@@ -424,7 +424,7 @@ def _quick(text: str) -> dict[str, Any] | None:
         root = _quick_mapping(get)
         if type(get()) is not yaml.DocumentEndEvent or type(get()) is not yaml.StreamEndEvent:
             return None  # a second document
-    except (_HandOverError, yaml.YAMLError):
+    except (_HandOverError, ParseError, yaml.YAMLError):
         return None
     finally:
         parser.dispose()

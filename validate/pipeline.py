@@ -10,6 +10,7 @@ pool) is :mod:`pakru.validate.parallel`'s business; reporting is
 """
 
 import gc
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -72,14 +73,26 @@ def build_file(item: tuple[Path, str]) -> FileResult:
     return FileResult(built.record, parsed.warnings)
 
 
-def _shown(path: Path, shipped: Path | None, cwd: Path) -> str:
-    """How findings name ``path``: ``records/…`` in the shipped tree, else relative to ``cwd``."""
+def _shown(
+    path: Path, shipped: Path | None, cwd: Path, folders: dict[str, str] | None = None
+) -> str:
+    """How findings name ``path``: ``records/…`` in the shipped tree, else relative to ``cwd``.
+
+    ``folders`` caches resolved folders across calls, so that a file costs one
+    ``lstat`` rather than one per part of its path.
+    """
     if shipped is not None:
         return f"records/{path.relative_to(shipped).as_posix()}"
-    try:
-        return path.resolve().relative_to(cwd).as_posix()
-    except ValueError:
-        return path.as_posix()
+    given = str(path)
+    folder, _, name = given.rpartition("/")
+    if folders is None or not folder or name in ("", ".", "..") or path.is_symlink():
+        resolved = os.path.realpath(given)
+    else:
+        if (real := folders.get(folder)) is None:
+            real = folders[folder] = os.path.realpath(folder)
+        resolved = f"{real.rstrip('/')}/{name}"
+    base = str(cwd).rstrip("/") + "/"
+    return resolved.removeprefix(base) if resolved.startswith(base) else given
 
 
 def collect(paths: Iterable[Path]) -> Iterator[Path]:
@@ -128,9 +141,10 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
     shipped = shipped_records() if not paths else None
     roots = list(paths) if paths else [shipped_records()]
     cwd = Path.cwd().resolve()  # once, not per file
+    folders: dict[str, str] = {}
 
     def show(path: Path) -> str:
-        return _shown(path, shipped, cwd)
+        return _shown(path, shipped, cwd, folders)
 
     files = [(path, show(path)) for path in collect(roots)]
     with _no_gc():

@@ -1,6 +1,11 @@
 """The base model every record and sub-record inherits from."""
 
-from pydantic import BaseModel, ConfigDict
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
+from pydantic_core import CoreSchema
+
+from pakru.schema.fielddocs import FIELD_DOCS
 
 
 class Model(BaseModel):
@@ -12,13 +17,25 @@ class Model(BaseModel):
     read-only. Sequences are tuples for the same reason; the YAML parser
     produces tuples, and JSON input is accepted through ``model_validate_json``.
     Attribute docstrings become field descriptions, written once and reused
-    by the JSON Schema and the docs.
+    by the JSON Schema and the docs; they are read from
+    :mod:`pakru.schema.fielddocs`, generated from the docstrings, rather
+    than by parsing every model's source on import (see
+    :mod:`pakru.schema.docstrings`).
     """
 
     model_config = ConfigDict(
         extra="forbid",
         strict=True,
         frozen=True,
-        use_attribute_docstrings=True,
         validate_default=True,
     )
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        # runs once per model, after its fields are collected and before the
+        # schema (which carries the descriptions) is built
+        docs = FIELD_DOCS.get(f"{cls.__module__}.{cls.__qualname__}", {})
+        for name, info in cls.__pydantic_fields__.items():
+            if info.description is None and name in docs:
+                info.description = docs[name]
+        return handler(source)

@@ -11,15 +11,13 @@ so ``import pakru`` stays fast.
 """
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("pakru")
-except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
-    __version__ = "0+unknown"
-
+# Not ``from typing import TYPE_CHECKING``: importing typing (and re) would be
+# most of what ``import pakru`` costs. Type checkers treat this name the same.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from pakru.dataset import Dataset
     from pakru.loading import DatasetError, load
 
@@ -28,7 +26,20 @@ __all__ = ["Dataset", "DatasetError", "__version__", "load"]
 _LAZY = {"load": "pakru.loading", "DatasetError": "pakru.loading", "Dataset": "pakru.dataset"}
 
 
-def __getattr__(name: str) -> Any:
+def _version() -> str:
+    # importlib.metadata costs ~30 ms on import: only paid when asked for
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        return version("pakru")
+    except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
+        return "0+unknown"
+
+
+def __getattr__(name: str) -> "Any":
+    if name == "__version__":
+        globals()[name] = value = _version()
+        return value
     if name in _LAZY:
         module = import_module(_LAZY[name])
         value = getattr(module, name)

@@ -1,10 +1,11 @@
 """``pakru schema``: write (or check) the JSON Schema files exported from the models."""
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
-from pakru.schema import jsonschema
+from pakru.schema import docstrings, jsonschema
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -25,12 +26,19 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write or check the schema files."""
+    """Write or check the schema files (and the field descriptions they are built from)."""
     if args.check:
         stale = jsonschema.stale(args.out)
+        if docstrings.stale():
+            print(f"{docstrings.TARGET}: stale; run 'pakru schema'", file=sys.stderr)
         for name in stale:
             print(f"{args.out / name}: stale; run 'pakru schema'", file=sys.stderr)
-        return 1 if stale else 0
+        return 1 if stale or docstrings.stale() else 0
+    if docstrings.stale():
+        print(f"wrote {docstrings.write()}")
+        # the models in this process were built with the old descriptions
+        command = [sys.executable, "-m", "pakru", "schema", "--out", str(args.out)]
+        return subprocess.run(command, check=False).returncode  # noqa: S603 - our own command
     for path in jsonschema.write(args.out):
         print(f"wrote {path}")
     return 0

@@ -15,21 +15,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pakru.dataset import Dataset
 from pakru.manifest import shipped_records
 from pakru.schema import Record, Source
+from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
 from pakru.validate.findings import Finding, filter_findings
+from pakru.validate.incremental import touching, trees
 from pakru.validate.manifest import read_manifest
 from pakru.validate.models import build
 from pakru.validate.parallel import map_in_order
 from pakru.validate.parse import parse
 from pakru.validate.provenance import Origin, Provenance
 from pakru.validate.read import read_text
-
-if TYPE_CHECKING:
-    from pakru.validate.registry import Context
+from pakru.validate.registry import Context, run_rules
 
 RECORD_SUFFIXES = (".yaml", ".yml")
 
@@ -183,7 +182,7 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
 def validate(
     paths: Sequence[Path] | None = None,
     *,
-    context: "Context | None" = None,
+    context: Context | None = None,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     jobs: int = 1,
@@ -198,12 +197,6 @@ def validate(
     ``withdrawn.json`` are returned. A file outside any records tree is
     checked on its own.
     """
-    # imported here, not at the top: ``pakru.load()`` needs neither the rules nor
-    # their registry (with ``inspect``), and pays for every import at start-up
-    from pakru.validate import rules as _rules  # noqa: F401, PLC0415 - registers the rules
-    from pakru.validate.incremental import touching, trees  # noqa: PLC0415
-    from pakru.validate.registry import Context, run_rules  # noqa: PLC0415
-
     select, ignore = tuple(select), tuple(ignore)
     given = trees(paths) if incremental and paths else None
     loaded = load_dataset(list(given) if given else paths, jobs=jobs)

@@ -47,9 +47,9 @@ import yaml  # noqa: E402 - after the path is set
 
 from benchmarks import corpus  # noqa: E402
 from pakru.dataset import Dataset  # noqa: E402
+from pakru.validate import rules as _rules  # noqa: E402, F401 - registers the rules
 from pakru.validate.models import Built, build  # noqa: E402
 from pakru.validate.parse import Parsed, parse  # noqa: E402
-from pakru.validate import rules as _rules  # noqa: E402, F401 - registers the rules
 from pakru.validate.pipeline import collect  # noqa: E402
 from pakru.validate.provenance import Origin, Provenance  # noqa: E402
 from pakru.validate.read import Text, read_text  # noqa: E402

@@ -31,11 +31,13 @@ import os
 import platform
 import pstats
 import random
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,7 @@ sys.path.insert(0, str(REPO))
 import yaml  # noqa: E402 - after the path is set
 
 from benchmarks import corpus  # noqa: E402
+from benchmarks.page import FORMAT  # noqa: E402
 from pakru.dataset import Dataset  # noqa: E402
 from pakru.validate import rules as _rules  # noqa: E402, F401 - registers the rules
 from pakru.validate.models import Built, build  # noqa: E402
@@ -55,9 +58,6 @@ from pakru.validate.provenance import Origin, Provenance  # noqa: E402
 from pakru.validate.read import Text, read_text  # noqa: E402
 from pakru.validate.registry import Context, run_rules  # noqa: E402
 from pakru.validate.report import text as text_report  # noqa: E402
-
-FORMAT = 2
-"""Version of the JSON layout; ``benchmarks/page.py`` refuses any other."""
 
 PAKRU = [sys.executable, "-m", "pakru"]
 TODAY = "2026-01-01"
@@ -82,22 +82,23 @@ def best(repeat: int, func: Callable[[], Any]) -> tuple[float, Any]:
 def run(args: list[str]) -> dict[str, Any]:
     """One process: wall and CPU seconds, peak RSS (MiB) and its output.
 
-    The figures come from GNU ``time`` (``/usr/bin/time``): ``wait4`` on a
-    child forked from this process would count the benchmark's own memory,
-    which the child shares until it execs.
+    CPU time is this process's children's (``getrusage``, microseconds) before
+    and after; peak RSS comes from GNU ``time`` (``/usr/bin/time``), because
+    ``ru_maxrss`` of children is a maximum over all of them, and a child
+    forked from this process counts the benchmark's own memory until it execs.
     """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
     done = subprocess.run(
-        ["/usr/bin/time", "-f", "%e %U %S %M", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=REPO,
+        ["/usr/bin/time", "-f", "%M", *args], capture_output=True, text=True, check=False, cwd=REPO
     )
-    *rest, last = done.stderr.rstrip("\n").split("\n")
-    wall, user, system, rss = last.split()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    *rest, rss = done.stderr.rstrip("\n").split("\n")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {
-        "wall": float(wall),
-        "cpu": float(user) + float(system),
+        "wall": wall,
+        "cpu": cpu,
         "rss_mib": int(rss) / 1024,
         "out": done.stdout + "\n".join(rest),
     }
@@ -224,6 +225,10 @@ def startup(repeat: int) -> dict[str, float]:
         "bare": "pass",
         "import": "import pakru",
         "load": "import pakru; pakru.load()",
+        # what bounds load(): the libraries it needs, and the models
+        "pydantic": "from pydantic import BaseModel, Field, TypeAdapter",
+        "yaml": "import yaml",
+        "schema": "import pakru.schema",
     }
     out: dict[str, float] = {}
     for _ in range(repeat):
@@ -308,7 +313,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     for n in sizes:
         directory = dataset_dir(args.data, n, args.seed)
-        row = {"stages": stages(directory, repeat), "processes": processes(directory, repeat, jobs)}
+        row = {
+            "mix": dict(Counter(p.parent.name for p in collect([directory]))),
+            "stages": stages(directory, repeat),
+            "processes": processes(directory, repeat, jobs),
+        }
         report["sizes"][str(n)] = row
         _print_size(n, row)
     below = [n for n in sizes if n < 100_000]

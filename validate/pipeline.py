@@ -10,15 +10,16 @@ pool) is :mod:`pakru.validate.parallel`'s business; reporting is
 """
 
 import gc
+import marshal
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from pakru.dataset import Dataset
 from pakru.manifest import shipped_records
-from pakru.schema import Record, Source
+from pakru.schema import Record, Source, record_adapter
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
 from pakru.validate.findings import Finding, filter_findings
 from pakru.validate.incremental import touching, trees
@@ -71,6 +72,31 @@ def build_file(item: tuple[Path, str]) -> FileResult:
     if isinstance(built, list):
         return FileResult(None, (*parsed.warnings, *built))
     return FileResult(built.record, parsed.warnings)
+
+
+def _build_plain(item: tuple[Path, str]) -> bytes:
+    """``build_file`` in a worker, answered as marshalled plain data.
+
+    Pickling a built record costs a worker about twice as much as building it,
+    and the main process as much to unpickle as to build it again from plain
+    values; ``marshal`` sends dicts, tuples and strings at a tenth of the cost.
+    The worker still builds the record, so findings are made where they were.
+    """
+    path, shown = item
+    text = read_text(path, shown)
+    parsed = text if isinstance(text, Finding) else parse(text)
+    if isinstance(parsed, Finding):
+        return marshal.dumps((None, (astuple(parsed),)))
+    built = build(parsed)
+    if isinstance(built, list):
+        return marshal.dumps((None, tuple(astuple(f) for f in (*parsed.warnings, *built))))
+    return marshal.dumps((parsed.data, tuple(astuple(f) for f in parsed.warnings)))
+
+
+def _from_plain(sent: bytes) -> FileResult:
+    data, findings = marshal.loads(sent)  # noqa: S302 - our own workers' output
+    record = record_adapter.validate_python(data) if data is not None else None
+    return FileResult(record, tuple(Finding(*f) for f in findings))
 
 
 def _shown(
@@ -148,7 +174,10 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
 
     files = [(path, show(path)) for path in collect(roots)]
     with _no_gc():
-        results = map_in_order(build_file, files, jobs)
+        if jobs > 1:
+            results = [_from_plain(r) for r in map_in_order(_build_plain, files, jobs)]
+        else:
+            results = map_in_order(build_file, files, jobs)
     origins: list[Origin] = []
     texts: dict[str, str] = {}
     findings: list[Finding] = []

@@ -5,8 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pakru.schema import docstrings, jsonschema
-
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the ``schema`` subcommand."""
@@ -14,7 +12,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.add_argument(
         "--out",
         type=Path,
-        default=jsonschema.JSON_DIR,
+        default=None,
         help="folder to write into (default: the package's schema/json)",
     )
     p.add_argument(
@@ -27,6 +25,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 def run(args: argparse.Namespace) -> int:
     """Write or check the schema files (and the field descriptions they are built from)."""
+    # imported here: any module of pakru.schema loads every model
+    from pakru.schema import docstrings, jsonschema  # noqa: PLC0415
+
+    args.out = args.out or jsonschema.JSON_DIR
     if args.check:
         stale = jsonschema.stale(args.out)
         if docstrings.stale():

@@ -413,8 +413,10 @@ python benchmarks/run.py --quick              # N = 200, one round: the CI's smo
   root, string keys without duplicates, no aliases, depth and node bounds, the
   YAML 1.2 core schema) without recording positions. Any file it would have
   something to say about (a refusal, a warning, a tag) is handed to the
-  position-keeping builder, which words and places the finding; positions of a
-  clean file are parsed again only when a later finding needs them.
+  position-keeping builder, which words and places the finding. The Dataset
+  holds no positions: the validator's provenance map (`validate/provenance.py`)
+  keeps each record's file, and a clean file is parsed again, with positions,
+  only when a rule's finding needs them.
   `tests/properties/test_parse_quick.py` checks that both give the same values,
   warnings, positions and model findings on generated and broken records.
 - **No garbage collection in the command.** Records, texts and findings are

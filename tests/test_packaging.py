@@ -1,5 +1,6 @@
 """pyproject's explicit package list covers every package folder; data and hooks are shipped."""
 
+import importlib.util
 import re
 import tomllib
 from pathlib import Path
@@ -31,6 +32,32 @@ def test_every_package_folder_is_listed() -> None:
         if (name := _package_of(init.parent)) is not None
     }
     assert found == set(SETUPTOOLS["packages"])
+
+
+INSTALL = ".venv/bin/pip install -e '.[test,docs]' --config-settings editable_mode=strict"
+
+
+def _source_folder(package: str) -> Path:
+    """The folder of ``package`` in this repository, under the package-dir mapping."""
+    mapping = SETUPTOOLS["package-dir"]
+    base = max((n for n in mapping if package == n or package.startswith(n + ".")), key=len)
+    return REPO / mapping[base] / package[len(base) :].lstrip(".").replace(".", "/")
+
+
+def test_every_module_is_installed() -> None:
+    """A module added after ``pip install -e`` is missing from the strict install's link tree."""
+    missing = []
+    for package in SETUPTOOLS["packages"]:
+        spec = importlib.util.find_spec(package)
+        assert spec is not None
+        assert spec.origin is not None
+        installed = {p.name for p in Path(spec.origin).parent.glob("*.py")}
+        missing += [
+            p.relative_to(REPO).as_posix()
+            for p in sorted(_source_folder(package).glob("*.py"))
+            if p.name not in installed
+        ]
+    assert not missing, f"not in the installed package: {missing}; re-install: {INSTALL}"
 
 
 def test_installed_dataset_has_every_record_file() -> None:

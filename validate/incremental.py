@@ -9,8 +9,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 
 from pakru.schema import RECORD_TYPES
+from pakru.schema.introspect import references
 from pakru.validate.provenance import Provenance
-from pakru.validate.walk import references
 
 FOLDERS = frozenset(t.folder for t in RECORD_TYPES.values())
 

@@ -110,6 +110,9 @@ def read_withdrawn(path: Path, shown: str) -> tuple[list[Placed], list[Finding]]
     except json.JSONDecodeError as error:
         message = f"not JSON: {error.msg}"
         return [], [Finding(shown, error.lineno, error.colno, "manifest.json", "error", message)]
+    except RecursionError:  # json gives up on deep nesting this way, with no position
+        message = "not JSON: nested too deeply"
+        return [], [Finding(shown, 1, 1, "manifest.json", "error", message)]
     if not isinstance(items, list):
         line, column = _position(text, _start(text))
         message = "expected a list of withdrawn entries"

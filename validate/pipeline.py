@@ -157,22 +157,10 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loaded:
-    """Read, parse and build every record under ``paths`` (default: the shipped records).
-
-    ``VERSION`` and ``withdrawn.json`` are read from the first folder in
-    ``paths`` (the shipped records by default). ``jobs`` > 1 reads, parses
-    and builds files in that many processes.
-    """
-    shipped = shipped_records() if not paths else None
-    roots = list(paths) if paths else [shipped_records()]
-    cwd = Path.cwd().resolve()  # once, not per file
-    folders: dict[str, str] = {}
-
-    def show(path: Path) -> str:
-        return _shown(path, shipped, cwd, folders)
-
-    files = [(path, show(path)) for path in collect(roots)]
+def _records(
+    files: Sequence[tuple[Path, str]], jobs: int
+) -> tuple[list[Origin], dict[str, str], list[Finding]]:
+    """Stages read → parse → models for every file, then the texts of the source records."""
     with _no_gc():
         if jobs > 1:
             results = [_from_plain(r) for r in map_in_order(_build_plain, files, jobs)]
@@ -192,19 +180,37 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
                 findings.append(text)
             else:
                 texts.setdefault(result.record.id, text)
-    ids = {o.record.id for o in origins}
+    return origins, texts, findings
+
+
+def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loaded:
+    """Read, parse and build every record under ``paths`` (default: the shipped records).
+
+    ``VERSION`` and ``withdrawn.json`` are read from the first folder in
+    ``paths`` (the shipped records by default). ``jobs`` > 1 reads, parses
+    and builds files in that many processes.
+    """
+    shipped = shipped_records() if not paths else None
+    roots = list(paths) if paths else [shipped_records()]
+    cwd = Path.cwd().resolve()  # once, not per file
+    folders: dict[str, str] = {}
+
+    def show(path: Path) -> str:
+        return _shown(path, shipped, cwd, folders)
+
+    origins, texts, findings = _records([(path, show(path)) for path in collect(roots)], jobs)
+    records = [o.record for o in origins]
     root = next((p for p in roots if p.is_dir()), None)
-    if root is None:
-        dataset = Dataset((o.record for o in origins), texts)
-        return Loaded(dataset, Provenance(origins), tuple(findings))
-    manifest = read_manifest(root, show, ids)
-    findings.extend(manifest.findings)
+    if root is None:  # single files: no manifest to read
+        return Loaded(Dataset(records, texts), Provenance(origins), tuple(findings))
+    manifest = read_manifest(root, show, {r.id for r in records})
     dataset = Dataset(
-        (o.record for o in origins),
+        records,
         texts,
         version=manifest.version,
         withdrawn=(p.withdrawal for p in manifest.withdrawn),
     )
+    findings.extend(manifest.findings)
     return Loaded(dataset, Provenance(origins), tuple(findings), manifest.files)
 
 

@@ -13,9 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from pakru.dataset import Dataset
+from pakru.schema.introspect import Loc, field_path
 from pakru.validate.findings import Finding, Severity, is_selected
-from pakru.validate.models import field_path
-from pakru.validate.parse import Loc
 from pakru.validate.provenance import Origin, Provenance
 
 

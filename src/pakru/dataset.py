@@ -6,14 +6,15 @@ positions or rules; where each record was read from belongs to the
 validator (:mod:`pakru.validate.provenance`).
 """
 
-import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pakru.manifest import Withdrawal, WithdrawnError
 from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Person, Record, Source
+from pakru.schema.dates import interval_key
+from pakru.schema.introspect import cited_sources, references
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -182,7 +183,7 @@ class Dataset:
         return tuple(
             sorted(
                 members,
-                key=lambda m: (m.ordinal is None, m.ordinal or 0, *_interval_key(m.date)),
+                key=lambda m: (m.ordinal is None, m.ordinal or 0, *interval_key(m.date)),
             )
         )
 
@@ -190,34 +191,32 @@ class Dataset:
         """Meetings, agreements and events in date order.
 
         Records are ordered by the earliest day their interval allows, then by
-        the latest; an interval open at the start (``[null, 2018-03-03]``,
-        "recently") is placed by its latest day, and records whose date is
-        unknown come last. Ties are broken by id.
+        the latest. An interval open at the start (``[null, 2018-03-03]``,
+        "recently") could begin on any day, so it comes before every dated
+        record rather than beside its latest day, where it would read as an
+        event of that week; records whose date is unknown come last. Ties are
+        broken by id.
 
         >>> ds = fixture()
         >>> for r in ds.timeline():
         ...     print(r.date.earliest, r.date.latest, r.date.precision, r.id)
+        None 2018-03-03 range fm-talks-moscow
+        None 2018-03-03 range military-cooperation-commission
         2014-11-01 2014-11-30 month defence-cooperation-2014
         2015-10-01 2015-10-31 month mtc-accord-2015
         2018-03-02 2018-03-02 day cgss-12
-        None 2018-03-03 range fm-talks-moscow
-        None 2018-03-03 range military-cooperation-commission
         2018-03-21 2018-03-21 day jwg-ct-07
         2019-01-01 2019-12-31 year jwg-ct-next
         None None unknown friendship-drills
         """
         dated: list[Meeting | Agreement | Event] = [*self.meetings, *self.agreements, *self.events]
-        return tuple(sorted(dated, key=lambda r: (*_interval_key(r.date), r.id)))
+        return tuple(sorted(dated, key=lambda r: (*interval_key(r.date), r.id)))
 
     @cached_property
     def _citations(self) -> Mapping[str, tuple[str, ...]]:
-        from pakru.validate.walk import evidence, references  # noqa: PLC0415 - lazy
-
         index: dict[str, set[str]] = {}
         for record in self.records:
-            cited = {item.source for _, item in evidence(record)}
-            cited |= {ref for _, ref, kinds in references(record) if kinds == ("source",)}
-            for source_id in cited - {record.id}:
+            for source_id in cited_sources(record) - {record.id}:
                 index.setdefault(source_id, set()).add(record.id)
         return MappingProxyType({k: tuple(sorted(v)) for k, v in index.items()})
 
@@ -243,8 +242,6 @@ class Dataset:
 
     @cached_property
     def _involvement(self) -> Mapping[str, tuple[str, ...]]:
-        from pakru.validate.walk import references  # noqa: PLC0415 - lazy
-
         index: dict[str, set[str]] = {}
         for record in self.records:
             for _, ref, kinds in references(record):
@@ -291,14 +288,6 @@ class Dataset:
         from pakru.export.frames import to_pandas  # noqa: PLC0415 - a convenience, see above
 
         return to_pandas(self)
-
-
-def _interval_key(date: Any) -> tuple[bool, dt.date, dt.date]:
-    """Sort key for a DateInterval: known before unknown, then earliest, then latest."""
-    earliest = date.earliest or date.latest
-    latest = date.latest or date.earliest
-    unknown = earliest is None
-    return (unknown, earliest or dt.date.max, latest or dt.date.max)
 
 
 COLLECTIONS = ("meetings", "agreements", "events", "people", "bodies", "sources", "conflicts")

@@ -34,6 +34,17 @@ def test_pakru_version_shows_both(capsys: pytest.CaptureFixture[str]) -> None:
     assert out == f"pakru {pakru.__version__} (data {data_version()})"
 
 
+def test_pakru_version_with_a_bad_version_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "VERSION").write_text("banana\n", "utf-8")
+    monkeypatch.setattr("pakru.manifest.shipped_records", lambda: tmp_path)
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    out = capsys.readouterr().out.strip()
+    assert out == f"pakru {pakru.__version__} (data invalid: run pakru validate)"
+
+
 def test_citation_cff_names_the_data_version() -> None:
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text("utf-8"))
     assert citation["cff-version"] == "1.2.0"
@@ -107,6 +118,7 @@ def _only_finding(root: Path) -> str:
         ),
         ('{"id": "old"}', "withdrawn.json:1:1 manifest.json: expected a list of withdrawn entries"),
         ("not json", "withdrawn.json:1:1 manifest.json: not JSON: Expecting value"),
+        ("[" * 100_000, "withdrawn.json:1:1 manifest.json: not JSON: nested too deeply"),
     ],
 )
 def test_bad_withdrawn_file(

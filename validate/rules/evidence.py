@@ -1,47 +1,15 @@
 """Evidence: quotes are verbatim, and every factual field is supported by one."""
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from pydantic import BaseModel
 
 from pakru.dataset import Dataset
-from pakru.schema import DateInterval, Derivation, Evidence, Record
-from pakru.validate.models import submodel
-from pakru.validate.parse import Loc
+from pakru.schema import DateInterval, Record
+from pakru.schema.introspect import fields, is_set, names_a_field, quotes
+from pakru.schema.text import normalise
 from pakru.validate.registry import Context, Hit, rule
-from pakru.validate.walk import find
-
-_SPACE = re.compile(r"\s+")
-
-EXEMPT = frozenset(
-    {
-        "type",
-        "id",
-        "evidence",
-        "note",
-        "title",
-        "kind",
-        "file",
-        "same_as",
-        "agreements",
-        "participants",
-        "titles",
-        "topics",
-        "outcomes",
-        "sides",
-        "subject",
-    }
-)
-"""Fields that need no ``supports``: identity, editorial text and classification,
-links, and sub-records that carry their own evidence. A conflict's ``subject``
-is editorial; an agreement's ``subject`` is not (see ``_exempt``)."""
-
-
-def normalise(text: str) -> str:
-    """Collapse every run of whitespace to one space, so line breaks do not matter."""
-    return _SPACE.sub(" ", text).strip()
 
 
 @lru_cache(maxsize=4)
@@ -66,11 +34,7 @@ def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every quote (evidence and date derivations) occurs verbatim in its source's text."""
     texts = _texts(dataset)
     for origin in context.provenance:
-        quoted: list[tuple[Loc, Evidence | Derivation]] = [
-            *find(origin.record, Evidence),
-            *find(origin.record, Derivation),
-        ]
-        for loc, item in quoted:
+        for loc, item in quotes(origin.record):
             text = texts.get(item.source)
             wanted = normalise(item.quote)
             if text is None or wanted in text:
@@ -85,32 +49,23 @@ def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
             )
 
 
-def _is_set(value: object) -> bool:
-    if isinstance(value, DateInterval):
-        return value.earliest is not None or value.latest is not None
-    if isinstance(value, BaseModel):
-        return any(_is_set(getattr(value, n)) for n in type(value).model_fields)
-    return value not in (None, ())
-
-
-def _exempt(record: Record, name: str) -> bool:
-    if name == "subject":
-        return record.type == "conflict"
-    if name == "date":
-        date = getattr(record, "date", None)
-        return isinstance(date, DateInterval) and bool(date.derivations)
-    return name in EXEMPT
-
-
 def _factual_fields(record: Record) -> Iterator[str]:
-    """Dotted names of the set fields that need support; sub-models are checked per field."""
-    for name in type(record).model_fields:
+    """Dotted names of the set fields that need support; sub-models are checked per field.
+
+    A date interval with derivations is supported by their quotes.
+    """
+    for spec in fields(type(record)):
+        name = spec.name
         value = getattr(record, name)
-        if _exempt(record, name) or not _is_set(value):
+        if not spec.needs_support or not is_set(value):
+            continue
+        if isinstance(value, DateInterval) and value.derivations:
             continue
         if isinstance(value, BaseModel) and not isinstance(value, DateInterval):
             yield from (
-                f"{name}.{sub}" for sub in type(value).model_fields if _is_set(getattr(value, sub))
+                f"{name}.{sub.name}"
+                for sub in fields(type(value))
+                if is_set(getattr(value, sub.name))
             )
         else:
             yield name
@@ -136,22 +91,13 @@ def unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
                 )
 
 
-def _names_a_field(record: Record, dotted: str) -> bool:
-    model: type[BaseModel] | None = type(record)
-    for part in dotted.split("."):
-        if model is None or part not in model.model_fields:
-            return False
-        model = submodel(model.model_fields[part].annotation)
-    return True
-
-
 @rule("evidence.supports-unknown")
 def supports_unknown(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every name in an evidence's ``supports`` is a field of the record."""
     for origin in context.provenance:
         for index, item in enumerate(origin.record.evidence):
             for position, name in enumerate(item.supports):
-                if not _names_a_field(origin.record, name):
+                if not names_a_field(type(origin.record), name):
                     yield Hit(
                         origin.record.id,
                         ("evidence", index, "supports", position),

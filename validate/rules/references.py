@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from pakru.dataset import Dataset
+from pakru.schema.introspect import references
 from pakru.validate.registry import Context, Hit, rule
-from pakru.validate.walk import references
 
 
 @rule("references.resolve")

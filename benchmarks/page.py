@@ -154,6 +154,14 @@ def _bound_parse(report: dict[str, Any]) -> str:
     t = report["sizes"][sizes[-1]]["stages"]
     c = t["csafe"]
     share = ", ".join(f"{k} {t[k] / c:.2f}x" for k in ("read", "parse", "models", "rules"))
+    growth = ""
+    if len(sizes) > 1:
+        a, b = report["sizes"][sizes[-2]]["stages"], t
+        growth = (
+            f" From {_n(sizes[-2])} to {_n(sizes[-1])} records the rules' time grew "
+            f"x{b['rules'] / a['rules']:.1f} against x{b['csafe'] / a['csafe']:.1f} for the "
+            "parse in the same process."
+        )
     return (
         f"In one process at {_n(sizes[-1])} records the stages cost, as multiples of the "
         f"CSafeLoader parse of the same files: {share}. Their sum is the floor of the "
@@ -164,7 +172,7 @@ def _bound_parse(report: dict[str, Any]) -> str:
         "`models` is pydantic's validation in Rust and `rules` the cross-record rules, "
         "each of which still walks every record (one shared walk is the next step). "
         "Below 1.0x needs a YAML parser that builds values in C under the same hostile-input "
-        "guarantees; none was adopted."
+        "guarantees; none was adopted." + growth
     )
 
 
@@ -173,7 +181,8 @@ def _bound_jobs(report: dict[str, Any]) -> str:
         f"The machine has {report['machine']['cores']} cores and was shared (load average "
         f"{report['load_before']} before, {report['load_after']} after the run), so the "
         "second worker rarely had a free core. The rules and the Dataset run in the main "
-        "process, and each record built in a worker is pickled back."
+        "process; a worker sends each record back as marshalled plain values, which the "
+        "main process builds into a model again."
     )
 
 
@@ -297,14 +306,15 @@ def _profile(report: dict[str, Any]) -> list[str]:
     if not profile:
         return ["No profile was taken in this run (`--no-profile`, or no size below 100,000)."]
     lines = [
-        f"`validate` at {_n(profile['n'])} records in one process under cProfile (which "
-        "slows Python calls more than C ones), the functions with the most time of their own:",
+        f"`validate` at {_n(profile['n'])} records in one process under cProfile, CPU time "
+        f"({profile['date']}; cProfile slows Python calls more than C ones), the functions "
+        "with the most time of their own:",
         "",
         "| function | calls | own time | with callees |",
         "|---|---:|---:|---:|",
     ]
     for row in profile["rows"]:
-        name = row["function"].replace("|", "\\|").replace("<", "&lt;")
+        name = row["function"].replace("|", "\\|")
         lines.append(
             f"| `{name}` | {row['calls']:,} | {100 * row['own_share']:.1f} % "
             f"| {100 * row['cumulative_share']:.1f} % |"

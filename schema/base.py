@@ -1,11 +1,19 @@
 """The base model every record and sub-record inherits from."""
 
+import inspect
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
 from pydantic_core import CoreSchema
 
 from pakru.schema.fielddocs import FIELD_DOCS
+
+
+def _own_description(schema: dict[str, Any], cls: type) -> None:
+    """Keep the JSON Schema description to the class's own docstring (see schema/help.py)."""
+    doc = cls.__dict__.get("_pakru_doc")
+    if doc:
+        schema["description"] = inspect.cleandoc(doc)
 
 
 class Model(BaseModel):
@@ -17,10 +25,10 @@ class Model(BaseModel):
     read-only. Sequences are tuples for the same reason; the YAML parser
     produces tuples, and JSON input is accepted through ``model_validate_json``.
     Attribute docstrings become field descriptions, written once and reused
-    by the JSON Schema and the docs; they are read from
-    :mod:`pakru.schema.fielddocs`, generated from the docstrings, rather
-    than by parsing every model's source on import (see
-    :mod:`pakru.schema.docstrings`).
+    by the JSON Schema and the docs, and listed by ``help()`` under "Fields"
+    (:mod:`pakru.schema.help`). They are read from :mod:`pakru.schema.fielddocs`,
+    generated from the docstrings, rather than by parsing every model's source
+    on import (see :mod:`pakru.schema.docstrings`).
     """
 
     model_config = ConfigDict(
@@ -28,6 +36,7 @@ class Model(BaseModel):
         strict=True,
         frozen=True,
         validate_default=True,
+        json_schema_extra=_own_description,
     )
 
     @classmethod

@@ -20,7 +20,7 @@ from tests.conftest import REPO
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("pakru.records",)),  # package data: the YAML records, no code
     ("schema", ("pakru.schema",)),
-    ("dataset", ("pakru.dataset", "pakru.manifest", "pakru.codes")),
+    ("dataset", ("pakru.dataset", "pakru.collection", "pakru.manifest", "pakru.codes")),
     (
         "services",
         (
@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "pakru.fmt",
             "pakru.site",
             "pakru.events",
+            "pakru.scaffold",  # pakru new: source records and empty records
         ),
     ),
     ("cli", ("pakru.cli", "pakru.__main__")),
@@ -252,7 +253,7 @@ import pakru.schema.dates
 if TYPE_CHECKING:
     from pakru.export.tables import Table
 def f():
-    from pakru.validate import walk
+    from pakru.validate import models
     return pakru.load()
 """
     found = {(i.imported, i.line, i.at_import_time) for i in _imports("pakru.probe", source, "p")}
@@ -260,7 +261,7 @@ def f():
         ("pakru.dataset", 3, True),
         ("pakru.schema.dates", 4, True),
         ("pakru.export.tables", 6, False),
-        ("pakru.validate.walk", 8, False),
+        ("pakru.validate.models", 8, False),
         ("pakru.loading", 9, False),
     }
 

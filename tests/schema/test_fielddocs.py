@@ -52,3 +52,10 @@ def test_stale_module_is_detected(tmp_path: Path) -> None:
     assert not docstrings.stale(target)
     target.write_text(docstrings.render().replace("Record kind.", "Kind."), encoding="utf-8")
     assert docstrings.stale(target)
+
+
+def test_cli_default_out_is_the_schema_modules() -> None:
+    from pakru.cli import schema as cli_schema  # noqa: PLC0415
+    from pakru.schema import jsonschema  # noqa: PLC0415
+
+    assert cli_schema.DEFAULT_OUT == jsonschema.DEFAULT_OUT

@@ -40,7 +40,9 @@ SINGLE = {
     "interval_key": "schema/dates.py",
 }
 """Functions defined once; a function of the same job under another name is caught below."""
-COPIES = frozenset({"_interval_key", "date_key", "sentence_coverage", "_Normalised", "_quotes"})
+COPIES = frozenset(
+    {"_interval_key", "date_key", "sentence_coverage", "_Normalised", "_quotes", "squash"}
+)
 """Names the old private copies had."""
 
 
@@ -107,6 +109,32 @@ def test_normaliser_splitter_and_sort_key_are_defined_once() -> None:
     assert defined == {key: [home] for key, home in SINGLE.items()}
 
 
+def _joins_split_words(node: ast.AST) -> bool:
+    """``" ".join(text.split())``: a whitespace normaliser written inline."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "join"
+        and isinstance(node.func.value, ast.Constant)
+        and node.func.value.value == " "
+        and len(node.args) == 1
+        and isinstance(node.args[0], ast.Call)
+        and isinstance(node.args[0].func, ast.Attribute)
+        and node.args[0].func.attr == "split"
+        and not node.args[0].args
+    )
+
+
+def test_no_inline_whitespace_normaliser() -> None:
+    inline = [
+        f"{name}:{node.lineno}"
+        for name, tree in _modules()
+        for node in ast.walk(tree)
+        if _joins_split_words(node)
+    ]
+    assert inline == [], "use pakru.schema.text.normalise"
+
+
 def test_the_yaml_11_boolean_words_are_listed_once() -> None:
     homes = [
         name
@@ -154,7 +182,7 @@ def test_interval_key_orders_open_and_unknown_intervals() -> None:
         interval(None, "2018-03-03"),  # open start ("on or before"): first, not a March point
         interval("2018-03-01", "2018-03-02"),
         interval("2018-03-03", "2018-03-31"),
-        interval("2018-04-01", None),  # open at the end: placed by its earliest day
+        interval("2018-03-03", None),  # open at the end: after every closed interval that day
         unknown,
     ]
     shuffled = [ordered[i] for i in (4, 2, 0, 3, 1)]

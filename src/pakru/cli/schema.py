@@ -5,42 +5,77 @@ import subprocess
 import sys
 from pathlib import Path
 
+DEFAULT_OUT = Path("schema") / "json"
+"""``pakru.schema.jsonschema.DEFAULT_OUT``, repeated: importing it would load every model
+while the parser is built (``pakru --help``); a test keeps the two equal."""
+
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the ``schema`` subcommand."""
-    p = subparsers.add_parser("schema", help="export the JSON Schema of every record kind")
+    p = subparsers.add_parser(
+        "schema",
+        help="export the JSON Schema of every record kind",
+        description=(
+            "Write the JSON Schema files (one per record kind, record.schema.json for any "
+            "kind, records.schema.json for an array of records) into a folder of the "
+            "working tree; never into the installed package."
+        ),
+    )
     p.add_argument(
         "--out",
         type=Path,
-        default=None,
-        help="folder to write into (default: the package's schema/json)",
+        default=DEFAULT_OUT,
+        metavar="DIR",
+        help=f"folder to write into (default: ./{DEFAULT_OUT.as_posix()})",
     )
     p.add_argument(
         "--check",
         action="store_true",
         help="write nothing; exit 1 when the files differ from the models",
     )
+    p.add_argument(
+        "--vscode",
+        type=Path,
+        metavar="FILE",
+        help="also write (or, with --check, check) the editor settings associating "
+        "records/<kind>/*.yaml with their schema, e.g. .vscode/settings.json",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write or check the schema files (and the field descriptions they are built from)."""
+    """Write or check the schema files, and the field descriptions they are built from.
+
+    The descriptions (``schema/fielddocs.py``, generated from the models'
+    attribute docstrings) are written beside the ``--out`` folder when that
+    folder is a checkout's ``schema/json``.
+    """
     # imported here: any module of pakru.schema loads every model
     from pakru.schema import docstrings, jsonschema  # noqa: PLC0415
 
-    args.out = args.out or jsonschema.JSON_DIR
+    settings = jsonschema.vscode_settings()
+    fielddocs = args.out.parent / docstrings.TARGET.name
     if args.check:
-        stale = jsonschema.stale(args.out)
+        stale = [args.out / name for name in jsonschema.stale(args.out)]
         if docstrings.stale():
-            print(f"{docstrings.TARGET}: stale; run 'pakru schema'", file=sys.stderr)
-        for name in stale:
-            print(f"{args.out / name}: stale; run 'pakru schema'", file=sys.stderr)
-        return 1 if stale or docstrings.stale() else 0
-    if docstrings.stale():
-        print(f"wrote {docstrings.write()}")
+            stale.append(docstrings.TARGET)
+        if args.vscode and (
+            not args.vscode.exists() or args.vscode.read_text(encoding="utf-8") != settings
+        ):
+            stale.append(args.vscode)
+        for path in stale:
+            print(f"{path}: stale; run 'pakru schema'", file=sys.stderr)
+        return 1 if stale else 0
+    if fielddocs.exists() and docstrings.stale(fielddocs):
+        print(f"wrote {docstrings.write(fielddocs)}")
         # the models in this process were built with the old descriptions
         command = [sys.executable, "-m", "pakru", "schema", "--out", str(args.out)]
+        command += ["--vscode", str(args.vscode)] if args.vscode else []
         return subprocess.run(command, check=False).returncode  # noqa: S603 - our own command
     for path in jsonschema.write(args.out):
         print(f"wrote {path}")
+    if args.vscode:
+        args.vscode.parent.mkdir(parents=True, exist_ok=True)
+        args.vscode.write_text(settings, encoding="utf-8")
+        print(f"wrote {args.vscode}")
     return 0

@@ -7,6 +7,7 @@ from pakru.coverage import SourceCoverage, coverage
 from pakru.dataset import Dataset
 from pakru.schema import Derivation, Evidence, Source
 from pakru.schema.introspect import Loc, references
+from pakru.schema.text import normalise
 from pakru.site.markup import esc
 from pakru.site.paths import page_of, rel
 from pakru.site.quotes import Citation, Passage, citations, first_words, passages, quote_id
@@ -79,7 +80,7 @@ class Site:
         ``short`` gives the quote's first words only, for tables and lists of references.
         """
         source = self.source_of(item.source)
-        shown = first_words(item.quote) if short else " ".join(item.quote.split())
+        shown = first_words(item.quote) if short else normalise(item.quote)
         target = self.quote_target(page, item.source, item.quote)
         quoted = f"[“{esc(shown)}”]({target})" if target else f"“{esc(shown)}”"
         attribution = esc(short_source(source)) if source else "unknown source"

@@ -4,10 +4,7 @@ import html
 import re
 from collections.abc import Sequence
 
-
-def squash(text: str) -> str:
-    """Text with every run of whitespace made one space (for one-line output)."""
-    return " ".join(text.split())
+from pakru.schema.text import normalise
 
 
 def esc(text: str) -> str:
@@ -19,13 +16,13 @@ def esc(text: str) -> str:
 
 def prose(text: str) -> str:
     """A docstring as Markdown: reST ````code```` becomes a code span, the rest is escaped."""
-    parts = re.split(r"``(.+?)``", squash(text))
+    parts = re.split(r"``(.+?)``", normalise(text))
     return "".join(f"`{part}`" if i % 2 else esc(part) for i, part in enumerate(parts))
 
 
 def attr(text: str) -> str:
     """Text safe inside a double-quoted HTML attribute."""
-    return html.escape(squash(text), quote=True)
+    return html.escape(normalise(text), quote=True)
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]], *, caption: str = "") -> list[str]:

@@ -6,9 +6,10 @@ discriminated union that the loader and the validator use.
 
 from pakru.schema.agreement import Agreement
 from pakru.schema.body import Body
-from pakru.schema.common import Evidence, Statement
+from pakru.schema.common import BaseDerivation, Evidence, Statement
 from pakru.schema.conflict import Conflict, ConflictSide
 from pakru.schema.dates import DateInterval, Derivation
+from pakru.schema.derivations import CountryDerivation, OrdinalDerivation, PlaceDerivation
 from pakru.schema.event import Event
 from pakru.schema.help import add_field_docs
 from pakru.schema.meeting import Meeting, Participant
@@ -22,17 +23,21 @@ add_field_docs(t.model for t in RECORD_TYPES.values())
 __all__ = [
     "RECORD_TYPES",
     "Agreement",
+    "BaseDerivation",
     "Body",
     "Conflict",
     "ConflictSide",
+    "CountryDerivation",
     "DateInterval",
     "Derivation",
     "Event",
     "Evidence",
     "Location",
     "Meeting",
+    "OrdinalDerivation",
     "Participant",
     "Person",
+    "PlaceDerivation",
     "Record",
     "Source",
     "Statement",

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from pakru.schema.common import AgreementRef, CountryCode, MeetingRef, Text
+from pakru.schema.common import AgreementRef, BodyRef, CountryCode, MeetingRef, Text
 from pakru.schema.dates import DateInterval
 from pakru.schema.markers import EDITORIAL, KEY, LINK
 from pakru.schema.recordbase import RecordBase
@@ -32,5 +32,7 @@ class Agreement(RecordBase):
     """The meeting at which it was reached, when a source says so."""
     subject: Text | None
     """What it covers, in the sources' words."""
+    bodies: tuple[BodyRef, ...] = ()
+    """Bodies it names (e.g. the United Nations as a forum for cooperation)."""
     same_as: Annotated[tuple[AgreementRef, ...], LINK] = ()
     """Records that may describe the same agreement but are kept apart because sources disagree."""

@@ -3,6 +3,7 @@
 from typing import Annotated, Literal
 
 from pakru.schema.common import BodyRef, CountryCode, Text
+from pakru.schema.derivations import CountryDerivation
 from pakru.schema.markers import EDITORIAL, KEY
 from pakru.schema.recordbase import RecordBase
 
@@ -10,6 +11,7 @@ BodyKind = Literal[
     "government",
     "ministry",
     "council",
+    "commission",
     "office",
     "armed-forces",
     "dialogue-series",
@@ -37,3 +39,5 @@ class Body(RecordBase):
     """Member countries of a dialogue series or multilateral body, as the sources state them."""
     parent: BodyRef | None = None
     """The body this one belongs to (e.g. RATS within the SCO), when a source says so."""
+    derivations: tuple[CountryDerivation, ...] = ()
+    """The phrases and rules ``country`` is derived from, when no quote states it."""

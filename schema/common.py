@@ -62,6 +62,23 @@ CountryCode = Annotated[
 FIELD_NAME = r"^[a-z_]+(?:\.[a-z_]+)*$"
 
 
+class BaseDerivation(Model):
+    """A value derived by a documented rule from one phrase of one source.
+
+    Subclasses narrow ``rule`` to their kind's rules and add the rule's
+    arguments; :mod:`pakru.validate.derive` implements every rule once, and
+    the validator recomputes each derivation and reports a value its rule
+    does not reproduce.
+    """
+
+    rule: str
+    """The rule applied (listed in the docs' derivation rules)."""
+    source: SourceRef
+    """The source whose text contains ``quote``."""
+    quote: Quote
+    """The verbatim phrase the value is derived from."""
+
+
 class Evidence(Model):
     """A verbatim quote from a source that supports some fields of a record."""
 

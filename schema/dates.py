@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from pakru.schema.base import Model
-from pakru.schema.common import Quote, RecordRef, SourceRef
+from pakru.schema.common import BaseDerivation, RecordRef
 
 _YYYY_MM_DD = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -51,7 +51,10 @@ DateRule = Literal[
     "year-of-publication",
     "same-as-record",
     "month-before-record",
+    "year-before-record",
     "before-record",
+    "after-record",
+    "written-after-record",
 ]
 """How a phrase of a source becomes an interval.
 
@@ -68,24 +71,26 @@ DateRule = Literal[
   year to the publication date.
 - ``same-as-record``: the source describes the event dated by another record
   (``anchor``): that record's interval.
-- ``month-before-record`` / ``before-record``: "last month" or "recently"
-  in an undated report, anchored on the date of another record the same
-  report describes (``anchor``).
+- ``month-before-record`` / ``year-before-record`` / ``before-record``:
+  "last month", "last year" or "recently" in an undated report, anchored on
+  the date of another record the same report describes (``anchor``).
+- ``after-record``: series order: the Nth meeting of a series is not before
+  the (N-1)th or any lower-numbered meeting (``anchor``): on or after that
+  meeting's earliest day.
+- ``written-after-record``: an undated report is written after the latest
+  dated event it reports in the past tense (``anchor``): its publication is
+  on or after that event's earliest day.
 """
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-class Derivation(Model):
+class Derivation(BaseDerivation):
     """One phrase of one source, and the rule that turns it into an interval."""
 
     rule: DateRule
     """The rule applied (see the list in pakru.schema.dates)."""
-    source: SourceRef
-    """The source whose text contains ``quote``; its publication date anchors relative rules."""
-    quote: Quote
-    """The verbatim phrase the date is derived from."""
     value: str | None = None
     """For ``stated-*`` rules: the stated date as ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
     weekday: Weekday | None = None

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from pakru.schema.common import BodyRef, CountryCode, RecordRef, Text
+from pakru.schema.common import BodyRef, CountryCode, MeetingRef, PersonRef, RecordRef, Text
 from pakru.schema.dates import DateInterval
 from pakru.schema.markers import EDITORIAL, KEY, LINK
 from pakru.schema.place import Location
@@ -15,6 +15,8 @@ EventKind = Literal[
     "membership",
     "relations-milestone",
     "dialogue-launch",
+    "statement",
+    "reported-attacks",
     "other",
 ]
 EventStatus = Literal["held", "recurring", "planned"]
@@ -27,6 +29,8 @@ class Event(RecordBase):
     """Record kind."""
     title: Annotated[Text, EDITORIAL]
     """A descriptive title built from the sources' words."""
+    aliases: tuple[Text, ...] = ()
+    """Other names a source prints for the event."""
     kind: Annotated[EventKind, EDITORIAL]
     """What sort of event this is."""
     status: EventStatus
@@ -38,6 +42,20 @@ class Event(RecordBase):
     countries: tuple[CountryCode, ...] = ()
     """Countries taking part, as the sources state them."""
     bodies: tuple[BodyRef, ...] = ()
-    """Bodies involved (e.g. the SCO for an accession)."""
+    """Bodies involved (e.g. the SCO for an accession, the group carrying out attacks)."""
+    people: tuple[PersonRef, ...] = ()
+    """People acting: for a ``statement``, who made it."""
+    meeting: MeetingRef | None = None
+    """The meeting at which it happened (a statement made in talks), when a source says so."""
+    targets: tuple[CountryCode, ...] = ()
+    """Countries a statement is directed at or concerns (criticised, accused, offered help),
+    as the sources state them."""
+    target_bodies: tuple[BodyRef, ...] = ()
+    """Bodies a statement is directed at (criticised, accused), as the sources state them."""
+    count: int | None = None
+    """How many acts the source reports (e.g. 60 attacks), when it gives a number."""
+    attributed_to: Text | None = None
+    """Who the source says the information comes from, when it is second-hand
+    (e.g. "Afghan media"); the dataset does not have that original report."""
     same_as: Annotated[tuple[RecordRef, ...], LINK] = ()
     """Records that may describe the same event but are kept apart because sources disagree."""

@@ -48,8 +48,8 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from pakru.schema.common import Evidence
-from pakru.schema.dates import DateInterval, Derivation
+from pakru.schema.common import BaseDerivation, Evidence
+from pakru.schema.dates import DateInterval
 from pakru.schema.markers import COUNTRY, RefTarget, Role
 from pakru.schema.text import normalise
 
@@ -76,8 +76,9 @@ __all__ = [
 Loc = tuple[str | int, ...]
 """A location in a record: field names and list indexes, ``()`` for the record itself."""
 
-Quoted = Evidence | Derivation
-"""The models that hold a verbatim ``quote`` of a ``source``."""
+Quoted = Evidence | BaseDerivation
+"""The models that hold a verbatim ``quote`` of a ``source``: evidence and every derivation
+(dates, places, countries, ordinals)."""
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -154,11 +155,18 @@ class FieldSpec:
         return self.model is DateInterval
 
     @cached_property
+    def is_derivation(self) -> bool:
+        """True for a list of derivations (of a date, place, country or ordinal): they carry
+        their own quotes, and the validator recomputes what they give."""
+        model = self.model
+        return model is not None and issubclass(model, BaseDerivation)
+
+    @cached_property
     def needs_support(self) -> bool:
         """True when a source must state the value: not a key, editorial, a note, a link,
         evidence or a sub-record with evidence of its own. (A date interval with
         derivations is supported by them: the ``evidence.unsupported`` rule checks that.)"""
-        return not (self.roles or self.is_evidence or self.sub_record)
+        return not (self.roles or self.is_evidence or self.sub_record or self.is_derivation)
 
 
 def _is_model(annotation: Any) -> bool:
@@ -229,7 +237,7 @@ def models(roots: Iterable[type[BaseModel]]) -> tuple[type[BaseModel], ...]:
 
     >>> from pakru.schema import Person
     >>> [m.__name__ for m in models([Person])]
-    ['Person', 'Evidence', 'Title', 'DateInterval', 'Derivation']
+    ['Person', 'Evidence', 'Title', 'CountryDerivation', 'DateInterval', 'Derivation']
     """
     queue = list(roots)
     seen: list[type[BaseModel]] = []
@@ -313,8 +321,8 @@ def find(model: BaseModel, cls: type[M], loc: Loc = ()) -> Iterator[tuple[Loc, M
 
 
 def quotes(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Quoted]]:
-    """Every :class:`Evidence` and :class:`Derivation` inside ``model``, in document order."""
-    return _find(model, (Evidence, Derivation), loc)
+    """Every :class:`Evidence` and derivation inside ``model``, in document order."""
+    return _find(model, (Evidence, BaseDerivation), loc)
 
 
 def evidence(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Evidence]]:

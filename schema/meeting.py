@@ -16,6 +16,7 @@ from pakru.schema.common import (
     Text,
 )
 from pakru.schema.dates import DateInterval
+from pakru.schema.derivations import CountryDerivation, OrdinalDerivation
 from pakru.schema.markers import EDITORIAL, KEY, LINK
 from pakru.schema.place import Location
 from pakru.schema.recordbase import RecordBase
@@ -45,6 +46,8 @@ class Participant(Model):
     """True when a source says this participant led a delegation."""
     evidence: Annotated[tuple[Evidence, ...], Field(min_length=1)]
     """Quotes naming the participant in this meeting."""
+    derivations: tuple[CountryDerivation, ...] = ()
+    """The phrases and rules ``side`` is derived from, when no quote states it."""
 
 
 class Meeting(RecordBase):
@@ -78,3 +81,5 @@ class Meeting(RecordBase):
     """Agreement records reached at this meeting."""
     same_as: Annotated[tuple[MeetingRef, ...], LINK] = ()
     """Records that may describe the same meeting but are kept apart because sources disagree."""
+    derivations: tuple[OrdinalDerivation, ...] = ()
+    """The phrases and rules ``ordinal`` is derived from, when no source numbers the meeting."""

@@ -7,6 +7,7 @@ from pydantic import Field
 from pakru.schema.base import Model
 from pakru.schema.common import BodyRef, CountryCode, Evidence, Text
 from pakru.schema.dates import DateInterval
+from pakru.schema.derivations import CountryDerivation
 from pakru.schema.markers import KEY
 from pakru.schema.recordbase import RecordBase
 
@@ -37,3 +38,5 @@ class Person(RecordBase):
     """The country the person serves, when the sources say so."""
     titles: tuple[Title, ...] = ()
     """Titles and posts, each with the date it is attested."""
+    derivations: tuple[CountryDerivation, ...] = ()
+    """The phrases and rules ``country`` is derived from, when no quote states it."""

@@ -5,16 +5,19 @@ from typing import Annotated, Literal
 from pydantic import StringConstraints
 
 from pakru.schema.common import Text
-from pakru.schema.dates import IsoDate
+from pakru.schema.dates import DateInterval, IsoDate
 from pakru.schema.markers import EDITORIAL, KEY
 from pakru.schema.recordbase import RecordBase
+
+BylineKind = Literal["person", "house", "agency"]
 
 
 class Source(RecordBase):
     """A news report whose text is in ``records/sources/text/``.
 
     Every metadata field is null unless the text itself states it: a report
-    that prints no date has ``published: null``, never a guessed date.
+    that prints no date has ``published: null``, never a guessed date; its
+    ``publication`` interval holds what rules derive from its content.
     """
 
     type: Annotated[Literal["source"], KEY]
@@ -24,8 +27,14 @@ class Source(RecordBase):
     title: Text | None
     """The headline as printed, or null when the text has none."""
     publisher: Text | None
-    """The publisher or outlet, when the text names one."""
+    """The publisher or outlet, when the text names one (a house byline names the outlet)."""
     author: Text | None
-    """The byline, when the text gives one."""
+    """The byline, when the text gives one, as printed."""
+    byline_kind: Annotated[BylineKind | None, EDITORIAL] = None
+    """What the byline names: a ``person``, the outlet itself (``house``, e.g. "Written by
+    The Frontier Post") or a news ``agency``; null without a byline."""
     published: IsoDate | None
     """Publication date, when the text gives one; null means unknown."""
+    publication: DateInterval | None = None
+    """For a report that states no day: the interval its content fixes
+    (``written-after-record``)."""

@@ -19,8 +19,11 @@ from tests.conftest import REPO
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("pakru.records",)),  # package data: the YAML records, no code
-    ("schema", ("pakru.schema",)),
-    ("dataset", ("pakru.dataset", "pakru.collection", "pakru.manifest", "pakru.codes")),
+    ("schema", ("pakru.schema", "pakru.reference")),  # reference: re-exports schema.reference
+    (
+        "dataset",
+        ("pakru.dataset", "pakru.collection", "pakru.manifest", "pakru.codes", "pakru.coding"),
+    ),
     (
         "services",
         (
@@ -32,6 +35,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "pakru.fmt",
             "pakru.site",
             "pakru.events",
+            "pakru.act",
+            "pakru.codebook",
             "pakru.scaffold",  # pakru new: source records and empty records
         ),
     ),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from pakru.manifest import shipped_records
+from pakru.manifest import installed_records, shipped_records, source_folder
 from tests.conftest import REPO
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
@@ -66,7 +66,7 @@ def test_installed_dataset_has_every_record_file() -> None:
         for p in (REPO / "records").rglob("*")
         if p.is_file() and p.suffix in (".yaml", ".txt")
     }
-    root = shipped_records()
+    root = installed_records()  # the link tree: what the package-data patterns install
     installed = {
         p.relative_to(root).as_posix()
         for p in root.rglob("*")
@@ -81,3 +81,23 @@ def test_validate_hook_runs_when_the_manifest_files_change() -> None:
     changed = ["records/VERSION", "records/withdrawn.json", "records/meetings/cgss-12.yaml"]
     assert all(files.search(path) for path in changed)
     assert not files.search("records/sources/text/a.txt")
+
+
+def test_a_link_tree_install_reads_the_checkouts_records(tmp_path: Path) -> None:
+    # A strict editable install links each file; a record added after the install
+    # has no link, so the default records folder must be the checkout's own.
+    checkout = tmp_path / "checkout" / "records"
+    (checkout / "meetings").mkdir(parents=True)
+    (checkout / "__init__.py").write_text("", encoding="utf-8")
+    (checkout / "meetings" / "added-later.yaml").write_text("type: meeting\n", encoding="utf-8")
+    links = tmp_path / "links" / "records"
+    links.mkdir(parents=True)
+    (links / "__init__.py").symlink_to(checkout / "__init__.py")
+    assert source_folder(links) == checkout.resolve()
+    assert source_folder(checkout) == checkout
+
+
+def test_the_default_records_folder_has_every_record_file() -> None:
+    assert (shipped_records() / "meetings" / "cgss-12.yaml").is_file()
+    if installed_records().joinpath("__init__.py").is_symlink():
+        assert shipped_records() == (REPO / "records").resolve()

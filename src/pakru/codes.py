@@ -16,11 +16,17 @@ and whether it happened, not who acted on whom, so the code is derived from
 - event, ``exercise`` / ``delivery``, ``planned``: **031** Express intent to engage in
   material cooperation
 - event, ``dialogue-launch`` (any status): **036** Express intent to meet or negotiate
+- event, ``statement`` (any status): **010** Make statement, not specified
+- event, ``reported-attacks`` (any status): **180** Use unconventional violence, not specified
 - event, any other kind, ``held`` or ``recurring``: **050** Engage in diplomatic cooperation
 - event, any other kind, ``planned``: **030** Express intent to cooperate
 
 A courtesy call is coded from the visitor's side (042); the host's act is
 043 ("Host a visit"), which a user who knows the direction can substitute.
+
+These per-record codes are the coarse classification of the record tables;
+the act-level coding, with actors and the quote that triggers each code, is
+:mod:`pakru.coding` and the ``acts`` table (:mod:`pakru.events`).
 
 >>> from pakru.codes import cameo, wikidata_precision
 >>> cameo("meeting", "working-group", "held")
@@ -31,25 +37,36 @@ A courtesy call is coded from the visitor's side (042); the host's act is
 (10, None)
 """
 
+import datetime as dt
+
 from pakru.schema.countries import COUNTRIES
 
 CAMEO: dict[str, str] = {
+    "010": "Make statement, not specified",
     "030": "Express intent to cooperate",
     "031": "Express intent to engage in material cooperation",
+    "0312": "Express intent to cooperate militarily",
+    "032": "Express intent to provide diplomatic cooperation",
     "036": "Express intent to meet or negotiate",
     "040": "Consult, not specified",
     "042": "Make a visit",
     "043": "Host a visit",
     "046": "Engage in negotiation",
     "050": "Engage in diplomatic cooperation, not specified",
+    "051": "Praise or endorse",
     "057": "Sign formal agreement",
     "062": "Cooperate militarily",
+    "111": "Criticize or denounce",
+    "180": "Use unconventional violence, not specified",
 }
 """The CAMEO event codes pakru uses, with their codebook labels."""
 
 _TALKS = {"working-group", "consultative-group", "security-consultations", "ministerial-talks"}
 _MATERIAL = {"exercise", "delivery"}
 
+
+_FIXED = {"dialogue-launch": "036", "statement": "010", "reported-attacks": "180"}
+"""Event kinds coded the same whatever their status."""
 
 _MEETING_HELD = dict.fromkeys(_TALKS, "046") | {"courtesy-call": "042"}
 
@@ -63,11 +80,91 @@ def cameo(record_type: str, kind: str, status: str) -> str:
         return "057" if status in ("signed", "concluded") else "030"
     if record_type != "event":
         raise ValueError(f"no CAMEO code for records of type {record_type!r}")
-    if kind == "dialogue-launch":
-        return "036"
+    if kind in _FIXED:
+        return _FIXED[kind]
     if kind in _MATERIAL:
         return "031" if planned else "062"
     return "030" if planned else "050"
+
+
+GOLDSTEIN: dict[str, float] = {
+    "010": 0.0,
+    "030": 4.0,
+    "031": 5.2,
+    "0312": 5.2,
+    "032": 4.5,
+    "036": 4.0,
+    "040": 1.0,
+    "042": 1.9,
+    "043": 2.8,
+    "046": 7.0,
+    "050": 3.5,
+    "051": 3.4,
+    "057": 8.0,
+    "062": 7.4,
+    "111": -2.0,
+    "180": -9.0,
+}
+"""Goldstein (1992) conflict–cooperation weights of the codes in :data:`CAMEO`, as
+published with the CAMEO codebook (GDELT's ``CAMEO.goldsteinscale.txt``)."""
+
+QUAD_CLASSES: dict[int, str] = {
+    1: "Verbal cooperation",
+    2: "Material cooperation",
+    3: "Verbal conflict",
+    4: "Material conflict",
+}
+"""QuadClass numbers and names, as GDELT and ICEWS use them."""
+
+
+def root(code: str) -> str:
+    """The CAMEO root (the first two digits) of an event code.
+
+    >>> root("0312"), root("046")
+    ('03', '04')
+    """
+    return code[:2]
+
+
+def quad_class(code: str) -> int:
+    """The QuadClass of an event code: roots 01–05 → 1, 06–09 → 2, 10–14 → 3, 15–20 → 4.
+
+    >>> quad_class("046"), quad_class("062")
+    (1, 2)
+    """
+    number = int(root(code))
+    if not 1 <= number <= 20:
+        raise ValueError(f"not a CAMEO event code: {code!r}")
+    return 1 if number <= 5 else 2 if number <= 9 else 3 if number <= 14 else 4
+
+
+def goldstein(code: str) -> float:
+    """The Goldstein score of an event code listed in :data:`CAMEO`."""
+    return GOLDSTEIN[code]
+
+
+AGENTS: dict[str, str] = {
+    "government": "GOV",
+    "ministry": "GOV",
+    "council": "GOV",
+    "office": "GOV",
+    "armed-forces": "MIL",
+    "multilateral-organisation": "IGO",
+    "military-alliance": "IGO",
+}
+"""Body kind → CAMEO actor role code (GOV government, MIL military, IGO
+intergovernmental organisation); a kind not listed gives no role."""
+
+
+def actor_code(alpha3: str | None, agent: str | None) -> str | None:
+    """A CAMEO actor code: country (ISO alpha-3) then role, e.g. ``PAKGOV``; ``IGO`` alone.
+
+    >>> actor_code("PAK", "GOV"), actor_code("RUS", None), actor_code(None, "IGO")
+    ('PAKGOV', 'RUS', 'IGO')
+    """
+    if alpha3 is None:
+        return agent if agent == "IGO" else None
+    return alpha3 + (agent if agent and agent != "IGO" else "")
 
 
 WIKIDATA_PRECISION: dict[str, int] = {"year": 9, "month": 10, "day": 11}
@@ -79,6 +176,28 @@ def wikidata_precision(precision: str) -> int | None:
     return WIKIDATA_PRECISION.get(precision)
 
 
+def edtf(earliest: "dt.date | None", latest: "dt.date | None", precision: str) -> str | None:
+    """The interval as an EDTF (ISO 8601-2) string; None when both bounds are unknown.
+
+    A day is ``2018-03-02``, a month ``2018-02``, a year ``2019``; another
+    range is ``start/end``, with an empty side when that bound is unknown
+    (EDTF's "unknown", not "open": the sources give no bound).
+
+    >>> import datetime as dt
+    >>> edtf(dt.date(2018, 2, 1), dt.date(2018, 2, 28), "month")
+    '2018-02'
+    >>> edtf(None, dt.date(2018, 3, 15), "range"), edtf(None, None, "unknown")
+    ('/2018-03-15', None)
+    """
+    if earliest is None and latest is None:
+        return None
+    if earliest is not None and precision in ("day", "month", "year"):
+        return earliest.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]]
+    start = "" if earliest is None else earliest.isoformat()
+    end = "" if latest is None else latest.isoformat()
+    return f"{start}/{end}"
+
+
 def cow(alpha2: str | None) -> int | None:
     """The Correlates of War state number of an ISO alpha-2 code (None for None).
 
@@ -86,3 +205,12 @@ def cow(alpha2: str | None) -> int | None:
     (770, 365, None)
     """
     return None if alpha2 is None else COUNTRIES[alpha2].cow
+
+
+def alpha3(alpha2: str | None) -> str | None:
+    """The ISO 3166-1 alpha-3 code of an alpha-2 code (from :mod:`pakru.schema.countries`).
+
+    >>> alpha3("PK"), alpha3("RU"), alpha3(None)
+    ('PAK', 'RUS', None)
+    """
+    return None if alpha2 is None else COUNTRIES[alpha2].alpha3

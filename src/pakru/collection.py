@@ -33,8 +33,15 @@ def as_bounds(start: DateLike, end: DateLike) -> tuple[dt.date | None, dt.date |
 
     >>> as_bounds("2018", "2018-03")
     (datetime.date(2018, 1, 1), datetime.date(2018, 3, 31))
+    >>> as_bounds("2019", "2018")
+    Traceback (most recent call last):
+    ...
+    pakru.collection.QueryError: start 2019-01-01 is after end 2018-12-31 (swapped?)
     """
-    return _day(start, first=True), _day(end, first=False)
+    low, high = _day(start, first=True), _day(end, first=False)
+    if low is not None and high is not None and low > high:
+        raise QueryError(f"start {low} is after end {high} (swapped?)")
+    return low, high
 
 
 def _day(value: DateLike, *, first: bool) -> dt.date | None:

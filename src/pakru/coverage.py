@@ -9,9 +9,11 @@ source text is split into sentences. A sentence *mentions* the dataset when
 - an evidence quote of a meeting, agreement or event overlaps it.
 
 A sentence is *cited by* a record when any quote of that record (evidence,
-participants, titles, statements, date derivations, conflict sides)
-overlaps it. Quotes are located the way the validator compares them: with
-runs of whitespace collapsed to one space.
+participants, titles, statements, derivations, conflict sides) overlaps it.
+A sentence *feeds* a derivation when the derivation's quote, or the dateline
+a place rule reads, overlaps it: ``cgss-12 location (dateline-venue)``.
+Quotes are located the way the validator compares them: with runs of
+whitespace collapsed to one space.
 
 >>> import pakru
 >>> from pakru.coverage import coverage
@@ -24,11 +26,29 @@ import re
 from dataclasses import dataclass
 
 from pakru.dataset import Dataset
-from pakru.schema import Agreement, Body, Event, Meeting, Person, Record
-from pakru.schema.introspect import quotes
+from pakru.schema import (
+    Agreement,
+    BaseDerivation,
+    Body,
+    Derivation,
+    Event,
+    Meeting,
+    OrdinalDerivation,
+    Person,
+    PlaceDerivation,
+    Record,
+)
+from pakru.schema.introspect import Loc, field_path, quotes
 from pakru.schema.text import NormalisedText, sentences
 
-__all__ = ["Sentence", "SourceCoverage", "coverage", "quote_spans", "sentences"]
+__all__ = [
+    "Sentence",
+    "SourceCoverage",
+    "coverage",
+    "derivation_spans",
+    "quote_spans",
+    "sentences",
+]
 
 
 @dataclass(frozen=True)
@@ -50,6 +70,8 @@ class Sentence:
     events whose evidence quotes overlap it; sorted."""
     cited_by: tuple[str, ...]
     """Ids of every record with a quote overlapping the sentence; sorted."""
+    feeds: tuple[str, ...] = ()
+    """The derivations the sentence feeds, as ``record field (rule)``; sorted."""
 
     @property
     def mentioning(self) -> bool:
@@ -96,6 +118,36 @@ def quote_spans(ds: Dataset) -> dict[str, list[tuple[int, int, str]]]:
     return spans
 
 
+def _derived_field(record: Record, loc: Loc, item: BaseDerivation) -> str:
+    """The field a derivation at ``loc`` gives: ``date``, ``location``, ``participants[0].side``."""
+    owner = loc[:-2]  # drop ("derivations", index)
+    if owner and not isinstance(item, Derivation | PlaceDerivation):
+        return f"{field_path(owner)}.side"
+    if not owner:
+        return "ordinal" if isinstance(item, OrdinalDerivation) else "country"
+    return field_path(owner)
+
+
+def derivation_spans(ds: Dataset) -> dict[str, list[tuple[int, int, str]]]:
+    """Source id → ``(start, end, "record field (rule)")`` of every derivation's quote, and of
+    the dateline a place rule reads."""
+    normalised = {sid: NormalisedText(text) for sid, text in ds.texts.items()}
+    spans: dict[str, list[tuple[int, int, str]]] = {sid: [] for sid in normalised}
+    for record in ds.records:
+        for loc, item in quotes(record):
+            if not isinstance(item, BaseDerivation):
+                continue
+            label = f"{record.id} {_derived_field(record, loc, item)} ({item.rule})"
+            read = [(item.source, item.quote)]
+            if isinstance(item, PlaceDerivation) and item.dateline is not None:
+                read.append((item.dateline_source or item.source, item.dateline))
+            for source, phrase in read:
+                if source in normalised:
+                    found = normalised[source].find_all(phrase)
+                    spans[source].extend((start, end, label) for start, end in found)
+    return spans
+
+
 def _name_forms(record: Record) -> tuple[str, ...]:
     if isinstance(record, Person):
         return (record.name, *record.aliases, *(t.title for t in record.titles))
@@ -129,6 +181,7 @@ def _named(sentence: str, patterns: list[tuple[str, re.Pattern[str]]]) -> set[st
 def coverage(ds: Dataset) -> list[SourceCoverage]:
     """Per source (in file order): each sentence, what it mentions and which records cite it."""
     spans = quote_spans(ds)
+    derived = derivation_spans(ds)
     patterns = [
         (record.id, _pattern(form))
         for record in ds.records
@@ -146,6 +199,7 @@ def coverage(ds: Dataset) -> list[SourceCoverage]:
             cited = {rid for s, e, rid in spans.get(source.id, ()) if s < end and e > start}
             named = _named(sentence, patterns)
             quoted = {rid for rid in cited if isinstance(ds.get(rid), mentioning_kinds)}
+            feeds = {label for s, e, label in derived.get(source.id, ()) if s < end and e > start}
             items.append(
                 Sentence(
                     index=index,
@@ -155,6 +209,7 @@ def coverage(ds: Dataset) -> list[SourceCoverage]:
                     text=sentence,
                     mentions=tuple(sorted(named | quoted)),
                     cited_by=tuple(sorted(cited)),
+                    feeds=tuple(sorted(feeds)),
                 )
             )
         out.append(SourceCoverage(source=source.id, file=source.file, sentences=tuple(items)))

@@ -464,6 +464,16 @@ class Dataset:
 
         return build(self)
 
+    def events_table(self) -> "Table":
+        """The act-level events table (``acts``): one CAMEO-coded row per act, with both actors.
+
+        See :mod:`pakru.events` and the codebook; it is also the ``acts``
+        table of every export and of :meth:`to_pandas`.
+        """
+        from pakru.export.tables import acts_table  # noqa: PLC0415 - lazy
+
+        return acts_table(self)
+
     def to_pandas(self) -> "dict[str, pd.DataFrame]":
         """Every export table as a pandas DataFrame: ``pakru.export.frames.to_pandas(ds)``.
 

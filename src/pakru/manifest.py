@@ -50,6 +50,24 @@ class Withdrawal:
     version: str
 
 
-def shipped_records() -> Path:
-    """The records folder shipped inside the installed package (``pakru.records``)."""
+def installed_records() -> Path:
+    """The ``pakru.records`` package folder as installed (in a strict editable
+    install, a tree of links made at install time)."""
     return Path(str(resources.files("pakru.records")))
+
+
+def shipped_records() -> Path:
+    """The records folder that ``pakru.load()`` and ``pakru validate`` read by default.
+
+    From a wheel, the installed ``pakru.records`` package. From a strict
+    editable install (the contributor's set-up), the checkout's ``records/``
+    folder that the install links to, so a record file added since the install
+    is read at once instead of being silently left out of the link tree.
+    """
+    return source_folder(installed_records())
+
+
+def source_folder(package: Path) -> Path:
+    """``package`` itself, or the real folder its ``__init__.py`` links into."""
+    marker = package / "__init__.py"
+    return marker.resolve().parent if marker.is_symlink() else package

@@ -67,8 +67,10 @@ def read_fields(text: str) -> list[Field]:
     """Publication date, author and title, when the text prints them recognisably.
 
     - dateline: the text opens with ``date YYYY-MM-DD`` → ``published``;
-    - byline: a line ``Written by NAME`` or ``By NAME`` → ``author``; or a
-      two-to-four-word name that is all that follows the dateline on its line;
+    - byline: a line ``Written by NAME`` or ``By NAME`` → ``author``, and when
+      NAME starts with "The" (a house byline, "Written by The Frontier Post")
+      also → ``publisher``; or a two-to-four-word name that is all that
+      follows the dateline on its line;
     - headline: a first line of at most 120 characters, not ending in a full
       stop and followed by a blank line, in a text without a dateline → ``title``.
     """
@@ -94,6 +96,8 @@ def read_fields(text: str) -> list[Field]:
             byline = WRITTEN_BY.match(line.strip())
             if byline:
                 fields.append(Field("author", byline["name"], byline["quote"]))
+                if byline["name"].startswith("The "):  # a house byline names the outlet
+                    fields.append(Field("publisher", byline["name"], byline["quote"]))
                 break
     return fields
 

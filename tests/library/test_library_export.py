@@ -155,7 +155,7 @@ def test_frictionless_catches_a_broken_foreign_key(
     for path in exported["datapackage"].iterdir():
         (tmp_path / path.name).write_bytes(path.read_bytes())
     participants = tmp_path / "participants.csv"
-    text = participants.read_text("utf-8").replace("cgss-12,0,", "cgss-99,0,", 1)
+    text = participants.read_text("utf-8").replace('"cgss-12","0",', '"cgss-99","0",', 1)
     participants.write_text(text, "utf-8")
     report = frictionless.validate(tmp_path / "datapackage.json")
     assert not report.valid

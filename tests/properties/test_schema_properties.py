@@ -1,7 +1,7 @@
 """Properties of the models, the committed JSON Schema and the YAML round trip."""
 
 import json
-from typing import Any
+from typing import Any, get_args
 
 import jsonschema
 import pytest
@@ -11,6 +11,7 @@ from hypothesis_jsonschema import from_schema
 from pydantic import ValidationError
 
 from pakru.schema import RECORD_TYPES, record_adapter
+from pakru.schema.derivations import CountryRule, PlaceRule
 from pakru.schema.jsonschema import JSON_DIR
 from pakru.validate.models import Built, build
 from pakru.validate.parse import Parsed, parse
@@ -77,9 +78,37 @@ def _known_exception(data: Any) -> str | None:
             }
             if any((d.get(k) is not None) != needed for k, needed in wants.items()):
                 return "derivation-arguments"
+    for d in _dicts(data):
+        if _place_or_country_arguments_mismatch(d):
+            return "derivation-arguments"
     if isinstance(data, dict) and isinstance(data.get("ordinal"), float):
         return "json-integer"
     return None
+
+
+def _place_or_country_arguments_mismatch(d: dict[str, Any]) -> bool:
+    """A place or country derivation whose arguments do not fit its rule (model validators)."""
+    rule = d.get("rule", "")
+    if rule in get_args(PlaceRule):
+        wants_dateline = rule.startswith("dateline-")
+        bad_source = d.get("dateline_source") is not None and rule != "dateline-here"
+        return (d.get("dateline") is not None) != wants_dateline or bad_source
+    if rule in get_args(CountryRule):
+        wants_anchor = rule in ("side-in-meeting", "venue-country")
+        return (d.get("anchor") is not None) != wants_anchor
+    return False
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    if isinstance(value, dict):
+        found.append(value)
+        for item in value.values():
+            found.extend(_dicts(item))
+    elif isinstance(value, list):
+        for item in value:
+            found.extend(_dicts(item))
+    return found
 
 
 def _intervals(value: Any) -> list[dict[str, Any]]:

@@ -165,8 +165,6 @@ NOT_MENTIONING = {
     ("src-b44e9500", 15): "About the author",
     ("src-b44e9500", 16): "The Frontier Post",
     ("src-70d7bb2a", 1): "date 2018-03-03 Zahid Chaudhary",  # byline (cited by the source)
-    ("src-70d7bb2a", 2): "Islamabad",  # dateline
-    ("src-70d7bb2a", 3): "Recent frequent exchanges",  # comment, no entity
 }
 """Sentences that mention no meeting, agreement, event or actor, with the reason."""
 
@@ -202,8 +200,14 @@ def test_non_mentioning_sentences_are_the_listed_ones() -> None:
     ("source", "index", "mentions"),
     [
         ("src-70d7bb2a", 5, ("cgss-12", "sergey-ryabkov", "tasnim-aslam")),
-        ("src-9a68526d", 14, ("jwg-ct", "jwg-ct-07", "jwg-ct-07-commitments", "jwg-ct-next")),
-        ("src-0d14edf0", 23, ("mikhail-popov", "nsa-meeting-2018-03")),
+        ("src-9a68526d", 14, ("jwg-ct", "jwg-ct-07", "jwg-ct-next")),
+        (
+            "src-0d14edf0",
+            23,
+            ("mikhail-popov", "nsa-meeting-2018-03", "popov-cooperation-commitment"),
+        ),
+        # the dateline feeds the place derivations of the 12th CGSS meeting
+        ("src-70d7bb2a", 2, ("cgss-12",)),
         ("src-b44e9500", 11, ("druzbha-drill", "friendship-exercise")),
     ],
 )
@@ -216,3 +220,21 @@ def test_cli_uncited_on_shipped_data(capsys: pytest.CaptureFixture[str]) -> None
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 5
     assert all("mentioning sentences cited" in line for line in lines)
+
+
+def test_sentences_show_the_derivations_they_feed() -> None:
+    jwg_dateline = REPORTS["src-5c611fd4"].sentences[1]
+    assert jwg_dateline.text.startswith("ISLAMABAD:")
+    # the other report's dateline places the 7th JWG meeting (dateline-here), and the gazetteer
+    assert jwg_dateline.feeds == (
+        "jwg-ct-07 location (dateline-here)",
+        "jwg-ct-07 location (gazetteer-city)",
+    )
+    next_meeting = REPORTS["src-9a68526d"].sentences[13]
+    assert "jwg-ct-next ordinal (next-ordinal)" in next_meeting.feeds
+    popov = REPORTS["src-0d14edf0"].sentences[1]
+    assert "security-consultations-2018-03-14 participants[1].side (visitor-counterpart)" in (
+        popov.feeds
+    )
+    # a sentence feeding nothing says so
+    assert REPORTS["src-b44e9500"].sentences[0].feeds == ()

@@ -6,6 +6,7 @@ import pytest
 
 import pakru
 from pakru.schema import Agreement, Body, Conflict, DateInterval, Event, Meeting, Person
+from pakru.schema.introspect import references
 
 DS = pakru.load()
 S000, S001, S002, S003, S004 = (
@@ -70,11 +71,11 @@ def rules(date: DateInterval) -> list[tuple[str, str, str | None]]:
 
 def test_counts() -> None:
     assert len(DS.meetings) == 7
-    assert len(DS.agreements) == 6
-    assert len(DS.events) == 9
+    assert len(DS.agreements) == 8
+    assert len(DS.events) == 14
     assert len(DS.people) == 7
     assert len(DS.bodies) == 12
-    assert len(DS.conflicts) == 3
+    assert len(DS.conflicts) == 4
     assert len(DS.sources) == 5
 
 
@@ -88,10 +89,13 @@ def test_cgss_12() -> None:
     (d,) = m.date.derivations
     assert (d.rule, d.source, d.weekday) == ("weekday-before-publication", S004, "friday")
     assert (m.location.city, m.location.country, m.location.venue) == (
-        None,
-        None,
+        "Islamabad",
+        "PK",
         "Ministry of Foreign Affairs",
     )
+    assert [d.rule for d in m.location.derivations] == ["dateline-venue", "gazetteer-city"]
+    assert (m.location.geonames_id, m.location.precision) == (1176615, "venue")
+    assert m.agreements == ("cgss-12-bilateral-relations",)
     leads = {(p.ref, p.side) for p in m.participants if p.lead}
     assert leads == {("tasnim-aslam", "PK"), ("sergey-ryabkov", "RU")}
     assert any("arms control" in t.text for t in m.topics)
@@ -143,11 +147,19 @@ def test_jwg_ct_07_one_record_two_sources() -> None:
     assert span(m.date) == ("2018-03-21", "2018-03-21", "day")
     assert rules(m.date) == [("publication-day", S000, None)]
     assert m.location.venue == "Ministry of Foreign Affairs"
-    assert m.location.city is None
+    assert (m.location.city, m.location.country) == ("Islamabad", "PK")
+    here = m.location.derivations[0]
+    assert (here.rule, here.source, here.dateline, here.dateline_source) == (
+        "dateline-here",
+        S000,
+        "ISLAMABAD",
+        S001,
+    )
     assert sources_of("jwg-ct-07") == {S000, S001}
-    assert m.agreements == ("jwg-ct-07-commitments",)
+    assert m.agreements == ("jwg-ct-07-commitments", "jwg-ct-07-un-cooperation")
     assert [x.id for x in DS.meetings if x.series == "jwg-ct" and x.status == "held"] == [
-        "jwg-ct-07"
+        "jwg-ct-07",
+        "wg-citsc-09",
     ]
 
 
@@ -156,26 +168,49 @@ def test_jwg_ct_next_is_planned() -> None:
     assert (m.status, m.series, m.ordinal, m.announced_at) == (
         "planned",
         "jwg-ct",
-        None,
+        8,
         "jwg-ct-07",
     )
+    (d,) = m.derivations
+    assert (d.rule, d.anchor) == ("next-ordinal", "jwg-ct-07")
+    assert (m.location.country, m.location.geonames_id) == ("RU", 524901)
     assert span(m.date) == ("2019-01-01", "2019-12-31", "year")
     assert m.date.derivations[0].value == "2019"
     assert m.location.city == "Moscow"
     assert sources_of("jwg-ct-next") == {S000}
 
 
-def test_ninth_round_is_its_own_series_with_unknown_date() -> None:
+def test_ninth_round_is_bounded_by_its_report_and_the_series_order() -> None:
     m = meeting("wg-citsc-09")
-    assert (m.status, m.series, m.ordinal) == ("held", "wg-citsc", 9)
-    assert span(m.date) == (None, None, "unknown")
-    assert m.date.derivations == ()
+    assert (m.status, m.series, m.ordinal) == ("held", "jwg-ct", 9)
+    assert span(m.date) == ("2021-08-30", None, "range")
+    assert [(d.rule, d.anchor) for d in m.date.derivations] == [
+        ("weekday-before-publication", None),
+        ("after-record", "jwg-ct-07"),
+    ]
     assert m.location.city == "Moscow"
     assert set(m.agreements) == {"wg-citsc-09-agreement", "wg-citsc-09-commitments"}
-    assert "series-jwg-ct-wg-citsc" in (body("wg-citsc").note or "")
+
+
+def test_identity_policy_one_series_with_the_doubt_shown() -> None:
+    """Continuity rule: the 9th round counts in the JWG's series; the conflict keeps the doubt."""
+    in_order = sorted(
+        (m for m in DS.meetings if m.series == "jwg-ct"), key=lambda m: m.ordinal or 0
+    )
+    assert [(m.id, m.ordinal, m.status) for m in in_order] == [
+        ("jwg-ct-07", 7, "held"),
+        ("jwg-ct-next", 8, "planned"),
+        ("wg-citsc-09", 9, "held"),
+    ]
+    assert DS.get("wg-citsc").id == "jwg-ct"  # the merged id still finds the series
+    name = "Russia-Pakistan Working Group on Countering International Terrorism"
+    assert any(a.startswith(name) for a in body("jwg-ct").aliases)
     c = conflict("series-jwg-ct-wg-citsc")
     assert c.kind == "possible-identity"
-    assert {s.record for s in c.sides} == {"jwg-ct", "wg-citsc"}
+    assert {(s.record, s.field) for s in c.sides} == {
+        ("jwg-ct-07", "series"),
+        ("wg-citsc-09", "series"),
+    }
 
 
 @pytest.mark.parametrize("rid", [m.id for m in DS.meetings])
@@ -212,8 +247,34 @@ def test_series_are_dialogue_series(rid: str) -> None:
             ("2018-02-01", "2018-02-28", "month"),
             "fm-talks-2018-02",
         ),
-        ("wg-citsc-09-agreement", "agreement", "concluded", (None, None, "unknown"), "wg-citsc-09"),
-        ("wg-citsc-09-commitments", "commitment", "agreed", (None, None, "unknown"), "wg-citsc-09"),
+        (
+            "wg-citsc-09-agreement",
+            "agreement",
+            "concluded",
+            ("2021-08-30", None, "range"),
+            "wg-citsc-09",
+        ),
+        (
+            "wg-citsc-09-commitments",
+            "commitment",
+            "agreed",
+            ("2021-08-30", None, "range"),
+            "wg-citsc-09",
+        ),
+        (
+            "jwg-ct-07-un-cooperation",
+            "commitment",
+            "agreed",
+            ("2018-03-21", "2018-03-21", "day"),
+            "jwg-ct-07",
+        ),
+        (
+            "cgss-12-bilateral-relations",
+            "commitment",
+            "agreed",
+            ("2018-03-02", "2018-03-02", "day"),
+            "cgss-12",
+        ),
         (
             "jwg-ct-07-commitments",
             "commitment",
@@ -258,7 +319,7 @@ def test_helicopters_conflict() -> None:
     assert a.same_as == ("mi-35m-delivery",)
     assert b.same_as == ("mi-35-2014",)
     c = conflict("mi-35-helicopters")
-    assert c.kind == "disagreement"
+    assert c.kind == "possible-identity"  # 2014 lies inside "on or before 2018-03-03"
     assert {(s.record, s.evidence[0].source) for s in c.sides} == {
         ("mi-35-2014", S003),
         ("mi-35m-delivery", S004),
@@ -351,12 +412,12 @@ def test_event_details() -> None:
             "RU",
             ("Deputy Foreign Minister of the Russian Federation",),
         ),
-        ("tehmina-janjua", "Tehmina Janjua", (), None, ("Foreign Secretary",)),
+        ("tehmina-janjua", "Tehmina Janjua", (), "PK", ("Foreign Secretary",)),
         (
             "nasser-khan-janjua",
             "Nasser Khan Janjua",
             (),
-            None,
+            "PK",
             ("National Security Adviser", "NSA", "Lt Gen (retd)"),
         ),
     ],
@@ -392,14 +453,18 @@ def test_name_forms_map_to_one_person() -> None:
             "jwg-ct",
             "dialogue-series",
             "Pakistan Russia Joint Working Group (JWG) on Counter-Terrorism",
-            ("Pakistan-Russia Joint Working Group on Counter-Terrorism", "JWG"),
+            (
+                "Pakistan-Russia Joint Working Group on Counter-Terrorism",
+                "JWG",
+                "Russia-Pakistan Working Group on Countering International Terrorism"
+                " and other Security Challenges",
+            ),
         ),
         (
-            "wg-citsc",
-            "dialogue-series",
-            "Russia-Pakistan Working Group on Countering International Terrorism"
-            " and other Security Challenges",
-            (),
+            "military-cooperation-commission-body",
+            "commission",
+            "military cooperation commission",
+            ("commission for promoting military cooperation",),
         ),
         (
             "cgss",
@@ -438,11 +503,14 @@ def test_body(rid: str, kind: str, name: str, aliases: tuple[str, ...]) -> None:
     assert (b.kind, b.name, b.aliases) == (kind, name, aliases)
 
 
-def test_body_countries_only_when_stated() -> None:
+def test_body_countries_stated_or_derived() -> None:
     assert {b.id: b.country for b in DS.bodies if b.country is not None} == {
         "ru-security-council": "RU",
         "pk-foreign-office": "PK",
+        "ministry-of-foreign-affairs": "PK",
     }
+    (d,) = body("ministry-of-foreign-affairs").derivations
+    assert (d.rule, d.anchor) == ("venue-country", "cgss-12")
 
 
 def test_sources() -> None:
@@ -458,6 +526,63 @@ def test_sources() -> None:
 
 def test_source_metadata_only_as_printed() -> None:
     by_id = {s.id: s for s in DS.sources}
-    assert (by_id[S003].author, by_id[S003].publisher) == ("The Frontier Post", None)
-    assert by_id[S004].author == "Zahid Chaudhary"
+    assert (by_id[S003].author, by_id[S003].publisher, by_id[S003].byline_kind) == (
+        "The Frontier Post",
+        "The Frontier Post",
+        "house",
+    )
+    assert (by_id[S004].author, by_id[S004].byline_kind) == ("Zahid Chaudhary", "person")
+    assert all(by_id[x].publisher is None for x in (S000, S001, S002, S004))
     assert by_id[S001].title == "Pakistan, Russia concerned over growing IS threat"
+
+
+def test_undated_sources_have_a_derived_publication_interval() -> None:
+    by_id = {s.id: s for s in DS.sources}
+    b, a = by_id[S003].publication, by_id[S001].publication
+    assert b is not None
+    assert a is not None
+    assert span(b) == ("2021-09-01", None, "range")
+    assert rules(b) == [("written-after-record", S003, "peace-mission-2021")]
+    assert span(a) == ("2018-03-21", None, "range")
+    assert all(by_id[x].publication is None for x in (S000, S002, S004))
+
+
+def test_sides_and_countries_derived_by_host_visitor_rules() -> None:
+    consultations = meeting("security-consultations-2018-03-14")
+    (janjua,) = [p for p in consultations.participants if p.ref == "tehmina-janjua"]
+    assert (janjua.side, janjua.derivations[0].rule) == ("PK", "visitor-counterpart")
+    nsa = meeting("nsa-meeting-2018-03")
+    (host,) = [p for p in nsa.participants if p.ref == "nasser-khan-janjua"]
+    assert (host.side, host.derivations[0].rule) == ("PK", "host-country")
+    assert person("tehmina-janjua").derivations[0].anchor == consultations.id
+
+
+def test_every_city_has_gazetteer_coordinates() -> None:
+    for record in (*DS.meetings, *DS.events):
+        loc = record.location
+        if loc.city is not None:
+            assert loc.country is not None, record.id
+            assert None not in (loc.geonames_id, loc.latitude, loc.longitude), record.id
+
+
+def test_missing_acts_are_records_of_their_own() -> None:
+    attacks = event("is-attacks-afghanistan-2017")
+    assert (attacks.kind, attacks.count, attacks.attributed_to) == (
+        "reported-attacks",
+        60,
+        "Afghan media",
+    )
+    assert span(attacks.date) == ("2017-01-01", "2017-12-31", "year")
+    assert attacks.location.precision == "country"
+    criticism = event("fm-talks-2018-02-us-nato-criticism")
+    assert (criticism.targets, criticism.target_bodies) == (("US",), ("nato",))
+    assert event("lavrov-unmarked-helicopters").people == ("sergey-lavrov",)
+    assert event("lavrov-counter-terrorism-readiness").targets == ("PK",)
+    assert event("popov-cooperation-commitment").meeting == "nsa-meeting-2018-03"
+    assert agreement("jwg-ct-07-un-cooperation").bodies == ("united-nations",)
+    assert "next" not in (agreement("jwg-ct-07-commitments").subject or "")
+
+
+def test_every_body_is_referenced() -> None:
+    referenced = {ref for r in DS.records for _, ref, _ in references(r)}
+    assert {"nato", "united-nations", "islamic-state"} <= referenced

@@ -23,6 +23,7 @@ from pakru.schema import (
     Title,
 )
 from pakru.schema import introspect as I  # noqa: N812 - short name for a module read often
+from pakru.schema.derivations import CountryDerivation, OrdinalDerivation, PlaceDerivation
 from pakru.schema.markers import Role
 
 FIXTURE = Path(__file__).resolve().parents[1] / "library" / "fixtures" / "records"
@@ -36,12 +37,25 @@ def test_fields_needing_support_per_record_kind() -> None:
     # What evidence.unsupported asks a quote for; everything else is a key,
     # editorial, a note, a link, evidence or a sub-record with its own quotes.
     assert {name: _needing_support(t.model) for name, t in RECORD_TYPES.items()} == {
-        "source": ["title", "publisher", "author", "published"],
+        "source": ["title", "publisher", "author", "published", "publication"],
         "person": ["name", "aliases", "country"],
         "body": ["name", "aliases", "country", "members", "parent"],
         "meeting": ["status", "date", "location", "series", "ordinal", "announced_at"],
-        "agreement": ["status", "date", "parties", "meeting", "subject"],
-        "event": ["status", "date", "location", "countries", "bodies"],
+        "agreement": ["status", "date", "parties", "meeting", "subject", "bodies"],
+        "event": [
+            "aliases",
+            "status",
+            "date",
+            "location",
+            "countries",
+            "bodies",
+            "people",
+            "meeting",
+            "targets",
+            "target_bodies",
+            "count",
+            "attributed_to",
+        ],
         "conflict": [],
     }
 
@@ -94,6 +108,7 @@ def test_references_and_countries() -> None:
         ("Location", "country"),
         ("Agreement", "parties"),
         ("Event", "countries"),
+        ("Event", "targets"),
         ("Participant", "side"),
     }
 
@@ -186,6 +201,9 @@ def test_models_reachable_from_the_record_kinds() -> None:
         I.field(Meeting, "topics").model,
         I.field(Conflict, "sides").model,
         Derivation,
+        CountryDerivation,
+        OrdinalDerivation,
+        PlaceDerivation,
     }
     assert len(set(reached)) == len(reached)
 

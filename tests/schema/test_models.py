@@ -249,9 +249,9 @@ INVALID = [
                 7,
                 "schema.invalid-value",
                 "kind",
-                "Input should be 'government', 'ministry', 'council', 'office', 'armed-forces', "
-                "'dialogue-series', 'multilateral-organisation', 'military-alliance', "
-                "'armed-group' or 'media'",
+                "Input should be 'government', 'ministry', 'council', 'commission', 'office', "
+                "'armed-forces', 'dialogue-series', 'multilateral-organisation', "
+                "'military-alliance', 'armed-group' or 'media'",
             )
         ],
         id="body-unknown-kind",

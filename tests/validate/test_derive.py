@@ -98,3 +98,66 @@ def test_precision_of(earliest: dt.date | None, latest: dt.date | None, precisio
 def test_within_treats_open_bounds_as_infinite() -> None:
     assert within((D(2018, 2, 1), D(2018, 2, 28)), (None, D(2018, 3, 3)))
     assert not within((None, D(2018, 2, 28)), (D(2018, 1, 1), None))
+
+
+# --- rules added for issue 13: series order, written-after, last year, open publication --
+
+ORDERED = Anchors(
+    published={"src-b44e9500": None},
+    intervals={
+        "jwg-ct-07": DateInterval(earliest=D(2018, 3, 21), latest=D(2018, 3, 21), precision="day"),
+        "peace-mission-2021": DateInterval(
+            earliest=D(2021, 9, 1), latest=D(2021, 9, 30), precision="month"
+        ),
+    },
+    publication={
+        "src-b44e9500": DateInterval(earliest=D(2021, 9, 1), latest=None, precision="range")
+    },
+    series={"jwg-ct-07": ("jwg-ct", 7), "wg-citsc-09": ("jwg-ct", 9), "other": ("cgss", 12)},
+    cited={"peace-mission-2021": frozenset({"src-b44e9500"})},
+)
+
+
+def test_after_record_is_on_or_after_a_lower_numbered_meeting() -> None:
+    d = make("after-record", anchor="jwg-ct-07")
+    assert derive(d, ORDERED, "wg-citsc-09") == (D(2018, 3, 21), None)
+
+
+@pytest.mark.parametrize("subject", ["other", "jwg-ct-07"])
+def test_after_record_needs_the_same_series_and_a_lower_number(subject: str) -> None:
+    with pytest.raises(UnderivableError):
+        derive(make("after-record", anchor="jwg-ct-07"), ORDERED, subject)
+
+
+def test_written_after_record_bounds_an_undated_report() -> None:
+    d = make("written-after-record", source="src-b44e9500", anchor="peace-mission-2021")
+    assert derive(d, ORDERED, "src-b44e9500") == (D(2021, 9, 1), None)
+
+
+def test_written_after_record_needs_the_anchor_to_cite_the_report() -> None:
+    d = make("written-after-record", source="src-b44e9500", anchor="jwg-ct-07")
+    with pytest.raises(UnderivableError, match="does not cite"):
+        derive(d, ORDERED, "src-b44e9500")
+
+
+def test_weekday_within_an_open_publication_interval() -> None:
+    # Published on or after Wed 2021-09-01: "on Monday" is Mon 2021-08-30 at the earliest.
+    d = make("weekday-before-publication", source="src-b44e9500", weekday="monday")
+    assert derive(d, ORDERED) == (D(2021, 8, 30), None)
+
+
+def test_year_before_record() -> None:
+    d = make("year-before-record", source="src-5c611fd4", anchor="jwg-ct-07")
+    assert derive(d, ORDERED) == (D(2017, 1, 1), D(2017, 12, 31))
+
+
+def test_every_derivation_rule_is_documented_once() -> None:
+    """The docs' rule list comes from the rule lists' docstrings: every rule, with words."""
+    from typing import get_args  # noqa: PLC0415
+
+    from pakru.validate.derive import derivation_kinds, derivation_rules  # noqa: PLC0415
+
+    docs = derivation_rules()
+    for kind, literal in derivation_kinds().items():
+        assert sorted(docs[kind]) == sorted(get_args(literal)), kind
+        assert all(len(text) > 20 for text in docs[kind].values()), kind

@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from pakru.dataset import Dataset
 from pakru.schema import Agreement, DateInterval, Event, Meeting
+from pakru.schema.introspect import evidence
 from pakru.validate.derive import Anchors
 
 Dated = Meeting | Agreement | Event
@@ -12,12 +13,16 @@ Dated = Meeting | Agreement | Event
 
 @lru_cache(maxsize=4)
 def anchors(dataset: Dataset) -> Anchors:
-    """Publication dates by source id and date intervals by record id."""
+    """Publication dates and intervals by source id, date intervals, series places and
+    cited sources by record id."""
     published: dict[str, dt.date | None] = {s.id: s.published for s in dataset.sources}
+    publication = {s.id: s.publication for s in dataset.sources if s.publication is not None}
     intervals = {
         r.id: r.date for r in dataset.records if isinstance(r, Meeting | Agreement | Event)
     }
-    return Anchors(published, intervals)
+    series = {m.id: (m.series, m.ordinal) for m in dataset.meetings}
+    cited = {r.id: frozenset(e.source for _, e in evidence(r)) for r in dataset.records}
+    return Anchors(published, intervals, publication, series, cited)
 
 
 def bounds(interval: DateInterval) -> tuple[dt.date | None, dt.date | None]:

@@ -30,7 +30,10 @@ FAMILIES = {
     "year-of-publication": "publication",
     "same-as-record": "anchored",
     "month-before-record": "anchored",
+    "year-before-record": "anchored",
     "before-record": "anchored",
+    "after-record": "anchored",
+    "written-after-record": "anchored",
 }
 
 
@@ -80,13 +83,15 @@ def _derivation_hits(dataset: Dataset, family: str) -> Iterator[Hit]:
             if FAMILIES[derivation.rule] != family:
                 continue
             where = (*loc, "derivations", index)
-            if (problem := _disagreement(derivation, interval, known)) is not None:
+            if (problem := _disagreement(derivation, interval, known, record.id)) is not None:
                 yield Hit(record.id, where, problem)
 
 
-def _disagreement(derivation: Derivation, interval: DateInterval, known: Anchors) -> str | None:
+def _disagreement(
+    derivation: Derivation, interval: DateInterval, known: Anchors, subject: str
+) -> str | None:
     try:
-        derived = derive(derivation, known)
+        derived = derive(derivation, known, subject)
     except UnderivableError as error:
         return str(error)
     if within(bounds(interval), derived):
@@ -134,7 +139,7 @@ def too_precise(dataset: Dataset, _: Context) -> Iterator[Hit]:
         if not interval.derivations or not _ordered(interval):
             continue
         try:
-            derived = [derive(d, known) for d in interval.derivations]
+            derived = [derive(d, known, record.id) for d in interval.derivations]
         except UnderivableError:
             continue
         tightest: tuple[dt.date | None, dt.date | None] = (None, None)

@@ -9,6 +9,7 @@ from pakru.dataset import Dataset
 from pakru.schema import DateInterval, Record
 from pakru.schema.introspect import fields, is_set, names_a_field, quotes
 from pakru.schema.text import normalise
+from pakru.validate.derive import derived_fields
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -31,7 +32,7 @@ def _matched_prefix(quote: str, text: str) -> str:
 
 @rule("evidence.quote")
 def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
-    """Every quote (evidence and date derivations) occurs verbatim in its source's text."""
+    """Every quote (evidence and derivations) occurs verbatim in its source's text."""
     texts = _texts(dataset)
     for origin in context.provenance:
         for loc, item in quotes(origin.record):
@@ -65,7 +66,7 @@ def _factual_fields(record: Record) -> Iterator[str]:
             yield from (
                 f"{name}.{sub.name}"
                 for sub in fields(type(value))
-                if is_set(getattr(value, sub.name))
+                if sub.needs_support and is_set(getattr(value, sub.name))
             )
         else:
             yield name
@@ -81,6 +82,7 @@ def unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
     for origin in context.provenance:
         record = origin.record
         supported = {name for e in record.evidence for name in e.supports}
+        supported |= derived_fields(record)
         for field in _factual_fields(record):
             if not _covered(field, supported):
                 yield Hit(

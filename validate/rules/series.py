@@ -34,14 +34,21 @@ def kind(dataset: Dataset, _: Context) -> Iterator[Hit]:
 
 @rule("series.ordinal-unique")
 def ordinal_unique(dataset: Dataset, _: Context) -> Iterator[Hit]:
-    """No two meetings of a series share an ordinal."""
+    """No two meetings of a series share an ordinal, unless one is planned and one held.
+
+    A planned meeting numbered N ("the next meeting" after the (N-1)th, by the
+    ``next-ordinal`` rule) and a held meeting N are the announcement and the
+    holding of one meeting (as ``dates.planned-past`` reads them), not a clash.
+    """
     for series, meetings in _numbered(dataset).items():
-        for before, after in itertools.pairwise(meetings):
-            if before.ordinal == after.ordinal:
+        first: dict[tuple[int | None, str], Meeting] = {}
+        for meeting in meetings:
+            earlier = first.setdefault((meeting.ordinal, meeting.status), meeting)
+            if earlier is not meeting:
                 yield Hit(
-                    after.id,
+                    meeting.id,
                     ("ordinal",),
-                    f"{series} meeting number {after.ordinal} is also {before.id}",
+                    f"{series} meeting number {meeting.ordinal} is also {earlier.id}",
                 )
 
 

@@ -77,4 +77,6 @@ def _text(reports: "list[SourceCoverage]", uncited_only: bool) -> str:
                 lines.append(f"      mentions: {', '.join(s.mentions)}")
             if s.cited_by:
                 lines.append(f"      cited by: {', '.join(s.cited_by)}")
+            if s.feeds:
+                lines.append(f"      feeds: {', '.join(s.feeds)}")
     return "\n".join(lines)

@@ -14,7 +14,7 @@ stale tables go, anything else in the folder stays.
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     written = export(fixture(), "csv", pathlib.Path(tmp))
 ...     sorted(p.name for p in written)[:4]
-['CITATION.cff', 'LICENSE', 'agreements.csv', 'bodies.csv']
+['CITATION.cff', 'LICENSE', 'acts.csv', 'agreements.csv']
 """
 
 import json
@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from pakru.dataset import Dataset
     from pakru.export.tables import Row, Table
 
@@ -132,4 +134,16 @@ def read(
     return reader(out, like)
 
 
-__all__ = ["ALL", "FORMATS", "ExportError", "export", "read"]
+def read_csv(path: "str | Path") -> "pd.DataFrame":
+    """One exported CSV file as a pandas DataFrame, typed as its table declares.
+
+    Codes stay strings (``"046"``), list columns are lists (``[]`` when
+    empty) and only unknown values are missing. See :mod:`pakru.export.csv_`
+    for the one-line equivalents in pandas, readr and Stata.
+    """
+    from pakru.export.csv_frame import read_csv as _read_csv  # noqa: PLC0415 - pandas is optional
+
+    return _read_csv(path)
+
+
+__all__ = ["ALL", "FORMATS", "ExportError", "export", "read", "read_csv"]

@@ -1,24 +1,71 @@
 """CSV: ``<table>.csv`` and ``meta.csv``, UTF-8 with a header row, ready for a spreadsheet.
 
-Lists are joined with ``;``, unknown values are empty cells, booleans
-``true``/``false``, dates ``YYYY-MM-DD``.
+Every known value is quoted, so an unknown value is the only unquoted
+empty cell: ``,,`` is unknown (null), ``,"",`` an empty list or an empty
+string. Lists are joined with ``;``, booleans ``true``/``false``, dates
+``YYYY-MM-DD``. Codes stay text (``"046"``) — but most CSV readers guess
+types whatever the quotes say, so read the files with
+:func:`pakru.export.read_csv`, or give the dtype yourself:
+
+- pandas: ``pd.read_csv("acts.csv", dtype={"cameo_code": str, "cameo_root": str})``
+- readr: ``read_csv("acts.csv", col_types = cols(cameo_code = "c", cameo_root = "c"))``
+- Stata: ``import delimited acts.csv, stringcols(_all) clear`` (then ``destring`` numbers)
 """
 
 import csv
 from collections.abc import Mapping
 from pathlib import Path
 
-from pakru.export.tables import Row, Table, from_text, to_text
+from pakru.export.tables import Column, Row, Table, Value, from_text, to_text
+
+
+def _cell(column: Column, value: Value) -> str:
+    if value is None:
+        return ""
+    return '"' + to_text(column, value).replace('"', '""') + '"'
 
 
 def write_table(table: Table, path: Path) -> Path:
-    """One table as a CSV file."""
+    """One table as a CSV file: known values quoted, unknown ones an unquoted empty cell."""
     with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(table.column_names)
+        f.write(",".join(table.column_names) + "\r\n")
         for row in table.rows:
-            writer.writerow([to_text(c, row[c.name]) for c in table.columns])
+            f.write(",".join(_cell(c, row[c.name]) for c in table.columns) + "\r\n")
     return path
+
+
+def parse(text: str) -> list[list[str | None]]:
+    """The rows of a CSV text; an unquoted empty cell is None, a quoted one ``""``."""
+    rows: list[list[str | None]] = []
+    row: list[str | None] = []
+    cell: list[str] = []
+    quoted = in_quotes = False
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if in_quotes:
+            if char == '"' and text.startswith('""', i):
+                cell.append('"')
+                i += 1
+            elif char == '"':
+                in_quotes = False
+            else:
+                cell.append(char)
+        elif char == '"':
+            in_quotes = quoted = True
+        elif char in ",\n":
+            row.append("".join(cell) if cell or quoted else None)
+            cell, quoted = [], False
+            if char == "\n":
+                rows.append(row)
+                row = []
+        elif char != "\r":
+            cell.append(char)
+        i += 1
+    if cell or quoted or row:
+        row.append("".join(cell) if cell or quoted else None)
+        rows.append(row)
+    return rows
 
 
 def write_meta(meta: Mapping[str, str], path: Path) -> Path:
@@ -40,17 +87,25 @@ def write(
     return written
 
 
+def _row(table: Table, cells: list[str | None]) -> Row:
+    pairs = zip(table.columns, cells, strict=True)
+    return {c.name: None if v is None else from_text(c, v) for c, v in pairs}
+
+
 def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], dict[str, str]]:
     """Read the tables named in ``like`` and the meta back."""
     tables = {}
     for name, table in like.items():
-        with (out / f"{name}.csv").open(encoding="utf-8", newline="") as f:
-            reader = csv.DictReader(f)
-            if tuple(reader.fieldnames or ()) != table.column_names:
-                raise ValueError(f"{name}.csv: unexpected header {reader.fieldnames}")
-            tables[name] = [
-                {c.name: from_text(c, item[c.name]) for c in table.columns} for item in reader
-            ]
+        header, *rows = parse((out / f"{name}.csv").read_bytes().decode("utf-8"))
+        if tuple(header) != table.column_names:
+            raise ValueError(f"{name}.csv: unexpected header {header}")
+        tables[name] = [
+            {
+                c.name: None if v is None else from_text(c, v)
+                for c, v in zip(table.columns, r, strict=True)
+            }
+            for r in rows
+        ]
     with (out / "meta.csv").open(encoding="utf-8", newline="") as f:
         meta = {item["key"]: item["value"] for item in csv.DictReader(f)}
     return tables, meta

@@ -2,8 +2,8 @@
 
 Needs the ``parquet`` extra (``pip install 'pakru[parquet]'``, which brings
 pyarrow). Unlike CSV, list columns stay lists (``list<string>``,
-``list<int64>``), dates are ``date32``, whole numbers ``int64`` and booleans
-``bool``; unknown is null. Column descriptions are field metadata
+``list<int64>``), dates are ``date32``, whole numbers ``int64``, other
+numbers ``float64`` and booleans ``bool``; unknown is null. Column descriptions are field metadata
 (``description``), and every file carries the export's meta (data version,
 licence) as schema metadata under ``pakru``.
 """
@@ -35,6 +35,7 @@ def _type(pa: Any, column: Column) -> Any:
     return {
         "string": pa.string(),
         "integer": pa.int64(),
+        "number": pa.float64(),
         "boolean": pa.bool_(),
         "date": pa.date32(),
     }[column.type]

@@ -96,6 +96,7 @@ VIEWS: dict[str, tuple[str, str]] = {
 SQL_TYPES = {
     "string": "TEXT",
     "integer": "INTEGER",
+    "number": "REAL",
     "boolean": "INTEGER",
     "date": "TEXT",
     "list": "TEXT",
@@ -171,7 +172,7 @@ def metadata(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str, 
     }
 
 
-def _sql_value(value: Value) -> str | int | None:
+def _sql_value(value: Value) -> str | int | float | None:
     if isinstance(value, tuple):
         return dumps_list(value)
     if isinstance(value, dt.date):
@@ -191,8 +192,8 @@ def _python_value(column: Column, value: object) -> Value:
         return dt.date.fromisoformat(str(value))
     if column.type == "boolean":
         return bool(value)
-    if column.type == "integer" and isinstance(value, int):
-        return value
+    if column.type in ("integer", "number") and isinstance(value, int | float):
+        return float(value) if column.type == "number" else value
     return str(value)
 
 

@@ -9,7 +9,7 @@ knows its columns, their types, its primary key and its foreign keys; the
 format writers (:mod:`pakru.export.json_`, ``csv_``, ``sqlite``,
 ``datapackage``) only decide how to spell the values.
 
-Values are Python values: ``str``, ``int``, ``bool``, ``datetime.date``,
+Values are Python values: ``str``, ``int``, ``float``, ``bool``, ``datetime.date``,
 tuples for list columns (never null: an empty list is ``()``) and None for
 unknown.
 """
@@ -46,14 +46,15 @@ from pakru.schema import (
 from pakru.schema.countries import COUNTRIES, Country
 from pakru.schema.introspect import field, field_path, find
 from pakru.schema.recordbase import RecordBase
+from pakru.schema.reference import versions
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
 
-Scalar: TypeAlias = str | int | bool | dt.date | None
+Scalar: TypeAlias = str | int | float | bool | dt.date | None
 Value: TypeAlias = Scalar | tuple[str | int, ...]
 Row: TypeAlias = dict[str, Value]
-ColumnType = Literal["string", "integer", "boolean", "date", "list"]
+ColumnType = Literal["string", "integer", "number", "boolean", "date", "list"]
 LIST_SEPARATOR = ";"
 
 
@@ -121,8 +122,8 @@ def from_text(column: Column, text: str) -> Value:
         return tuple(int(i) if column.item == "integer" else i for i in items)
     if text == "":
         return None
-    if column.type == "integer":
-        return int(text)
+    if column.type in ("integer", "number"):
+        return int(text) if column.type == "integer" else float(text)
     if column.type == "boolean":
         return text == "true"
     if column.type == "date":
@@ -155,6 +156,8 @@ def from_json(column: Column, data: object) -> Value:
         or (column.type == "boolean" and isinstance(data, bool))
     ):
         return data
+    if column.type == "number" and isinstance(data, int | float) and not isinstance(data, bool):
+        return float(data)
     raise TypeError(f"column {column.name!r}: unexpected value {data!r}")
 
 
@@ -183,9 +186,10 @@ T_contra = TypeVar("T_contra", contravariant=True)
 """What one row is built from: a record, or a record and the position of a sub-record."""
 M = TypeVar("M", bound=BaseModel)
 
-_TYPES: dict[type, Literal["string", "integer", "boolean", "date"]] = {
+_TYPES: dict[type, Literal["string", "integer", "number", "boolean", "date"]] = {
     str: "string",
     int: "integer",
+    float: "number",
     bool: "boolean",
     dt.date: "date",
 }
@@ -205,7 +209,7 @@ class _Col(Generic[T_contra]):
 
 def _value(value: object) -> Value:
     """A model value as a table value (checked: a model field of another shape is a bug)."""
-    if value is None or isinstance(value, str | int | dt.date):
+    if value is None or isinstance(value, str | int | float | dt.date):
         return value
     if isinstance(value, tuple) and all(isinstance(i, str | int) for i in value):
         return value
@@ -300,6 +304,13 @@ def _location(of: Callable[[T_contra], Location]) -> list[_Col[T_contra]]:
         *_fields(Location, "city country", of),
         _cow("country", lambda row: of(row).country),
         _field(Location, "venue", of),
+        *_fields(Location, "geonames_id latitude longitude", of),
+        _derived(
+            "location_precision",
+            "string",
+            "How exactly the place is known: venue, city, country or unknown (as ACLED).",
+            lambda row: of(row).precision,
+        ),
     ]
 
 
@@ -378,8 +389,23 @@ def build(ds: "Dataset") -> dict[str, Table]:
         _evidence(ds),
         _derivations(ds),
         _withdrawn(ds),
+        acts_table(ds),
     )
     return {t.name: t for t in tables}
+
+
+def acts_table(ds: "Dataset") -> Table:
+    """The act-level events table (``acts``), described in :mod:`pakru.export.events`."""
+    from pakru.export import events  # noqa: PLC0415 - only this table needs it
+
+    return Table(
+        events.NAME,
+        events.DESCRIPTION,
+        tuple(Column(n, t, d, required=r) for n, t, d, r in events.COLUMNS),  # type: ignore[arg-type]
+        ("id",),
+        tuple(ForeignKey((c,), t, (r,)) for c, t, r in events.FOREIGN_KEYS),
+        events.rows(ds),
+    )
 
 
 def meta(ds: "Dataset") -> dict[str, str]:
@@ -393,6 +419,7 @@ def meta(ds: "Dataset") -> dict[str, str]:
         "package_version": pakru.__version__,
         "license": "CC-BY-4.0",
         "citation": "see CITATION.cff",
+        "reference_packages": "; ".join(f"{k} {v}" for k, v in sorted(versions().items())),
     }
 
 
@@ -463,12 +490,26 @@ def _cameo_table() -> Table:
     )
 
 
+def _publication_column(part: str) -> _Col[Source]:
+    def get(source: Source) -> Value:
+        interval = source.publication
+        return None if interval is None else _value(getattr(interval, part))
+
+    return _derived(
+        f"publication_{part}",
+        "string" if part == "precision" else "date",
+        f"The publication interval an undated report's content fixes: {part}.",
+        get,
+    )
+
+
 def _sources(ds: "Dataset") -> Table:
     return _table(
         "sources",
         "News reports; every field null unless the text states it.",
         [
-            *_own(Source, "id file title publisher author published"),
+            *_own(Source, "id file title publisher author byline_kind published"),
+            *(_publication_column(part) for part in ("earliest", "latest", "precision")),
             *_own(RecordBase, "note"),
         ],
         ds.sources,
@@ -667,6 +708,7 @@ def _agreements(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Tab
                 item="integer",
             ),
             *_own(Agreement, "meeting subject"),
+            _field(Agreement, "bodies", _itself, column="body_ids"),
             _cameo("agreement"),
             _same_as(Agreement),
             *_record_tail(sources_of),
@@ -683,8 +725,12 @@ def _events(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
             *_own(Event, "id title kind status"),
             *_interval(_date, "date", wikidata=True),
             *_location(_place),
-            *_own(Event, "countries"),
+            *_own(Event, "aliases countries"),
             _field(Event, "bodies", _itself, column="body_ids"),
+            _field(Event, "people", _itself, column="person_ids"),
+            *_own(Event, "meeting targets"),
+            _field(Event, "target_bodies", _itself, column="target_body_ids"),
+            *_own(Event, "count attributed_to"),
             _cameo("event"),
             _same_as(Event),
             *_record_tail(sources_of),

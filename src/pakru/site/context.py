@@ -5,7 +5,7 @@ from functools import cached_property
 
 from pakru.coverage import SourceCoverage, coverage
 from pakru.dataset import Dataset
-from pakru.schema import Derivation, Evidence, Source
+from pakru.schema import BaseDerivation, Evidence, Source
 from pakru.schema.introspect import Loc, references
 from pakru.schema.text import normalise
 from pakru.site.markup import esc
@@ -73,7 +73,7 @@ class Site:
         return rel(page, page_of(source)) + fragment
 
     def quote_link(
-        self, page: str, item: Evidence | Derivation | Citation, *, short: bool = False
+        self, page: str, item: Evidence | BaseDerivation | Citation, *, short: bool = False
     ) -> str:
         """A quote linking to its passage, with its source named in words.
 

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from pakru.schema import (
+    BaseDerivation,
     Body,
     Conflict,
     DateInterval,
@@ -107,8 +108,8 @@ def _facts(site: Site, page: str, record: Record) -> Iterator[tuple[str, str]]:
     model = type(record)
     for spec in fields(model):
         name = spec.name
-        if spec.roles & _ELSEWHERE or spec.is_evidence or spec.sub_record:
-            continue
+        if spec.roles & _ELSEWHERE or spec.is_evidence or spec.sub_record or spec.is_derivation:
+            continue  # derivations are shown under the field they give (below)
         value = getattr(record, name)
         if not spec.required and value == spec.default:
             continue  # an optional field left empty says nothing ("announced at", held meeting)
@@ -121,8 +122,21 @@ def _facts(site: Site, page: str, record: Record) -> Iterator[tuple[str, str]]:
                 f"{esc(RULE_WORDS[d.rule].capitalize())}: {site.quote_link(page, d, short=True)}"
                 for d in value.derivations
             ]
+        quotes += [
+            f"{esc(d.rule.replace('-', ' ').capitalize())}: {site.quote_link(page, d, short=True)}"
+            for d in _derivations_of(record, name, value)
+        ]
         extra = "".join(f"<br>{q}" for q in quotes)
         yield field_label(name), f"{shown}{extra}"
+
+
+def _derivations_of(record: Record, name: str, value: object) -> tuple[BaseDerivation, ...]:
+    """The place, country or ordinal derivations that give field ``name`` of ``record``."""
+    if isinstance(value, Location):
+        return value.derivations
+    own: tuple[BaseDerivation, ...] = getattr(record, "derivations", ())
+    gives = "ordinal" if isinstance(record, Meeting) else "country"
+    return own if name == gives else ()
 
 
 def value_md(  # noqa: PLR0911 - one return per kind of value

@@ -88,4 +88,28 @@ def rules_page() -> str:
             rest = r.doc.split("\n", 1)[1].strip() if "\n" in r.doc else ""
             if rest:
                 lines += [f"**`{r.id}`**: {prose(r.summary)}", "", prose(rest), ""]
-    return "\n".join(lines)
+    return "\n".join([*lines, *_derivation_rules()])
+
+
+def _derivation_rules() -> list[str]:
+    """Every derivation rule, from the rule lists' docstrings (``validate.derive``)."""
+    from pakru.reference import versions  # noqa: PLC0415
+    from pakru.validate.derive import derivation_rules  # noqa: PLC0415
+
+    packages = ", ".join(f"`{name}` {version}" for name, version in sorted(versions().items()))
+    lines = [
+        "## Derivation rules",
+        "",
+        "A value no report states word for word is recorded with the rule that derives it, "
+        "the source and the quote; the `dates.*`, `places.*`, `sides.*` and "
+        "`series.ordinal-derived` rules recompute each one and report a value its rule does "
+        "not reproduce. Outside knowledge enters only through the reference packages "
+        f"({packages}) and the rules below.",
+        "",
+    ]
+    for kind, rules in derivation_rules().items():
+        lines += [f"### {esc(kind.capitalize())}", ""]
+        lines += table(
+            ["Rule", "What it derives"], [[f"`{n}`", prose(t)] for n, t in rules.items()]
+        )
+    return lines

@@ -38,6 +38,9 @@ RULE_WORDS: dict[DateRule, str] = {
     "same-as-record": "the date of another record the report describes",
     "month-before-record": "“last month”, counted from another record's date",
     "before-record": "on or before another record's date",
+    "year-before-record": "“last year”, counted from another record's date",
+    "after-record": "not before a lower-numbered meeting of the same series",
+    "written-after-record": "after an event the undated report tells in the past tense",
 }
 """How each date rule reads in words (``test_words`` checks every rule has words)."""
 
@@ -123,8 +126,16 @@ def source_byline(source: Source) -> str:
         parts.append(source.publisher)
     if source.author and source.author != source.publisher:
         parts.append(f"by {source.author}")
-    parts.append(day(source.published) if source.published else "undated")
+    parts.append(day(source.published) if source.published else _undated(source))
     return ", ".join(parts)
+
+
+def _undated(source: Source) -> str:
+    """ "undated", with what the report's content fixes when a rule derives it."""
+    publication = getattr(source, "publication", None)
+    if isinstance(publication, DateInterval) and publication.precision != "unknown":
+        return f"undated, written {date_words(publication)}"
+    return "undated"
 
 
 def source_name(source: Source) -> str:

@@ -4,12 +4,17 @@ Each rule of :data:`pakru.schema.dates.DateRule` is one small function here;
 :func:`derive` applies the right one. The validator's ``dates.*`` rules
 compare a record's interval with what its derivations give, and the docs
 list these rules for readers. ``None`` as a bound means "open on that side".
+
+A report that prints no day may still have a publication interval
+(``Source.publication``, from ``written-after-record``); rules anchored on
+publication then use that interval where they can (a weekday "on Monday"
+lies within the six days before some day of it).
 """
 
 import calendar
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pakru.schema.dates import WEEKDAYS, DateInterval, Derivation, Precision
 
@@ -18,10 +23,18 @@ Bounds = tuple[dt.date | None, dt.date | None]
 
 @dataclass(frozen=True)
 class Anchors:
-    """What relative rules are anchored on: publication dates and other records' intervals."""
+    """What relative rules are anchored on: publication dates and other records' intervals.
+
+    ``publication`` holds the derived publication intervals of undated reports;
+    ``series`` a meeting's (series, ordinal) for ``after-record``; ``cited`` the
+    sources each record quotes, for ``written-after-record``.
+    """
 
     published: Mapping[str, dt.date | None]
     intervals: Mapping[str, DateInterval]
+    publication: Mapping[str, DateInterval] = field(default_factory=dict)
+    series: Mapping[str, tuple[str | None, int | None]] = field(default_factory=dict)
+    cited: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 class UnderivableError(ValueError):
@@ -58,11 +71,48 @@ def _published(d: Derivation, anchors: Anchors) -> dt.date:
     return published
 
 
+def _last_weekday(day: dt.date, target: int) -> dt.date:
+    return day - dt.timedelta(days=(day.weekday() - target) % 7)
+
+
 def _weekday(d: Derivation, anchors: Anchors) -> Bounds:
-    published = _published(d, anchors)
     target = WEEKDAYS.index(d.weekday or "")
-    day = published - dt.timedelta(days=(published.weekday() - target) % 7)
+    interval = anchors.publication.get(d.source)
+    if anchors.published.get(d.source) is None and interval is not None:
+        return _weekday_in(interval, target, d.source)
+    day = _last_weekday(_published(d, anchors), target)
     return day, day
+
+
+def _weekday_in(interval: DateInterval, target: int, source: str) -> Bounds:
+    """The weekday before an unknown publication day within ``interval``."""
+    if interval.earliest is None:
+        raise UnderivableError(f"source {source!r} has no lower publication bound")
+    first = interval.earliest - dt.timedelta(days=6)
+    earliest = first + dt.timedelta(days=(target - first.weekday()) % 7)
+    latest = None if interval.latest is None else _last_weekday(interval.latest, target)
+    return earliest, latest
+
+
+def _after_record(d: Derivation, anchors: Anchors, subject: str | None) -> Bounds:
+    """Series order: the anchor is a lower-numbered meeting of the subject's series."""
+    if subject is not None:
+        series, ordinal = anchors.series.get(subject, (None, None))
+        a_series, a_ordinal = anchors.series.get(d.anchor or "", (None, None))
+        if series is None or series != a_series or None in (ordinal, a_ordinal):
+            raise UnderivableError(f"anchor {d.anchor!r} is not a numbered meeting of its series")
+        if (a_ordinal or 0) >= (ordinal or 0):
+            raise UnderivableError(f"anchor {d.anchor!r} is not numbered below {ordinal}")
+    return _anchor(d, anchors).earliest, None
+
+
+def _written_after_record(d: Derivation, anchors: Anchors, subject: str | None) -> Bounds:
+    """An undated report is written after an event it reports (so the anchor cites it)."""
+    if subject is not None and subject != d.source:
+        raise UnderivableError(f"{d.rule!r} dates the publication of {d.source}, not {subject}")
+    if d.source not in anchors.cited.get(d.anchor or "", frozenset()):
+        raise UnderivableError(f"anchor {d.anchor!r} does not cite {d.source}")
+    return _anchor(d, anchors).earliest, None
 
 
 def _anchor(d: Derivation, anchors: Anchors) -> DateInterval:
@@ -82,6 +132,13 @@ def _month_before_record(d: Derivation, anchors: Anchors) -> Bounds:
     )
 
 
+def _year_before_record(d: Derivation, anchors: Anchors) -> Bounds:
+    interval = _anchor(d, anchors)
+    if interval.earliest is None or interval.latest is None:
+        raise UnderivableError(f"anchor {d.anchor!r} has an open interval")
+    return dt.date(interval.earliest.year - 1, 1, 1), dt.date(interval.latest.year - 1, 12, 31)
+
+
 _RELATIVE: dict[str, Callable[[Derivation, Anchors], Bounds]] = {
     "publication-day": lambda d, a: (_published(d, a), _published(d, a)),
     "weekday-before-publication": _weekday,
@@ -93,14 +150,24 @@ _RELATIVE: dict[str, Callable[[Derivation, Anchors], Bounds]] = {
     ),
     "same-as-record": lambda d, a: (_anchor(d, a).earliest, _anchor(d, a).latest),
     "month-before-record": _month_before_record,
+    "year-before-record": _year_before_record,
     "before-record": lambda d, a: (None, _anchor(d, a).latest),
 }
 
 
-def derive(derivation: Derivation, anchors: Anchors) -> Bounds:
-    """The interval a derivation gives; raises :class:`UnderivableError` when it cannot."""
+def derive(derivation: Derivation, anchors: Anchors, subject: str | None = None) -> Bounds:
+    """The interval a derivation gives; raises :class:`UnderivableError` when it cannot.
+
+    ``subject`` is the id of the record whose date (or publication) is derived;
+    with it, ``after-record`` and ``written-after-record`` also check their
+    conditions (same series and a lower number; the anchor cites the report).
+    """
     if derivation.rule.startswith("stated-"):
         return _stated(derivation.value or "", derivation.rule)
+    if derivation.rule == "after-record":
+        return _after_record(derivation, anchors, subject)
+    if derivation.rule == "written-after-record":
+        return _written_after_record(derivation, anchors, subject)
     return _RELATIVE[derivation.rule](derivation, anchors)
 
 

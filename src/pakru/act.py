@@ -1,0 +1,122 @@
+"""An act and its actors: the rows of the act-level events table (see :mod:`pakru.events`)."""
+
+from dataclasses import dataclass, field
+
+from pakru.codes import CAMEO, actor_code, alpha3, cow, goldstein, quad_class, root
+from pakru.coding import CodingRule, Part
+from pakru.schema import DateInterval, Evidence, Location
+
+ACTOR_BASES: dict[str, str] = {
+    "participant": "a participant the sentence names (by name, alias or title); its country is "
+    "the participant's side, else the person's or body's country",
+    "country-named": "a country the sentence names by its short name or a word beginning with "
+    "it (Russian, Pakistan's)",
+    "sides": "one of the record's two sides, in the order the record lists them: a meeting's "
+    "participant sides and series members, an agreement's parties, an event's countries and "
+    "bodies",
+    "other-side": "not named: the record's other side, when it has exactly two",
+    "other-participants": "not named: the participants not named for the other actor, when "
+    "they are all on one side",
+    "statement-people": "the people (grouped by country) or countries making a statement",
+    "statement-targets": "the countries or bodies a statement is directed at",
+}
+"""How an actor is found (the ``basis`` column; several joined by ", " when one refines another)."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One side of an act: a country, the records that stand for it, and how it was found."""
+
+    country: str | None
+    """ISO 3166-1 alpha-2 code, or None (a multilateral body, or not derivable)."""
+    records: tuple[str, ...]
+    """Ids of the people or bodies acting, when the records name them."""
+    names: tuple[str, ...]
+    """Their names, as their records give them."""
+    agent: str | None
+    """CAMEO role code: GOV, MIL or IGO, or None for the country alone."""
+    basis: str
+    """The derivation rule that found the actor (see the module docstring)."""
+
+    @property
+    def alpha3(self) -> str | None:
+        """ISO 3166-1 alpha-3 code of the country."""
+        return alpha3(self.country)
+
+    @property
+    def cow(self) -> int | None:
+        """Correlates of War state number of the country."""
+        return cow(self.country)
+
+    @property
+    def cameo(self) -> str | None:
+        """CAMEO actor code, e.g. ``PAKGOV``, ``RUSMIL``, ``RUS``, ``IGO``."""
+        return actor_code(self.alpha3, self.agent)
+
+    @property
+    def known(self) -> bool:
+        """True when the actor has a country or is a body."""
+        return self.country is not None or bool(self.records)
+
+
+@dataclass(frozen=True)
+class Act:
+    """One act: the record stating it, the rule coding it, its actors, date, place and quotes."""
+
+    id: str
+    record: str
+    record_type: str
+    part: Part
+    rule: CodingRule
+    status: str
+    date: DateInterval
+    location: Location | None
+    actor1: Actor | None
+    actor2: Actor | None
+    quotes: tuple[Evidence, ...]
+    """The evidence items whose sentences trigger the code."""
+    sentences: tuple[str, ...]
+    """The sentences of those quotes that trigger the code."""
+    loc: tuple[str | int, ...] = field(default=(), compare=False)
+    """Where in the record the act is stated (for findings)."""
+
+    @property
+    def code(self) -> str:
+        """The CAMEO event code (acts only exist for rules with a code)."""
+        assert self.rule.code is not None
+        return self.rule.code
+
+    @property
+    def label(self) -> str:
+        """The code's codebook label."""
+        return CAMEO[self.code]
+
+    @property
+    def root(self) -> str:
+        """The CAMEO root code."""
+        return root(self.code)
+
+    @property
+    def quad_class(self) -> int:
+        """QuadClass: 1 verbal cooperation, 2 material cooperation."""
+        return quad_class(self.code)
+
+    @property
+    def goldstein(self) -> float:
+        """The Goldstein score of the code."""
+        return goldstein(self.code)
+
+    @property
+    def planned(self) -> bool:
+        """True for an act announced but not (yet) done."""
+        return self.status == "planned"
+
+    @property
+    def mutual(self) -> bool:
+        """True when both actors did the act together (actor order is the record's)."""
+        return self.rule.direction == "mutual"
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Ids of the sources whose quotes state the act, sorted."""
+        return tuple(sorted({q.source for q in self.quotes}))

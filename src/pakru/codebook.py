@@ -1,0 +1,161 @@
+"""The codebook: the coding policy as Markdown pages, generated from :mod:`pakru.coding`.
+
+``pages(acts)`` gives ``codebook/index.md`` (every rule: code, label, QuadClass,
+Goldstein score, trigger, reason and its test sentence; the actor rules; the
+sentences deliberately left uncoded) and ``codebook/<code>.md`` for each code
+the dataset uses, listing its acts. The site writes them at build time.
+"""
+
+from collections.abc import Iterable, Sequence
+
+from pakru.act import ACTOR_BASES, Act, Actor
+from pakru.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class, root
+from pakru.coding import NOT_ACTS, POLICY, CodingRule
+from pakru.schema.text import normalise
+
+FOLDER = "codebook"
+
+
+def pages(found: Sequence[Act]) -> dict[str, str]:
+    """Page path → Markdown: the policy page, then one page per code used by ``found``."""
+    used = sorted({a.code for a in found})
+    out = {f"{FOLDER}/index.md": _policy_page(found, used)}
+    for code in used:
+        out[f"{FOLDER}/{code}.md"] = _code_page(code, [a for a in found if a.code == code])
+    return out
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _code_cell(rule: CodingRule) -> str:
+    if rule.code is None:
+        return "no code"
+    return f"`{rule.code}` {CAMEO[rule.code]}"
+
+
+def _policy_page(found: Iterable[Act], used: list[str]) -> str:
+    counts: dict[str, int] = {}
+    for act in found:
+        counts[act.rule.id] = counts.get(act.rule.id, 0) + 1
+    lines = [
+        "# Codebook: how acts get their CAMEO codes",
+        "",
+        "Every row of the `acts` table is one act a record states, coded by the first rule",
+        "below, in this order, that applies to the part of the record and whose trigger occurs",
+        "in one sentence of its quotes. Rules without a code record states, not acts.",
+        'Codes are strings (`"046"`, never the number 46).',
+        "",
+        "| # | rule | code | QuadClass | Goldstein | applies to | acts | why |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for number, rule in enumerate(POLICY, 1):
+        quad = "" if rule.code is None else str(quad_class(rule.code))
+        score = "" if rule.code is None else f"{GOLDSTEIN[rule.code]:+.1f}"
+        applies = ", ".join(rule.parts) + (f" ({', '.join(rule.kinds)})" if rule.kinds else "")
+        lines.append(
+            f"| {number} | `{rule.id}` | {_code_cell(rule)} | {quad} | {score} | {applies} "
+            f"| {counts.get(rule.id, 0)} | {_cell(rule.why)} |"
+        )
+    lines += [
+        "",
+        "## Triggers and test sentences",
+        "",
+        "Each rule's trigger (a regular expression, case-insensitive, matched in one",
+        "sentence; `a1` and `a2` mark the words naming actor 1 and actor 2) and its test",
+        "case, a sentence it codes:",
+        "",
+    ]
+    lines += [f"- `{r.id}`: `{r.trigger}`  \n  “{r.example}”" for r in POLICY]
+    lines += [
+        "",
+        "## Actors",
+        "",
+        "Actor 1 acts on actor 2 (for mutual acts they act together, in the record's order).",
+        "Each actor's `basis` names how it was found:",
+        "",
+        *(f"- `{basis}`: {text}." for basis, text in ACTOR_BASES.items()),
+        "",
+        "An actor's CAMEO code is its country's ISO alpha-3 code and a role: `GOV` for a",
+        "person holding a title, the role of a body's kind (`MIL` armed forces, `IGO`",
+        "multilateral bodies), else `MIL` or `GOV` when the act's sentence calls the actors",
+        "militaries, troops, officials or delegations; otherwise the country alone (`PAK`).",
+        "",
+        "## Left uncoded",
+        "",
+        "| sentence | why no act |",
+        "| --- | --- |",
+        *(f"| “{_cell(s)}…” | {_cell(why)} |" for s, why in NOT_ACTS),
+        "",
+        "## QuadClass",
+        "",
+        *(f"- {number}: {name}" for number, name in QUAD_CLASSES.items()),
+        "",
+        "## Reading the table",
+        "",
+        "The `acts` table is in every export (`pakru export --format csv|json|jsonl|sqlite|"
+        'datapackage`), `ds.events_table()` and `ds.to_pandas()["acts"]`. Codes are text:',
+        "declared `string` in the Table Schema, `TEXT` in SQLite, quoted in CSV. In CSV an",
+        'unquoted empty cell is unknown and a quoted one (`""`) an empty list. CSV readers',
+        "guess types, so keep the codes as text:",
+        "",
+        "```python",
+        "from pakru.export import read_csv  # every column typed as declared",
+        'acts = read_csv("acts.csv")',
+        "# or plain pandas:",
+        'acts = pd.read_csv("acts.csv", dtype={"cameo_code": str, "cameo_root": str})',
+        "```",
+        "",
+        "```r",
+        'acts <- readr::read_csv("acts.csv", col_types = readr::cols(cameo_code = "c", '
+        'cameo_root = "c"))',
+        "```",
+        "",
+        "```stata",
+        "import delimited acts.csv, stringcols(_all) clear",
+        "```",
+        "",
+        "## Codes used",
+        "",
+        *(f"- [`{code}` {CAMEO[code]}]({code}.md) (root `{root(code)}`)" for code in used),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _actor_text(actor: Actor | None) -> str:
+    if actor is None:
+        return "—"
+    names = ", ".join(actor.names)
+    code = actor.cameo or "?"
+    return f"`{code}`" + (f" ({names})" if names else "")
+
+
+def _when(act: Act) -> str:
+    date = act.date
+    if date.precision == "unknown":
+        return "unknown"
+    if date.earliest == date.latest:
+        return str(date.earliest)
+    return f"{date.earliest or '…'} – {date.latest or '…'}"
+
+
+def _code_page(code: str, found: list[Act]) -> str:
+    lines = [
+        f"# `{code}` {CAMEO[code]}",
+        "",
+        f"Root `{root(code)}`, QuadClass {quad_class(code)} ({QUAD_CLASSES[quad_class(code)]}), "
+        f"Goldstein {GOLDSTEIN[code]:+.1f}. {len(found)} act{'s' if len(found) != 1 else ''}.",
+        "",
+        "| act | record | when | actor 1 | actor 2 | planned | quote |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for act in found:
+        quote = act.sentences[0] if act.sentences else ""
+        lines.append(
+            f"| `{act.id}` | `{act.record}` | {_when(act)} | {_actor_text(act.actor1)} "
+            f"| {_actor_text(act.actor2)} | {'yes' if act.planned else 'no'} "
+            f"| “{_cell(normalise(quote))}” |"
+        )
+    return "\n".join([*lines, ""])

@@ -1,0 +1,101 @@
+"""Place derivations: dateline + "here", a local venue under a dateline, the gazetteer.
+
+Each rule of :data:`pakru.schema.derivations.PlaceRule` is one function from
+a derivation (and what it needs to read) to the location fields it gives;
+it raises :class:`UnderivableError` when its conditions do not hold. The
+``places.derived`` rule compares the record's location with these values.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from pakru.schema.derivations import PlaceDerivation
+from pakru.schema.place import Location
+from pakru.schema.reference import GAZETTEER_COUNTRIES, cities, countries
+from pakru.validate.derive.dates import UnderivableError
+from pakru.validate.derive.text import contains, countries_named, is_dateline, says_here
+
+Value = str | int | float
+
+
+@dataclass(frozen=True)
+class PlaceFacts:
+    """What place rules read: source texts, and the sources the record cites."""
+
+    texts: Mapping[str, str]
+    cited: frozenset[str]
+
+
+def _dateline_city(d: PlaceDerivation, facts: PlaceFacts, source: str) -> str:
+    text = facts.texts.get(source)
+    dateline = d.dateline or ""
+    if text is None or not is_dateline(text, dateline):
+        raise UnderivableError(f"{dateline!r} is not a dateline of {source}")
+    return dateline
+
+
+def _here(d: PlaceDerivation, location: Location, facts: PlaceFacts) -> dict[str, Value]:
+    if not says_here(d.quote):
+        raise UnderivableError(f"{d.quote!r} does not say 'here'")
+    source = d.dateline_source or d.source
+    if source not in facts.cited:
+        raise UnderivableError(f"the record does not cite {source}, whose dateline is used")
+    return {"city": _dateline_city(d, facts, source)}
+
+
+def _venue(d: PlaceDerivation, location: Location, facts: PlaceFacts) -> dict[str, Value]:
+    venue = location.venue
+    if venue is None:
+        raise UnderivableError("the location has no venue")
+    if not contains(d.quote, venue):
+        raise UnderivableError(f"the quote does not name the venue {venue!r}")
+    if countries_named(venue, capitals=True) or any(cities(w) for w in venue.split()):
+        raise UnderivableError(f"the venue {venue!r} names a place; it is not unqualified")
+    return {"city": _dateline_city(d, facts, d.source)}
+
+
+def _gazetteer_city(d: PlaceDerivation, location: Location, _: PlaceFacts) -> dict[str, Value]:
+    city = location.city
+    if city is None or not contains(d.quote, city):
+        raise UnderivableError(f"the quote does not name the city {city!r}")
+    found = cities(city)
+    if len(found) != 1:
+        where = " or ".join(GAZETTEER_COUNTRIES)
+        raise UnderivableError(f"GeoNames has {len(found)} cities named {city!r} in {where}")
+    (row,) = found
+    return {
+        "country": row.country,
+        "geonames_id": row.geonames_id,
+        "latitude": row.latitude,
+        "longitude": row.longitude,
+    }
+
+
+def _gazetteer_country(d: PlaceDerivation, location: Location, _: PlaceFacts) -> dict[str, Value]:
+    if location.city is not None:
+        raise UnderivableError("the location has a city; gazetteer-city gives its country")
+    named = countries_named(d.quote)
+    if len(named) != 1:
+        raise UnderivableError(f"the quote names {len(named)} countries, not one")
+    (code,) = named
+    return {"country": code, "geonames_id": countries()[code].geonames_id}
+
+
+PLACE_RULES: dict[str, Callable[[PlaceDerivation, Location, PlaceFacts], dict[str, Value]]] = {
+    "dateline-here": _here,
+    "dateline-venue": _venue,
+    "gazetteer-city": _gazetteer_city,
+    "gazetteer-country": _gazetteer_country,
+}
+
+
+def derive_place(d: PlaceDerivation, location: Location, facts: PlaceFacts) -> dict[str, Value]:
+    """The location fields a derivation gives; raises :class:`UnderivableError`."""
+    return PLACE_RULES[d.rule](d, location, facts)
+
+
+def same(field: str, derived: Value, actual: object) -> bool:
+    """Whether a location's value is what the rule gives (cities compare ignoring case)."""
+    if field == "city" and isinstance(actual, str) and isinstance(derived, str):
+        return actual.casefold() == derived.casefold()
+    return actual == derived

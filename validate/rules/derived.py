@@ -1,0 +1,119 @@
+"""Derived values: places, sides, countries and ordinals are what their rules give.
+
+Each derivation is recomputed by its rule in :mod:`pakru.validate.derive`; a
+value the rule does not reproduce, or a rule whose conditions do not hold,
+is an error, as for dates. GeoNames ids and coordinates cannot be quoted, so
+they may only come from the gazetteer rules.
+"""
+
+from collections.abc import Iterator
+
+from pakru.dataset import Dataset
+from pakru.schema import Body, Location, Meeting, Person, Record
+from pakru.schema.derivations import CountryDerivation
+from pakru.schema.introspect import evidence
+from pakru.validate.derive import PLACE_FIELDS, UnderivableError
+from pakru.validate.derive.ordinals import derive_ordinal
+from pakru.validate.derive.places import PlaceFacts, derive_place, same
+from pakru.validate.derive.sides import SideFacts, derive_country
+from pakru.validate.parse import Loc
+from pakru.validate.registry import Context, Hit, rule
+
+
+def _locations(dataset: Dataset) -> Iterator[tuple[Record, Location]]:
+    for record in dataset.records:
+        location = getattr(record, "location", None)
+        if isinstance(location, Location):
+            yield record, location
+
+
+def _place_problems(record: Record, location: Location, facts: PlaceFacts) -> Iterator[Hit]:
+    for index, d in enumerate(location.derivations):
+        where: Loc = ("location", "derivations", index)
+        try:
+            derived = derive_place(d, location, facts)
+        except UnderivableError as error:
+            yield Hit(record.id, where, f"{d.rule}: {error}")
+            continue
+        for name, value in derived.items():
+            actual = getattr(location, name)
+            if not same(name, value, actual):
+                yield Hit(
+                    record.id,
+                    ("location", name),
+                    f"{d.rule} of {d.quote!r} in {d.source} gives {name} {value!r}, not {actual!r}",
+                )
+
+
+@rule("places.derived")
+def places_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """A place derivation's rule holds and gives the location's city, country, id, coordinates."""
+    texts = dataset.texts
+    for record, location in _locations(dataset):
+        cited = frozenset(e.source for _, e in evidence(record))
+        yield from _place_problems(record, location, PlaceFacts(texts, cited))
+
+
+@rule("places.reference")
+def places_reference(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """GeoNames ids and coordinates come only from a gazetteer derivation: no source states them."""
+    for record, location in _locations(dataset):
+        given = {name for d in location.derivations for name in PLACE_FIELDS[d.rule]}
+        for name in ("geonames_id", "latitude", "longitude"):
+            if getattr(location, name) is not None and name not in given:
+                yield Hit(
+                    record.id,
+                    ("location", name),
+                    f"{name} is set but no gazetteer derivation gives it",
+                )
+
+
+def _country_holders(
+    dataset: Dataset,
+) -> Iterator[tuple[Record, Loc, str | None, tuple[CountryDerivation, ...]]]:
+    for record in dataset.records:
+        if isinstance(record, Person | Body):
+            yield record, ("country",), record.country, record.derivations
+        elif isinstance(record, Meeting):
+            for index, p in enumerate(record.participants):
+                yield record, ("participants", index, "side"), p.side, p.derivations
+
+
+@rule("sides.derived")
+def sides_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """A side or country derivation's rule holds and gives the participant's side or the country."""
+    records = {r.id: r for r in dataset.records}
+    for record, loc, value, derivations in _country_holders(dataset):
+        facts = SideFacts(record, records)
+        for index, d in enumerate(derivations):
+            where: Loc = (*loc[:-1], "derivations", index)
+            try:
+                derived = derive_country(d, facts)
+            except UnderivableError as error:
+                yield Hit(record.id, where, f"{d.rule}: {error}")
+                continue
+            if derived != value:
+                yield Hit(
+                    record.id,
+                    loc,
+                    f"{d.rule} of {d.quote!r} in {d.source} gives {derived}, not {value}",
+                )
+
+
+@rule("series.ordinal-derived")
+def ordinal_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """An ordinal derivation ("the next meeting" after the Nth) gives the meeting's ordinal."""
+    records = {r.id: r for r in dataset.records}
+    for meeting in dataset.meetings:
+        for index, d in enumerate(meeting.derivations):
+            try:
+                derived = derive_ordinal(d, meeting, records)
+            except UnderivableError as error:
+                yield Hit(meeting.id, ("derivations", index), f"{d.rule}: {error}")
+                continue
+            if derived != meeting.ordinal:
+                yield Hit(
+                    meeting.id,
+                    ("ordinal",),
+                    f"{d.rule} after {d.anchor} gives {derived}, not {meeting.ordinal}",
+                )

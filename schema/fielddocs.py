@@ -15,6 +15,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "parties": "The countries party to it.",
         "meeting": "The meeting at which it was reached, when a source says so.",
         "subject": "What it covers, in the sources' words.",
+        "bodies": "Bodies it names (e.g. the United Nations as a forum for cooperation).",
         "same_as": "Records that may describe the same agreement but are kept apart because sources disagree.",
     },
     "pakru.schema.body.Body": {
@@ -25,6 +26,12 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "country": "The country the body belongs to; null for bilateral or multilateral bodies.",
         "members": "Member countries of a dialogue series or multilateral body, as the sources state them.",
         "parent": "The body this one belongs to (e.g. RATS within the SCO), when a source says so.",
+        "derivations": "The phrases and rules ``country`` is derived from, when no quote states it.",
+    },
+    "pakru.schema.common.BaseDerivation": {
+        "rule": "The rule applied (listed in the docs' derivation rules).",
+        "source": "The source whose text contains ``quote``.",
+        "quote": "The verbatim phrase the value is derived from.",
     },
     "pakru.schema.common.Evidence": {
         "source": "Id of the source record whose text contains the quote.",
@@ -55,21 +62,39 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     },
     "pakru.schema.dates.Derivation": {
         "rule": "The rule applied (see the list in pakru.schema.dates).",
-        "source": "The source whose text contains ``quote``; its publication date anchors relative rules.",
-        "quote": "The verbatim phrase the date is derived from.",
         "value": "For ``stated-*`` rules: the stated date as ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.",
         "weekday": "For ``weekday-before-publication``: the weekday named in the quote.",
         "anchor": "For ``*-record`` rules: the record whose date anchors this one.",
     },
+    "pakru.schema.derivations.CountryDerivation": {
+        "rule": "The rule applied (see the list in pakru.schema.derivations).",
+        "anchor": "For ``side-in-meeting`` and ``venue-country``: the meeting the country is read from.",
+    },
+    "pakru.schema.derivations.OrdinalDerivation": {
+        "rule": "The rule applied (see the list in pakru.schema.derivations).",
+        "anchor": "The meeting the ordinal counts from.",
+    },
+    "pakru.schema.derivations.PlaceDerivation": {
+        "rule": "The rule applied (see the list in pakru.schema.derivations).",
+        "dateline": "For ``dateline-*`` rules: the dateline as printed (e.g. ``ISLAMABAD``).",
+        "dateline_source": "For ``dateline-here``: another report of the same meeting whose dateline is used.",
+    },
     "pakru.schema.event.Event": {
         "type": "Record kind.",
         "title": "A descriptive title built from the sources' words.",
+        "aliases": "Other names a source prints for the event.",
         "kind": "What sort of event this is.",
         "status": "``held`` for a past event, ``recurring`` for one the source says is regular, ``planned``.",
         "date": "When it happened, or began.",
         "location": "Where it happened.",
         "countries": "Countries taking part, as the sources state them.",
-        "bodies": "Bodies involved (e.g. the SCO for an accession).",
+        "bodies": "Bodies involved (e.g. the SCO for an accession, the group carrying out attacks).",
+        "people": "People acting: for a ``statement``, who made it.",
+        "meeting": "The meeting at which it happened (a statement made in talks), when a source says so.",
+        "targets": "Countries a statement is directed at or concerns (criticised, accused, offered help),\nas the sources state them.",
+        "target_bodies": "Bodies a statement is directed at (criticised, accused), as the sources state them.",
+        "count": "How many acts the source reports (e.g. 60 attacks), when it gives a number.",
+        "attributed_to": 'Who the source says the information comes from, when it is second-hand\n(e.g. "Afghan media"); the dataset does not have that original report.',
         "same_as": "Records that may describe the same event but are kept apart because sources disagree.",
     },
     "pakru.schema.introspect.FieldSpec": {
@@ -101,6 +126,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "outcomes": "What was agreed, stated or decided.",
         "agreements": "Agreement records reached at this meeting.",
         "same_as": "Records that may describe the same meeting but are kept apart because sources disagree.",
+        "derivations": "The phrases and rules ``ordinal`` is derived from, when no source numbers the meeting.",
     },
     "pakru.schema.meeting.Participant": {
         "ref": "Id of a person or body record.",
@@ -108,6 +134,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "side": "The delegation the participant belonged to, when a source says so.",
         "lead": "True when a source says this participant led a delegation.",
         "evidence": "Quotes naming the participant in this meeting.",
+        "derivations": "The phrases and rules ``side`` is derived from, when no quote states it.",
     },
     "pakru.schema.person.Person": {
         "type": "Record kind.",
@@ -115,6 +142,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "aliases": 'Every other name form used in a source (e.g. "M.M. Popov").',
         "country": "The country the person serves, when the sources say so.",
         "titles": "Titles and posts, each with the date it is attested.",
+        "derivations": "The phrases and rules ``country`` is derived from, when no quote states it.",
     },
     "pakru.schema.person.Title": {
         "title": 'The title as the source gives it (e.g. "Deputy Foreign Minister").',
@@ -123,9 +151,13 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "evidence": "Quotes giving the title.",
     },
     "pakru.schema.place.Location": {
-        "city": "City, as a source names it.",
-        "country": "Country (ISO 3166-1 alpha-2).",
+        "city": "City, as a source names it (or as a ``dateline-*`` rule derives it).",
+        "country": "Country (ISO 3166-1 alpha-2), stated or derived from the city by the gazetteer.",
         "venue": 'Building or institution (e.g. "Ministry of Foreign Affairs").',
+        "geonames_id": "GeoNames id of the city (or of the country when no city is known); only by a rule.",
+        "latitude": "Latitude of the GeoNames city (WGS 84); only by the ``gazetteer-city`` rule.",
+        "longitude": "Longitude of the GeoNames city (WGS 84); only by the ``gazetteer-city`` rule.",
+        "derivations": "The phrases and rules the derived parts come from.",
     },
     "pakru.schema.recordbase.RecordBase": {
         "id": "Stable id of the record; equal to the file name without ``.yaml``.",
@@ -136,8 +168,10 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "type": "Record kind.",
         "file": "File name of the report's text under ``records/sources/text/``.",
         "title": "The headline as printed, or null when the text has none.",
-        "publisher": "The publisher or outlet, when the text names one.",
-        "author": "The byline, when the text gives one.",
+        "publisher": "The publisher or outlet, when the text names one (a house byline names the outlet).",
+        "author": "The byline, when the text gives one, as printed.",
+        "byline_kind": 'What the byline names: a ``person``, the outlet itself (``house``, e.g. "Written by\nThe Frontier Post") or a news ``agency``; null without a byline.',
         "published": "Publication date, when the text gives one; null means unknown.",
+        "publication": "For a report that states no day: the interval its content fixes\n(``written-after-record``).",
     },
 }

@@ -4,9 +4,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from pakru.fmt import FormatError, format_text
-from pakru.validate.pipeline import collect
-
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the ``fmt`` subcommand."""
@@ -23,6 +20,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 def run(args: argparse.Namespace) -> int:
     """Format or check every record file under the given paths."""
+    # imported here: building the parser (``pakru --help``) must not load the models
+    from pakru.fmt import FormatError, format_text  # noqa: PLC0415
+    from pakru.validate.pipeline import collect  # noqa: PLC0415
+
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         print(f"pakru fmt: no such file or folder: {missing[0]}", file=sys.stderr)

@@ -7,9 +7,6 @@ import sys
 from pathlib import Path
 
 from pakru.cli.args import add_paths, missing_path
-from pakru.validate.parallel import default_jobs
-from pakru.validate.pipeline import validate
-from pakru.validate.registry import Context
 from pakru.validate.report import REPORTERS, summary_line
 
 
@@ -86,6 +83,11 @@ def _colour() -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Validate and report; 1 when any error (or, with --strict, warning) is found."""
+    # imported here: building the parser (``pakru --help``) must not load the models
+    from pakru.validate.parallel import default_jobs  # noqa: PLC0415
+    from pakru.validate.pipeline import validate  # noqa: PLC0415
+    from pakru.validate.registry import Context  # noqa: PLC0415
+
     if (code := missing_path(args)) is not None:
         return code
     context = Context(today=args.today or dt.date.today(), today_stated=args.today is not None)

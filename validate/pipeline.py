@@ -18,10 +18,11 @@ from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
 from pakru.validate.findings import Finding, filter_findings
 from pakru.validate.parallel import build_all, records_root, touching
 from pakru.validate.parse import Parsed
+from pakru.validate import read
 from pakru.validate.read import read_text
 from pakru.validate.registry import Context, run_rules
 
-RECORD_SUFFIXES = (".yaml", ".yml")
+RECORD_SUFFIXES = read.RECORD_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,7 @@ def _shown(path: Path, root: Path | None, cwd: Path | None = None) -> str:
 
 def collect(paths: Iterable[Path]) -> Iterator[Path]:
     """Record files under ``paths`` (folders are searched; source texts are skipped)."""
-    for path in paths:
-        if path.is_dir():
-            found = (p for p in path.rglob("*") if p.suffix in RECORD_SUFFIXES and p.is_file())
-            yield from sorted(found)
-        else:
-            yield path
+    yield from read.collect(paths).files
 
 
 def _source_text(path: Path, source: Source, shown_dir: str) -> str | Finding:
@@ -87,11 +83,15 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
     ``jobs`` > 1 reads, parses and builds files in that many processes.
     """
     root = default_root() if not paths else None
-    files = list(collect(paths or [default_root()]))
+    collected = read.collect(paths or [default_root()])
+    files = collected.files
     entries: list[Entry] = []
     texts: dict[str, str] = {}
-    findings: list[Finding] = []
     cwd = Path.cwd().resolve()  # once, not per file
+    findings = [
+        Finding(_shown(s.path, root, cwd), 0, 0, s.rule, "error", s.message)
+        for s in collected.skipped
+    ]
     shown_files = [(path, _shown(path, root, cwd)) for path in files]
     with _no_gc():
         results = build_all(shown_files, jobs)

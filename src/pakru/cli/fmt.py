@@ -1,11 +1,19 @@
-"""``pakru fmt``: rewrite record files in their canonical form, or check that they are."""
+"""``pakru fmt``: rewrite record files in their canonical form, or check that they are.
+
+Each file is read by the validator's read stage (size bound, UTF-8, no NUL,
+no FIFO) and written atomically (:mod:`pakru.atomic`), so a failed or killed
+run leaves every file either as it was or fully formatted. A file that
+cannot be read or formatted is reported and the others are still done.
+"""
 
 import argparse
 import sys
 from pathlib import Path
 
+from pakru.atomic import write_text
 from pakru.fmt import FormatError, format_text
-from pakru.validate.pipeline import collect
+from pakru.validate import read
+from pakru.validate.findings import Finding
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -21,27 +29,66 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.set_defaults(run=run)
 
 
+def _where(finding: Finding) -> str:
+    place = f"{finding.path}:{finding.line}:{finding.column}" if finding.line else finding.path
+    return f"{place}: {finding.message} [{finding.rule}]"
+
+
+def _target(path: Path, roots: list[Path]) -> Path | None:
+    """Where to write ``path``: itself, or a link's target when it lies inside a given folder."""
+    if not path.is_symlink():
+        return path
+    target = path.resolve()
+    inside = any(target.is_relative_to(root) for root in roots)
+    return target if inside else None
+
+
+def _format(path: Path, roots: list[Path], check: bool) -> tuple[bool, bool]:
+    """Format (or check) one file; (changed, failed)."""
+    text = read.read_text(path)
+    if isinstance(text, Finding):
+        print(f"error: {_where(text)}", file=sys.stderr)
+        return False, True
+    try:
+        canonical = format_text(text.text, str(path))
+    except FormatError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return False, True
+    except Exception as error:  # noqa: BLE001 - ruamel raises many kinds; report and go on
+        print(f"error: {path}: cannot format: {error}", file=sys.stderr)
+        return False, True
+    if canonical == text.text:
+        return False, False
+    if check:
+        print(f"{path}: not in canonical form (run 'pakru fmt {path}')")
+        return True, False
+    target = _target(path, roots)
+    if target is None:
+        print(f"error: {path}: links out of the given folders; not written", file=sys.stderr)
+        return True, True
+    try:
+        write_text(target, canonical)
+    except OSError as error:
+        print(f"error: {path}: not written ({error.strerror or error}); unchanged", file=sys.stderr)
+        return True, True
+    print(f"formatted {path}")
+    return True, False
+
+
 def run(args: argparse.Namespace) -> int:
     """Format or check every record file under the given paths."""
-    missing = [p for p in args.paths if not p.exists()]
+    missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
     if missing:
         print(f"pakru fmt: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    changed, failed = 0, 0
-    for path in collect(args.paths):
-        text = path.read_text(encoding="utf-8")
-        try:
-            canonical = format_text(text, str(path))
-        except (FormatError, UnicodeDecodeError) as error:
-            print(f"error: {error}", file=sys.stderr)
-            failed += 1
-            continue
-        if canonical == text:
-            continue
-        changed += 1
-        if args.check:
-            print(f"{path}: not in canonical form (run 'pakru fmt {path}')")
-        else:
-            path.write_text(canonical, encoding="utf-8")
-            print(f"formatted {path}")
+    collected = read.collect(args.paths)
+    failed = len(collected.skipped)
+    for skipped in collected.skipped:
+        print(f"error: {skipped.path}: {skipped.message} [{skipped.rule}]", file=sys.stderr)
+    roots = [p.resolve() for p in args.paths if p.is_dir()]
+    changed = 0
+    for path in collected.files:
+        was_changed, was_failed = _format(path, roots, args.check)
+        changed += was_changed
+        failed += was_failed
     return 1 if failed or (args.check and changed) else 0

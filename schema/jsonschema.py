@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pakru.atomic import write_text
 from pakru.schema.record import RECORD_TYPES, record_adapter
 
 JSON_DIR = Path(__file__).resolve().parent / "json"
@@ -45,7 +46,7 @@ def write(directory: Path = JSON_DIR) -> list[Path]:
         path = directory / file_name
         content = render(document)
         if not path.exists() or path.read_text(encoding="utf-8") != content:
-            path.write_text(content, encoding="utf-8")
+            write_text(path, content)
             changed.append(path)
     return changed
 

@@ -8,6 +8,7 @@ list these rules for readers. ``None`` as a bound means "open on that side".
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -37,7 +38,18 @@ def _previous_month(day: dt.date) -> tuple[int, int]:
     return (day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1)
 
 
+_STATED_FORMS = {
+    "stated-day": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+    "stated-month": re.compile(r"[0-9]{4}-[0-9]{2}"),
+    "stated-year": re.compile(r"[0-9]{4}"),
+}
+"""The documented spellings of a stated value; ``int`` and ``fromisoformat`` take more."""
+
+
 def _stated(value: str, rule: str) -> Bounds:
+    form = _STATED_FORMS[rule]
+    if not form.fullmatch(value):
+        raise UnderivableError(f"{value!r} is not a valid value for {rule} ({form.pattern})")
     try:
         if rule == "stated-day":
             day = dt.date.fromisoformat(value)
@@ -99,9 +111,17 @@ _RELATIVE: dict[str, Callable[[Derivation, Anchors], Bounds]] = {
 
 def derive(derivation: Derivation, anchors: Anchors) -> Bounds:
     """The interval a derivation gives; raises :class:`UnderivableError` when it cannot."""
-    if derivation.rule.startswith("stated-"):
-        return _stated(derivation.value or "", derivation.rule)
-    return _RELATIVE[derivation.rule](derivation, anchors)
+    try:
+        if derivation.rule.startswith("stated-"):
+            return _stated(derivation.value or "", derivation.rule)
+        return _RELATIVE[derivation.rule](derivation, anchors)
+    except (OverflowError, ValueError) as error:
+        if isinstance(error, UnderivableError):
+            raise
+        # date arithmetic at the calendar's edges (before 1 January 1, after 9999)
+        raise UnderivableError(
+            f"{derivation.rule} cannot be computed within the calendar (years 1 to 9999)"
+        ) from None
 
 
 def intersect(a: Bounds, b: Bounds) -> Bounds:

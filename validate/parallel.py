@@ -101,7 +101,10 @@ def default_jobs() -> int:
 
 
 def build_all(files: Sequence[tuple[Path, str]], jobs: int = 1) -> list[Result]:
-    """``build_file`` for every (path, shown) pair, in order; ``jobs`` > 1 uses processes."""
+    """``build_file`` for every (path, shown) pair, in order; ``jobs`` > 1 uses processes.
+
+    The processes started are at most ``jobs``, the cores and the chunks of work.
+    """
     if jobs <= 1 or len(files) <= CHUNK:
         results = _chunk_light(files)
     else:
@@ -109,7 +112,8 @@ def build_all(files: Sequence[tuple[Path, str]], jobs: int = 1) -> list[Result]:
         from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
         chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # a process per core at most, and none without a chunk to work on
+        with ProcessPoolExecutor(max_workers=min(jobs, default_jobs(), len(chunks))) as pool:
             results = [result for part in pool.map(_chunk_light, chunks) for result in part]
     return [
         _with_positions(result, path, shown)

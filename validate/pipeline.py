@@ -14,11 +14,11 @@ from pathlib import Path
 
 from pakru.dataset import Dataset, Entry
 from pakru.schema import Source
+from pakru.validate import read
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
 from pakru.validate.findings import Finding, filter_findings
 from pakru.validate.parallel import build_all, records_root, touching
 from pakru.validate.parse import Parsed
-from pakru.validate import read
 from pakru.validate.read import read_text
 from pakru.validate.registry import Context, run_rules
 

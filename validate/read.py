@@ -78,7 +78,7 @@ class _Walk:
 
     def _unstattable(self, path: Path, error: OSError) -> None:
         if path.is_symlink():
-            self.skip(path, "read.io", f"dangling symbolic link to {os.readlink(path)!r}")
+            self.skip(path, "read.io", f"dangling symbolic link to {str(path.readlink())!r}")
         else:
             self.skip(path, "read.io", f"cannot read: {error.strerror}")
 
@@ -155,10 +155,9 @@ def read_text(path: Path, shown: str | None = None, max_bytes: int = MAX_BYTES) 
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(handle, "rb") as file:
             mode = os.fstat(handle).st_mode
-            if stat.S_ISDIR(mode):
-                return Finding(name, 0, 0, "read.io", "error", "cannot read file: Is a directory")
             if not stat.S_ISREG(mode):
-                return Finding(name, 0, 0, "read.io", "error", f"cannot read file: {_kind(mode)}")
+                kind = "Is a directory" if stat.S_ISDIR(mode) else _kind(mode)
+                return Finding(name, 0, 0, "read.io", "error", f"cannot read file: {kind}")
             data = file.read(max_bytes + 1)
     except OSError as error:
         return Finding(name, 0, 0, "read.io", "error", f"cannot read file: {error.strerror}")

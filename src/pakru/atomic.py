@@ -83,8 +83,8 @@ def write_with(path: Path, fill: Callable[[Path], None]) -> Path:
             os.fsync(handle)
         finally:
             os.close(handle)
-        os.chmod(temp, mode)
-        os.replace(temp, path)
+        temp.chmod(mode)
+        temp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -108,7 +108,7 @@ def write_bytes(path: Path, data: bytes) -> Path:
             os.fchmod(handle, mode)
         finally:
             os.close(handle)
-        os.replace(temp, path)
+        temp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()

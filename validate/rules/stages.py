@@ -27,6 +27,7 @@ for _id, _severity, _doc in (
     ("yaml.tag", "error", "A tag other than the YAML core tags is used (no object is built)."),
     ("yaml.too-deep", "error", "Values are nested deeper than the parser's bound."),
     ("yaml.too-many-nodes", "error", "A file holds more values than the parser's bound."),
+    ("yaml.number", "error", "An integer has more digits than Python converts (4,300)."),
     (
         "yaml.ambiguous-scalar",
         "warning",

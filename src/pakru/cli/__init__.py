@@ -6,6 +6,7 @@ arguments and returning the exit code: 0 clean, 1 findings, 2 usage.
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -37,8 +38,26 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code.
+
+    The last line of defence: anything a subcommand lets escape becomes one
+    line on stderr and exit code 2, never a traceback (bad input is reported
+    as findings long before this; an escape here is a bug to report).
+    """
     args = parser().parse_args(argv)
-    code: int = args.run(args)
-    sys.stdout.flush()
+    try:
+        code: int = args.run(args)
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        print("pakru: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # the reader of our output went away (``pakru validate | head``): nothing to report,
+        # and stdout must not be flushed again at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as error:
+        message = " ".join(str(error).split()) or "no details"
+        print(f"pakru {args.command}: {type(error).__name__}: {message}", file=sys.stderr)
+        return 2
     return code

@@ -1,6 +1,7 @@
 """``pakru export``: write the dataset as JSON, JSON Lines, CSV, SQLite or a data package."""
 
 import argparse
+import sys
 from pathlib import Path
 
 from pakru.cli.args import add_paths, load_or_report
@@ -27,6 +28,12 @@ def run(args: argparse.Namespace) -> int:
     ds = load_or_report(args)
     if isinstance(ds, int):
         return ds
-    for path in export(ds, args.format, args.out):
+    try:
+        written = export(ds, args.format, args.out)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(f"pakru export: cannot write into {args.out}: {reason}", file=sys.stderr)
+        return 2
+    for path in written:
         print(path)
     return 0

@@ -43,36 +43,48 @@ def _target(path: Path, roots: list[Path]) -> Path | None:
     return target if inside else None
 
 
-def _format(path: Path, roots: list[Path], check: bool) -> tuple[bool, bool]:
-    """Format (or check) one file; (changed, failed)."""
+def _canonical(path: Path) -> tuple[str, str] | None:
+    """The file's text and its canonical form, or None after reporting why not."""
     text = read.read_text(path)
     if isinstance(text, Finding):
         print(f"error: {_where(text)}", file=sys.stderr)
-        return False, True
+        return None
     try:
-        canonical = format_text(text.text, str(path))
+        return text.text, format_text(text.text, str(path))
     except FormatError as error:
         print(f"error: {error}", file=sys.stderr)
-        return False, True
-    except Exception as error:  # noqa: BLE001 - ruamel raises many kinds; report and go on
+    except Exception as error:
         print(f"error: {path}: cannot format: {error}", file=sys.stderr)
-        return False, True
-    if canonical == text.text:
-        return False, False
-    if check:
-        print(f"{path}: not in canonical form (run 'pakru fmt {path}')")
-        return True, False
+    return None
+
+
+def _write(path: Path, canonical: str, roots: list[Path]) -> bool:
+    """Write the canonical text over ``path`` atomically; False after reporting a failure."""
     target = _target(path, roots)
     if target is None:
         print(f"error: {path}: links out of the given folders; not written", file=sys.stderr)
-        return True, True
+        return False
     try:
         write_text(target, canonical)
     except OSError as error:
         print(f"error: {path}: not written ({error.strerror or error}); unchanged", file=sys.stderr)
-        return True, True
+        return False
     print(f"formatted {path}")
-    return True, False
+    return True
+
+
+def _format(path: Path, roots: list[Path], check: bool) -> tuple[bool, bool]:
+    """Format (or check) one file; (changed, failed)."""
+    texts = _canonical(path)
+    if texts is None:
+        return False, True
+    text, canonical = texts
+    if canonical == text:
+        return False, False
+    if check:
+        print(f"{path}: not in canonical form (run 'pakru fmt {path}')")
+        return True, False
+    return True, not _write(path, canonical, roots)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -33,8 +33,20 @@ Writer = Callable[["Mapping[str, Table]", "Mapping[str, str]", "list[object]", P
 Reader = Callable[[Path, "Mapping[str, Table]"], "tuple[dict[str, list[Row]], dict[str, str]]"]
 
 
+MANIFEST = ".pakru-export"
+"""Names of the files the last export wrote into a folder, one a line."""
+
+
 def export(ds: "Dataset", fmt: str, out: Path) -> list[Path]:
-    """Write ``ds`` in format ``fmt`` into the folder ``out``; return the files written."""
+    """Write ``ds`` in format ``fmt`` into the folder ``out``; return the files written.
+
+    Each file is written atomically and replaces a link of its name rather
+    than writing through it. Files the previous export into ``out`` wrote
+    (listed in ``.pakru-export``) and this one does not are removed, so no
+    stale table is left beside the new ones; other files are not touched.
+    Raises :class:`OSError` when ``out`` cannot be made or written into.
+    """
+    from pakru.atomic import write_text  # noqa: PLC0415
     from pakru.export.tables import build, meta  # noqa: PLC0415
 
     if fmt not in FORMATS:
@@ -42,7 +54,21 @@ def export(ds: "Dataset", fmt: str, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     records: list[object] = [r.model_dump(mode="json") for r in ds.records]
     write: Writer = import_module(FORMATS[fmt]).write
-    return write(build(ds), meta(ds), records, out)
+    written = write(build(ds), meta(ds), records, out)
+    names = {p.name for p in written}
+    for name in sorted(_previous(out) - names):
+        (out / name).unlink(missing_ok=True)
+    write_text(out / MANIFEST, "".join(f"{name}\n" for name in sorted(names)))
+    return written
+
+
+def _previous(out: Path) -> set[str]:
+    """Plain file names the last export listed (never a path: nothing outside ``out``)."""
+    try:
+        listed = (out / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {name for name in listed if name and "/" not in name and name not in {".", ".."}}
 
 
 def read(

@@ -5,29 +5,31 @@ Lists are joined with ``;``, unknown values are empty cells, booleans
 """
 
 import csv
+import io
 from collections.abc import Mapping
 from pathlib import Path
 
+from pakru.atomic import write_text
 from pakru.export.tables import Row, Table, from_text, to_text
 
 
 def write_table(table: Table, path: Path) -> Path:
     """One table as a CSV file."""
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(table.column_names)
-        for row in table.rows:
-            writer.writerow([to_text(c, row[c.name]) for c in table.columns])
-    return path
+    f = io.StringIO(newline="")
+    writer = csv.writer(f)
+    writer.writerow(table.column_names)
+    for row in table.rows:
+        writer.writerow([to_text(c, row[c.name]) for c in table.columns])
+    return write_text(path, f.getvalue())
 
 
 def write_meta(meta: Mapping[str, str], path: Path) -> Path:
     """The meta as a two-column CSV file (key, value)."""
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(("key", "value"))
-        writer.writerows(meta.items())
-    return path
+    f = io.StringIO(newline="")
+    writer = csv.writer(f)
+    writer.writerow(("key", "value"))
+    writer.writerows(meta.items())
+    return write_text(path, f.getvalue())
 
 
 def write(

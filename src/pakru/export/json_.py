@@ -8,12 +8,12 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from pakru.atomic import write_text
 from pakru.export.tables import Row, Table, from_json, to_json
 
 
 def _dump(data: object, path: Path) -> Path:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return path
+    return write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def write(

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
+from pakru.atomic import write_with
 from pakru.export.tables import Column, Row, Table, Value, dumps_list
 
 FILE_NAME = "pakru.sqlite"
@@ -70,10 +71,12 @@ def _python_value(column: Column, value: object) -> Value:
 def write(
     tables: Mapping[str, Table], meta: Mapping[str, str], records: list[object], out: Path
 ) -> list[Path]:
-    """Write the database (replacing an existing one)."""
+    """Write the database (replacing an existing one only once the new one is complete)."""
     del records
-    path = out / FILE_NAME
-    path.unlink(missing_ok=True)
+    return [write_with(out / FILE_NAME, lambda temp: _fill(temp, tables, meta))]
+
+
+def _fill(path: Path, tables: Mapping[str, Table], meta: Mapping[str, str]) -> None:
     with sqlite3.connect(path) as db:
         db.execute('CREATE TABLE meta ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT)')
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -88,7 +91,6 @@ def write(
         if problems:
             raise ValueError(f"foreign keys do not resolve: {problems[:5]}")
     db.close()
-    return [path]
 
 
 def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], dict[str, str]]:

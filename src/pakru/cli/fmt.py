@@ -14,6 +14,7 @@ from pakru.atomic import write_text
 from pakru.fmt import FormatError, format_text
 from pakru.validate import read
 from pakru.validate.findings import Finding
+from pakru.validate.report import printable
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -31,7 +32,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 def _where(finding: Finding) -> str:
     place = f"{finding.path}:{finding.line}:{finding.column}" if finding.line else finding.path
-    return f"{place}: {finding.message} [{finding.rule}]"
+    return printable(f"{place}: {finding.message} [{finding.rule}]")
 
 
 def _target(path: Path, roots: list[Path]) -> Path | None:
@@ -52,9 +53,9 @@ def _canonical(path: Path) -> tuple[str, str] | None:
     try:
         return text.text, format_text(text.text, str(path))
     except FormatError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(str(error))}", file=sys.stderr)
     except Exception as error:
-        print(f"error: {path}: cannot format: {error}", file=sys.stderr)
+        print(printable(f"error: {path}: cannot format: {error}"), file=sys.stderr)
     return None
 
 
@@ -62,14 +63,18 @@ def _write(path: Path, canonical: str, roots: list[Path]) -> bool:
     """Write the canonical text over ``path`` atomically; False after reporting a failure."""
     target = _target(path, roots)
     if target is None:
-        print(f"error: {path}: links out of the given folders; not written", file=sys.stderr)
+        print(
+            printable(f"error: {path}: links out of the given folders; not written"),
+            file=sys.stderr,
+        )
         return False
     try:
         write_text(target, canonical)
     except OSError as error:
-        print(f"error: {path}: not written ({error.strerror or error}); unchanged", file=sys.stderr)
+        reason = error.strerror or str(error)
+        print(printable(f"error: {path}: not written ({reason}); unchanged"), file=sys.stderr)
         return False
-    print(f"formatted {path}")
+    print(printable(f"formatted {path}"))
     return True
 
 
@@ -82,7 +87,7 @@ def _format(path: Path, roots: list[Path], check: bool) -> tuple[bool, bool]:
     if canonical == text:
         return False, False
     if check:
-        print(f"{path}: not in canonical form (run 'pakru fmt {path}')")
+        print(printable(f"{path}: not in canonical form (run 'pakru fmt {path}')"))
         return True, False
     return True, not _write(path, canonical, roots)
 
@@ -96,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
     collected = read.collect(args.paths)
     failed = len(collected.skipped)
     for skipped in collected.skipped:
-        print(f"error: {skipped.path}: {skipped.message} [{skipped.rule}]", file=sys.stderr)
+        shown = f"error: {skipped.path}: {skipped.message} [{skipped.rule}]"
+        print(printable(shown), file=sys.stderr)
     roots = [p.resolve() for p in args.paths if p.is_dir()]
     changed = 0
     for path in collected.files:

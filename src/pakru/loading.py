@@ -1,7 +1,7 @@
 """``pakru.load()``: the dataset as typed records."""
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -34,14 +34,20 @@ def _record_paths(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
 ) -> tuple[Path, ...]:
     """``paths`` as a tuple of Paths; a lone str or Path is one path, not a sequence of letters."""
-    items = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-    wrong = [item for item in items if not isinstance(item, str | os.PathLike)]
-    if wrong:
-        raise NotRecordsError(f"paths must be str or Path, not {type(wrong[0]).__name__}")
-    out = tuple(Path(item) for item in items)
+    if isinstance(paths, str | os.PathLike):
+        items: list[object] = [paths]
+    elif isinstance(paths, Iterable):
+        items = list(paths)
+    else:
+        items = [paths]
+    out: list[Path] = []
+    for item in items:
+        if not isinstance(item, str | os.PathLike):
+            raise NotRecordsError(f"paths must be str or Path, not {type(item).__name__}")
+        out.append(Path(item))
     for path in out:
         check_records(path)
-    return out
+    return tuple(out)
 
 
 def check_records(path: Path) -> None:

@@ -65,7 +65,7 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
     out: dict[str, tuple[bytes, int]] = {}
     for path in sorted(root.rglob("*")):
         if path.is_symlink():
-            out[path.relative_to(root).as_posix()] = (os.readlink(path).encode(), -1)
+            out[path.relative_to(root).as_posix()] = (str(path.readlink()).encode(), -1)
         elif path.is_file():
             out[path.relative_to(root).as_posix()] = (path.read_bytes(), path.stat().st_mode)
     return out

@@ -784,7 +784,12 @@ def exports(ds_folder: str | None) -> tuple[Pages, list[str]]:
             if ds_folder:
                 command.append(ds_folder)
             done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
-            made = sorted(p for p in out.rglob("*") if p.is_file()) if out.exists() else []
+            # hidden files (the export's .pakru-export list) are not downloads
+            made = (
+                sorted(p for p in out.rglob("*") if p.is_file() and not p.name.startswith("."))
+                if out.exists()
+                else []
+            )
             if done.returncode != 0 or not made:
                 lines.append(f"- **{fmt}**: not available in this build.")
                 continue

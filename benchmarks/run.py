@@ -37,10 +37,11 @@ sys.path.insert(0, str(REPO))
 import yaml  # noqa: E402 - after the path is set
 
 from benchmarks import corpus  # noqa: E402
-from pakru.dataset import Dataset, Entry  # noqa: E402
+from pakru.dataset import Dataset  # noqa: E402
 from pakru.validate.models import Built, build  # noqa: E402
 from pakru.validate.parse import Parsed, parse  # noqa: E402
 from pakru.validate.pipeline import collect  # noqa: E402
+from pakru.validate.provenance import Origin, Provenance  # noqa: E402
 from pakru.validate.read import Text, read_text  # noqa: E402
 from pakru.validate.registry import Context, run_rules  # noqa: E402
 from pakru.validate.report import text as text_report  # noqa: E402
@@ -105,14 +106,17 @@ def stages(directory: Path, repeat: int) -> dict[str, float]:
     t["parse"], parsed = best(repeat, lambda: [parse(x) for x in texts])
     parsed = [x for x in parsed if isinstance(x, Parsed)]
     t["models"], built = best(repeat, lambda: [build(x) for x in parsed])
-    entries = [Entry(b.record, b.parsed.path, b.parsed) for b in built if isinstance(b, Built)]
+    origins = [
+        Origin(b.record, b.parsed.path, Path(b.parsed.path)) for b in built if isinstance(b, Built)
+    ]
     sources = {
-        e.record.id: (directory / "sources" / "text" / e.record.file).read_text(encoding="utf-8")
-        for e in entries
-        if e.record.type == "source"
+        o.record.id: (directory / "sources" / "text" / o.record.file).read_text(encoding="utf-8")
+        for o in origins
+        if o.record.type == "source"
     }
-    context = Context(today=dt.date.fromisoformat(TODAY))
-    t["rules"], findings = best(repeat, lambda: run_rules(Dataset(entries, sources), context))
+    context = Context(today=dt.date.fromisoformat(TODAY), provenance=Provenance(origins))
+    records = [o.record for o in origins]
+    t["rules"], findings = best(repeat, lambda: run_rules(Dataset(records, sources), context))
     t["report"], _ = best(repeat, lambda: text_report(sorted(findings)))
     return t
 

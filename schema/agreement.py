@@ -6,6 +6,7 @@ from pydantic import Field
 
 from pakru.schema.common import AgreementRef, CountryCode, MeetingRef, Text
 from pakru.schema.dates import DateInterval
+from pakru.schema.markers import EDITORIAL, KEY, LINK
 from pakru.schema.recordbase import RecordBase
 
 AgreementKind = Literal["treaty", "agreement", "accord", "commitment", "decision"]
@@ -15,11 +16,11 @@ AgreementStatus = Literal["signed", "concluded", "agreed", "planned"]
 class Agreement(RecordBase):
     """Something the two sides signed, concluded or agreed to do."""
 
-    type: Literal["agreement"]
+    type: Annotated[Literal["agreement"], KEY]
     """Record kind."""
-    title: Text
+    title: Annotated[Text, EDITORIAL]
     """A descriptive title built from the sources' words."""
-    kind: AgreementKind
+    kind: Annotated[AgreementKind, EDITORIAL]
     """``agreement``/``accord``: a signed text; ``commitment``/``decision``: what talks agreed."""
     status: AgreementStatus
     """As the source puts it: signed, concluded, agreed (to do something), or planned."""
@@ -31,5 +32,5 @@ class Agreement(RecordBase):
     """The meeting at which it was reached, when a source says so."""
     subject: Text | None
     """What it covers, in the sources' words."""
-    same_as: tuple[AgreementRef, ...] = ()
+    same_as: Annotated[tuple[AgreementRef, ...], LINK] = ()
     """Records that may describe the same agreement but are kept apart because sources disagree."""

@@ -1,8 +1,9 @@
 """Bodies: ministries, councils, dialogue series, multilateral organisations."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pakru.schema.common import BodyRef, CountryCode, Text
+from pakru.schema.markers import EDITORIAL, KEY
 from pakru.schema.recordbase import RecordBase
 
 BodyKind = Literal[
@@ -22,9 +23,9 @@ BodyKind = Literal[
 class Body(RecordBase):
     """An organisation, or a dialogue series whose meetings are numbered."""
 
-    type: Literal["body"]
+    type: Annotated[Literal["body"], KEY]
     """Record kind."""
-    kind: BodyKind
+    kind: Annotated[BodyKind, EDITORIAL]
     """What sort of body this is; ``dialogue-series`` bodies group numbered meetings."""
     name: Text
     """The fullest name form a source uses."""

@@ -1,32 +1,21 @@
 """Types shared by every record kind: ids, country codes, evidence, statements."""
 
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, StringConstraints
 
 from pakru.schema.base import Model
 from pakru.schema.countries import COUNTRIES
+from pakru.schema.markers import COUNTRY, RefTarget
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-Id = Annotated[
-    str,
-    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80),
-    Field(description="A record id: lower-case letters, digits and single hyphens."),
-]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80)]
+"""A record id: lower-case letters, digits and single hyphens.
 
-
-@dataclass(frozen=True)
-class RefTarget:
-    """Marks an id field as a reference to a record of one of ``kinds``.
-
-    The validator's ``references.resolve`` rule finds every field so marked
-    (see ``pakru.validate.refs``); the JSON Schema shows the kinds as
-    ``x-references``.
-    """
-
-    kinds: tuple[str, ...]
+No ``Field(description=...)`` here: pydantic would let it mask the docstring
+of every field holding an id (``Evidence.source`` would read "A record id").
+"""
 
 
 def _refers_to(*kinds: str) -> Any:
@@ -63,6 +52,7 @@ CountryCode = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Z]{2}$"),
     AfterValidator(_known_country),
+    COUNTRY,
     Field(
         description="ISO 3166-1 alpha-2 country code (listed in pakru.schema.countries).",
         json_schema_extra={"enum": sorted(COUNTRIES)},

@@ -6,6 +6,7 @@ from pydantic import Field, StringConstraints
 
 from pakru.schema.base import Model
 from pakru.schema.common import FIELD_NAME, Evidence, RecordRef, Text
+from pakru.schema.markers import EDITORIAL, KEY
 from pakru.schema.recordbase import RecordBase
 
 ConflictKind = Literal["disagreement", "possible-identity"]
@@ -27,11 +28,11 @@ class ConflictSide(Model):
 class Conflict(RecordBase):
     """Reports that disagree, kept side by side rather than silently resolved."""
 
-    type: Literal["conflict"]
+    type: Annotated[Literal["conflict"], KEY]
     """Record kind."""
-    kind: ConflictKind
+    kind: Annotated[ConflictKind, EDITORIAL]
     """``disagreement``: sources say different things; ``possible-identity``: records may be one."""
-    subject: Text
+    subject: Annotated[Text, EDITORIAL]
     """What the disagreement is about."""
     sides: Annotated[tuple[ConflictSide, ...], Field(min_length=2)]
     """The claims that disagree."""

@@ -128,3 +128,15 @@ class DateInterval(Model):
     any other range, or unknown (both bounds null)."""
     derivations: Annotated[tuple[Derivation, ...], Field(default=())]
     """The phrases and rules the interval is derived from; the interval is their intersection."""
+
+
+def interval_key(interval: DateInterval) -> tuple[bool, dt.date, dt.date]:
+    """The one timeline order of date intervals, used by ``Dataset.timeline()`` and the site.
+
+    Known before unknown, then by the earliest day the interval allows, then by
+    the latest. An open start sorts as the earliest possible day and an open end
+    as the latest, so an open interval (``[null, 2018-03-03]``, "recently") is
+    never placed as if it were a point on its one known day.
+    """
+    unknown = interval.earliest is None and interval.latest is None
+    return (unknown, interval.earliest or dt.date.min, interval.latest or dt.date.max)

@@ -16,6 +16,7 @@ from pakru.schema.common import (
     Text,
 )
 from pakru.schema.dates import DateInterval
+from pakru.schema.markers import EDITORIAL, KEY, LINK
 from pakru.schema.place import Location
 from pakru.schema.recordbase import RecordBase
 
@@ -49,11 +50,11 @@ class Participant(Model):
 class Meeting(RecordBase):
     """A meeting, talk or consultation; ``planned`` ones have not (yet) been held."""
 
-    type: Literal["meeting"]
+    type: Annotated[Literal["meeting"], KEY]
     """Record kind."""
-    title: Text
+    title: Annotated[Text, EDITORIAL]
     """A descriptive title built from the sources' words."""
-    kind: MeetingKind
+    kind: Annotated[MeetingKind, EDITORIAL]
     """The format of the meeting."""
     status: MeetingStatus
     """``held`` when a source reports it took place; ``planned`` when only announced."""
@@ -73,7 +74,7 @@ class Meeting(RecordBase):
     """What was discussed."""
     outcomes: tuple[Statement, ...] = ()
     """What was agreed, stated or decided."""
-    agreements: tuple[AgreementRef, ...] = ()
+    agreements: Annotated[tuple[AgreementRef, ...], LINK] = ()
     """Agreement records reached at this meeting."""
-    same_as: tuple[MeetingRef, ...] = ()
+    same_as: Annotated[tuple[MeetingRef, ...], LINK] = ()
     """Records that may describe the same meeting but are kept apart because sources disagree."""

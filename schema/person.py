@@ -7,6 +7,7 @@ from pydantic import Field
 from pakru.schema.base import Model
 from pakru.schema.common import BodyRef, CountryCode, Evidence, Text
 from pakru.schema.dates import DateInterval
+from pakru.schema.markers import KEY
 from pakru.schema.recordbase import RecordBase
 
 
@@ -26,7 +27,7 @@ class Title(Model):
 class Person(RecordBase):
     """One person: one id, whatever name forms the reports use."""
 
-    type: Literal["person"]
+    type: Annotated[Literal["person"], KEY]
     """Record kind."""
     name: Text
     """The fullest name form a source uses."""

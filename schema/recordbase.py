@@ -6,6 +6,7 @@ from pydantic import Field
 
 from pakru.schema.base import Model
 from pakru.schema.common import Evidence, Id, Text
+from pakru.schema.markers import KEY, NOTE
 
 
 class RecordBase(Model):
@@ -17,9 +18,9 @@ class RecordBase(Model):
     supports.
     """
 
-    id: Id
+    id: Annotated[Id, KEY]
     """Stable id of the record; equal to the file name without ``.yaml``."""
     evidence: Annotated[tuple[Evidence, ...], Field(min_length=1)]
     """Verbatim quotes that support this record's fields."""
-    note: Text | None = None
+    note: Annotated[Text | None, NOTE] = None
     """An editor's remark (why two mentions are one record, what is unclear). Never a fact."""

@@ -6,6 +6,7 @@ from pydantic import StringConstraints
 
 from pakru.schema.common import Text
 from pakru.schema.dates import IsoDate
+from pakru.schema.markers import EDITORIAL, KEY
 from pakru.schema.recordbase import RecordBase
 
 
@@ -16,9 +17,9 @@ class Source(RecordBase):
     that prints no date has ``published: null``, never a guessed date.
     """
 
-    type: Literal["source"]
+    type: Annotated[Literal["source"], KEY]
     """Record kind."""
-    file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+\.txt$")]
+    file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+\.txt$"), EDITORIAL]
     """File name of the report's text under ``records/sources/text/``."""
     title: Text | None
     """The headline as printed, or null when the text has none."""

@@ -1,54 +1,23 @@
 """Stage 3, models: parsed values → pydantic records, or schema findings at file:line:col."""
 
 import difflib
-import types
 from dataclasses import dataclass
-from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from pakru.schema import RECORD_TYPES, Record, record_adapter
+from pakru.schema.introspect import Loc, field_path, fields, model_at
 from pakru.validate.findings import Finding
-from pakru.validate.parse import Loc, Parsed
+from pakru.validate.parse import Parsed
 
 
 @dataclass(frozen=True)
 class Built:
-    """A record and the parse it came from (kept for positions in later findings)."""
+    """A record and the parse it came from."""
 
     record: Record
     parsed: Parsed
-
-
-def field_path(loc: Loc) -> str:
-    """``("participants", 0, "ref")`` → ``participants[0].ref``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
-def submodel(annotation: Any) -> type[BaseModel] | None:
-    """The model class inside an annotation such as ``tuple[Participant, ...] | None``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = get_origin(annotation)
-    if origin in (Union, types.UnionType, tuple, Annotated):
-        for arg in get_args(annotation):
-            if (found := submodel(arg)) is not None:
-                return found
-    return None
-
-
-def _model_at(model: type[BaseModel] | None, loc: Loc) -> type[BaseModel] | None:
-    for part in loc:
-        if model is None:
-            return None
-        if isinstance(part, str):
-            info = model.model_fields.get(part)
-            model = submodel(info.annotation) if info else None
-    return model
 
 
 def _rule_and_message(
@@ -57,8 +26,8 @@ def _rule_and_message(
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        parent = _model_at(model, loc[:-1])
-        names = list(parent.model_fields) if parent else []
+        parent = model_at(model, loc[:-1])
+        names = [f.name for f in fields(parent)] if parent else []
         close = difflib.get_close_matches(key, names, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return "schema.unknown-key", f"unknown key {key!r}{hint}"

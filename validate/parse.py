@@ -21,13 +21,15 @@ from typing import Any
 
 import yaml
 
+from pakru.schema import introspect
 from pakru.validate.findings import Finding
 from pakru.validate.read import Text
 
 MAX_NODES = 50_000
 MAX_DEPTH = 50
 
-Loc = tuple[str | int, ...]
+Loc = introspect.Loc  # defined with the models; the parse stage speaks in Locs too
+
 Pos = tuple[int, int]
 
 _CORE = "tag:yaml.org,2002:"
@@ -36,7 +38,8 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_YAML11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+YAML11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+"""Plain words YAML 1.1 reads as booleans: a warning here, always quoted by ``pakru fmt``."""
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ def _resolve_plain(value: str, path: str, at: Pos, warnings: list[Finding]) -> A
         return _int(value, at)
     if _FLOAT.match(value) and any(c.isdigit() for c in value):
         return float(value)
-    if _YAML11_BOOL.match(value):
+    if YAML11_BOOL.match(value):
         warnings.append(
             Finding(
                 path,

@@ -1,24 +1,32 @@
 """The data flow: files → read → parse → models → Dataset → rules → findings.
 
-``load_dataset`` runs the first four stages (shared by ``pakru.load()`` and
-the validator); ``validate`` adds the rules. Reporting is separate
-(:mod:`pakru.validate.report`).
+Each stage is one module (``read``, ``parse``, ``models``, ``manifest``,
+``pakru.dataset``, ``rules``); this module is the only one that strings
+them together. ``load_dataset`` runs every stage up to the Dataset, for
+``pakru.load()`` and the validator alike, so both see the same findings;
+``validate`` adds the rules. Where a file's stages run (this process or a
+pool) is :mod:`pakru.validate.parallel`'s business; reporting is
+:mod:`pakru.validate.report`'s.
 """
 
 import gc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from importlib import resources
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pakru.dataset import Dataset, Entry
-from pakru.schema import Source
+from pakru.dataset import Dataset
+from pakru.manifest import shipped_records
+from pakru.schema import Record, Source
 from pakru.validate import read
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
 from pakru.validate.findings import Finding, filter_findings
-from pakru.validate.parallel import build_all, records_root, touching
-from pakru.validate.parse import Parsed
+from pakru.validate.incremental import touching, trees
+from pakru.validate.manifest import read_manifest
+from pakru.validate.models import build
+from pakru.validate.parallel import map_in_order
+from pakru.validate.parse import parse
+from pakru.validate.provenance import Origin, Provenance
 from pakru.validate.read import read_text
 from pakru.validate.registry import Context, run_rules
 
@@ -27,22 +35,50 @@ RECORD_SUFFIXES = read.RECORD_SUFFIXES
 
 @dataclass(frozen=True)
 class Loaded:
-    """A dataset and the findings from reading, parsing and building it."""
+    """A dataset, where its records came from, and the findings from reading and building it."""
 
     dataset: Dataset
+    provenance: Provenance
+    findings: tuple[Finding, ...]
+    manifest_files: tuple[str, ...] = ()
+    """How findings name the ``VERSION`` and ``withdrawn.json`` files that were looked for."""
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One file after read → parse → models: its record and warnings, or what stopped it.
+
+    Small on purpose: the parse and its position tables stay behind (in a
+    worker process, they would cost as much to send back as to make);
+    :class:`~pakru.validate.provenance.Origin` finds positions again when a
+    finding needs them.
+    """
+
+    record: Record | None
     findings: tuple[Finding, ...]
 
 
-def default_root() -> Path:
-    """The records folder shipped inside the installed package."""
-    return Path(str(resources.files("pakru.records")))
+def build_file(item: tuple[Path, str]) -> FileResult:
+    """Read, parse and build one file, given as (path on disk, path shown in findings)."""
+    path, shown = item
+    text = read_text(path, shown)
+    if isinstance(text, Finding):
+        return FileResult(None, (text,))
+    parsed = parse(text)
+    if isinstance(parsed, Finding):
+        return FileResult(None, (parsed,))
+    built = build(parsed)
+    if isinstance(built, list):
+        return FileResult(None, (*parsed.warnings, *built))
+    return FileResult(built.record, parsed.warnings)
 
 
-def _shown(path: Path, root: Path | None, cwd: Path | None = None) -> str:
-    if root is not None:
-        return f"records/{path.relative_to(root).as_posix()}"
+def _shown(path: Path, shipped: Path | None, cwd: Path) -> str:
+    """How findings name ``path``: ``records/…`` in the shipped tree, else relative to ``cwd``."""
+    if shipped is not None:
+        return f"records/{path.relative_to(shipped).as_posix()}"
     try:
-        return path.resolve().relative_to(cwd or Path.cwd().resolve()).as_posix()
+        return path.resolve().relative_to(cwd).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -52,7 +88,8 @@ def collect(paths: Iterable[Path]) -> Iterator[Path]:
     yield from read.collect(paths).files
 
 
-def _source_text(path: Path, source: Source, shown_dir: str) -> str | Finding:
+def _source_text(path: Path, source: Source, shown: str) -> str | Finding:
+    shown_dir = shown.rsplit("/", 1)[0] if "/" in shown else "."
     text_path = path.parent / "text" / source.file
     read = read_text(text_path, f"{shown_dir}/text/{source.file}")
     return read if isinstance(read, Finding) else read.text
@@ -77,39 +114,61 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loaded:
-    """Read, parse and build every record under ``paths`` (default: the shipped records).
-
-    ``jobs`` > 1 reads, parses and builds files in that many processes.
-    """
-    root = default_root() if not paths else None
-    collected = read.collect(paths or [default_root()])
-    files = collected.files
-    entries: list[Entry] = []
-    texts: dict[str, str] = {}
-    cwd = Path.cwd().resolve()  # once, not per file
-    findings = [
-        Finding(_shown(s.path, root, cwd), 0, 0, s.rule, "error", s.message)
-        for s in collected.skipped
-    ]
-    shown_files = [(path, _shown(path, root, cwd)) for path in files]
+def _records(
+    files: Sequence[tuple[Path, str]], jobs: int
+) -> tuple[list[Origin], dict[str, str], list[Finding]]:
+    """Stages read → parse → models for every file, then the texts of the source records."""
     with _no_gc():
-        results = build_all(shown_files, jobs)
-    for (path, shown), built in zip(shown_files, results, strict=True):
-        if isinstance(built, list):
-            findings.extend(built)
+        results = map_in_order(build_file, files, jobs)
+    origins: list[Origin] = []
+    texts: dict[str, str] = {}
+    findings: list[Finding] = []
+    for (path, shown), result in zip(files, results, strict=True):
+        findings.extend(result.findings)
+        if result.record is None:
             continue
-        findings.extend(built.parsed.warnings)
-        entries.append(Entry(built.record, shown, built.parsed))
-        if isinstance(built.record, Source):
-            text = _source_text(
-                path, built.record, shown.rsplit("/", 1)[0] if "/" in shown else "."
-            )
+        origins.append(Origin(result.record, shown, path))
+        if isinstance(result.record, Source):
+            text = _source_text(path, result.record, shown)
             if isinstance(text, Finding):
                 findings.append(text)
             else:
-                texts.setdefault(built.record.id, text)
-    return Loaded(Dataset(entries, texts), tuple(findings))
+                texts.setdefault(result.record.id, text)
+    return origins, texts, findings
+
+
+def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loaded:
+    """Read, parse and build every record under ``paths`` (default: the shipped records).
+
+    ``VERSION`` and ``withdrawn.json`` are read from the first folder in
+    ``paths`` (the shipped records by default). ``jobs`` > 1 reads, parses
+    and builds files in that many processes.
+    """
+    shipped = shipped_records() if not paths else None
+    roots = list(paths) if paths else [shipped_records()]
+    cwd = Path.cwd().resolve()  # once, not per file
+
+    def show(path: Path) -> str:
+        return _shown(path, shipped, cwd)
+
+    collected = read.collect(roots)  # what it could not read becomes a finding, never a skip
+    origins, texts, findings = _records([(path, show(path)) for path in collected.files], jobs)
+    findings[:0] = [
+        Finding(show(s.path), 0, 0, s.rule, "error", s.message) for s in collected.skipped
+    ]
+    records = [o.record for o in origins]
+    root = next((p for p in roots if p.is_dir()), None)
+    if root is None:  # single files: no manifest to read
+        return Loaded(Dataset(records, texts), Provenance(origins), tuple(findings))
+    manifest = read_manifest(root, show, {r.id for r in records})
+    dataset = Dataset(
+        records,
+        texts,
+        version=manifest.version,
+        withdrawn=(p.withdrawal for p in manifest.withdrawn),
+    )
+    findings.extend(manifest.findings)
+    return Loaded(dataset, Provenance(origins), tuple(findings), manifest.files)
 
 
 def validate(
@@ -125,29 +184,23 @@ def validate(
 
     With ``incremental``, ``paths`` are record files inside records trees:
     each whole tree is loaded (so references resolve and cross-record rules
-    see every record), and only findings on those files, or on files whose
-    records refer to them, are returned. A file outside any records tree is
+    see every record), and only findings on those files, on files whose
+    records refer to them, or on the tree's ``VERSION`` and
+    ``withdrawn.json`` are returned. A file outside any records tree is
     checked on its own.
     """
     select, ignore = tuple(select), tuple(ignore)
-    trees = _trees(paths) if incremental and paths else None
-    loaded = load_dataset(list(trees) if trees else paths, jobs=jobs)
-    found = [*loaded.findings, *run_rules(loaded.dataset, context or Context(), select, ignore)]
-    if trees:
+    given = trees(paths) if incremental and paths else None
+    loaded = load_dataset(list(given) if given else paths, jobs=jobs)
+    context = replace(context or Context(), provenance=loaded.provenance)
+    found = [*loaded.findings, *run_rules(loaded.dataset, context, select, ignore)]
+    if given:
         cwd = Path.cwd().resolve()
-        given = {_shown(f, None, cwd) for files in trees.values() for f in files}
-        keep = touching(loaded.dataset, given)
+        shown = {_shown(f, None, cwd) for files in given.values() for f in files}
+        keep = touching(loaded.provenance, shown)
+        keep |= set(loaded.manifest_files)
         found = [f for f in found if f.path in keep]
     return filter_findings(found, select, ignore)
 
 
-def _trees(paths: Sequence[Path]) -> dict[Path, list[Path]]:
-    """Records tree (or the file itself, when outside any tree) → the given files in it."""
-    trees: dict[Path, list[Path]] = {}
-    for path in paths:
-        root = records_root(path) if path.is_file() else None
-        trees.setdefault(root or path, []).append(path)
-    return trees
-
-
-__all__ = ["Loaded", "Parsed", "collect", "default_root", "load_dataset", "validate"]
+__all__ = ["FileResult", "Loaded", "build_file", "collect", "load_dataset", "validate"]

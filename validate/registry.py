@@ -12,27 +12,37 @@ import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from pakru.dataset import Dataset, Entry
+from pakru.dataset import Dataset
+from pakru.schema.introspect import Loc, field_path
 from pakru.validate.findings import Finding, Severity, is_selected
-from pakru.validate.models import field_path
-from pakru.validate.parse import Loc
+from pakru.validate.provenance import Origin, Provenance
 
 
 @dataclass(frozen=True)
 class Context:
-    """What rules may know besides the data: a fixed "today" (``--today``)."""
+    """What rules may know besides the data.
+
+    ``today`` is a fixed "today" (``--today``); ``provenance`` says which file
+    each record was read from (every record read, duplicate ids included),
+    filled in by the pipeline.
+    """
 
     today: dt.date | None = None
+    provenance: Provenance = field(default_factory=Provenance, compare=False)
 
 
 @dataclass(frozen=True)
 class Hit:
-    """A rule's report on one record: where (record id, field location) and what."""
+    """A rule's report on one record: where (record id, field location) and what.
+
+    ``origin`` names the file when it matters which of several records with
+    the same id is meant; otherwise the record's first file is used.
+    """
 
     record: str
     loc: Loc
     message: str
-    entry: Entry | None = field(default=None, compare=False)
+    origin: Origin | None = field(default=None, compare=False)
 
 
 RuleFunc = Callable[[Dataset, Context], Iterable[Hit]]
@@ -81,17 +91,15 @@ def stage_rule(rule_id: str, severity: Severity, doc: str) -> None:
     _register(Rule(rule_id, severity, doc.splitlines()[0], doc))
 
 
-def _finding(rule: Rule, hit: Hit, dataset: Dataset) -> Finding:
-    entry = hit.entry
-    if entry is None and hit.record in dataset:
-        entry = dataset.entry(hit.record)
-    if entry is None:
+def _finding(rule: Rule, hit: Hit, provenance: Provenance) -> Finding:
+    origin = hit.origin or provenance.of(hit.record)
+    if origin is None:
         return Finding(
             "", 0, 0, rule.id, rule.severity, hit.message, field_path(hit.loc), hit.record
         )
-    line, column = entry.position(hit.loc)
+    line, column = origin.position(hit.loc)
     return Finding(
-        entry.path,
+        origin.path,
         line,
         column,
         rule.id,
@@ -108,11 +116,15 @@ def run_rules(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
 ) -> list[Finding]:
-    """Run every selected cross-record rule and return its findings."""
+    """Run every selected cross-record rule and return its findings.
+
+    Findings are placed by ``context.provenance``; without one they have no file.
+    """
     select, ignore = tuple(select), tuple(ignore)
     findings: list[Finding] = []
     for rule_ in RULES.values():
         if rule_.func is None or not is_selected(rule_.id, select, ignore):
             continue
-        findings.extend(_finding(rule_, hit, dataset) for hit in rule_.func(dataset, context))
+        hits = rule_.func(dataset, context)
+        findings.extend(_finding(rule_, hit, context.provenance) for hit in hits)
     return findings

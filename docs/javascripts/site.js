@@ -12,10 +12,19 @@
     marks.forEach(function (el) { el.classList.add("pk-current"); });
     if (marks.length) marks[0].scrollIntoView({ block: "center" });
   }
+  // Material's search box is a dialog without a name; screen readers need one.
+  function nameSearch() {
+    var search = document.querySelector(".md-search[role=dialog]");
+    if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+  }
+  function ready() {
+    nameSearch();
+    highlight();
+  }
   window.addEventListener("hashchange", highlight);
   if (typeof document$ !== "undefined") {
-    document$.subscribe(highlight);
+    document$.subscribe(ready);
   } else {
-    document.addEventListener("DOMContentLoaded", highlight);
+    document.addEventListener("DOMContentLoaded", ready);
   }
 })();

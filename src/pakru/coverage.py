@@ -21,13 +21,12 @@ runs of whitespace collapsed to one space.
 """
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-
-from pydantic import BaseModel
 
 from pakru.dataset import Dataset
 from pakru.schema import Agreement, Body, Event, Meeting, Person, Record
+from pakru.schema.introspect import quotes
+from pakru.schema.text import NormalisedText, sentences
 
 __all__ = ["Sentence", "SourceCoverage", "coverage", "quote_spans", "sentences"]
 
@@ -85,98 +84,15 @@ class SourceCoverage:
         return tuple(s for s in self.sentences if s.uncited)
 
 
-# A sentence ends at . ! or ? (plus closing quotes or brackets) when the next
-# word starts a new sentence; "M.M. Popov" and "Mr Lavrov" must not split.
-_END = re.compile(r"[.!?][”’\"')]*(?=\s+[“‘\"'(]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
-_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "St", "No", "Nov", "Oct"})
-
-
-def _is_abbreviation(text: str, period: int) -> bool:
-    if text[period] != ".":
-        return False
-    match = _WORD_BEFORE.search(text, 0, period)
-    if match is None:
-        return False
-    word = match.group(1)
-    return "." in word or (len(word) == 1 and word.isupper()) or word in _ABBREVIATIONS
-
-
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` offsets of each sentence of ``text``; a line break always ends one."""
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        begin = 0
-        for match in _END.finditer(line):
-            if _is_abbreviation(line, match.start()):
-                continue
-            yield from _trimmed(line, begin, match.end(), offset)
-            begin = match.end()
-        yield from _trimmed(line, begin, len(line), offset)
-        offset += len(line)
-
-
-def _trimmed(line: str, begin: int, end: int, offset: int) -> Iterator[tuple[int, int]]:
-    chunk = line[begin:end]
-    stripped = chunk.strip()
-    if stripped:
-        lead = len(chunk) - len(chunk.lstrip())
-        yield offset + begin + lead, offset + begin + lead + len(stripped)
-
-
-_SPACE = re.compile(r"\s+")
-
-
-class _Normalised:
-    """A text with whitespace runs collapsed, mapping positions back to the original."""
-
-    def __init__(self, text: str) -> None:
-        chars: list[str] = []
-        origin: list[int] = []
-        for match in re.finditer(r"\s+|\S+", text):
-            if match.group().isspace():
-                chars.append(" ")
-                origin.append(match.start())
-            else:
-                chars.extend(match.group())
-                origin.extend(range(match.start(), match.end()))
-        self.text = "".join(chars)
-        self.origin = origin
-
-    def find_all(self, needle: str) -> Iterator[tuple[int, int]]:
-        """Original ``(start, end)`` spans of every occurrence of ``needle`` (normalised)."""
-        needle = _SPACE.sub(" ", needle).strip()
-        if not needle:
-            return
-        at = self.text.find(needle)
-        while at >= 0:
-            yield self.origin[at], self.origin[at + len(needle) - 1] + 1
-            at = self.text.find(needle, at + 1)
-
-
-def _quotes(value: object) -> Iterator[tuple[str, str]]:
-    """``(source, quote)`` of every Evidence and Derivation inside a record."""
-    if isinstance(value, BaseModel):
-        source, quote = getattr(value, "source", None), getattr(value, "quote", None)
-        if isinstance(source, str) and isinstance(quote, str):
-            yield source, quote
-        for name in type(value).model_fields:
-            yield from _quotes(getattr(value, name))
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _quotes(item)
-
-
 def quote_spans(ds: Dataset) -> dict[str, list[tuple[int, int, str]]]:
     """Source id → ``(start, end, record id)`` of every quote found verbatim in its text."""
-    normalised = {sid: _Normalised(text) for sid, text in ds.texts.items()}
+    normalised = {sid: NormalisedText(text) for sid, text in ds.texts.items()}
     spans: dict[str, list[tuple[int, int, str]]] = {sid: [] for sid in normalised}
     for record in ds.records:
-        for source, quote in _quotes(record):
-            if source in normalised:
-                spans[source].extend(
-                    (start, end, record.id) for start, end in normalised[source].find_all(quote)
-                )
+        for _, item in quotes(record):
+            if item.source in normalised:
+                found = normalised[item.source].find_all(item.quote)
+                spans[item.source].extend((start, end, record.id) for start, end in found)
     return spans
 
 

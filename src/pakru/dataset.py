@@ -1,35 +1,28 @@
-"""The Dataset: every record, typed and indexed by id, read-only."""
+"""The Dataset: every record, typed and indexed by id, read-only.
 
-import datetime as dt
+A Dataset is a pure value: records, the texts of the reports, the data
+version, the withdrawn ids and query indexes. It knows nothing of files,
+positions or rules; where each record was read from belongs to the
+validator (:mod:`pakru.validate.provenance`).
+"""
+
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pakru.manifest import Withdrawal, WithdrawnError
 from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Person, Record, Source
+from pakru.schema.dates import interval_key
+from pakru.schema.introspect import cited_sources, references
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    # the two conveniences at the end of Dataset; see their docstrings
     from pakru.export.tables import Table
-    from pakru.validate.parse import Loc, Parsed
 
 R = TypeVar("R", Source, Person, Body, Meeting, Agreement, Event, Conflict)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One record and the file it was read from."""
-
-    record: Record
-    path: str
-    parsed: "Parsed | None" = None
-
-    def position(self, loc: "Loc" = ()) -> tuple[int, int]:
-        """Line and column of ``loc`` in the file (1, 1 when unknown)."""
-        return self.parsed.position(loc) if self.parsed is not None else (1, 1)
 
 
 class Dataset:
@@ -52,16 +45,16 @@ class Dataset:
 
     def __init__(
         self,
-        entries: Iterable[Entry],
+        records: Iterable[Record],
         texts: Mapping[str, str] | None = None,
         *,
         version: str | None = None,
         withdrawn: Iterable[Withdrawal] = (),
     ) -> None:
-        self._entries = tuple(entries)
-        by_id: dict[str, Entry] = {}
-        for entry in self._entries:
-            by_id.setdefault(entry.record.id, entry)
+        by_id: dict[str, Record] = {}
+        for record in records:
+            # a repeated id keeps its first record; the validator reports the rest (ids.unique)
+            by_id.setdefault(record.id, record)
         self._by_id = MappingProxyType(by_id)
         self._texts = MappingProxyType(dict(texts or {}))
         self._version = version
@@ -80,15 +73,10 @@ class Dataset:
     def __contains__(self, record_id: object) -> bool:
         return record_id in self._by_id
 
-    @property
-    def entries(self) -> tuple[Entry, ...]:
-        """Every record read, with its file, duplicates included (for the validator)."""
-        return self._entries
-
     @cached_property
     def records(self) -> tuple[Record, ...]:
         """Every record, one per id, sorted by id."""
-        return tuple(self._by_id[i].record for i in sorted(self._by_id))
+        return tuple(self._by_id[i] for i in sorted(self._by_id))
 
     @cached_property
     def _by_kind(self) -> Mapping[type, tuple[Record, ...]]:
@@ -170,10 +158,6 @@ class Dataset:
                 raise WithdrawnError(withdrawal)
             seen.append(record_id)
             record_id = withdrawal.into
-        return self._by_id[record_id].record
-
-    def entry(self, record_id: str) -> Entry:
-        """The record with this id and the file it came from."""
         return self._by_id[record_id]
 
     def text(self, source_id: str) -> str | None:
@@ -199,7 +183,7 @@ class Dataset:
         return tuple(
             sorted(
                 members,
-                key=lambda m: (m.ordinal is None, m.ordinal or 0, *_interval_key(m.date)),
+                key=lambda m: (m.ordinal is None, m.ordinal or 0, *interval_key(m.date)),
             )
         )
 
@@ -207,34 +191,32 @@ class Dataset:
         """Meetings, agreements and events in date order.
 
         Records are ordered by the earliest day their interval allows, then by
-        the latest; an interval open at the start (``[null, 2018-03-03]``,
-        "recently") is placed by its latest day, and records whose date is
-        unknown come last. Ties are broken by id.
+        the latest. An interval open at the start (``[null, 2018-03-03]``,
+        "recently") could begin on any day, so it comes before every dated
+        record rather than beside its latest day, where it would read as an
+        event of that week; records whose date is unknown come last. Ties are
+        broken by id.
 
         >>> ds = fixture()
         >>> for r in ds.timeline():
         ...     print(r.date.earliest, r.date.latest, r.date.precision, r.id)
+        None 2018-03-03 range fm-talks-moscow
+        None 2018-03-03 range military-cooperation-commission
         2014-11-01 2014-11-30 month defence-cooperation-2014
         2015-10-01 2015-10-31 month mtc-accord-2015
         2018-03-02 2018-03-02 day cgss-12
-        None 2018-03-03 range fm-talks-moscow
-        None 2018-03-03 range military-cooperation-commission
         2018-03-21 2018-03-21 day jwg-ct-07
         2019-01-01 2019-12-31 year jwg-ct-next
         None None unknown friendship-drills
         """
         dated: list[Meeting | Agreement | Event] = [*self.meetings, *self.agreements, *self.events]
-        return tuple(sorted(dated, key=lambda r: (*_interval_key(r.date), r.id)))
+        return tuple(sorted(dated, key=lambda r: (*interval_key(r.date), r.id)))
 
     @cached_property
     def _citations(self) -> Mapping[str, tuple[str, ...]]:
-        from pakru.validate.walk import evidence, references  # noqa: PLC0415 - lazy
-
         index: dict[str, set[str]] = {}
         for record in self.records:
-            cited = {item.source for _, item in evidence(record)}
-            cited |= {ref for _, ref, kinds in references(record) if kinds == ("source",)}
-            for source_id in cited - {record.id}:
+            for source_id in cited_sources(record) - {record.id}:
                 index.setdefault(source_id, set()).add(record.id)
         return MappingProxyType({k: tuple(sorted(v)) for k, v in index.items()})
 
@@ -260,8 +242,6 @@ class Dataset:
 
     @cached_property
     def _involvement(self) -> Mapping[str, tuple[str, ...]]:
-        from pakru.validate.walk import references  # noqa: PLC0415 - lazy
-
         index: dict[str, set[str]] = {}
         for record in self.records:
             for _, ref, kinds in references(record):
@@ -280,17 +260,24 @@ class Dataset:
         actor = self.get(actor_id)
         return tuple(self.get(i) for i in self._involvement.get(actor.id, ()))
 
+    # -- conveniences ------------------------------------------------------------
+    # The exports build on the Dataset, not the other way round: these two
+    # methods only call pakru.export when used, so importing pakru.dataset
+    # never loads an export module (tests/test_layers.py lists these as the
+    # only imports from the dataset layer upwards).
+
     def tables(self) -> "dict[str, Table]":
-        """The dataset flattened into tables (see :mod:`pakru.export.tables`)."""
-        from pakru.export.tables import build  # noqa: PLC0415 - lazy
+        """The dataset flattened into tables: ``pakru.export.tables.build(ds)``."""
+        from pakru.export.tables import build  # noqa: PLC0415 - a convenience, see above
 
         return build(self)
 
     def to_pandas(self) -> "dict[str, pd.DataFrame]":
-        """Every export table as a pandas DataFrame (needs the ``pandas`` extra).
+        """Every export table as a pandas DataFrame: ``pakru.export.frames.to_pandas(ds)``.
 
-        Dates become ``datetime64`` columns (``NaT`` when unknown), whole
-        numbers nullable ``Int64``, and list columns hold Python lists.
+        Needs the ``pandas`` extra. Dates become ``datetime64`` columns (``NaT``
+        when unknown), whole numbers nullable ``Int64``, and list columns hold
+        Python lists.
 
         >>> frames = fixture().to_pandas()
         >>> frames["meetings"].loc[:, ["id", "status", "date_earliest"]].head(2)
@@ -298,17 +285,9 @@ class Dataset:
         0  cgss-12   held    2018-03-02
         1  fm-talks-moscow   held           NaT
         """
-        from pakru.export.frames import to_pandas  # noqa: PLC0415 - pandas is optional
+        from pakru.export.frames import to_pandas  # noqa: PLC0415 - a convenience, see above
 
         return to_pandas(self)
-
-
-def _interval_key(date: Any) -> tuple[bool, dt.date, dt.date]:
-    """Sort key for a DateInterval: known before unknown, then earliest, then latest."""
-    earliest = date.earliest or date.latest
-    latest = date.latest or date.earliest
-    unknown = earliest is None
-    return (unknown, earliest or dt.date.max, latest or dt.date.max)
 
 
 COLLECTIONS = ("meetings", "agreements", "events", "people", "bodies", "sources", "conflicts")

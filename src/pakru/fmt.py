@@ -11,7 +11,7 @@ the parsed value is identical before and after.
 """
 
 import io
-import re
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -20,15 +20,13 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 
 from pakru.schema import RECORD_TYPES
-from pakru.validate.models import submodel
-from pakru.validate.parse import Parsed, parse
+from pakru.schema.introspect import FieldSpec, fields, fields_by_name
+from pakru.schema.markers import Role
+from pakru.validate.parse import YAML11_BOOL, Parsed, parse
 from pakru.validate.read import Text
 
-HEAD = ("type", "id")
 FLOW_WIDTH = 60
 """A list of scalars is written ``[a, b]`` when its items take at most this many characters."""
-TAIL = ("evidence", "note")
-_AMBIGUOUS = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
 
 
 class FormatError(ValueError):
@@ -39,7 +37,7 @@ class _Representer(RoundTripRepresenter):
     """Quotes the YAML 1.1 boolean words, which ruamel (YAML 1.2) would leave plain."""
 
     def represent_str(self, data: str) -> Any:
-        if _AMBIGUOUS.match(data):
+        if YAML11_BOOL.match(data):
             return self.represent_scalar("tag:yaml.org,2002:str", data, style="'")
         return super().represent_str(data)
 
@@ -62,19 +60,34 @@ def _yaml() -> YAML:
     return yaml
 
 
-def key_order(model: type[BaseModel]) -> list[str]:
-    """Canonical key order for a model: ``type``, ``id``, own fields, ``evidence``, ``note``."""
-    names = list(model.model_fields)
-    middle = [n for n in names if n not in HEAD and n not in TAIL]
-    return [n for n in HEAD if n in names] + middle + [n for n in TAIL if n in names]
+def _place(spec: FieldSpec) -> int:
+    if Role.KEY in spec.roles:
+        return 0
+    if spec.is_evidence:
+        return 2
+    return 3 if Role.NOTE in spec.roles else 1
+
+
+@cache
+def key_order(model: type[BaseModel]) -> tuple[str, ...]:
+    """Canonical key order for a model: keys (``type``, ``id``), own fields, ``evidence``, ``note``.
+
+    Fields marked :attr:`~pakru.schema.markers.Role.KEY` come first, most
+    specific first (``type`` is declared by each kind, ``id`` by the base);
+    the record's quotes and the editor's note come last.
+    """
+    specs = fields(model)
+    keys = [s.name for s in reversed(specs) if _place(s) == 0]
+    rest = sorted((s for s in specs if _place(s) > 0), key=_place)
+    return (*keys, *(s.name for s in rest))
 
 
 def _canonical(node: Any, model: type[BaseModel] | None) -> None:
     if isinstance(node, CommentedMap):
         _order(node, model)
         for key in node:
-            info = model.model_fields.get(key) if model else None
-            _canonical(node[key], submodel(info.annotation) if info else None)
+            spec = fields_by_name(model).get(key) if model else None
+            _canonical(node[key], spec.model if spec else None)
     elif isinstance(node, CommentedSeq):
         scalars = all(not isinstance(item, CommentedMap | CommentedSeq) for item in node)
         if scalars and sum(len(str(item)) + 2 for item in node) <= FLOW_WIDTH:

@@ -6,7 +6,6 @@ from functools import cache
 from pathlib import Path
 
 from pakru.dataset import Dataset
-from pakru.manifest import ManifestError, data_version, records_root, withdrawals
 from pakru.schema import RECORD_TYPES
 from pakru.validate.findings import Finding
 from pakru.validate.pipeline import load_dataset
@@ -77,11 +76,12 @@ def load(
     :class:`NotRecordsError` (a :class:`DatasetError`) before a file is read.
 
     Raises :class:`DatasetError` when a file cannot be read, parsed or
-    validated against the models, and :class:`~pakru.manifest.ManifestError`
-    when ``VERSION`` or ``withdrawn.json`` is malformed. The data version and
-    the withdrawn ids are read from the first folder in ``paths`` (default:
-    the shipped records). Cross-record rules are the validator's
-    business (``pakru validate``); loading does not run them.
+    validated against the models, or when ``VERSION`` or ``withdrawn.json``
+    is malformed: the same findings ``pakru validate`` reports for these
+    stages. The data version and the withdrawn ids are read from the first
+    folder in ``paths`` (default: the shipped records). Cross-record rules
+    are the validator's business (``pakru validate``); loading does not
+    run them.
     """
     if paths is not None and (record_paths := _record_paths(paths)):
         return _load(record_paths)
@@ -98,14 +98,4 @@ def _load(paths: tuple[Path, ...]) -> Dataset:
     errors = [f for f in loaded.findings if f.severity == "error"]
     if errors:
         raise DatasetError(errors)
-    root = next((p for p in paths if p.is_dir()), None) if paths else records_root()
-    version = data_version(root) if root else None
-    withdrawn = withdrawals(root) if root else ()
-    dataset = loaded.dataset
-    for item in withdrawn:
-        if item.id in dataset:
-            raise ManifestError(f"withdrawn id {item.id!r} still names a record")
-        known = item.into in dataset or item.into in {w.id for w in withdrawn}
-        if item.into is not None and not known:
-            raise ManifestError(f"{item.id!r} was merged into {item.into!r}, which is unknown")
-    return Dataset(dataset.entries, dataset.texts, version=version, withdrawn=withdrawn)
+    return loaded.dataset

@@ -8,7 +8,15 @@ import pytest
 
 from pakru.dataset import Dataset
 
-MODULES = ("pakru.dataset", "pakru.codes", "pakru.export", "pakru.manifest", "pakru.changes")
+MODULES = (
+    "pakru.dataset",
+    "pakru.codes",
+    "pakru.export",
+    "pakru.manifest",
+    "pakru.changes",
+    "pakru.schema.introspect",
+    "pakru.schema.text",
+)
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -9,9 +9,14 @@ import yaml
 
 import pakru
 from pakru.cli import main
-from pakru.manifest import SEMVER, ManifestError, data_version, records_root, withdrawals
+from pakru.loading import DatasetError
+from pakru.manifest import SEMVER, shipped_records
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def data_version() -> str | None:
+    return pakru.load().version
 
 
 def test_version_is_semver_and_in_one_place() -> None:
@@ -19,7 +24,7 @@ def test_version_is_semver_and_in_one_place() -> None:
     assert version is not None
     assert re.match(SEMVER, version)
     assert (ROOT / "records" / "VERSION").read_text("utf-8").strip() == version
-    assert (records_root() / "VERSION").is_file()
+    assert (shipped_records() / "VERSION").is_file()
 
 
 def test_pakru_version_shows_both(capsys: pytest.CaptureFixture[str]) -> None:
@@ -27,6 +32,17 @@ def test_pakru_version_shows_both(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     out = capsys.readouterr().out.strip()
     assert out == f"pakru {pakru.__version__} (data {data_version()})"
+
+
+def test_pakru_version_with_a_bad_version_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "VERSION").write_text("banana\n", "utf-8")
+    monkeypatch.setattr("pakru.manifest.shipped_records", lambda: tmp_path)
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    out = capsys.readouterr().out.strip()
+    assert out == f"pakru {pakru.__version__} (data invalid: run pakru validate)"
 
 
 def test_citation_cff_names_the_data_version() -> None:
@@ -50,7 +66,7 @@ def test_changelog_names_the_version_and_every_id() -> None:
 
 def test_shipped_withdrawn_file_is_valid() -> None:
     ds = pakru.load()
-    for item in withdrawals():
+    for item in ds.withdrawn.values():
         assert item.id not in ds
         assert re.match(SEMVER, item.version)
 
@@ -73,38 +89,70 @@ def _copy(src: Path, dst: Path) -> Path:
     return dst
 
 
+def _only_finding(root: Path) -> str:
+    """The one finding ``pakru.load`` refuses ``root`` with, as ``file:line:col rule: message``."""
+    with pytest.raises(DatasetError) as caught:
+        pakru.load([root])
+    [f] = caught.value.findings
+    return f"{Path(f.path).name}:{f.line}:{f.column} {f.rule}: {f.message}"
+
+
 @pytest.mark.parametrize(
-    ("entries", "message"),
+    ("entries", "expected"),
     [
         (
             '[{"id": "cgss-12", "status": "withdrawn", "into": null, "reason": "x", '
             '"version": "1.0.0"}]',
-            "still names a record",
+            "withdrawn.json:1:2 manifest.withdrawn-record: withdrawn id 'cgss-12' still names a"
+            " record",
         ),
         (
-            '[{"id": "old", "status": "merged", "into": "nowhere", "reason": "x", '
+            '[\n  {"id": "old", "status": "merged", "into": "nowhere", "reason": "x", '
             '"version": "1.0.0"}]',
-            "which is unknown",
+            "withdrawn.json:2:3 manifest.merged-unknown: 'old' was merged into 'nowhere', which"
+            " is unknown",
         ),
         (
             '[{"id": "old", "status": "merged", "into": null, "reason": "x", "version": "1.0.0"}]',
-            "needs 'into'",
+            "withdrawn.json:1:2 manifest.entry: entry 0: a merged id needs 'into'",
         ),
-        ('{"id": "old"}', "expected a list"),
+        ('{"id": "old"}', "withdrawn.json:1:1 manifest.json: expected a list of withdrawn entries"),
+        ("not json", "withdrawn.json:1:1 manifest.json: not JSON: Expecting value"),
+        ("[" * 100_000, "withdrawn.json:1:1 manifest.json: not JSON: nested too deeply"),
     ],
 )
-def test_bad_withdrawn_file(entries: str, message: str, fixture_root: Path, tmp_path: Path) -> None:
+def test_bad_withdrawn_file(
+    entries: str, expected: str, fixture_root: Path, tmp_path: Path
+) -> None:
     root = _copy(fixture_root, tmp_path / "records")
     (root / "withdrawn.json").write_text(entries, "utf-8")
-    with pytest.raises(ManifestError, match=message):
-        pakru.load([root])
+    assert _only_finding(root) == expected
 
 
 def test_bad_version(fixture_root: Path, tmp_path: Path) -> None:
     root = _copy(fixture_root, tmp_path / "records")
-    (root / "VERSION").write_text("v1\n", "utf-8")
-    with pytest.raises(ManifestError, match="not a semantic version"):
+    (root / "VERSION").write_text("banana\n", "utf-8")
+    expected = (
+        "VERSION:1:1 manifest.version: 'banana' is not a semantic version (MAJOR.MINOR.PATCH)"
+    )
+    assert _only_finding(root) == expected
+
+
+def test_validate_and_load_report_the_same_manifest_findings(
+    fixture_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _copy(fixture_root, tmp_path / "records")
+    (root / "VERSION").write_text("banana\n", "utf-8")
+    (root / "withdrawn.json").write_text("not json\n", "utf-8")
+    with pytest.raises(DatasetError) as caught:
         pakru.load([root])
+    assert main(["validate", "--select", "manifest", str(root)]) == 1
+    out = capsys.readouterr().out
+    loaded = [f"{f.path}:{f.line}:{f.column}" for f in caught.value.findings]
+    assert len(loaded) == 2
+    assert all(place in out for place in loaded)
+    assert "manifest.version" in out
+    assert "manifest.json" in out
 
 
 def test_changelog_command(

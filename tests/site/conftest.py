@@ -4,12 +4,18 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE_RECORDS = Path(__file__).resolve().parent / "fixtures" / "records"
 ARTIFACTS = REPO / "artifacts"
+SITE_BASE = urlsplit(
+    yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+).path
+"""The path of ``site_url`` (``/pakru/``): absolute links on the site start with it."""
 
 
 def build_site(records: Path | None, dest: Path) -> subprocess.CompletedProcess[str]:
@@ -32,6 +38,7 @@ def build_site(records: Path | None, dest: Path) -> subprocess.CompletedProcess[
 
 def _built(records: Path | None, dest: Path) -> Path:
     done = build_site(records, dest)
+    dest.with_suffix(".log").write_text(done.stdout + done.stderr, encoding="utf-8")
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
     assert (dest / "index.html").is_file()
     return dest

@@ -37,14 +37,21 @@ def _parse(path: Path) -> _Collector:
     return collector
 
 
-def _target(site: Path, page: Path, path: str) -> Path:
-    base = site if path.startswith("/") else page.parent
-    target = (base / unquote(path.lstrip("/"))).resolve()
+def _target(site: Path, page: Path, path: str, base: str) -> Path:
+    if path.startswith("/"):
+        # absolute links carry the path of site_url (e.g. /pakru/), which is the site's root
+        root, path = site, path.removeprefix(base.rstrip("/"))
+    else:
+        root = page.parent
+    target = (root / unquote(path.lstrip("/"))).resolve()
     return target / "index.html" if target.is_dir() else target
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every internal link in the HTML under ``site`` that does not resolve, as text."""
+def broken_links(site: Path, base: str = "/") -> list[str]:
+    """Every internal link in the HTML under ``site`` that does not resolve, as text.
+
+    ``base`` is the path of the site's address (``site_url``), under which absolute links point.
+    """
     site = site.resolve()
     pages = {p.resolve(): _parse(p) for p in site.rglob("*.html")}
     broken: list[str] = []
@@ -54,7 +61,7 @@ def broken_links(site: Path) -> list[str]:
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
                 continue
             path, fragment = urldefrag(href)
-            target = _target(site, page, path) if path else page
+            target = _target(site, page, path, base) if path else page
             shown = f"{page.relative_to(site)}: {href}"
             if not target.is_file():
                 broken.append(f"{shown} (no file {target})")

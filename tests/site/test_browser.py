@@ -1,9 +1,14 @@
 """The site in a real browser: Debian's Chromium, headless, driven by Playwright.
 
 Opens the home page, follows the timeline to the 7th JWG meeting, follows a
-quote to its highlighted source and searches for "Ryabkov"; screenshots go to
-``artifacts/screenshots/``. Without Chromium or Playwright the test skips
-locally and fails under CI (``CI`` set), so CI can never pass by skipping it.
+quote to its highlighted source and searches for "Ryabkov"; then opens one
+page of every kind at phone width (390 px) in the light and the dark scheme,
+runs axe-core on it (from the ``axe-playwright-python`` package, which bundles
+axe-core's ``axe.min.js``) and fails on any serious or critical violation or
+any sideways scrolling, and types awkward queries into the search. Screenshots
+go to ``artifacts/screenshots/`` (git-ignored). Without Chromium or Playwright
+the test skips locally and fails under CI (``CI`` set), so CI can never pass
+by skipping it.
 """
 
 import os
@@ -143,3 +148,133 @@ def test_missing_browser_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception):
         _unavailable("no chromium")
+
+
+PAGE_KINDS = {
+    "home": "",
+    "meeting": "meetings/jwg-ct-07/",
+    "agreement-list": "agreements/",
+    "event-list": "events/",
+    "person": "people/sergey-ryabkov/",
+    "series": "bodies/jwg-ct/",
+    "series-index": "series/",
+    "conflicts": "conflicts/",
+    "source": "sources/src-fixture-a/",
+    "coverage": "coverage/",
+    "schema": "reference/schema/",
+    "rules": "reference/rules/",
+    "downloads": "downloads/",
+    "guide": "guide/",
+}
+"""One page of each kind on the fixture site."""
+
+AWKWARD_QUERIES = [
+    "Mi-35",
+    "jwg-ct-07",
+    "-ct",
+    "12th",
+    "7",
+    "Рябков",
+    "Дружба",
+    "(",
+    "*",
+    "~",
+    "a:b",
+]
+"""Queries with hyphens, ids, digits, Cyrillic and lunr operators: none may raise in the page."""
+
+
+def _axe_serious(page: Any) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe  # noqa: PLC0415
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])} element(s), e.g. "
+        f"{v['nodes'][0]['target']}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_every_page_kind_on_a_phone(browser: Any, serve: Any, fixture_site: Path) -> None:
+    """Axe-core finds nothing serious, nothing scrolls sideways, in light and dark."""
+    base = serve(fixture_site)
+    shots = SHOTS / "phone"
+    shots.mkdir(parents=True, exist_ok=True)
+    problems: list[str] = []
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
+        for kind, path in PAGE_KINDS.items():
+            page.goto(base + path)
+            page.wait_for_load_state("load")
+            page.screenshot(path=str(shots / f"{kind}-{scheme}.png"), full_page=True)
+            problems += [f"{scheme} {kind}: {v}" for v in _axe_serious(page)]
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            if overflow > 1:
+                problems.append(f"{scheme} {kind}: page scrolls sideways by {overflow}px")
+        problems += [f"{scheme}: page error {e}" for e in errors]
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_awkward_searches_raise_nothing(browser: Any, serve: Any, fixture_site: Path) -> None:
+    base = serve(fixture_site)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(base)
+    box = page.locator("input.md-search__input")
+    for query in AWKWARD_QUERIES:
+        box.click()
+        box.fill("")
+        page.keyboard.type(query, delay=20)
+        page.wait_for_timeout(300)
+    assert errors == []
+    box.fill("")
+    page.keyboard.type("jwg-ct-07", delay=20)
+    result = page.locator(".md-search-result__item").first
+    expect_visible(result)
+    page.screenshot(path=str(SHOTS / "search-id.png"))
+    page.close()
+
+
+def expect_visible(locator: Any) -> None:
+    """Wait until ``locator`` is visible (Material searches in a web worker)."""
+    from playwright.sync_api import expect  # noqa: PLC0415
+
+    expect(locator).to_be_visible(timeout=15000)
+
+
+def _search(page: Any, query: str) -> Any:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    page.keyboard.type(query, delay=20)
+    return page.locator(".md-search-result__item")
+
+
+def test_search_finds_aliases(browser: Any, serve: Any, real_site: Path) -> None:
+    """Every name form a record gives (aliases) finds that record's page."""
+    import pakru  # noqa: PLC0415
+    from pakru.site.words import label  # noqa: PLC0415
+
+    ds = pakru.load()
+    named = [(r, aliases[0]) for r in ds.records if (aliases := getattr(r, "aliases", ()))]
+    if not named:
+        pytest.skip("no record has aliases")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(serve(real_site))
+    for record, alias in named[:4]:
+        results = _search(page, alias)
+        expect_visible(results.filter(has_text=label(record)).first)
+    page.screenshot(path=str(SHOTS / "search-alias.png"))
+    page.close()
+    assert errors == []

@@ -10,6 +10,7 @@ import pytest
 from benchmarks import corpus
 from pakru.cli import main
 from pakru.validate import parallel
+from pakru.validate.incremental import records_tree_of
 from pakru.validate.pipeline import validate
 from pakru.validate.registry import Context
 
@@ -81,6 +82,6 @@ def test_cli_jobs_and_files(tree: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "references.resolve" in full
 
 
-def test_records_root() -> None:
-    assert parallel.records_root(Path("/x/records/meetings/a.yaml")) == Path("/x/records")
-    assert parallel.records_root(Path("/x/elsewhere/a.yaml")) is None
+def test_records_tree_of() -> None:
+    assert records_tree_of(Path("/x/records/meetings/a.yaml")) == Path("/x/records")
+    assert records_tree_of(Path("/x/elsewhere/a.yaml")) is None

@@ -1,24 +1,13 @@
 """Indexes shared by several rules, built once per dataset."""
 
 import datetime as dt
-from collections.abc import Iterator
 from functools import lru_cache
 
 from pakru.dataset import Dataset
-from pakru.schema import Agreement, DateInterval, Event, Meeting, Person, Record
+from pakru.schema import Agreement, DateInterval, Event, Meeting
 from pakru.validate.derive import Anchors
-from pakru.validate.parse import Loc
 
 Dated = Meeting | Agreement | Event
-
-
-def dated_fields(record: Record) -> Iterator[tuple[Loc, DateInterval]]:
-    """Every date interval a record holds: its ``date`` and, for people, each title's."""
-    if isinstance(record, Meeting | Agreement | Event):
-        yield ("date",), record.date
-    elif isinstance(record, Person):
-        for index, title in enumerate(record.titles):
-            yield ("titles", index, "attested"), title.attested
 
 
 @lru_cache(maxsize=4)

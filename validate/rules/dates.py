@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval, Derivation, Event, Meeting, Record
+from pakru.schema.introspect import Loc, dated, evidence
 from pakru.validate.derive import (
     Anchors,
     UnderivableError,
@@ -14,10 +15,8 @@ from pakru.validate.derive import (
     precision_of,
     within,
 )
-from pakru.validate.parse import Loc
 from pakru.validate.registry import Context, Hit, rule
-from pakru.validate.rules.common import anchors, bounds, dated_fields, overlaps
-from pakru.validate.walk import evidence
+from pakru.validate.rules.common import anchors, bounds, overlaps
 
 FAMILIES = {
     "stated-day": "stated",
@@ -40,7 +39,7 @@ def _ordered(interval: DateInterval) -> bool:
 
 def _intervals(dataset: Dataset) -> Iterator[tuple[Record, Loc, DateInterval]]:
     for record in dataset.records:
-        for loc, interval in dated_fields(record):
+        for loc, interval in dated(record):
             yield record, loc, interval
 
 

@@ -15,46 +15,46 @@ def _short(path: str) -> str:
 
 
 @rule("ids.unique")
-def unique(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def unique(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every record id is used by exactly one file."""
     first: dict[str, str] = {}
-    for entry in dataset.entries:
-        record_id = entry.record.id
+    for origin in context.provenance:
+        record_id = origin.record.id
         if record_id in first:
             yield Hit(
                 record_id,
                 ("id",),
                 f"id {record_id!r} is also used by {_short(first[record_id])}",
-                entry,
+                origin,
             )
         else:
-            first[record_id] = entry.path
+            first[record_id] = origin.path
 
 
 @rule("ids.filename")
-def filename(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def filename(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A record's file is named after its id (``<id>.yaml``)."""
-    for entry in dataset.entries:
-        stem = PurePath(entry.path).stem
-        if stem != entry.record.id:
+    for origin in context.provenance:
+        stem = PurePath(origin.path).stem
+        if stem != origin.record.id:
             yield Hit(
-                entry.record.id,
+                origin.record.id,
                 ("id",),
-                f"id {entry.record.id!r} differs from the file name {stem!r}",
-                entry,
+                f"id {origin.record.id!r} differs from the file name {stem!r}",
+                origin,
             )
 
 
 @rule("ids.folder")
-def folder(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def folder(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A record lives in the folder of its kind (meetings in ``meetings/``...)."""
-    for entry in dataset.entries:
-        expected = RECORD_TYPES[entry.record.type].folder
-        actual = PurePath(entry.path).parent.name
+    for origin in context.provenance:
+        expected = RECORD_TYPES[origin.record.type].folder
+        actual = PurePath(origin.path).parent.name
         if actual != expected:
             yield Hit(
-                entry.record.id,
+                origin.record.id,
                 ("type",),
-                f"a {entry.record.type} record belongs in {expected}/, not {actual}/",
-                entry,
+                f"a {origin.record.type} record belongs in {expected}/, not {actual}/",
+                origin,
             )

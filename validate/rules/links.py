@@ -11,22 +11,23 @@ from collections.abc import Callable, Iterator
 
 from pakru.dataset import Dataset
 from pakru.schema import Meeting, Record
+from pakru.schema.introspect import references
 from pakru.validate.registry import Context, Hit, rule
-from pakru.validate.walk import references
 
 
 @rule("links.self")
-def self_reference(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def self_reference(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """No record names itself in a link (``parent``, ``same_as``, ``announced_at``, an anchor).
 
     A source citing itself as evidence is how source records are supported, so
     links to sources are not checked.
     """
-    for entry in dataset.entries:
-        record = entry.record
+    del dataset
+    for origin in context.provenance:
+        record = origin.record
         for loc, target, kinds in references(record):
             if target == record.id and kinds != ("source",):
-                yield Hit(record.id, loc, f"{record.id!r} names itself", entry)
+                yield Hit(record.id, loc, f"{record.id!r} names itself", origin)
 
 
 def _cycles(
@@ -70,10 +71,10 @@ def _a(word: str) -> str:
 
 
 @rule("links.same-as-kind")
-def same_as_kind(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def same_as_kind(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """``same_as`` links records of one kind: a meeting to a meeting, an event to an event."""
-    for entry in dataset.entries:
-        record = entry.record
+    for origin in context.provenance:
+        record = origin.record
         for index, target in enumerate(getattr(record, "same_as", ())):
             if target in dataset and target != record.id:
                 other = dataset.get(target)
@@ -83,15 +84,15 @@ def same_as_kind(dataset: Dataset, _: Context) -> Iterator[Hit]:
                         ("same_as", index),
                         f"{target!r} is {_a(other.type)}; {_a(record.type)} can be the same "
                         f"only as another {record.type}",
-                        entry,
+                        origin,
                     )
 
 
 @rule("links.same-as-one-sided")
-def same_as_one_sided(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def same_as_one_sided(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """``same_as`` is mutual: when A lists B, B lists A."""
-    for entry in dataset.entries:
-        record = entry.record
+    for origin in context.provenance:
+        record = origin.record
         for index, target in enumerate(getattr(record, "same_as", ())):
             if target not in dataset or target == record.id:
                 continue
@@ -101,7 +102,7 @@ def same_as_one_sided(dataset: Dataset, _: Context) -> Iterator[Hit]:
                     record.id,
                     ("same_as", index),
                     f"{target!r} does not list {record.id!r} in its same_as; add it there",
-                    entry,
+                    origin,
                 )
 
 

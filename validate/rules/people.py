@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval
+from pakru.schema.text import normalise
 from pakru.validate.registry import Context, Hit, rule
 from pakru.validate.rules.common import overlaps
-from pakru.validate.rules.evidence import normalise
 
 
 @rule("people.name-form")

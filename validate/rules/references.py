@@ -3,23 +3,23 @@
 from collections.abc import Iterator
 
 from pakru.dataset import Dataset
+from pakru.schema.introspect import references
 from pakru.validate.registry import Context, Hit, rule
-from pakru.validate.walk import references
 
 
 @rule("references.resolve")
-def resolve(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def resolve(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every referenced id names an existing record of a kind the field allows."""
-    for entry in dataset.entries:
-        for loc, target, kinds in references(entry.record):
+    for origin in context.provenance:
+        for loc, target, kinds in references(origin.record):
             if target not in dataset:
-                yield Hit(entry.record.id, loc, f"no record with id {target!r}", entry)
+                yield Hit(origin.record.id, loc, f"no record with id {target!r}", origin)
                 continue
             found = dataset.get(target).type
             if found not in kinds:
                 allowed = " or ".join(kinds)
                 yield Hit(
-                    entry.record.id, loc, f"{target!r} is a {found}, expected a {allowed}", entry
+                    origin.record.id, loc, f"{target!r} is a {found}, expected a {allowed}", origin
                 )
 
 

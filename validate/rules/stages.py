@@ -1,4 +1,7 @@
-"""Checks made while reading, parsing and building models, registered for docs and --select."""
+"""Checks made while reading, parsing and building models and reading the manifest files.
+
+Registered here for ``pakru rules``, the docs and ``--select``.
+"""
 
 from pakru.validate.registry import stage_rule
 
@@ -38,5 +41,14 @@ for _id, _severity, _doc in (
     ("schema.missing-key", "error", "A required key is missing."),
     ("schema.wrong-type", "error", "A value has the wrong type; nothing is coerced."),
     ("schema.invalid-value", "error", "A value breaks a constraint of its field."),
+    ("manifest.version", "error", "``VERSION`` is not a semantic version (MAJOR.MINOR.PATCH)."),
+    ("manifest.json", "error", "``withdrawn.json`` is not JSON, or not a list of entries."),
+    ("manifest.entry", "error", "An entry of ``withdrawn.json`` lacks a key or has a wrong value."),
+    ("manifest.withdrawn-record", "error", "An id in ``withdrawn.json`` still names a record."),
+    (
+        "manifest.merged-unknown",
+        "error",
+        "An id in ``withdrawn.json`` was merged into an id that names nothing.",
+    ),
 ):
     stage_rule(_id, _severity, _doc)  # type: ignore[arg-type]

@@ -19,9 +19,12 @@ COMMANDS = ("validate", "fmt", "rules", "schema", "coverage", "export", "changel
 
 def version_string() -> str:
     """``pakru 0.1.0 (data 1.0.0)``: the package and the data version."""
-    from pakru.manifest import data_version  # noqa: PLC0415
+    from pakru.manifest import VERSION_FILE, shipped_records  # noqa: PLC0415
+    from pakru.validate.manifest import read_version  # noqa: PLC0415
 
-    return f"pakru {pakru.__version__} (data {data_version() or 'unversioned'})"
+    version, problems = read_version(shipped_records() / VERSION_FILE, f"records/{VERSION_FILE}")
+    data = "invalid: run pakru validate" if problems else version or "unversioned"
+    return f"pakru {pakru.__version__} (data {data})"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -57,7 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as error:
-        message = " ".join(str(error).split()) or "no details"
+        from pakru.schema.text import normalise  # noqa: PLC0415 - only on this rare path
+
+        message = normalise(str(error)) or "no details"
         print(f"pakru {args.command}: {type(error).__name__}: {message}", file=sys.stderr)
         return 2
     return code

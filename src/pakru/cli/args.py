@@ -41,12 +41,11 @@ def missing_path(args: argparse.Namespace) -> int | None:
 def load_or_report(args: argparse.Namespace) -> "Dataset | int":
     """The dataset under ``args.paths``, or the exit code after reporting why it did not load."""
     from pakru.loading import DatasetError, load  # noqa: PLC0415 - keeps --help fast
-    from pakru.manifest import ManifestError  # noqa: PLC0415
 
     if (code := missing_path(args)) is not None:
         return code
     try:
         return load(args.paths or None)
-    except (DatasetError, ManifestError) as error:
+    except DatasetError as error:
         print(f"pakru {args.command}: {error}", file=sys.stderr)
         return 1

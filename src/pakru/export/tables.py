@@ -16,15 +16,36 @@ unknown.
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Generic, Literal, TypeAlias, TypeVar
 
 from pydantic import BaseModel
 
 from pakru.codes import CAMEO, cameo, cow, wikidata_precision
-from pakru.schema import Agreement, Body, Conflict, DateInterval, Event, Meeting, Person
-from pakru.schema.countries import COUNTRIES
+from pakru.manifest import Withdrawal
+from pakru.schema import (
+    RECORD_TYPES,
+    Agreement,
+    Body,
+    Conflict,
+    ConflictSide,
+    DateInterval,
+    Derivation,
+    Event,
+    Evidence,
+    Location,
+    Meeting,
+    Participant,
+    Person,
+    Record,
+    Source,
+    Statement,
+    Title,
+)
+from pakru.schema.countries import COUNTRIES, Country
+from pakru.schema.introspect import field, field_path, find
+from pakru.schema.recordbase import RecordBase
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
@@ -128,10 +149,13 @@ def from_json(column: Column, data: object) -> Value:
         return None
     if column.type == "date" and isinstance(data, str):
         return dt.date.fromisoformat(data)
-    expected = {"string": str, "integer": int, "boolean": bool}.get(column.type)
-    if expected is None or not isinstance(data, expected):
-        raise TypeError(f"column {column.name!r}: unexpected value {data!r}")
-    return data  # type: ignore[return-value]  # checked just above
+    if (
+        (column.type == "string" and isinstance(data, str))
+        or (column.type == "integer" and isinstance(data, int))
+        or (column.type == "boolean" and isinstance(data, bool))
+    ):
+        return data
+    raise TypeError(f"column {column.name!r}: unexpected value {data!r}")
 
 
 def _item(column: Column, data: object) -> str | int:
@@ -147,45 +171,188 @@ def dumps_list(value: tuple[str | int, ...]) -> str:
     return json.dumps(list(value), ensure_ascii=False)
 
 
-# -- columns --------------------------------------------------------------------------
+# -- columns from model fields --------------------------------------------------------
+#
+# A column is named, typed and described once: a model field gives all three
+# (a reference ``series`` becomes ``series_id``, a country code gets a foreign
+# key to ``countries``); only derived columns (codes, joins, positions) are
+# written here by hand. A table's rows are built from its columns, so no
+# column is named twice.
+
+T_contra = TypeVar("T_contra", contravariant=True)
+"""What one row is built from: a record, or a record and the position of a sub-record."""
+M = TypeVar("M", bound=BaseModel)
+
+_TYPES: dict[type, Literal["string", "integer", "boolean", "date"]] = {
+    str: "string",
+    int: "integer",
+    bool: "boolean",
+    dt.date: "date",
+}
 
 
-def _c(name: str, kind: ColumnType, description: str, **extra: object) -> Column:
-    return Column(name, kind, description, **extra)  # type: ignore[arg-type]
+@dataclass(frozen=True)
+class _Col(Generic[T_contra]):
+    """A column and how to read its value from what a row is built from."""
+
+    name: str
+    type: ColumnType
+    description: str
+    get: Callable[[T_contra], Value]
+    item: Literal["string", "integer"] = "string"
+    foreign_key: ForeignKey | None = None
 
 
-ID = _c("id", "string", "Record id (stable; see docs/versioning.md).", required=True)
-NOTE = _c("note", "string", "Editorial remark, never a fact.")
-SOURCE_IDS = _c("source_ids", "list", "Ids of every source the record cites, anywhere.")
-SAME_AS = _c("same_as_ids", "list", "Records possibly the same, kept apart (see conflicts).")
-CAMEO_CODE = _c("cameo_code", "string", "CAMEO event code derived from kind and status.")
+def _value(value: object) -> Value:
+    """A model value as a table value (checked: a model field of another shape is a bug)."""
+    if value is None or isinstance(value, str | int | dt.date):
+        return value
+    if isinstance(value, tuple) and all(isinstance(i, str | int) for i in value):
+        return value
+    raise TypeError(f"no table value for {value!r}")
 
 
-def _date_columns() -> tuple[Column, ...]:
-    return (
-        _c("date_earliest", "date", "First possible day; null when unbounded."),
-        _c("date_latest", "date", "Last possible day; null when unbounded."),
-        _c("date_precision", "string", "day, month, year, range or unknown."),
-        _c("date_wikidata_precision", "integer", "Wikidata precision: 9 year, 10 month, 11 day."),
+def _describe(text: str) -> str:
+    """A docstring as a Table Schema description (Markdown): reST ````code```` → ```code```."""
+    return text.replace("``", "`")
+
+
+def _field(
+    model: type[BaseModel],
+    name: str,
+    of: Callable[[T_contra], BaseModel],
+    *,
+    column: str | None = None,
+    prefix: str = "",
+) -> _Col[T_contra]:
+    """The column of a model field, read through ``of`` (the row's instance of ``model``).
+
+    A reference is named ``<field>_id`` and a country code keeps its name; a
+    single reference to one kind and a country code get a foreign key.
+    """
+    spec = field(model, name)
+    kind = _TYPES[spec.scalar]
+    kinds = None if spec.many else spec.refers_to
+    named = column or prefix + (f"{name}_id" if kinds else name)
+    key = None
+    if kinds is not None and len(kinds) == 1:
+        key = ForeignKey((named,), RECORD_TYPES[kinds[0]].folder)
+    elif spec.country and not spec.many:
+        key = ForeignKey((named,), "countries", ("alpha2",))
+    return _Col(
+        named,
+        "list" if spec.many else kind,
+        _describe(spec.description),
+        lambda row: _value(getattr(of(row), name)),
+        item="integer" if spec.many and kind == "integer" else "string",
+        foreign_key=key,
     )
 
 
-def _date_values(date: DateInterval) -> Row:
-    return {
-        "date_earliest": date.earliest,
-        "date_latest": date.latest,
-        "date_precision": date.precision,
-        "date_wikidata_precision": wikidata_precision(date.precision),
-    }
+def _fields(
+    model: type[BaseModel], names: str, of: Callable[[T_contra], BaseModel], *, prefix: str = ""
+) -> list[_Col[T_contra]]:
+    """The columns of several fields of ``model`` (names separated by spaces)."""
+    return [_field(model, name, of, prefix=prefix) for name in names.split()]
 
 
-def _location_columns() -> tuple[Column, ...]:
-    return (
-        _c("city", "string", "City as a source names it."),
-        _c("country", "string", "ISO 3166-1 alpha-2 code."),
-        _c("country_cow", "integer", "Correlates of War state number of the country."),
-        _c("venue", "string", "Building or institution."),
+def _own(model: type[M], names: str) -> list[_Col[M]]:
+    """Columns of a record table's own fields: the row is the record."""
+    return _fields(model, names, _itself)
+
+
+def _itself(record: M) -> M:
+    return record
+
+
+def _derived(
+    name: str,
+    kind: ColumnType,
+    description: str,
+    get: Callable[[T_contra], Value],
+    *,
+    item: Literal["string", "integer"] = "string",
+    foreign_key: ForeignKey | None = None,
+) -> _Col[T_contra]:
+    """A column no model field holds: a code, a join, a position."""
+    return _Col(name, kind, description, get, item, foreign_key)
+
+
+def _interval(
+    of: Callable[[T_contra], DateInterval], prefix: str, *, wikidata: bool = False
+) -> list[_Col[T_contra]]:
+    """The bounds and precision of a date interval (its derivations have their own table)."""
+    columns = _fields(DateInterval, "earliest latest precision", of, prefix=f"{prefix}_")
+    if wikidata:
+        columns.append(
+            _derived(
+                f"{prefix}_wikidata_precision",
+                "integer",
+                "Wikidata precision: 9 year, 10 month, 11 day.",
+                lambda row: wikidata_precision(of(row).precision),
+            )
+        )
+    return columns
+
+
+def _location(of: Callable[[T_contra], Location]) -> list[_Col[T_contra]]:
+    return [
+        *_fields(Location, "city country", of),
+        _cow("country", lambda row: of(row).country),
+        _field(Location, "venue", of),
+    ]
+
+
+def _cow(name: str, alpha2: Callable[[T_contra], str | None]) -> _Col[T_contra]:
+    return _derived(
+        f"{name}_cow",
+        "integer",
+        "Correlates of War state number of the country.",
+        lambda row: cow(alpha2(row)),
     )
+
+
+def _record_tail(sources_of: Mapping[str, tuple[str, ...]]) -> list[_Col[RecordBase]]:
+    """``source_ids`` (a join over the whole record) and ``note``, closing every record table."""
+    return [
+        _derived(
+            "source_ids",
+            "list",
+            "Ids of every source the record cites, anywhere.",
+            lambda r: sources_of.get(r.id, ()),
+        ),
+        *_own(RecordBase, "note"),
+    ]
+
+
+def _same_as(model: type[M]) -> _Col[M]:
+    return _field(model, "same_as", _itself, column="same_as_ids")
+
+
+def _cameo(record_type: str) -> _Col[Meeting | Agreement | Event]:
+    return _derived(
+        "cameo_code",
+        "string",
+        "CAMEO event code derived from kind and status.",
+        lambda r: cameo(record_type, r.kind, r.status),
+        foreign_key=ForeignKey(("cameo_code",), "cameo", ("code",)),
+    )
+
+
+def _date(record: Meeting | Agreement | Event) -> DateInterval:
+    return record.date
+
+
+def _place(record: Meeting | Event) -> Location:
+    return record.location
+
+
+def _third(row: tuple[object, object, M]) -> M:
+    return row[2]
+
+
+def _quoted_sources(evidence: tuple[Evidence, ...]) -> tuple[str, ...]:
+    return tuple(sorted({e.source for e in evidence}))
 
 
 # -- building ------------------------------------------------------------------------
@@ -196,7 +363,7 @@ def build(ds: "Dataset") -> dict[str, Table]:
     sources_of = _sources_index(ds)
     tables = (
         _countries(),
-        _cameo(),
+        _cameo_table(),
         _sources(ds),
         _bodies(ds, sources_of),
         _people(ds, sources_of),
@@ -242,48 +409,56 @@ def _sources_index(ds: "Dataset") -> Mapping[str, tuple[str, ...]]:
 def _table(
     name: str,
     description: str,
-    columns: Iterable[Column],
-    rows: Iterable[Row],
+    columns: Sequence[_Col[T_contra]],
+    rows: Iterable[T_contra],
     *,
     primary_key: tuple[str, ...] = ("id",),
-    foreign_keys: tuple[ForeignKey, ...] = (),
 ) -> Table:
-    cols = tuple(columns)
-    names = [c.name for c in cols]
-    checked = []
-    for row in rows:
-        if list(row) != names:
-            raise AssertionError(f"{name}: row keys {list(row)} != columns {names}")
-        checked.append(row)
-    return Table(name, description, cols, primary_key, foreign_keys, tuple(checked))
+    """A table of ``columns`` with a row per item of ``rows``.
 
-
-COUNTRY_FK = ForeignKey(("country",), "countries", ("alpha2",))
+    Primary-key columns are the required ones; foreign keys are the columns'.
+    """
+    names = [c.name for c in columns]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ValueError(f"{name}: columns named twice: {twice}")
+    return Table(
+        name,
+        description,
+        tuple(
+            Column(c.name, c.type, c.description, c.item, c.name in primary_key) for c in columns
+        ),
+        primary_key,
+        tuple(c.foreign_key for c in columns if c.foreign_key is not None),
+        tuple({c.name: c.get(row) for c in columns} for row in rows),
+    )
 
 
 def _countries() -> Table:
+    columns: list[_Col[Country]] = [
+        _derived("alpha2", "string", "ISO 3166-1 alpha-2 code.", lambda c: c.alpha2),
+        _derived("name", "string", "English short name.", lambda c: c.name),
+        _derived("cow", "integer", "Correlates of War state number (ccode).", lambda c: c.cow),
+    ]
     return _table(
         "countries",
         "Countries the dataset may name, with ISO 3166-1 alpha-2 and Correlates of War codes.",
-        (
-            _c("alpha2", "string", "ISO 3166-1 alpha-2 code.", required=True),
-            _c("name", "string", "English short name."),
-            _c("cow", "integer", "Correlates of War state number (ccode)."),
-        ),
-        ({"alpha2": c.alpha2, "name": c.name, "cow": c.cow} for c in COUNTRIES.values()),
+        columns,
+        COUNTRIES.values(),
         primary_key=("alpha2",),
     )
 
 
-def _cameo() -> Table:
+def _cameo_table() -> Table:
+    columns: list[_Col[tuple[str, str]]] = [
+        _derived("code", "string", "CAMEO event code.", lambda c: c[0]),
+        _derived("label", "string", "Codebook label.", lambda c: c[1]),
+    ]
     return _table(
         "cameo",
         "The CAMEO event codes used (see pakru.codes for the mapping).",
-        (
-            _c("code", "string", "CAMEO event code.", required=True),
-            _c("label", "string", "Codebook label."),
-        ),
-        ({"code": k, "label": v} for k, v in CAMEO.items()),
+        columns,
+        CAMEO.items(),
         primary_key=("code",),
     )
 
@@ -292,27 +467,11 @@ def _sources(ds: "Dataset") -> Table:
     return _table(
         "sources",
         "News reports; every field null unless the text states it.",
-        (
-            ID,
-            _c("file", "string", "Text file under records/sources/text/."),
-            _c("title", "string", "Headline as printed."),
-            _c("publisher", "string", "Publisher or outlet."),
-            _c("author", "string", "Byline."),
-            _c("published", "date", "Publication date; null when unknown."),
-            NOTE,
-        ),
-        (
-            {
-                "id": s.id,
-                "file": s.file,
-                "title": s.title,
-                "publisher": s.publisher,
-                "author": s.author,
-                "published": s.published,
-                "note": s.note,
-            }
-            for s in ds.sources
-        ),
+        [
+            *_own(Source, "id file title publisher author published"),
+            *_own(RecordBase, "note"),
+        ],
+        ds.sources,
     )
 
 
@@ -320,34 +479,13 @@ def _bodies(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
     return _table(
         "bodies",
         "Ministries, councils, dialogue series and multilateral bodies.",
-        (
-            ID,
-            _c("kind", "string", "Kind of body."),
-            _c("name", "string", "Fullest name form used."),
-            _c("aliases", "list", "Other name forms."),
-            _c("country", "string", "ISO 3166-1 alpha-2 code; null for bilateral bodies."),
-            _c("country_cow", "integer", "Correlates of War state number of the country."),
-            _c("members", "list", "Member countries (alpha-2)."),
-            _c("parent_id", "string", "Body this one belongs to."),
-            SOURCE_IDS,
-            NOTE,
-        ),
-        (
-            {
-                "id": b.id,
-                "kind": b.kind,
-                "name": b.name,
-                "aliases": b.aliases,
-                "country": b.country,
-                "country_cow": cow(b.country),
-                "members": b.members,
-                "parent_id": b.parent,
-                "source_ids": sources_of.get(b.id, ()),
-                "note": b.note,
-            }
-            for b in ds.bodies
-        ),
-        foreign_keys=(COUNTRY_FK, ForeignKey(("parent_id",), "bodies")),
+        [
+            *_own(Body, "id kind name aliases country"),
+            _cow("country", lambda b: b.country),
+            *_own(Body, "members parent"),
+            *_record_tail(sources_of),
+        ],
+        ds.bodies,
     )
 
 
@@ -355,443 +493,308 @@ def _people(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
     return _table(
         "people",
         "People named in the reports, one id per person.",
-        (
-            ID,
-            _c("name", "string", "Fullest name form used."),
-            _c("aliases", "list", "Other name forms."),
-            _c("country", "string", "ISO 3166-1 alpha-2 code of the country served."),
-            _c("country_cow", "integer", "Correlates of War state number of the country."),
-            _c("titles", "list", "Titles the sources give, in record order."),
-            SOURCE_IDS,
-            NOTE,
-        ),
-        (
-            {
-                "id": p.id,
-                "name": p.name,
-                "aliases": p.aliases,
-                "country": p.country,
-                "country_cow": cow(p.country),
-                "titles": tuple(t.title for t in p.titles),
-                "source_ids": sources_of.get(p.id, ()),
-                "note": p.note,
-            }
-            for p in ds.people
-        ),
-        foreign_keys=(COUNTRY_FK,),
+        [
+            *_own(Person, "id name aliases country"),
+            _cow("country", lambda p: p.country),
+            _derived(
+                "titles",
+                "list",
+                "Titles the sources give, in record order.",
+                lambda p: tuple(t.title for t in p.titles),
+            ),
+            *_record_tail(sources_of),
+        ],
+        ds.people,
     )
 
 
 def _person_titles(ds: "Dataset") -> Table:
+    def title(row: tuple[Person, int]) -> Title:
+        return row[0].titles[row[1]]
+
+    def attested(row: tuple[Person, int]) -> DateInterval:
+        return title(row).attested
+
+    columns: list[_Col[tuple[Person, int]]] = [
+        _parent_id("person_id", "The person.", "people"),
+        _position("Order within the person's titles (0-based)."),
+        *_fields(Title, "title body", title),
+        *_interval(attested, "attested"),
+    ]
     return _table(
         "person_titles",
         "Titles and posts of people, with the interval they are attested.",
-        (
-            _c("person_id", "string", "The person.", required=True),
-            _c("position", "integer", "Order within the person's titles (0-based).", required=True),
-            _c("title", "string", "Title as the source gives it."),
-            _c("body_id", "string", "Body the post belongs to."),
-            _c("attested_earliest", "date", "First day the title is attested."),
-            _c("attested_latest", "date", "Last day the title is attested."),
-            _c("attested_precision", "string", "Precision of the attested interval."),
-        ),
-        (
-            {
-                "person_id": p.id,
-                "position": i,
-                "title": t.title,
-                "body_id": t.body,
-                "attested_earliest": t.attested.earliest,
-                "attested_latest": t.attested.latest,
-                "attested_precision": t.attested.precision,
-            }
-            for p in ds.people
-            for i, t in enumerate(p.titles)
-        ),
+        columns,
+        ((p, i) for p in ds.people for i in range(len(p.titles))),
         primary_key=("person_id", "position"),
-        foreign_keys=(ForeignKey(("person_id",), "people"), ForeignKey(("body_id",), "bodies")),
     )
 
 
-def _meetings(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
-    def row(m: Meeting) -> Row:
-        return {
-            "id": m.id,
-            "title": m.title,
-            "kind": m.kind,
-            "status": m.status,
-            **_date_values(m.date),
-            "city": m.location.city,
-            "country": m.location.country,
-            "country_cow": cow(m.location.country),
-            "venue": m.location.venue,
-            "series_id": m.series,
-            "ordinal": m.ordinal,
-            "announced_at_id": m.announced_at,
-            "cameo_code": cameo("meeting", m.kind, m.status),
-            "participant_ids": tuple(p.ref for p in m.participants),
-            "agreement_ids": m.agreements,
-            "same_as_ids": m.same_as,
-            "source_ids": sources_of.get(m.id, ()),
-            "note": m.note,
-        }
+def _parent_id(name: str, description: str, table: str) -> _Col[tuple[RecordBase, int]]:
+    """The id of the record a link-table row belongs to."""
+    return _derived(
+        name, "string", description, lambda row: row[0].id, foreign_key=ForeignKey((name,), table)
+    )
 
+
+def _position(description: str) -> _Col[tuple[RecordBase, int]]:
+    return _derived("position", "integer", description, lambda row: row[1])
+
+
+def _meetings(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
     return _table(
         "meetings",
         "Held and planned meetings.",
-        (
-            ID,
-            _c("title", "string", "Descriptive title from the sources' words."),
-            _c("kind", "string", "Format of the meeting."),
-            _c("status", "string", "held or planned."),
-            *_date_columns(),
-            *_location_columns(),
-            _c("series_id", "string", "Dialogue series (a body) it belongs to."),
-            _c("ordinal", "integer", "Number within the series."),
-            _c("announced_at_id", "string", "For a planned meeting: where it was announced."),
-            CAMEO_CODE,
-            _c("participant_ids", "list", "People and bodies taking part (see participants)."),
-            _c("agreement_ids", "list", "Agreements reached at the meeting."),
-            SAME_AS,
-            SOURCE_IDS,
-            NOTE,
-        ),
-        (row(m) for m in ds.meetings),
-        foreign_keys=(
-            COUNTRY_FK,
-            ForeignKey(("series_id",), "bodies"),
-            ForeignKey(("announced_at_id",), "meetings"),
-            ForeignKey(("cameo_code",), "cameo", ("code",)),
-        ),
+        [
+            *_own(Meeting, "id title kind status"),
+            *_interval(_date, "date", wikidata=True),
+            *_location(_place),
+            *_own(Meeting, "series ordinal announced_at"),
+            _cameo("meeting"),
+            _derived(
+                "participant_ids",
+                "list",
+                "People and bodies taking part (see participants).",
+                lambda m: tuple(p.ref for p in m.participants),
+            ),
+            _field(Meeting, "agreements", _itself, column="agreement_ids"),
+            _same_as(Meeting),
+            *_record_tail(sources_of),
+        ],
+        ds.meetings,
     )
 
 
 def _participants(ds: "Dataset") -> Table:
-    def row(m: Meeting, i: int) -> Row:
-        p = m.participants[i]
-        target = ds.get(p.ref) if p.ref in ds else None
-        return {
-            "meeting_id": m.id,
-            "position": i,
-            "person_id": p.ref if isinstance(target, Person) else None,
-            "body_id": p.ref if isinstance(target, Body) else None,
-            "role": p.role,
-            "side": p.side,
-            "lead": p.lead,
-            "source_ids": tuple(sorted({e.source for e in p.evidence})),
-        }
+    def participant(row: tuple[Meeting, int]) -> Participant:
+        return row[0].participants[row[1]]
 
+    def actor(kind: type[Person | Body]) -> Callable[[tuple[Meeting, int]], Value]:
+        def get(row: tuple[Meeting, int]) -> Value:
+            ref = participant(row).ref
+            return ref if ref in ds and isinstance(ds.get(ref), kind) else None
+
+        return get
+
+    columns: list[_Col[tuple[Meeting, int]]] = [
+        _parent_id("meeting_id", "The meeting.", "meetings"),
+        _position("Order within the meeting's participants."),
+        _derived(
+            "person_id",
+            "string",
+            "The participant, when a person.",
+            actor(Person),
+            foreign_key=ForeignKey(("person_id",), "people"),
+        ),
+        _derived(
+            "body_id",
+            "string",
+            "The participant, when a body.",
+            actor(Body),
+            foreign_key=ForeignKey(("body_id",), "bodies"),
+        ),
+        *_fields(Participant, "role side lead", participant),
+        _derived(
+            "source_ids",
+            "list",
+            "Sources naming the participant.",
+            lambda row: _quoted_sources(participant(row).evidence),
+        ),
+    ]
     return _table(
         "participants",
         "Who took part in which meeting: one row per participant of a meeting.",
-        (
-            _c("meeting_id", "string", "The meeting.", required=True),
-            _c("position", "integer", "Order within the meeting's participants.", required=True),
-            _c("person_id", "string", "The participant, when a person."),
-            _c("body_id", "string", "The participant, when a body."),
-            _c("role", "string", "Role as a source describes it."),
-            _c("side", "string", "Delegation (alpha-2 code)."),
-            _c("lead", "boolean", "True when a source says the participant led a delegation."),
-            _c("source_ids", "list", "Sources naming the participant."),
-        ),
-        (row(m, i) for m in ds.meetings for i in range(len(m.participants))),
+        columns,
+        ((m, i) for m in ds.meetings for i in range(len(m.participants))),
         primary_key=("meeting_id", "position"),
-        foreign_keys=(
-            ForeignKey(("meeting_id",), "meetings"),
-            ForeignKey(("person_id",), "people"),
-            ForeignKey(("body_id",), "bodies"),
-            ForeignKey(("side",), "countries", ("alpha2",)),
-        ),
     )
 
 
+_StatementRow: TypeAlias = tuple[Meeting, int, str, Statement]
+
+
 def _statements(ds: "Dataset") -> Table:
+    columns: list[_Col[_StatementRow]] = [
+        _derived(
+            "meeting_id",
+            "string",
+            "The meeting.",
+            lambda row: row[0].id,
+            foreign_key=ForeignKey(("meeting_id",), "meetings"),
+        ),
+        _derived("kind", "string", "topic or outcome.", lambda row: row[2]),
+        _derived(
+            "position",
+            "integer",
+            "Order within the meeting's topics or outcomes.",
+            lambda row: row[1],
+        ),
+        _field(Statement, "text", lambda row: row[3]),
+        _derived(
+            "source_ids",
+            "list",
+            "Sources stating it.",
+            lambda row: _quoted_sources(row[3].evidence),
+        ),
+    ]
     return _table(
         "statements",
         "Topics discussed and outcomes of meetings, paraphrased, with their sources.",
+        columns,
         (
-            _c("meeting_id", "string", "The meeting.", required=True),
-            _c("kind", "string", "topic or outcome.", required=True),
-            _c(
-                "position",
-                "integer",
-                "Order within the meeting's topics or outcomes.",
-                required=True,
-            ),
-            _c("text", "string", "Paraphrase of what the sources say."),
-            _c("source_ids", "list", "Sources stating it."),
-        ),
-        (
-            {
-                "meeting_id": m.id,
-                "kind": kind,
-                "position": i,
-                "text": s.text,
-                "source_ids": tuple(sorted({e.source for e in s.evidence})),
-            }
+            (m, i, kind, s)
             for m in ds.meetings
             for kind, items in (("topic", m.topics), ("outcome", m.outcomes))
             for i, s in enumerate(items)
         ),
         primary_key=("meeting_id", "kind", "position"),
-        foreign_keys=(ForeignKey(("meeting_id",), "meetings"),),
     )
 
 
 def _agreements(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
-    def row(a: Agreement) -> Row:
-        return {
-            "id": a.id,
-            "title": a.title,
-            "kind": a.kind,
-            "status": a.status,
-            **_date_values(a.date),
-            "parties": a.parties,
-            "parties_cow": tuple(COUNTRIES[p].cow for p in a.parties),
-            "meeting_id": a.meeting,
-            "subject": a.subject,
-            "cameo_code": cameo("agreement", a.kind, a.status),
-            "same_as_ids": a.same_as,
-            "source_ids": sources_of.get(a.id, ()),
-            "note": a.note,
-        }
-
     return _table(
         "agreements",
         "Agreements, accords and commitments.",
-        (
-            ID,
-            _c("title", "string", "Descriptive title from the sources' words."),
-            _c("kind", "string", "treaty, agreement, accord, commitment or decision."),
-            _c("status", "string", "signed, concluded, agreed or planned."),
-            *_date_columns(),
-            _c("parties", "list", "Parties (ISO 3166-1 alpha-2 codes)."),
-            _c("parties_cow", "list", "Parties (Correlates of War numbers).", item="integer"),
-            _c("meeting_id", "string", "Meeting at which it was reached."),
-            _c("subject", "string", "What it covers, in the sources' words."),
-            CAMEO_CODE,
-            SAME_AS,
-            SOURCE_IDS,
-            NOTE,
-        ),
-        (row(a) for a in ds.agreements),
-        foreign_keys=(
-            ForeignKey(("meeting_id",), "meetings"),
-            ForeignKey(("cameo_code",), "cameo", ("code",)),
-        ),
+        [
+            *_own(Agreement, "id title kind status"),
+            *_interval(_date, "date", wikidata=True),
+            *_own(Agreement, "parties"),
+            _derived(
+                "parties_cow",
+                "list",
+                "Parties (Correlates of War numbers).",
+                lambda a: tuple(COUNTRIES[p].cow for p in a.parties),
+                item="integer",
+            ),
+            *_own(Agreement, "meeting subject"),
+            _cameo("agreement"),
+            _same_as(Agreement),
+            *_record_tail(sources_of),
+        ],
+        ds.agreements,
     )
 
 
 def _events(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
-    def row(e: Event) -> Row:
-        return {
-            "id": e.id,
-            "title": e.title,
-            "kind": e.kind,
-            "status": e.status,
-            **_date_values(e.date),
-            "city": e.location.city,
-            "country": e.location.country,
-            "country_cow": cow(e.location.country),
-            "venue": e.location.venue,
-            "countries": e.countries,
-            "body_ids": e.bodies,
-            "cameo_code": cameo("event", e.kind, e.status),
-            "same_as_ids": e.same_as,
-            "source_ids": sources_of.get(e.id, ()),
-            "note": e.note,
-        }
-
     return _table(
         "events",
         "Exercises, deliveries, accessions and other events.",
-        (
-            ID,
-            _c("title", "string", "Descriptive title from the sources' words."),
-            _c("kind", "string", "Kind of event."),
-            _c("status", "string", "held, recurring or planned."),
-            *_date_columns(),
-            *_location_columns(),
-            _c("countries", "list", "Countries taking part (alpha-2)."),
-            _c("body_ids", "list", "Bodies involved."),
-            CAMEO_CODE,
-            SAME_AS,
-            SOURCE_IDS,
-            NOTE,
-        ),
-        (row(e) for e in ds.events),
-        foreign_keys=(COUNTRY_FK, ForeignKey(("cameo_code",), "cameo", ("code",))),
+        [
+            *_own(Event, "id title kind status"),
+            *_interval(_date, "date", wikidata=True),
+            *_location(_place),
+            *_own(Event, "countries"),
+            _field(Event, "bodies", _itself, column="body_ids"),
+            _cameo("event"),
+            _same_as(Event),
+            *_record_tail(sources_of),
+        ],
+        ds.events,
     )
 
 
 def _conflicts(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
-    def row(c: Conflict) -> Row:
-        return {
-            "id": c.id,
-            "kind": c.kind,
-            "subject": c.subject,
-            "record_ids": tuple(s.record for s in c.sides),
-            "source_ids": sources_of.get(c.id, ()),
-            "note": c.note,
-        }
-
     return _table(
         "conflicts",
         "Disagreements between reports, kept side by side.",
-        (
-            ID,
-            _c("kind", "string", "disagreement or possible-identity."),
-            _c("subject", "string", "What the disagreement is about."),
-            _c("record_ids", "list", "Records on each side, in side order."),
-            SOURCE_IDS,
-            NOTE,
-        ),
-        (row(c) for c in ds.conflicts),
+        [
+            *_own(Conflict, "id kind subject"),
+            _derived(
+                "record_ids",
+                "list",
+                "Records on each side, in side order.",
+                lambda c: tuple(s.record for s in c.sides),
+            ),
+            *_record_tail(sources_of),
+        ],
+        ds.conflicts,
     )
 
 
 def _conflict_sides(ds: "Dataset") -> Table:
+    def side(row: tuple[Conflict, int]) -> ConflictSide:
+        return row[0].sides[row[1]]
+
+    columns: list[_Col[tuple[Conflict, int]]] = [
+        _parent_id("conflict_id", "The conflict.", "conflicts"),
+        _position("Order of the side."),
+        *_fields(ConflictSide, "record field claim", side),
+        _derived(
+            "source_ids",
+            "list",
+            "Sources the claim rests on.",
+            lambda row: _quoted_sources(side(row).evidence),
+        ),
+    ]
     return _table(
         "conflict_sides",
         "One row per side of a conflict.",
-        (
-            _c("conflict_id", "string", "The conflict.", required=True),
-            _c("position", "integer", "Order of the side.", required=True),
-            _c("record_id", "string", "Record making the claim."),
-            _c("field", "string", "Field in dispute, or null."),
-            _c("claim", "string", "What this side says."),
-            _c("source_ids", "list", "Sources the claim rests on."),
-        ),
-        (
-            {
-                "conflict_id": c.id,
-                "position": i,
-                "record_id": s.record,
-                "field": s.field,
-                "claim": s.claim,
-                "source_ids": tuple(sorted({e.source for e in s.evidence})),
-            }
-            for c in ds.conflicts
-            for i, s in enumerate(c.sides)
-        ),
+        columns,
+        ((c, i) for c in ds.conflicts for i in range(len(c.sides))),
         primary_key=("conflict_id", "position"),
-        foreign_keys=(ForeignKey(("conflict_id",), "conflicts"),),
     )
 
 
-def _walk(ds: "Dataset") -> Iterable[tuple[str, str, str, BaseModel]]:
-    """(record id, record type, field path, sub-model) for every evidence item and derivation."""
-    from pakru.schema import Derivation, Evidence  # noqa: PLC0415
-    from pakru.validate.models import field_path  # noqa: PLC0415
+Q = TypeVar("Q", Evidence, Derivation)
 
-    def visit(model: BaseModel, loc: tuple[str | int, ...]) -> Iterable[tuple[str, BaseModel]]:
-        for name in type(model).model_fields:
-            value = getattr(model, name)
-            items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
-            for index, item in items:
-                item_loc = (*loc, name) if index is None else (*loc, name, index)
-                if isinstance(item, Evidence | Derivation):
-                    yield field_path(item_loc), item
-                elif isinstance(item, BaseModel):
-                    yield from visit(item, item_loc)
 
+def _quoted(ds: "Dataset", kind: type[Q]) -> Iterator[tuple[Record, str, Q]]:
+    """(record, field path, item) for every quote of ``kind`` in every record."""
     for record in ds.records:
-        for path, item in visit(record, ()):
-            yield record.id, record.type, path, item
+        for loc, item in find(record, kind):
+            yield record, field_path(loc), item
+
+
+def _quote_head(what: str, example: str) -> list[_Col[tuple[Record, str, object]]]:
+    return [
+        _derived("record_id", "string", f"The record holding the {what}.", lambda row: row[0].id),
+        _derived("path", "string", f"Where in the record (e.g. {example}).", lambda row: row[1]),
+    ]
 
 
 def _evidence(ds: "Dataset") -> Table:
-    from pakru.schema import Evidence  # noqa: PLC0415
-
+    columns: list[_Col[tuple[Record, str, Evidence]]] = [
+        *_quote_head("quote", "participants[0].evidence[0]"),
+        _derived("record_type", "string", "Type of the record.", lambda row: row[0].type),
+        *_fields(Evidence, "source quote supports", _third),
+    ]
     return _table(
         "evidence",
         "Every verbatim quote, where it sits in its record, and the fields it supports.",
-        (
-            _c("record_id", "string", "The record holding the quote.", required=True),
-            _c(
-                "path",
-                "string",
-                "Where in the record (e.g. participants[0].evidence[0]).",
-                required=True,
-            ),
-            _c("record_type", "string", "Type of the record."),
-            _c("source_id", "string", "The source quoted."),
-            _c("quote", "string", "The verbatim quote."),
-            _c("supports", "list", "Fields of the record the quote supports."),
-        ),
-        (
-            {
-                "record_id": rid,
-                "path": path,
-                "record_type": rtype,
-                "source_id": item.source,
-                "quote": item.quote,
-                "supports": item.supports,
-            }
-            for rid, rtype, path, item in _walk(ds)
-            if isinstance(item, Evidence)
-        ),
+        columns,
+        _quoted(ds, Evidence),
         primary_key=("record_id", "path"),
-        foreign_keys=(ForeignKey(("source_id",), "sources"),),
     )
 
 
 def _derivations(ds: "Dataset") -> Table:
-    from pakru.schema import Derivation  # noqa: PLC0415
-
+    columns: list[_Col[tuple[Record, str, Derivation]]] = [
+        *_quote_head("date", "date.derivations[0]"),
+        *_fields(Derivation, "rule source quote value weekday anchor", _third),
+    ]
     return _table(
         "date_derivations",
         "How each date interval was derived: rule, source phrase and arguments.",
-        (
-            _c("record_id", "string", "The record holding the date.", required=True),
-            _c("path", "string", "Where in the record (e.g. date.derivations[0]).", required=True),
-            _c("rule", "string", "Date rule (see pakru.schema.dates)."),
-            _c("source_id", "string", "The source quoted."),
-            _c("quote", "string", "The verbatim phrase."),
-            _c("value", "string", "Stated date for stated-* rules."),
-            _c("weekday", "string", "Weekday for weekday-before-publication."),
-            _c("anchor_id", "string", "Anchor record for *-record rules."),
-        ),
-        (
-            {
-                "record_id": rid,
-                "path": path,
-                "rule": item.rule,
-                "source_id": item.source,
-                "quote": item.quote,
-                "value": item.value,
-                "weekday": item.weekday,
-                "anchor_id": item.anchor,
-            }
-            for rid, _rtype, path, item in _walk(ds)
-            if isinstance(item, Derivation)
-        ),
+        columns,
+        _quoted(ds, Derivation),
         primary_key=("record_id", "path"),
-        foreign_keys=(ForeignKey(("source_id",), "sources"),),
     )
 
 
 def _withdrawn(ds: "Dataset") -> Table:
+    # Withdrawal is a plain dataclass of the manifest, not a model: its columns are written here.
+    columns: list[_Col[Withdrawal]] = [
+        _derived("id", "string", "The id that no longer names a record.", lambda w: w.id),
+        _derived("status", "string", "merged or withdrawn.", lambda w: w.status),
+        _derived("into_id", "string", "For a merged id: the record it became.", lambda w: w.into),
+        _derived("reason", "string", "Why.", lambda w: w.reason),
+        _derived("version", "string", "Data version in which it happened.", lambda w: w.version),
+    ]
     return _table(
         "withdrawn",
         "Ids that no longer name a record: merged into another, or withdrawn.",
-        (
-            ID,
-            _c("status", "string", "merged or withdrawn."),
-            _c("into_id", "string", "For a merged id: the record it became."),
-            _c("reason", "string", "Why."),
-            _c("version", "string", "Data version in which it happened."),
-        ),
-        (
-            {
-                "id": w.id,
-                "status": w.status,
-                "into_id": w.into,
-                "reason": w.reason,
-                "version": w.version,
-            }
-            for w in sorted(ds.withdrawn.values(), key=lambda w: w.id)
-        ),
+        columns,
+        sorted(ds.withdrawn.values(), key=lambda w: w.id),
     )
 
 

@@ -1,0 +1,352 @@
+"""The one walker over the record models: field facts, locations, references, quotes, dates.
+
+Everything in pakru that needs to know what a field *is*, or to visit every
+part of a record, asks this module; nothing else recurses over
+``model_fields`` or type annotations. Field facts are computed once per model
+class and cached, so walks in the validator's hot loops cost a dict lookup.
+
+Locations
+    :data:`Loc` is a path into a record, ``("participants", 0, "ref")``;
+    :func:`field_path` spells it ``participants[0].ref``.
+
+Field facts (per model class, cached)
+    :func:`fields` gives a :class:`FieldSpec` per field, in declaration order;
+    :func:`field` one by name (:func:`fields_by_name` all of them by name);
+    :func:`models` every model reachable from some (for reference pages);
+    :func:`model_at` the model a location lands in; :func:`names_a_field`
+    whether ``"location.city"`` is a field path of a model.
+    A :class:`FieldSpec` says whether the field is a list, may be null, which
+    model it holds, which record kinds it refers to, whether it is a country
+    code, a date interval, evidence, a sub-record with its own evidence, and
+    which :class:`~pakru.schema.markers.Role` markers it carries (key,
+    editorial, note, link); :attr:`FieldSpec.needs_support` combines them into
+    "a source must state this".
+
+Walks over a record (depth first, in field order)
+    :func:`find` every instance of a model class; :func:`references` every id
+    with the kinds it may name; :func:`quotes` every :class:`Evidence` and
+    :class:`Derivation` (the things holding a verbatim quote);
+    :func:`evidence` every Evidence; :func:`dated` every date interval;
+    :func:`cited_sources` the ids of the sources a record quotes or names;
+    :func:`is_set` whether a value states anything.
+
+>>> from pakru.schema import Meeting
+>>> field(Meeting, "participants").sub_record, field(Meeting, "title").needs_support
+(True, False)
+>>> field(Meeting, "series").refers_to
+('body',)
+>>> field_path(("participants", 0, "ref"))
+'participants[0].ref'
+"""
+
+import types
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache, cached_property
+from types import MappingProxyType
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from pakru.schema.common import Evidence
+from pakru.schema.dates import DateInterval, Derivation
+from pakru.schema.markers import COUNTRY, RefTarget, Role
+from pakru.schema.text import normalise
+
+__all__ = [
+    "FieldSpec",
+    "Loc",
+    "Quoted",
+    "cited_sources",
+    "dated",
+    "evidence",
+    "field",
+    "field_path",
+    "fields",
+    "fields_by_name",
+    "find",
+    "is_set",
+    "model_at",
+    "models",
+    "names_a_field",
+    "quotes",
+    "references",
+]
+
+Loc = tuple[str | int, ...]
+"""A location in a record: field names and list indexes, ``()`` for the record itself."""
+
+Quoted = Evidence | Derivation
+"""The models that hold a verbatim ``quote`` of a ``source``."""
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def field_path(loc: Loc) -> str:
+    """``("participants", 0, "ref")`` → ``participants[0].ref``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """What one field of a model is, read from its annotation, markers and docstring."""
+
+    owner: type[BaseModel]
+    """The model asked about (for an inherited field, the subclass, not the base)."""
+    name: str
+    """The field's name (its key in a record file)."""
+    annotation: Any
+    """The annotation as pydantic resolved it (for documentation)."""
+    description: str
+    """The field's docstring, whitespace-normalised ("" when it has none)."""
+    required: bool
+    """True when a record file must give the key."""
+    default: Any
+    """The default value of an optional key."""
+    many: bool
+    """True for a list (a tuple of items)."""
+    optional: bool
+    """True when the value (or, for a list, the list) may be null."""
+    item: Any
+    """The type of one value, with ``Annotated``, ``| None`` and ``tuple`` removed:
+    ``str``, ``int``, ``bool``, ``datetime.date``, a ``Literal[...]`` or a model class."""
+    roles: frozenset[Role]
+    """The markers put on the field (see :mod:`pakru.schema.markers`)."""
+    refers_to: tuple[str, ...] | None
+    """Record kinds the id(s) in this field may name; None for a field that is no reference."""
+    country: bool
+    """True when the value(s) are country codes."""
+
+    @cached_property
+    def model(self) -> type[BaseModel] | None:
+        """The model class the field holds (one, or a list of them), or None."""
+        return self.item if _is_model(self.item) else None
+
+    @cached_property
+    def choices(self) -> tuple[Any, ...] | None:
+        """The values a ``Literal`` field allows, in declaration order; None for other fields."""
+        return get_args(self.item) if get_origin(self.item) is Literal else None
+
+    @cached_property
+    def scalar(self) -> type:
+        """The Python type of one value: a ``Literal`` counts as the type of its values."""
+        if get_origin(self.item) is Literal:
+            return type(get_args(self.item)[0])
+        return self.item if isinstance(self.item, type) else object
+
+    @cached_property
+    def is_evidence(self) -> bool:
+        """True for a list of :class:`Evidence` (the quotes themselves)."""
+        return self.model is Evidence
+
+    @cached_property
+    def sub_record(self) -> bool:
+        """True when the field holds models carrying their own ``evidence`` (participants…)."""
+        model = self.model
+        return model is not None and model is not Evidence and "evidence" in model.model_fields
+
+    @cached_property
+    def dated(self) -> bool:
+        """True for a :class:`DateInterval` field."""
+        return self.model is DateInterval
+
+    @cached_property
+    def needs_support(self) -> bool:
+        """True when a source must state the value: not a key, editorial, a note, a link,
+        evidence or a sub-record with evidence of its own. (A date interval with
+        derivations is supported by them: the ``evidence.unsupported`` rule checks that.)"""
+        return not (self.roles or self.is_evidence or self.sub_record)
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _unwrap(annotation: Any, metadata: list[Any]) -> tuple[Any, bool, bool]:
+    """``(item, many, optional)``; ``Annotated`` metadata met on the way goes to ``metadata``."""
+    many = optional = False
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            metadata.extend(annotation.__metadata__)
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            optional = optional or len(args) < len(get_args(annotation))
+            if len(args) != 1:
+                return annotation, many, optional  # a real union: no pakru field has one
+            annotation = args[0]
+        elif origin is tuple:
+            many = True
+            annotation = get_args(annotation)[0]
+        else:
+            return annotation, many, optional
+
+
+@cache
+def fields(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
+    """Every field of ``model``, in declaration order (inherited fields first)."""
+    out = []
+    for name, info in model.model_fields.items():
+        metadata: list[Any] = list(info.metadata)
+        item, many, optional = _unwrap(info.annotation, metadata)
+        refs = next((m.kinds for m in metadata if isinstance(m, RefTarget)), None)
+        out.append(
+            FieldSpec(
+                owner=model,
+                name=name,
+                annotation=info.annotation,
+                description=normalise(info.description or ""),
+                required=info.is_required(),
+                default=info.default,
+                many=many,
+                optional=optional,
+                item=item,
+                roles=frozenset(m for m in metadata if isinstance(m, Role)),
+                refers_to=refs,
+                country=COUNTRY in metadata,
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def fields_by_name(model: type[BaseModel]) -> Mapping[str, FieldSpec]:
+    """Field name → :class:`FieldSpec`, for every field of ``model``."""
+    return MappingProxyType({spec.name: spec for spec in fields(model)})
+
+
+def field(model: type[BaseModel], name: str) -> FieldSpec:
+    """The field ``name`` of ``model``; ``KeyError`` when it has none."""
+    return fields_by_name(model)[name]
+
+
+def models(roots: Iterable[type[BaseModel]]) -> tuple[type[BaseModel], ...]:
+    """``roots`` and every model their fields hold, breadth first, each once.
+
+    >>> from pakru.schema import Person
+    >>> [m.__name__ for m in models([Person])]
+    ['Person', 'Evidence', 'Title', 'DateInterval', 'Derivation']
+    """
+    queue = list(roots)
+    seen: list[type[BaseModel]] = []
+    while queue:
+        model = queue.pop(0)
+        if model not in seen:
+            seen.append(model)
+            queue.extend(spec.model for spec in fields(model) if spec.model is not None)
+    return tuple(seen)
+
+
+def model_at(model: type[BaseModel] | None, loc: Loc) -> type[BaseModel] | None:
+    """The model class that the value at ``loc`` inside a ``model`` has, or None."""
+    for part in loc:
+        if model is None:
+            return None
+        if isinstance(part, str):
+            spec = fields_by_name(model).get(part)
+            model = spec.model if spec else None
+    return model
+
+
+def names_a_field(model: type[BaseModel], dotted: str) -> bool:
+    """Whether ``dotted`` (``"location.city"``) is a path of field names in ``model``."""
+    current: type[BaseModel] | None = model
+    for part in dotted.split("."):
+        spec = fields_by_name(current).get(part) if current is not None else None
+        if spec is None:
+            return False
+        current = spec.model
+    return True
+
+
+# -- walks over values --------------------------------------------------------------
+
+
+@cache
+def _leading_to(model: type[BaseModel], cls: Any) -> tuple[str, ...]:
+    """Fields whose values are, or can contain, instances of ``cls``: the only ones a
+    walk for ``cls`` enters (a search for dates skips participants and evidence)."""
+    return tuple(
+        spec.name
+        for spec in fields(model)
+        if spec.model is not None and any(issubclass(m, cls) for m in models([spec.model]))
+    )
+
+
+@cache
+def _ref_walk(model: type[BaseModel]) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """Fields a reference walk visits (references and fields holding models), with kinds."""
+    return tuple(
+        (spec.name, spec.refers_to)
+        for spec in fields(model)
+        if spec.refers_to is not None or spec.model is not None
+    )
+
+
+def _values(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
+    if isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield (*loc, index), item
+    elif value is not None:
+        yield loc, value
+
+
+def _find(model: BaseModel, cls: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
+    for name in _leading_to(type(model), cls):
+        for item_loc, item in _values(getattr(model, name), (*loc, name)):
+            if isinstance(item, cls):
+                yield item_loc, item
+            elif isinstance(item, BaseModel):
+                yield from _find(item, cls, item_loc)
+
+
+def find(model: BaseModel, cls: type[M], loc: Loc = ()) -> Iterator[tuple[Loc, M]]:
+    """Every instance of ``cls`` inside ``model`` (not ``model`` itself), with its location.
+
+    An instance found is not entered: its own parts are not searched.
+    """
+    return _find(model, cls, loc)
+
+
+def quotes(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Quoted]]:
+    """Every :class:`Evidence` and :class:`Derivation` inside ``model``, in document order."""
+    return _find(model, (Evidence, Derivation), loc)
+
+
+def evidence(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Evidence]]:
+    """Every evidence item inside ``model``, with its location."""
+    return _find(model, Evidence, loc)
+
+
+def dated(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, DateInterval]]:
+    """Every date interval inside ``model`` (a record's ``date``, a title's ``attested``…)."""
+    return _find(model, DateInterval, loc)
+
+
+def references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, tuple[str, ...]]]:
+    """Every reference inside ``model``: (location, referenced id, kinds it may name)."""
+    for name, kinds in _ref_walk(type(model)):
+        for item_loc, item in _values(getattr(model, name), (*loc, name)):
+            if isinstance(item, BaseModel):
+                yield from references(item, item_loc)
+            elif kinds is not None and isinstance(item, str):
+                yield item_loc, item, kinds
+
+
+def is_set(value: object) -> bool:
+    """Whether a field value states anything: not null, not an empty list, a date
+    interval with a bound, a sub-model with some part set."""
+    if isinstance(value, DateInterval):
+        return value.earliest is not None or value.latest is not None
+    if isinstance(value, BaseModel):
+        return any(is_set(getattr(value, name)) for name in type(value).model_fields)
+    return value not in (None, ())
+
+
+def cited_sources(model: BaseModel) -> set[str]:
+    """Ids of every source ``model`` names: its quotes' sources and any other source reference."""
+    return {ref for _, ref, kinds in references(model) if kinds == ("source",)}

@@ -1,0 +1,87 @@
+"""What every page builder shares: the dataset, its coverage and quotes, and links."""
+
+from collections import defaultdict
+from functools import cached_property
+
+from pakru.coverage import SourceCoverage, coverage
+from pakru.dataset import Dataset
+from pakru.schema import Derivation, Evidence, Source
+from pakru.schema.introspect import Loc, references
+from pakru.schema.text import normalise
+from pakru.site.markup import esc
+from pakru.site.paths import page_of, rel
+from pakru.site.quotes import Citation, Passage, citations, first_words, passages, quote_id
+from pakru.site.words import label, short_source
+
+
+class Site:
+    """The dataset and the indexes the pages read; every link on the site is made here."""
+
+    def __init__(self, ds: Dataset) -> None:
+        self.ds = ds
+
+    @cached_property
+    def coverage(self) -> dict[str, SourceCoverage]:
+        """Source id → its sentences, split by :func:`pakru.coverage.sentences`."""
+        return {c.source: c for c in coverage(self.ds)}
+
+    @cached_property
+    def cited(self) -> dict[str, list[Citation]]:
+        """Source id → every quote citing it."""
+        return citations(self.ds)
+
+    @cached_property
+    def passages(self) -> dict[str, list[Passage]]:
+        """Source id → passages of its text that some quote covers."""
+        return passages(self.ds)
+
+    @cached_property
+    def found(self) -> dict[str, set[str]]:
+        """Source id → anchors of the quotes found in its text."""
+        return {sid: {p.qid for p in items} for sid, items in self.passages.items()}
+
+    @cached_property
+    def linked_from(self) -> dict[str, list[tuple[str, Loc]]]:
+        """Record id → (record linking to it, where in that record), sources' quotes left out."""
+        out: dict[str, list[tuple[str, Loc]]] = defaultdict(list)
+        for record in self.ds.records:
+            for loc, value, _kinds in references(record):
+                if loc[-1] == "source" or value == record.id or value not in self.ds:
+                    continue
+                out[self.ds.get(value).id].append((record.id, loc))
+        return out
+
+    def link(self, page: str, record_id: str, text: str | None = None) -> str:
+        """A Markdown link to a record's page, named in words."""
+        if record_id not in self.ds:
+            return f"{esc(record_id)} (no such record)"
+        record = self.ds.get(record_id)
+        return f"[{esc(text or label(record))}]({rel(page, page_of(record))})"
+
+    def source_of(self, source_id: str) -> Source | None:
+        """The source record with this id, if there is one."""
+        record = self.ds.get(source_id) if source_id in self.ds else None
+        return record if isinstance(record, Source) else None
+
+    def quote_target(self, page: str, source_id: str, quote: str) -> str | None:
+        """The URL of a quote's highlighted passage (its source page when not found)."""
+        source = self.source_of(source_id)
+        if source is None:
+            return None
+        anchor = quote_id(quote)
+        fragment = f"#{anchor}" if anchor in self.found.get(source_id, set()) else ""
+        return rel(page, page_of(source)) + fragment
+
+    def quote_link(
+        self, page: str, item: Evidence | Derivation | Citation, *, short: bool = False
+    ) -> str:
+        """A quote linking to its passage, with its source named in words.
+
+        ``short`` gives the quote's first words only, for tables and lists of references.
+        """
+        source = self.source_of(item.source)
+        shown = first_words(item.quote) if short else normalise(item.quote)
+        target = self.quote_target(page, item.source, item.quote)
+        quoted = f"[“{esc(shown)}”]({target})" if target else f"“{esc(shown)}”"
+        attribution = esc(short_source(source)) if source else "unknown source"
+        return f"{quoted} — {attribution}"

@@ -1,0 +1,187 @@
+"""List pages: each record kind, the home page's additions, coverage."""
+
+import json
+
+import pakru
+from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Record
+from pakru.site import pictures
+from pakru.site.context import Site
+from pakru.site.markup import esc, table
+from pakru.site.paths import index_of, rel
+from pakru.site.records import sides
+from pakru.site.words import date_words, label, place_words, status_words, type_and_kind
+
+KIND_TITLES = {
+    "meeting": "Meetings",
+    "agreement": "Agreements",
+    "event": "Events",
+    "person": "People",
+    "body": "Bodies and series",
+    "source": "Sources",
+    "conflict": "Conflicts",
+}
+"""Record kind → the heading of its list page (the nav in mkdocs.yml uses the same words)."""
+
+Dated = Meeting | Agreement | Event
+
+
+def timeline_rows(site: Site, page: str, records: list[Dated]) -> list[str]:
+    """Records as a table in the order given: date in words, what, kind, status, place."""
+    if not records:
+        return ["Nothing in the dataset yet.", ""]
+    rows = [
+        [
+            esc(date_words(r.date)),
+            site.link(page, r.id),
+            esc(type_and_kind(r)),
+            "**planned**" if r.status == "planned" else status_words(r.status),
+            esc(place_words(r.location)) if isinstance(r, Meeting | Event) else "",
+        ]
+        for r in records
+    ]
+    return table(["Date", "What", "Kind", "Status", "Place"], rows)
+
+
+def timeline_of(site: Site, kinds: tuple[type, ...]) -> list[Dated]:
+    """The records of some kinds in :meth:`~pakru.dataset.Dataset.timeline` order."""
+    return [r for r in site.ds.timeline() if isinstance(r, kinds)]
+
+
+def kind_index(site: Site, kind: str) -> str:
+    """The list page of one record kind."""
+    page = index_of(kind)
+    records: list[Record] = [r for r in site.ds.records if r.type == kind]
+    lines = [f"# {KIND_TITLES[kind]}", "", f"{len(records)} records.", ""]
+    if kind in ("meeting", "agreement", "event"):
+        lines += timeline_rows(
+            site, page, timeline_of(site, (type(records[0]),)) if records else []
+        )
+    elif kind == "conflict":
+        for c in records:
+            assert isinstance(c, Conflict)
+            what = "Possibly one record" if c.kind == "possible-identity" else "Disagreement"
+            lines += [
+                f"## {esc(c.subject)}",
+                "",
+                f"{what} · {site.link(page, c.id, 'conflict page')}",
+                "",
+            ]
+            lines += sides(site, page, c)
+    elif kind == "body":
+        rows = []
+        for b in records:
+            assert isinstance(b, Body)
+            count = len(site.ds.series(b.id)) if b.kind == "dialogue-series" else 0
+            rows.append([site.link(page, b.id), esc(b.kind.replace("-", " ")), str(count or "")])
+        lines += table(["Name", "Kind", "Meetings"], rows)
+    else:
+        lines += [f"- {site.link(page, r.id)}" for r in sorted(records, key=label)]
+    return "\n".join(lines) + "\n"
+
+
+def home(site: Site, *, site_url: str) -> str:
+    """What the generator adds to the hand-written home page."""
+    page = "index.md"
+    rows = [
+        [
+            f"[{KIND_TITLES[k]}]({rel(page, index_of(k))})",
+            str(sum(1 for r in site.ds.records if r.type == k)),
+        ]
+        for k in KIND_TITLES
+    ]
+    everything = list(site.ds.timeline())
+    lines = ["", "## The dataset in numbers", "", *table(["Records", "Count"], rows)]
+    series = [b for b in site.ds.bodies if b.kind == "dialogue-series"]
+    if series:
+        lines += ["Dialogue series: " + ", ".join(site.link(page, b.id) for b in series) + ".", ""]
+    lines += [
+        "## How to cite",
+        "",
+        "```text",
+        f"pakru data version {site.ds.version or 'unversioned'} (package {pakru.__version__}):",
+        "Pakistan–Russia security dialogues, meetings and agreements, as typed,",
+        "source-backed records. Data licence CC BY 4.0.",
+        "```",
+        "",
+        "`CITATION.cff` in the package holds the same in a citation manager's format; the "
+        "[versioning page](versioning.md) says what each version number means.",
+        "",
+        "## Timeline",
+        "",
+        "Each date is the span of days the sources allow: a single day when a report fixes it,",
+        "otherwise a month, a year or a range, said in words. Records are ordered by the earliest",
+        "day they allow, so anything that could be earlier than every other record",
+        "(“on or before …”) comes first; records whose date is not known come last.",
+        "",
+        pictures.timeline_chart(
+            site, page, everything, "Every meeting, agreement and event in time"
+        ),
+        "",
+        *timeline_rows(site, page, everything),
+        "## Map",
+        "",
+        pictures.meeting_map(site, page),
+        "",
+        json_ld(site, site_url=site_url),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def json_ld(site: Site, *, site_url: str) -> str:
+    """The schema.org ``Dataset`` description of the home page, as a JSON-LD script."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": "pakru: Pakistan–Russia security dialogues",
+        "description": "Meetings, agreements and events of Pakistan–Russia security relations, "
+        "as typed records, each fact with the verbatim quote it rests on.",
+        "url": site_url,
+        "version": site.ds.version or pakru.__version__,
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "isAccessibleForFree": True,
+        "keywords": ["Pakistan", "Russia", "security", "diplomacy", "events"],
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": fmt, "contentUrl": f"{site_url}downloads/"}
+            for fmt in ("application/json", "text/csv", "application/vnd.sqlite3")
+        ],
+    }
+    body = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{body}</script>'
+
+
+def coverage_page(site: Site) -> str:
+    """Per source, every sentence that mentions the dataset and the records citing it."""
+    page = "coverage.md"
+    lines = [
+        "# Coverage",
+        "",
+        "Every sentence of every report that mentions a meeting, agreement, event, person or "
+        "body, and the records that quote it — so a reviewer can see that nothing was skipped. "
+        "A sentence marked **not quoted** mentions something no record quotes. Sentences are "
+        "split the same way on the source pages.",
+        "",
+    ]
+    for report in site.coverage.values():
+        mentioning = report.mentioning
+        uncited = sum(1 for s in mentioning if s.uncited)
+        used = sum(1 for s in report.sentences if set(s.cited_by) - {report.source})
+        lines += [
+            f"## {site.link(page, report.source)}",
+            "",
+            f'<p class="pk-sentences">Sentences quoted by the records: <span class="pk-used">{used}'
+            f'</span> of <span class="pk-total">{len(report.sentences)}</span>. '
+            f"{len(mentioning)} mention the dataset; {uncited} of those are not quoted.</p>",
+            "",
+        ]
+        rows = [
+            [
+                str(s.index),
+                esc(s.text),
+                ", ".join(site.link(page, rid) for rid in s.cited_by if rid != report.source)
+                or "**not quoted**",
+            ]
+            for s in mentioning
+        ]
+        lines += table(["No.", "Sentence", "Quoted by"], rows)
+    return "\n".join(lines)

@@ -1,0 +1,36 @@
+"""Where each page lives: Markdown paths for links, URLs for raw HTML (pictures)."""
+
+import posixpath
+
+from pakru.schema import Record
+from pakru.schema.record import RECORD_TYPES
+
+
+def page_of(record: Record) -> str:
+    """The page of a record, e.g. ``meetings/jwg-ct-07.md``."""
+    return f"{RECORD_TYPES[record.type].folder}/{record.id}.md"
+
+
+def index_of(kind: str) -> str:
+    """The list page of a record kind, e.g. ``meetings/index.md``."""
+    return f"{RECORD_TYPES[kind].folder}/index.md"
+
+
+def rel(from_page: str, to_page: str) -> str:
+    """A relative Markdown link between two pages (MkDocs turns it into a URL)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def url_of(page: str) -> str:
+    """The directory URL MkDocs gives a page (``use_directory_urls: true``)."""
+    if page == "index.md":
+        return ""
+    stem = page.removesuffix(".md")
+    return (stem.removesuffix("/index") if stem.endswith("/index") else stem) + "/"
+
+
+def rel_url(from_page: str, to_page: str) -> str:
+    """A relative URL between two pages, for raw HTML that MkDocs does not rewrite."""
+    here, there = url_of(from_page), url_of(to_page)
+    link = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    return "./" if link == "." else link + "/"

@@ -1,0 +1,207 @@
+"""Pictures drawn at build time as inline SVG: time strips, the timeline, a map.
+
+Why hand-written SVG rather than a charting library: the pictures are
+simple (bars on a time axis, points on a map), the site must build and work
+offline (no CDN script, no tiles), inline SVG inherits the site's colours and
+dark mode from CSS, its links are ordinary links a screen reader and the
+link checker follow, and it adds no dependency. Vega-Lite through altair
+would need its JavaScript runtime in the page to draw anything.
+"""
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pakru.schema import Agreement, DateInterval, Event, Location, Meeting
+from pakru.site.context import Site
+from pakru.site.paths import page_of, rel_url
+from pakru.site.words import date_words, label, place_words
+
+Dated = Meeting | Agreement | Event
+
+WIDTH = 720
+LABEL = 250
+"""Width of the label column; bars use the rest."""
+ROW = 22
+TOP = 30
+
+
+@dataclass(frozen=True)
+class Axis:
+    """Maps days to x positions between two 1 January boundaries."""
+
+    first: dt.date
+    last: dt.date
+
+    def x(self, day: dt.date) -> float:
+        """Where ``day`` sits on the axis."""
+        total = (self.last - self.first).days or 1
+        return LABEL + (WIDTH - LABEL - 10) * (day - self.first).days / total
+
+    def ticks(self) -> list[dt.date]:
+        """1 January of each year, thinned to at most about eight labels."""
+        years = list(range(self.first.year, self.last.year + 1))
+        step = max(1, len(years) // 8)
+        return [dt.date(y, 1, 1) for y in years[::step]]
+
+
+def _axis(dates: Sequence[DateInterval]) -> Axis | None:
+    days = [d for date in dates for d in (date.earliest, date.latest) if d is not None]
+    if not days:
+        return None
+    return Axis(dt.date(min(days).year, 1, 1), dt.date(max(days).year + 1, 1, 1))
+
+
+def _shape(axis: Axis, date: DateInterval, y: float, cls: str) -> str:
+    """A point for one day, a bar for an interval, a dashed open bar for an open interval."""
+    first, last = date.earliest, date.latest
+    mid = y + ROW / 2
+    if first is None and last is None:
+        return f'<text x="{LABEL + 4}" y="{mid + 4}" class="pk-unknown">date not known</text>'
+    if first is not None and first == last:
+        return f'<circle cx="{axis.x(first):.1f}" cy="{mid}" r="5" class="pk-point {cls}"/>'
+    start = axis.x(first) if first else LABEL
+    end = axis.x(last + dt.timedelta(days=1)) if last else WIDTH - 10
+    open_class = " pk-open" if first is None or last is None else ""
+    width = max(end - start, 4)
+    return (
+        f'<rect x="{start:.1f}" y="{mid - 5}" width="{width:.1f}" height="10" rx="2" '
+        f'class="pk-bar {cls}{open_class}"/>'
+    )
+
+
+def _row(site: Site, page: str, axis: Axis, record: Dated, y: float) -> str:
+    name = label(record)
+    short = name if len(name) <= 36 else name[:34] + "…"
+    href = html.escape(rel_url(page, page_of(record)))
+    tip = html.escape(f"{name}: {date_words(record.date)}, {record.status}")
+    return (
+        f'<g class="pk-row"><title>{tip}</title>'
+        f'<a href="{href}"><text x="0" y="{y + ROW / 2 + 4}" class="pk-label">'
+        f"{html.escape(short)}</text></a>"
+        f"{_shape(axis, record.date, y, 'pk-' + record.status)}</g>"
+    )
+
+
+def _grid(axis: Axis, height: float) -> str:
+    parts = []
+    for tick in axis.ticks():
+        x = axis.x(tick)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" y2="{height}" class="pk-grid"/>'
+        )
+        parts.append(f'<text x="{x + 2:.1f}" y="{TOP - 12}" class="pk-tick">{tick.year}</text>')
+    return "".join(parts)
+
+
+def _legend() -> str:
+    return (
+        '<p class="pk-legend">Dots are single days; bars are the span of days the sources allow; '
+        "dashed bars are open at one end (for example “on or before” a report's date); "
+        "hollow shapes are planned, not held; “date not known” rows have no place on the axis.</p>"
+    )
+
+
+def timeline_chart(site: Site, page: str, records: Sequence[Dated], caption: str) -> str:
+    """Every dated record as a row on one time axis, in the order given."""
+    axis = _axis([r.date for r in records])
+    if axis is None:
+        return ""
+    height = TOP + ROW * len(records) + 6
+    rows = "".join(_row(site, page, axis, r, TOP + i * ROW) for i, r in enumerate(records))
+    svg = (
+        f'<svg class="pk-chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
+        f'aria-label="{html.escape(caption)}"><title>{html.escape(caption)}</title>'
+        f"{_grid(axis, height)}{rows}</svg>"
+    )
+    return (
+        f'<figure class="pk-figure" markdown="0"><div class="pk-scroll">{svg}</div>'
+        f"<figcaption>{html.escape(caption)}. {_legend()}</figcaption></figure>"
+    )
+
+
+def series_strip(site: Site, page: str, meetings: Sequence[Meeting]) -> str:
+    """The time strip of one dialogue series."""
+    return timeline_chart(site, page, meetings, "The meetings of the series in time")
+
+
+def coordinates(location: Location) -> tuple[float, float] | None:
+    """Latitude and longitude of a place, when the record gives them (else None)."""
+    lat = getattr(location, "latitude", None)
+    lon = getattr(location, "longitude", None)
+    if lat is None or lon is None:
+        point = getattr(location, "coordinates", None)
+        lat = getattr(point, "latitude", getattr(point, "lat", None))
+        lon = getattr(point, "longitude", getattr(point, "lon", None))
+    if isinstance(lat, int | float) and isinstance(lon, int | float):
+        return float(lat), float(lon)
+    return None
+
+
+def meeting_map(site: Site, page: str) -> str:
+    """Located meetings and events as points on a plain longitude–latitude grid."""
+    places: dict[tuple[float, float], list[Meeting | Event]] = {}
+    located: list[Meeting | Event] = [*site.ds.meetings, *site.ds.events]
+    for record in located:
+        point = coordinates(record.location)
+        if point is not None:
+            places.setdefault(point, []).append(record)
+    if not places:
+        return (
+            "No meeting or event in the dataset has coordinates yet, so there is no map; "
+            "places are named on each record's page."
+        )
+    lats = [p[0] for p in places]
+    lons = [p[1] for p in places]
+    south, north = min(lats) - 4, max(lats) + 4
+    west, east = min(lons) - 6, max(lons) + 6
+    width, height = 640, 360
+
+    def xy(lat: float, lon: float) -> tuple[float, float]:
+        return (
+            20 + (width - 40) * (lon - west) / (east - west),
+            20 + (height - 40) * (north - lat) / (north - south),
+        )
+
+    grid = []
+    for meridian in range(int(west // 10 * 10), int(east) + 1, 10):
+        x, _ = xy(south, float(meridian))
+        if 20 <= x <= width - 20:
+            grid.append(
+                f'<line x1="{x:.1f}" y1="20" x2="{x:.1f}" y2="{height - 20}" class="pk-grid"/>'
+            )
+            grid.append(
+                f'<text x="{x + 2:.1f}" y="{height - 6}" class="pk-tick">{meridian}°E</text>'
+            )
+    for parallel in range(int(south // 10 * 10), int(north) + 1, 10):
+        _, y = xy(float(parallel), west)
+        if 20 <= y <= height - 20:
+            grid.append(
+                f'<line x1="20" y1="{y:.1f}" x2="{width - 20}" y2="{y:.1f}" class="pk-grid"/>'
+            )
+            grid.append(f'<text x="22" y="{y - 3:.1f}" class="pk-tick">{parallel}°N</text>')
+    points = []
+    for (lat, lon), records in sorted(places.items()):
+        x, y = xy(lat, lon)
+        name = place_words(records[0].location)
+        href = html.escape(rel_url(page, page_of(records[0])))
+        points.append(
+            f'<a href="{href}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{5 + 2 * len(records)}" '
+            f'class="pk-place"/><text x="{x + 10:.1f}" y="{y + 4:.1f}" class="pk-label">'
+            f"{html.escape(name)} ({len(records)})</text></a>"
+        )
+    caption = "Where the located meetings and events took place"
+    svg = (
+        f'<svg class="pk-map" viewBox="0 0 {width} {height}" width="{width}" '
+        f'aria-label="{caption}"><title>{caption}</title>{"".join(grid)}{"".join(points)}</svg>'
+    )
+    listed = "; ".join(
+        f"{html.escape(place_words(rs[0].location))}: {len(rs)}" for rs in places.values()
+    )
+    return (
+        f'<figure class="pk-figure" markdown="0"><div class="pk-scroll">{svg}</div>'
+        f"<figcaption>{caption} (number of records at each place: {listed}). "
+        "A plain latitude–longitude grid, drawn without map tiles so it works offline."
+        "</figcaption></figure>"
+    )

@@ -1,0 +1,277 @@
+"""The import graph points one way: schema ← dataset ← {validate, export, coverage, site…} ← cli.
+
+Read from the source with ``ast``, so every import counts: at module level,
+under ``TYPE_CHECKING`` and inside functions (a lazy import is still an
+edge), and ``pakru.load`` / ``pakru.Dataset`` reached through the package's
+lazy attributes. A module may import its own layer or the layers below;
+across the whole graph there is no cycle. A new module must be given a
+layer in ``LAYERS`` (the test says so).
+"""
+
+import ast
+import itertools
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.conftest import REPO
+
+LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("records", ("pakru.records",)),  # package data: the YAML records, no code
+    ("files", ("pakru.atomic",)),  # atomic writes for fmt, export and schema; imports no pakru
+    ("schema", ("pakru.schema",)),
+    ("dataset", ("pakru.dataset", "pakru.manifest", "pakru.codes")),
+    (
+        "services",
+        (
+            "pakru.validate",
+            "pakru.loading",  # pakru.load(): the validator's first stages, no rules
+            "pakru.export",
+            "pakru.coverage",
+            "pakru.changes",
+            "pakru.fmt",
+            "pakru.site",
+            "pakru.events",
+        ),
+    ),
+    ("cli", ("pakru.cli", "pakru.__main__")),
+)
+"""Layers, bottom first; a module belongs to the layer of its longest matching prefix."""
+
+ROOT = "pakru"
+"""The package's front door: it imports nothing at import time (only lazily, by name)."""
+
+CONVENIENCES = {
+    ("pakru.dataset", "pakru.export.tables"): "Dataset.tables() calls export.tables.build",
+    ("pakru.dataset", "pakru.export.frames"): "Dataset.to_pandas() calls export.frames.to_pandas",
+}
+"""The only upward edges: methods that call a higher layer when used, never at import."""
+
+
+@dataclass(frozen=True)
+class Import:
+    """One import of a pakru module: who, whom, where, and whether it runs at import time."""
+
+    importer: str
+    imported: str
+    file: str
+    line: int
+    at_import_time: bool
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.importer} imports {self.imported}"
+
+
+def _modules() -> dict[str, Path]:
+    """Module name → file, for every module of the package (from pyproject's package-dir)."""
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    package_dirs: dict[str, str] = pyproject["tool"]["setuptools"]["package-dir"]
+    out: dict[str, Path] = {}
+    for package, folder in package_dirs.items():
+        for path in sorted((REPO / folder).rglob("*.py")):
+            parts = path.relative_to(REPO / folder).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            out[".".join((package, *parts))] = path
+    return out
+
+
+MODULES = _modules()
+
+
+def _lazy_attributes() -> dict[str, str]:
+    """Attribute of the root package → the module it is loaded from (``load`` → loading)."""
+    tree = ast.parse(MODULES[ROOT].read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "_LAZY" for t in node.targets
+        ):
+            lazy: dict[str, str] = ast.literal_eval(node.value)
+            return lazy
+    return {}
+
+
+LAZY = _lazy_attributes()
+
+
+def _target(module: str, name: str | None) -> str | None:
+    """The pakru module an import reaches: a submodule when ``name`` is one."""
+    if name is not None and f"{module}.{name}" in MODULES:
+        return f"{module}.{name}"
+    if module == ROOT and name in LAZY:
+        return LAZY[name]
+    if module == ROOT:
+        return None  # the package itself (``pakru.__version__``): imports nothing
+    return module if module in MODULES else None
+
+
+def _is_type_checking(node: ast.stmt) -> bool:
+    if not isinstance(node, ast.If):
+        return False
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _absolute(package: str, node: ast.ImportFrom) -> str:
+    if not node.level:
+        return node.module or ""
+    base = package.split(".")[: len(package.split(".")) - node.level + 1]
+    return ".".join([*base, node.module] if node.module else base)
+
+
+def _reached(node: ast.AST, package: str) -> list[str | None]:
+    """The pakru modules an import statement (or ``pakru.load`` attribute) reaches."""
+    if isinstance(node, ast.Import):
+        return [_target(a.name, None) for a in node.names if a.name.split(".")[0] == ROOT]
+    if isinstance(node, ast.ImportFrom):
+        base = _absolute(package, node)
+        if base.split(".")[0] == ROOT:
+            return [_target(base, a.name) for a in node.names]
+    if (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == ROOT
+    ):
+        return [LAZY.get(node.attr)]
+    return []
+
+
+def _imports(module: str, source: str, shown: str, *, package: bool = False) -> Iterator[Import]:
+    """Every pakru import in ``source``; ``package`` when it is an ``__init__.py``."""
+    parent = module if package else module.rpartition(".")[0]
+
+    def walk(node: ast.AST, at_import_time: bool) -> Iterator[Import]:
+        for target in _reached(node, parent):
+            if target is not None and target != module:
+                yield Import(module, target, shown, getattr(node, "lineno", 0), at_import_time)
+        deferred = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
+        for child in ast.iter_child_nodes(node):
+            typing_only = isinstance(child, ast.stmt) and _is_type_checking(child)
+            yield from walk(child, at_import_time and not deferred and not typing_only)
+
+    yield from walk(ast.parse(source), True)
+
+
+def _module_imports(module: str, path: Path) -> Iterator[Import]:
+    source = path.read_text(encoding="utf-8")
+    shown = path.relative_to(REPO).as_posix()
+    return _imports(module, source, shown, package=path.name == "__init__.py")
+
+
+def _layer(module: str) -> int | None:
+    best: tuple[int, int] | None = None
+    for rank, (_, prefixes) in enumerate(LAYERS):
+        for prefix in prefixes:
+            if module == prefix or module.startswith(f"{prefix}."):
+                candidate = (len(prefix), rank)
+                best = max(best, candidate) if best else candidate
+    return best[1] if best else None
+
+
+IMPORTS = [imp for module, path in MODULES.items() for imp in _module_imports(module, path)]
+
+
+def test_every_module_has_a_layer() -> None:
+    unplaced = sorted(m for m in MODULES if m != ROOT and _layer(m) is None)
+    assert not unplaced, f"give these modules a layer in LAYERS (tests/test_layers.py): {unplaced}"
+
+
+def test_the_package_root_imports_nothing_at_import_time() -> None:
+    eager = [str(i) for i in IMPORTS if i.importer == ROOT and i.at_import_time]
+    assert not eager, "pakru/__init__.py must import lazily (by name):\n" + "\n".join(eager)
+
+
+def _upward(imp: Import) -> bool:
+    src, dst = _layer(imp.importer), _layer(imp.imported)
+    return src is not None and dst is not None and dst > src
+
+
+def test_imports_point_down_the_layers() -> None:
+    names = [name for name, _ in LAYERS]
+    wrong = []
+    for imp in IMPORTS:
+        if not _upward(imp):
+            continue
+        allowed = (imp.importer, imp.imported) in CONVENIENCES
+        if allowed and not imp.at_import_time:
+            continue
+        src, dst = _layer(imp.importer) or 0, _layer(imp.imported) or 0
+        wrong.append(f"{imp} (layer {names[src]} → {names[dst]})")
+    assert not wrong, "imports pointing up the layers:\n" + "\n".join(wrong)
+
+
+def test_listed_exceptions_still_exist() -> None:
+    edges = {(i.importer, i.imported) for i in IMPORTS}
+    stale = sorted(set(CONVENIENCES) - edges)
+    assert not stale, f"remove from CONVENIENCES in tests/test_layers.py: {stale}"
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One cycle of ``graph`` as a list of modules (first = last), or None."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        state[node] = 2
+        path.pop()
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return None
+
+
+def test_no_import_cycles() -> None:
+    exempt = set(CONVENIENCES)
+    graph: dict[str, set[str]] = {}
+    for imp in IMPORTS:
+        if (imp.importer, imp.imported) not in exempt:
+            graph.setdefault(imp.importer, set()).add(imp.imported)
+    cycle = _cycle(graph)
+    if cycle is not None:
+        where = {(i.importer, i.imported): str(i) for i in IMPORTS}
+        steps = "\n".join(where[(a, b)] for a, b in itertools.pairwise(cycle))
+        raise AssertionError(f"import cycle {' → '.join(cycle)}:\n{steps}")
+
+
+def test_the_checker_sees_every_kind_of_import() -> None:
+    source = """
+from typing import TYPE_CHECKING
+from pakru.dataset import Dataset
+import pakru.schema.dates
+if TYPE_CHECKING:
+    from pakru.export.tables import Table
+def f():
+    from pakru.validate import models
+    return pakru.load()
+"""
+    found = {(i.imported, i.line, i.at_import_time) for i in _imports("pakru.probe", source, "p")}
+    assert found == {
+        ("pakru.dataset", 3, True),
+        ("pakru.schema.dates", 4, True),
+        ("pakru.export.tables", 6, False),
+        ("pakru.validate.models", 8, False),
+        ("pakru.loading", 9, False),
+    }
+
+
+def test_an_upward_import_is_named() -> None:
+    [imp] = _imports("pakru.schema.probe", "from pakru.cli import main\n", "schema/probe.py")
+    assert _upward(imp)
+    assert str(imp) == "schema/probe.py:1: pakru.schema.probe imports pakru.cli"
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b"}, "b": {"c"}, "d": {"a"}}) is None

@@ -1,6 +1,16 @@
 """The base model every record and sub-record inherits from."""
 
+import inspect
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
+
+
+def _own_description(schema: dict[str, Any], cls: type) -> None:
+    """Keep the JSON Schema description to the class's own docstring (see schema/help.py)."""
+    doc = cls.__dict__.get("_pakru_doc")
+    if doc:
+        schema["description"] = inspect.cleandoc(doc)
 
 
 class Model(BaseModel):
@@ -12,7 +22,8 @@ class Model(BaseModel):
     read-only. Sequences are tuples for the same reason; the YAML parser
     produces tuples, and JSON input is accepted through ``model_validate_json``.
     Attribute docstrings become field descriptions, written once and reused
-    by the JSON Schema and the docs.
+    by the JSON Schema and the docs, and listed by ``help()`` under "Fields"
+    (:mod:`pakru.schema.help`).
     """
 
     model_config = ConfigDict(
@@ -21,4 +32,5 @@ class Model(BaseModel):
         frozen=True,
         use_attribute_docstrings=True,
         validate_default=True,
+        json_schema_extra=_own_description,
     )

@@ -129,6 +129,23 @@ class DateInterval(Model):
     derivations: Annotated[tuple[Derivation, ...], Field(default=())]
     """The phrases and rules the interval is derived from; the interval is their intersection."""
 
+    def describe(self) -> str:
+        """The interval in words: "21 March 2018", "March 2018", "2019", "by 3 March 2018".
+
+        >>> from datetime import date
+        >>> DateInterval(earliest=None, latest=date(2018, 3, 3), precision="range").describe()
+        'by 3 March 2018'
+        """
+        first, last = self.earliest, self.latest
+        if first is None or last is None:
+            if first is None and last is None:
+                return "date unknown"
+            return f"by {_day(last)}" if first is None else f"from {_day(first)}"
+        if first == last:
+            return _day(first)
+        shapes = {"month": f"{first:%B %Y}", "year": f"{first:%Y}"}
+        return shapes.get(self.precision) or f"{_day(first)} – {_day(last)}"
+
 
 def interval_key(interval: DateInterval) -> tuple[bool, dt.date, dt.date]:
     """The one timeline order of date intervals, used by ``Dataset.timeline()`` and the site.
@@ -140,3 +157,7 @@ def interval_key(interval: DateInterval) -> tuple[bool, dt.date, dt.date]:
     """
     unknown = interval.earliest is None and interval.latest is None
     return (unknown, interval.earliest or dt.date.min, interval.latest or dt.date.max)
+
+
+def _day(day: dt.date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day is not None else "?"

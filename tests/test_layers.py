@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("pakru.records",)),  # package data: the YAML records, no code
     ("files", ("pakru.atomic",)),  # atomic writes for fmt, export and schema; imports no pakru
     ("schema", ("pakru.schema",)),
-    ("dataset", ("pakru.dataset", "pakru.manifest", "pakru.codes")),
+    ("dataset", ("pakru.dataset", "pakru.collection", "pakru.manifest", "pakru.codes")),
     (
         "services",
         (
@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "pakru.fmt",
             "pakru.site",
             "pakru.events",
+            "pakru.scaffold",  # pakru new: source records and empty records
         ),
     ),
     ("cli", ("pakru.cli", "pakru.__main__")),

@@ -3,6 +3,9 @@
 import contextlib
 import io
 import re
+from pathlib import Path
+
+import mypy.api
 
 from tests.conftest import REPO
 
@@ -38,3 +41,17 @@ def test_readme_example_runs() -> None:
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("<Dataset meetings=")
     assert any(line.startswith("jwg-ct-07 ") for line in lines)
+    jwg = "<Meeting jwg-ct-07: 7th Meeting of the Pakistan Russia Joint Working Group on C…"
+    assert f"{jwg} (21 March 2018, held)>" in lines
+    assert "Sergey Lavrov ['fm-talks-2018-02']" in lines
+    assert lines[-1] == "None ('mi-35-helicopters',)"
+
+
+def test_readme_example_passes_mypy_strict(tmp_path: Path) -> None:
+    """The example is typed end to end: typed getters and collections, no union-attr errors."""
+    example = tmp_path / "readme_example.py"
+    example.write_text(block_after("readme-example"), encoding="utf-8")
+    out, err, code = mypy.api.run(
+        ["--strict", "--config-file", str(REPO / "pyproject.toml"), str(example)]
+    )
+    assert code == 0, out + err

@@ -24,11 +24,14 @@ class Context:
 
     ``today`` is a fixed "today" (``--today``); ``provenance`` says which file
     each record was read from (every record read, duplicate ids included),
-    filled in by the pipeline.
+    filled in by the pipeline. ``today_stated`` is False when ``today`` is the
+    system date rather than one the user gave: messages then leave it out, so
+    a report does not change from one day to the next.
     """
 
     today: dt.date | None = None
     provenance: Provenance = field(default_factory=Provenance, compare=False)
+    today_stated: bool = True
 
 
 @dataclass(frozen=True)

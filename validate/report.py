@@ -33,13 +33,31 @@ to a finding without a version change; renaming or removing one bumps
 ``::error file=PATH,line=L,col=C,title=RULE::FIELD: MESSAGE`` (info
 findings become ``::notice``), so findings show as annotations on the pull
 request.
+
+``--format sarif``: a SARIF 2.1.0 log (one run, tool ``pakru``) for code
+scanning: each finding is a result with its rule id, level (``error``,
+``warning``, ``note`` for info), message, file and region, and a
+``partialFingerprints`` entry built from rule, file, record, field and
+message (not the line), so a finding keeps its identity when lines move;
+every rule reported is described in ``tool.driver.rules`` with its summary
+and doc.
+
+``--format junit``: JUnit XML for CI test reports: one test suite per file,
+one failing test case per error or warning finding (info findings are
+skipped cases), and one passing case when there are no findings.
+
+Every format is deterministic: the same findings give the same bytes, so a
+report can be diffed between runs.
 """
 
+import hashlib
 import json
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import groupby
+from urllib.parse import quote
+from xml.etree import ElementTree as ET
 
 from pakru.validate.findings import Finding
 
@@ -71,7 +89,7 @@ def _line(f: Finding, colour: bool) -> str:
     return f"{where}: {severity}[{f.rule}] {printable(what)}"
 
 
-def _summary(findings: Sequence[Finding]) -> str:
+def summary_line(findings: Sequence[Finding]) -> str:
     if not findings:
         return "No findings."
     counts = Counter(f.severity for f in findings)
@@ -92,7 +110,7 @@ def text(findings: Sequence[Finding], colour: bool = False) -> str:
         if colour:
             lines.insert(0, f"{_BOLD}{printable(path) or '(dataset)'}{_RESET}")
         blocks.append("\n".join(lines))
-    return "\n".join([*blocks, _summary(findings)]) + "\n"
+    return "\n".join([*blocks, summary_line(findings)]) + "\n"
 
 
 def as_json(findings: Sequence[Finding], colour: bool = False) -> str:
@@ -127,8 +145,125 @@ def github(findings: Sequence[Finding], colour: bool = False) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _sarif_rules(findings: Sequence[Finding]) -> list[dict[str, object]]:
+    from pakru.validate import rules as _rules  # noqa: F401, PLC0415 - registers the rules
+    from pakru.validate.registry import RULES  # noqa: PLC0415
+
+    described = []
+    for rule_id in sorted({f.rule for f in findings}):
+        rule = RULES.get(rule_id)
+        summary = rule.summary if rule else rule_id
+        item: dict[str, object] = {
+            "id": rule_id,
+            "shortDescription": {"text": summary},
+            "fullDescription": {"text": rule.doc if rule else summary},
+        }
+        if rule:
+            item["defaultConfiguration"] = {"level": _SARIF_LEVEL[rule.severity]}
+        described.append(item)
+    return described
+
+
+def _sarif_result(f: Finding, index: dict[str, int]) -> dict[str, object]:
+    what = f"{f.field}: {f.message}" if f.field else f.message
+    # the same finding keeps its fingerprint when lines move, so code scanning tracks it
+    identity = "\0".join((f.rule, f.path, f.record, f.field, f.message))
+    result: dict[str, object] = {
+        "ruleId": f.rule,
+        "ruleIndex": index[f.rule],
+        "level": _SARIF_LEVEL[f.severity],
+        "message": {"text": what},
+        "partialFingerprints": {
+            "pakruFinding/v1": hashlib.sha256(identity.encode()).hexdigest()[:32]
+        },
+    }
+    location: dict[str, object] = {}
+    if f.path:
+        physical: dict[str, object] = {"artifactLocation": {"uri": quote(f.path)}}
+        if f.line:
+            physical["region"] = {"startLine": f.line, "startColumn": max(f.column, 1)}
+        location["physicalLocation"] = physical
+    if f.record:
+        name = f"{f.record}.{f.field}" if f.field else f.record
+        location["logicalLocations"] = [{"fullyQualifiedName": name, "kind": "object"}]
+    if location:
+        result["locations"] = [location]
+    return result
+
+
+def sarif(findings: Sequence[Finding], colour: bool = False) -> str:
+    """A SARIF 2.1.0 log for code scanning (GitHub, GitLab, VS Code's SARIF viewer)."""
+    del colour
+    import pakru  # noqa: PLC0415 - the tool version
+
+    rules = _sarif_rules(findings)
+    index = {str(r["id"]): i for i, r in enumerate(rules)}
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "pakru",
+                        "version": pakru.__version__,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_sarif_result(f, index) for f in findings],
+            }
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def junit(findings: Sequence[Finding], colour: bool = False) -> str:
+    """JUnit XML: a test suite per file, a failing case per error or warning."""
+    del colour
+    failing = sum(f.severity != "info" for f in findings)
+    skipped = len(findings) - failing
+    root = ET.Element(
+        "testsuites",
+        name="pakru validate",
+        tests=str(max(len(findings), 1)),
+        failures=str(failing),
+        skipped=str(skipped),
+    )
+    if not findings:
+        suite = ET.SubElement(root, "testsuite", name="records", tests="1", failures="0")
+        ET.SubElement(suite, "testcase", name="validate", classname="records")
+    for path, group in groupby(findings, key=lambda f: f.path):
+        items = list(group)
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=path or "(dataset)",
+            tests=str(len(items)),
+            failures=str(sum(f.severity != "info" for f in items)),
+            skipped=str(sum(f.severity == "info" for f in items)),
+        )
+        for f in items:
+            where = f"{f.path}:{f.line}:{f.column}" if f.line else (f.path or "(dataset)")
+            case = ET.SubElement(
+                suite, "testcase", name=f"{f.rule} {where}", classname=path or "(dataset)"
+            )
+            what = f"{f.field}: {f.message}" if f.field else f.message
+            tag = "skipped" if f.severity == "info" else "failure"
+            detail = ET.SubElement(case, tag, message=what, type=f.rule)
+            detail.text = f"{where}: {f.severity}[{f.rule}] {what}"
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
 REPORTERS: dict[str, Callable[[Sequence[Finding], bool], str]] = {
     "text": text,
     "json": as_json,
     "github": github,
+    "sarif": sarif,
+    "junit": junit,
 }

@@ -6,29 +6,65 @@
 >>> meeting.date.earliest.isoformat(), meeting.date.precision
 ('2018-03-02', 'day')
 
-Heavy modules (pydantic models, the validator) are imported on first use,
-so ``import pakru`` stays fast.
+``pakru.__version__`` is the package's version and ``pakru.data_version``
+the version of the data it ships (``records/VERSION``); a loaded dataset
+knows its own (``ds.version``).
+
+Heavy modules (pydantic models, the validator) and even the version
+look-ups are done on first use, so ``import pakru`` stays fast.
 """
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("pakru")
-except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
-    __version__ = "0+unknown"
-
 if TYPE_CHECKING:
-    from pakru.dataset import Dataset
+    from pakru.collection import QueryError
+    from pakru.dataset import Dataset, KindError
     from pakru.loading import DatasetError, load
 
-__all__ = ["Dataset", "DatasetError", "__version__", "load"]
+    __version__: str
+    data_version: str | None
 
-_LAZY = {"load": "pakru.loading", "DatasetError": "pakru.loading", "Dataset": "pakru.dataset"}
+__all__ = [
+    "Dataset",
+    "DatasetError",
+    "KindError",
+    "QueryError",
+    "__version__",
+    "data_version",
+    "load",
+]
+
+_LAZY = {
+    "load": "pakru.loading",
+    "DatasetError": "pakru.loading",
+    "Dataset": "pakru.dataset",
+    "KindError": "pakru.dataset",
+    "QueryError": "pakru.collection",
+}
+
+
+def _package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415 - slow import
+
+    try:
+        return version("pakru")
+    except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
+        return "0+unknown"
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value: Any = _package_version()
+        globals()[name] = value
+        return value
+    if name == "data_version":
+        from pakru.manifest import VERSION_FILE, shipped_records  # noqa: PLC0415
+        from pakru.validate.manifest import read_version  # noqa: PLC0415
+
+        value, _ = read_version(shipped_records() / VERSION_FILE, f"records/{VERSION_FILE}")
+        globals()[name] = value
+        return value
     if name in _LAZY:
         module = import_module(_LAZY[name])
         value = getattr(module, name)

@@ -6,15 +6,19 @@ positions or rules; where each record was read from belongs to the
 validator (:mod:`pakru.validate.provenance`).
 """
 
+import difflib
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+from pakru.collection import Collection, DateLike, QueryError
 from pakru.manifest import Withdrawal, WithdrawnError
 from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Person, Record, Source
 from pakru.schema.dates import interval_key
 from pakru.schema.introspect import cited_sources, references
+from pakru.schema.text import normalise
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,6 +27,13 @@ if TYPE_CHECKING:
     from pakru.export.tables import Table
 
 R = TypeVar("R", Source, Person, Body, Meeting, Agreement, Event, Conflict)
+D = TypeVar("D")
+Dated = Meeting | Agreement | Event
+_MISSING: Any = object()
+
+
+class KindError(LookupError, TypeError):
+    """An id names a record of another kind than the one asked for; the message says which."""
 
 
 class Dataset:
@@ -79,48 +90,50 @@ class Dataset:
         return tuple(self._by_id[i] for i in sorted(self._by_id))
 
     @cached_property
-    def _by_kind(self) -> Mapping[type, tuple[Record, ...]]:
+    def _by_kind(self) -> Mapping[type, Collection[Any]]:
         # computed once: the collections are read in loops by queries and exports
         out: dict[type, list[Record]] = {}
         for record in self.records:
             out.setdefault(type(record), []).append(record)
-        return MappingProxyType({k: tuple(v) for k, v in out.items()})
+        return MappingProxyType(
+            {k: Collection(out.get(k, ()), name) for k, name in _KIND_NAMES.items()}
+        )
 
-    def _of(self, kind: type[R]) -> tuple[R, ...]:
-        return self._by_kind.get(kind, ())  # type: ignore[return-value]  # keyed by type
+    def _of(self, kind: type[R]) -> Collection[R]:
+        return self._by_kind[kind]
 
     @property
-    def sources(self) -> tuple[Source, ...]:
+    def sources(self) -> Collection[Source]:
         """The news reports."""
         return self._of(Source)
 
     @property
-    def people(self) -> tuple[Person, ...]:
+    def people(self) -> Collection[Person]:
         """People named in the reports."""
         return self._of(Person)
 
     @property
-    def bodies(self) -> tuple[Body, ...]:
+    def bodies(self) -> Collection[Body]:
         """Ministries, councils, dialogue series and multilateral bodies."""
         return self._of(Body)
 
     @property
-    def meetings(self) -> tuple[Meeting, ...]:
+    def meetings(self) -> Collection[Meeting]:
         """Held and planned meetings."""
         return self._of(Meeting)
 
     @property
-    def agreements(self) -> tuple[Agreement, ...]:
+    def agreements(self) -> Collection[Agreement]:
         """Agreements, accords and commitments."""
         return self._of(Agreement)
 
     @property
-    def events(self) -> tuple[Event, ...]:
+    def events(self) -> Collection[Event]:
         """Exercises, deliveries, accessions and other events."""
         return self._of(Event)
 
     @property
-    def conflicts(self) -> tuple[Conflict, ...]:
+    def conflicts(self) -> Collection[Conflict]:
         """Disagreements between reports, side by side."""
         return self._of(Conflict)
 
@@ -134,31 +147,105 @@ class Dataset:
         """Ids that were merged into another record or withdrawn, with the reason."""
         return self._withdrawn
 
-    def get(self, record_id: str) -> Record:
-        """The record with this id.
+    def __getitem__(self, record_id: str) -> Record:
+        """``ds["jwg-ct-07"]``: the record with this id, as :meth:`get` without a default."""
+        return self.get(record_id)
 
-        An id that was merged answers with the record it became; an id that
-        was withdrawn raises :class:`~pakru.manifest.WithdrawnError` (a
-        ``KeyError``) saying why; any other unknown id raises ``KeyError``.
+    @overload
+    def get(self, record_id: str) -> Record: ...
+    @overload
+    def get(self, record_id: str, default: D) -> Record | D: ...
+    def get(self, record_id: str, default: Any = _MISSING) -> Any:
+        """The record with this id, or ``default`` when there is none.
+
+        An id that was merged answers with the record it became. Without a
+        default, an id that was withdrawn raises
+        :class:`~pakru.manifest.WithdrawnError` (a ``KeyError``) saying why,
+        and any other unknown id raises ``KeyError`` naming the closest ids.
+        For a record of one kind, typed, use :meth:`meeting`, :meth:`person`, ….
 
         >>> ds = fixture()
         >>> ds.get("khawaja-muhammad-asif").id
         'khawaja-asif'
+        >>> ds.get("nothing", None) is None
+        True
         >>> ds.get("jwg-ct-2019")
         Traceback (most recent call last):
         ...
         pakru.manifest.WithdrawnError: record 'jwg-ct-2019' was withdrawn in data version 1.0.0: ...
+        >>> ds["jwg-ct-7"]
+        Traceback (most recent call last):
+        ...
+        KeyError: "no record with id 'jwg-ct-7'; did you mean 'jwg-ct-07'?"
         """
+        try:
+            return self._resolve(record_id)
+        except KeyError:
+            if default is not _MISSING:
+                return default
+            raise
+
+    def _resolve(self, record_id: str) -> Record:
         seen = []
         while record_id not in self._by_id:
             withdrawal = self._withdrawn.get(record_id)
             if withdrawal is None or record_id in seen:
-                raise KeyError(f"no record with id {record_id!r}") from None
+                raise KeyError(self._unknown(record_id)) from None
             if withdrawal.into is None:
                 raise WithdrawnError(withdrawal)
             seen.append(record_id)
             record_id = withdrawal.into
         return self._by_id[record_id]
+
+    def _unknown(self, record_id: object) -> str:
+        close = difflib.get_close_matches(str(record_id), list(self._by_id), n=3, cutoff=0.75)
+        hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+        return f"no record with id {record_id!r}{hint}"
+
+    def _typed(self, record_id: str, kind: type[R]) -> R:
+        record = self.get(record_id)
+        if not isinstance(record, kind):
+            raise KindError(
+                f"{record_id!r} is a {record.type}, not a {kind.__name__.lower()}; "
+                f"ds.{record.type}({record_id!r}) gives it"
+            )
+        return record
+
+    def source(self, record_id: str) -> Source:
+        """The source (news report) with this id; ``KindError`` if the id names another kind."""
+        return self._typed(record_id, Source)
+
+    def person(self, record_id: str) -> Person:
+        """The person with this id; ``KindError`` if the id names another kind."""
+        return self._typed(record_id, Person)
+
+    def body(self, record_id: str) -> Body:
+        """The body (ministry, council, series, organisation) with this id."""
+        return self._typed(record_id, Body)
+
+    def meeting(self, record_id: str) -> Meeting:
+        """The meeting with this id; ``KindError`` if the id names another kind.
+
+        >>> fixture().meeting("jwg-ct-07").ordinal
+        7
+        >>> fixture().meeting("sergey-ryabkov")
+        Traceback (most recent call last):
+        ...
+        pakru.dataset.KindError: 'sergey-ryabkov' is a person, not a meeting; ds.person(...) ...
+        """
+        return self._typed(record_id, Meeting)
+
+    def agreement(self, record_id: str) -> Agreement:
+        """The agreement with this id; ``KindError`` if the id names another kind."""
+        return self._typed(record_id, Agreement)
+
+    def event(self, record_id: str) -> Event:
+        """The event with this id; ``KindError`` if the id names another kind."""
+        return self._typed(record_id, Event)
+
+    def conflict(self, record_id: str) -> Conflict:
+        """The conflict with this id; ``KindError`` if the id names another kind."""
+        return self._typed(record_id, Conflict)
 
     def text(self, source_id: str) -> str | None:
         """The full text of a source, or None when it was not read."""
@@ -171,24 +258,45 @@ class Dataset:
 
     # -- queries ---------------------------------------------------------------
 
-    def series(self, series_id: str) -> tuple[Meeting, ...]:
+    def series(self, series_id: str) -> Collection[Meeting]:
         """The meetings of a dialogue series: numbered ones by ordinal, then the rest by date.
+
+        ``series_id`` is the id of a body of kind ``dialogue-series``; any
+        other id raises :class:`KindError` listing the series there are.
 
         >>> ds = fixture()
         >>> [(m.id, m.ordinal, m.status) for m in ds.series("pk-ru-jwg-ct")]
         [('jwg-ct-07', 7, 'held'), ('jwg-ct-next', None, 'planned')]
+        >>> ds.series("sergey-ryabkov")
+        Traceback (most recent call last):
+        ...
+        pakru.dataset.KindError: 'sergey-ryabkov' is a person; ...: pk-ru-cgss, pk-ru-jwg-ct
         """
-        self.get(series_id)
-        members = [m for m in self.meetings if m.series == series_id]
-        return tuple(
+        record = self.get(series_id)
+        if not (isinstance(record, Body) and record.kind == "dialogue-series"):
+            what = record.type if not isinstance(record, Body) else f"body of kind {record.kind}"
+            known = ", ".join(b.id for b in self.bodies if b.kind == "dialogue-series")
+            raise KindError(
+                f"{series_id!r} is a {what}; series() takes the id of a dialogue series: {known}"
+            )
+        members = [m for m in self.meetings if m.series == record.id]
+        return Collection(
             sorted(
                 members,
                 key=lambda m: (m.ordinal is None, m.ordinal or 0, *interval_key(m.date)),
-            )
+            ),
+            "meetings",
         )
 
-    def timeline(self) -> tuple[Meeting | Agreement | Event, ...]:
-        """Meetings, agreements and events in date order.
+    def timeline(
+        self,
+        kind: str | Iterable[str] | None = None,
+        *,
+        start: DateLike = None,
+        end: DateLike = None,
+        status: str | Iterable[str] | None = None,
+    ) -> Collection[Dated]:
+        """Meetings, agreements and events in date order, optionally only some.
 
         Records are ordered by the earliest day their interval allows, then by
         the latest. An interval open at the start (``[null, 2018-03-03]``,
@@ -196,6 +304,12 @@ class Dataset:
         record rather than beside its latest day, where it would read as an
         event of that week; records whose date is unknown come last. Ties are
         broken by id.
+
+        ``kind`` keeps ``"meeting"``, ``"agreement"`` or ``"event"`` (or
+        several); ``start``/``end`` keep records whose date may fall in that
+        range (``"2018"``, ``"2018-03"``, a ``datetime.date``; see
+        :meth:`Collection.between`), which drops unknown dates; ``status``
+        keeps records with that status (or any of several).
 
         >>> ds = fixture()
         >>> for r in ds.timeline():
@@ -208,9 +322,65 @@ class Dataset:
         2018-03-21 2018-03-21 day jwg-ct-07
         2019-01-01 2019-12-31 year jwg-ct-next
         None None unknown friendship-drills
+        >>> ds.timeline("meeting", start="2018-03-10", status="held").ids
+        ('jwg-ct-07',)
         """
-        dated: list[Meeting | Agreement | Event] = [*self.meetings, *self.agreements, *self.events]
-        return tuple(sorted(dated, key=lambda r: (*interval_key(r.date), r.id)))
+        kinds = _names(kind, ("meeting", "agreement", "event"), "kind")
+        dated: list[Dated] = [
+            *(self.meetings if "meeting" in kinds else ()),
+            *(self.agreements if "agreement" in kinds else ()),
+            *(self.events if "event" in kinds else ()),
+        ]
+        out: Collection[Dated] = Collection(
+            sorted(dated, key=lambda r: (*interval_key(r.date), r.id)), "dated records"
+        )
+        if status is not None:
+            statuses = {status} if isinstance(status, str) else set(status)
+            out = out.filter(lambda r: getattr(r, "status", None) in statuses)
+        if start is not None or end is not None:
+            out = out.between(start, end)
+        return out
+
+    def find(self, text: str) -> Collection[Person | Body]:
+        """People and bodies whose name or an alias contains ``text``, best matches first.
+
+        Case and accents are ignored. Exact names and aliases come first, then
+        names starting with ``text``, then the rest, each by id.
+
+        >>> fixture().find("ryabkov").ids
+        ('sergey-ryabkov',)
+        >>> fixture().find("Joint Working Group").ids
+        ('pk-ru-jwg-ct',)
+        """
+        wanted = _fold(text)
+        if not wanted:
+            raise QueryError("find() needs some text to look for")
+        scored: list[tuple[int, str, Person | Body]] = []
+        candidates: list[Person | Body] = [*self.people, *self.bodies]
+        for record in candidates:
+            names = [_fold(n) for n in (record.name, *record.aliases)]
+            if any(n == wanted for n in names):
+                scored.append((0, record.id, record))
+            elif any(n.startswith(wanted) for n in names):
+                scored.append((1, record.id, record))
+            elif any(wanted in n for n in names):
+                scored.append((2, record.id, record))
+        return Collection(
+            (r for _, _, r in sorted(scored, key=lambda t: t[:2])), "people and bodies"
+        )
+
+    def _actor(self, actor: str) -> Record:
+        """A person or body by id, merged id or, when unambiguous, by name or alias."""
+        if actor in self._by_id or actor in self._withdrawn:
+            return self.get(actor)
+        found = self.find(actor)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise KeyError(
+                f"{actor!r} names several people or bodies: {', '.join(found.ids)}; pass an id"
+            )
+        raise KeyError(self._unknown(actor) + " (nor a name or alias of a person or body)")
 
     @cached_property
     def _citations(self) -> Mapping[str, tuple[str, ...]]:
@@ -229,7 +399,7 @@ class Dataset:
         record = self.get(record_id)
         return tuple(sorted(s for s, ids in self._citations.items() if record.id in ids))
 
-    def citing(self, source_id: str) -> tuple[Record, ...]:
+    def citing(self, source_id: str) -> Collection[Record]:
         """Records citing a source anywhere: in their evidence, sub-records' evidence or dates.
 
         The source record itself is not included.
@@ -237,8 +407,20 @@ class Dataset:
         >>> [r.id for r in fixture().citing("src-9a68526d")]
         ['jwg-ct-07', 'jwg-ct-next', 'mofa-pk', 'pk-ru-jwg-ct']
         """
-        self.get(source_id)
-        return tuple(self.get(i) for i in self._citations.get(source_id, ()))
+        self.source(source_id)
+        return Collection((self.get(i) for i in self._citations.get(source_id, ())), "records")
+
+    def conflicts_about(self, record_id: str) -> Collection[Conflict]:
+        """The conflicts in which the record is one of the sides: where reports disagree about it.
+
+        >>> fixture().conflicts_about("fm-talks-moscow").ids
+        ('fm-talks-date',)
+        """
+        record = self.get(record_id)
+        return Collection(
+            (c for c in self.conflicts if any(side.record == record.id for side in c.sides)),
+            "conflicts",
+        )
 
     @cached_property
     def _involvement(self) -> Mapping[str, tuple[str, ...]]:
@@ -249,16 +431,26 @@ class Dataset:
                     index.setdefault(ref, set()).add(record.id)
         return MappingProxyType({k: tuple(sorted(v)) for k, v in index.items()})
 
-    def involving(self, actor_id: str) -> tuple[Record, ...]:
+    def involving(self, actor_id: str) -> Collection[Record]:
         """Records that refer to a person or body: as participant, series, post, member, side.
+
+        ``actor_id`` is an id, or a name or alias naming one person or body
+        (``"Ryabkov"``); a name shared by several raises ``KeyError`` listing them.
 
         >>> [r.id for r in fixture().involving("sergey-ryabkov")]
         ['cgss-12']
         >>> [r.id for r in fixture().involving("pk-ru-cgss")]
         ['cgss-12']
+        >>> fixture().involving("Ryabkov").ids
+        ('cgss-12',)
         """
-        actor = self.get(actor_id)
-        return tuple(self.get(i) for i in self._involvement.get(actor.id, ()))
+        actor = self._actor(actor_id)
+        if not isinstance(actor, Person | Body):
+            raise KindError(
+                f"{actor_id!r} is a {actor.type}; involving() takes a person or a body "
+                "(an id, or a name or alias: see find())"
+            )
+        return Collection((self.get(i) for i in self._involvement.get(actor.id, ())), "records")
 
     # -- conveniences ------------------------------------------------------------
     # The exports build on the Dataset, not the other way round: these two
@@ -290,4 +482,32 @@ class Dataset:
         return to_pandas(self)
 
 
+def _fold(text: str) -> str:
+    """Text for matching: case-folded, accents dropped, spaces single."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return normalise(plain.casefold())
+
+
+def _names(value: str | Iterable[str] | None, known: tuple[str, ...], what: str) -> set[str]:
+    """The names asked for (all when None), checked against ``known``."""
+    if value is None:
+        return set(known)
+    names = {value} if isinstance(value, str) else set(value)
+    unknown = sorted(names - set(known))
+    if unknown:
+        raise QueryError(f"unknown {what} {unknown[0]!r}; expected one of: {', '.join(known)}")
+    return names
+
+
 COLLECTIONS = ("meetings", "agreements", "events", "people", "bodies", "sources", "conflicts")
+
+_KIND_NAMES: dict[type, str] = {
+    Meeting: "meetings",
+    Agreement: "agreements",
+    Event: "events",
+    Person: "people",
+    Body: "bodies",
+    Source: "sources",
+    Conflict: "conflicts",
+}

@@ -1,5 +1,6 @@
 """``pakru export`` and ``pakru schema`` under faults: atomic files, no write through links."""
 
+import json
 import os
 from pathlib import Path
 
@@ -14,7 +15,7 @@ def test_out_onto_a_file_is_a_usage_error(tree: Path, tmp_path: Path) -> None:
     target = tmp_path / "taken"
     target.write_text("mine\n", encoding="utf-8")
     done = pakru("export", "--format", "csv", "--out", target, tree)
-    assert done == Run(2, "", f"pakru export: cannot write into {target}: File exists\n")
+    assert done == Run(2, "", f"pakru export: {target} is not a folder\n")
     assert target.read_text(encoding="utf-8") == "mine\n"
 
 
@@ -57,9 +58,9 @@ def test_a_planted_link_is_replaced_not_written_through(
     victim.write_text("precious\n", encoding="utf-8")
     name = {"json": "meta.json", "csv": "meta.csv", "sqlite": "pakru.sqlite"}[fmt]
     (out / name).symlink_to(victim)
-    done = pakru("export", "--format", fmt, "--out", out, tree)
+    done = pakru("export", "--format", fmt, "--out", out, "--force", "--verbose", tree)
     assert done.code == 0
-    assert f"{out / name}" in done.out_lines
+    assert f"  {out / name}" in done.out_lines
     assert victim.read_text(encoding="utf-8") == "precious\n"
     assert not (out / name).is_symlink()
     assert (out / name).stat().st_size > 0
@@ -68,18 +69,37 @@ def test_a_planted_link_is_replaced_not_written_through(
 def test_stale_tables_of_the_last_export_are_removed(tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert pakru("export", "--format", "csv", "--out", out, tree).code == 0
-    written = (out / MANIFEST).read_text(encoding="utf-8").splitlines()
-    assert "meetings.csv" in written
-    # a table an older version wrote, listed by that export, and a file of the user's
+    listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert "meetings.csv" in listed["files"]
+    # a table an older version wrote and listed, names leading out of the folder, a user's file
     (out / "retired.csv").write_text("id\nx\n", encoding="utf-8")
-    (out / MANIFEST).write_text("\n".join([*written, "retired.csv", "../escape"]) + "\n")
-    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
     (tmp_path / "escape").write_text("outside\n", encoding="utf-8")
-    assert pakru("export", "--format", "csv", "--out", out, tree).code == 0
+    (out / "link.csv").symlink_to(tmp_path / "escape")
+    names = [*listed["files"], "retired.csv", "../escape", "link.csv"]
+    (out / MANIFEST).write_text(json.dumps({"format": "csv", "files": names}), encoding="utf-8")
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert pakru("export", "--format", "csv", "--out", out, "--force", tree).code == 0
     assert not (out / "retired.csv").exists()
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine\n"
     assert (tmp_path / "escape").read_text(encoding="utf-8") == "outside\n"
-    assert sorted(p.name for p in out.iterdir()) == sorted([*written, MANIFEST, "notes.txt"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [*listed["files"], MANIFEST, "notes.txt", "link.csv"]
+    )
+
+
+def test_a_failed_forced_export_leaves_the_previous_one(tree: Path, tmp_path: Path) -> None:
+    import resource  # noqa: PLC0415
+
+    out = tmp_path / "out"
+    assert pakru("export", "--format", "json", "--out", out, tree).code == 0
+    before = snapshot(out)
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+
+    done = pakru("export", "--format", "json", "--out", out, "--force", tree, preexec=limit)
+    assert done == Run(2, "", f"pakru export: cannot write into {out}: File too large\n")
+    assert snapshot(out) == before  # every file whole: nothing removed before the new ones stood
 
 
 def test_schema_write_keeps_the_mode_and_replaces_links(tmp_path: Path) -> None:
@@ -111,7 +131,7 @@ def test_file_size_limit_during_export_leaves_complete_files(tree: Path, tmp_pat
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
 
-    done = pakru("export", "--format", "json", "--out", out, tree, preexec=limit)
+    done = pakru("export", "--format", "json", "--out", out, "--force", tree, preexec=limit)
     assert done == Run(2, "", f"pakru export: cannot write into {out}: File too large\n")
     after = snapshot(out)
     assert after["records.json"][0] == b"[]\n"

@@ -10,6 +10,8 @@ from pakru.dataset import Dataset
 
 MODULES = (
     "pakru.dataset",
+    "pakru.collection",
+    "pakru.schema.dates",
     "pakru.codes",
     "pakru.export",
     "pakru.manifest",

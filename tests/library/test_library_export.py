@@ -1,6 +1,7 @@
 """Exports: records → export → read back equals the Dataset's tables, for every format."""
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -194,11 +195,16 @@ def test_json_schema_rejects_a_broken_record(exported: dict[str, Path]) -> None:
 def test_cli_export(
     fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], fixture_root: Path
 ) -> None:
-    code = main(["export", "--format", fmt, "--out", str(tmp_path / "out"), str(fixture_root)])
+    out = tmp_path / "out"
+    code = main(["export", "--format", fmt, "--out", str(out), "-v", str(fixture_root)])
     assert code == 0
-    listed = capsys.readouterr().out.split()
-    assert listed
-    assert all(Path(p).is_file() for p in listed)
+    summary, *listed = capsys.readouterr().out.splitlines()
+    files = sorted(p for p in out.iterdir() if p.name != ".pakru-export.json")
+    assert re.fullmatch(
+        rf"{fmt}: {len(files)} files, [\d,]+ (KiB|bytes), data 1\.0\.0, \d+ records → {out}",
+        summary,
+    ), summary
+    assert [Path(p.strip()) for p in listed] == files
 
 
 def test_cli_export_rejects_an_unknown_format(capsys: pytest.CaptureFixture[str]) -> None:

@@ -219,7 +219,8 @@ def planned_past(dataset: Dataset, context: Context) -> Iterator[Hit]:
         yield Hit(
             meeting.id,
             ("status",),
-            f"planned for {fmt(bounds(meeting.date))}, which is before {today}, "
+            f"planned for {fmt(bounds(meeting.date))}, which is "
+            f"{f'before {today}' if context.today_stated else 'past'}, "
             "and no record says it was held",
         )
 

@@ -13,7 +13,7 @@ from importlib import import_module
 
 import pakru
 
-COMMANDS = ("validate", "fmt", "rules", "schema", "coverage", "export", "changelog")
+COMMANDS = ("validate", "fmt", "rules", "schema", "coverage", "export", "changelog", "new")
 """Subcommand modules under ``pakru.cli``, in the order ``--help`` lists them."""
 
 

@@ -1,39 +1,73 @@
-"""``pakru export``: write the dataset as JSON, JSON Lines, CSV, SQLite or a data package."""
+"""``pakru export``: the dataset as JSON, JSON Lines, CSV, SQLite, a data package or Parquet."""
 
 import argparse
 import sys
 from pathlib import Path
 
 from pakru.cli.args import add_paths, load_or_report
-from pakru.export import FORMATS
+from pakru.export import ALL, FORMATS
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the ``export`` subcommand."""
     p = subparsers.add_parser(
         "export",
-        help="export the dataset as json, jsonl, csv, sqlite or a Frictionless data package",
-        description="Write the dataset's tables (and, for JSON, the records) into a folder.",
+        help="export the dataset as json, jsonl, csv, sqlite, datapackage or parquet",
+        description=(
+            "Write the dataset's tables (and, for JSON, the records) into a folder, with "
+            "CITATION.cff and LICENSE. The folder must be empty unless --force is given. "
+            "--format all writes every format into a sub-folder named after it."
+        ),
     )
-    p.add_argument("--format", choices=list(FORMATS), required=True, help="output format")
+    p.add_argument("--format", choices=[*FORMATS, ALL], required=True, help="output format, or all")
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that is not empty, removing the files a previous pakru "
+        "export wrote there (and nothing else)",
+    )
+    p.add_argument("--verbose", "-v", action="store_true", help="list every file written")
     add_paths(p)
     p.set_defaults(run=run)
 
 
+def _size(paths: list[Path]) -> str:
+    total = sum(p.stat().st_size for p in paths)
+    return f"{total / 1024:,.0f} KiB" if total >= 1024 else f"{total} bytes"
+
+
 def run(args: argparse.Namespace) -> int:
-    """Load, export, list the files written."""
-    from pakru.export import export  # noqa: PLC0415
+    """Load, export, print one summary line per format (and, with -v, the files)."""
+    from pakru.export import ExportError, export  # noqa: PLC0415
 
     ds = load_or_report(args)
     if isinstance(ds, int):
         return ds
     try:
-        written = export(ds, args.format, args.out)
+        written = export(ds, args.format, args.out, force=args.force)
+    except ExportError as error:
+        print(f"pakru export: {error}", file=sys.stderr)
+        return 2
     except OSError as error:
         reason = error.strerror or str(error)
         print(f"pakru export: cannot write into {args.out}: {reason}", file=sys.stderr)
         return 2
-    for path in written:
-        print(path)
+    except ImportError as error:
+        print(f"pakru export: {error}", file=sys.stderr)
+        return 1
+    formats = list(FORMATS) if args.format == ALL else [args.format]
+    for fmt in formats:
+        folder = args.out / fmt if args.format == ALL else args.out
+        files = [p for p in written if p.parent == folder]
+        if not files:
+            print(f"{fmt}: skipped (pip install 'pakru[{fmt}]' for its dependency)")
+            continue
+        print(
+            f"{fmt}: {len(files)} files, {_size(files)}, data {ds.version or 'unversioned'}, "
+            f"{len(ds)} records → {folder}"
+        )
+        if args.verbose:
+            for path in files:
+                print(f"  {path}")
     return 0

@@ -5,13 +5,14 @@ import datetime as dt
 import os
 import re
 import sys
+from pathlib import Path
 
 from pakru.cli.args import add_paths, missing_path
 from pakru.validate.findings import is_selected
 from pakru.validate.parallel import default_jobs
 from pakru.validate.pipeline import validate
 from pakru.validate.registry import RULES, Context
-from pakru.validate.report import REPORTERS
+from pakru.validate.report import REPORTERS, summary_line
 
 
 def _date(value: str) -> dt.date:
@@ -70,7 +71,16 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         type=_date,
         default=None,
         metavar="DATE",
-        help="the date rules take as today (default: the system date)",
+        help="the date rules take as today (default: the system date, which messages "
+        "then leave out so reports are the same every day)",
+    )
+    p.add_argument(
+        "--output-file",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write the report to FILE instead of standard output (the summary line "
+        "still goes to standard error)",
     )
     p.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
@@ -112,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
         return code
     if (code := _unknown_rules(args)) is not None:
         return code
-    context = Context(today=args.today or dt.date.today())
+    context = Context(today=args.today or dt.date.today(), today_stated=args.today is not None)
     findings = validate(
         args.paths,
         context=context,
@@ -122,6 +132,10 @@ def run(args: argparse.Namespace) -> int:
         # record files given one by one: check them against their whole tree
         incremental=bool(args.paths) and all(p.is_file() for p in args.paths),
     )
-    sys.stdout.write(REPORTERS[args.format](findings, _colour() and args.format == "text"))
+    if args.output_file is None:
+        sys.stdout.write(REPORTERS[args.format](findings, _colour() and args.format == "text"))
+    else:
+        args.output_file.write_text(REPORTERS[args.format](findings, False), encoding="utf-8")
+        print(f"{args.output_file}: {summary_line(findings)}", file=sys.stderr)
     failing = {"error", "warning"} if args.strict else {"error"}
     return 1 if any(f.severity in failing for f in findings) else 0

@@ -13,7 +13,14 @@ PANDAS_MISSING = (
 
 
 def to_pandas(ds: "Dataset") -> "dict[str, pd.DataFrame]":
-    """Table name → DataFrame; dates as datetime64, whole numbers as nullable Int64."""
+    """Table name → DataFrame with pandas' nullable types, one missing value each.
+
+    Text is ``string``, whole numbers ``Int64`` and booleans ``boolean``, all
+    with ``pd.NA`` for unknown; dates are ``datetime64`` with ``NaT``; list
+    columns hold Python lists (never missing: an empty list). ``isna()`` is
+    the one test for unknown. Each frame's ``attrs["pakru_data_version"]``
+    is the data version it was made from.
+    """
     try:
         import pandas as pd  # noqa: PLC0415 - optional dependency
     except ImportError as error:
@@ -36,5 +43,8 @@ def to_pandas(ds: "Dataset") -> "dict[str, pd.DataFrame]":
                 frame[column.name] = frame[column.name].astype("Int64")
             elif column.type == "boolean":
                 frame[column.name] = frame[column.name].astype("boolean")
+            elif column.type == "string":  # pd.NA when unknown, like Int64 and boolean
+                frame[column.name] = frame[column.name].astype("string")
+        frame.attrs["pakru_data_version"] = ds.version
         frames[name] = frame
     return frames

@@ -1,7 +1,9 @@
 """JSON: ``<table>.json`` (an array of objects per table), ``meta.json``, ``records.json``.
 
 Lists are arrays, unknown values null, dates ISO strings. ``records.json``
-holds every record in its model form, valid against ``schema/json/record.schema.json``.
+holds every record in its model form; ``records.schema.json`` beside it (the
+same file as ``schema/json/records.schema.json``) is its JSON Schema, so
+``check-jsonschema --schemafile records.schema.json records.json`` checks it.
 """
 
 import json
@@ -26,6 +28,11 @@ def write(
     ]
     written.append(_dump(dict(meta), out / "meta.json"))
     written.append(_dump(records, out / "records.json"))
+    from pakru.schema.jsonschema import render, schemas  # noqa: PLC0415 - only when writing
+
+    schema = out / "records.schema.json"
+    write_text(schema, render(schemas()["records.schema.json"]))
+    written.append(schema)
     return written
 
 

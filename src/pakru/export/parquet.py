@@ -1,0 +1,99 @@
+"""Parquet: ``<table>.parquet`` per table, typed columns, for R (arrow) and Python (pandas, polars).
+
+Needs the ``parquet`` extra (``pip install 'pakru[parquet]'``, which brings
+pyarrow). Unlike CSV, list columns stay lists (``list<string>``,
+``list<int64>``), dates are ``date32``, whole numbers ``int64`` and booleans
+``bool``; unknown is null. Column descriptions are field metadata
+(``description``), and every file carries the export's meta (data version,
+licence) as schema metadata under ``pakru``.
+"""
+
+import json
+from collections.abc import Mapping
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from pakru.atomic import write_with
+from pakru.export.tables import Column, Row, Table, Value
+
+PYARROW_MISSING = (
+    "the Parquet export needs pyarrow, an optional dependency: pip install 'pakru[parquet]'"
+)
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow as pa  # noqa: PLC0415 - optional dependency
+        import pyarrow.parquet  # noqa: PLC0415 - registers pa.parquet
+    except ImportError as error:
+        raise ImportError(PYARROW_MISSING) from error
+    return pa
+
+
+def _type(pa: Any, column: Column) -> Any:
+    if column.type == "list":
+        return pa.list_(pa.int64() if column.item == "integer" else pa.string())
+    return {
+        "string": pa.string(),
+        "integer": pa.int64(),
+        "boolean": pa.bool_(),
+        "date": pa.date32(),
+    }[column.type]
+
+
+def _values(column: Column, table: Table) -> list[Value | list[str | int]]:
+    return [
+        list(v) if isinstance(v := row[column.name], tuple) else v  # lists as lists
+        for row in table.rows
+    ]
+
+
+def write(
+    tables: Mapping[str, Table], meta: Mapping[str, str], records: list[object], out: Path
+) -> list[Path]:
+    """Write every table as a Parquet file carrying the meta."""
+    del records
+    pa = _pyarrow()
+    written = []
+    for name, table in tables.items():
+        fields = [
+            pa.field(
+                c.name,
+                _type(pa, c),
+                nullable=not c.required,
+                metadata={"description": c.description},
+            )
+            for c in table.columns
+        ]
+        schema = pa.schema(
+            fields,
+            metadata={"pakru": json.dumps(dict(meta)), "description": table.description},
+        )
+        arrays = [pa.array(_values(c, table), type=_type(pa, c)) for c in table.columns]
+        path = out / f"{name}.parquet"
+        frame = pa.Table.from_arrays(arrays, schema=schema)
+        written.append(write_with(path, partial(pa.parquet.write_table, frame)))
+    return written
+
+
+def _python(column: Column, value: Any) -> Value:
+    if column.type == "list":
+        return tuple(value or ())
+    return value  # type: ignore[no-any-return]  # pyarrow gives date, int, bool, str, None
+
+
+def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], dict[str, str]]:
+    """Read the tables named in ``like`` and the meta (from the first file) back."""
+    pa = _pyarrow()
+    tables: dict[str, list[Row]] = {}
+    meta: dict[str, str] = {}
+    for name, table in like.items():
+        data = pa.parquet.read_table(out / f"{name}.parquet")
+        meta = json.loads(data.schema.metadata[b"pakru"])
+        columns = {c.name: data.column(c.name).to_pylist() for c in table.columns}
+        tables[name] = [
+            {c.name: _python(c, columns[c.name][i]) for c in table.columns}
+            for i in range(data.num_rows)
+        ]
+    return tables, meta

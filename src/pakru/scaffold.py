@@ -1,0 +1,195 @@
+"""Scaffolds for contributors: a source record read from a report's text, and empty records.
+
+``pakru new source FILE`` and ``pakru new KIND ID`` use these functions.
+Nothing here invents data: a source field is filled only when the text
+states it in a form this module recognises (the dateline ``date
+YYYY-MM-DD``, a byline, a headline), and then with the verbatim quote that
+supports it, so ``pakru validate`` checks it like any other evidence. Every
+other field of a scaffold is written as ``null`` with a comment saying what
+belongs there; ``pakru validate`` reports the required ones until they are
+filled.
+
+Source ids. A report's text lives in ``records/sources/text/NNN_HASH.txt``
+(``NNN`` the next free number, ``HASH`` 16 hex digits) and its id is
+``src-`` plus the first 8 digits of ``HASH``. The five reports shipped first
+came with their hashes; new reports get the first 16 hex digits of the
+SHA-256 of their bytes, so adding the same text twice gives the same id.
+"""
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pakru.schema.record import RECORD_TYPES
+from pakru.schema.text import normalise
+
+TEXT_NAME = re.compile(r"^(?P<number>\d{3})_(?P<hash>[0-9a-f]{16})\.txt$")
+DATELINE = re.compile(r"^\s*(?P<quote>date (?P<date>\d{4}-\d{2}-\d{2}))\b")
+WRITTEN_BY = re.compile(
+    r"^(?P<quote>(?:Written by|By) (?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}))\s*$"
+)
+NAME_AFTER_DATELINE = re.compile(r"^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})$")
+HEADLINE_MAX = 120
+
+
+@dataclass(frozen=True)
+class Field:
+    """A value read from the text, with the verbatim quote that supports it."""
+
+    name: str
+    value: str
+    quote: str
+
+
+def text_hash(data: bytes) -> str:
+    """The 16 hex digits naming a new report's text file: the start of its SHA-256."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def source_id(file_name: str) -> str:
+    """The source id for a text file name: ``000_9a68526da9c98cf0.txt`` → ``src-9a68526d``."""
+    match = TEXT_NAME.match(file_name)
+    if match is None:
+        raise ValueError(f"{file_name!r} is not NNN_<16 hex digits>.txt")
+    return f"src-{match['hash'][:8]}"
+
+
+def next_file_name(text_dir: Path, data: bytes) -> str:
+    """``NNN_HASH.txt`` for a new text: the next free number and the hash of ``data``."""
+    numbers = [int(m["number"]) for p in text_dir.glob("*.txt") if (m := TEXT_NAME.match(p.name))]
+    return f"{max(numbers, default=-1) + 1:03d}_{text_hash(data)}.txt"
+
+
+def read_fields(text: str) -> list[Field]:
+    """Publication date, author and title, when the text prints them recognisably.
+
+    - dateline: the text opens with ``date YYYY-MM-DD`` → ``published``;
+    - byline: a line ``Written by NAME`` or ``By NAME`` → ``author``; or a
+      two-to-four-word name that is all that follows the dateline on its line;
+    - headline: a first line of at most 120 characters, not ending in a full
+      stop and followed by a blank line, in a text without a dateline → ``title``.
+    """
+    lines = text.splitlines()
+    first = lines[0] if lines else ""
+    fields: list[Field] = []
+    dateline = DATELINE.match(first)
+    if dateline:
+        fields.append(Field("published", dateline["date"], dateline["quote"]))
+        rest = first[dateline.end() :].strip()
+        if NAME_AFTER_DATELINE.match(rest):
+            fields.append(Field("author", rest, rest))
+    elif (
+        first.strip()
+        and len(first.strip()) <= HEADLINE_MAX
+        and not first.rstrip().endswith(".")
+        and len(lines) > 1
+        and not lines[1].strip()
+    ):
+        fields.append(Field("title", first.strip(), first.strip()))
+    if not any(f.name == "author" for f in fields):
+        for line in lines[:10]:
+            byline = WRITTEN_BY.match(line.strip())
+            if byline:
+                fields.append(Field("author", byline["name"], byline["quote"]))
+                break
+    return fields
+
+
+def _scalar(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def source_yaml(record_id: str, file_name: str, fields: list[Field]) -> str:
+    """The source record's YAML: every field read from the text, the rest null, with evidence."""
+    found = {f.name: f for f in fields}
+    lines = ["type: source", f"id: {record_id}", f"file: {file_name}"]
+    for name in ("title", "publisher", "author", "published"):
+        if name not in found:
+            lines.append(f"{name}: null")
+        else:  # a date stays plain, as in every record; text is quoted, fmt unquotes it
+            value = found[name].value
+            lines.append(f"{name}: {value if name == 'published' else _scalar(value)}")
+    lines.append("evidence:")
+    for f in fields:
+        lines += [
+            f"  - source: {record_id}",
+            f"    quote: {_scalar(f.quote)}",
+            f"    supports: [{f.name}]",
+        ]
+    if not fields:
+        lines += [
+            f"  - source: {record_id}",
+            "    quote: null  # a verbatim quote from the text",
+            "    supports: []",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+# -- empty records of any kind, from the JSON Schema ---------------------------------
+
+
+def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    ref = node.get("$ref")
+    if ref is None:
+        return node
+    resolved: dict[str, Any] = schema["$defs"][ref.rsplit("/", 1)[1]]
+    return resolved
+
+
+def _hint(node: dict[str, Any]) -> str:
+    options = node.get("enum") or next(
+        (o["enum"] for o in node.get("anyOf", []) if "enum" in o), None
+    )
+    refs = node.get("x-references") or next(
+        (o["x-references"] for o in node.get("anyOf", []) if "x-references" in o), None
+    )
+    words = normalise((node.get("description") or "").replace("``", ""))
+    if options:
+        words += f" One of: {', '.join(map(str, options))}."
+    if refs:
+        words += f" An id of a {' or '.join(refs)} record."
+    return words.strip()
+
+
+def _lines(
+    schema: dict[str, Any], node: dict[str, Any], indent: str, values: dict[str, str]
+) -> Iterator[str]:
+    """``key: null  # what belongs here`` for every required property, nested objects expanded."""
+    node = _resolve(schema, node)
+    for name in node.get("required", []):
+        prop = node["properties"][name]
+        target = _resolve(schema, prop)
+        hint = _hint({**target, **prop})
+        if name in values:
+            yield f"{indent}{name}: {values[name]}"
+        elif "const" in prop:
+            yield f"{indent}{name}: {prop['const']}"
+        elif target.get("type") == "object":
+            yield f"{indent}{name}:  # {hint}" if hint else f"{indent}{name}:"
+            yield from _lines(schema, target, indent + "  ", values)
+        elif prop.get("type") == "array" and _resolve(schema, prop["items"]).get("required"):
+            yield f"{indent}{name}:  # {hint}" if hint else f"{indent}{name}:"
+            item = list(_lines(schema, prop["items"], indent + "    ", values))
+            yield indent + "  - " + item[0].lstrip()
+            yield from item[1:]
+        elif prop.get("type") == "array":
+            items = _hint(_resolve(schema, prop["items"]))
+            yield f"{indent}{name}: []  # {hint} Items: {items}".rstrip()
+        else:
+            yield f"{indent}{name}: null  # {hint}" if hint else f"{indent}{name}: null"
+
+
+def record_yaml(kind: str, record_id: str, source: str | None = None) -> str:
+    """An empty record of ``kind``: its required fields, null, each with a comment saying what.
+
+    ``pakru validate`` reports each required field until it is filled; the
+    comments say what the field holds and, for a fixed list, its values.
+    """
+    schema = RECORD_TYPES[kind].model.model_json_schema(mode="validation")
+    values = {"id": record_id}
+    if source:
+        values["source"] = source
+    return "\n".join(_lines(schema, schema, "", values)) + "\n"

@@ -1,0 +1,103 @@
+"""``pakru new``: source records read from the text, scaffolds for every kind."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import pakru
+from pakru.cli import main
+from pakru.scaffold import read_fields, source_id, text_hash
+from pakru.schema import RECORD_TYPES, Source
+from pakru.validate.pipeline import validate
+from tests.conftest import REPO
+
+SHIPPED = pakru.load()
+
+
+@pytest.mark.parametrize("source", SHIPPED.sources, ids=lambda s: s.id)
+def test_ids_of_shipped_sources_follow_the_file_name_rule(source: Source) -> None:
+    assert source_id(source.file) == source.id
+
+
+@pytest.mark.parametrize("source", SHIPPED.sources, ids=lambda s: s.id)
+def test_reading_a_shipped_text_gives_its_curated_record(source: Source) -> None:
+    """What the tool reads from each report is exactly what the editors recorded from it."""
+    fields = read_fields(SHIPPED.texts[source.id])
+    read = {f.name: f.value for f in fields}
+    curated = {
+        name: str(getattr(source, name))
+        for name in ("title", "publisher", "author", "published")
+        if getattr(source, name) is not None
+    }
+    assert read == curated
+    quotes = {(e.quote, e.supports) for e in source.evidence}
+    assert {(f.quote, (f.name,)) for f in fields} == quotes
+
+
+def test_new_source_writes_text_and_record_that_validate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(REPO / "records", tmp_path / "records")
+    report = tmp_path / "report.txt"
+    report.write_text("Pakistan, Russia talk\n\nBy Jane Roe\n\nThey talked.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "source", "report.txt"]) == 0
+    digest = text_hash(report.read_bytes())
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        f"wrote records/sources/text/005_{digest}.txt",
+        f"wrote records/sources/src-{digest[:8]}.yaml",
+    ]
+    assert validate([tmp_path / "records"], select=["schema", "evidence", "references"]) == []
+    ds = pakru.load([tmp_path / "records"])
+    source = ds.get(f"src-{digest[:8]}")
+    assert isinstance(source, Source)
+    assert (source.title, source.author, source.published) == (
+        "Pakistan, Russia talk",
+        "Jane Roe",
+        None,
+    )
+    assert main(["new", "source", "report.txt"]) == 1
+    assert capsys.readouterr().err == (
+        f"pakru new: report.txt is already in the dataset as "
+        f"records/sources/text/005_{digest}.txt\n"
+    )
+
+
+@pytest.mark.parametrize("kind", [k for k in RECORD_TYPES if k != "source"])
+def test_scaffold_of_every_kind_fails_only_on_the_values_to_fill(
+    kind: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    shutil.copytree(REPO / "records", tmp_path / "records")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", kind, "new-one", "--source", "src-9a68526d"]) == 0
+    path = Path("records") / RECORD_TYPES[kind].folder / "new-one.yaml"
+    assert capsys.readouterr().out.splitlines()[0] == f"wrote {path}"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(f"type: {kind}\nid: new-one\n")
+    findings = validate([Path("records")])
+    assert findings
+    assert {f.path for f in findings if f.severity == "error"} == {str(path)}
+    # only missing values: the YAML parses and no key is unknown or missing
+    assert {f.rule for f in findings if f.path == str(path)} <= {
+        "schema.wrong-type",
+        "schema.invalid-value",
+    }
+    assert main(["new", kind, "new-one"]) == 1
+    assert capsys.readouterr().err == f"pakru new: {path} exists already\n"
+
+
+def test_new_rejects_a_bad_id_and_a_missing_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "meeting", "x"]) == 2
+    assert capsys.readouterr().err == ("pakru new: no records folder records (use --records DIR)\n")
+    Path("records").mkdir()
+    assert main(["new", "meeting", "Bad_Id"]) == 2
+    assert capsys.readouterr().err == (
+        "pakru new: 'Bad_Id' is not an id: lower-case letters, digits, single hyphens\n"
+    )

@@ -188,3 +188,26 @@ def test_source_sentences_are_coverage_sentences() -> None:
 
 def test_dates_are_dates() -> None:
     assert dt.date(2018, 3, 3).isoformat() == "2018-03-03"
+
+
+def test_map_draws_located_records_and_degrades_without() -> None:
+    """Records whose location has latitude/longitude become points; none, a sentence."""
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from pakru.site.pictures import coordinates, meeting_map  # noqa: PLC0415
+
+    ds = pakru.load([FIXTURE_RECORDS])
+    site = SimpleNamespace(ds=ds)
+    assert "no map" in meeting_map(site, "index.md")
+
+    meeting = ds.get("jwg-ct-07")
+    place = SimpleNamespace(
+        city="Moscow", country="RU", venue=None, latitude=55.75, longitude=37.62
+    )
+    located = SimpleNamespace(type="meeting", id=meeting.id, title=meeting.title, location=place)
+    assert coordinates(place) == (55.75, 37.62)
+    fake = SimpleNamespace(ds=SimpleNamespace(meetings=(located,), events=()))
+    drawn = meeting_map(fake, "index.md")
+    assert "<svg" in drawn
+    assert 'href="meetings/jwg-ct-07/"' in drawn
+    assert "Moscow, Russia (1)" in drawn

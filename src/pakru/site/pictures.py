@@ -139,6 +139,11 @@ def coordinates(location: Location) -> tuple[float, float] | None:
     return None
 
 
+def _city(location: Location) -> str:
+    """The city and country of a point (the venue belongs to one record, not to the point)."""
+    return place_words(Location(city=location.city, country=location.country, venue=None))
+
+
 def meeting_map(site: Site, page: str) -> str:
     """Located meetings and events as points on a plain longitude–latitude grid."""
     places: dict[tuple[float, float], list[Meeting | Event]] = {}
@@ -184,21 +189,22 @@ def meeting_map(site: Site, page: str) -> str:
     points = []
     for (lat, lon), records in sorted(places.items()):
         x, y = xy(lat, lon)
-        name = place_words(records[0].location)
+        name = _city(records[0].location)
         href = html.escape(rel_url(page, page_of(records[0])))
+        radius = 5 + 2 * len(records)
+        # labels right of points in the west half, left of them in the east half
+        tx, anchor = (x + radius + 4, "start") if x < width / 2 else (x - radius - 4, "end")
         points.append(
-            f'<a href="{href}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{5 + 2 * len(records)}" '
-            f'class="pk-place"/><text x="{x + 10:.1f}" y="{y + 4:.1f}" class="pk-label">'
-            f"{html.escape(name)} ({len(records)})</text></a>"
+            f'<a href="{href}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" '
+            f'class="pk-place"/><text x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}" '
+            f'class="pk-label">{html.escape(name)} ({len(records)})</text></a>'
         )
     caption = "Where the located meetings and events took place"
     svg = (
         f'<svg class="pk-map" viewBox="0 0 {width} {height}" width="{width}" '
         f'aria-label="{caption}"><title>{caption}</title>{"".join(grid)}{"".join(points)}</svg>'
     )
-    listed = "; ".join(
-        f"{html.escape(place_words(rs[0].location))}: {len(rs)}" for rs in places.values()
-    )
+    listed = "; ".join(f"{html.escape(_city(rs[0].location))}: {len(rs)}" for rs in places.values())
     return (
         f'<figure class="pk-figure" markdown="0"><div class="pk-scroll">{svg}</div>'
         f"<figcaption>{caption} (number of records at each place: {listed}). "

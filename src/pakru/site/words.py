@@ -123,8 +123,16 @@ def source_byline(source: Source) -> str:
         parts.append(source.publisher)
     if source.author and source.author != source.publisher:
         parts.append(f"by {source.author}")
-    parts.append(day(source.published) if source.published else "undated")
+    parts.append(day(source.published) if source.published else _undated(source))
     return ", ".join(parts)
+
+
+def _undated(source: Source) -> str:
+    """ "undated", with what the report's content fixes when a rule derives it."""
+    publication = getattr(source, "publication", None)
+    if isinstance(publication, DateInterval) and publication.precision != "unknown":
+        return f"undated, written {date_words(publication)}"
+    return "undated"
 
 
 def source_name(source: Source) -> str:

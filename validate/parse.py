@@ -132,7 +132,7 @@ def _resolve_plain(value: str, path: str, at: Pos, warnings: list[Finding] | Non
     if value in _BOOL:
         return _BOOL[value]
     if _INT.match(value):
-        return int(value)
+        return _int(value, at)
     if _FLOAT.match(value) and any(c.isdigit() for c in value):
         return float(value)
     if YAML11_BOOL.match(value):
@@ -150,11 +150,20 @@ def _resolve_plain(value: str, path: str, at: Pos, warnings: list[Finding] | Non
     return value
 
 
+def _int(value: str, at: Pos) -> int:
+    try:
+        return int(value)
+    except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+        raise ParseError(
+            "yaml.number", f"an integer of {len(value):,} characters is too long", *at
+        ) from None
+
+
 def _resolve(value: str, tag: str, at: Pos) -> Any:
     """An explicitly tagged scalar (``!!int "7"``): resolve strictly by its tag."""
     kind = tag.removeprefix(_CORE)
     checks: dict[str, tuple[re.Pattern[str] | None, Any]] = {
-        "int": (_INT, int),
+        "int": (_INT, lambda v: _int(v, at)),
         "float": (_FLOAT, float),
         "null": (_NULL, lambda _v: None),
         "bool": (None, _BOOL.get),
@@ -302,10 +311,14 @@ class _Builder:
             raise ParseError("yaml.key", "a key must be a string, not a collection", *_pos(event))
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""YAML 1.2's line breaks; ``str.splitlines`` also breaks at form feeds and U+2028."""
+
+
 def _tab_indent(text: str) -> tuple[int, int] | None:
     if "\t" not in text:  # nearly every file: skip the per-line scan
         return None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             return number, indent.index("\t") + 1

@@ -20,6 +20,7 @@ from pathlib import Path
 from pakru.dataset import Dataset
 from pakru.manifest import shipped_records
 from pakru.schema import Record, Source, record_adapter
+from pakru.validate import read
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
 from pakru.validate.findings import Finding, filter_findings
 from pakru.validate.incremental import touching, trees
@@ -31,7 +32,7 @@ from pakru.validate.provenance import Origin, Provenance
 from pakru.validate.read import read_text
 from pakru.validate.registry import Context, run_rules
 
-RECORD_SUFFIXES = (".yaml", ".yml")
+RECORD_SUFFIXES = read.RECORD_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -123,12 +124,7 @@ def _shown(
 
 def collect(paths: Iterable[Path]) -> Iterator[Path]:
     """Record files under ``paths`` (folders are searched; source texts are skipped)."""
-    for path in paths:
-        if path.is_dir():
-            found = (p for p in path.rglob("*") if p.suffix in RECORD_SUFFIXES and p.is_file())
-            yield from sorted(found)
-        else:
-            yield path
+    yield from read.collect(paths).files
 
 
 def _source_text(path: Path, source: Source, shown: str) -> str | Finding:
@@ -203,8 +199,13 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
     def show(path: Path) -> str:
         return _shown(path, shipped, cwd, folders)
 
-    files = [(path, show(path)) for path in collect(roots)]
+    collected = read.collect(roots)  # what it could not read becomes a finding, never a skip
+    files = [(path, show(path)) for path in collected.files]
     origins, texts, findings, unbuilt = _records(files, jobs)
+    findings[:0] = [
+        Finding(show(s.path), 0, 0, s.rule, "error", s.message) for s in collected.skipped
+    ]
+    unbuilt.update(s.path.stem for s in collected.skipped)
     records = [o.record for o in origins]
     root = next((p for p in roots if p.is_dir()), None)
     if root is None:  # single files: no manifest to read

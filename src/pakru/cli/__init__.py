@@ -48,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     restored afterwards. Run as the command (``argv`` None: the ``pakru``
     script, ``python -m pakru``), everything left is frozen out of the
     collector's reach before the interpreter exits.
+
+    This is also the last line of defence: anything a subcommand lets escape
+    becomes one line on stderr and exit code 2, never a traceback (bad input
+    is reported as findings long before this; an escape here is a bug to report).
     """
     # Records, findings and texts are long-lived and acyclic: the collector
     # would only re-walk them (at 100,000 records, seconds of full collections),
@@ -55,25 +59,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        args = parser().parse_args(argv)
-        code: int = args.run(args)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        code = _reader_gone()
+        return _run(parser().parse_args(argv))
     finally:
         if enabled:
             gc.enable()
         if argv is None:
             gc.freeze()
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        code: int = args.run(args)
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        print("pakru: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # the reader of our output went away (``pakru validate | head``): nothing to report,
+        # and stdout must not be flushed again at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as error:
+        from pakru.schema.text import normalise  # noqa: PLC0415 - only on this rare path
+
+        message = normalise(str(error)) or "no details"
+        print(f"pakru {args.command}: {type(error).__name__}: {message}", file=sys.stderr)
+        return 2
     return code
-
-
-def _reader_gone() -> int:
-    """The reader closed the pipe (``pakru coverage | head``): stop quietly, as ``yes | head`` does.
-
-    Python's own flush at exit would fail on the closed pipe again and print
-    a traceback, so stdout is pointed at /dev/null first (the recipe in
-    Python's ``signal`` docs). 141 is 128 + SIGPIPE, what a shell reports.
-    """
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 141

@@ -4,29 +4,40 @@ For each size N (default 1,000, 10,000 and 100,000 records; ``--quick`` for
 200) it generates a corpus once (``benchmarks/generate.py``, cached under
 ``--data``), then times on the same files:
 
-- parsing alone with PyYAML's ``CSafeLoader`` (the baseline);
-- ``pakru validate DIR`` end to end as a process, with ``--jobs 1`` and with
-  ``--jobs`` = the cores available;
+- as processes, interleaved (one of each per round, so each round's ratio
+  compares runs made under the same load): parsing every file with PyYAML's
+  ``CSafeLoader`` (the baseline), ``pakru validate DIR`` with ``--jobs 1`` and
+  with ``--jobs`` = the cores available, and ``pakru.load(DIR)``;
 - each stage in this process: read, parse, models, rules (Dataset + every
-  registered rule), report;
+  registered rule), report, and the CSafeLoader parse again;
+- start-up in fresh processes: a bare interpreter, ``import pakru``, and
+  ``pakru.load()`` of the shipped dataset;
+- a profile of the in-process stages at the largest size below 100,000.
 
-and prints records/second, the ratio of end-to-end validation to the
-CSafeLoader parse, and peak memory (max RSS of the validating process). It
-also times ``import pakru`` and ``pakru.load()`` of the shipped dataset in
-fresh processes. Timings are the best of ``--repeat`` runs.
+Every timing is kept as wall-clock seconds and as CPU seconds (user +
+system). The machine is often shared, so CPU time, and ratios within one
+round, are the figures to compare; process ratios are medians over rounds.
+``--json FILE`` writes everything, with the machine, its load and the date,
+in the format ``benchmarks/page.py`` turns into ``docs/performance.md``.
 """
 
 import argparse
+import cProfile
 import datetime as dt
+import gc
+import io
 import json
 import os
 import platform
+import pstats
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,7 +48,9 @@ sys.path.insert(0, str(REPO))
 import yaml  # noqa: E402 - after the path is set
 
 from benchmarks import corpus  # noqa: E402
+from benchmarks.page import FORMAT  # noqa: E402
 from pakru.dataset import Dataset  # noqa: E402
+from pakru.validate import rules as _rules  # noqa: E402, F401 - registers the rules
 from pakru.validate.models import Built, build  # noqa: E402
 from pakru.validate.parse import Parsed, parse  # noqa: E402
 from pakru.validate.pipeline import collect  # noqa: E402
@@ -51,38 +64,44 @@ TODAY = "2026-01-01"
 
 
 def best(repeat: int, func: Callable[[], Any]) -> tuple[float, Any]:
-    """Fastest of ``repeat`` runs, and the last result."""
+    """Least CPU time (this process) of ``repeat`` runs, and the last result.
+
+    The collector is paused as the ``pakru`` command pauses it.
+    """
     times, result = [], None
     for _ in range(repeat):
-        start = time.perf_counter()
+        gc.collect()
+        gc.disable()
+        start = time.process_time()
         result = func()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
+        gc.enable()
     return min(times), result
 
 
-def process(args: list[str], repeat: int) -> tuple[float, int, str]:
-    """Best wall time, peak RSS (KiB) of the validating process, and its output.
+def run(args: list[str]) -> dict[str, Any]:
+    """One process: wall and CPU seconds, peak RSS (MiB) and its output.
 
-    The RSS comes from ``/usr/bin/time -f %M`` when it exists: ``wait4`` on a
-    child forked from this process would count the benchmark's own memory,
-    which the child shares until it execs.
+    CPU time is this process's children's (``getrusage``, microseconds) before
+    and after; peak RSS comes from GNU ``time`` (``/usr/bin/time``), because
+    ``ru_maxrss`` of children is a maximum over all of them, and a child
+    forked from this process counts the benchmark's own memory until it execs.
     """
-    timer = Path("/usr/bin/time")
-    times, peak, out = [], 0, ""
-    for _ in range(repeat):
-        command = [str(timer), "-f", "%M", *args] if timer.exists() else args
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPO)
-        times.append(time.perf_counter() - start)
-        out = done.stdout
-        if timer.exists():
-            *rest, rss = done.stderr.rstrip("\n").split("\n")
-            peak = max(peak, int(rss))
-            out += "\n".join(rest)
-        else:  # pragma: no cover - only where GNU time is missing
-            peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-            out += done.stderr
-    return min(times), peak, out
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *args], capture_output=True, text=True, check=False, cwd=REPO
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    *rest, rss = done.stderr.rstrip("\n").split("\n")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "rss_mib": int(rss) / 1024,
+        "out": done.stdout + "\n".join(rest),
+    }
 
 
 def dataset_dir(root: Path, n: int, seed: int) -> Path:
@@ -94,8 +113,61 @@ def dataset_dir(root: Path, n: int, seed: int) -> Path:
     return out
 
 
+CSAFE = (
+    "import sys, yaml\n"
+    "from pathlib import Path\n"
+    "files = sorted(p for p in Path(sys.argv[1]).rglob('*.yaml') if 'text' not in p.parts)\n"
+    "for p in files: yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)\n"
+)
+
+
+def processes(directory: Path, rounds: int, jobs: int) -> dict[str, Any]:
+    """Interleaved rounds of the baseline and pakru's processes; per-round ratios."""
+    commands = {
+        "csafe": [sys.executable, "-c", CSAFE, str(directory)],
+        "validate": [*PAKRU, "validate", "--today", TODAY, str(directory), "--jobs", "1"],
+        "validate_jobs": [
+            *PAKRU,
+            "validate",
+            "--today",
+            TODAY,
+            str(directory),
+            "--jobs",
+            str(jobs),
+        ],
+        "load": [
+            sys.executable,
+            "-c",
+            "import sys, pakru; pakru.load([sys.argv[1]])",
+            str(directory),
+        ],
+    }
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            runs[name].append(run(command))
+    out: dict[str, Any] = {}
+    for name, seen in runs.items():
+        out[name] = {
+            "wall": min(r["wall"] for r in seen),
+            "cpu": min(r["cpu"] for r in seen),
+            "rss_mib": max(r["rss_mib"] for r in seen),
+        }
+        if name != "csafe":
+            base = runs["csafe"]
+            for kind in ("wall", "cpu"):
+                ratios = [r[kind] / b[kind] for r, b in zip(seen, base, strict=True)]
+                out[name][f"ratio_{kind}"] = statistics.median(ratios)
+    first = runs["validate"][0]["out"].strip()
+    out["clean"] = first.endswith("No findings.") and all(
+        r["out"] == runs["validate"][0]["out"] for r in runs["validate_jobs"]
+    )
+    out["output_tail"] = first[-300:]
+    return out
+
+
 def stages(directory: Path, repeat: int) -> dict[str, float]:
-    """Seconds per in-process stage, best of ``repeat``."""
+    """CPU seconds per in-process stage, least of ``repeat``."""
     files = list(collect([directory]))
     t: dict[str, float] = {}
     t["csafe"], _ = best(
@@ -121,94 +193,146 @@ def stages(directory: Path, repeat: int) -> dict[str, float]:
     return t
 
 
+def profile(directory: Path, rows: int = 25) -> list[dict[str, Any]]:
+    """The functions that take most time in ``validate`` in this process (cProfile, own time)."""
+    from pakru.validate.pipeline import validate  # noqa: PLC0415
+
+    context = Context(today=dt.date.fromisoformat(TODAY))
+    for path in collect([directory]):  # in the page cache, as for the timed runs
+        path.read_bytes()
+    profiler = cProfile.Profile(time.process_time)
+    gc.disable()
+    profiler.runcall(validate, [directory], context=context)
+    gc.enable()
+    stats = pstats.Stats(profiler, stream=io.StringIO())
+    total = sum(v[2] for v in stats.stats.values())  # type: ignore[attr-defined]
+    top = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:rows]  # type: ignore[attr-defined]
+    out = []
+    for (file, line, name), (_, calls, own, cumulative, _) in top:
+        where = Path(file).name if file != "~" else ""
+        out.append(
+            {
+                "function": f"{where}:{line}({name})" if where else name,
+                "calls": calls,
+                "own_share": own / total,
+                "cumulative_share": cumulative / total,
+            }
+        )
+    return out
+
+
 def startup(repeat: int) -> dict[str, float]:
-    """``import pakru`` and ``pakru.load()`` of the shipped records, in fresh processes."""
+    """Whole fresh processes, least wall and CPU seconds of ``repeat``."""
     code = {
-        "import": "import time; t=time.perf_counter(); import pakru; print(time.perf_counter()-t)",
-        "load": "import time; t=time.perf_counter(); import pakru; pakru.load(); "
-        "print(time.perf_counter()-t)",
+        "bare": "pass",
+        "import": "import pakru",
+        "load": "import pakru; pakru.load()",
+        # what bounds load(): the libraries it needs, and the models
+        "pydantic": "from pydantic import BaseModel, Field, TypeAdapter",
+        "yaml": "import yaml",
+        "schema": "import pakru.schema",
     }
-    out = {}
-    for name, source in code.items():
-        runs = [
-            float(
-                subprocess.run(
-                    [sys.executable, "-c", source], capture_output=True, text=True, check=True
-                ).stdout
-            )
-            for _ in range(repeat)
-        ]
-        out[name] = min(runs)
+    out: dict[str, float] = {}
+    for _ in range(repeat):
+        for name, source in code.items():
+            r = run([sys.executable, "-c", source])
+            for kind in ("wall", "cpu"):
+                key = f"{name}_{kind}"
+                out[key] = min(out.get(key, r[kind]), r[kind])
     return out
 
 
 def machine() -> dict[str, str]:
-    """What the figures were measured on."""
+    """What the figures were measured on, and how busy it was."""
     mem = subprocess.run(["free", "-h"], capture_output=True, text=True, check=False).stdout
     total = next((line.split()[1] for line in mem.splitlines() if line.startswith("Mem:")), "?")
+    cpuinfo = Path("/proc/cpuinfo")
+    names = [
+        line.split(":", 1)[1].strip()
+        for line in (cpuinfo.read_text().splitlines() if cpuinfo.exists() else [])
+        if line.startswith("model name")
+    ]
     return {
         "cores": str(len(os.sched_getaffinity(0))),
+        "cpu": names[0] if names else platform.processor() or "?",
         "memory": total,
         "python": platform.python_version(),
         "pyyaml": yaml.__version__,
         "libyaml": str(yaml.__with_libyaml__),
         "platform": platform.platform(),
-        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     }
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def _print_size(n: int, row: dict[str, Any]) -> None:
+    t, p = row["stages"], row["processes"]
+    print(f"\nN = {n:,}  ({'clean' if p['clean'] else 'FINDINGS: ' + p['output_tail']})")
+    print(f"  {'in-process stage (CPU)':<30}{'seconds':>9}{'records/s':>12}{'x CSafe':>9}")
+    for name in ("csafe", "read", "parse", "models", "rules", "report"):
+        rate = f"{n / t[name]:>12,.0f}" if t[name] > 1e-3 else f"{'-':>12}"
+        print(f"  {name:<30}{t[name]:>9.3f}{rate}{t[name] / t['csafe']:>9.2f}")
+    print(f"  {'process':<30}{'wall s':>9}{'CPU s':>12}{'x CSafe wall/CPU':>18}{'MiB':>7}")
+    for name in ("csafe", "validate", "validate_jobs", "load"):
+        r = p[name]
+        ratio = f"{r['ratio_wall']:.2f} / {r['ratio_cpu']:.2f}" if name != "csafe" else "1"
+        print(f"  {name:<30}{r['wall']:>9.2f}{r['cpu']:>12.2f}{ratio:>18}{r['rss_mib']:>7.0f}")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--sizes", default="1000,10000,100000", help="comma-separated N")
-    p.add_argument("--quick", action="store_true", help="N=200 only, one run (smoke test)")
-    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--quick", action="store_true", help="N=200 only, one round (smoke test)")
+    p.add_argument("--repeat", type=int, default=3, help="rounds of every measurement")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "pakru-bench")
     p.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    p.add_argument("--no-profile", action="store_true", help="skip the cProfile run")
     args = p.parse_args(argv)
     sizes = [200] if args.quick else [int(s) for s in args.sizes.split(",")]
     repeat = 1 if args.quick else args.repeat
     jobs = len(os.sched_getaffinity(0))
-    report: dict[str, Any] = {"machine": machine(), "startup": startup(max(repeat, 3))}
+    report: dict[str, Any] = {
+        "format": FORMAT,
+        "date": _now(),
+        "command": " ".join(["benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])]),
+        "machine": machine(),
+        "load_before": _load(),
+        "jobs": jobs,
+        "repeat": repeat,
+        "startup": startup(max(repeat, 3)),
+        "sizes": {},
+    }
     print("machine:", ", ".join(f"{k} {v}" for k, v in report["machine"].items()))
     s = report["startup"]
-    print(f"import pakru: {s['import'] * 1000:.0f} ms; pakru.load(): {s['load'] * 1000:.0f} ms")
-    report["sizes"] = {}
+    print(
+        "start-up (wall, ms): bare {:.0f}, import pakru {:.0f}, pakru.load() {:.0f}".format(
+            s["bare_wall"] * 1000, s["import_wall"] * 1000, s["load_wall"] * 1000
+        )
+    )
     for n in sizes:
         directory = dataset_dir(args.data, n, args.seed)
-        t = stages(directory, repeat)
-        cmd = [*PAKRU, "validate", "--today", TODAY, str(directory)]
-        e2e, rss, out = process([*cmd, "--jobs", "1"], repeat)
-        par, rss_par, out_par = process([*cmd, "--jobs", str(jobs)], repeat)
-        clean = out.strip().endswith("No findings.") and out_par == out
         row = {
-            **t,
-            "e2e": e2e,
-            "e2e_jobs": par,
-            "jobs": jobs,
-            "rss_mib": rss / 1024,
-            "rss_jobs_mib": rss_par / 1024,
-            "clean": clean,
+            "mix": dict(Counter(p.parent.name for p in collect([directory]))),
+            "stages": stages(directory, repeat),
+            "processes": processes(directory, repeat, jobs),
         }
-        report["sizes"][n] = row
-        print(f"\nN = {n:,}  ({'clean' if clean else 'FINDINGS: ' + out.strip()[-200:]})")
-        print(f"  {'stage':<30}{'seconds':>9}{'records/s':>12}{'x CSafe':>9}")
-        for name in ("csafe", "read", "parse", "models", "rules", "report"):
-            rate = f"{n / t[name]:>12,.0f}" if t[name] > 1e-3 else f"{'-':>12}"
-            print(f"  {name:<30}{t[name]:>9.3f}{rate}{t[name] / t['csafe']:>9.2f}")
-        for name, value in (
-            ("validate (process, --jobs 1)", e2e),
-            (f"validate (--jobs {jobs})", par),
-        ):
-            print(f"  {name:<30}{value:>9.3f}{n / value:>12,.0f}{value / t['csafe']:>9.2f}")
-        print(f"  peak memory: {rss / 1024:,.0f} MiB (--jobs {jobs}: {rss_par / 1024:,.0f} MiB)")
-    if len(sizes) > 1:
-        a, b = sizes[-2], sizes[-1]
-        ra, rb = report["sizes"][a]["rules"], report["sizes"][b]["rules"]
-        print(f"\nrules {a:,} → {b:,}: x{rb / ra:.1f} time for x{b / a:.0f} records")
+        report["sizes"][str(n)] = row
+        _print_size(n, row)
+    below = [n for n in sizes if n < 100_000]
+    if not args.no_profile and not args.quick and below:
+        report["profile"] = {"n": max(below), "date": _now()}
+        report["profile"]["rows"] = profile(dataset_dir(args.data, max(below), args.seed))
+    report["load_after"] = _load()
     if args.json:
-        args.json.write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

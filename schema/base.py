@@ -3,7 +3,10 @@
 import inspect
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
+from pydantic_core import CoreSchema
+
+from pakru.schema.fielddocs import FIELD_DOCS
 
 
 def _own_description(schema: dict[str, Any], cls: type) -> None:
@@ -23,14 +26,25 @@ class Model(BaseModel):
     produces tuples, and JSON input is accepted through ``model_validate_json``.
     Attribute docstrings become field descriptions, written once and reused
     by the JSON Schema and the docs, and listed by ``help()`` under "Fields"
-    (:mod:`pakru.schema.help`).
+    (:mod:`pakru.schema.help`). They are read from :mod:`pakru.schema.fielddocs`,
+    generated from the docstrings, rather than by parsing every model's source
+    on import (see :mod:`pakru.schema.docstrings`).
     """
 
     model_config = ConfigDict(
         extra="forbid",
         strict=True,
         frozen=True,
-        use_attribute_docstrings=True,
         validate_default=True,
         json_schema_extra=_own_description,
     )
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        # runs once per model, after its fields are collected and before the
+        # schema (which carries the descriptions) is built
+        docs = FIELD_DOCS.get(f"{cls.__module__}.{cls.__qualname__}", {})
+        for name, info in cls.__pydantic_fields__.items():
+            if info.description is None and name in docs:
+                info.description = docs[name]
+        return handler(source)

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from pakru.atomic import write_text
 from pakru.schema.record import RECORD_TYPES
 
 JSON_DIR = Path(__file__).resolve().parent / "json"
@@ -102,7 +103,7 @@ def write(directory: Path = DEFAULT_OUT) -> list[Path]:
         path = directory / file_name
         content = render(document)
         if not path.exists() or path.read_text(encoding="utf-8") != content:
-            path.write_text(content, encoding="utf-8")
+            write_text(path, content)
             changed.append(path)
     return changed
 

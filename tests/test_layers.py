@@ -19,6 +19,7 @@ from tests.conftest import REPO
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("pakru.records",)),  # package data: the YAML records, no code
+    ("files", ("pakru.atomic",)),  # atomic writes for fmt, export and schema; imports no pakru
     ("schema", ("pakru.schema", "pakru.reference")),  # reference: re-exports schema.reference
     (
         "dataset",

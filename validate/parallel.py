@@ -31,7 +31,8 @@ def _chunk(func: Callable[[T], U], items: Sequence[T]) -> list[U]:
 def map_in_order(func: Callable[[T], U], items: Sequence[T], jobs: int = 1) -> list[U]:
     """``[func(item) for item in items]``; with ``jobs`` > 1 in that many processes.
 
-    ``func`` must be a module-level function (it is pickled by name).
+    ``func`` must be a module-level function (it is pickled by name). The
+    processes started are at most ``jobs``, the cores and the chunks of work.
     """
     if jobs <= 1 or len(items) <= CHUNK:
         return _chunk(func, items)
@@ -40,5 +41,6 @@ def map_in_order(func: Callable[[T], U], items: Sequence[T], jobs: int = 1) -> l
     from functools import partial  # noqa: PLC0415
 
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # a process per core at most, and none without a chunk to work on
+    with ProcessPoolExecutor(max_workers=min(jobs, default_jobs(), len(chunks))) as pool:
         return [result for part in pool.map(partial(_chunk, func), chunks) for result in part]

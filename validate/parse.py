@@ -15,7 +15,7 @@ libyaml is missing) and builds values itself, so that:
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,13 +48,15 @@ class Parsed:
 
     ``positions`` maps a location (a tuple of keys and indexes, ``()`` for
     the root) to the (line, column) of its value; ``key_positions`` maps the
-    location of a mapping entry to the position of its key.
+    location of a mapping entry to the position of its key. From
+    :func:`parse` both tables are computed on first use, by parsing the text
+    once more with positions.
     """
 
     path: str
     data: Any
-    positions: dict[Loc, Pos] = field(default_factory=dict)
-    key_positions: dict[Loc, Pos] = field(default_factory=dict)
+    positions: Mapping[Loc, Pos] = field(default_factory=dict)
+    key_positions: Mapping[Loc, Pos] = field(default_factory=dict)
     warnings: tuple[Finding, ...] = ()
 
     def position(self, loc: Loc, *, key: bool = False) -> Pos:
@@ -68,6 +70,10 @@ class Parsed:
                 if (found := table.get(loc[:end])) is not None:
                     return found
         return (1, 1)
+
+
+class _HandOverError(Exception):
+    """The quick pass met something it leaves to the position-keeping builder."""
 
 
 class ParseError(Exception):
@@ -119,16 +125,19 @@ def _scalar(event: yaml.ScalarEvent, path: str, warnings: list[Finding]) -> Any:
     return value if tag == _CORE + "str" else _resolve(value, tag, _pos(event))
 
 
-def _resolve_plain(value: str, path: str, at: Pos, warnings: list[Finding]) -> Any:
+def _resolve_plain(value: str, path: str, at: Pos, warnings: list[Finding] | None) -> Any:
+    """A plain scalar by the YAML 1.2 core schema; ``warnings=None`` for the quick pass."""
     if _NULL.match(value):
         return None
     if value in _BOOL:
         return _BOOL[value]
     if _INT.match(value):
-        return int(value)
+        return _int(value, at)
     if _FLOAT.match(value) and any(c.isdigit() for c in value):
         return float(value)
     if YAML11_BOOL.match(value):
+        if warnings is None:
+            raise _HandOverError
         warnings.append(
             Finding(
                 path,
@@ -141,11 +150,20 @@ def _resolve_plain(value: str, path: str, at: Pos, warnings: list[Finding]) -> A
     return value
 
 
+def _int(value: str, at: Pos) -> int:
+    try:
+        return int(value)
+    except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+        raise ParseError(
+            "yaml.number", f"an integer of {len(value):,} characters is too long", *at
+        ) from None
+
+
 def _resolve(value: str, tag: str, at: Pos) -> Any:
     """An explicitly tagged scalar (``!!int "7"``): resolve strictly by its tag."""
     kind = tag.removeprefix(_CORE)
     checks: dict[str, tuple[re.Pattern[str] | None, Any]] = {
-        "int": (_INT, int),
+        "int": (_INT, lambda v: _int(v, at)),
         "float": (_FLOAT, float),
         "null": (_NULL, lambda _v: None),
         "bool": (None, _BOOL.get),
@@ -293,8 +311,14 @@ class _Builder:
             raise ParseError("yaml.key", "a key must be a string, not a collection", *_pos(event))
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""YAML 1.2's line breaks; ``str.splitlines`` also breaks at form feeds and U+2028."""
+
+
 def _tab_indent(text: str) -> tuple[int, int] | None:
-    for number, line in enumerate(text.splitlines(), start=1):
+    if "\t" not in text:  # nearly every file: skip the per-line scan
+        return None
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             return number, indent.index("\t") + 1
@@ -320,8 +344,8 @@ def _run(builder: _Builder, text: str, *, fast: bool = True) -> Finding | None:
     return None
 
 
-def parse(source: Text) -> Parsed | Finding:
-    """Parse one record file, or return the first finding that stops it."""
+def parse_with_positions(source: Text) -> Parsed | Finding:
+    """Parse one record file keeping every value's position, or return the finding that stops it."""
     path = source.path
     if (tab := _tab_indent(source.text)) is not None:
         return Finding(path, *tab, "yaml.tab", "error", "tab used for indentation; use spaces")
@@ -342,3 +366,136 @@ def parse(source: Text) -> Parsed | Finding:
     return Parsed(
         path, builder.root, builder.positions, builder.key_positions, tuple(builder.warnings)
     )
+
+
+def parse(source: Text) -> Parsed | Finding:
+    """Parse one record file, or return the first finding that stops it.
+
+    A clean file (nearly every one) is read by the quick pass, which makes
+    every check but keeps no positions; its position tables are filled on
+    first use. A file the quick pass leaves alone — a refusal, a warning, a
+    tag, anything unusual — goes through :func:`parse_with_positions`, so
+    findings and their positions are the same either way.
+    """
+    if _FAST is not None and "\t" not in source.text:
+        data = _quick(source.text)
+        if data is not None:
+            lazy = _Reparse(source)
+            return Parsed(source.path, data, _LazyTable(lazy, 0), _LazyTable(lazy, 1))
+    return parse_with_positions(source)
+
+
+class _Reparse:
+    """Both position tables of one file, from a second, position-keeping parse when first asked."""
+
+    def __init__(self, source: Text) -> None:
+        self._source: Text | None = source
+        self._tables: tuple[Mapping[Loc, Pos], Mapping[Loc, Pos]] = ({}, {})
+
+    def table(self, which: int) -> Mapping[Loc, Pos]:
+        if self._source is not None:
+            full = parse_with_positions(self._source)
+            self._source = None
+            if isinstance(full, Parsed):
+                self._tables = (full.positions, full.key_positions)
+        return self._tables[which]
+
+
+class _LazyTable(Mapping[Loc, Pos]):
+    def __init__(self, reparse: _Reparse, which: int) -> None:
+        self._reparse, self._which = reparse, which
+
+    def __getitem__(self, loc: Loc) -> Pos:
+        return self._reparse.table(self._which)[loc]
+
+    def __iter__(self) -> Iterator[Loc]:
+        return iter(self._reparse.table(self._which))
+
+    def __len__(self) -> int:
+        return len(self._reparse.table(self._which))
+
+
+_Scalar, _MapStart, _MapEnd = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
+_SeqStart, _SeqEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+
+
+def _quick(text: str) -> dict[str, Any] | None:
+    """The record in ``text`` if the quick pass finds nothing to report, else None.
+
+    It makes the builder's checks (one document, a mapping at the root,
+    string keys without duplicates, no alias, depth and node bounds, YAML 1.2
+    core scalars) without recording positions, and gives up on any tag, any
+    ambiguous scalar and any error: those files are parsed again by the
+    builder that words the finding and places it.
+    """
+    assert _FAST is not None
+    parser = _FAST(text)
+    get = parser.get_event
+    try:
+        if type(get()) is not yaml.StreamStartEvent or type(get()) is not yaml.DocumentStartEvent:
+            return None
+        event = get()
+        if type(event) is not _MapStart or event.tag is not None:
+            return None
+        root = _quick_mapping(get)
+        if type(get()) is not yaml.DocumentEndEvent or type(get()) is not yaml.StreamEndEvent:
+            return None  # a second document
+    except (_HandOverError, ParseError, yaml.YAMLError):
+        return None
+    finally:
+        parser.dispose()
+    return root
+
+
+def _quick_mapping(get: Callable[[], Any]) -> dict[str, Any]:  # noqa: PLR0912 - one hot loop
+    """The root mapping, its start already read, up to and including its end."""
+    max_nodes, max_open = MAX_NODES, MAX_DEPTH - 1
+    root: dict[str, Any] = {}
+    items: Any = root  # the open mapping (a dict) or sequence (a list)
+    in_map = True
+    key: str | None = None  # the key whose value comes next; None: a key comes next
+    stack: list[tuple[Any, bool, str | None]] = []
+    nodes = 1
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is _Scalar:
+            nodes += 1
+            if event.tag is not None or nodes > max_nodes:
+                raise _HandOverError
+            value = event.value
+            # libyaml marks a plain scalar with style ""; most cannot resolve to a non-string
+            if not event.style and (not value or value[0] in _MAYBE_NOT_STR):
+                value = _resolve_plain(value, "", (0, 0), None)
+            if not in_map:
+                items.append(value)
+            elif key is not None:
+                items[key] = value
+                key = None
+            elif type(value) is not str or value in items:
+                raise _HandOverError
+            else:
+                key = value
+        elif kind is _MapEnd or kind is _SeqEnd:
+            if not stack:
+                break
+            done = items if in_map else tuple(items)
+            items, in_map, key = stack.pop()
+            if in_map:
+                items[key] = done
+                key = None
+            else:
+                items.append(done)
+        elif kind is _MapStart or kind is _SeqStart:
+            nodes += 1
+            if event.tag is not None or nodes > max_nodes or len(stack) >= max_open:
+                raise _HandOverError
+            if in_map and key is None:
+                raise _HandOverError  # a collection as a key
+            stack.append((items, in_map, key))
+            in_map = kind is _MapStart
+            items = {} if in_map else []
+            key = None
+        else:
+            raise _HandOverError  # an alias, or something the builder words
+    return root

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pakru.schema import Record
 from pakru.validate.findings import Finding
-from pakru.validate.parse import Loc, Parsed, Pos, parse
+from pakru.validate.parse import Loc, Parsed, Pos, parse_with_positions
 from pakru.validate.read import read_text
 
 
@@ -35,7 +35,7 @@ class Origin:
         # finding: keeping every file's position tables costs about 40 KB a
         # record, and workers would spend as long pickling them as parsing.
         text = read_text(self.file, self.path)
-        parsed = parse(text) if not isinstance(text, Finding) else text
+        parsed = parse_with_positions(text) if not isinstance(text, Finding) else text
         return parsed if isinstance(parsed, Parsed) else None
 
     def position(self, loc: Loc = (), *, key: bool = False) -> Pos:

@@ -1,12 +1,136 @@
-"""Stage 1, read: file bytes → text, with size, encoding and NUL checks."""
+"""Stage 1, read: which files to read, then file bytes → text, with size, encoding and NUL checks.
 
-from dataclasses import dataclass
+:func:`collect` walks the given folders and says what it did not read and
+why (an unreadable folder, a dangling link, a FIFO, a ``.YAML`` file), so
+nothing is skipped silently; :func:`read_text` reads one file.
+"""
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pakru.validate.findings import Finding
 
 MAX_BYTES = 1_000_000
 """Largest record or source file accepted; a record is a few kilobytes."""
+
+RECORD_SUFFIXES = (".yaml", ".yml")
+"""Suffixes of record files, lower-case only; ``x.YAML`` is reported, not read."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path that was found but not read, with the rule and message of its finding."""
+
+    path: Path
+    rule: str
+    message: str
+
+
+@dataclass
+class Collected:
+    """Record files to read, in order and each once, and what was skipped."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+class _Walk:
+    """One walk over the given paths; ``seen`` makes overlapping paths count once."""
+
+    def __init__(self) -> None:
+        self.out = Collected()
+        self.seen: set[tuple[int, int]] = set()
+
+    def _once(self, info: os.stat_result) -> bool:
+        key = (info.st_dev, info.st_ino)
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
+
+    def skip(self, path: Path, rule: str, message: str) -> None:
+        self.out.skipped.append(Skipped(path, rule, message))
+
+    def given(self, path: Path) -> None:
+        try:
+            info = path.stat()
+        except OSError as error:
+            self._unstattable(path, error)
+            return
+        if stat.S_ISDIR(info.st_mode):
+            if self._once(info):
+                self.folder(path)
+        elif self._once(info):
+            self.out.files.append(path)  # a named file is read whatever its suffix
+
+    def _unstattable(self, path: Path, error: OSError) -> None:
+        if path.is_symlink():
+            self.skip(path, "read.io", f"dangling symbolic link to {str(path.readlink())!r}")
+        else:
+            self.skip(path, "read.io", f"cannot read: {error.strerror}")
+
+    def folder(self, folder: Path) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                names = sorted(entry.name for entry in listing)
+        except OSError as error:
+            self.skip(folder, "read.io", f"cannot read folder: {error.strerror}")
+            return
+        for name in names:
+            self.entry(folder / name)
+
+    def entry(self, path: Path) -> None:
+        suffix = path.suffix
+        record_like = suffix.lower() in RECORD_SUFFIXES
+        try:
+            info = path.stat()
+        except OSError as error:
+            self._unstattable(path, error)
+            return
+        if stat.S_ISDIR(info.st_mode):
+            if self._once(info):  # a linked folder is walked once; a link loop ends here
+                self.folder(path)
+        elif not record_like:
+            return
+        elif suffix not in RECORD_SUFFIXES:
+            self.skip(
+                path,
+                "read.suffix",
+                f"suffix {suffix!r} is not read as a record; rename the file to "
+                f"{path.stem}{suffix.lower()}",
+            )
+        elif not stat.S_ISREG(info.st_mode):
+            self.skip(path, "read.io", f"cannot read file: {_kind(info.st_mode)}")
+        elif self._once(info):
+            self.out.files.append(path)
+
+
+def collect(paths: Iterable[Path]) -> Collected:
+    """Record files under ``paths`` (folders searched, sorted; each file once), and the skipped.
+
+    Folders are searched recursively, following links to folders (each
+    folder once, so a link loop ends); a file named directly is read
+    whatever its suffix. Unreadable folders, dangling links, FIFOs and
+    devices, and files whose suffix is a record suffix in another case
+    (``.YAML``) are reported as skipped.
+    """
+    walk = _Walk()
+    for path in paths:
+        walk.given(path)
+    return walk.out
 
 
 @dataclass(frozen=True)
@@ -27,8 +151,14 @@ def read_text(path: Path, shown: str | None = None, max_bytes: int = MAX_BYTES) 
     """Read ``path`` as UTF-8 text, or return the finding that says why not."""
     name = shown if shown is not None else str(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(handle, "rb") as file:
+            mode = os.fstat(handle).st_mode
+            if not stat.S_ISREG(mode):
+                kind = "Is a directory" if stat.S_ISDIR(mode) else _kind(mode)
+                return Finding(name, 0, 0, "read.io", "error", f"cannot read file: {kind}")
+            data = file.read(max_bytes + 1)
     except OSError as error:
         return Finding(name, 0, 0, "read.io", "error", f"cannot read file: {error.strerror}")
     if len(data) > max_bytes:

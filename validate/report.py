@@ -52,6 +52,7 @@ report can be diffed between runs.
 
 import hashlib
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import groupby
@@ -66,11 +67,26 @@ _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def printable(value: str) -> str:
+    """``value`` with control, format and line-separator characters escaped (``\\x1b``).
+
+    A file name or quote is data: printed raw, a newline or an escape
+    sequence in it could fake a finding line or recolour the terminal.
+    """
+    if value.isprintable():
+        return value
+    return "".join(ascii(c)[1:-1] if unicodedata.category(c) in _UNPRINTABLE else c for c in value)
+
+
 def _line(f: Finding, colour: bool) -> str:
-    where = f"{f.path}:{f.line}:{f.column}" if f.line else f.path
+    path = printable(f.path)
+    where = f"{path}:{f.line}:{f.column}" if f.line else path
     severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if colour else f.severity
     what = f"{f.field}: {f.message}" if f.field else f.message
-    return f"{where}: {severity}[{f.rule}] {what}"
+    return f"{where}: {severity}[{f.rule}] {printable(what)}"
 
 
 def summary_line(findings: Sequence[Finding]) -> str:
@@ -92,7 +108,7 @@ def text(findings: Sequence[Finding], colour: bool = False) -> str:
     for path, group in groupby(findings, key=lambda f: f.path):
         lines = [_line(f, colour) for f in group]
         if colour:
-            lines.insert(0, f"{_BOLD}{path or '(dataset)'}{_RESET}")
+            lines.insert(0, f"{_BOLD}{printable(path) or '(dataset)'}{_RESET}")
         blocks.append("\n".join(lines))
     return "\n".join([*blocks, summary_line(findings)]) + "\n"
 

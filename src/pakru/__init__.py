@@ -15,9 +15,13 @@ look-ups are done on first use, so ``import pakru`` stays fast.
 """
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
+# Not ``from typing import TYPE_CHECKING``: importing typing (and re) would be
+# most of what ``import pakru`` costs. Type checkers treat this name the same.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from pakru.collection import QueryError
     from pakru.dataset import Dataset, KindError
     from pakru.loading import DatasetError, load
@@ -53,7 +57,7 @@ def _package_version() -> str:
         return "0+unknown"
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> "Any":
     if name == "__version__":
         value: Any = _package_version()
         globals()[name] = value

@@ -1,12 +1,15 @@
 """``pakru.load()``: the dataset as typed records."""
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
 from pakru.dataset import Dataset
+from pakru.schema import RECORD_TYPES
 from pakru.validate.findings import Finding
 from pakru.validate.pipeline import load_dataset
+from pakru.validate.read import RECORD_SUFFIXES
 from pakru.validate.report import text
 
 
@@ -18,8 +21,59 @@ class DatasetError(ValueError):
         super().__init__("the dataset has errors:\n" + text(self.findings))
 
 
-def load(paths: Sequence[str | Path] | None = None) -> Dataset:
+class NotRecordsError(DatasetError):
+    """A path given to :func:`load` is not a records tree, a record folder or a record file."""
+
+    def __init__(self, message: str) -> None:
+        self.findings = ()
+        ValueError.__init__(self, message)
+
+
+def _record_paths(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+) -> tuple[Path, ...]:
+    """``paths`` as a tuple of Paths; a lone str or Path is one path, not a sequence of letters."""
+    if isinstance(paths, str | os.PathLike):
+        items: list[object] = [paths]
+    elif isinstance(paths, Iterable):
+        items = list(paths)
+    else:
+        items = [paths]
+    out: list[Path] = []
+    for item in items:
+        if not isinstance(item, str | os.PathLike):
+            raise NotRecordsError(f"paths must be str or Path, not {type(item).__name__}")
+        out.append(Path(item))
+    for path in out:
+        check_records(path)
+    return tuple(out)
+
+
+def check_records(path: Path) -> None:
+    """Refuse, before reading anything, a path that cannot hold records."""
+    folders = sorted({t.folder for t in RECORD_TYPES.values()})
+    if path.is_dir():
+        if path.name in folders or any((path / name).is_dir() for name in folders):
+            return
+        raise NotRecordsError(
+            f"{path} is not a records tree: it has none of the folders "
+            f"{', '.join(f + '/' for f in folders)}"
+        )
+    if not path.exists():
+        raise NotRecordsError(f"{path}: no such file or folder")
+    if path.suffix not in RECORD_SUFFIXES:
+        raise NotRecordsError(f"{path} is not a record file (.yaml or .yml)")
+
+
+def load(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+) -> Dataset:
     """Load the dataset shipped with pakru, or the records under ``paths``.
+
+    ``paths`` is one path (``str`` or ``Path``) or a sequence of them: a
+    records tree (a folder holding ``meetings/``, ``bodies/``, …), one of
+    its record folders, or record files. Anything else raises
+    :class:`NotRecordsError` (a :class:`DatasetError`) before a file is read.
 
     Raises :class:`DatasetError` when a file cannot be read, parsed or
     validated against the models, or when ``VERSION`` or ``withdrawn.json``
@@ -29,8 +83,8 @@ def load(paths: Sequence[str | Path] | None = None) -> Dataset:
     are the validator's business (``pakru validate``); loading does not
     run them.
     """
-    if paths:
-        return _load(tuple(Path(p) for p in paths))
+    if paths is not None and (record_paths := _record_paths(paths)):
+        return _load(record_paths)
     return _load_default()
 
 

@@ -31,6 +31,8 @@ INTROSPECT = "schema/introspect.py"
 WALKER_NAMES = frozenset({"model_fields", "__pydantic_fields__", "__metadata__"})
 """Attributes only a walker over models or annotations needs."""
 ANNOTATION_TOOLS = frozenset({"get_args", "get_origin", "get_type_hints"})
+FIELD_HOOKS = {"schema/base.py"}
+"""Not walkers: ``Model`` fills each field's description while pydantic builds the class."""
 
 SINGLE = {
     "normalise": "schema/text.py",
@@ -64,6 +66,8 @@ def test_only_introspect_reads_model_fields_or_annotations() -> None:
         if name == INTROSPECT:
             continue
         for node in ast.walk(tree):
+            if name in FIELD_HOOKS and getattr(node, "attr", "") == "__pydantic_fields__":
+                continue
             if isinstance(node, ast.Attribute) and node.attr in WALKER_NAMES:
                 offenders.append(f"{name}:{node.lineno}: .{node.attr}")
             elif isinstance(node, ast.Name) and node.id in ANNOTATION_TOOLS:

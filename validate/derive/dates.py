@@ -13,6 +13,7 @@ lies within the six days before some day of it).
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -50,7 +51,18 @@ def _previous_month(day: dt.date) -> tuple[int, int]:
     return (day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1)
 
 
+_STATED_FORMS = {
+    "stated-day": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+    "stated-month": re.compile(r"[0-9]{4}-[0-9]{2}"),
+    "stated-year": re.compile(r"[0-9]{4}"),
+}
+"""The documented spellings of a stated value; ``int`` and ``fromisoformat`` take more."""
+
+
 def _stated(value: str, rule: str) -> Bounds:
+    form = _STATED_FORMS[rule]
+    if not form.fullmatch(value):
+        raise UnderivableError(f"{value!r} is not a valid value for {rule} ({form.pattern})")
     try:
         if rule == "stated-day":
             day = dt.date.fromisoformat(value)
@@ -161,7 +173,20 @@ def derive(derivation: Derivation, anchors: Anchors, subject: str | None = None)
     ``subject`` is the id of the record whose date (or publication) is derived;
     with it, ``after-record`` and ``written-after-record`` also check their
     conditions (same series and a lower number; the anchor cites the report).
+    Date arithmetic past the calendar's edges is an :class:`UnderivableError` too.
     """
+    try:
+        return _derive(derivation, anchors, subject)
+    except (OverflowError, ValueError) as error:
+        if isinstance(error, UnderivableError):
+            raise
+        # date arithmetic at the calendar's edges (before 1 January 1, after 9999)
+        raise UnderivableError(
+            f"{derivation.rule} cannot be computed within the calendar (years 1 to 9999)"
+        ) from None
+
+
+def _derive(derivation: Derivation, anchors: Anchors, subject: str | None) -> Bounds:
     if derivation.rule.startswith("stated-"):
         return _stated(derivation.value or "", derivation.rule)
     if derivation.rule == "after-record":

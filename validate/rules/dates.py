@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import lru_cache
 
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval, Derivation, Event, Meeting, Record
@@ -40,10 +41,12 @@ def _ordered(interval: DateInterval) -> bool:
     return not (interval.earliest and interval.latest and interval.earliest > interval.latest)
 
 
-def _intervals(dataset: Dataset) -> Iterator[tuple[Record, Loc, DateInterval]]:
-    for record in dataset.records:
-        for loc, interval in dated(record):
-            yield record, loc, interval
+@lru_cache(maxsize=4)
+def _intervals(dataset: Dataset) -> tuple[tuple[Record, Loc, DateInterval], ...]:
+    # six rules read every interval: walk the records once per dataset, not once per rule
+    return tuple(
+        (record, loc, interval) for record in dataset.records for loc, interval in dated(record)
+    )
 
 
 @rule("dates.order")

@@ -30,14 +30,40 @@ def _matched_prefix(quote: str, text: str) -> str:
     return quote[:low]
 
 
+MIN_LETTERS = 3
+"""Fewest letters a quote must hold. A quote of spaces or punctuation occurs in every
+text, so it would "support" anything; three letters admit ``Nov 2014``."""
+
+
+def _meaningless(wanted: str) -> str | None:
+    """Why a normalised quote cannot be evidence, or None when it can."""
+    if not wanted:
+        return "quote is empty once whitespace is normalised; quote the source's words"
+    letters = sum(c.isalpha() for c in wanted)
+    if letters < MIN_LETTERS:
+        return (
+            f"quote {wanted!r} has {letters} letter{'s' if letters != 1 else ''}; "
+            f"evidence needs at least {MIN_LETTERS}"
+        )
+    return None
+
+
 @rule("evidence.quote")
 def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
-    """Every quote (evidence and derivations) occurs verbatim in its source's text."""
+    """Every quote (evidence and derivations) occurs verbatim in its source's text.
+
+    A quote must also hold at least ``MIN_LETTERS`` (3) letters once its
+    whitespace is normalised: an empty or punctuation-only quote occurs in
+    every text and supports nothing.
+    """
     texts = _texts(dataset)
     for origin in context.provenance:
         for loc, item in quotes(origin.record):
             text = texts.get(item.source)
             wanted = normalise(item.quote)
+            if (problem := _meaningless(wanted)) is not None:
+                yield Hit(origin.record.id, (*loc, "quote"), problem, origin)
+                continue
             if text is None or wanted in text:
                 continue
             matched = _matched_prefix(wanted, text)

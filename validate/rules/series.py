@@ -72,17 +72,29 @@ def ordinal_order(dataset: Dataset, _: Context) -> Iterator[Hit]:
                 )
 
 
+GAP_LISTED = 5
+"""Gaps of up to this many numbers are listed one by one; longer ones as a range."""
+
+
+def _missing(low: int, high: int) -> str:
+    """The numbers strictly between ``low`` and ``high``, summarised: its size never grows."""
+    first, last = low + 1, high - 1
+    if last - first < GAP_LISTED:
+        return "number " + ", ".join(str(n) for n in range(first, last + 1))
+    return f"numbers {first:,} to {last:,} ({last - first + 1:,} meetings)"
+
+
 @rule("series.gap", severity="info")
 def gap(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """Ordinals of a series skip a number (7 then 9): a meeting the records do not have."""
     for series, meetings in _numbered(dataset).items():
         for before, after in itertools.pairwise(meetings):
-            if (after.ordinal or 0) - (before.ordinal or 0) > 1:
-                missing = ", ".join(
-                    str(n) for n in range((before.ordinal or 0) + 1, after.ordinal or 0)
-                )
+            low, high = before.ordinal or 0, after.ordinal or 0
+            if high - low > 1:
                 yield Hit(
-                    after.id, ("ordinal",), f"{series} has no record of meeting number {missing}"
+                    after.id,
+                    ("ordinal",),
+                    f"{series} has no record of meeting {_missing(low, high)}",
                 )
 
 

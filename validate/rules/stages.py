@@ -10,6 +10,11 @@ for _id, _severity, _doc in (
     ("read.too-large", "error", "A file is larger than the size bound (1,000,000 bytes)."),
     ("read.nul-byte", "error", "A file contains a NUL byte, so it is not text."),
     ("read.encoding", "error", "A file is not valid UTF-8."),
+    (
+        "read.suffix",
+        "error",
+        "A record-like file has a suffix in another case (x.YAML), so it is not read.",
+    ),
     ("yaml.syntax", "error", "A file is not valid YAML."),
     ("yaml.tab", "error", "A line is indented with a tab; YAML allows only spaces."),
     ("yaml.empty", "error", "A file holds no record."),
@@ -25,6 +30,7 @@ for _id, _severity, _doc in (
     ("yaml.tag", "error", "A tag other than the YAML core tags is used (no object is built)."),
     ("yaml.too-deep", "error", "Values are nested deeper than the parser's bound."),
     ("yaml.too-many-nodes", "error", "A file holds more values than the parser's bound."),
+    ("yaml.number", "error", "An integer has more digits than Python converts (4,300)."),
     (
         "yaml.ambiguous-scalar",
         "warning",

@@ -22,12 +22,20 @@ def add_paths(parser: argparse.ArgumentParser, *, required: bool = False) -> Non
 
 
 def missing_path(args: argparse.Namespace) -> int | None:
-    """Exit code 2, after saying so, when a given path does not exist; else None."""
+    """Exit code 2, after saying so, when a given path does not exist or holds no records."""
+    from pakru.loading import NotRecordsError, check_records  # noqa: PLC0415
+
     missing = [p for p in args.paths if not p.exists()]
-    if not missing:
-        return None
-    print(f"pakru {args.command}: no such file or folder: {missing[0]}", file=sys.stderr)
-    return 2
+    if missing:
+        print(f"pakru {args.command}: no such file or folder: {missing[0]}", file=sys.stderr)
+        return 2
+    try:
+        for path in args.paths:
+            check_records(path)
+    except NotRecordsError as error:
+        print(f"pakru {args.command}: {error}", file=sys.stderr)
+        return 2
+    return None
 
 
 def load_or_report(args: argparse.Namespace) -> "Dataset | int":

@@ -30,6 +30,21 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.set_defaults(run=run)
 
 
+def _old_records(path: Path) -> list[dict[str, object]] | str:
+    """The records of a previous ``records.json``, or why they cannot be read."""
+    try:
+        data = json.loads(path.read_bytes())
+    except OSError as error:
+        return f"cannot read: {error.strerror}"
+    except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, integer too long
+        return f"not a JSON file: {error}"
+    if not isinstance(data, list) or not all(
+        isinstance(item, dict) and isinstance(item.get("id"), str) for item in data
+    ):
+        return "not a records.json (expected a list of records, each with an 'id')"
+    return data
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the section; 1 when ids vanished unaccounted for."""
     from pakru.changes import diff, render  # noqa: PLC0415
@@ -37,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
     ds = load_or_report(args)
     if isinstance(ds, int):
         return ds
-    old = json.loads(args.old.read_text(encoding="utf-8")) if args.old else []
+    old = _old_records(args.old) if args.old else []
+    if isinstance(old, str):
+        print(f"pakru changelog: --old {args.old}: {old}", file=sys.stderr)
+        return 2
     changes = diff(old, ds)
     print(render(ds.version or "unversioned", changes, args.date))
     for record_id in changes.unaccounted:

@@ -3,9 +3,12 @@
 import argparse
 import json
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from pakru.cli.args import add_paths, load_or_report
-from pakru.coverage import SourceCoverage, coverage
+
+if TYPE_CHECKING:
+    from pakru.coverage import SourceCoverage
 
 _WIDTH = 100
 
@@ -34,12 +37,14 @@ def run(args: argparse.Namespace) -> int:
     ds = load_or_report(args)
     if isinstance(ds, int):
         return ds
+    from pakru.coverage import coverage  # noqa: PLC0415 - keeps the parser light
+
     reports = coverage(ds)
     print(_json(reports, args.uncited) if args.format == "json" else _text(reports, args.uncited))
     return 1 if args.uncited and any(r.uncited for r in reports) else 0
 
 
-def _json(reports: list[SourceCoverage], uncited_only: bool) -> str:
+def _json(reports: "list[SourceCoverage]", uncited_only: bool) -> str:
     items = []
     for report in reports:
         shown = report.uncited if uncited_only else report.sentences
@@ -56,7 +61,7 @@ def _json(reports: list[SourceCoverage], uncited_only: bool) -> str:
     return json.dumps(items, indent=2, ensure_ascii=False)
 
 
-def _text(reports: list[SourceCoverage], uncited_only: bool) -> str:
+def _text(reports: "list[SourceCoverage]", uncited_only: bool) -> str:
     lines = []
     for report in reports:
         cited = len(report.mentioning) - len(report.uncited)

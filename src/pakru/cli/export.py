@@ -49,6 +49,10 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as error:
         print(f"pakru export: {error}", file=sys.stderr)
         return 2
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(f"pakru export: cannot write into {args.out}: {reason}", file=sys.stderr)
+        return 2
     except ImportError as error:
         print(f"pakru export: {error}", file=sys.stderr)
         return 1

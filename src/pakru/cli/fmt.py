@@ -1,11 +1,19 @@
-"""``pakru fmt``: rewrite record files in their canonical form, or check that they are."""
+"""``pakru fmt``: rewrite record files in their canonical form, or check that they are.
+
+Each file is read by the validator's read stage (size bound, UTF-8, no NUL,
+no FIFO) and written atomically (:mod:`pakru.atomic`), so a failed or killed
+run leaves every file either as it was or fully formatted. A file that
+cannot be read or formatted is reported and the others are still done.
+"""
 
 import argparse
 import sys
 from pathlib import Path
 
-from pakru.fmt import FormatError, format_text
-from pakru.validate.pipeline import collect
+from pakru.atomic import write_text
+from pakru.validate import read
+from pakru.validate.findings import Finding
+from pakru.validate.report import printable
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -21,27 +29,86 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.set_defaults(run=run)
 
 
+def _where(finding: Finding) -> str:
+    place = f"{finding.path}:{finding.line}:{finding.column}" if finding.line else finding.path
+    return printable(f"{place}: {finding.message} [{finding.rule}]")
+
+
+def _target(path: Path, roots: list[Path]) -> Path | None:
+    """Where to write ``path``: itself, or a link's target when it lies inside a given folder."""
+    if not path.is_symlink():
+        return path
+    target = path.resolve()
+    inside = any(target.is_relative_to(root) for root in roots)
+    return target if inside else None
+
+
+def _canonical(path: Path) -> tuple[str, str] | None:
+    """The file's text and its canonical form, or None after reporting why not."""
+    # imported here: building the parser (``pakru --help``) must not load ruamel or the models
+    from pakru.fmt import FormatError, format_text  # noqa: PLC0415
+
+    text = read.read_text(path)
+    if isinstance(text, Finding):
+        print(f"error: {_where(text)}", file=sys.stderr)
+        return None
+    try:
+        return text.text, format_text(text.text, str(path))
+    except FormatError as error:
+        print(f"error: {printable(str(error))}", file=sys.stderr)
+    except Exception as error:
+        print(printable(f"error: {path}: cannot format: {error}"), file=sys.stderr)
+    return None
+
+
+def _write(path: Path, canonical: str, roots: list[Path]) -> bool:
+    """Write the canonical text over ``path`` atomically; False after reporting a failure."""
+    target = _target(path, roots)
+    if target is None:
+        print(
+            printable(f"error: {path}: links out of the given folders; not written"),
+            file=sys.stderr,
+        )
+        return False
+    try:
+        write_text(target, canonical)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(printable(f"error: {path}: not written ({reason}); unchanged"), file=sys.stderr)
+        return False
+    print(printable(f"formatted {path}"))
+    return True
+
+
+def _format(path: Path, roots: list[Path], check: bool) -> tuple[bool, bool]:
+    """Format (or check) one file; (changed, failed)."""
+    texts = _canonical(path)
+    if texts is None:
+        return False, True
+    text, canonical = texts
+    if canonical == text:
+        return False, False
+    if check:
+        print(printable(f"{path}: not in canonical form (run 'pakru fmt {path}')"))
+        return True, False
+    return True, not _write(path, canonical, roots)
+
+
 def run(args: argparse.Namespace) -> int:
     """Format or check every record file under the given paths."""
-    missing = [p for p in args.paths if not p.exists()]
+    missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
     if missing:
         print(f"pakru fmt: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    changed, failed = 0, 0
-    for path in collect(args.paths):
-        text = path.read_text(encoding="utf-8")
-        try:
-            canonical = format_text(text, str(path))
-        except (FormatError, UnicodeDecodeError) as error:
-            print(f"error: {error}", file=sys.stderr)
-            failed += 1
-            continue
-        if canonical == text:
-            continue
-        changed += 1
-        if args.check:
-            print(f"{path}: not in canonical form (run 'pakru fmt {path}')")
-        else:
-            path.write_text(canonical, encoding="utf-8")
-            print(f"formatted {path}")
+    collected = read.collect(args.paths)
+    failed = len(collected.skipped)
+    for skipped in collected.skipped:
+        shown = f"error: {skipped.path}: {skipped.message} [{skipped.rule}]"
+        print(printable(shown), file=sys.stderr)
+    roots = [p.resolve() for p in args.paths if p.is_dir()]
+    changed = 0
+    for path in collected.files:
+        was_changed, was_failed = _format(path, roots, args.check)
+        changed += was_changed
+        failed += was_failed
     return 1 if failed or (args.check and changed) else 0

@@ -3,9 +3,6 @@
 import argparse
 import json
 
-from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
-from pakru.validate.registry import RULES
-
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the ``rules`` subcommand."""
@@ -16,6 +13,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 def run(args: argparse.Namespace) -> int:
     """Print the registry."""
+    # imported here: building the parser (``pakru --help``) must not load the rules
+    from pakru.validate import rules as _rules  # noqa: F401, PLC0415 - registers the rules
+    from pakru.validate.registry import RULES  # noqa: PLC0415
+
     if args.format == "json":
         items = [
             {"id": r.id, "severity": r.severity, "summary": r.summary, "doc": r.doc}

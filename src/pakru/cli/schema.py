@@ -1,10 +1,13 @@
 """``pakru schema``: write (or check) the JSON Schema files exported from the models."""
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
-from pakru.schema import jsonschema
+DEFAULT_OUT = Path("schema") / "json"
+"""``pakru.schema.jsonschema.DEFAULT_OUT``, repeated: importing it would load every model
+while the parser is built (``pakru --help``); a test keeps the two equal."""
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -21,9 +24,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.add_argument(
         "--out",
         type=Path,
-        default=jsonschema.DEFAULT_OUT,
+        default=DEFAULT_OUT,
         metavar="DIR",
-        help=f"folder to write into (default: ./{jsonschema.DEFAULT_OUT.as_posix()})",
+        help=f"folder to write into (default: ./{DEFAULT_OUT.as_posix()})",
     )
     p.add_argument(
         "--check",
@@ -41,10 +44,21 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write or check the schema files."""
+    """Write or check the schema files, and the field descriptions they are built from.
+
+    The descriptions (``schema/fielddocs.py``, generated from the models'
+    attribute docstrings) are written beside the ``--out`` folder when that
+    folder is a checkout's ``schema/json``.
+    """
+    # imported here: any module of pakru.schema loads every model
+    from pakru.schema import docstrings, jsonschema  # noqa: PLC0415
+
     settings = jsonschema.vscode_settings()
+    fielddocs = args.out.parent / docstrings.TARGET.name
     if args.check:
         stale = [args.out / name for name in jsonschema.stale(args.out)]
+        if docstrings.stale():
+            stale.append(docstrings.TARGET)
         if args.vscode and (
             not args.vscode.exists() or args.vscode.read_text(encoding="utf-8") != settings
         ):
@@ -52,6 +66,12 @@ def run(args: argparse.Namespace) -> int:
         for path in stale:
             print(f"{path}: stale; run 'pakru schema'", file=sys.stderr)
         return 1 if stale else 0
+    if fielddocs.exists() and docstrings.stale(fielddocs):
+        print(f"wrote {docstrings.write(fielddocs)}")
+        # the models in this process were built with the old descriptions
+        command = [sys.executable, "-m", "pakru", "schema", "--out", str(args.out)]
+        command += ["--vscode", str(args.vscode)] if args.vscode else []
+        return subprocess.run(command, check=False).returncode  # noqa: S603 - our own command
     for path in jsonschema.write(args.out):
         print(f"wrote {path}")
     if args.vscode:

@@ -3,21 +3,32 @@
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 
 from pakru.cli.args import add_paths, missing_path
-from pakru.validate.parallel import default_jobs
-from pakru.validate.pipeline import validate
-from pakru.validate.registry import Context
 from pakru.validate.report import REPORTERS, summary_line
 
 
 def _date(value: str) -> dt.date:
+    # fromisoformat alone also takes 20180601 and week dates, which the docs do not allow
     try:
-        return dt.date.fromisoformat(value)
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}") from None
+        pass
+    raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}")
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, got {value!r}")
+    return jobs
 
 
 def _ids(value: str) -> list[str]:
@@ -72,12 +83,33 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     )
     p.add_argument(
         "--jobs",
-        type=int,
+        type=_jobs,
         default=1,
         metavar="N",
-        help="read, parse and check files in N processes (0: one per core; default 1)",
+        help="read, parse and check files in N processes (0: one per core; default 1); "
+        "never more than the cores or the chunks of work",
     )
     p.set_defaults(run=run)
+
+
+def _unknown_rules(args: argparse.Namespace) -> int | None:
+    """Exit code 2, after naming it, when a --select/--ignore id matches no rule; else None.
+
+    A typo there would otherwise select nothing and report a clean tree.
+    """
+    from pakru.validate import pipeline  # noqa: F401, PLC0415 - registers every rule
+    from pakru.validate.findings import is_selected  # noqa: PLC0415
+    from pakru.validate.registry import RULES  # noqa: PLC0415
+
+    for option, ids in (("--select", args.select), ("--ignore", args.ignore)):
+        for given in ids:
+            if not any(is_selected(rule_id, [given], []) for rule_id in RULES):
+                print(
+                    f"pakru validate: {option}: no rule id or prefix {given!r} (see 'pakru rules')",
+                    file=sys.stderr,
+                )
+                return 2
+    return None
 
 
 def _colour() -> bool:
@@ -86,7 +118,14 @@ def _colour() -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Validate and report; 1 when any error (or, with --strict, warning) is found."""
+    # imported here: building the parser (``pakru --help``) must not load the models
+    from pakru.validate.parallel import default_jobs  # noqa: PLC0415
+    from pakru.validate.pipeline import validate  # noqa: PLC0415
+    from pakru.validate.registry import Context  # noqa: PLC0415
+
     if (code := missing_path(args)) is not None:
+        return code
+    if (code := _unknown_rules(args)) is not None:
         return code
     context = Context(today=args.today or dt.date.today(), today_stated=args.today is not None)
     findings = validate(

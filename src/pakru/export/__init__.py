@@ -23,6 +23,8 @@ from importlib import import_module, resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pakru.atomic import write_bytes, write_text
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -65,7 +67,7 @@ def export(ds: "Dataset", fmt: str, out: Path, *, force: bool = False) -> list[P
     """
     if fmt != ALL and fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (known: {', '.join([*FORMATS, ALL])})")
-    _prepare(out, force)
+    previous = _prepare(out, force)
     written: list[Path] = []
     if fmt == ALL:
         for name in FORMATS:
@@ -75,10 +77,11 @@ def export(ds: "Dataset", fmt: str, out: Path, *, force: bool = False) -> list[P
                 continue
     else:
         written = _write(ds, fmt, out)
-    (out / MANIFEST).write_text(
+    _remove_stale(out, previous, written)
+    write_text(
+        out / MANIFEST,
         json.dumps({"format": fmt, "files": sorted(p.relative_to(out).as_posix() for p in written)})
         + "\n",
-        encoding="utf-8",
     )
     return written
 
@@ -94,19 +97,24 @@ def _write(ds: "Dataset", fmt: str, out: Path) -> list[Path]:
     written = write(tables, meta(ds), records, out)
     for name in SHIPPED_FILES:
         target = out / name
-        target.write_bytes(resources.files("pakru").joinpath(name).read_bytes())
+        write_bytes(target, resources.files("pakru").joinpath(name).read_bytes())
         written.append(target)
     return sorted(written)
 
 
-def _prepare(out: Path, force: bool) -> None:
+def _prepare(out: Path, force: bool) -> list[Path]:
+    """Check ``out``; with ``force``, the files the previous export there listed.
+
+    They are removed only after the new files are written (and only those not
+    written again), so a failed export leaves the previous one in place.
+    """
     if not out.exists():
         out.mkdir(parents=True)
-        return
+        return []
     if not out.is_dir():
         raise ExportError(f"{out} is not a folder")
     if not any(out.iterdir()):
-        return
+        return []
     if not force:
         raise ExportError(
             f"{out} is not empty; choose an empty folder, or pass --force to replace "
@@ -114,16 +122,31 @@ def _prepare(out: Path, force: bool) -> None:
         )
     manifest = out / MANIFEST
     if not manifest.is_file():
-        return
-    listed = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
-    for name in listed:
-        path = (out / name).resolve()
-        if path.is_relative_to(out.resolve()) and path.is_file():
-            path.unlink()
-    for folder in sorted({(out / n).parent for n in listed}, reverse=True):
+        return []
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+    except (ValueError, AttributeError):
+        raise ExportError(f"{manifest} is not a pakru export list; remove it") from None
+    inside = out.resolve()
+    # a listed name never leads out of ``out``, not even through a link
+    return [
+        out / name
+        for name in listed
+        if isinstance(name, str)
+        and (out / name).resolve().is_relative_to(inside)
+        and (out / name).parent.resolve().is_relative_to(inside)
+    ]
+
+
+def _remove_stale(out: Path, previous: list[Path], written: list[Path]) -> None:
+    """Remove the previous export's files that this one did not write again."""
+    kept = set(written)
+    stale = [p for p in previous if p not in kept and (p.is_file() or p.is_symlink())]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    for folder in sorted({p.parent for p in stale}, reverse=True):
         if folder != out and folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
-    manifest.unlink()
 
 
 def read(

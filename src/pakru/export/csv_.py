@@ -13,9 +13,11 @@ types whatever the quotes say, so read the files with
 """
 
 import csv
+import io
 from collections.abc import Mapping
 from pathlib import Path
 
+from pakru.atomic import write_text
 from pakru.export.tables import Column, Row, Table, Value, from_text, to_text
 
 
@@ -27,11 +29,9 @@ def _cell(column: Column, value: Value) -> str:
 
 def write_table(table: Table, path: Path) -> Path:
     """One table as a CSV file: known values quoted, unknown ones an unquoted empty cell."""
-    with path.open("w", encoding="utf-8", newline="") as f:
-        f.write(",".join(table.column_names) + "\r\n")
-        for row in table.rows:
-            f.write(",".join(_cell(c, row[c.name]) for c in table.columns) + "\r\n")
-    return path
+    lines = [",".join(table.column_names)]
+    lines += [",".join(_cell(c, row[c.name]) for c in table.columns) for row in table.rows]
+    return write_text(path, "".join(line + "\r\n" for line in lines))
 
 
 def parse(text: str) -> list[list[str | None]]:
@@ -70,11 +70,11 @@ def parse(text: str) -> list[list[str | None]]:
 
 def write_meta(meta: Mapping[str, str], path: Path) -> Path:
     """The meta as a two-column CSV file (key, value)."""
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(("key", "value"))
-        writer.writerows(meta.items())
-    return path
+    f = io.StringIO(newline="")
+    writer = csv.writer(f)
+    writer.writerow(("key", "value"))
+    writer.writerows(meta.items())
+    return write_text(path, f.getvalue())
 
 
 def write(

@@ -10,6 +10,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from pakru.atomic import write_text
 from pakru.export import csv_
 from pakru.export.tables import Column, Row, Table
 
@@ -100,7 +101,7 @@ def write(
     written = csv_.write(tables, meta, records, out)
     path = out / FILE_NAME
     text = json.dumps(descriptor(tables, meta), ensure_ascii=False, indent=1)
-    path.write_text(text + "\n", encoding="utf-8")
+    write_text(path, text + "\n")
     return [path, *written]
 
 

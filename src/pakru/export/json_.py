@@ -10,12 +10,12 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from pakru.atomic import write_text
 from pakru.export.tables import Row, Table, from_json, to_json
 
 
 def _dump(data: object, path: Path) -> Path:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return path
+    return write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def write(
@@ -31,7 +31,7 @@ def write(
     from pakru.schema.jsonschema import render, schemas  # noqa: PLC0415 - only when writing
 
     schema = out / "records.schema.json"
-    schema.write_text(render(schemas()["records.schema.json"]), encoding="utf-8")
+    write_text(schema, render(schemas()["records.schema.json"]))
     written.append(schema)
     return written
 

@@ -8,14 +8,12 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from pakru.atomic import write_text
 from pakru.export.tables import Row, Table, from_json, to_json
 
 
 def _lines(items: Iterable[object], path: Path) -> Path:
-    with path.open("w", encoding="utf-8", newline="\n") as f:
-        for item in items:
-            f.write(json.dumps(item, ensure_ascii=False) + "\n")
-    return path
+    return write_text(path, "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items))
 
 
 def write(
@@ -27,7 +25,7 @@ def write(
         for name, t in tables.items()
     ]
     meta_path = out / "meta.json"
-    meta_path.write_text(json.dumps(dict(meta), ensure_ascii=False, indent=1) + "\n", "utf-8")
+    write_text(meta_path, json.dumps(dict(meta), ensure_ascii=False, indent=1) + "\n")
     written.append(meta_path)
     written.append(_lines(records, out / "records.jsonl"))
     return written

@@ -10,9 +10,11 @@ licence) as schema metadata under ``pakru``.
 
 import json
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from pakru.atomic import write_with
 from pakru.export.tables import Column, Row, Table, Value
 
 PYARROW_MISSING = (
@@ -71,8 +73,8 @@ def write(
         )
         arrays = [pa.array(_values(c, table), type=_type(pa, c)) for c in table.columns]
         path = out / f"{name}.parquet"
-        pa.parquet.write_table(pa.Table.from_arrays(arrays, schema=schema), path)
-        written.append(path)
+        frame = pa.Table.from_arrays(arrays, schema=schema)
+        written.append(write_with(path, partial(pa.parquet.write_table, frame)))
     return written
 
 

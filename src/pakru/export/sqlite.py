@@ -23,6 +23,7 @@ import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
+from pakru.atomic import write_text, write_with
 from pakru.export.tables import Column, Row, Table, Value, dumps_list
 
 FILE_NAME = "pakru.sqlite"
@@ -200,10 +201,14 @@ def _python_value(column: Column, value: object) -> Value:
 def write(
     tables: Mapping[str, Table], meta: Mapping[str, str], records: list[object], out: Path
 ) -> list[Path]:
-    """Write the database (replacing an existing one)."""
+    """Write the database (replacing an existing one only once the new one is complete)."""
     del records
-    path = out / FILE_NAME
-    path.unlink(missing_ok=True)
+    path = write_with(out / FILE_NAME, lambda temp: _fill(temp, tables, meta))
+    text = json.dumps(metadata(tables, meta), ensure_ascii=False, indent=1)
+    return [path, write_text(out / METADATA_FILE, text + "\n")]
+
+
+def _fill(path: Path, tables: Mapping[str, Table], meta: Mapping[str, str]) -> None:
     with sqlite3.connect(path) as db:
         db.execute('CREATE TABLE meta ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT)')
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -227,10 +232,6 @@ def write(
         for name, (_, select) in VIEWS.items():
             db.execute(f"CREATE VIEW {_quote(name)} AS {select.strip()}")
     db.close()
-    described = out / METADATA_FILE
-    text = json.dumps(metadata(tables, meta), ensure_ascii=False, indent=1)
-    described.write_text(text + "\n", encoding="utf-8")
-    return [path, described]
 
 
 def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], dict[str, str]]:

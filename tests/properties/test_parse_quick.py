@@ -1,0 +1,146 @@
+"""The quick pass and the position-keeping builder give the same values and findings.
+
+``parse`` reads a clean file without recording positions and leaves every
+other file (a refusal, a warning, a tag) to ``parse_with_positions``; the
+position tables of a quick parse are filled by parsing again when first
+asked for. Whichever path ran, the data, the warnings, the positions and the
+findings of the models built on them must be identical.
+"""
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pakru.validate import parse as parse_module
+from pakru.validate.findings import Finding
+from pakru.validate.models import build
+from pakru.validate.parse import Parsed, parse, parse_with_positions
+from pakru.validate.read import Text
+from tests.properties import strategies as st_pakru
+
+# Edits that break records the way maintainers do, plus the YAML the quick pass
+# hands over to the builder (tags, anchors, aliases, a second document, 1.1 booleans).
+_EDITS = st.sampled_from(
+    [
+        ": ",
+        "- ",
+        "'",
+        '"',
+        "!!int ",
+        "!!str ",
+        "! ",
+        "&a ",
+        "*a",
+        "{",
+        "[",
+        "}",
+        "#",
+        "\n---\n",
+        "yes",
+        "~",
+        "0x1F",
+        "1_000",
+        ".inf",
+        "\nid: x\n",
+        "\n? [a]\n: b\n",
+        "\x07",
+    ]
+)
+
+
+def _shape(result: Parsed | Finding) -> Any:
+    if isinstance(result, Finding):
+        return result
+    return (
+        result.path,
+        result.data,
+        dict(result.positions),
+        dict(result.key_positions),
+        result.warnings,
+    )
+
+
+def _same(text: str) -> Parsed | Finding:
+    quick, full = parse(Text("x.yaml", text)), parse_with_positions(Text("x.yaml", text))
+    assert _shape(quick) == _shape(full)
+    if isinstance(quick, Parsed) and isinstance(full, Parsed):
+        one, two = build(quick), build(full)
+        # a record, or the schema findings with their positions
+        assert (one if isinstance(one, list) else one.record) == (
+            two if isinstance(two, list) else two.record
+        )
+    return quick
+
+
+@given(
+    st_pakru.records(),
+    st.booleans(),
+    st.lists(st.tuples(st.integers(0, 10_000), _EDITS), max_size=3),
+)
+def test_quick_and_full_parse_agree(data: dict[str, Any], core_safe: bool, edits: Any) -> None:
+    text = st_pakru.dump_yaml(data, core_safe=core_safe)
+    for at, edit in edits:
+        cut = at % (len(text) + 1)
+        text = text[:cut] + edit + text[cut:]
+    _same(text)
+
+
+@given(st_pakru.records())
+def test_clean_records_take_the_quick_pass(data: dict[str, Any]) -> None:
+    """Without this the agreement above could hold because the quick pass never ran."""
+    text = st_pakru.dump_yaml(data)
+    expected = _tuples(data)
+    assert parse_module._quick(text) == expected
+    parsed = _same(text)
+    assert isinstance(parsed, Parsed)
+    assert parsed.data == expected
+
+
+def _tuples(value: Any) -> Any:
+    """``value`` as the parser gives it: sequences become tuples."""
+    if isinstance(value, dict):
+        return {k: _tuples(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    return value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",
+        "a: &x [1]\nb: *x\n",
+        "a: !!str 1\n",
+        "a: !!int seven\n",
+        "a: ! x\n",
+        "? [a]\n: b\n",
+        "1: a\n",
+        "~: a\n",
+        "a: yes\nb: 'no'\n",
+        "a: 0x1F\nb: 1_000\nc: .inf\nd: 1e3\ne: -.5\nf: +7\ng:\nh: ~\n",
+        "a: 1\n---\nb: 2\n",
+        "--- a\n",
+        "- 1\n",
+        "",
+        "# nothing\n",
+        "a: [\n",
+        "a:\n\tb: 1\n",
+        "a: b\tc\n",
+        *("a: " + "[" * n + "]" * n + "\n" for n in (48, 49, 50)),
+        "type: meeting\nid: x\n",
+        "%YAML 1.2\n---\na: b\n...\n",
+    ],
+)
+def test_known_inputs_agree(text: str) -> None:
+    _same(text)
+
+
+def test_node_bound_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parse_module, "MAX_NODES", 5)
+    for text in ("a: [1, 2]\n", "a: [1, 2, 3]\n", "a: {b: c, d: e}\n"):
+        _same(text)
+    quick = parse(Text("x.yaml", "a: [1, 2, 3]\n"))
+    assert isinstance(quick, Finding)
+    assert quick.rule == "yaml.too-many-nodes"

@@ -6,7 +6,7 @@ sentences deliberately left uncoded) and ``codebook/<code>.md`` for each code
 the dataset uses, listing its acts. The site writes them at build time.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from pakru.act import ACTOR_BASES, Act, Actor
 from pakru.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class, root
@@ -15,13 +15,30 @@ from pakru.schema.text import normalise
 
 FOLDER = "codebook"
 
+Link = Callable[[str, str], str]
+"""(page, record id) → the Markdown naming that record on that page."""
 
-def pages(found: Sequence[Act]) -> dict[str, str]:
-    """Page path → Markdown: the policy page, then one page per code used by ``found``."""
+
+def _record_id(page: str, record_id: str) -> str:
+    """A Link that names the record by its id, linking nowhere (outside the site)."""
+    return f"`{record_id}`"
+
+
+def code_page(code: str) -> str:
+    """The path of the page listing the acts of one code, e.g. ``codebook/046.md``."""
+    return f"{FOLDER}/{code}.md"
+
+
+def pages(found: Sequence[Act], link: Link = _record_id) -> dict[str, str]:
+    """Page path → Markdown: the policy page, then one page per code used by ``found``.
+
+    ``link`` names each act's record (the site passes one that links its page).
+    """
     used = sorted({a.code for a in found})
     out = {f"{FOLDER}/index.md": _policy_page(found, used)}
     for code in used:
-        out[f"{FOLDER}/{code}.md"] = _code_page(code, [a for a in found if a.code == code])
+        page = code_page(code)
+        out[page] = _code_page(code, [a for a in found if a.code == code], page, link)
     return out
 
 
@@ -141,7 +158,7 @@ def _when(act: Act) -> str:
     return f"{date.earliest or '…'} – {date.latest or '…'}"
 
 
-def _code_page(code: str, found: list[Act]) -> str:
+def _code_page(code: str, found: list[Act], page: str, link: Link) -> str:
     lines = [
         f"# `{code}` {CAMEO[code]}",
         "",
@@ -154,7 +171,7 @@ def _code_page(code: str, found: list[Act]) -> str:
     for act in found:
         quote = act.sentences[0] if act.sentences else ""
         lines.append(
-            f"| `{act.id}` | `{act.record}` | {_when(act)} | {_actor_text(act.actor1)} "
+            f"| `{act.id}` | {link(page, act.record)} | {_when(act)} | {_actor_text(act.actor1)} "
             f"| {_actor_text(act.actor2)} | {'yes' if act.planned else 'no'} "
             f"| “{_cell(normalise(quote))}” |"
         )

@@ -1,50 +1,49 @@
-"""CAMEO, Wikidata and COW codes: total over the models' kinds and statuses, and documented."""
+"""CAMEO, Wikidata and COW codes: the docs defer to the one coding policy; records carry none."""
 
+import re
 from pathlib import Path
 from typing import get_args
 
-import pytest
-
-from pakru.codes import CAMEO, WIKIDATA_PRECISION, cameo, cow, wikidata_precision
-from pakru.schema.agreement import AgreementKind, AgreementStatus
+from pakru.codes import CAMEO, GOLDSTEIN, WIKIDATA_PRECISION, cow, wikidata_precision
+from pakru.coding import POLICY
+from pakru.dataset import Dataset
+from pakru.export.tables import build
 from pakru.schema.countries import COUNTRIES
 from pakru.schema.dates import Precision
-from pakru.schema.event import EventKind, EventStatus
-from pakru.schema.meeting import MeetingKind, MeetingStatus
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "library.md").read_text("utf-8")
 
-COMBINATIONS = [
-    (record_type, kind, status)
-    for record_type, kinds, statuses in (
-        ("meeting", MeetingKind, MeetingStatus),
-        ("agreement", AgreementKind, AgreementStatus),
-        ("event", EventKind, EventStatus),
-    )
-    for kind in get_args(kinds)
-    for status in get_args(statuses)
-]
+CODE = re.compile(r"`\"?(0\d{2,3}|1\d{2}|20\d)\"?`")
+"""A CAMEO event code written as code in the docs: `046`, `"046"`."""
 
 
-@pytest.mark.parametrize(("record_type", "kind", "status"), COMBINATIONS)
-def test_every_kind_and_status_has_a_listed_code(record_type: str, kind: str, status: str) -> None:
-    assert cameo(record_type, kind, status) in CAMEO
+def test_the_docs_defer_to_the_policy() -> None:
+    """library.md states no mapping of its own: it links the codebook generated from the policy.
+
+    The old per-kind table (every held meeting 046, memberships 050) contradicted the
+    act-level policy; a code the docs name must be one a rule of the policy assigns.
+    """
+    assert "(codebook/index.md)" in DOC
+    policy_codes = {rule.code for rule in POLICY if rule.code is not None}
+    named = set(CODE.findall(DOC))
+    assert named, "the docs show how a code is spelled"
+    assert named <= policy_codes
+    assert "| CAMEO |" not in DOC
 
 
-def test_the_mapping_follows_status() -> None:
-    assert {cameo("meeting", k, "planned") for k in get_args(MeetingKind)} == {"036"}
-    assert {cameo("agreement", k, "signed") for k in get_args(AgreementKind)} == {"057"}
-    assert cameo("meeting", "courtesy-call", "held") == "042"
-    assert cameo("meeting", "security-consultations", "held") == "046"
-    assert cameo("event", "delivery", "held") == "062"
-    with pytest.raises(ValueError, match="person"):
-        cameo("person", "x", "y")
+def test_every_policy_code_has_a_label_and_score() -> None:
+    for rule in POLICY:
+        if rule.code is not None:
+            assert rule.code in CAMEO
+            assert rule.code in GOLDSTEIN
 
 
-def test_every_code_used_is_in_the_docs() -> None:
-    used = {cameo(*c) for c in COMBINATIONS}
-    assert used <= set(CAMEO)
-    assert all(code in DOC for code in used)
+def test_record_tables_carry_no_code(ds: Dataset) -> None:
+    """Codes are per act: the record tables do not carry one, the acts table does."""
+    tables = build(ds)
+    for name in ("meetings", "agreements", "events"):
+        assert not any("cameo" in c for c in tables[name].column_names), name
+    assert "cameo_code" in tables["acts"].column_names
 
 
 def test_wikidata_precision() -> None:
@@ -57,30 +56,3 @@ def test_cow_codes_are_unique_and_known() -> None:
     assert cow("PK") == 770
     assert cow("RU") == 365
     assert cow(None) is None
-
-
-def _doc_table() -> dict[tuple[str, str, str], str]:
-    """(record type, kind, status) → code, from the CAMEO table of docs/library.md."""
-    choices = {t for t, _, _ in COMBINATIONS}
-    kinds = {t: sorted({k for tt, k, _ in COMBINATIONS if tt == t}) for t in choices}
-    statuses = {t: sorted({s for tt, _, s in COMBINATIONS if tt == t}) for t in choices}
-    out: dict[tuple[str, str, str], str] = {}
-    for line in DOC.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) != 4 or cells[0] not in choices:
-            continue
-        record_type, kind_cell, status_cell, code_cell = cells
-        row_kinds = kinds[record_type] if kind_cell == "any" else kind_cell.split(", ")
-        row_statuses = statuses[record_type] if status_cell == "any" else status_cell.split(", ")
-        for kind in row_kinds:
-            for status in row_statuses:
-                key = (record_type, kind, status)
-                assert key not in out, f"docs table lists {key} twice"
-                out[key] = code_cell.split()[0]
-    return out
-
-
-def test_docs_table_is_the_mapping() -> None:
-    table = _doc_table()
-    assert set(table) == set(COMBINATIONS)
-    assert {k: cameo(*k) for k in COMBINATIONS} == table

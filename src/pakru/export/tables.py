@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Generic, Literal, TypeAlias, TypeVar
 
 from pydantic import BaseModel
 
-from pakru.codes import CAMEO, cameo, cow, wikidata_precision
+from pakru.codes import CAMEO, cow, wikidata_precision
 from pakru.manifest import Withdrawal
 from pakru.schema import (
     RECORD_TYPES,
@@ -340,16 +340,6 @@ def _same_as(model: type[M]) -> _Col[M]:
     return _field(model, "same_as", _itself, column="same_as_ids")
 
 
-def _cameo(record_type: str) -> _Col[Meeting | Agreement | Event]:
-    return _derived(
-        "cameo_code",
-        "string",
-        "CAMEO event code derived from kind and status.",
-        lambda r: cameo(record_type, r.kind, r.status),
-        foreign_key=ForeignKey(("cameo_code",), "cameo", ("code",)),
-    )
-
-
 def _date(record: Meeting | Agreement | Event) -> DateInterval:
     return record.date
 
@@ -483,7 +473,7 @@ def _cameo_table() -> Table:
     ]
     return _table(
         "cameo",
-        "The CAMEO event codes used (see pakru.codes for the mapping).",
+        "The CAMEO event codes of the acts table (coded by the policy in pakru.coding).",
         columns,
         CAMEO.items(),
         primary_key=("code",),
@@ -591,7 +581,6 @@ def _meetings(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table
             *_interval(_date, "date", wikidata=True),
             *_location(_place),
             *_own(Meeting, "series ordinal announced_at"),
-            _cameo("meeting"),
             _derived(
                 "participant_ids",
                 "list",
@@ -709,7 +698,6 @@ def _agreements(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Tab
             ),
             *_own(Agreement, "meeting subject"),
             _field(Agreement, "bodies", _itself, column="body_ids"),
-            _cameo("agreement"),
             _same_as(Agreement),
             *_record_tail(sources_of),
         ],
@@ -731,7 +719,6 @@ def _events(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
             *_own(Event, "meeting targets"),
             _field(Event, "target_bodies", _itself, column="target_body_ids"),
             *_own(Event, "count attributed_to"),
-            _cameo("event"),
             _same_as(Event),
             *_record_tail(sources_of),
         ],

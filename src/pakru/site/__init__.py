@@ -2,8 +2,9 @@
 
 ``pages(ds)`` is a pure function from a :class:`~pakru.dataset.Dataset` to
 ``{path under docs/: content}``: a page per record, the kind lists, series,
-conflicts, coverage, the home page's timeline and map, the schema and rules
-reference and the downloads (made in-process by :mod:`pakru.export`).
+conflicts, coverage, the home page's timeline and map, the codebook (the
+coding policy and a page per CAMEO code used, listing its acts), the schema
+and rules reference and the downloads (made in-process by :mod:`pakru.export`).
 ``build()`` hands the pages to mkdocs-gen-files; ``docs/gen_pages.py`` is a
 shim that calls it.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import pakru
+from pakru.codebook import pages as codebook_pages
 from pakru.dataset import Dataset
 from pakru.schema.record import RECORD_TYPES
 from pakru.site.context import Site
@@ -74,6 +76,7 @@ def pages(
     out["reference/schema.md"] = schema_page(json_files)
     out["reference/rules.md"] = rules_page()
     out["coverage.md"] = coverage_page(site)
+    out.update(codebook_pages(site.acts, site.link))
     export_files, export_lines = exports(ds) if run_exports else ({}, [])
     out.update(export_files)
     dump = [r.model_dump_json() for r in ds.records]

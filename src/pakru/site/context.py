@@ -3,8 +3,10 @@
 from collections import defaultdict
 from functools import cached_property
 
+from pakru.act import Act
 from pakru.coverage import SourceCoverage, coverage
 from pakru.dataset import Dataset
+from pakru.events import acts
 from pakru.schema import BaseDerivation, Evidence, Source
 from pakru.schema.introspect import Loc, references
 from pakru.schema.text import normalise
@@ -24,6 +26,19 @@ class Site:
     def coverage(self) -> dict[str, SourceCoverage]:
         """Source id → its sentences, split by :func:`pakru.coverage.sentences`."""
         return {c.source: c for c in coverage(self.ds)}
+
+    @cached_property
+    def acts(self) -> tuple[Act, ...]:
+        """Every act the records state, coded by :mod:`pakru.coding`."""
+        return acts(self.ds)
+
+    @cached_property
+    def acts_of(self) -> dict[str, list[Act]]:
+        """Record id → the acts it states, in the order of :attr:`acts`."""
+        out: dict[str, list[Act]] = defaultdict(list)
+        for act in self.acts:
+            out[act.record].append(act)
+        return out
 
     @cached_property
     def cited(self) -> dict[str, list[Citation]]:

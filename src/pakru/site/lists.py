@@ -94,6 +94,12 @@ def home(site: Site, *, site_url: str) -> str:
     series = [b for b in site.ds.bodies if b.kind == "dialogue-series"]
     if series:
         lines += ["Dialogue series: " + ", ".join(site.link(page, b.id) for b in series) + ".", ""]
+    codes = sorted({a.code for a in site.acts})
+    lines += [
+        f"The records state {len(site.acts)} acts — who did what to whom — coded with "
+        f"{len(codes)} CAMEO event codes by the [codebook]({rel(page, 'codebook/index.md')}).",
+        "",
+    ]
     lines += [
         "## How to cite",
         "",

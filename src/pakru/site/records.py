@@ -7,6 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from pakru.act import Actor
+
+from pakru.codebook import code_page
 from pakru.schema import (
     BaseDerivation,
     Body,
@@ -173,6 +176,7 @@ def _sections(site: Site, page: str, record: Record) -> list[str]:
         for title, items in (("Topics", record.topics), ("Outcomes", record.outcomes)):
             if items:
                 out += [f"## {title}", "", *_statements(site, page, items), ""]
+    out += _acts(site, page, record)
     if isinstance(record, Person):
         out += _person(site, page, record)
     if isinstance(record, Body) and record.kind == "dialogue-series":
@@ -184,6 +188,37 @@ def _sections(site: Site, page: str, record: Record) -> list[str]:
     if isinstance(record, Source):
         out += _source(site, page, record)
     return out
+
+
+def _acts(site: Site, page: str, record: Record) -> list[str]:
+    """The acts the record states, each linking to the codebook page of its CAMEO code."""
+    found = site.acts_of.get(record.id, [])
+    if not found:
+        return []
+    rows = [
+        [
+            f"[{esc(act.code)} {esc(act.label)}]({rel(page, code_page(act.code))})",
+            esc(_actor_words(act.actor1)),
+            esc(_actor_words(act.actor2)),
+            "yes" if act.planned else "no",
+        ]
+        for act in found
+    ]
+    return [
+        "## Acts",
+        "",
+        "What the record states was done, coded by the "
+        f"[codebook]({rel(page, 'codebook/index.md')}):",
+        "",
+        *table(["CAMEO code", "Actor 1", "Actor 2", "Planned"], rows),
+    ]
+
+
+def _actor_words(actor: Actor | None) -> str:
+    if actor is None:
+        return "not known"
+    who = ", ".join(actor.names) or (country(actor.country) if actor.country else "")
+    return f"{who} ({actor.cameo})" if actor.cameo and who else who or "not known"
 
 
 def _participants(site: Site, page: str, record: Meeting) -> list[str]:

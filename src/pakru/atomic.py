@@ -95,26 +95,17 @@ def write_with(path: Path, fill: Callable[[Path], None]) -> Path:
 
 def write_bytes(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically and durably; keep the old file's mode."""
-    if path.is_dir() and not path.is_symlink():
-        raise WriteError(f"{path}: is a folder, not a file")
-    mode = _mode(path)
-    handle, temp = _temporary(path)
-    try:
+
+    def fill(temp: Path) -> None:
+        handle = os.open(temp, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
         try:
             view = memoryview(data)
             while view:
                 view = view[os.write(handle, view) :]
-            os.fsync(handle)
-            os.fchmod(handle, mode)
         finally:
             os.close(handle)
-        temp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    _sync_folder(path.parent)
-    return path
+
+    return write_with(path, fill)
 
 
 def write_text(path: Path, text: str) -> Path:

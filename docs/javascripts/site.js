@@ -17,11 +17,11 @@
     var search = document.querySelector(".md-search[role=dialog]");
     if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
   }
-  // A time strip wider than a phone opens at its latest end, where the planned
+  // A series' time strip wider than a phone opens at its latest end, where the planned
   // "next meeting" mark is, rather than at the labels on the left.
   function showLatest() {
-    document.querySelectorAll(".pk-scroll").forEach(function (box) {
-      if (box.querySelector(".pk-chart")) box.scrollLeft = box.scrollWidth;
+    document.querySelectorAll(".pk-latest").forEach(function (box) {
+      box.scrollLeft = box.scrollWidth;
     });
   }
   function ready() {

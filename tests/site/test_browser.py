@@ -283,7 +283,8 @@ def test_search_finds_aliases(browser: Any, serve: Any, real_site: Path) -> None
 def test_phone_layout_of_a_source_page_and_the_series_strips(
     browser: Any, serve: Any, real_site: Path
 ) -> None:
-    """At 390 px a page title takes only its own lines, and time strips open at their latest end."""
+    """At 390 px a page title takes its own lines, series strips open at their latest end,
+    the home timeline at its labels, and the map shows every place."""
     if not (real_site / "sources/src-9a68526d/index.html").is_file():
         pytest.skip("the installed dataset has no src-9a68526d")
     base = serve(real_site)
@@ -304,4 +305,16 @@ def test_phone_layout_of_a_source_page_and_the_series_strips(
     assert boxes, "no time strip on /series/"
     assert [left for _, left in boxes] == [0] * len(boxes), "a strip hides its latest end"
     assert all(wide for wide, _ in boxes)  # the strips are wider than a phone (else: vacuous)
+    page.goto(base)
+    page.wait_for_load_state("load")
+    # the home timeline opens at its labels; the map shows every place without scrolling
+    assert page.evaluate("document.querySelector('.pk-chart').parentElement.scrollLeft") == 0
+    hidden = page.evaluate(
+        "(() => { const m = document.querySelector('.pk-map'); if (!m) return null;"
+        " const box = m.parentElement.getBoundingClientRect();"
+        " return [...m.querySelectorAll('circle')].filter(c => {"
+        " const r = c.getBoundingClientRect(); return r.right > box.right || r.left < box.left;"
+        " }).length; })()"
+    )
+    assert hidden == 0, "a place on the map is off-screen at phone width"
     page.close()

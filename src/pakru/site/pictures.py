@@ -103,8 +103,14 @@ def _legend() -> str:
     )
 
 
-def timeline_chart(site: Site, page: str, records: Sequence[Dated], caption: str) -> str:
-    """Every dated record as a row on one time axis, in the order given."""
+def timeline_chart(
+    site: Site, page: str, records: Sequence[Dated], caption: str, *, latest: bool = False
+) -> str:
+    """Every dated record as a row on one time axis, in the order given.
+
+    On a phone the chart scrolls inside its box; ``latest`` opens it at its
+    latest end (a series' planned next meeting) instead of at its labels.
+    """
     axis = _axis([r.date for r in records])
     if axis is None:
         return ""
@@ -115,15 +121,16 @@ def timeline_chart(site: Site, page: str, records: Sequence[Dated], caption: str
         f'aria-label="{html.escape(caption)}"><title>{html.escape(caption)}</title>'
         f"{_grid(axis, height)}{rows}</svg>"
     )
+    box = "pk-scroll pk-latest" if latest else "pk-scroll"
     return (
-        f'<figure class="pk-figure" markdown="0"><div class="pk-scroll">{svg}</div>'
+        f'<figure class="pk-figure" markdown="0"><div class="{box}">{svg}</div>'
         f"<figcaption>{html.escape(caption)}. {_legend()}</figcaption></figure>"
     )
 
 
 def series_strip(site: Site, page: str, meetings: Sequence[Meeting]) -> str:
     """The time strip of one dialogue series."""
-    return timeline_chart(site, page, meetings, "The meetings of the series in time")
+    return timeline_chart(site, page, meetings, "The meetings of the series in time", latest=True)
 
 
 def coordinates(location: Location) -> tuple[float, float] | None:

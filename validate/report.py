@@ -56,10 +56,18 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import groupby
+from pathlib import PurePosixPath
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from pakru.validate.findings import Finding
+
+
+def _uri(path: str) -> str:
+    """A SARIF artifact URI: relative paths stay relative (code scanning maps them onto
+    the repository); an absolute path becomes a ``file://`` URI, never a bare ``/...``."""
+    return PurePosixPath(path).as_uri() if path.startswith("/") else quote(path)
+
 
 JSON_FORMAT_VERSION = 1
 
@@ -183,7 +191,7 @@ def _sarif_result(f: Finding, index: dict[str, int]) -> dict[str, object]:
     }
     location: dict[str, object] = {}
     if f.path:
-        physical: dict[str, object] = {"artifactLocation": {"uri": quote(f.path)}}
+        physical: dict[str, object] = {"artifactLocation": {"uri": _uri(f.path)}}
         if f.line:
             physical["region"] = {"startLine": f.line, "startColumn": max(f.column, 1)}
         location["physicalLocation"] = physical

@@ -55,7 +55,7 @@ def test_sarif_is_valid_sarif_2_1_0_with_rule_region_and_record(
     assert first["level"] == "error"
     assert first["message"]["text"] == "location: missing required key 'city'"
     physical = first["locations"][0]["physicalLocation"]
-    assert physical["artifactLocation"]["uri"] == f"{bad_tree}/meetings/x.yaml"
+    assert physical["artifactLocation"]["uri"] == (bad_tree / "meetings/x.yaml").as_uri()
     assert physical["region"] == {"startLine": 7, "startColumn": 11}
     assert first["locations"][0]["logicalLocations"] == [
         {"fullyQualifiedName": "x.location", "kind": "object"}
@@ -92,7 +92,10 @@ def test_sarif_info_is_a_note_and_paths_are_uri_encoded(
     _, out, _ = _run(["validate", str(root), "--format", "sarif", "--select", "schema"], capsys)
     results = json.loads(out)["runs"][0]["results"]
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
-    assert uris == {f"{root}/meetings/x%20y.yaml"}
+    assert uris == {(root / "meetings/x y.yaml").as_uri()}
+    (uri,) = uris
+    assert uri.startswith("file:///")
+    assert uri.endswith("x%20y.yaml")
     _, out, _ = _run(["validate", "--format", "sarif", "--today", "2026-01-01"], capsys)
     (result,) = json.loads(out)["runs"][0]["results"]
     assert (result["ruleId"], result["level"]) == ("dates.planned-past", "note")

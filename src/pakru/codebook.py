@@ -18,6 +18,18 @@ FOLDER = "codebook"
 Link = Callable[[str, str], str]
 """(page, record id) → the Markdown naming that record on that page."""
 
+TableMaker = Callable[[Sequence[str], Sequence[Sequence[str]]], list[str]]
+"""(column heads, rows of Markdown cells) → the lines of a table."""
+
+
+def pipe_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """A Markdown pipe table (the site passes one that stacks rows on a phone)."""
+    return [
+        "| " + " | ".join(head) + " |",
+        "| " + " | ".join("---" for _ in head) + " |",
+        *("| " + " | ".join(_cell(c) for c in row) + " |" for row in rows),
+    ]
+
 
 def _record_id(page: str, record_id: str) -> str:
     """A Link that names the record by its id, linking nowhere (outside the site)."""
@@ -29,16 +41,19 @@ def code_page(code: str) -> str:
     return f"{FOLDER}/{code}.md"
 
 
-def pages(found: Sequence[Act], link: Link = _record_id) -> dict[str, str]:
+def pages(
+    found: Sequence[Act], link: Link = _record_id, table: TableMaker = pipe_table
+) -> dict[str, str]:
     """Page path → Markdown: the policy page, then one page per code used by ``found``.
 
-    ``link`` names each act's record (the site passes one that links its page).
+    ``link`` names each act's record (the site passes one that links its page);
+    ``table`` lays out the tables (the site passes one that stacks on a phone).
     """
     used = sorted({a.code for a in found})
-    out = {f"{FOLDER}/index.md": _policy_page(found, used)}
+    out = {f"{FOLDER}/index.md": _policy_page(found, used, table)}
     for code in used:
         page = code_page(code)
-        out[page] = _code_page(code, [a for a in found if a.code == code], page, link)
+        out[page] = _code_page(code, [a for a in found if a.code == code], page, link, table)
     return out
 
 
@@ -52,7 +67,7 @@ def _code_cell(rule: CodingRule) -> str:
     return f"`{rule.code}` {CAMEO[rule.code]}"
 
 
-def _policy_page(found: Iterable[Act], used: list[str]) -> str:
+def _policy_page(found: Iterable[Act], used: list[str], table: TableMaker) -> str:
     counts: dict[str, int] = {}
     for act in found:
         counts[act.rule.id] = counts.get(act.rule.id, 0) + 1
@@ -64,17 +79,18 @@ def _policy_page(found: Iterable[Act], used: list[str]) -> str:
         "in one sentence of its quotes. Rules without a code record states, not acts.",
         'Codes are strings (`"046"`, never the number 46).',
         "",
-        "| # | rule | code | QuadClass | Goldstein | applies to | acts | why |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
+    rows = []
     for number, rule in enumerate(POLICY, 1):
         quad = "" if rule.code is None else str(quad_class(rule.code))
         score = "" if rule.code is None else f"{GOLDSTEIN[rule.code]:+.1f}"
         applies = ", ".join(rule.parts) + (f" ({', '.join(rule.kinds)})" if rule.kinds else "")
-        lines.append(
-            f"| {number} | `{rule.id}` | {_code_cell(rule)} | {quad} | {score} | {applies} "
-            f"| {counts.get(rule.id, 0)} | {_cell(rule.why)} |"
+        count = str(counts.get(rule.id, 0))
+        rows.append(
+            [str(number), f"`{rule.id}`", _code_cell(rule), quad, score, applies, count, rule.why]
         )
+    head = ["#", "rule", "code", "QuadClass", "Goldstein", "applies to", "acts", "why"]
+    lines += table(head, rows)
     lines += [
         "",
         "## Triggers and test sentences",
@@ -101,9 +117,7 @@ def _policy_page(found: Iterable[Act], used: list[str]) -> str:
         "",
         "## Left uncoded",
         "",
-        "| sentence | why no act |",
-        "| --- | --- |",
-        *(f"| “{_cell(s)}…” | {_cell(why)} |" for s, why in NOT_ACTS),
+        *table(["sentence", "why no act"], [[f"“{s}…”", why] for s, why in NOT_ACTS]),
         "",
         "## QuadClass",
         "",
@@ -158,21 +172,26 @@ def _when(act: Act) -> str:
     return f"{date.earliest or '…'} – {date.latest or '…'}"
 
 
-def _code_page(code: str, found: list[Act], page: str, link: Link) -> str:
+def _code_page(code: str, found: list[Act], page: str, link: Link, table: TableMaker) -> str:
     lines = [
         f"# `{code}` {CAMEO[code]}",
         "",
         f"Root `{root(code)}`, QuadClass {quad_class(code)} ({QUAD_CLASSES[quad_class(code)]}), "
         f"Goldstein {GOLDSTEIN[code]:+.1f}. {len(found)} act{'s' if len(found) != 1 else ''}.",
         "",
-        "| act | record | when | actor 1 | actor 2 | planned | quote |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for act in found:
-        quote = act.sentences[0] if act.sentences else ""
-        lines.append(
-            f"| `{act.id}` | {link(page, act.record)} | {_when(act)} | {_actor_text(act.actor1)} "
-            f"| {_actor_text(act.actor2)} | {'yes' if act.planned else 'no'} "
-            f"| “{_cell(normalise(quote))}” |"
-        )
+    rows = [
+        [
+            f"`{act.id}`",
+            link(page, act.record),
+            _when(act),
+            _actor_text(act.actor1),
+            _actor_text(act.actor2),
+            "yes" if act.planned else "no",
+            f"“{normalise(act.sentences[0] if act.sentences else '')}”",
+        ]
+        for act in found
+    ]
+    head = ["act", "record", "when", "actor 1", "actor 2", "planned", "quote"]
+    lines += table(head, rows)
     return "\n".join([*lines, ""])

@@ -39,13 +39,15 @@ def _meaningless(wanted: str) -> str | None:
     """Why a normalised quote cannot be evidence, or None when it can."""
     if not wanted:
         return "quote is empty once whitespace is normalised; quote the source's words"
-    letters = sum(c.isalpha() for c in wanted)
-    if letters < MIN_LETTERS:
-        return (
-            f"quote {wanted!r} has {letters} letter{'s' if letters != 1 else ''}; "
-            f"evidence needs at least {MIN_LETTERS}"
-        )
-    return None
+    letters = 0
+    for char in wanted:  # stops at the third letter: this runs for every quote
+        letters += char.isalpha()
+        if letters >= MIN_LETTERS:
+            return None
+    return (
+        f"quote {wanted!r} has {letters} letter{'s' if letters != 1 else ''}; "
+        f"evidence needs at least {MIN_LETTERS}"
+    )
 
 
 @rule("evidence.quote")

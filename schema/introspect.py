@@ -295,21 +295,29 @@ def _ref_walk(model: type[BaseModel]) -> tuple[tuple[str, tuple[str, ...] | None
     )
 
 
-def _values(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
-    if isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield (*loc, index), item
-    elif value is not None:
-        yield loc, value
+def _find_into(model: BaseModel, cls: Any, loc: Loc, out: list[tuple[Loc, Any]]) -> None:
+    # Appends to one list rather than chaining generators: rules walk every record of a
+    # corpus, and a generator frame per field and item cost more than the walk itself.
+    for name in _leading_to(type(model), cls):
+        value = getattr(model, name)
+        if value is None:
+            continue
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, cls):
+                    out.append(((*loc, name, index), item))
+                elif isinstance(item, BaseModel):
+                    _find_into(item, cls, (*loc, name, index), out)
+        elif isinstance(value, cls):
+            out.append(((*loc, name), value))
+        elif isinstance(value, BaseModel):
+            _find_into(value, cls, (*loc, name), out)
 
 
 def _find(model: BaseModel, cls: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
-    for name in _leading_to(type(model), cls):
-        for item_loc, item in _values(getattr(model, name), (*loc, name)):
-            if isinstance(item, cls):
-                yield item_loc, item
-            elif isinstance(item, BaseModel):
-                yield from _find(item, cls, item_loc)
+    out: list[tuple[Loc, Any]] = []
+    _find_into(model, cls, loc, out)
+    return iter(out)
 
 
 def find(model: BaseModel, cls: type[M], loc: Loc = ()) -> Iterator[tuple[Loc, M]]:
@@ -337,12 +345,28 @@ def dated(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, DateInterval]]
 
 def references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, tuple[str, ...]]]:
     """Every reference inside ``model``: (location, referenced id, kinds it may name)."""
+    out: list[tuple[Loc, str, tuple[str, ...]]] = []
+    _references_into(model, loc, out)
+    return iter(out)
+
+
+def _references_into(
+    model: BaseModel, loc: Loc, out: list[tuple[Loc, str, tuple[str, ...]]]
+) -> None:
     for name, kinds in _ref_walk(type(model)):
-        for item_loc, item in _values(getattr(model, name), (*loc, name)):
-            if isinstance(item, BaseModel):
-                yield from references(item, item_loc)
-            elif kinds is not None and isinstance(item, str):
-                yield item_loc, item, kinds
+        value = getattr(model, name)
+        if value is None:
+            continue
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    _references_into(item, (*loc, name, index), out)
+                elif kinds is not None and isinstance(item, str):
+                    out.append(((*loc, name, index), item, kinds))
+        elif isinstance(value, BaseModel):
+            _references_into(value, (*loc, name), out)
+        elif kinds is not None and isinstance(value, str):
+            out.append(((*loc, name), value, kinds))
 
 
 def is_set(value: object) -> bool:

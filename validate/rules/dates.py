@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval, Derivation, Event, Meeting, Record
-from pakru.schema.introspect import Loc, dated, evidence
+from pakru.schema.introspect import Loc, dated
 from pakru.validate.derive import (
     Anchors,
     UnderivableError,
@@ -16,6 +16,7 @@ from pakru.validate.derive import (
     precision_of,
     within,
 )
+from pakru.validate.facts import facts
 from pakru.validate.registry import Context, Hit, rule
 from pakru.validate.rules.common import anchors, bounds, overlaps
 
@@ -156,7 +157,7 @@ def too_precise(dataset: Dataset, _: Context) -> Iterator[Hit]:
 
 def _cited_publications(record: Record, dataset: Dataset) -> Iterator[tuple[str, dt.date]]:
     published = anchors(dataset).published
-    for source in sorted({e.source for _, e in evidence(record)}):
+    for source in sorted(facts(dataset, record).cited):
         if (day := published.get(source)) is not None:
             yield source, day
 

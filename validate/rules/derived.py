@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pakru.dataset import Dataset
 from pakru.schema import Body, Location, Meeting, Person, Record
 from pakru.schema.derivations import CountryDerivation
-from pakru.schema.introspect import evidence
 from pakru.validate.derive import PLACE_FIELDS, UnderivableError
 from pakru.validate.derive.ordinals import derive_ordinal
 from pakru.validate.derive.places import PlaceFacts, derive_place, same
 from pakru.validate.derive.sides import SideFacts, derive_country
+from pakru.validate.facts import facts
 from pakru.validate.parse import Loc
 from pakru.validate.registry import Context, Hit, rule
 
@@ -50,7 +50,7 @@ def places_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A place derivation's rule holds and gives the location's city, country, id, coordinates."""
     texts = dataset.texts
     for record, location in _locations(dataset):
-        cited = frozenset(e.source for _, e in evidence(record))
+        cited = facts(dataset, record).cited
         yield from _place_problems(record, location, PlaceFacts(texts, cited))
 
 

@@ -7,9 +7,10 @@ from pydantic import BaseModel
 
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval, Record
-from pakru.schema.introspect import fields, is_set, names_a_field, quotes
+from pakru.schema.introspect import fields, is_set, names_a_field
 from pakru.schema.text import normalise
 from pakru.validate.derive import derived_fields
+from pakru.validate.facts import facts
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -60,9 +61,9 @@ def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """
     texts = _texts(dataset)
     for origin in context.provenance:
-        for loc, item in quotes(origin.record):
+        for found in facts(dataset, origin.record).quotes:
+            loc, item, wanted = found.loc, found.item, found.words
             text = texts.get(item.source)
-            wanted = normalise(item.quote)
             if (problem := _meaningless(wanted)) is not None:
                 yield Hit(origin.record.id, (*loc, "quote"), problem, origin)
                 continue

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 from pakru.dataset import Dataset
 from pakru.schema import Meeting, Record
-from pakru.schema.introspect import references
+from pakru.validate.facts import facts
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -22,10 +22,9 @@ def self_reference(dataset: Dataset, context: Context) -> Iterator[Hit]:
     A source citing itself as evidence is how source records are supported, so
     links to sources are not checked.
     """
-    del dataset
     for origin in context.provenance:
         record = origin.record
-        for loc, target, kinds in references(record):
+        for loc, target, kinds in facts(dataset, record).references:
             if target == record.id and kinds != ("source",):
                 yield Hit(record.id, loc, f"{record.id!r} names itself", origin)
 

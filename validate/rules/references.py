@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from pakru.dataset import Dataset
-from pakru.schema.introspect import references
+from pakru.validate.facts import facts
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -11,7 +11,7 @@ from pakru.validate.registry import Context, Hit, rule
 def resolve(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every referenced id names an existing record of a kind the field allows."""
     for origin in context.provenance:
-        for loc, target, kinds in references(origin.record):
+        for loc, target, kinds in facts(dataset, origin.record).references:
             if target not in dataset:
                 yield Hit(origin.record.id, loc, f"no record with id {target!r}", origin, target)
                 continue

@@ -1,0 +1,68 @@
+"""What the cross-record rules read of each record, gathered in one pass per record.
+
+Several rules need the same parts of a record: ``references.resolve`` and
+``links.self`` its references, ``evidence.quote`` its quotes, the date and
+place rules the sources it cites. Each used to walk every record again;
+:func:`facts` walks a record once (with :mod:`pakru.schema.introspect`, the
+only walker) and keeps what it found for every rule. The table lives as long
+as its dataset (rules run in one process, or in forked workers that each
+fill their own copy) and is keyed by the record object itself, so two files
+giving the same id keep their own facts.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pakru.dataset import Dataset
+from pakru.schema import Evidence, Record
+from pakru.schema.introspect import Loc, Quoted, quotes, references
+from pakru.schema.text import normalise
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quote (evidence or derivation) with its location and its normalised words."""
+
+    loc: Loc
+    item: Quoted
+    words: str
+    """``item.quote`` with whitespace runs collapsed (:func:`pakru.schema.text.normalise`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """One record's references, quotes and cited sources."""
+
+    record: Record
+    references: tuple[tuple[Loc, str, tuple[str, ...]], ...]
+    """(location, referenced id, kinds it may name), in document order."""
+    quotes: tuple[Quote, ...]
+    """Every evidence item and derivation, in document order."""
+    cited: frozenset[str]
+    """Ids of the sources the record's evidence items cite (derivations not counted)."""
+
+
+def _gather(record: Record) -> Facts:
+    found = tuple(Quote(loc, item, normalise(item.quote)) for loc, item in quotes(record))
+    # The evidence items are the quotes that are Evidence: no derivation holds evidence,
+    # so a walk for quotes meets every one (tests/validate/test_facts.py checks it).
+    cited = frozenset(q.item.source for q in found if isinstance(q.item, Evidence))
+    return Facts(record, tuple(references(record)), found, cited)
+
+
+@lru_cache(maxsize=4)
+def _table(dataset: Dataset) -> dict[int, Facts]:
+    # Keyed by id(): records are pydantic models, hashed field by field, which
+    # would cost about as much as the walk. The entry keeps its record, and
+    # facts() checks that it is the same object, so a reused id cannot mislead.
+    del dataset
+    return {}
+
+
+def facts(dataset: Dataset, record: Record) -> Facts:
+    """The facts of ``record`` (one of ``dataset``'s, or of the files it was read from)."""
+    table = _table(dataset)
+    found = table.get(id(record))
+    if found is None or found.record is not record:
+        found = table[id(record)] = _gather(record)
+    return found

@@ -298,8 +298,9 @@ def _ref_walk(model: type[BaseModel]) -> tuple[tuple[str, tuple[str, ...] | None
 def _find_into(model: BaseModel, cls: Any, loc: Loc, out: list[tuple[Loc, Any]]) -> None:
     # Appends to one list rather than chaining generators: rules walk every record of a
     # corpus, and a generator frame per field and item cost more than the walk itself.
+    values = model.__dict__  # a pydantic model keeps its field values here: no lookup chain
     for name in _leading_to(type(model), cls):
-        value = getattr(model, name)
+        value = values[name]
         if value is None:
             continue
         if isinstance(value, tuple):
@@ -353,8 +354,9 @@ def references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, tupl
 def _references_into(
     model: BaseModel, loc: Loc, out: list[tuple[Loc, str, tuple[str, ...]]]
 ) -> None:
+    values = model.__dict__
     for name, kinds in _ref_walk(type(model)):
-        value = getattr(model, name)
+        value = values[name]
         if value is None:
             continue
         if isinstance(value, tuple):

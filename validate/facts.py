@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pakru.dataset import Dataset
-from pakru.schema import Evidence, Record
-from pakru.schema.introspect import Loc, Quoted, quotes, references
+from pakru.schema import DateInterval, Evidence, Record
+from pakru.schema.introspect import Loc, Quoted, parts
 from pakru.schema.text import normalise
 
 
@@ -31,7 +31,7 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """One record's references, quotes and cited sources."""
+    """One record's references, quotes, cited sources and date intervals."""
 
     record: Record
     references: tuple[tuple[Loc, str, tuple[str, ...]], ...]
@@ -40,14 +40,17 @@ class Facts:
     """Every evidence item and derivation, in document order."""
     cited: frozenset[str]
     """Ids of the sources the record's evidence items cite (derivations not counted)."""
+    dated: tuple[tuple[Loc, DateInterval], ...]
+    """Every date interval (a record's ``date``, a title's ``attested``…), in document order."""
 
 
 def _gather(record: Record) -> Facts:
-    found = tuple(Quote(loc, item, normalise(item.quote)) for loc, item in quotes(record))
+    walked = parts(record)
+    found = tuple(Quote(loc, item, normalise(item.quote)) for loc, item in walked.quotes)
     # The evidence items are the quotes that are Evidence: no derivation holds evidence,
     # so a walk for quotes meets every one (tests/validate/test_facts.py checks it).
     cited = frozenset(q.item.source for q in found if isinstance(q.item, Evidence))
-    return Facts(record, tuple(references(record)), found, cited)
+    return Facts(record, walked.references, found, cited, walked.dated)
 
 
 @lru_cache(maxsize=4)

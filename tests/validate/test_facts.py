@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pakru.schema.introspect import evidence, quotes, references
+from pakru.schema.introspect import dated, evidence, quotes, references
 from pakru.schema.text import normalise
 from pakru.validate.facts import facts
 from pakru.validate.pipeline import load_dataset
@@ -14,10 +14,13 @@ from tests.conftest import REPO
 CASES = REPO / "tests" / "cases"
 
 
-@pytest.mark.parametrize("root", [None, CASES / "_base"], ids=["shipped", "cases-base"])
+ROOTS = [None, CASES / "_base", *sorted(CASES.glob("*/invalid"))]
+
+
+@pytest.mark.parametrize("root", ROOTS, ids=lambda r: "shipped" if r is None else r.parent.name)
 def test_facts_equal_the_walks(root: Path | None) -> None:
     loaded = load_dataset([root] if root else None)
-    assert len(loaded.provenance) > 0
+    assert len(loaded.provenance) > 0 or (root is not None and root.name == "invalid")
     for origin in loaded.provenance:
         record = origin.record
         found = facts(loaded.dataset, record)
@@ -27,6 +30,7 @@ def test_facts_equal_the_walks(root: Path | None) -> None:
             (loc, item, normalise(item.quote)) for loc, item in quotes(record)
         ]
         assert found.cited == frozenset(e.source for _, e in evidence(record))
+        assert list(found.dated) == list(dated(record))
 
 
 def test_records_with_one_id_keep_their_own_facts(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval, Derivation, Event, Meeting, Record
-from pakru.schema.introspect import Loc, dated
+from pakru.schema.introspect import Loc
 from pakru.validate.derive import (
     Anchors,
     UnderivableError,
@@ -46,7 +46,9 @@ def _ordered(interval: DateInterval) -> bool:
 def _intervals(dataset: Dataset) -> tuple[tuple[Record, Loc, DateInterval], ...]:
     # six rules read every interval: walk the records once per dataset, not once per rule
     return tuple(
-        (record, loc, interval) for record in dataset.records for loc, interval in dated(record)
+        (record, loc, interval)
+        for record in dataset.records
+        for loc, interval in facts(dataset, record).dated
     )
 
 

@@ -371,6 +371,12 @@ def _references_into(
             out.append(((*loc, name), value, kinds))
 
 
+@cache
+def _found_as(cls: type[BaseModel]) -> tuple[bool, bool]:
+    """Whether an instance of ``cls`` is a quote, and whether it is a date interval."""
+    return issubclass(cls, Evidence | BaseDerivation), issubclass(cls, DateInterval)
+
+
 @dataclass(frozen=True, slots=True)
 class Parts:
     """What :func:`parts` finds in one walk: what :func:`references`, :func:`quotes` and
@@ -393,25 +399,34 @@ def parts(model: BaseModel) -> Parts:
     found: list[tuple[Loc, Quoted]] = []
     dated: list[tuple[Loc, DateInterval]] = []
 
+    def visit(item: object, here: Loc, in_quote: bool, in_dated: bool) -> None:
+        if not isinstance(item, BaseModel):
+            return
+        quote, interval = _found_as(type(item))
+        if quote and not in_quote:
+            found.append((here, item))  # type: ignore[arg-type]
+        if interval and not in_dated:
+            dated.append((here, item))  # type: ignore[arg-type]
+        walk(item, here, in_quote or quote, in_dated or interval)
+
     def walk(model: BaseModel, loc: Loc, in_quote: bool, in_dated: bool) -> None:
         values = model.__dict__
         for name, kinds in _ref_walk(type(model)):
             value = values[name]
             if value is None:
                 continue
-            items = enumerate(value) if isinstance(value, tuple) else ((None, value),)
-            for index, item in items:
-                here = (*loc, name) if index is None else (*loc, name, index)
-                if isinstance(item, BaseModel):
-                    quote = not in_quote and isinstance(item, Evidence | BaseDerivation)
-                    if quote:
-                        found.append((here, item))  # type: ignore[arg-type]
-                    interval = not in_dated and isinstance(item, DateInterval)
-                    if interval:
-                        dated.append((here, item))  # type: ignore[arg-type]
-                    walk(item, here, in_quote or quote, in_dated or interval)
-                elif kinds is not None and isinstance(item, str):
-                    refs.append((here, item, kinds))
+            if kinds is None:  # a field holding models
+                if isinstance(value, tuple):
+                    for index, item in enumerate(value):
+                        visit(item, (*loc, name, index), in_quote, in_dated)
+                else:
+                    visit(value, (*loc, name), in_quote, in_dated)
+            elif isinstance(value, tuple):
+                for index, item in enumerate(value):
+                    if isinstance(item, str):
+                        refs.append(((*loc, name, index), item, kinds))
+            elif isinstance(value, str):
+                refs.append(((*loc, name), value, kinds))
 
     walk(model, (), False, False)
     return Parts(tuple(refs), tuple(found), tuple(dated))

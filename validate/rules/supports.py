@@ -148,9 +148,14 @@ _CHECKS: dict[str, Callable[[Record, object, str], str | None]] = {
 
 
 def _checked(record: Record) -> Iterator[tuple[int, int, str, Evidence]]:
-    derived = derived_fields(record)
+    """The supported fields this rule can check, with their evidence, not derived ones."""
+    derived: frozenset[str] | None = None  # asked only when a checked field is named
     for index, item in enumerate(record.evidence):
         for position, field in enumerate(item.supports):
+            if field not in _CHECKS:
+                continue
+            if derived is None:
+                derived = derived_fields(record)
             if field not in derived:
                 yield index, position, field, item
 
@@ -161,8 +166,7 @@ def supports_value(dataset: Dataset, _: Context) -> Iterator[Hit]:
     for record in dataset.records:
         for index, position, field, item in _checked(record):
             value = _value(record, field)
-            check = _CHECKS.get(field)
-            if check is not None and (problem := check(record, value, item.quote)) is not None:
+            if (problem := _CHECKS[field](record, value, item.quote)) is not None:
                 yield Hit(
                     record.id,
                     ("evidence", index, "supports", position),

@@ -7,11 +7,13 @@ place rules the sources it cites. Each used to walk every record again;
 only walker) and keeps what it found for every rule. The table lives as long
 as its dataset (rules run in one process, or in forked workers that each
 fill their own copy) and is keyed by the record object itself, so two files
-giving the same id keep their own facts.
+giving the same id keep their own facts. Named tuples rather than frozen
+dataclasses: there is one per quote, and a frozen dataclass's ``__init__``
+sets each field through ``object.__setattr__``.
 """
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval, Evidence, Record
@@ -19,8 +21,7 @@ from pakru.schema.introspect import Loc, Quoted, parts
 from pakru.schema.text import normalise
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """A quote (evidence or derivation) with its location and its normalised words."""
 
     loc: Loc
@@ -29,8 +30,7 @@ class Quote:
     """``item.quote`` with whitespace runs collapsed (:func:`pakru.schema.text.normalise`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(NamedTuple):
     """One record's references, quotes, cited sources and date intervals."""
 
     record: Record

@@ -10,12 +10,13 @@ from pakru.validate.registry import Context, Hit, rule
 @rule("references.resolve")
 def resolve(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every referenced id names an existing record of a kind the field allows."""
+    kind_of = {record.id: record.type for record in dataset.records}  # the ids `in dataset`
     for origin in context.provenance:
         for loc, target, kinds in facts(dataset, origin.record).references:
-            if target not in dataset:
+            found = kind_of.get(target)
+            if found is None:
                 yield Hit(origin.record.id, loc, f"no record with id {target!r}", origin, target)
                 continue
-            found = dataset.get(target).type
             if found not in kinds:
                 allowed = " or ".join(kinds)
                 yield Hit(

@@ -42,7 +42,7 @@ Walks over a record (depth first, in field order)
 import types
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
@@ -260,6 +260,7 @@ def model_at(model: type[BaseModel] | None, loc: Loc) -> type[BaseModel] | None:
     return model
 
 
+@lru_cache(maxsize=4096)  # asked for every name in every evidence's supports: a small vocabulary
 def names_a_field(model: type[BaseModel], dotted: str) -> bool:
     """Whether ``dotted`` (``"location.city"``) is a path of field names in ``model``."""
     current: type[BaseModel] | None = model

@@ -13,11 +13,11 @@ sets each field through ``object.__setattr__``.
 """
 
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval, Evidence, Record
-from pakru.schema.introspect import Loc, Quoted, parts
+from pakru.schema.introspect import Loc, Quoted, fields_by_name, parts
 from pakru.schema.text import normalise
 
 
@@ -69,3 +69,13 @@ def facts(dataset: Dataset, record: Record) -> Facts:
     if found is None or found.record is not record:
         found = table[id(record)] = _gather(record)
     return found
+
+
+def field_or(record: Record, name: str, default: Any) -> Any:
+    """``getattr(record, name, default)`` for a field some record kinds lack.
+
+    A pydantic model answers a missing attribute through ``__getattr__`` and an
+    exception, which costs more than the rules' own work on the record; the
+    record kind's field names (cached per model) say it first.
+    """
+    return getattr(record, name) if name in fields_by_name(type(record)) else default

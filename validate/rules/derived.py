@@ -15,14 +15,14 @@ from pakru.validate.derive import PLACE_FIELDS, UnderivableError
 from pakru.validate.derive.ordinals import derive_ordinal
 from pakru.validate.derive.places import PlaceFacts, derive_place, same
 from pakru.validate.derive.sides import SideFacts, derive_country
-from pakru.validate.facts import facts
+from pakru.validate.facts import facts, field_or
 from pakru.validate.parse import Loc
 from pakru.validate.registry import Context, Hit, rule
 
 
 def _locations(dataset: Dataset) -> Iterator[tuple[Record, Location]]:
     for record in dataset.records:
-        location = getattr(record, "location", None)
+        location = field_or(record, "location", None)
         if isinstance(location, Location):
             yield record, location
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 from pakru.dataset import Dataset
 from pakru.schema import Meeting, Record
-from pakru.validate.facts import facts
+from pakru.validate.facts import facts, field_or
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -74,7 +74,7 @@ def same_as_kind(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """``same_as`` links records of one kind: a meeting to a meeting, an event to an event."""
     for origin in context.provenance:
         record = origin.record
-        for index, target in enumerate(getattr(record, "same_as", ())):
+        for index, target in enumerate(field_or(record, "same_as", ())):
             if target in dataset and target != record.id:
                 other = dataset.get(target)
                 if other.type != record.type:
@@ -92,11 +92,11 @@ def same_as_one_sided(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """``same_as`` is mutual: when A lists B, B lists A."""
     for origin in context.provenance:
         record = origin.record
-        for index, target in enumerate(getattr(record, "same_as", ())):
+        for index, target in enumerate(field_or(record, "same_as", ())):
             if target not in dataset or target == record.id:
                 continue
             other = dataset.get(target)
-            if other.type == record.type and record.id not in getattr(other, "same_as", ()):
+            if other.type == record.type and record.id not in field_or(other, "same_as", ()):
                 yield Hit(
                     record.id,
                     ("same_as", index),

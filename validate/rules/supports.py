@@ -35,6 +35,7 @@ from pakru.dataset import Dataset
 from pakru.schema import Evidence, Record
 from pakru.validate.derive import derived_fields
 from pakru.validate.derive.text import contains, countries_named
+from pakru.validate.facts import field_or
 from pakru.validate.registry import Context, Hit, rule
 
 _UNITS = (
@@ -110,11 +111,11 @@ def _names(forms: tuple[str, ...], quote: str) -> str | None:
 
 
 def _name(record: Record, value: object, quote: str) -> str | None:
-    return _names((str(value), *getattr(record, "aliases", ())), quote)
+    return _names((str(value), *field_or(record, "aliases", ())), quote)
 
 
 def _aliases(record: Record, value: object, quote: str) -> str | None:
-    return _names(tuple(getattr(record, "aliases", ())), quote)
+    return _names(tuple(field_or(record, "aliases", ())), quote)
 
 
 def _city(record: Record, value: object, quote: str) -> str | None:

@@ -28,7 +28,9 @@ Walks over a record (depth first, in field order)
     :class:`Derivation` (the things holding a verbatim quote);
     :func:`evidence` every Evidence; :func:`dated` every date interval;
     :func:`cited_sources` the ids of the sources a record quotes or names;
-    :func:`is_set` whether a value states anything.
+    :func:`is_set` whether a value states anything. :func:`parts` gives
+    references, quotes and date intervals together in one walk (the
+    validator's per-record pass, :mod:`pakru.validate.facts`, uses it).
 
 >>> from pakru.schema import Meeting
 >>> field(Meeting, "participants").sub_record, field(Meeting, "title").needs_support

@@ -30,6 +30,7 @@ refers to this record rather than a namesake, or anything a rule derives
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from pakru.dataset import Dataset
 from pakru.schema import Evidence, Record
@@ -76,11 +77,15 @@ def ordinal_words(n: int) -> tuple[str, ...]:
     return (f"{base}-{_UNITS[unit]}", f"{base} {_UNITS[unit]}")
 
 
+@lru_cache(maxsize=256)  # one pattern per ordinal: meetings of a series number 1, 2, 3...
+def _ordinal_pattern(n: int) -> re.Pattern[str]:
+    spellings = [rf"\b{n}(?:st|nd|rd|th)?\b", *(rf"\b{w}\b" for w in ordinal_words(n))]
+    return re.compile("|".join(spellings), re.IGNORECASE)
+
+
 def says_ordinal(quote: str, n: int) -> bool:
     """Whether a quote gives the number ``n``: "7th", "7" or "seventh"."""
-    if re.search(rf"\b{n}(?:st|nd|rd|th)?\b", quote, re.IGNORECASE):
-        return True
-    return any(re.search(rf"\b{w}\b", quote, re.IGNORECASE) for w in ordinal_words(n))
+    return _ordinal_pattern(n).search(quote) is not None
 
 
 def _venue_words(quote: str, venue: str) -> bool:

@@ -22,15 +22,15 @@ from pakru.manifest import shipped_records
 from pakru.schema import Record, Source, record_adapter
 from pakru.validate import read
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
-from pakru.validate.findings import Finding, filter_findings
+from pakru.validate.findings import Finding, filter_findings, is_selected
 from pakru.validate.incremental import touching, trees
 from pakru.validate.manifest import read_manifest
 from pakru.validate.models import build
-from pakru.validate.parallel import map_in_order
+from pakru.validate.parallel import imap_in_order, map_shared
 from pakru.validate.parse import parse
 from pakru.validate.provenance import Origin, Provenance
 from pakru.validate.read import read_text
-from pakru.validate.registry import Context, run_rules
+from pakru.validate.registry import RULES, Context, run_rules
 
 RECORD_SUFFIXES = read.RECORD_SUFFIXES
 
@@ -46,18 +46,20 @@ class Loaded:
     """How findings name the ``VERSION`` and ``withdrawn.json`` files that were looked for."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """One file after read → parse → models: its record and warnings, or what stopped it.
 
     Small on purpose: the parse and its position tables stay behind (in a
     worker process, they would cost as much to send back as to make);
     :class:`~pakru.validate.provenance.Origin` finds positions again when a
-    finding needs them.
+    finding needs them. ``text`` is a source record's report text, read
+    with it (in the worker, with ``--jobs``).
     """
 
     record: Record | None
     findings: tuple[Finding, ...]
+    text: str | None = None
 
 
 def build_file(item: tuple[Path, str]) -> FileResult:
@@ -72,7 +74,13 @@ def build_file(item: tuple[Path, str]) -> FileResult:
     built = build(parsed)
     if isinstance(built, list):
         return FileResult(None, (*parsed.warnings, *built))
-    return FileResult(built.record, parsed.warnings)
+    record = built.record
+    if not isinstance(record, Source):
+        return FileResult(record, parsed.warnings)
+    report = _source_text(path, record, shown)
+    if isinstance(report, Finding):
+        return FileResult(record, (*parsed.warnings, report))
+    return FileResult(record, parsed.warnings, report)
 
 
 def _build_plain(item: tuple[Path, str]) -> bytes:
@@ -87,17 +95,25 @@ def _build_plain(item: tuple[Path, str]) -> bytes:
     text = read_text(path, shown)
     parsed = text if isinstance(text, Finding) else parse(text)
     if isinstance(parsed, Finding):
-        return marshal.dumps((None, (astuple(parsed),)))
+        return marshal.dumps((None, (astuple(parsed),), None))
     built = build(parsed)
     if isinstance(built, list):
-        return marshal.dumps((None, tuple(astuple(f) for f in (*parsed.warnings, *built))))
-    return marshal.dumps((parsed.data, tuple(astuple(f) for f in parsed.warnings)))
+        return marshal.dumps((None, tuple(astuple(f) for f in (*parsed.warnings, *built)), None))
+    findings = parsed.warnings
+    report = None
+    if isinstance(built.record, Source):
+        read_report = _source_text(path, built.record, shown)
+        if isinstance(read_report, Finding):
+            findings = (*findings, read_report)
+        else:
+            report = read_report
+    return marshal.dumps((parsed.data, tuple(astuple(f) for f in findings), report))
 
 
 def _from_plain(sent: bytes) -> FileResult:
-    data, findings = marshal.loads(sent)  # noqa: S302 - our own workers' output
+    data, findings, report = marshal.loads(sent)  # noqa: S302 - our own workers' output
     record = record_adapter.validate_python(data) if data is not None else None
-    return FileResult(record, tuple(Finding(*f) for f in findings))
+    return FileResult(record, tuple(Finding(*f) for f in findings), report)
 
 
 def _shown(
@@ -156,31 +172,29 @@ def _no_gc() -> Iterator[None]:
 def _records(
     files: Sequence[tuple[Path, str]], jobs: int
 ) -> tuple[list[Origin], dict[str, str], list[Finding], set[str]]:
-    """Stages read → parse → models for every file, then the texts of the source records.
+    """Stages read → parse → models for every file, with the texts of the source records.
 
-    Also returns the ids (file names) of the files that gave no record.
+    Also returns the ids (file names) of the files that gave no record. With
+    ``jobs`` > 1 each record is built again here from the worker's plain
+    values as soon as its chunk is back, while the workers go on.
     """
-    with _no_gc():
-        if jobs > 1:
-            results = [_from_plain(r) for r in map_in_order(_build_plain, files, jobs)]
-        else:
-            results = map_in_order(build_file, files, jobs)
     origins: list[Origin] = []
     texts: dict[str, str] = {}
     findings: list[Finding] = []
     unbuilt: set[str] = set()
-    for (path, shown), result in zip(files, results, strict=True):
-        findings.extend(result.findings)
-        if result.record is None:
-            unbuilt.add(path.stem)
-            continue
-        origins.append(Origin(result.record, shown, path))
-        if isinstance(result.record, Source):
-            text = _source_text(path, result.record, shown)
-            if isinstance(text, Finding):
-                findings.append(text)
-            else:
-                texts.setdefault(result.record.id, text)
+    with _no_gc():
+        if jobs > 1:
+            results = map(_from_plain, imap_in_order(_build_plain, files, jobs))
+        else:
+            results = map(build_file, files)
+        for (path, shown), result in zip(files, results, strict=True):
+            findings.extend(result.findings)
+            if result.record is None:
+                unbuilt.add(path.stem)
+                continue
+            origins.append(Origin(result.record, shown, str(path)))
+            if result.text is not None:
+                texts.setdefault(result.record.id, result.text)
     return origins, texts, findings, unbuilt
 
 
@@ -221,6 +235,29 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
     return Loaded(dataset, Provenance(origins, unbuilt), tuple(findings), manifest.files)
 
 
+def _one_rule(shared: tuple[Dataset, Context], rule_id: str) -> list[Finding]:
+    dataset, context = shared
+    # select matches by prefix: leave out rules whose ids extend this one
+    longer = tuple(r for r in RULES if r.startswith(rule_id + "."))
+    return run_rules(dataset, context, (rule_id,), longer)
+
+
+def _run_rules(
+    dataset: Dataset, context: Context, select: Sequence[str], ignore: Sequence[str], jobs: int
+) -> list[Finding]:
+    """The rules' findings; with ``jobs`` > 1, one rule per task in forked workers.
+
+    The rules are the largest stage left once files are built; each needs
+    the whole Dataset, which forked workers inherit rather than receive.
+    Findings are sorted afterwards, so the order they come back in is free.
+    """
+    if jobs <= 1:
+        return run_rules(dataset, context, select, ignore)
+    ids = [r.id for r in RULES.values() if r.func is not None and is_selected(r.id, select, ignore)]
+    parts = map_shared(_one_rule, (dataset, context), ids, jobs)
+    return [finding for part in parts for finding in part]
+
+
 def validate(
     paths: Sequence[Path] | None = None,
     *,
@@ -243,7 +280,7 @@ def validate(
     given = trees(paths) if incremental and paths else None
     loaded = load_dataset(list(given) if given else paths, jobs=jobs)
     context = replace(context or Context(), provenance=loaded.provenance)
-    found = [*loaded.findings, *run_rules(loaded.dataset, context, select, ignore)]
+    found = [*loaded.findings, *_run_rules(loaded.dataset, context, select, ignore, jobs)]
     if given:
         cwd = Path.cwd().resolve()
         shown = {_shown(f, None, cwd) for files in given.values() for f in files}

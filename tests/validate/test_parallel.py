@@ -85,3 +85,18 @@ def test_cli_jobs_and_files(tree: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_records_tree_of() -> None:
     assert records_tree_of(Path("/x/records/meetings/a.yaml")) == Path("/x/records")
     assert records_tree_of(Path("/x/elsewhere/a.yaml")) is None
+
+
+def _take(shared: dict[str, object], key: str) -> object:
+    return shared[key]
+
+
+def test_map_shared_hands_workers_the_shared_value_without_pickling_it() -> None:
+    import pickle  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    shared = {"lock": threading.Lock(), "a": 1, "b": 2}  # a lock cannot be pickled
+    with pytest.raises(TypeError):
+        pickle.dumps(shared)
+    assert parallel.map_shared(_take, shared, ["a", "b", "a"], jobs=2) == [1, 2, 1]
+    assert parallel.map_shared(_take, shared, ["b"], jobs=1) == [2]

@@ -235,26 +235,32 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
     return Loaded(dataset, Provenance(origins, unbuilt), tuple(findings), manifest.files)
 
 
-def _one_rule(shared: tuple[Dataset, Context], rule_id: str) -> list[Finding]:
+def _rules_of_theme(shared: tuple[Dataset, Context], ids: tuple[str, ...]) -> list[Finding]:
     dataset, context = shared
-    # select matches by prefix: leave out rules whose ids extend this one
-    longer = tuple(r for r in RULES if r.startswith(rule_id + "."))
-    return run_rules(dataset, context, (rule_id,), longer)
+    # select matches by prefix: leave out rules whose ids extend a selected one
+    longer = tuple(r for r in RULES if r not in ids and any(r.startswith(i + ".") for i in ids))
+    return run_rules(dataset, context, ids, longer)
 
 
 def _run_rules(
     dataset: Dataset, context: Context, select: Sequence[str], ignore: Sequence[str], jobs: int
 ) -> list[Finding]:
-    """The rules' findings; with ``jobs`` > 1, one rule per task in forked workers.
+    """The rules' findings; with ``jobs`` > 1, one theme per task in forked workers.
 
     The rules are the largest stage left once files are built; each needs
-    the whole Dataset, which forked workers inherit rather than receive.
+    the whole Dataset, which forked workers inherit rather than receive. The
+    rules of a theme (``dates.*``) share the walks they cache, so a theme is
+    one task: split rule by rule, both workers made most of those walks.
     Findings are sorted afterwards, so the order they come back in is free.
     """
     if jobs <= 1:
         return run_rules(dataset, context, select, ignore)
-    ids = [r.id for r in RULES.values() if r.func is not None and is_selected(r.id, select, ignore)]
-    parts = map_shared(_one_rule, (dataset, context), ids, jobs)
+    themes: dict[str, list[str]] = {}
+    for rule in RULES.values():
+        if rule.func is not None and is_selected(rule.id, select, ignore):
+            themes.setdefault(rule.theme, []).append(rule.id)
+    tasks = [tuple(ids) for ids in themes.values()]
+    parts = map_shared(_rules_of_theme, (dataset, context), tasks, jobs)
     return [finding for part in parts for finding in part]
 
 

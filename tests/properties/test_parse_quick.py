@@ -144,3 +144,26 @@ def test_node_bound_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     quick = parse(Text("x.yaml", "a: [1, 2, 3]\n"))
     assert isinstance(quick, Finding)
     assert quick.rule == "yaml.too-many-nodes"
+
+
+_PLAIN = st.one_of(
+    st.sampled_from(sorted(parse_module._WORDS)),
+    st.text(alphabet="0123456789+-._eExXoO~nNyYtTfFulsaribi", max_size=8),
+)
+
+
+@given(st.lists(_PLAIN, min_size=1, max_size=6))
+def test_plain_scalars_resolve_the_same(values: list[str]) -> None:
+    """The quick pass sends only some plain scalars to the resolver; each gives what the
+    builder gives, as a value, a key, and an item."""
+    text = "".join(f"k{i}: {v}\n" for i, v in enumerate(values))
+    text += "".join(f"{v}: {i}\n" for i, v in enumerate(values))
+    text += "s: [" + ", ".join(values) + "]\n"
+    _same(text)
+
+
+def test_the_words_the_quick_pass_resolves_are_the_yaml_11_booleans_and_more() -> None:
+    alternatives = parse_module.YAML11_BOOL.pattern.removeprefix("^(?:").removesuffix(")$")
+    assert set(alternatives.split("|")) == set(parse_module._YAML11_WORDS)
+    for word in parse_module._WORDS:  # each is a value other than its string, or handed over
+        assert parse_module._quick(f"a: {word}\n") != {"a": word}

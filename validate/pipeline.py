@@ -16,6 +16,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass, replace
 from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
 
 from pakru.dataset import Dataset
 from pakru.manifest import shipped_records
@@ -77,43 +80,57 @@ def build_file(item: tuple[Path, str]) -> FileResult:
     record = built.record
     if not isinstance(record, Source):
         return FileResult(record, parsed.warnings)
-    report = _source_text(path, record, shown)
+    report = _source_text(path, record.file, shown)
     if isinstance(report, Finding):
         return FileResult(record, (*parsed.warnings, report))
     return FileResult(record, parsed.warnings, report)
 
 
-def _build_plain(item: tuple[Path, str]) -> bytes:
-    """``build_file`` in a worker, answered as marshalled plain data.
+def _parse_plain(item: tuple[Path, str]) -> bytes:
+    """Read and parse one file in a worker, answered as marshalled plain data.
 
-    Pickling a built record costs a worker about twice as much as building it,
-    and the main process as much to unpickle as to build it again from plain
-    values; ``marshal`` sends dicts, tuples and strings at a tenth of the cost.
-    The worker still builds the record, so findings are made where they were.
+    The worker does not build the model: the main process builds it from
+    these plain values anyway (pickling a built record costs more than
+    building it again; ``marshal`` sends dicts, tuples and strings at a tenth
+    of the cost), so building it here too was work done twice. A source's
+    report text is read here when the values say it is a source.
     """
     path, shown = item
     text = read_text(path, shown)
     parsed = text if isinstance(text, Finding) else parse(text)
     if isinstance(parsed, Finding):
         return marshal.dumps((None, (astuple(parsed),), None))
-    built = build(parsed)
-    if isinstance(built, list):
-        return marshal.dumps((None, tuple(astuple(f) for f in (*parsed.warnings, *built)), None))
-    findings = parsed.warnings
-    report = None
-    if isinstance(built.record, Source):
-        read_report = _source_text(path, built.record, shown)
-        if isinstance(read_report, Finding):
-            findings = (*findings, read_report)
-        else:
-            report = read_report
-    return marshal.dumps((parsed.data, tuple(astuple(f) for f in findings), report))
+    report: Any = None  # (name, text or a finding as a tuple)
+    name = parsed.data.get("file")
+    if parsed.data.get("type") == "source" and isinstance(name, str):
+        read_report = _source_text(path, name, shown)
+        report = (name, astuple(read_report) if isinstance(read_report, Finding) else read_report)
+    warnings = tuple(astuple(f) for f in parsed.warnings)
+    return marshal.dumps((parsed.data, warnings, report))
 
 
-def _from_plain(sent: bytes) -> FileResult:
-    data, findings, report = marshal.loads(sent)  # noqa: S302 - our own workers' output
-    record = record_adapter.validate_python(data) if data is not None else None
-    return FileResult(record, tuple(Finding(*f) for f in findings), report)
+def _from_plain(item: tuple[Path, str], sent: bytes) -> FileResult:
+    """A worker's plain values built into a record here, as :func:`build_file` would."""
+    data, warnings, report = marshal.loads(sent)  # noqa: S302 - our own workers' output
+    findings = tuple(Finding(*f) for f in warnings)
+    if data is None:
+        return FileResult(None, findings)
+    try:
+        record = record_adapter.validate_python(data)
+    except ValidationError:
+        # rare: the file has schema findings; building it here in full makes
+        # and places them exactly as one process does
+        return build_file(item)
+    if not isinstance(record, Source):
+        return FileResult(record, findings)
+    if report is None or report[0] != record.file:  # not read as the record names it
+        path, shown = item
+        report = (record.file, _source_text(path, record.file, shown))
+    elif isinstance(report[1], tuple):
+        report = (report[0], Finding(*report[1]))
+    if isinstance(report[1], Finding):
+        return FileResult(record, (*findings, report[1]))
+    return FileResult(record, findings, report[1])
 
 
 def _shown(
@@ -143,10 +160,11 @@ def collect(paths: Iterable[Path]) -> Iterator[Path]:
     yield from read.collect(paths).files
 
 
-def _source_text(path: Path, source: Source, shown: str) -> str | Finding:
+def _source_text(path: Path, name: str, shown: str) -> str | Finding:
+    """The report text ``name`` that the source record in ``path`` (shown as ``shown``) names."""
     shown_dir = shown.rsplit("/", 1)[0] if "/" in shown else "."
-    text_path = path.parent / "text" / source.file
-    read = read_text(text_path, f"{shown_dir}/text/{source.file}")
+    text_path = path.parent / "text" / name
+    read = read_text(text_path, f"{shown_dir}/text/{name}")
     return read if isinstance(read, Finding) else read.text
 
 
@@ -184,7 +202,7 @@ def _records(
     unbuilt: set[str] = set()
     with _no_gc():
         if jobs > 1:
-            results = map(_from_plain, imap_in_order(_build_plain, files, jobs))
+            results = map(_from_plain, files, imap_in_order(_parse_plain, files, jobs))
         else:
             results = map(build_file, files)
         for (path, shown), result in zip(files, results, strict=True):
@@ -192,7 +210,8 @@ def _records(
             if result.record is None:
                 unbuilt.add(path.stem)
                 continue
-            origins.append(Origin(result.record, shown, str(path)))
+            disk = str(path)  # mostly the path shown: then one string serves both
+            origins.append(Origin(result.record, shown, shown if disk == shown else disk))
             if result.text is not None:
                 texts.setdefault(result.record.id, result.text)
     return origins, texts, findings, unbuilt

@@ -34,12 +34,24 @@ def tree(tmp_path: Path) -> Path:
 
 
 def test_jobs_give_the_same_findings(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # sources too: one whose report text is gone, one with a schema finding
+    gone, broken = sorted(tree.glob("sources/*.yaml"))[:2]
+    name = next(line for line in gone.read_text(encoding="utf-8").splitlines() if "file:" in line)
+    (tree / "sources" / "text" / name.split(": ")[1].strip("'")).unlink()
+    broken.write_text(broken.read_text(encoding="utf-8") + "extra: 1\n", encoding="utf-8")
     one = validate([tree], context=TODAY)
     monkeypatch.setattr(parallel, "CHUNK", 7)  # force several tasks on a small tree
     two = validate([tree], context=TODAY, jobs=2)
     assert one == two
-    assert {f.rule for f in one} >= {"references.resolve", "schema.unknown-key", "yaml.syntax"}
-    assert all(f.line > 0 for f in one if f.rule != "references.source-text")
+    assert {f.rule for f in one} >= {
+        "references.resolve",
+        "schema.unknown-key",
+        "yaml.syntax",
+        "read.io",
+    }
+    assert {f.path.rsplit("/", 2)[-2] for f in one if f.rule == "read.io"} == {"text"}
+    assert broken.name in {Path(f.path).name for f in one if f.rule == "schema.unknown-key"}
+    assert all(f.line > 0 for f in one if f.rule not in ("references.source-text", "read.io"))
 
 
 def _file_of(tree: Path, record_id: str) -> Path:

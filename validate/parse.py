@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from pakru.schema import introspect
+from pakru.validate import rustyaml
 from pakru.validate.findings import Finding
 from pakru.validate.read import Text
 
@@ -391,10 +392,14 @@ def parse(source: Text) -> Parsed | Finding:
     every check but keeps no positions; its position tables are filled on
     first use. A file the quick pass leaves alone — a refusal, a warning, a
     tag, anything unusual — goes through :func:`parse_with_positions`, so
-    findings and their positions are the same either way.
+    findings and their positions are the same either way. Before the quick
+    pass, a plain enough file is read by a Rust YAML parser when it is
+    installed (:mod:`pakru.validate.rustyaml`), which gives the same values.
     """
     if _FAST is not None and "\t" not in source.text:
-        data = _quick(source.text)
+        data = rustyaml.values(source.text, MAX_NODES, MAX_DEPTH)
+        if data is None:
+            data = _quick(source.text)
         if data is not None:
             lazy = _Reparse(source)
             return Parsed(source.path, data, _LazyTable(lazy, 0), _LazyTable(lazy, 1))

@@ -7,13 +7,18 @@ asked for. Whichever path ran, the data, the warnings, the positions and the
 findings of the models built on them must be identical.
 """
 
+import random
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from benchmarks import corpus
+from pakru.manifest import shipped_records
 from pakru.validate import parse as parse_module
+from pakru.validate import rustyaml
 from pakru.validate.findings import Finding
 from pakru.validate.models import build
 from pakru.validate.parse import Parsed, parse, parse_with_positions
@@ -46,6 +51,32 @@ _EDITS = st.sampled_from(
         "\nid: x\n",
         "\n? [a]\n: b\n",
         "\x07",
+        # what the Rust route must leave to libyaml
+        "+-1",
+        "++1",
+        "0o17",
+        ".NaN",
+        "9" * 20,
+        "9" * 400,
+        "|",
+        ">-\n",
+        "\n  ",
+        " \n",
+        "\n\n",
+        "\u2028",
+        "\x85",
+        "\\",
+        "@",
+        "`",
+        "%",
+        "?",
+        ",",
+        "]",
+        "[a, b]",
+        "{a: b}",
+        ":",
+        "'a': ",
+        "\n...\n",
     ]
 )
 
@@ -65,6 +96,16 @@ def _shape(result: Parsed | Finding) -> Any:
 def _same(text: str) -> Parsed | Finding:
     quick, full = parse(Text("x.yaml", text)), parse_with_positions(Text("x.yaml", text))
     assert _shape(quick) == _shape(full)
+    # the Rust route gives exactly the builder's values (types too: 1, 1.0 and True
+    # are equal in Python), or leaves the file to libyaml
+    fast = rustyaml.values(text, parse_module.MAX_NODES, parse_module.MAX_DEPTH)
+    if fast is not None:
+        assert isinstance(full, Parsed)
+        assert not full.warnings
+        assert repr(fast) == repr(full.data)
+    libyaml = parse_module._quick(text)
+    if libyaml is not None and isinstance(quick, Parsed):
+        assert repr(quick.data) == repr(libyaml)
     if isinstance(quick, Parsed) and isinstance(full, Parsed):
         one, two = build(quick), build(full)
         # a record, or the schema findings with their positions
@@ -167,3 +208,79 @@ def test_the_words_the_quick_pass_resolves_are_the_yaml_11_booleans_and_more() -
     assert set(alternatives.split("|")) == set(parse_module._YAML11_WORDS)
     for word in parse_module._WORDS:  # each is a value other than its string, or handed over
         assert parse_module._quick(f"a: {word}\n") != {"a": word}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",  # a duplicate key: the Rust parser keeps the last
+        "a: {b: 1, b: 2}\n",
+        "a: [b: 1, b: 2]\n",
+        "a: 1\nb:\n  c: 'x: y'\n  c: 2\n",  # a mark inside a scalar makes up for a duplicate
+        "a: 1\n---\nb: 2\n",  # it reads the first document only
+        "a: &x 1\nb: *x\n",
+        "a: !!str 1\n",
+        "a: 0x1F\n",  # it reads these as numbers; pakru, as strings
+        "a: .inf\n",
+        "a: -.NaN\n",
+        "a: +-1\n",
+        "a: 12345678901234567890\n",  # and this as a float
+        "a: " + "9" * 5000 + "\n",  # and this as infinity
+        "a: 1e400\n",
+        "a: yes\n",
+        "a: 'no'\n",
+        "on: 1\n",
+        "1: a\n",
+        "a: 1",  # no final line break
+        "a: x\u2028y\n",
+        "a: b\x85c\n",
+    ],
+)
+def test_the_rust_route_leaves_what_it_cannot_vouch_for(text: str) -> None:
+    assert rustyaml.values(text, parse_module.MAX_NODES, parse_module.MAX_DEPTH) is None
+    _same(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb: [x, z]\nc: []\nd: {}\ne:\n  - f: 'g: h'\n    i: >-\n      j: k\n      l\n",
+        "a: 2018-03-02\nb: -1\nc: 1.5e3\nd: ~\ne:\nf: true\ng: 'it''s'\nh: \"q\"\n",
+    ],
+)
+def test_the_rust_route_takes_plain_records(text: str) -> None:
+    fast = rustyaml.values(text, parse_module.MAX_NODES, parse_module.MAX_DEPTH)
+    assert fast is not None
+    _same(text)
+
+
+def test_without_the_rust_parser_files_go_the_libyaml_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "a: 1\nb: [x, z]\n"
+    monkeypatch.setattr(rustyaml, "yaml12", None)
+    assert rustyaml.values(text, 10, 10) is None
+    parsed = parse(Text("x.yaml", text))
+    assert isinstance(parsed, Parsed)
+    assert parsed.data == {"a": 1, "b": ("x", "z")}
+
+
+def test_the_rust_route_keeps_the_node_and_depth_bounds() -> None:
+    text = "a: [u, v, w]\n"  # the root, a, the list and its 3 items: 6 nodes
+    assert rustyaml.values(text, 6, 50) == {"a": ("u", "v", "w")}
+    assert rustyaml.values(text, 5, 50) is None
+    for depth in range(45, 52):  # around MAX_DEPTH, where the builder refuses
+        _same("a:\n" + "- " * depth + "x\n")
+
+
+def test_generated_and_shipped_records_take_the_rust_route(tmp_path: Path) -> None:
+    """Without this the agreement above could hold because the route never ran."""
+    corpus.write(corpus.build(60, random.Random(5)), tmp_path)  # noqa: S311 - test data
+    files = [p for p in tmp_path.rglob("*.yaml") if "text" not in p.parts]
+    shipped = [p for p in shipped_records().rglob("*.yaml") if "text" not in p.parts]
+    taken = 0
+    for path in files + shipped:
+        text = path.read_text(encoding="utf-8")
+        fast = rustyaml.values(text, parse_module.MAX_NODES, parse_module.MAX_DEPTH)
+        if fast is not None:
+            taken += 1
+            assert repr(fast) == repr(parse_module._quick(text)), path
+    assert taken >= len(files) + len(shipped) * 3 // 4

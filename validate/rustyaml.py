@@ -18,7 +18,7 @@ A text is taken only if:
   backslash, blank line or trailing space, and it ends with a line break;
 - it has none of ``! & * | ` @ # ? % +``, no ``>`` but a folded scalar's
   ``>-`` closing a line, no document marker at a line start, no flow
-  collection but ``{}`` and lists of words (``[]``, ``[PK, RU]``), and
+  collection but ``{}`` and lists of words (``[]``, ``[PK, Mr Lavrov]``), and
   none of ``0x``, ``0o``, ``.inf``, ``.nan`` (in any case);
 - every mapping entry is marked in the text by ``": "`` or ``":\n"``
   (with flow mappings, explicit keys and aliases refused, each is), and
@@ -51,8 +51,9 @@ _MARKER = re.compile(r"\n(?:---|\.\.\.|[ ]*\n)")
 """A document marker at a line start, or a blank line."""
 _HEX_OCTAL = re.compile(r"0[xo]")
 _INF_NAN = re.compile(r"\.(?i:inf|nan)")
-_FLOW = re.compile(r"\[(?:\w[\w.-]*(?:, \w[\w.-]*)*)?\]", re.ASCII)
-"""The one flow collection taken besides ``{}``: ``[]`` or a list of words, ``[PK, RU]``."""
+_ITEM = r"\w[\w.-]*(?: \w[\w.-]*)*"
+_FLOW = re.compile(rf"\[(?:{_ITEM}(?:, {_ITEM})*)?\]", re.ASCII)
+"""The one flow collection taken besides ``{}``: ``[]`` or a list of words, ``[PK, Mr Lavrov]``."""
 _WORDS = frozenset(("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO"))
 _WORDS |= frozenset(("on", "On", "ON", "off", "Off", "OFF"))
 _BIG = 2.0**63

@@ -244,7 +244,8 @@ def test_the_rust_route_leaves_what_it_cannot_vouch_for(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "a: 1\nb: [x, z]\nc: []\nd: {}\ne:\n  - f: 'g: h'\n    i: >-\n      j: k\n      l\n",
+        "a: 1\nb: [x, Mr Lavrov]\nc: []\nd: {}\n"
+        "e:\n  - f: 'g: h'\n    i: >-\n      j: k\n      l\n",
         "a: 2018-03-02\nb: -1\nc: 1.5e3\nd: ~\ne:\nf: true\ng: 'it''s'\nh: \"q\"\n",
     ],
 )

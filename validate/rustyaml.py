@@ -16,6 +16,9 @@ A text is taken only if:
   unassigned character, no NEL or Unicode line separator, which YAML 1.1
   reads as line breaks and YAML 1.2 does not), it has no carriage return,
   backslash, blank line or trailing space, and it ends with a line break;
+- it has neither 24 spaces in a row nor 4 ``- `` in a row, which bounds
+  the nesting (deeper files are left to libyaml, which refuses them with a
+  finding; the Rust parser would crash on them);
 - it has none of ``! & * | ` @ # ? % +``, no ``>`` but a folded scalar's
   ``>-`` closing a line, no document marker at a line start, no flow
   collection but ``{}`` and lists of words (``[]``, ``[PK, Mr Lavrov]``), and
@@ -49,6 +52,14 @@ _REFUSED_CHARS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f!&*|`@\\#?%+]")
 """Characters that send a text the libyaml way (control characters: in an ASCII text)."""
 _MARKER = re.compile(r"\n(?:---|\.\.\.|[ ]*\n)")
 """A document marker at a line start, or a blank line."""
+_DEEP_SPACES = " " * 24
+_DEEP_DASHES = re.compile("- +" * 3 + "- ")  # spelt out: a repeated group is searched slowly
+"""With neither 24 spaces in a row nor 4 ``- `` in a row, no line's indentation
+(spaces and ``- ``) reaches 120 columns, and block nesting needs a column, or a
+``- ``, per level or two: the depth stays below about 130 levels. This is a
+guard, not a nicety: the Rust parser recurses per level and crashes the process
+(no exception) at some thousands of levels, which a hostile file reaches in a
+few kilobytes. The exact bound is the walk's (``max_depth``)."""
 _HEX_OCTAL = re.compile(r"0[xo]")
 _INF_NAN = re.compile(r"\.(?i:inf|nan)")
 _ITEM = r"\w[\w.-]*(?: \w[\w.-]*)*"
@@ -75,6 +86,8 @@ def _plain_enough(text: str) -> bool:
         or text.startswith(("---", "..."))
         or _REFUSED_CHARS.search(text) is not None
         or _MARKER.search(text) is not None
+        or _DEEP_SPACES in text
+        or _DEEP_DASHES.search(text) is not None
         or " \n" in text  # trailing spaces
         or _HEX_OCTAL.search(text) is not None
         or _INF_NAN.search(text) is not None

@@ -268,8 +268,16 @@ def test_the_rust_route_keeps_the_node_and_depth_bounds() -> None:
     text = "a: [u, v, w]\n"  # the root, a, the list and its 3 items: 6 nodes
     assert rustyaml.values(text, 6, 50) == {"a": ("u", "v", "w")}
     assert rustyaml.values(text, 5, 50) is None
-    for depth in range(45, 52):  # around MAX_DEPTH, where the builder refuses
-        _same("a:\n" + "- " * depth + "x\n")
+
+
+def test_the_rust_route_keeps_the_depth_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parse_module, "MAX_DEPTH", 6)
+    taken = 0
+    for depth in range(2, 10):  # around the bound, where the builder refuses
+        text = "".join(" " * i + f"k{i}:\n" for i in range(depth)) + " " * depth + "- x\n"
+        taken += rustyaml.values(text, 100, parse_module.MAX_DEPTH) is not None
+        _same(text)
+    assert taken == 3  # as deep as the quick pass goes less one level: 2, 3, 4
 
 
 def test_generated_and_shipped_records_take_the_rust_route(tmp_path: Path) -> None:
@@ -285,3 +293,19 @@ def test_generated_and_shipped_records_take_the_rust_route(tmp_path: Path) -> No
             taken += 1
             assert repr(fast) == repr(parse_module._quick(text)), path
     assert taken >= len(files) + len(shipped) * 3 // 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n" + "- " * 100_000 + "x\n",  # the Rust parser crashes the process on these
+        "- " * 100_000 + "x\n",
+        "".join(" " * i + f"k{i}:\n" for i in range(20_000)),
+        "a:\n" + "- " * 4 + "x\n",  # already left to libyaml
+        "a:\n" + "-   " * 4 + "x\n",
+        "a:\n" + " " * 24 + "b: x\n",
+    ],
+)
+def test_deep_nesting_never_reaches_the_rust_parser(text: str) -> None:
+    assert not rustyaml._plain_enough(text)
+    assert rustyaml.values(text, parse_module.MAX_NODES, parse_module.MAX_DEPTH) is None

@@ -4,7 +4,8 @@
 values in Rust in about a third of the time libyaml's event stream takes to
 reach Python, let alone be built into values. It is a YAML 1.2 parser and
 keeps no positions, and it is lenient where pakru is strict: it keeps the
-last of two duplicate keys, reads only the first of several documents,
+last of two duplicate keys, reads only the first of several documents
+(asked for one, it ignores anything after the first, even lines that are no YAML),
 resolves aliases, reads ``0x1F``, ``.inf`` and ``+-1`` as numbers and
 integers past 64 bits as floats (or infinity). So :func:`values` uses it
 only for a text that cannot hold any of that, and checks what it gives
@@ -112,11 +113,14 @@ def values(text: str, max_nodes: int, max_depth: int) -> dict[str, Any] | None:
     if yaml12 is None or not _plain_enough(text):
         return None
     try:
-        data = yaml12.parse_yaml(text)
+        # all documents: asked for one, it stops at the first and ignores whatever
+        # follows, even lines that are no YAML at all
+        documents = yaml12.parse_yaml(text, multi=True)
     except Exception:  # any refusal: libyaml words it
         return None
-    if type(data) is not dict:
+    if type(documents) is not list or len(documents) != 1 or type(documents[0]) is not dict:
         return None
+    data = documents[0]
     counts = [0, 1]  # mapping entries, nodes
     try:
         root = _mapping(data, max_depth - 1, counts)

@@ -234,6 +234,8 @@ def test_the_words_the_quick_pass_resolves_are_the_yaml_11_booleans_and_more() -
         "a: 1",  # no final line break
         "a: x\u2028y\n",
         "a: b\x85c\n",
+        "  k: a\n[M, c]\n",  # asked for one document, it ignores what follows the first
+        "  k: a\ntrue 0\n",
     ],
 )
 def test_the_rust_route_leaves_what_it_cannot_vouch_for(text: str) -> None:
@@ -309,3 +311,27 @@ def test_generated_and_shipped_records_take_the_rust_route(tmp_path: Path) -> No
 def test_deep_nesting_never_reaches_the_rust_parser(text: str) -> None:
     assert not rustyaml._plain_enough(text)
     assert rustyaml.values(text, parse_module.MAX_NODES, parse_module.MAX_DEPTH) is None
+
+
+_KEYS = ["a", "b", "a", "k-1", "'q'", '"d"', "1", "yes", "null", "Mr X", "<<", "'a: b'", "-k", "~"]
+_VALUES = ["v", "w x", "'s: t'", '"d: e"', "1", "-2", "1.5", "1e3", "[]", "{}", "[a, b]"]
+_VALUES += ["[Mr Lavrov, c]", "x: y", "a:b", "'it''s'", "2018-03-02", "null", "~", "-", "- z"]
+_VALUES += [">-", "'multi", "line'", "é ü", "[a b]", "x]", ":x", "-x", "+1", "no", "'yes'", ""]
+_LINE = st.tuples(
+    st.sampled_from(["", "", "  ", "    ", " ", "   "]),
+    st.sampled_from(["", "", "- ", "- - "]),
+    st.sampled_from([*_KEYS, ""]),
+    st.sampled_from([": ", ": ", ":", ":  "]),
+    st.sampled_from(_VALUES),
+)
+
+
+@given(st.lists(_LINE, min_size=1, max_size=8))
+def test_block_lines_read_the_same_by_every_route(lines: list[tuple[str, ...]]) -> None:
+    """Lines of keys and values at random indentations: where the Rust route takes the
+    text, libyaml reads the same (this found the documents it ignored)."""
+    text = "".join(
+        f"{indent}{dash}{key}{colon}{value}\n" if key else f"{indent}{dash}{value}\n"
+        for indent, dash, key, colon, value in lines
+    )
+    _same(text)

@@ -14,6 +14,7 @@ libyaml is missing) and builds values itself, so that:
 - mappings become dicts and sequences tuples, ready for strict models.
 """
 
+import contextlib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -356,7 +357,9 @@ def parse_with_positions(source: Text) -> Parsed | Finding:
         # libyaml words some errors differently; the pure-Python parser, run
         # only on the rare broken file, gives the message (and mark) findings use.
         builder = _Builder(path)
-        refused = _run(builder, source.text, fast=False)
+        # its scanner fails on an escape past U+10FFFF ("\U99999999"): keep libyaml's then
+        with contextlib.suppress(ValueError, OverflowError):
+            refused = _run(builder, source.text, fast=False)
     if refused is not None:
         return refused
     if builder.documents == 0 or builder.root is None:

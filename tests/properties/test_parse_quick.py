@@ -172,10 +172,17 @@ def _tuples(value: Any) -> Any:
         *("a: " + "[" * n + "]" * n + "\n" for n in (48, 49, 50)),
         "type: meeting\nid: x\n",
         "%YAML 1.2\n---\na: b\n...\n",
+        'a: "\\U99999999"\n',  # PyYAML's own scanner raised OverflowError here
+        'a: "x\\U0011FFFF"\n',  # and ValueError here
     ],
 )
 def test_known_inputs_agree(text: str) -> None:
     _same(text)
+    if "\\U" in text:
+        found = parse(Text("x.yaml", text))
+        assert isinstance(found, Finding)
+        assert (found.rule, found.line) == ("yaml.syntax", 1)
+        assert found.message == "invalid YAML: found invalid Unicode character escape code"
 
 
 def test_node_bound_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:

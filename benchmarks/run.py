@@ -179,7 +179,7 @@ def stages(directory: Path, repeat: int) -> dict[str, float]:
     parsed = [x for x in parsed if isinstance(x, Parsed)]
     t["models"], built = best(repeat, lambda: [build(x) for x in parsed])
     origins = [
-        Origin(b.record, b.parsed.path, Path(b.parsed.path)) for b in built if isinstance(b, Built)
+        Origin(b.record, b.parsed.path, b.parsed.path) for b in built if isinstance(b, Built)
     ]
     sources = {
         o.record.id: (directory / "sources" / "text" / o.record.file).read_text(encoding="utf-8")

@@ -6,9 +6,10 @@ so a task's work dwarfs the cost of sending it; results come back in order.
 """
 
 import os
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
+S = TypeVar("S")
 T = TypeVar("T")
 U = TypeVar("U")
 
@@ -29,13 +30,21 @@ def _chunk(func: Callable[[T], U], items: Sequence[T]) -> list[U]:
 
 
 def map_in_order(func: Callable[[T], U], items: Sequence[T], jobs: int = 1) -> list[U]:
-    """``[func(item) for item in items]``; with ``jobs`` > 1 in that many processes.
+    """``[func(item) for item in items]``; with ``jobs`` > 1 in that many processes."""
+    return list(imap_in_order(func, items, jobs))
+
+
+def imap_in_order(func: Callable[[T], U], items: Sequence[T], jobs: int = 1) -> Iterator[U]:
+    """``func(item)`` for each item, in order, as each is ready; with ``jobs`` > 1 in processes.
 
     ``func`` must be a module-level function (it is pickled by name). The
     processes started are at most ``jobs``, the cores and the chunks of work.
+    Results are yielded while later chunks are still being worked on, so the
+    caller's own work on them overlaps the workers'.
     """
     if jobs <= 1 or len(items) <= CHUNK:
-        return _chunk(func, items)
+        yield from map(func, items)
+        return
     # imported here: multiprocessing costs ``import pakru`` users ~30 ms they rarely need
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
     from functools import partial  # noqa: PLC0415
@@ -43,4 +52,44 @@ def map_in_order(func: Callable[[T], U], items: Sequence[T], jobs: int = 1) -> l
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
     # a process per core at most, and none without a chunk to work on
     with ProcessPoolExecutor(max_workers=min(jobs, default_jobs(), len(chunks))) as pool:
-        return [result for part in pool.map(partial(_chunk, func), chunks) for result in part]
+        for part in pool.map(partial(_chunk, func), chunks):
+            yield from part
+
+
+_SHARED: Any = None
+"""``(func, shared)`` of the running :func:`map_shared`, inherited by its forked workers."""
+
+
+def _call_shared(item: Any) -> Any:
+    func, shared = _SHARED
+    return func(shared, item)
+
+
+def _can_fork() -> bool:
+    import multiprocessing  # noqa: PLC0415 - only when processes are asked for
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def map_shared(func: Callable[[S, T], U], shared: S, items: Sequence[T], jobs: int = 1) -> list[U]:
+    """``[func(shared, item) for item in items]``; with ``jobs`` > 1 in forked processes.
+
+    ``shared`` (the whole dataset, say) is never pickled: the workers are
+    forked after it is made and inherit it, so only ``items`` and the results
+    travel. Each item is one task, handed to whichever worker is free. Where
+    processes cannot be forked, everything runs in this process.
+    """
+    if jobs <= 1 or len(items) <= 1 or not _can_fork():
+        return [func(shared, item) for item in items]
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    global _SHARED  # noqa: PLW0603 - the one way to hand a forked worker an unpicklable value
+    _SHARED = (func, shared)
+    try:
+        workers = min(jobs, default_jobs(), len(items))
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return list(pool.map(_call_shared, items))
+    finally:
+        _SHARED = None

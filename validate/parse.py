@@ -14,6 +14,7 @@ libyaml is missing) and builds values itself, so that:
 - mappings become dicts and sequences tuples, ready for strict models.
 """
 
+import contextlib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -22,6 +23,7 @@ from typing import Any
 import yaml
 
 from pakru.schema import introspect
+from pakru.validate import rustyaml
 from pakru.validate.findings import Finding
 from pakru.validate.read import Text
 
@@ -355,7 +357,9 @@ def parse_with_positions(source: Text) -> Parsed | Finding:
         # libyaml words some errors differently; the pure-Python parser, run
         # only on the rare broken file, gives the message (and mark) findings use.
         builder = _Builder(path)
-        refused = _run(builder, source.text, fast=False)
+        # its scanner fails on an escape past U+10FFFF ("\U99999999"): keep libyaml's then
+        with contextlib.suppress(ValueError, OverflowError):
+            refused = _run(builder, source.text, fast=False)
     if refused is not None:
         return refused
     if builder.documents == 0 or builder.root is None:
@@ -391,10 +395,14 @@ def parse(source: Text) -> Parsed | Finding:
     every check but keeps no positions; its position tables are filled on
     first use. A file the quick pass leaves alone — a refusal, a warning, a
     tag, anything unusual — goes through :func:`parse_with_positions`, so
-    findings and their positions are the same either way.
+    findings and their positions are the same either way. Before the quick
+    pass, a plain enough file is read by a Rust YAML parser when it is
+    installed (:mod:`pakru.validate.rustyaml`), which gives the same values.
     """
     if _FAST is not None and "\t" not in source.text:
-        data = _quick(source.text)
+        data = rustyaml.values(source.text, MAX_NODES, MAX_DEPTH)
+        if data is None:
+            data = _quick(source.text)
         if data is not None:
             lazy = _Reparse(source)
             return Parsed(source.path, data, _LazyTable(lazy, 0), _LazyTable(lazy, 1))
@@ -463,31 +471,44 @@ def _quick(text: str) -> dict[str, Any] | None:
     return root
 
 
-def _quick_mapping(get: Callable[[], Any]) -> dict[str, Any]:  # noqa: PLR0912 - one hot loop
+_DIGITISH = frozenset("0123456789+-.")
+"""First characters of plain scalars that may be numbers (or ``.``, ``-`` strings)."""
+_YAML11_WORDS: tuple[str, ...] = ("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO")
+_YAML11_WORDS += ("on", "On", "ON", "off", "Off", "OFF")
+_WORDS = frozenset(("~", "null", "Null", "NULL", *_BOOL, *_YAML11_WORDS))
+"""Every plain scalar not starting with a digit, sign or dot that is not simply a string:
+null, the booleans, and the YAML 1.1 booleans the quick pass leaves to the builder."""
+
+
+def _quick_mapping(get: Callable[[], Any]) -> dict[str, Any]:  # noqa: PLR0912, PLR0915 - one hot loop
     """The root mapping, its start already read, up to and including its end."""
-    max_nodes, max_open = MAX_NODES, MAX_DEPTH - 1
+    max_open = MAX_DEPTH - 1
     root: dict[str, Any] = {}
     items: Any = root  # the open mapping (a dict) or sequence (a list)
     in_map = True
     key: str | None = None  # the key whose value comes next; None: a key comes next
     stack: list[tuple[Any, bool, str | None]] = []
     nodes = 1
+    digitish, words = _DIGITISH, _WORDS
     while True:
         event = get()
         kind = type(event)
         if kind is _Scalar:
             nodes += 1
-            if event.tag is not None or nodes > max_nodes:
+            if event.tag is not None:
                 raise _HandOverError
             value = event.value
             # libyaml marks a plain scalar with style ""; most cannot resolve to a non-string
-            if not event.style and (not value or value[0] in _MAYBE_NOT_STR):
-                value = _resolve_plain(value, "", (0, 0), None)
-            if not in_map:
-                items.append(value)
-            elif key is not None:
+            if not event.style:
+                if not value:
+                    value = None
+                elif value[0] in digitish or value in words:
+                    value = _resolve_plain(value, "", (0, 0), None)
+            if key is not None:  # a mapping's value (in a sequence, key is always None)
                 items[key] = value
                 key = None
+            elif not in_map:
+                items.append(value)
             elif type(value) is not str or value in items:
                 raise _HandOverError
             else:
@@ -497,14 +518,14 @@ def _quick_mapping(get: Callable[[], Any]) -> dict[str, Any]:  # noqa: PLR0912 -
                 break
             done = items if in_map else tuple(items)
             items, in_map, key = stack.pop()
-            if in_map:
+            if key is not None:
                 items[key] = done
                 key = None
             else:
                 items.append(done)
         elif kind is _MapStart or kind is _SeqStart:
             nodes += 1
-            if event.tag is not None or nodes > max_nodes or len(stack) >= max_open:
+            if event.tag is not None or len(stack) >= max_open:
                 raise _HandOverError
             if in_map and key is None:
                 raise _HandOverError  # a collection as a key
@@ -514,4 +535,8 @@ def _quick_mapping(get: Callable[[], Any]) -> dict[str, Any]:  # noqa: PLR0912 -
             key = None
         else:
             raise _HandOverError  # an alias, or something the builder words
+    # counted, not checked per node: a file is at most read.MAX_BYTES, so the
+    # count is bounded anyway, and a file over it goes to the builder all the same
+    if nodes > MAX_NODES:
+        raise _HandOverError
     return root

@@ -16,21 +16,24 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass, replace
 from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
 
 from pakru.dataset import Dataset
 from pakru.manifest import shipped_records
 from pakru.schema import Record, Source, record_adapter
 from pakru.validate import read
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
-from pakru.validate.findings import Finding, filter_findings
+from pakru.validate.findings import Finding, filter_findings, is_selected
 from pakru.validate.incremental import touching, trees
 from pakru.validate.manifest import read_manifest
 from pakru.validate.models import build
-from pakru.validate.parallel import map_in_order
+from pakru.validate.parallel import imap_in_order, map_shared
 from pakru.validate.parse import parse
 from pakru.validate.provenance import Origin, Provenance
 from pakru.validate.read import read_text
-from pakru.validate.registry import Context, run_rules
+from pakru.validate.registry import RULES, Context, run_rules
 
 RECORD_SUFFIXES = read.RECORD_SUFFIXES
 
@@ -46,18 +49,20 @@ class Loaded:
     """How findings name the ``VERSION`` and ``withdrawn.json`` files that were looked for."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """One file after read → parse → models: its record and warnings, or what stopped it.
 
     Small on purpose: the parse and its position tables stay behind (in a
     worker process, they would cost as much to send back as to make);
     :class:`~pakru.validate.provenance.Origin` finds positions again when a
-    finding needs them.
+    finding needs them. ``text`` is a source record's report text, read
+    with it (in the worker, with ``--jobs``).
     """
 
     record: Record | None
     findings: tuple[Finding, ...]
+    text: str | None = None
 
 
 def build_file(item: tuple[Path, str]) -> FileResult:
@@ -72,32 +77,60 @@ def build_file(item: tuple[Path, str]) -> FileResult:
     built = build(parsed)
     if isinstance(built, list):
         return FileResult(None, (*parsed.warnings, *built))
-    return FileResult(built.record, parsed.warnings)
+    record = built.record
+    if not isinstance(record, Source):
+        return FileResult(record, parsed.warnings)
+    report = _source_text(path, record.file, shown)
+    if isinstance(report, Finding):
+        return FileResult(record, (*parsed.warnings, report))
+    return FileResult(record, parsed.warnings, report)
 
 
-def _build_plain(item: tuple[Path, str]) -> bytes:
-    """``build_file`` in a worker, answered as marshalled plain data.
+def _parse_plain(item: tuple[Path, str]) -> bytes:
+    """Read and parse one file in a worker, answered as marshalled plain data.
 
-    Pickling a built record costs a worker about twice as much as building it,
-    and the main process as much to unpickle as to build it again from plain
-    values; ``marshal`` sends dicts, tuples and strings at a tenth of the cost.
-    The worker still builds the record, so findings are made where they were.
+    The worker does not build the model: the main process builds it from
+    these plain values anyway (pickling a built record costs more than
+    building it again; ``marshal`` sends dicts, tuples and strings at a tenth
+    of the cost), so building it here too was work done twice. A source's
+    report text is read here when the values say it is a source.
     """
     path, shown = item
     text = read_text(path, shown)
     parsed = text if isinstance(text, Finding) else parse(text)
     if isinstance(parsed, Finding):
-        return marshal.dumps((None, (astuple(parsed),)))
-    built = build(parsed)
-    if isinstance(built, list):
-        return marshal.dumps((None, tuple(astuple(f) for f in (*parsed.warnings, *built))))
-    return marshal.dumps((parsed.data, tuple(astuple(f) for f in parsed.warnings)))
+        return marshal.dumps((None, (astuple(parsed),), None))
+    report: Any = None  # (name, text or a finding as a tuple)
+    name = parsed.data.get("file")
+    if parsed.data.get("type") == "source" and isinstance(name, str):
+        read_report = _source_text(path, name, shown)
+        report = (name, astuple(read_report) if isinstance(read_report, Finding) else read_report)
+    warnings = tuple(astuple(f) for f in parsed.warnings)
+    return marshal.dumps((parsed.data, warnings, report))
 
 
-def _from_plain(sent: bytes) -> FileResult:
-    data, findings = marshal.loads(sent)  # noqa: S302 - our own workers' output
-    record = record_adapter.validate_python(data) if data is not None else None
-    return FileResult(record, tuple(Finding(*f) for f in findings))
+def _from_plain(item: tuple[Path, str], sent: bytes) -> FileResult:
+    """A worker's plain values built into a record here, as :func:`build_file` would."""
+    data, warnings, report = marshal.loads(sent)  # noqa: S302 - our own workers' output
+    findings = tuple(Finding(*f) for f in warnings)
+    if data is None:
+        return FileResult(None, findings)
+    try:
+        record = record_adapter.validate_python(data)
+    except ValidationError:
+        # rare: the file has schema findings; building it here in full makes
+        # and places them exactly as one process does
+        return build_file(item)
+    if not isinstance(record, Source):
+        return FileResult(record, findings)
+    if report is None or report[0] != record.file:  # not read as the record names it
+        path, shown = item
+        report = (record.file, _source_text(path, record.file, shown))
+    elif isinstance(report[1], tuple):
+        report = (report[0], Finding(*report[1]))
+    if isinstance(report[1], Finding):
+        return FileResult(record, (*findings, report[1]))
+    return FileResult(record, findings, report[1])
 
 
 def _shown(
@@ -127,10 +160,11 @@ def collect(paths: Iterable[Path]) -> Iterator[Path]:
     yield from read.collect(paths).files
 
 
-def _source_text(path: Path, source: Source, shown: str) -> str | Finding:
+def _source_text(path: Path, name: str, shown: str) -> str | Finding:
+    """The report text ``name`` that the source record in ``path`` (shown as ``shown``) names."""
     shown_dir = shown.rsplit("/", 1)[0] if "/" in shown else "."
-    text_path = path.parent / "text" / source.file
-    read = read_text(text_path, f"{shown_dir}/text/{source.file}")
+    text_path = path.parent / "text" / name
+    read = read_text(text_path, f"{shown_dir}/text/{name}")
     return read if isinstance(read, Finding) else read.text
 
 
@@ -156,31 +190,30 @@ def _no_gc() -> Iterator[None]:
 def _records(
     files: Sequence[tuple[Path, str]], jobs: int
 ) -> tuple[list[Origin], dict[str, str], list[Finding], set[str]]:
-    """Stages read → parse → models for every file, then the texts of the source records.
+    """Stages read → parse → models for every file, with the texts of the source records.
 
-    Also returns the ids (file names) of the files that gave no record.
+    Also returns the ids (file names) of the files that gave no record. With
+    ``jobs`` > 1 each record is built again here from the worker's plain
+    values as soon as its chunk is back, while the workers go on.
     """
-    with _no_gc():
-        if jobs > 1:
-            results = [_from_plain(r) for r in map_in_order(_build_plain, files, jobs)]
-        else:
-            results = map_in_order(build_file, files, jobs)
     origins: list[Origin] = []
     texts: dict[str, str] = {}
     findings: list[Finding] = []
     unbuilt: set[str] = set()
-    for (path, shown), result in zip(files, results, strict=True):
-        findings.extend(result.findings)
-        if result.record is None:
-            unbuilt.add(path.stem)
-            continue
-        origins.append(Origin(result.record, shown, path))
-        if isinstance(result.record, Source):
-            text = _source_text(path, result.record, shown)
-            if isinstance(text, Finding):
-                findings.append(text)
-            else:
-                texts.setdefault(result.record.id, text)
+    with _no_gc():
+        if jobs > 1:
+            results = map(_from_plain, files, imap_in_order(_parse_plain, files, jobs))
+        else:
+            results = map(build_file, files)
+        for (path, shown), result in zip(files, results, strict=True):
+            findings.extend(result.findings)
+            if result.record is None:
+                unbuilt.add(path.stem)
+                continue
+            disk = str(path)  # mostly the path shown: then one string serves both
+            origins.append(Origin(result.record, shown, shown if disk == shown else disk))
+            if result.text is not None:
+                texts.setdefault(result.record.id, result.text)
     return origins, texts, findings, unbuilt
 
 
@@ -221,6 +254,35 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
     return Loaded(dataset, Provenance(origins, unbuilt), tuple(findings), manifest.files)
 
 
+def _rules_of_theme(shared: tuple[Dataset, Context], ids: tuple[str, ...]) -> list[Finding]:
+    dataset, context = shared
+    # select matches by prefix: leave out rules whose ids extend a selected one
+    longer = tuple(r for r in RULES if r not in ids and any(r.startswith(i + ".") for i in ids))
+    return run_rules(dataset, context, ids, longer)
+
+
+def _run_rules(
+    dataset: Dataset, context: Context, select: Sequence[str], ignore: Sequence[str], jobs: int
+) -> list[Finding]:
+    """The rules' findings; with ``jobs`` > 1, one theme per task in forked workers.
+
+    The rules are the largest stage left once files are built; each needs
+    the whole Dataset, which forked workers inherit rather than receive. The
+    rules of a theme (``dates.*``) share the walks they cache, so a theme is
+    one task: split rule by rule, both workers made most of those walks.
+    Findings are sorted afterwards, so the order they come back in is free.
+    """
+    if jobs <= 1:
+        return run_rules(dataset, context, select, ignore)
+    themes: dict[str, list[str]] = {}
+    for rule in RULES.values():
+        if rule.func is not None and is_selected(rule.id, select, ignore):
+            themes.setdefault(rule.theme, []).append(rule.id)
+    tasks = [tuple(ids) for ids in themes.values()]
+    parts = map_shared(_rules_of_theme, (dataset, context), tasks, jobs)
+    return [finding for part in parts for finding in part]
+
+
 def validate(
     paths: Sequence[Path] | None = None,
     *,
@@ -243,7 +305,7 @@ def validate(
     given = trees(paths) if incremental and paths else None
     loaded = load_dataset(list(given) if given else paths, jobs=jobs)
     context = replace(context or Context(), provenance=loaded.provenance)
-    found = [*loaded.findings, *run_rules(loaded.dataset, context, select, ignore)]
+    found = [*loaded.findings, *_run_rules(loaded.dataset, context, select, ignore, jobs)]
     if given:
         cwd = Path.cwd().resolve()
         shown = {_shown(f, None, cwd) for files in given.values() for f in files}

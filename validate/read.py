@@ -147,18 +147,36 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def _read_bytes(handle: int, size: int, max_bytes: int) -> bytes:
+    """Up to ``max_bytes`` + 1 bytes of an open file whose size ``fstat`` gave as ``size``.
+
+    Plain ``os.read`` calls sized by ``fstat``: a file object, or one read of
+    ``max_bytes`` + 1, cost more than the rest of reading a small record
+    (about half of the read stage). A file that grew meanwhile is read on.
+    """
+    data = os.read(handle, min(size, max_bytes) + 1)
+    parts, total = [data], len(data)
+    while data and total <= max_bytes:
+        data = os.read(handle, max_bytes + 1 - total)
+        parts.append(data)
+        total += len(data)
+    return data if len(parts) == 1 else b"".join(parts)
+
+
 def read_text(path: Path, shown: str | None = None, max_bytes: int = MAX_BYTES) -> Text | Finding:
     """Read ``path`` as UTF-8 text, or return the finding that says why not."""
     name = shown if shown is not None else str(path)
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(handle, "rb") as file:
-            mode = os.fstat(handle).st_mode
-            if not stat.S_ISREG(mode):
-                kind = "Is a directory" if stat.S_ISDIR(mode) else _kind(mode)
+        try:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode):
+                kind = "Is a directory" if stat.S_ISDIR(info.st_mode) else _kind(info.st_mode)
                 return Finding(name, 0, 0, "read.io", "error", f"cannot read file: {kind}")
-            data = file.read(max_bytes + 1)
+            data = _read_bytes(handle, info.st_size, max_bytes)
+        finally:
+            os.close(handle)
     except OSError as error:
         return Finding(name, 0, 0, "read.io", "error", f"cannot read file: {error.strerror}")
     if len(data) > max_bytes:

@@ -11,6 +11,7 @@ from pakru.loading import NotRecordsError
 from pakru.validate import parallel
 from pakru.validate.findings import Finding
 from pakru.validate.pipeline import load_dataset, validate
+from pakru.validate.registry import RULES
 from tests.faults.conftest import Run, only, pakru, snapshot
 
 TODAY = ("--today", "2018-06-01")
@@ -91,7 +92,7 @@ def test_jobs_are_capped_at_cores_and_chunks(tree: Path, monkeypatch: pytest.Mon
     started: list[int] = []
 
     class Recorder(concurrent.futures.ThreadPoolExecutor):
-        def __init__(self, max_workers: int) -> None:
+        def __init__(self, max_workers: int, **_: object) -> None:
             started.append(max_workers)
             super().__init__(max_workers=1)
 
@@ -100,7 +101,12 @@ def test_jobs_are_capped_at_cores_and_chunks(tree: Path, monkeypatch: pytest.Mon
     files = len(list(tree.rglob("*.yaml")))
     serial = validate([tree])
     assert validate([tree], jobs=99_999) == serial
-    assert started == [min(parallel.default_jobs(), -(-files // 3))]
+    # one pool reads the files, one runs the rules (a task per theme)
+    themes = len({r.theme for r in RULES.values() if r.func is not None})
+    assert started == [
+        min(parallel.default_jobs(), -(-files // 3)),
+        min(parallel.default_jobs(), themes),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -34,12 +34,24 @@ def tree(tmp_path: Path) -> Path:
 
 
 def test_jobs_give_the_same_findings(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # sources too: one whose report text is gone, one with a schema finding
+    gone, broken = sorted(tree.glob("sources/*.yaml"))[:2]
+    name = next(line for line in gone.read_text(encoding="utf-8").splitlines() if "file:" in line)
+    (tree / "sources" / "text" / name.split(": ")[1].strip("'")).unlink()
+    broken.write_text(broken.read_text(encoding="utf-8") + "extra: 1\n", encoding="utf-8")
     one = validate([tree], context=TODAY)
     monkeypatch.setattr(parallel, "CHUNK", 7)  # force several tasks on a small tree
     two = validate([tree], context=TODAY, jobs=2)
     assert one == two
-    assert {f.rule for f in one} >= {"references.resolve", "schema.unknown-key", "yaml.syntax"}
-    assert all(f.line > 0 for f in one if f.rule != "references.source-text")
+    assert {f.rule for f in one} >= {
+        "references.resolve",
+        "schema.unknown-key",
+        "yaml.syntax",
+        "read.io",
+    }
+    assert {f.path.rsplit("/", 2)[-2] for f in one if f.rule == "read.io"} == {"text"}
+    assert broken.name in {Path(f.path).name for f in one if f.rule == "schema.unknown-key"}
+    assert all(f.line > 0 for f in one if f.rule not in ("references.source-text", "read.io"))
 
 
 def _file_of(tree: Path, record_id: str) -> Path:
@@ -85,3 +97,18 @@ def test_cli_jobs_and_files(tree: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_records_tree_of() -> None:
     assert records_tree_of(Path("/x/records/meetings/a.yaml")) == Path("/x/records")
     assert records_tree_of(Path("/x/elsewhere/a.yaml")) is None
+
+
+def _take(shared: dict[str, object], key: str) -> object:
+    return shared[key]
+
+
+def test_map_shared_hands_workers_the_shared_value_without_pickling_it() -> None:
+    import pickle  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    shared = {"lock": threading.Lock(), "a": 1, "b": 2}  # a lock cannot be pickled
+    with pytest.raises(TypeError):
+        pickle.dumps(shared)
+    assert parallel.map_shared(_take, shared, ["a", "b", "a"], jobs=2) == [1, 2, 1]
+    assert parallel.map_shared(_take, shared, ["b"], jobs=1) == [2]

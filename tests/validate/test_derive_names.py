@@ -34,15 +34,15 @@ def test_the_quote_must_print_the_name() -> None:
 
 
 def test_a_name_missing_from_the_extract_is_no_alias() -> None:
-    with pytest.raises(UnderivableError, match="not in schema/reference.json"):
+    with pytest.raises(UnderivableError, match=r"not in schema/reference\.json"):
         derive_aliases(make(quote="exercise “Friendship”", printed="Friendship"))
 
 
 def test_no_candidate_or_several_give_no_alias() -> None:
-    with pytest.raises(UnderivableError, match="0 candidate words for 'Mir' \\(none\\)"):
+    with pytest.raises(UnderivableError, match=r"0 candidate words for .Mir. \(none\)"):
         aliases_from("Mir", [])
     several = [("дружба", "druzhba"), ("дружа", "druzha")]
-    with pytest.raises(UnderivableError, match="2 candidate words .* дружа, дружба"):
+    with pytest.raises(UnderivableError, match=r"2 candidate words .*\(дружа, дружба\)"):
         aliases_from("Druzbha", several)
 
 

@@ -176,6 +176,8 @@ AWKWARD_QUERIES = [
     "7",
     "Рябков",
     "Дружба",
+    "Druzhba",
+    "дружб",
     "(",
     "*",
     "~",
@@ -276,6 +278,30 @@ def test_search_finds_aliases(browser: Any, serve: Any, real_site: Path) -> None
         results = _search(page, alias)
         expect_visible(results.filter(has_text=label(record)).first)
     page.screenshot(path=str(SHOTS / "search-alias.png"))
+    page.close()
+    assert errors == []
+
+
+def test_search_finds_transliterations(browser: Any, serve: Any, real_site: Path) -> None:
+    """The drill printed "Druzbha" is found by its romanisation and its Cyrillic form (aliases
+    the romanisation rule derives), with no console error; its page is the first result."""
+    import pakru  # noqa: PLC0415
+    from pakru.site.words import label  # noqa: PLC0415
+
+    drill = pakru.load().get("druzbha-drill", None)
+    if drill is None:
+        pytest.skip("the installed dataset has no druzbha-drill")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(serve(real_site))
+    for query in ("Druzhba", "druzhba", "Дружба", "дружба", "Druzbha"):
+        first = _search(page, query).first
+        expect_visible(first)
+        assert label(drill) in first.inner_text(), query
+        assert "events/druzbha-drill/" in (first.locator("a").first.get_attribute("href") or "")
+    page.screenshot(path=str(SHOTS / "search-cyrillic.png"))
     page.close()
     assert errors == []
 

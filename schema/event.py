@@ -62,3 +62,9 @@ class Event(RecordBase):
     (e.g. "Afghan media"); the dataset does not have that original report."""
     same_as: Annotated[tuple[RecordRef, ...], LINK] = ()
     """Records that may describe the same event but are kept apart because sources disagree."""
+
+    @property
+    def name(self) -> str:
+        """What the event is called: the first name a source prints for it (its first alias),
+        else its title; so every record :meth:`pakru.dataset.Dataset.find` returns has a name."""
+        return self.aliases[0] if self.aliases else self.title

@@ -34,7 +34,7 @@ def test_gazetteer_resolves_among_pakistan_and_russia_only() -> None:
 
 
 def test_romanisation_candidates_from_the_word_list() -> None:
-    """"Druzbha" is one swap from the BGN/PCGN form of дружба, and no other common word."""
+    """ "Druzbha" is one swap from the BGN/PCGN form of дружба, and no other common word."""
     assert romanisations("Druzbha") == (("дружба", "druzhba"),)
     assert romanisations("Friendship") is None  # not extracted: no record asks for it
 

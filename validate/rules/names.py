@@ -50,4 +50,5 @@ def names_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """An event's alias is printed in a source it cites, or a name derivation gives it."""
     texts = dict(dataset.texts)
     for event in dataset.events:
-        yield from _event_problems(event, texts)
+        if event.aliases or event.derivations:  # most events have neither: nothing to check
+            yield from _event_problems(event, texts)

@@ -5,7 +5,7 @@ alias the rule does not give, and no cited source prints, is an error, as a
 date or place the rule does not reproduce.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from pakru.dataset import Dataset
 from pakru.schema import Event
@@ -16,23 +16,22 @@ from pakru.validate.derive.text import contains
 from pakru.validate.registry import Context, Hit, rule
 
 
-def _derived(event: Event) -> Iterator[Hit | str]:
-    """Hits for derivations whose rule does not hold, and every alias the others give."""
+def _derived(event: Event) -> tuple[list[Hit], list[str]]:
+    """Hits for derivations whose rule does not hold, and the aliases the others give."""
+    hits: list[Hit] = []
+    aliases: list[str] = []
     for index, d in enumerate(event.derivations):
         try:
-            yield from derive_aliases(d)
+            aliases += derive_aliases(d)
         except UnderivableError as error:
-            yield Hit(event.id, ("derivations", index), f"{d.rule}: {error}")
+            hits.append(Hit(event.id, ("derivations", index), f"{d.rule}: {error}"))
+    return hits, list(dict.fromkeys(aliases))
 
 
-def _event_problems(event: Event, texts: dict[str, str]) -> Iterator[Hit]:
-    derived: list[str] = []
-    for item in _derived(event):
-        if isinstance(item, Hit):
-            yield item
-        else:
-            derived.append(item)
-    for alias in dict.fromkeys(derived):
+def _event_problems(event: Event, texts: Mapping[str, str]) -> Iterator[Hit]:
+    hits, derived = _derived(event)
+    yield from hits
+    for alias in derived:
         if alias not in event.aliases:
             yield Hit(event.id, ("aliases",), f"a name derivation gives {alias!r}, not in aliases")
     cited = [texts[e.source] for _, e in evidence(event) if e.source in texts]
@@ -48,7 +47,7 @@ def _event_problems(event: Event, texts: dict[str, str]) -> Iterator[Hit]:
 @rule("names.derived")
 def names_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """An event's alias is printed in a source it cites, or a name derivation gives it."""
-    texts = dict(dataset.texts)
+    texts = dataset.texts
     for event in dataset.events:
         if event.aliases or event.derivations:  # most events have neither: nothing to check
             yield from _event_problems(event, texts)

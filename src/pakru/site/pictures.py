@@ -105,7 +105,12 @@ def _grid(axis: Axis, height: float) -> str:
         parts.append(
             f'<line x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" y2="{height}" class="pk-grid"/>'
         )
-        parts.append(f'<text x="{x + 2:.1f}" y="{TOP - 12}" class="pk-tick">{tick.year}</text>')
+        # a year at the right edge is written leftwards of its line, not cut off
+        at, side = (x - 2, "end") if x > axis.right - 30 else (x + 2, "start")
+        parts.append(
+            f'<text x="{at:.1f}" y="{TOP - 12}" text-anchor="{side}" class="pk-tick">'
+            f"{tick.year}</text>"
+        )
     return "".join(parts)
 
 

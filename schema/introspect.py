@@ -28,7 +28,9 @@ Walks over a record (depth first, in field order)
     :class:`Derivation` (the things holding a verbatim quote);
     :func:`evidence` every Evidence; :func:`dated` every date interval;
     :func:`cited_sources` the ids of the sources a record quotes or names;
-    :func:`is_set` whether a value states anything.
+    :func:`is_set` whether a value states anything. :func:`parts` gives
+    references, quotes and date intervals together in one walk (the
+    validator's per-record pass, :mod:`pakru.validate.facts`, uses it).
 
 >>> from pakru.schema import Meeting
 >>> field(Meeting, "participants").sub_record, field(Meeting, "title").needs_support
@@ -42,7 +44,7 @@ Walks over a record (depth first, in field order)
 import types
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
@@ -260,6 +262,7 @@ def model_at(model: type[BaseModel] | None, loc: Loc) -> type[BaseModel] | None:
     return model
 
 
+@lru_cache(maxsize=4096)  # asked for every name in every evidence's supports: a small vocabulary
 def names_a_field(model: type[BaseModel], dotted: str) -> bool:
     """Whether ``dotted`` (``"location.city"``) is a path of field names in ``model``."""
     current: type[BaseModel] | None = model
@@ -295,21 +298,30 @@ def _ref_walk(model: type[BaseModel]) -> tuple[tuple[str, tuple[str, ...] | None
     )
 
 
-def _values(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
-    if isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield (*loc, index), item
-    elif value is not None:
-        yield loc, value
+def _find_into(model: BaseModel, cls: Any, loc: Loc, out: list[tuple[Loc, Any]]) -> None:
+    # Appends to one list rather than chaining generators: rules walk every record of a
+    # corpus, and a generator frame per field and item cost more than the walk itself.
+    values = model.__dict__  # a pydantic model keeps its field values here: no lookup chain
+    for name in _leading_to(type(model), cls):
+        value = values[name]
+        if value is None:
+            continue
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, cls):
+                    out.append(((*loc, name, index), item))
+                elif isinstance(item, BaseModel):
+                    _find_into(item, cls, (*loc, name, index), out)
+        elif isinstance(value, cls):
+            out.append(((*loc, name), value))
+        elif isinstance(value, BaseModel):
+            _find_into(value, cls, (*loc, name), out)
 
 
 def _find(model: BaseModel, cls: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
-    for name in _leading_to(type(model), cls):
-        for item_loc, item in _values(getattr(model, name), (*loc, name)):
-            if isinstance(item, cls):
-                yield item_loc, item
-            elif isinstance(item, BaseModel):
-                yield from _find(item, cls, item_loc)
+    out: list[tuple[Loc, Any]] = []
+    _find_into(model, cls, loc, out)
+    return iter(out)
 
 
 def find(model: BaseModel, cls: type[M], loc: Loc = ()) -> Iterator[tuple[Loc, M]]:
@@ -337,12 +349,90 @@ def dated(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, DateInterval]]
 
 def references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, tuple[str, ...]]]:
     """Every reference inside ``model``: (location, referenced id, kinds it may name)."""
+    out: list[tuple[Loc, str, tuple[str, ...]]] = []
+    _references_into(model, loc, out)
+    return iter(out)
+
+
+def _references_into(
+    model: BaseModel, loc: Loc, out: list[tuple[Loc, str, tuple[str, ...]]]
+) -> None:
+    values = model.__dict__
     for name, kinds in _ref_walk(type(model)):
-        for item_loc, item in _values(getattr(model, name), (*loc, name)):
-            if isinstance(item, BaseModel):
-                yield from references(item, item_loc)
-            elif kinds is not None and isinstance(item, str):
-                yield item_loc, item, kinds
+        value = values[name]
+        if value is None:
+            continue
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    _references_into(item, (*loc, name, index), out)
+                elif kinds is not None and isinstance(item, str):
+                    out.append(((*loc, name, index), item, kinds))
+        elif isinstance(value, BaseModel):
+            _references_into(value, (*loc, name), out)
+        elif kinds is not None and isinstance(value, str):
+            out.append(((*loc, name), value, kinds))
+
+
+@cache
+def _found_as(cls: type[BaseModel]) -> tuple[bool, bool]:
+    """Whether an instance of ``cls`` is a quote, and whether it is a date interval."""
+    return issubclass(cls, Evidence | BaseDerivation), issubclass(cls, DateInterval)
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """What :func:`parts` finds in one walk: what :func:`references`, :func:`quotes` and
+    :func:`dated` find, each in the same order."""
+
+    references: tuple[tuple[Loc, str, tuple[str, ...]], ...]
+    quotes: tuple[tuple[Loc, Quoted], ...]
+    dated: tuple[tuple[Loc, DateInterval], ...]
+
+
+def parts(model: BaseModel) -> Parts:
+    """References, quotes and date intervals inside ``model``, in one walk.
+
+    The validator reads all three of every record; one walk costs about a third
+    of three. A reference walk enters every field holding a model, which
+    includes every field a search for quotes or intervals enters; the flags keep
+    those searches from looking inside what they found, as :func:`find` does not.
+    """
+    refs: list[tuple[Loc, str, tuple[str, ...]]] = []
+    found: list[tuple[Loc, Quoted]] = []
+    dated: list[tuple[Loc, DateInterval]] = []
+
+    def visit(item: object, here: Loc, in_quote: bool, in_dated: bool) -> None:
+        if not isinstance(item, BaseModel):
+            return
+        quote, interval = _found_as(type(item))
+        if quote and not in_quote:
+            found.append((here, item))  # type: ignore[arg-type]
+        if interval and not in_dated:
+            dated.append((here, item))  # type: ignore[arg-type]
+        walk(item, here, in_quote or quote, in_dated or interval)
+
+    def walk(model: BaseModel, loc: Loc, in_quote: bool, in_dated: bool) -> None:
+        values = model.__dict__
+        for name, kinds in _ref_walk(type(model)):
+            value = values[name]
+            if value is None:
+                continue
+            if kinds is None:  # a field holding models
+                if isinstance(value, tuple):
+                    for index, item in enumerate(value):
+                        visit(item, (*loc, name, index), in_quote, in_dated)
+                else:
+                    visit(value, (*loc, name), in_quote, in_dated)
+            elif isinstance(value, tuple):
+                for index, item in enumerate(value):
+                    if isinstance(item, str):
+                        refs.append(((*loc, name, index), item, kinds))
+            elif isinstance(value, str):
+                refs.append(((*loc, name), value, kinds))
+
+    walk(model, (), False, False)
+    return Parts(tuple(refs), tuple(found), tuple(dated))
 
 
 def is_set(value: object) -> bool:

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 __all__ = ["NormalisedText", "normalise", "sentences"]
 
-_SPACE = re.compile(r"\s+")
 _RUNS = re.compile(r"\s+|\S+")
 
 
@@ -22,7 +21,10 @@ def normalise(text: str) -> str:
     >>> normalise("  Joint Working\\n  Group ")
     'Joint Working Group'
     """
-    return _SPACE.sub(" ", text).strip()
+    # str.split() splits on exactly the characters ``\s`` matches (str.isspace), and
+    # drops the ends: the same result as collapsing runs and stripping, at a third
+    # of the cost (the validator normalises every quote).
+    return " ".join(text.split())
 
 
 class NormalisedText:

@@ -44,7 +44,7 @@ one row per pair, as dyadic event data count a joint statement.
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Literal
 
 Part = Literal[
@@ -376,6 +376,7 @@ NOT_ACTS: tuple[tuple[str, str], ...] = (
 """Outcome sentences the policy deliberately leaves uncoded, with the reason (for the codebook)."""
 
 
+@cache  # the policy is a constant: the validator asks once per sentence it codes
 def applicable(part: Part, kind: str | None = None) -> tuple[CodingRule, ...]:
     """The rules, in policy order, that read ``part`` (for events: of ``kind``)."""
     return tuple(

@@ -131,13 +131,13 @@ def _extract(ds: "Dataset") -> tuple[tuple[Act, ...], tuple[Finding, ...]]:
                 continue
             first = min((r for _, _, r in hits), key=_order)
             hits = [h for h in hits if h[2] == first]
-            claimed.update((_norm(s), first.code or "") for s, _, _ in hits)
+            claimed.update((s.casefold(), first.code or "") for s, _, _ in hits)
         else:
             hits = [
                 h
                 for h in hits
-                if (_norm(h[0]), h[2].code or "") not in claimed
-                and not _overlaps(_norm(h[0]), unit.held)
+                if (h[0].casefold(), h[2].code or "") not in claimed
+                and not _overlaps(h[0].casefold(), unit.held)
             ]
         out.extend(_acts_of(ds, unit, hits))
     return _unique_ids(out), tuple(uncoded)
@@ -170,12 +170,14 @@ def _norm(text: str) -> str:
 
 
 def _sentences(unit: Unit) -> Iterator[tuple[str, Evidence]]:
+    """Each sentence of the unit's quotes once per source; a sentence is a trimmed piece of
+    a normalised quote, so it is normalised already (``_norm`` is its ``casefold``)."""
     seen: set[tuple[str, str]] = set()
     for evidence in unit.quotes:
         text = normalise(evidence.quote)
         for start, end in sentences(text):
             sentence = text[start:end]
-            key = (evidence.source, _norm(sentence))
+            key = (evidence.source, sentence.casefold())
             if key not in seen:
                 seen.add(key)
                 yield sentence, evidence
@@ -272,8 +274,10 @@ def _location(ds: "Dataset", record: Meeting | Agreement | Event) -> Location | 
 
 
 def _units(ds: "Dataset") -> Iterator[Unit]:
+    # a meeting's participants and sides serve its meeting unit and its outcome unit
+    parties = {id(m): _meeting_parties(ds, m) for m in ds.meetings}
     for meeting in ds.meetings:
-        yield _meeting_unit(ds, meeting)
+        yield _meeting_unit(meeting, *parties[id(meeting)])
     for event in ds.events:
         if event.kind == "statement":
             yield _statement_unit(ds, event)
@@ -287,8 +291,12 @@ def _units(ds: "Dataset") -> Iterator[Unit]:
         )
         sides = tuple(_country_actor(c, "sides") for c in agreement.parties)
         yield Unit(agreement, part, agreement.evidence, sides, (), ("parties",))
+    held_at: dict[str, list[str]] = {}  # events by the meeting they were held at, in order
+    for event in ds.events:
+        if event.meeting is not None:
+            held_at.setdefault(event.meeting, []).append(event.id)
     for meeting in ds.meetings:
-        outcome = _outcome_unit(ds, meeting)
+        outcome = _outcome_unit(ds, meeting, *parties[id(meeting)], held_at.get(meeting.id, []))
         if outcome is not None:
             yield outcome
 
@@ -313,25 +321,41 @@ def _get(ds: "Dataset", record_id: str) -> object:
     return ds.get(record_id) if record_id in ds else None
 
 
-def _meeting_unit(ds: "Dataset", meeting: Meeting) -> Unit:
+def _meeting_parties(
+    ds: "Dataset", meeting: Meeting
+) -> tuple[tuple[Person | Body, ...], tuple[Actor, ...]]:
+    """The meeting's participants and its sides."""
+    people = _participants(ds, meeting)
+    return people, _meeting_sides(ds, meeting, people)
+
+
+def _meeting_unit(
+    meeting: Meeting, people: tuple[Person | Body, ...], sides: tuple[Actor, ...]
+) -> Unit:
     quotes = (*meeting.evidence, *(e for p in meeting.participants for e in p.evidence))
     part: Part = "meeting-held" if meeting.status == "held" else "meeting-planned"
-    people = _participants(ds, meeting)
-    return Unit(meeting, part, quotes, _meeting_sides(ds, meeting), people, ("status",))
+    return Unit(meeting, part, quotes, sides, people, ("status",))
 
 
-def _outcome_unit(ds: "Dataset", meeting: Meeting) -> Unit | None:
+def _outcome_unit(
+    ds: "Dataset",
+    meeting: Meeting,
+    people: tuple[Person | Body, ...],
+    sides: tuple[Actor, ...],
+    events: list[str],
+) -> Unit | None:
     quotes = tuple(e for statement in meeting.outcomes for e in statement.evidence)
     if not quotes:
         return None
-    people = _participants(ds, meeting)
-    sides = _meeting_sides(ds, meeting)
-    return Unit(meeting, "outcome", quotes, sides, people, ("outcomes",), held=_held(ds, meeting))
+    return Unit(
+        meeting, "outcome", quotes, sides, people, ("outcomes",), held=_held(ds, meeting, events)
+    )
 
 
-def _held(ds: "Dataset", meeting: Meeting) -> tuple[str, ...]:
-    """Quotes stating what the meeting's agreements and events are: those outcomes are theirs."""
-    held_by = [*meeting.agreements, *(e.id for e in ds.events if e.meeting == meeting.id)]
+def _held(ds: "Dataset", meeting: Meeting, events: list[str]) -> tuple[str, ...]:
+    """Quotes stating what the meeting's agreements and ``events`` (the ids of the events
+    held at it) are: those outcomes are theirs."""
+    held_by = [*meeting.agreements, *events]
     return tuple(
         _norm(e.quote)
         for record_id in held_by
@@ -367,13 +391,14 @@ def _side_of(meeting: Meeting, record: Person | Body) -> str | None:
     return record.country
 
 
-def _meeting_sides(ds: "Dataset", meeting: Meeting) -> tuple[Actor, ...]:
+def _meeting_sides(
+    ds: "Dataset", meeting: Meeting, members: tuple[Person | Body, ...]
+) -> tuple[Actor, ...]:
     order: list[str] = []
     if meeting.series is not None and meeting.series in ds:
         series = ds.get(meeting.series)
         if isinstance(series, Body):
             order.extend(series.members)
-    members = _participants(ds, meeting)
     for record in members:
         side = _side_of(meeting, record)
         if side is not None and side not in order:

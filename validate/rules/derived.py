@@ -11,18 +11,18 @@ from collections.abc import Iterator
 from pakru.dataset import Dataset
 from pakru.schema import Body, Location, Meeting, Person, Record
 from pakru.schema.derivations import CountryDerivation
-from pakru.schema.introspect import evidence
 from pakru.validate.derive import PLACE_FIELDS, UnderivableError
 from pakru.validate.derive.ordinals import derive_ordinal
 from pakru.validate.derive.places import PlaceFacts, derive_place, same
 from pakru.validate.derive.sides import SideFacts, derive_country
+from pakru.validate.facts import facts, field_or
 from pakru.validate.parse import Loc
 from pakru.validate.registry import Context, Hit, rule
 
 
 def _locations(dataset: Dataset) -> Iterator[tuple[Record, Location]]:
     for record in dataset.records:
-        location = getattr(record, "location", None)
+        location = field_or(record, "location", None)
         if isinstance(location, Location):
             yield record, location
 
@@ -50,7 +50,7 @@ def places_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A place derivation's rule holds and gives the location's city, country, id, coordinates."""
     texts = dataset.texts
     for record, location in _locations(dataset):
-        cited = frozenset(e.source for _, e in evidence(record))
+        cited = facts(dataset, record).cited
         yield from _place_problems(record, location, PlaceFacts(texts, cited))
 
 

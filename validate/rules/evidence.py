@@ -1,15 +1,17 @@
 """Evidence: quotes are verbatim, and every factual field is supported by one."""
 
 from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Set as AbstractSet
+from functools import cache, lru_cache
 
 from pydantic import BaseModel
 
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval, Record
-from pakru.schema.introspect import fields, is_set, names_a_field, quotes
+from pakru.schema.introspect import fields, is_set, names_a_field
 from pakru.schema.text import normalise
 from pakru.validate.derive import derived_fields
+from pakru.validate.facts import facts
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -60,9 +62,9 @@ def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """
     texts = _texts(dataset)
     for origin in context.provenance:
-        for loc, item in quotes(origin.record):
+        for found in facts(dataset, origin.record).quotes:
+            loc, item, wanted = found.loc, found.item, found.words
             text = texts.get(item.source)
-            wanted = normalise(item.quote)
             if (problem := _meaningless(wanted)) is not None:
                 yield Hit(origin.record.id, (*loc, "quote"), problem, origin)
                 continue
@@ -78,29 +80,34 @@ def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
             )
 
 
+@cache
+def _needing_support(model: type[BaseModel]) -> tuple[str, ...]:
+    """Names of the fields of ``model`` that a source must state (asked once per model)."""
+    return tuple(spec.name for spec in fields(model) if spec.needs_support)
+
+
 def _factual_fields(record: Record) -> Iterator[str]:
     """Dotted names of the set fields that need support; sub-models are checked per field.
 
     A date interval with derivations is supported by their quotes.
     """
-    for spec in fields(type(record)):
-        name = spec.name
+    for name in _needing_support(type(record)):
         value = getattr(record, name)
-        if not spec.needs_support or not is_set(value):
+        if not is_set(value):
             continue
         if isinstance(value, DateInterval) and value.derivations:
             continue
         if isinstance(value, BaseModel) and not isinstance(value, DateInterval):
             yield from (
-                f"{name}.{sub.name}"
-                for sub in fields(type(value))
-                if sub.needs_support and is_set(getattr(value, sub.name))
+                f"{name}.{sub}"
+                for sub in _needing_support(type(value))
+                if is_set(getattr(value, sub))
             )
         else:
             yield name
 
 
-def _covered(field: str, supported: set[str]) -> bool:
+def _covered(field: str, supported: AbstractSet[str]) -> bool:
     return field in supported or field.split(".", 1)[0] in supported
 
 
@@ -110,9 +117,13 @@ def unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
     for origin in context.provenance:
         record = origin.record
         supported = {name for e in record.evidence for name in e.supports}
-        supported |= derived_fields(record)
+        derived: frozenset[str] | None = None  # asked only when the evidence leaves a gap
         for field in _factual_fields(record):
-            if not _covered(field, supported):
+            if _covered(field, supported):
+                continue
+            if derived is None:
+                derived = derived_fields(record)
+            if not _covered(field, derived):
                 yield Hit(
                     record.id,
                     tuple(field.split(".")),

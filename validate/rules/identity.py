@@ -8,6 +8,19 @@ from pakru.schema import RECORD_TYPES
 from pakru.validate.registry import Context, Hit, rule
 
 
+def _name_and_folder(path: str) -> tuple[str, str]:
+    """``PurePath(path).name`` and ``.parent.name`` by string operations (a PurePath per
+    file cost as much as the rule): shown paths are already normalised, ``/``-separated."""
+    parts = [part for part in path.split("/") if part and part != "."]
+    return (parts[-1] if parts else ""), (parts[-2] if len(parts) > 1 else "")
+
+
+def _stem(name: str) -> str:
+    """``PurePath(name).stem``: the name without its last suffix (".hidden" keeps its dot)."""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
 def _short(path: str) -> str:
     """``records/meetings/x.yaml`` → ``meetings/x.yaml``: enough to find the other file."""
     parts = PurePath(path).parts
@@ -35,7 +48,7 @@ def unique(dataset: Dataset, context: Context) -> Iterator[Hit]:
 def filename(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A record's file is named after its id (``<id>.yaml``)."""
     for origin in context.provenance:
-        stem = PurePath(origin.path).stem
+        stem = _stem(_name_and_folder(origin.path)[0])
         if stem != origin.record.id:
             yield Hit(
                 origin.record.id,
@@ -50,7 +63,7 @@ def folder(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A record lives in the folder of its kind (meetings in ``meetings/``...)."""
     for origin in context.provenance:
         expected = RECORD_TYPES[origin.record.type].folder
-        actual = PurePath(origin.path).parent.name
+        actual = _name_and_folder(origin.path)[1]
         if actual != expected:
             yield Hit(
                 origin.record.id,

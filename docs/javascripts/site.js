@@ -24,8 +24,19 @@
       box.scrollLeft = box.scrollWidth;
     });
   }
+  // Material's search reads the box on keyup; text that arrives without a key (an input
+  // method, dictation, a paste from the menu: often Cyrillic) is searched on input too.
+  function searchOnInput() {
+    var box = document.querySelector("input.md-search__input");
+    if (!box || box.dataset.pkInput) return;
+    box.dataset.pkInput = "1";
+    box.addEventListener("input", function () {
+      box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    });
+  }
   function ready() {
     nameSearch();
+    searchOnInput();
     showLatest();
     highlight();
   }

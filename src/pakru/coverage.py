@@ -38,6 +38,7 @@ from pakru.schema import (
     PlaceDerivation,
     Record,
 )
+from pakru.schema.derivations import NameDerivation
 from pakru.schema.introspect import Loc, field_path, quotes
 from pakru.schema.text import NormalisedText, sentences
 
@@ -124,6 +125,8 @@ def _derived_field(record: Record, loc: Loc, item: BaseDerivation) -> str:
     if owner and not isinstance(item, Derivation | PlaceDerivation):
         return f"{field_path(owner)}.side"
     if not owner:
+        if isinstance(item, NameDerivation):
+            return "aliases"
         return "ordinal" if isinstance(item, OrdinalDerivation) else "country"
     return field_path(owner)
 

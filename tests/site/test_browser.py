@@ -176,6 +176,8 @@ AWKWARD_QUERIES = [
     "7",
     "Рябков",
     "Дружба",
+    "Druzhba",
+    "дружб",
     "(",
     "*",
     "~",
@@ -280,11 +282,36 @@ def test_search_finds_aliases(browser: Any, serve: Any, real_site: Path) -> None
     assert errors == []
 
 
+def test_search_finds_transliterations(browser: Any, serve: Any, real_site: Path) -> None:
+    """The drill printed "Druzbha" is found by its romanisation and its Cyrillic form (aliases
+    the romanisation rule derives), with no console error; its page is the first result."""
+    import pakru  # noqa: PLC0415
+    from pakru.site.words import label  # noqa: PLC0415
+
+    drill = pakru.load().get("druzbha-drill", None)
+    if drill is None:
+        pytest.skip("the installed dataset has no druzbha-drill")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(serve(real_site))
+    for query in ("Druzhba", "druzhba", "Дружба", "дружба", "Druzbha"):
+        first = _search(page, query).first
+        expect_visible(first)
+        assert label(drill) in first.inner_text(), query
+        assert "events/druzbha-drill/" in (first.locator("a").first.get_attribute("href") or "")
+    page.screenshot(path=str(SHOTS / "search-cyrillic.png"))
+    page.close()
+    assert errors == []
+
+
 def test_phone_layout_of_a_source_page_and_the_series_strips(
     browser: Any, serve: Any, real_site: Path
 ) -> None:
-    """At 390 px a page title takes its own lines, series strips open at their latest end,
-    the home timeline at its labels, and the map shows every place."""
+    """At 390 px a page title takes its own lines, the time charts are drawn for the phone
+    (each bar labelled on the line above it, nothing scrolls), and the map shows every
+    place, each point linking to its record or to the list of the records at that place."""
     if not (real_site / "sources/src-9a68526d/index.html").is_file():
         pytest.skip("the installed dataset has no src-9a68526d")
     base = serve(real_site)
@@ -293,22 +320,21 @@ def test_phone_layout_of_a_source_page_and_the_series_strips(
     page.wait_for_load_state("load")
     title_lines = page.evaluate(
         "(() => { const h = document.querySelector('h1');"
-        " return h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight); })()"
+        " return h.getBoundingClientRect().height"
+        " / parseFloat(getComputedStyle(h).lineHeight); })()"
     )
     assert round(title_lines) == 1  # "Report (21 March 2018)", no empty line for a hidden ¶
-    page.goto(base + "series/")
-    page.wait_for_load_state("load")
-    boxes = page.evaluate(
-        "[...document.querySelectorAll('.pk-scroll')].map("
-        "b => [b.scrollWidth > b.clientWidth, b.scrollWidth - b.clientWidth - b.scrollLeft])"
-    )
-    assert boxes, "no time strip on /series/"
-    assert [left for _, left in boxes] == [0] * len(boxes), "a strip hides its latest end"
-    assert all(wide for wide, _ in boxes)  # the strips are wider than a phone (else: vacuous)
+    for path in ("series/", ""):
+        page.goto(base + path)
+        page.wait_for_load_state("load")
+        wide, phone = page.evaluate(_CHARTS_SHOWN)
+        assert (wide, phone > 0) == (0, True), f"/{path}: {wide} wide, {phone} phone charts"
+        rows = page.evaluate(_PHONE_ROWS)
+        assert rows, f"/{path}: no time chart"
+        bad = [r for r in rows if not r["labelled"]]
+        assert not bad, f"/{path}: bars not labelled above, in view: {bad[:3]}"
     page.goto(base)
     page.wait_for_load_state("load")
-    # the home timeline opens at its labels; the map shows every place without scrolling
-    assert page.evaluate("document.querySelector('.pk-chart').parentElement.scrollLeft") == 0
     hidden = page.evaluate(
         "(() => { const m = document.querySelector('.pk-map'); if (!m) return null;"
         " const box = m.parentElement.getBoundingClientRect();"
@@ -317,4 +343,45 @@ def test_phone_layout_of_a_source_page_and_the_series_strips(
         " }).length; })()"
     )
     assert hidden == 0, "a place on the map is off-screen at phone width"
+    _check_map_points_link_every_record(page)
     page.close()
+
+
+_CHARTS_SHOWN = (
+    "['.pk-wide', '.pk-narrow'].map(c => [...document.querySelectorAll(c)]"
+    ".filter(b => b.offsetParent !== null).length)"
+)
+"""[wide charts shown, phone charts shown]: on a phone, no wide chart."""
+
+_PHONE_ROWS = """[...document.querySelectorAll('.pk-narrow')]
+  .filter(b => b.offsetParent !== null)
+  .flatMap(b => [...b.querySelectorAll('.pk-row')]).map(row => {
+    const text = row.querySelector('.pk-label').getBoundingClientRect();
+    const mark = row.querySelector('rect, circle, .pk-unknown').getBoundingClientRect();
+    return {label: row.querySelector('.pk-label').textContent,
+            labelled: text.bottom <= mark.top + 1 && text.left >= 0
+                      && text.right <= window.innerWidth && text.height >= 10};
+  })"""
+"""Each shown phone chart row: its label sits above its bar, inside the screen, readable."""
+
+
+def _check_map_points_link_every_record(page: Any) -> None:
+    points = page.evaluate(
+        "[...document.querySelectorAll('.pk-map a')].map(a => [a.getAttribute('href'),"
+        " a.textContent])"
+    )
+    assert points, "no place on the map"
+    for href, text in points:
+        count = int(text.rsplit("(", 1)[1].rstrip(")"))
+        if count == 1:
+            assert not href.startswith("#"), text
+            continue
+        assert href.startswith("#pk-place-"), f"{text} links to one record only"
+        links = page.evaluate(
+            f"[...document.getElementById('{href[1:]}').querySelectorAll('a')].map(a => a.href)"
+        )
+        assert len(set(links)) == count, f"{text}: the list links {len(set(links))} records"
+    first_several = next(h for h, _ in points if h.startswith("#"))
+    page.locator(f".pk-map a[href='{first_several}']").click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.location.hash") == first_several

@@ -200,14 +200,24 @@ def test_map_draws_located_records_and_degrades_without() -> None:
     site = SimpleNamespace(ds=ds)
     assert "no map" in meeting_map(site, "index.md")
 
-    meeting = ds.get("jwg-ct-07")
-    place = SimpleNamespace(
-        city="Moscow", country="RU", venue=None, latitude=55.75, longitude=37.62
-    )
-    located = SimpleNamespace(type="meeting", id=meeting.id, title=meeting.title, location=place)
+    from pakru.schema import Location  # noqa: PLC0415
+
+    place = Location(city="Moscow", country="RU", venue=None, latitude=55.75, longitude=37.62)
+    located = ds.get("jwg-ct-07").model_copy(update={"location": place})
     assert coordinates(place) == (55.75, 37.62)
     fake = SimpleNamespace(ds=SimpleNamespace(meetings=(located,), events=()))
     drawn = meeting_map(fake, "index.md")
     assert "<svg" in drawn
     assert 'href="meetings/jwg-ct-07/"' in drawn
     assert "Moscow, Russia (1)" in drawn
+
+    # two records at one point: the point links to the list of both under the map
+    other = ds.get("jwg-ct-08").model_copy(update={"location": place})
+    drawn = meeting_map(
+        SimpleNamespace(ds=SimpleNamespace(meetings=(located, other), events=())), "index.md"
+    )
+    assert "Moscow, Russia (2)" in drawn
+    assert '<a href="#pk-place-1"><circle' in drawn
+    listed = drawn.split('<li id="pk-place-1">', 1)[1].split("</li>", 1)[0]
+    assert 'href="meetings/jwg-ct-07/"' in listed
+    assert 'href="meetings/jwg-ct-08/"' in listed

@@ -8,7 +8,9 @@ docs and the coverage report:
   coordinates (``PlaceRule``);
 - :mod:`~pakru.validate.derive.sides` — participants' sides, people's and
   bodies' countries (``CountryRule``);
-- :mod:`~pakru.validate.derive.ordinals` — ordinals (``OrdinalRule``).
+- :mod:`~pakru.validate.derive.ordinals` — ordinals (``OrdinalRule``);
+- :mod:`~pakru.validate.derive.names` — aliases: other forms of a printed
+  name (``NameRule``).
 
 A value derived by a rule is recorded with the rule, the source and the
 quote; the validator recomputes it and reports a value the rule does not
@@ -25,8 +27,8 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from pakru.schema import BaseDerivation, Body, Location, Meeting, Person, Record, Source
-from pakru.schema.derivations import CountryRule, OrdinalRule, PlaceRule
+from pakru.schema import BaseDerivation, Body, Event, Location, Meeting, Person, Record, Source
+from pakru.schema.derivations import CountryRule, NameRule, OrdinalRule, PlaceRule
 from pakru.schema.introspect import find
 from pakru.validate.derive.dates import (
     Anchors,
@@ -70,7 +72,13 @@ def derivation_kinds() -> dict[str, object]:
     """Kind of derived value → the ``Literal`` listing its rules (documented by its docstring)."""
     from pakru.schema.dates import DateRule  # noqa: PLC0415 - keeps the names in one list
 
-    return {"date": DateRule, "place": PlaceRule, "country": CountryRule, "ordinal": OrdinalRule}
+    return {
+        "date": DateRule,
+        "place": PlaceRule,
+        "country": CountryRule,
+        "ordinal": OrdinalRule,
+        "name": NameRule,
+    }
 
 
 _KIND_ALIASES = {
@@ -78,6 +86,7 @@ _KIND_ALIASES = {
     "place": ("pakru.schema.derivations", "PlaceRule"),
     "country": ("pakru.schema.derivations", "CountryRule"),
     "ordinal": ("pakru.schema.derivations", "OrdinalRule"),
+    "name": ("pakru.schema.derivations", "NameRule"),
 }
 _BULLET = re.compile(r"^- (?P<names>(?:``[a-z-]+``(?: / )?)+):\s*(?P<text>.*)$")
 
@@ -131,6 +140,8 @@ def derived_fields(record: BaseModel) -> frozenset[str]:
         out.add("country")
     if isinstance(record, Meeting) and record.derivations:
         out.add("ordinal")
+    if isinstance(record, Event) and record.derivations:
+        out.add("aliases")
     if isinstance(record, Source) and record.publication and record.publication.derivations:
         out.add("publication")
     return frozenset(out)

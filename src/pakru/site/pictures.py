@@ -25,24 +25,31 @@ LABEL = 250
 """Width of the label column; bars use the rest."""
 ROW = 22
 TOP = 30
+PHONE_WIDTH = 360
+"""The chart drawn for phones: each label on its own line above its bar, no side scrolling."""
+PHONE_ROW = 36
+PHONE_LABEL_CHARS = 52
 
 
 @dataclass(frozen=True)
 class Axis:
-    """Maps days to x positions between two 1 January boundaries."""
+    """Maps days to x positions between two 1 January boundaries, from ``left`` to ``right``."""
 
     first: dt.date
     last: dt.date
+    left: float = LABEL
+    right: float = WIDTH - 10
 
     def x(self, day: dt.date) -> float:
         """Where ``day`` sits on the axis."""
         total = (self.last - self.first).days or 1
-        return LABEL + (WIDTH - LABEL - 10) * (day - self.first).days / total
+        return self.left + (self.right - self.left) * (day - self.first).days / total
 
     def ticks(self) -> list[dt.date]:
-        """1 January of each year, thinned to at most about eight labels."""
+        """1 January of each year, thinned to at most about eight labels (four on a phone)."""
         years = list(range(self.first.year, self.last.year + 1))
-        step = max(1, len(years) // 8)
+        most = 8 if self.right - self.left > 300 else 4
+        step = max(1, len(years) // most)
         return [dt.date(y, 1, 1) for y in years[::step]]
 
 
@@ -53,16 +60,15 @@ def _axis(dates: Sequence[DateInterval]) -> Axis | None:
     return Axis(dt.date(min(days).year, 1, 1), dt.date(max(days).year + 1, 1, 1))
 
 
-def _shape(axis: Axis, date: DateInterval, y: float, cls: str) -> str:
+def _shape(axis: Axis, date: DateInterval, mid: float, cls: str) -> str:
     """A point for one day, a bar for an interval, a dashed open bar for an open interval."""
     first, last = date.earliest, date.latest
-    mid = y + ROW / 2
     if first is None and last is None:
-        return f'<text x="{LABEL + 4}" y="{mid + 4}" class="pk-unknown">date not known</text>'
+        return f'<text x="{axis.left + 4}" y="{mid + 4}" class="pk-unknown">date not known</text>'
     if first is not None and first == last:
         return f'<circle cx="{axis.x(first):.1f}" cy="{mid}" r="5" class="pk-point {cls}"/>'
-    start = axis.x(first) if first else LABEL
-    end = axis.x(last + dt.timedelta(days=1)) if last else WIDTH - 10
+    start = axis.x(first) if first else axis.left
+    end = axis.x(last + dt.timedelta(days=1)) if last else axis.right
     open_class = " pk-open" if first is None or last is None else ""
     width = max(end - start, 4)
     return (
@@ -71,16 +77,24 @@ def _shape(axis: Axis, date: DateInterval, y: float, cls: str) -> str:
     )
 
 
-def _row(site: Site, page: str, axis: Axis, record: Dated, y: float) -> str:
+def _short(name: str, most: int) -> str:
+    return name if len(name) <= most else name[: most - 2] + "…"
+
+
+def _row(page: str, axis: Axis, record: Dated, y: float, *, phone: bool = False) -> str:
+    """One record: its label (left of the bar, or above it on a phone) and its shape."""
     name = label(record)
-    short = name if len(name) <= 36 else name[:34] + "…"
     href = html.escape(rel_url(page, page_of(record)))
     tip = html.escape(f"{name}: {date_words(record.date)}, {record.status}")
+    if phone:
+        text_y, mid, short = y + 13, y + 24, _short(name, PHONE_LABEL_CHARS)
+    else:
+        text_y, mid, short = y + ROW / 2 + 4, y + ROW / 2, _short(name, 36)
     return (
         f'<g class="pk-row"><title>{tip}</title>'
-        f'<a href="{href}"><text x="0" y="{y + ROW / 2 + 4}" class="pk-label">'
-        f"{html.escape(short)}</text></a>"
-        f"{_shape(axis, record.date, y, 'pk-' + record.status)}</g>"
+        f'<a href="{href}"><text x="{0 if not phone else axis.left:.0f}" y="{text_y}" '
+        f'class="pk-label">{html.escape(short)}</text></a>'
+        f"{_shape(axis, record.date, mid, 'pk-' + record.status)}</g>"
     )
 
 
@@ -91,7 +105,12 @@ def _grid(axis: Axis, height: float) -> str:
         parts.append(
             f'<line x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" y2="{height}" class="pk-grid"/>'
         )
-        parts.append(f'<text x="{x + 2:.1f}" y="{TOP - 12}" class="pk-tick">{tick.year}</text>')
+        # a year at the right edge is written leftwards of its line, not cut off
+        at, side = (x - 2, "end") if x > axis.right - 30 else (x + 2, "start")
+        parts.append(
+            f'<text x="{at:.1f}" y="{TOP - 12}" text-anchor="{side}" class="pk-tick">'
+            f"{tick.year}</text>"
+        )
     return "".join(parts)
 
 
@@ -103,27 +122,42 @@ def _legend() -> str:
     )
 
 
+def _svg(page: str, axis: Axis, records: Sequence[Dated], caption: str, *, phone: bool) -> str:
+    step = PHONE_ROW if phone else ROW
+    width = PHONE_WIDTH if phone else WIDTH
+    height = TOP + step * len(records) + 6
+    rows = "".join(
+        _row(page, axis, r, TOP + i * step, phone=phone) for i, r in enumerate(records)
+    )
+    kind = "pk-chart pk-phone" if phone else "pk-chart"
+    return (
+        f'<svg class="{kind}" viewBox="0 0 {width} {height}" width="{width}" '
+        f'aria-label="{html.escape(caption)}"><title>{html.escape(caption)}</title>'
+        f"{_grid(axis, height)}{rows}</svg>"
+    )
+
+
 def timeline_chart(
     site: Site, page: str, records: Sequence[Dated], caption: str, *, latest: bool = False
 ) -> str:
     """Every dated record as a row on one time axis, in the order given.
 
-    On a phone the chart scrolls inside its box; ``latest`` opens it at its
-    latest end (a series' planned next meeting) instead of at its labels.
+    Drawn twice, and CSS shows one: a wide chart with labels left of the bars
+    (which scrolls inside its box on a narrow screen; ``latest`` opens it at
+    its latest end, a series' planned next meeting, instead of at its
+    labels), and a phone chart with each label on its own line above its bar,
+    so every bar is labelled at 390 px without scrolling.
     """
     axis = _axis([r.date for r in records])
     if axis is None:
         return ""
-    height = TOP + ROW * len(records) + 6
-    rows = "".join(_row(site, page, axis, r, TOP + i * ROW) for i, r in enumerate(records))
-    svg = (
-        f'<svg class="pk-chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-        f'aria-label="{html.escape(caption)}"><title>{html.escape(caption)}</title>'
-        f"{_grid(axis, height)}{rows}</svg>"
-    )
-    box = "pk-scroll pk-latest" if latest else "pk-scroll"
+    phone_axis = Axis(axis.first, axis.last, left=6, right=PHONE_WIDTH - 10)
+    wide = _svg(page, axis, records, caption, phone=False)
+    phone = _svg(page, phone_axis, records, caption, phone=True)
+    box = "pk-scroll pk-wide pk-latest" if latest else "pk-scroll pk-wide"
     return (
-        f'<figure class="pk-figure" markdown="0"><div class="{box}">{svg}</div>'
+        f'<figure class="pk-figure" markdown="0"><div class="{box}">{wide}</div>'
+        f'<div class="pk-narrow">{phone}</div>'
         f"<figcaption>{html.escape(caption)}. {_legend()}</figcaption></figure>"
     )
 
@@ -194,27 +228,34 @@ def meeting_map(site: Site, page: str) -> str:
             )
             grid.append(f'<text x="22" y="{y - 3:.1f}" class="pk-tick">{parallel}°N</text>')
     points = []
-    for (lat, lon), records in sorted(places.items()):
+    lists = []
+    for index, ((lat, lon), records) in enumerate(sorted(places.items())):
         x, y = xy(lat, lon)
         name = _city(records[0].location)
-        href = html.escape(rel_url(page, page_of(records[0])))
+        # one record: the point links to it; several: to the list of them below the map
+        anchor_id = f"pk-place-{index + 1}"
+        target = rel_url(page, page_of(records[0])) if len(records) == 1 else f"#{anchor_id}"
         radius = 5 + 2 * len(records)
         # labels right of points in the west half, left of them in the east half
         tx, anchor = (x + radius + 4, "start") if x < width / 2 else (x - radius - 4, "end")
         points.append(
-            f'<a href="{href}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" '
+            f'<a href="{html.escape(target)}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" '
             f'class="pk-place"/><text x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}" '
             f'class="pk-label">{html.escape(name)} ({len(records)})</text></a>'
         )
+        links = ", ".join(
+            f'<a href="{html.escape(rel_url(page, page_of(r)))}">{html.escape(label(r))}</a>'
+            for r in sorted(records, key=lambda r: r.id)
+        )
+        lists.append(f'<li id="{anchor_id}">{html.escape(name)} ({len(records)}): {links}</li>')
     caption = "Where the located meetings and events took place"
     svg = (
         f'<svg class="pk-map" viewBox="0 0 {width} {height}" width="{width}" '
         f'aria-label="{caption}"><title>{caption}</title>{"".join(grid)}{"".join(points)}</svg>'
     )
-    listed = "; ".join(f"{html.escape(_city(rs[0].location))}: {len(rs)}" for rs in places.values())
     return (
         f'<figure class="pk-figure" markdown="0"><div class="pk-scroll">{svg}</div>'
-        f"<figcaption>{caption} (number of records at each place: {listed}). "
-        "A plain latitude–longitude grid, drawn without map tiles so it works offline."
-        "</figcaption></figure>"
+        f"<figcaption>{caption}: each point links to its record, or to the list of the "
+        "records at that place below. A plain latitude–longitude grid, drawn without map "
+        f'tiles so it works offline.</figcaption></figure><ul class="pk-places">{"".join(lists)}</ul>'
     )

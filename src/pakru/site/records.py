@@ -16,6 +16,7 @@ from pakru.schema import (
     Conflict,
     DateInterval,
     Evidence,
+    Event,
     Location,
     Meeting,
     Person,
@@ -23,6 +24,7 @@ from pakru.schema import (
     Source,
     Statement,
 )
+from pakru.schema.derivations import NameDerivation
 from pakru.schema.introspect import field, fields
 from pakru.schema.markers import Role
 from pakru.site.context import Site
@@ -126,19 +128,27 @@ def _facts(site: Site, page: str, record: Record) -> Iterator[tuple[str, str]]:
                 for d in value.derivations
             ]
         quotes += [
-            f"{esc(d.rule.replace('-', ' ').capitalize())}: {site.quote_link(page, d, short=True)}"
+            f"{esc(_rule_words(d))}: {site.quote_link(page, d, short=True)}"
             for d in _derivations_of(record, name, value)
         ]
         extra = "".join(f"<br>{q}" for q in quotes)
         yield field_label(name), f"{shown}{extra}"
 
 
+def _rule_words(d: BaseDerivation) -> str:
+    """A derivation's rule in words; a name rule says what it read and which packages."""
+    words = d.rule.replace("-", " ").capitalize()
+    if isinstance(d, NameDerivation):
+        return f"{words} of “{d.printed}” ({', '.join(d.packages)})"
+    return words
+
+
 def _derivations_of(record: Record, name: str, value: object) -> tuple[BaseDerivation, ...]:
-    """The place, country or ordinal derivations that give field ``name`` of ``record``."""
+    """The place, country, ordinal or name derivations that give field ``name`` of ``record``."""
     if isinstance(value, Location):
         return value.derivations
     own: tuple[BaseDerivation, ...] = getattr(record, "derivations", ())
-    gives = "ordinal" if isinstance(record, Meeting) else "country"
+    gives = {Meeting: "ordinal", Event: "aliases"}.get(type(record), "country")
     return own if name == gives else ()
 
 

@@ -15,13 +15,13 @@ _DERIVED = {
     "publication": "its publication date",
 }
 """What a derivation under a field gives, in words (a record's own ``derivations``
-give its country or ordinal)."""
+give its country, ordinal or, for an event, name forms)."""
 
 
 def _derived(names: list[str]) -> str:
     owner = [n for n in names if n != "derivations"]
     if not owner:
-        return "a derived country or number"
+        return "a derived country, number or name form"
     if owner[0] in _DERIVED:
         return _DERIVED[owner[0]]
     return f"the date under “{field_label(owner[0])}”"

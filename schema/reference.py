@@ -18,7 +18,6 @@ the installed packages (pinned in the ``test`` extra) and fails when it
 differs, as for the JSON Schema files.
 """
 
-import importlib.metadata
 import json
 from collections.abc import Mapping
 from functools import cache
@@ -98,6 +97,8 @@ def build() -> dict[str, Any]:
         ),
         key=lambda row: (row[1], row[0]),
     )
+    import importlib.metadata  # noqa: PLC0415 - slow import, rebuilding only
+
     versions = {name: importlib.metadata.version(name) for name in PACKAGES}
     return {"versions": versions, "countries": countries, "cities": cities}
 

@@ -18,7 +18,6 @@ the installed packages (pinned in the ``test`` extra) and fails when it
 differs, as for the JSON Schema files.
 """
 
-import json
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -105,6 +104,8 @@ def build() -> dict[str, Any]:
 
 def render(extract: Mapping[str, Any]) -> str:
     """The canonical text of ``reference.json``."""
+    import json  # noqa: PLC0415 - defining the models needs no JSON (see _extract)
+
     return json.dumps(extract, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
@@ -119,6 +120,9 @@ def write(path: Path = REFERENCE_FILE) -> bool:
 
 @cache
 def _extract() -> dict[str, Any]:
+    # imported here: the models import this module for COUNTRY_CODES alone
+    import json  # noqa: PLC0415
+
     data: dict[str, Any] = json.loads(REFERENCE_FILE.read_text(encoding="utf-8"))
     return data
 

@@ -6,7 +6,6 @@ positions or rules; where each record was read from belongs to the
 validator (:mod:`pakru.validate.provenance`).
 """
 
-import difflib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
@@ -198,6 +197,8 @@ class Dataset:
         return self._by_id[record_id]
 
     def _unknown(self, record_id: object) -> str:
+        import difflib  # noqa: PLC0415 - only for an unknown id; slow to import
+
         close = difflib.get_close_matches(str(record_id), list(self._by_id), n=3, cutoff=0.75)
         hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
         return f"no record with id {record_id!r}{hint}"

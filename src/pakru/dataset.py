@@ -16,7 +16,6 @@ from pakru.collection import Collection, DateLike, QueryError
 from pakru.manifest import Withdrawal, WithdrawnError
 from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Person, Record, Source
 from pakru.schema.dates import interval_key
-from pakru.schema.introspect import cited_sources, references
 from pakru.schema.text import normalise
 
 if TYPE_CHECKING:
@@ -385,6 +384,9 @@ class Dataset:
 
     @cached_property
     def _citations(self) -> Mapping[str, tuple[str, ...]]:
+        # introspect is imported on first use: pakru.load() needs no model walker
+        from pakru.schema.introspect import cited_sources  # noqa: PLC0415
+
         index: dict[str, set[str]] = {}
         for record in self.records:
             for source_id in cited_sources(record) - {record.id}:
@@ -425,6 +427,8 @@ class Dataset:
 
     @cached_property
     def _involvement(self) -> Mapping[str, tuple[str, ...]]:
+        from pakru.schema.introspect import references  # noqa: PLC0415 - see _citations
+
         index: dict[str, set[str]] = {}
         for record in self.records:
             for _, ref, kinds in references(record):

@@ -440,9 +440,9 @@ python benchmarks/run.py --quick              # N = 200, one round: the CI's smo
 - **Start-up.** `import pakru` imports nothing heavy; `__version__` is read on
   first use; field descriptions come from a generated module instead of
   parsing every model's source on import. The models build their validators on
-  first use (`defer_build`), and `pakru.load()` of the shipped records reads
-  them from `src/pakru/prebuilt.pickle`, written by `python -m pakru.prebuilt`
-  from a full load, while a digest of the records, the schema package and the
+  first use (`defer_build`), and `pakru.load()` of the shipped records takes
+  them, validated, from `src/pakru/prebuilt.pickle` (written by `python -m
+  pakru.prebuilt` from a full load) while a digest of the records, the schema package and the
   pydantic version matches; otherwise it validates in full. A test checks that
   every record it gives is identical to the validated one.
 

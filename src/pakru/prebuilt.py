@@ -140,7 +140,11 @@ def read(records: Path, path: Path = PREBUILT_FILE) -> Dataset | None:
     """The prebuilt dataset when it was built from exactly ``records`` and today's models."""
     if not path.exists():
         return None
-    found = _read_payload(path, digest(records))
+    try:
+        expected = digest(records)
+    except (OSError, RecursionError):  # unreadable, or a folder linked into itself
+        return None  # the full load says what is wrong, with file and rule
+    found = _read_payload(path, expected)
     return _dataset(found[1]) if found else None
 
 

@@ -124,3 +124,10 @@ def test_the_file_is_package_data() -> None:
     assert PREBUILT_FILE.is_file()
     pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8")
     assert '"prebuilt.pickle"' in pyproject
+
+
+def test_an_unreadable_records_folder_is_not_read_from_the_file(tmp_path: Path) -> None:
+    records = _copy(tmp_path)
+    (records / "meetings" / "loop").symlink_to(records / "meetings")  # a folder inside itself
+    assert read(records) is None
+    assert read(tmp_path / "missing") is None

@@ -131,7 +131,7 @@ def _read_payload(path: Path, expected: str | None) -> tuple[str, Payload] | Non
         return None
     try:
         payload = _Unpickler(io.BytesIO(body)).load()
-    except (UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+    except Exception:  # a damaged file, of whatever kind, means a full load
         return None
     return stated.decode(), payload
 

@@ -131,3 +131,12 @@ def test_an_unreadable_records_folder_is_not_read_from_the_file(tmp_path: Path) 
     (records / "meetings" / "loop").symlink_to(records / "meetings")  # a folder inside itself
     assert read(records) is None
     assert read(tmp_path / "missing") is None
+
+
+def test_a_damaged_file_is_not_read(tmp_path: Path) -> None:
+    records = shipped_records()
+    whole = PREBUILT_FILE.read_bytes()
+    for damaged in (whole[: len(whole) // 2], whole[:-1], whole.replace(b"Meeting", b"Meetinx")):
+        path = tmp_path / "prebuilt.pickle"
+        path.write_bytes(damaged)
+        assert read(records, path) is None

@@ -1,6 +1,7 @@
 """The shipped records, validated once: ``pakru.load()`` without building a validator.
 
-Loading the shipped records in full costs little in itself (57 small files);
+Reading and validating the shipped records costs little in itself (a few dozen
+small files);
 what costs is building the models' validators, which takes longer than
 reading and validating every record. So the result of a full load of the
 shipped records (the records, the report texts, the data version and the
@@ -18,7 +19,7 @@ a changed model, another pydantic, a missing or unreadable file, means a full
 load that validates every record, as for any other folder. The file is read
 by an unpickler that can make pakru's models, dates and
 :class:`~pakru.manifest.Withdrawal` and nothing else: no other class or
-function named in it is ever looked up.
+function named in it is ever imported or called.
 
 ``tests/library/test_prebuilt.py`` fails when the file is stale (its digest or
 its records differ from a full load of today's records) and checks that every

@@ -1,9 +1,7 @@
 """The shipped records, validated once: ``pakru.load()`` without building a validator.
 
-Reading and validating the shipped records costs little in itself (a few dozen
-small files);
-what costs is building the models' validators, which takes longer than
-reading and validating every record. So the result of a full load of the
+Reading and validating the shipped records (a few dozen small files) costs
+little in itself; building the models' validators costs far more. So the result of a full load of the
 shipped records (the records, the report texts, the data version and the
 withdrawn ids) is kept in ``prebuilt.pickle`` beside this module, written by
 ``python -m pakru.prebuilt``, with a digest of what it was built from:

@@ -1,10 +1,11 @@
 """The shipped records, validated once: ``pakru.load()`` without building a validator.
 
 Reading and validating the shipped records (a few dozen small files) costs
-little in itself; building the models' validators costs far more. So the result of a full load of the
-shipped records (the records, the report texts, the data version and the
-withdrawn ids) is kept in ``prebuilt.pickle`` beside this module, written by
-``python -m pakru.prebuilt``, with a digest of what it was built from:
+little in itself; building the models' validators costs far more. So the
+result of a full load of the shipped records (the records, the report texts,
+the data version and the withdrawn ids) is kept in ``prebuilt.pickle`` beside
+this module, written by ``python -m pakru.prebuilt``, with a digest of what it
+was built from:
 
 - every file in the records folder (its path and bytes);
 - every file of the ``pakru.schema`` package folder (the models, their rules

@@ -16,14 +16,11 @@ from pakru.schema.derivations import (
     PlaceDerivation,
 )
 from pakru.schema.event import Event
-from pakru.schema.help import add_field_docs
 from pakru.schema.meeting import Meeting, Participant
 from pakru.schema.person import Person, Title
 from pakru.schema.place import Location
 from pakru.schema.record import RECORD_TYPES, Record, record_adapter
 from pakru.schema.source import Source
-
-add_field_docs(t.model for t in RECORD_TYPES.values())
 
 __all__ = [
     "RECORD_TYPES",

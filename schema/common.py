@@ -5,8 +5,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, StringConstraints
 
 from pakru.schema.base import Model
-from pakru.schema.countries import COUNTRIES
 from pakru.schema.markers import COUNTRY, RefTarget
+from pakru.schema.reference import COUNTRY_CODES
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -41,9 +41,11 @@ Quote = Annotated[str, StringConstraints(min_length=3, max_length=2000)]
 """A verbatim excerpt of a source text (compared whitespace-normalised)."""
 
 
+# the codes, not pakru.schema.countries: that table reads reference.json, which
+# defining the models (and so pakru.load()) does not need
 def _known_country(code: str) -> str:
-    if code not in COUNTRIES:
-        known = ", ".join(sorted(COUNTRIES))
+    if code not in COUNTRY_CODES:
+        known = ", ".join(sorted(COUNTRY_CODES))
         raise ValueError(f"unknown country code {code!r} (known: {known})")
     return code
 
@@ -55,7 +57,7 @@ CountryCode = Annotated[
     COUNTRY,
     Field(
         description="ISO 3166-1 alpha-2 country code (listed in pakru.schema.countries).",
-        json_schema_extra={"enum": sorted(COUNTRIES)},
+        json_schema_extra={"enum": sorted(COUNTRY_CODES)},
     ),
 ]
 

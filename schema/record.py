@@ -40,4 +40,5 @@ RECORD_TYPES: dict[str, RecordType] = {
     )
 }
 
-record_adapter: TypeAdapter[Record] = TypeAdapter(Record)
+# built on first use, like the models (see Model's docstring)
+record_adapter: TypeAdapter[Record] = TypeAdapter(Record, config={"defer_build": True})

@@ -1,6 +1,5 @@
 """Fields every record kind has: id, evidence and an editorial note."""
 
-import html
 from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
@@ -55,6 +54,8 @@ class RecordBase(Model):
 
     def _repr_html_(self) -> str:
         """A table of the record's fields with their descriptions, for notebooks."""
+        import html  # noqa: PLC0415 - for notebooks only; its entity table is slow to import
+
         from pakru.schema.introspect import fields  # noqa: PLC0415 - introspect imports this module
 
         rows = []
@@ -86,6 +87,8 @@ def _published(day: Any) -> str | None:
 
 
 def _html_value(value: Any) -> str:
+    import html  # noqa: PLC0415 - see _repr_html_
+
     describe = getattr(value, "describe", None)
     if value is None or callable(describe):
         return html.escape(str(describe())) if callable(describe) else "<em>unknown</em>"

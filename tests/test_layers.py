@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "pakru.validate",
             "pakru.loading",  # pakru.load(): the validator's first stages, no rules
+            "pakru.prebuilt",  # pakru.load() of the shipped records, validated in advance
             "pakru.export",
             "pakru.coverage",
             "pakru.changes",

@@ -12,7 +12,6 @@ nothing.
 """
 
 import datetime as dt
-import html
 from collections.abc import Callable, Iterable
 from collections.abc import Collection as AbcCollection
 from typing import Any, Generic, TypeVar
@@ -179,6 +178,8 @@ class Collection(tuple[T, ...], Generic[T]):
         return f"<{len(self)} {self.name}: {shown}>" if self else f"<no {self.name}>"
 
     def _repr_html_(self) -> str:
+        import html  # noqa: PLC0415 - for notebooks only; its entity table is slow to import
+
         rows = "".join(
             f"<tr><td><code>{html.escape(r.id)}</code></td>"  # type: ignore[attr-defined]
             f"<td>{html.escape(_kind(r))}</td><td>{html.escape(_label(r))}</td>"

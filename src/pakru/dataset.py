@@ -6,7 +6,6 @@ positions or rules; where each record was read from belongs to the
 validator (:mod:`pakru.validate.provenance`).
 """
 
-import difflib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
@@ -17,7 +16,6 @@ from pakru.collection import Collection, DateLike, QueryError
 from pakru.manifest import Withdrawal, WithdrawnError
 from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Person, Record, Source
 from pakru.schema.dates import interval_key
-from pakru.schema.introspect import cited_sources, references
 from pakru.schema.text import normalise
 
 if TYPE_CHECKING:
@@ -199,6 +197,8 @@ class Dataset:
         return self._by_id[record_id]
 
     def _unknown(self, record_id: object) -> str:
+        import difflib  # noqa: PLC0415 - only for an unknown id; slow to import
+
         close = difflib.get_close_matches(str(record_id), list(self._by_id), n=3, cutoff=0.75)
         hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
         return f"no record with id {record_id!r}{hint}"
@@ -390,6 +390,9 @@ class Dataset:
 
     @cached_property
     def _citations(self) -> Mapping[str, tuple[str, ...]]:
+        # introspect is imported on first use: pakru.load() needs no model walker
+        from pakru.schema.introspect import cited_sources  # noqa: PLC0415
+
         index: dict[str, set[str]] = {}
         for record in self.records:
             for source_id in cited_sources(record) - {record.id}:
@@ -430,6 +433,8 @@ class Dataset:
 
     @cached_property
     def _involvement(self) -> Mapping[str, tuple[str, ...]]:
+        from pakru.schema.introspect import references  # noqa: PLC0415 - see _citations
+
         index: dict[str, set[str]] = {}
         for record in self.records:
             for _, ref, kinds in references(record):

@@ -4,19 +4,25 @@ import os
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pakru.dataset import Dataset
 from pakru.schema import RECORD_TYPES
-from pakru.validate.findings import Finding
-from pakru.validate.pipeline import load_dataset
-from pakru.validate.read import RECORD_SUFFIXES
-from pakru.validate.report import text
+
+if TYPE_CHECKING:
+    from pakru.validate.findings import Finding
+
+# The validator's modules (reading, parsing, building, reporting) are imported
+# where they are used: ``load()`` of the shipped records needs none of them
+# when the prebuilt dataset is current (:mod:`pakru.prebuilt`).
 
 
 class DatasetError(ValueError):
     """The records could not be loaded; ``findings`` says where and why."""
 
-    def __init__(self, findings: Sequence[Finding]) -> None:
+    def __init__(self, findings: "Sequence[Finding]") -> None:
+        from pakru.validate.report import text  # noqa: PLC0415 - see above
+
         self.findings = tuple(findings)
         super().__init__("the dataset has errors:\n" + text(self.findings))
 
@@ -61,6 +67,8 @@ def check_records(path: Path) -> None:
         )
     if not path.exists():
         raise NotRecordsError(f"{path}: no such file or folder")
+    from pakru.validate.read import RECORD_SUFFIXES  # noqa: PLC0415 - see above
+
     if path.suffix not in RECORD_SUFFIXES:
         raise NotRecordsError(f"{path} is not a record file (.yaml or .yml)")
 
@@ -90,10 +98,18 @@ def load(
 
 @cache
 def _load_default() -> Dataset:
-    return _load(())
+    # the shipped records as validated when pakru was built, if nothing has
+    # changed since (the records, the models, pydantic); else a full load
+    from pakru.manifest import shipped_records  # noqa: PLC0415
+    from pakru.prebuilt import read  # noqa: PLC0415
+
+    prebuilt = read(shipped_records())
+    return prebuilt if prebuilt is not None else _load(())
 
 
 def _load(paths: tuple[Path, ...]) -> Dataset:
+    from pakru.validate.pipeline import load_dataset  # noqa: PLC0415 - see above
+
     loaded = load_dataset(list(paths) or None)
     errors = [f for f in loaded.findings if f.severity == "error"]
     if errors:

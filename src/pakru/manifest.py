@@ -16,7 +16,7 @@ the types; reading and checking the files is a stage of the validator
 """
 
 from dataclasses import dataclass
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Literal
 
@@ -53,7 +53,12 @@ class Withdrawal:
 def installed_records() -> Path:
     """The ``pakru.records`` package folder as installed (in a strict editable
     install, a tree of links made at install time)."""
-    return Path(str(resources.files("pakru.records")))
+    # found, not imported through importlib.resources, whose own imports
+    # (zipfile, tempfile, shutil, ...) cost pakru.load() about 5 ms
+    spec = find_spec("pakru.records")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - broken install
+        raise ModuleNotFoundError("the pakru.records package is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def shipped_records() -> Path:

@@ -14,14 +14,14 @@ derives it from one of these packages (see :mod:`pakru.validate.derive`):
 
 Loading the full GeoNames city table takes seconds, so the values pakru can
 use are extracted once into ``schema/reference.json`` (by :func:`write`,
-``python -c 'from pakru.schema import reference; reference.write()'``), with the exact package versions they came from. The
-extract holds every country of :data:`COUNTRY_CODES` and every GeoNames city
-of the dataset's two countries, Pakistan and Russia. A test rebuilds it from
-the installed packages (pinned in the ``test`` extra) and fails when it
-differs, as for the JSON Schema files. For names, the extract holds, for
-each name a record derives aliases from (``printed``), the word-list words
-whose romanisation is within one edit of it: the whole word list is not
-needed at run time.
+``python -c 'from pakru.schema import reference; reference.write()'``), with
+the exact package versions they came from. The extract holds every country of
+:data:`COUNTRY_CODES` and every GeoNames city of the dataset's two countries,
+Pakistan and Russia. A test rebuilds it from the installed packages (pinned in
+the ``test`` extra) and fails when it differs, as for the JSON Schema files.
+For names, the extract holds, for each name a record derives aliases from
+(``printed``), the word-list words whose romanisation is within one edit of
+it: the whole word list is not needed at run time.
 """
 
 import re

@@ -165,14 +165,15 @@ def _bound_parse(report: dict[str, Any]) -> str:
     return (
         f"In one process at {_n(sizes[-1])} records the stages cost, as multiples of the "
         f"CSafeLoader parse of the same files: {share}. Their sum is the floor of the "
-        "end-to-end ratio before interpreter start-up and imports. `parse` already beats "
-        "PyYAML's own load, because libyaml does the scanning and pakru's quick pass "
-        "replaces PyYAML's constructor; most of what remains of it is libyaml's event "
-        "objects, which PyYAML builds in Python (`yaml.events`), and the builder's loop. "
-        "`models` is pydantic's validation in Rust and `rules` the cross-record rules, "
-        "each of which still walks every record (one shared walk is the next step). "
-        "Below 1.0x needs a YAML parser that builds values in C under the same hostile-input "
-        "guarantees; none was adopted." + growth
+        "end-to-end ratio before interpreter start-up and imports. `parse` beats PyYAML's "
+        "own load: with the `fast` extra a plain record file is read by the Rust parser "
+        "`py-yaml12` behind screens that leave every file it could read differently to the "
+        "libyaml pass, whose quick builder replaces PyYAML's constructor. `models` is "
+        "pydantic's validation in Rust. `rules` are the cross-record rules; they share one "
+        "pass per record (`validate/facts.py`), and what remains is each rule's own loop "
+        "over the records, the act extraction of `events.*` (regular expressions per "
+        "sentence of every cited quote) and the country patterns of "
+        "`evidence.supports-value`." + growth
     )
 
 
@@ -180,9 +181,10 @@ def _bound_jobs(report: dict[str, Any]) -> str:
     return (
         f"The machine has {report['machine']['cores']} cores and was shared (load average "
         f"{report['load_before']} before, {report['load_after']} after the run), so the "
-        "second worker rarely had a free core. The rules and the Dataset run in the main "
-        "process; a worker sends each record back as marshalled plain values, which the "
-        "main process builds into a model again."
+        "second worker may not have had a free core. Workers read and parse and send "
+        "plain values back; the main process builds each record once, then the rules run "
+        "by theme in forked workers that inherit the Dataset, each worker gathering the "
+        "shared per-record pass again for its themes."
     )
 
 
@@ -247,7 +249,8 @@ def _machine(report: dict[str, Any]) -> list[str]:
         f"| command | `{report['command']}` |",
         f"| cores available | {m['cores']} ({m['cpu']}) |",
         f"| memory | {m['memory']} |",
-        f"| Python | {m['python']}, PyYAML {m['pyyaml']} (libyaml: {m['libyaml']}) |",
+        f"| Python | {m['python']}, PyYAML {m['pyyaml']} (libyaml: {m['libyaml']}), "
+        f"py-yaml12 (the `fast` extra): {m.get('py_yaml12', 'not recorded')} |",
         f"| platform | {m['platform']} |",
         f"| load average (1, 5, 15 min) | {report['load_before']} before, "
         f"{report['load_after']} after |",
@@ -431,6 +434,16 @@ python benchmarks/run.py --quick              # N = 200, one round: the CI's smo
   only when a rule's finding needs them.
   `tests/properties/test_parse_quick.py` checks that both give the same values,
   warnings, positions and model findings on generated and broken records.
+- **A Rust parser where it reads the same.** With the optional `fast` extra
+  (`py-yaml12`), `validate/rustyaml.py` reads a plain record file in Rust.
+  Text screens leave to the libyaml pass every file it could read differently
+  (duplicate keys, aliases, tags, several documents, YAML 1.1 words, `0x`/`.inf`
+  numbers, integers past 64 bits, deep nesting, which crashes it); the same
+  property test compares all three readers.
+- **One pass per record for the rules.** `validate/facts.py` gathers each
+  record's references, normalised quotes, cited sources and date intervals
+  once (`introspect.parts()`); the rules read it instead of walking every
+  record again.
 - **No garbage collection in the command.** Records, texts and findings are
   long-lived and acyclic; `pakru` pauses the cyclic collector while a command
   runs and freezes what is left before exit. Library callers get their
@@ -449,8 +462,9 @@ python benchmarks/run.py --quick              # N = 200, one round: the CI's smo
 ## `--jobs` and incremental runs
 
 - `pakru validate --jobs N` reads, parses and builds files in `N` worker
-  processes (`0` = one per core), in chunks of 200 files. The rules run in the
-  main process, because they need the whole dataset. The findings are
+  processes (`0` = one per core), in chunks of 200 files; the main process
+  builds each record from the plain values they send back, then the rules run
+  by theme in forked workers that inherit the whole Dataset. The findings are
   identical to `--jobs 1`; a test proves this on a tree with broken files.
 - `pakru validate FILE...`, given record files inside a records tree, loads
   the whole tree so references resolve, and reports only the findings on

@@ -264,8 +264,19 @@ def machine() -> dict[str, str]:
         "python": platform.python_version(),
         "pyyaml": yaml.__version__,
         "libyaml": str(yaml.__with_libyaml__),
+        "py_yaml12": _version("py-yaml12"),
         "platform": platform.platform(),
     }
+
+
+def _version(dist: str) -> str:
+    """The installed version of ``dist``, or "not installed" (the fast extra is optional)."""
+    import importlib.metadata  # noqa: PLC0415
+
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def _now() -> str:

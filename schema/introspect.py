@@ -46,7 +46,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from types import MappingProxyType
-from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, NamedTuple, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -398,41 +398,50 @@ def parts(model: BaseModel) -> Parts:
     includes every field a search for quotes or intervals enters; the flags keep
     those searches from looking inside what they found, as :func:`find` does not.
     """
-    refs: list[tuple[Loc, str, tuple[str, ...]]] = []
-    found: list[tuple[Loc, Quoted]] = []
-    dated: list[tuple[Loc, DateInterval]] = []
+    acc = _Found([], [], [])
+    _walk_parts(acc, model, (), False, False)
+    return Parts(tuple(acc.refs), tuple(acc.quotes), tuple(acc.dated))
 
-    def visit(item: object, here: Loc, in_quote: bool, in_dated: bool) -> None:
-        if not isinstance(item, BaseModel):
-            return
-        quote, interval = _found_as(type(item))
-        if quote and not in_quote:
-            found.append((here, item))  # type: ignore[arg-type]
-        if interval and not in_dated:
-            dated.append((here, item))  # type: ignore[arg-type]
-        walk(item, here, in_quote or quote, in_dated or interval)
 
-    def walk(model: BaseModel, loc: Loc, in_quote: bool, in_dated: bool) -> None:
-        values = model.__dict__
-        for name, kinds in _ref_walk(type(model)):
-            value = values[name]
-            if value is None:
-                continue
-            if kinds is None:  # a field holding models
-                if isinstance(value, tuple):
-                    for index, item in enumerate(value):
-                        visit(item, (*loc, name, index), in_quote, in_dated)
-                else:
-                    visit(value, (*loc, name), in_quote, in_dated)
-            elif isinstance(value, tuple):
+class _Found(NamedTuple):
+    """What :func:`parts` collects. Module-level functions fill it rather than
+    nested ones: two nested functions calling each other form a reference cycle
+    per call, which the validator (the collector paused) would keep until exit."""
+
+    refs: list[tuple[Loc, str, tuple[str, ...]]]
+    quotes: list[tuple[Loc, Quoted]]
+    dated: list[tuple[Loc, DateInterval]]
+
+
+def _visit_part(acc: _Found, item: object, here: Loc, in_quote: bool, in_dated: bool) -> None:
+    if not isinstance(item, BaseModel):
+        return
+    quote, interval = _found_as(type(item))
+    if quote and not in_quote:
+        acc.quotes.append((here, item))  # type: ignore[arg-type]
+    if interval and not in_dated:
+        acc.dated.append((here, item))  # type: ignore[arg-type]
+    _walk_parts(acc, item, here, in_quote or quote, in_dated or interval)
+
+
+def _walk_parts(acc: _Found, model: BaseModel, loc: Loc, in_quote: bool, in_dated: bool) -> None:
+    values = model.__dict__
+    for name, kinds in _ref_walk(type(model)):
+        value = values[name]
+        if value is None:
+            continue
+        if kinds is None:  # a field holding models
+            if isinstance(value, tuple):
                 for index, item in enumerate(value):
-                    if isinstance(item, str):
-                        refs.append(((*loc, name, index), item, kinds))
-            elif isinstance(value, str):
-                refs.append(((*loc, name), value, kinds))
-
-    walk(model, (), False, False)
-    return Parts(tuple(refs), tuple(found), tuple(dated))
+                    _visit_part(acc, item, (*loc, name, index), in_quote, in_dated)
+            else:
+                _visit_part(acc, value, (*loc, name), in_quote, in_dated)
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    acc.refs.append(((*loc, name, index), item, kinds))
+        elif isinstance(value, str):
+            acc.refs.append(((*loc, name), value, kinds))
 
 
 def is_set(value: object) -> bool:

@@ -44,13 +44,31 @@ class Facts(NamedTuple):
     """Every date interval (a record's ``date``, a title's ``attested``…), in document order."""
 
 
+_LOCS: dict[Loc, Loc] = {}
+"""One tuple per distinct location: records of a kind share their field paths
+(``("evidence", 0)``…), so the table holds a few hundred tuples, not one per quote."""
+
+
+def _loc(loc: Loc) -> Loc:
+    return _LOCS.setdefault(loc, loc)
+
+
+def _words(quote: str) -> str:
+    # the quote itself when normalising leaves it unchanged (a folded YAML quote
+    # usually is): one string instead of two equal ones
+    words = normalise(quote)
+    return quote if words == quote else words
+
+
 def _gather(record: Record) -> Facts:
     walked = parts(record)
-    found = tuple(Quote(loc, item, normalise(item.quote)) for loc, item in walked.quotes)
+    found = tuple(Quote(_loc(loc), item, _words(item.quote)) for loc, item in walked.quotes)
+    references = tuple((_loc(loc), ref, kinds) for loc, ref, kinds in walked.references)
+    dated = tuple((_loc(loc), interval) for loc, interval in walked.dated)
     # The evidence items are the quotes that are Evidence: no derivation holds evidence,
     # so a walk for quotes meets every one (tests/validate/test_facts.py checks it).
     cited = frozenset(q.item.source for q in found if isinstance(q.item, Evidence))
-    return Facts(record, walked.references, found, cited, walked.dated)
+    return Facts(record, references, found, cited, dated)
 
 
 @lru_cache(maxsize=4)

@@ -47,6 +47,10 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+def _name(entry: "os.DirEntry[str]") -> str:
+    return entry.name
+
+
 class _Walk:
     """One walk over the given paths; ``seen`` makes overlapping paths count once."""
 
@@ -72,7 +76,7 @@ class _Walk:
             return
         if stat.S_ISDIR(info.st_mode):
             if self._once(info):
-                self.folder(path)
+                self.folder(path, info.st_dev)
         elif self._once(info):
             self.out.files.append(path)  # a named file is read whatever its suffix
 
@@ -82,15 +86,37 @@ class _Walk:
         else:
             self.skip(path, "read.io", f"cannot read: {error.strerror}")
 
-    def folder(self, folder: Path) -> None:
+    def folder(self, folder: Path, device: int) -> None:
         try:
             with os.scandir(folder) as listing:
-                names = sorted(entry.name for entry in listing)
+                entries = sorted(listing, key=_name)
         except OSError as error:
             self.skip(folder, "read.io", f"cannot read folder: {error.strerror}")
             return
-        for name in names:
-            self.entry(folder / name)
+        for entry in entries:
+            self.listed(entry, device)
+
+    def listed(self, entry: "os.DirEntry[str]", device: int) -> None:
+        """One entry of a folder's listing, read from the listing where it can be.
+
+        A link is followed with ``stat`` (:meth:`entry`). For anything else the
+        listing already says whether it is a folder or a regular file, and its
+        inode; a file's device is its folder's, a file being no mount point.
+        This spares a ``stat`` and a ``Path`` per file that is not a record.
+        """
+        if entry.is_symlink():
+            self.entry(Path(entry.path))
+            return
+        suffix = os.path.splitext(entry.name)[1]  # noqa: PTH122 - a str, no Path per entry
+        if entry.is_dir(follow_symlinks=False):
+            self.entry(Path(entry.path))  # a folder's own stat: a mount point has its own device
+        elif suffix.lower() not in RECORD_SUFFIXES:
+            return
+        elif suffix not in RECORD_SUFFIXES or not entry.is_file(follow_symlinks=False):
+            self.entry(Path(entry.path))  # the finding is worded from the path and its stat
+        elif (device, entry.inode()) not in self.seen:
+            self.seen.add((device, entry.inode()))
+            self.out.files.append(Path(entry.path))
 
     def entry(self, path: Path) -> None:
         suffix = path.suffix
@@ -102,7 +128,7 @@ class _Walk:
             return
         if stat.S_ISDIR(info.st_mode):
             if self._once(info):  # a linked folder is walked once; a link loop ends here
-                self.folder(path)
+                self.folder(path, info.st_dev)
         elif not record_like:
             return
         elif suffix not in RECORD_SUFFIXES:

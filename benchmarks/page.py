@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2
+FORMAT = 3
 """Version of the JSON layout that ``benchmarks/run.py`` writes and this module reads."""
 
 HERE = Path(__file__).resolve().parent
@@ -26,7 +26,10 @@ FIGURES = HERE / "figures.json"
 PAGE = HERE.parent / "docs" / "performance.md"
 
 _KEYS = {
-    "top": {"format", "date", "command", "machine", "load_before", "load_after", "jobs"},
+    "top": {
+        *("format", "date", "command", "machine", "load_before", "load_after", "jobs"),
+        "load_parts",
+    },
     "startup": {f"{n}_{k}" for n in ("bare", "import", "load") for k in ("wall", "cpu")},
     "size": {"mix", "stages", "processes"},
     "stages": {"csafe", "read", "parse", "models", "rules", "report"},
@@ -59,7 +62,8 @@ def _n(n: str | int) -> str:
 
 
 def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:.0f} ms"
+    ms = seconds * 1000
+    return f"{ms:.1f} ms" if ms < 10 else f"{ms:.0f} ms"
 
 
 @dataclass(frozen=True)
@@ -195,17 +199,31 @@ def _bound_growth(_report: dict[str, Any]) -> str:
     )
 
 
-def _bound_memory(_report: dict[str, Any]) -> str:
-    return (
+def _mib(n: float) -> str:
+    return f"{n / 2**20:,.1f} MiB"
+
+
+def _bound_memory(report: dict[str, Any]) -> str:
+    text = (
         "The comparison is against `pakru.load()` of the same tree in its own process: "
         "the records, their source texts and the interpreter. What validation adds is "
-        "the rules' indexes and, since the rules share one pass per record, that pass's "
-        "table (`validate/facts.py`): every record's reference and quote locations as "
-        "tuples and its normalised quotes, about 2 KB per record under tracemalloc at "
-        "10,000 records. It bought the rules a third of their time; interning the "
-        "location tuples and keeping a quote's own string when normalising leaves it "
-        "unchanged would save about 13 of those 20 MiB by tracemalloc's per-line "
-        "counts (not adopted yet)."
+        "what the rules keep until the command ends: the shared per-record pass's table "
+        "(`validate/facts.py`: every record's references, quotes and date intervals, "
+        "gathered once for all rules, which is what brought the rules' CPU time down) and "
+        "each rule's own indexes."
+    )
+    m = report.get("memory")
+    if not m:
+        return text + " No memory profile was taken in this run."
+    per_record = m["rules_kept"] / m["n"]
+    rows = "; ".join(f"`{r['module']}` {_mib(r['bytes'])}" for r in m["rows"][:6])
+    return (
+        f"{text} Under tracemalloc at {_n(m['n'])} records (Python's own allocations): "
+        f"the loaded dataset holds {_mib(m['dataset'])}; the rules keep "
+        f"{_mib(m['rules_kept'])} more ({per_record:,.0f} bytes a record; highest point "
+        f"{_mib(m['rules_peak'])}), by module: {rows}. The ratio of whole processes is "
+        "larger than this share because the process also holds freed memory the "
+        "allocator keeps for reuse."
     )
 
 
@@ -224,15 +242,16 @@ def _bound_load(report: dict[str, Any]) -> str:
         if f"{key}_cpu" in s:
             parts.append(f"{what} {_ms(s[f'{key}_cpu'] - s['bare_cpu'])}")
     measured = "; ".join(parts)
+    lp = report["load_parts"]
     return (
         f"CPU time of a fresh process above a bare interpreter's: {measured}. "
         "`pakru.load()` of the shipped records builds no validator: it checks a digest of "
-        "the records folder, the schema package and the pydantic version (about 1.5 ms) and "
-        "unpickles the records validated when `src/pakru/prebuilt.pickle` was written (about "
-        "1.5 ms), so importing pydantic and defining pakru's 21 model classes (validators "
-        "deferred) are nearly all of it; about a tenth of pydantic's own share is the "
-        "interpreter freeing its objects at exit. The models' import is measured with "
-        "compiled modules, as pip installs a wheel."
+        "the records folder, the schema package and the pydantic version "
+        f"({_ms(lp['digest'])}) and unpickles the records validated when "
+        f"`src/pakru/prebuilt.pickle` was written ({_ms(lp['unpickle'])}), so importing "
+        "pydantic and defining pakru's model classes (validators deferred) are nearly all "
+        "of it. Every module is compiled before the timed runs, as pip compiles a wheel "
+        "it installs."
     )
 
 
@@ -333,6 +352,25 @@ def _profile(report: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _memory(report: dict[str, Any]) -> list[str]:
+    m = report.get("memory")
+    if not m:
+        return []
+    lines = [
+        "### Memory the rules keep",
+        "",
+        f"Under tracemalloc at {_n(m['n'])} records, in one process: the dataset as loaded "
+        f"holds {_mib(m['dataset'])} of Python allocations; running every rule adds "
+        f"{_mib(m['rules_kept'])} that stays until the command ends (highest point "
+        f"{_mib(m['rules_peak'])}). Where it was allocated:",
+        "",
+        "| module | kept |",
+        "|---|---:|",
+    ]
+    lines += [f"| `{r['module']}` | {_mib(r['bytes'])} |" for r in m["rows"]]
+    return [*lines, ""]
+
+
 def render(report: dict[str, Any]) -> str:
     """The page for ``report`` (checked with :func:`check` first)."""
     check(report)
@@ -351,7 +389,7 @@ def render(report: dict[str, Any]) -> str:
         "",
         *_machine(report),
         "",
-        "The machine is **shared**: up to eight other jobs used its cores during the run "
+        "The machine may be **shared** with other jobs during the run "
         "(see the load average). So each process is timed by GNU `time` for wall-clock "
         "**and CPU seconds** (user + system), and the processes run in *rounds*: in each "
         "round the CSafeLoader baseline, `pakru validate --jobs 1`, `--jobs N` and "
@@ -408,6 +446,7 @@ def render(report: dict[str, Any]) -> str:
         f"{_ms(s['import_wall'])} ({_ms(s['import_cpu'])}); `pakru.load()` of the shipped "
         f"records {_ms(s['load_wall'])} ({_ms(s['load_cpu'])}).",
         "",
+        *_memory(report),
         STATIC,
         *_mix(report),
         "",

@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -53,7 +54,7 @@ from pakru.dataset import Dataset  # noqa: E402
 from pakru.validate import rules as _rules  # noqa: E402, F401 - registers the rules
 from pakru.validate.models import Built, build  # noqa: E402
 from pakru.validate.parse import Parsed, parse  # noqa: E402
-from pakru.validate.pipeline import collect  # noqa: E402
+from pakru.validate.pipeline import collect, load_dataset  # noqa: E402
 from pakru.validate.provenance import Origin, Provenance  # noqa: E402
 from pakru.validate.read import Text, read_text  # noqa: E402
 from pakru.validate.registry import Context, run_rules  # noqa: E402
@@ -239,6 +240,68 @@ def compile_all() -> None:
     subprocess.run([sys.executable, "-c", COMPILE], check=True, cwd=REPO, env=env)
 
 
+def memory(directory: Path, rows: int = 10) -> dict[str, Any]:
+    """What validation holds beyond the loaded dataset, under tracemalloc, by module.
+
+    Python's own allocations only (not the interpreter, not freed pages it
+    keeps): the dataset as ``load_dataset`` leaves it (records, report texts,
+    provenance), then what the rules keep on top of it until the command
+    ends (the shared per-record pass's table, each rule's indexes), and the
+    highest point while they ran.
+    """
+    context_today = dt.date.fromisoformat(TODAY)
+    gc.collect()
+    gc.disable()
+    tracemalloc.start(2)  # two frames: a named tuple's __new__ is "<string>", its caller names it
+    loaded = load_dataset([directory])
+    dataset_bytes, _ = tracemalloc.get_traced_memory()
+    before = tracemalloc.take_snapshot()
+    tracemalloc.reset_peak()
+    context = Context(today=context_today, provenance=loaded.provenance)
+    run_rules(loaded.dataset, context)
+    current, peak = tracemalloc.get_traced_memory()
+    after = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    gc.enable()
+    by_file: Counter[str] = Counter()
+    for stat in after.compare_to(before, "traceback"):
+        # the most recent frame that is not a named tuple's generated __new__
+        frames = [f for f in stat.traceback if f.filename != "<string>"] or list(stat.traceback)
+        name = Path(frames[-1].filename)
+        parts = name.parts
+        where = "/".join(parts[parts.index("pakru") + 1 :]) if "pakru" in parts else name.name
+        by_file[where] += stat.size_diff
+    return {
+        "n": len(loaded.dataset.records),
+        "dataset": dataset_bytes,
+        "rules_kept": current - dataset_bytes,
+        "rules_peak": peak - dataset_bytes,
+        "rows": [{"module": k, "bytes": v} for k, v in by_file.most_common(rows)],
+    }
+
+
+LOAD_PARTS = (
+    "import time\n"
+    "from pakru import prebuilt\n"
+    "from pakru.manifest import shipped_records\n"
+    "records = shipped_records()\n"
+    "a = time.process_time(); expected = prebuilt.digest(records)\n"
+    # the digest is not compared: stale or not, this times the unpickling
+    "b = time.process_time(); found = prebuilt._read_payload(prebuilt.PREBUILT_FILE, None)\n"
+    "c = time.process_time(); assert found is not None, 'no prebuilt file'\n"
+    "print(b - a, c - b)\n"
+)
+
+
+def load_parts() -> dict[str, float]:
+    """CPU seconds of ``pakru.load()``'s own work: the digest, and unpickling the records."""
+    done = subprocess.run(
+        [sys.executable, "-c", LOAD_PARTS], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    digest, unpickle = (float(x) for x in done.stdout.split())
+    return {"digest": digest, "unpickle": unpickle}
+
+
 def startup(repeat: int) -> dict[str, float]:
     """Whole fresh processes, least wall and CPU seconds of ``repeat``."""
     code = {
@@ -338,6 +401,7 @@ def main(argv: list[str] | None = None) -> int:
         "jobs": jobs,
         "repeat": repeat,
         "startup": startup(max(repeat, 3)),
+        "load_parts": load_parts(),
         "sizes": {},
     }
     print("machine:", ", ".join(f"{k} {v}" for k, v in report["machine"].items()))
@@ -360,6 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_profile and not args.quick and below:
         report["profile"] = {"n": max(below), "date": _now()}
         report["profile"]["rows"] = profile(dataset_dir(args.data, max(below), args.seed))
+        report["memory"] = memory(dataset_dir(args.data, max(below), args.seed))
     report["load_after"] = _load()
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -2,6 +2,7 @@
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from pakru.schema.reference import COUNTRY_CODES, countries
 from pakru.schema.text import normalise
@@ -12,7 +13,9 @@ _HEADER = re.compile(r"^\s*date [0-9]{4}-[0-9]{2}-[0-9]{2}\s+")
 
 def contains(haystack: str, needle: str) -> bool:
     """Whether ``needle`` occurs in ``haystack``, ignoring case and whitespace runs."""
-    return normalise(needle).casefold() in normalise(haystack).casefold()
+    # A needle found as it is needs no folding: collapsing whitespace runs and case
+    # folding (character by character, without context) keep a substring a substring.
+    return needle in haystack or normalise(needle).casefold() in normalise(haystack).casefold()
 
 
 def says_here(quote: str) -> bool:
@@ -34,18 +37,63 @@ def is_dateline(text: str, dateline: str) -> bool:
     return False
 
 
+class _Country(NamedTuple):
+    """How a quote names one country: its pattern, and literals one of which every match holds."""
+
+    code: str
+    literals: tuple[str, ...]
+    """Texts one of which occurs in every match of :attr:`pattern` (a cheap test first)."""
+    pattern: re.Pattern[str]
+
+
+class _Countries(NamedTuple):
+    """Every country's :class:`_Country`, and a pattern matching any of their literals."""
+
+    countries: tuple[_Country, ...]
+    by_code: dict[str, _Country]
+    any_literal: re.Pattern[str]
+    """Found in every text that names a country (most quotes name none, or one)."""
+
+
+def _fewest(literals: list[str]) -> tuple[str, ...]:
+    """``literals`` less those holding another one: "Russian Federation" holds "Russia"."""
+    kept: list[str] = []
+    for literal in sorted(dict.fromkeys(literals), key=len):
+        if not any(shorter in literal for shorter in kept):
+            kept.append(literal)
+    return tuple(kept)
+
+
+def _country(code: str, capitals: bool) -> _Country:
+    row = countries()[code]
+    names = sorted(row.names, key=len, reverse=True)
+    alternatives = "|".join(re.escape(f) for f in names)
+    # A name may begin a longer word: "Russia" in "Russian", "Pakistan" in "Pakistan's";
+    # a code or a capital only as a whole word ("the US", "Moscow", not "Kabulov").
+    whole = [code, row.alpha3, *((row.capital,) if capitals else ())]
+    words = "|".join(re.escape(w) for w in whole)
+    pattern = re.compile(rf"\b(?:{alternatives})|\b(?:{words})\b")
+    return _Country(code, _fewest([*names, *whole]), pattern)
+
+
 @cache
-def _country_patterns(capitals: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    out = []
-    for code in COUNTRY_CODES:
-        row = countries()[code]
-        alternatives = "|".join(re.escape(f) for f in sorted(row.names, key=len, reverse=True))
-        # A name may begin a longer word: "Russia" in "Russian", "Pakistan" in "Pakistan's";
-        # a code or a capital only as a whole word ("the US", "Moscow", not "Kabulov").
-        whole = [code, row.alpha3, *((row.capital,) if capitals else ())]
-        words = "|".join(re.escape(w) for w in whole)
-        out.append((code, re.compile(rf"\b(?:{alternatives})|\b(?:{words})\b")))
-    return tuple(out)
+def _countries(capitals: bool) -> _Countries:
+    table = tuple(_country(code, capitals) for code in COUNTRY_CODES)
+    literals = sorted({literal for c in table for literal in c.literals}, key=len, reverse=True)
+    any_literal = re.compile("|".join(re.escape(literal) for literal in literals))
+    return _Countries(table, {c.code: c for c in table}, any_literal)
+
+
+def _names(country: _Country, text: str) -> bool:
+    """Whether normalised ``text`` names ``country``: a regular expression search only
+    when one of its literals occurs."""
+    for literal in country.literals:
+        if literal in text:
+            return country.pattern.search(text) is not None
+    return False
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def countries_named(quote: str, *, capitals: bool = False) -> frozenset[str]:
@@ -53,4 +101,13 @@ def countries_named(quote: str, *, capitals: bool = False) -> frozenset[str]:
     the start of a word ("Russian", "Pakistan's"), by ISO alpha-2 or alpha-3 code as a whole
     upper-case word ("the US"), and with ``capitals`` also by capital ("Moscow")."""
     text = normalise(quote)
-    return frozenset(code for code, p in _country_patterns(capitals) if p.search(text))
+    table = _countries(capitals)
+    if table.any_literal.search(text) is None:
+        return _NONE
+    return frozenset([c.code for c in table.countries if _names(c, text)])
+
+
+def names_country(quote: str, code: str, *, capitals: bool = False) -> bool:
+    """``code in countries_named(quote, capitals=capitals)``, searching for that country alone."""
+    country = _countries(capitals).by_code.get(code)
+    return country is not None and _names(country, normalise(quote))

@@ -1,8 +1,10 @@
 """Evidence: quotes are verbatim, and every factual field is supported by one."""
 
+import datetime as dt
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -39,6 +41,8 @@ text, so it would "support" anything; three letters admit ``Nov 2014``."""
 
 def _meaningless(wanted: str) -> str | None:
     """Why a normalised quote cannot be evidence, or None when it can."""
+    if len(wanted) >= MIN_LETTERS and wanted[:MIN_LETTERS].isalpha():  # most open with a word
+        return None
     if not wanted:
         return "quote is empty once whitespace is normalised; quote the source's words"
     letters = 0
@@ -86,24 +90,65 @@ def _needing_support(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(spec.name for spec in fields(model) if spec.needs_support)
 
 
-def _factual_fields(record: Record) -> Iterator[str]:
-    """Dotted names of the set fields that need support; sub-models are checked per field.
+class _Named(NamedTuple):
+    """What a record's evidence names, for a kind of record."""
 
-    A date interval with derivations is supported by their quotes.
+    supported: frozenset[str]
+    """Every name in the evidences' ``supports``."""
+    unnamed: tuple[str, ...]
+    """The kind's fields that need support and that ``supported`` does not name."""
+
+
+@lru_cache(maxsize=4096)  # records of a kind list their supports alike: a few dozen per kind
+def _named(model: type[BaseModel], supports: tuple[tuple[str, ...], ...]) -> _Named:
+    """What evidences with these ``supports`` name in a record of ``model``."""
+    supported = frozenset(name for names in supports for name in names)
+    return _Named(supported, tuple(n for n in _needing_support(model) if n not in supported))
+
+
+_PLAIN = frozenset({str, int, float, bool, tuple, dt.date})
+"""Types of field values that :func:`is_set` answers for by ``value not in (None, ())``."""
+
+
+def _is_set(value: object) -> bool:
+    """:func:`~pakru.schema.introspect.is_set`, without its ``isinstance`` checks for the
+    plain values most fields hold (checks against a model class cost about a microsecond)."""
+    if value is None:
+        return False
+    if type(value) in _PLAIN:
+        return value != ()
+    return is_set(value)
+
+
+@cache
+def _dotted(name: str, model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """``(sub, "name.sub")`` for the fields of ``model``, held by ``name``, needing support."""
+    return tuple((sub, f"{name}.{sub}") for sub in _needing_support(model))
+
+
+def _factual_fields(record: Record, named: _Named) -> Iterator[str]:
+    """Dotted names of the set fields that need support and that neither the evidence
+    nor the field holding them names; sub-models are checked per field.
+
+    A date interval with derivations is supported by their quotes. A field the
+    evidence names is not read: most are.
     """
-    for name in _needing_support(type(record)):
+    for name in named.unnamed:
         value = getattr(record, name)
-        if not is_set(value):
+        if value is None:
             continue
-        if isinstance(value, DateInterval) and value.derivations:
-            continue
-        if isinstance(value, BaseModel) and not isinstance(value, DateInterval):
-            yield from (
-                f"{name}.{sub}"
-                for sub in _needing_support(type(value))
-                if is_set(getattr(value, sub))
-            )
-        else:
+        if type(value) in _PLAIN:
+            if value != ():
+                yield name
+        elif isinstance(value, DateInterval):
+            if is_set(value) and not value.derivations:
+                yield name
+        elif isinstance(value, BaseModel):
+            # a sub-model none of whose fields is set yields none of them: no is_set(value)
+            for sub, dotted in _dotted(name, type(value)):
+                if dotted not in named.supported and _is_set(getattr(value, sub)):
+                    yield dotted
+        elif is_set(value):
             yield name
 
 
@@ -116,11 +161,11 @@ def unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every factual field that is set is named in some evidence's ``supports``."""
     for origin in context.provenance:
         record = origin.record
-        supported = {name for e in record.evidence for name in e.supports}
+        named = _named(type(record), tuple([e.supports for e in record.evidence]))
+        if not named.unnamed:
+            continue
         derived: frozenset[str] | None = None  # asked only when the evidence leaves a gap
-        for field in _factual_fields(record):
-            if _covered(field, supported):
-                continue
+        for field in _factual_fields(record, named):
             if derived is None:
                 derived = derived_fields(record)
             if not _covered(field, derived):
@@ -135,10 +180,17 @@ def unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
 @rule("evidence.supports-unknown")
 def supports_unknown(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every name in an evidence's ``supports`` is a field of the record."""
+    known: dict[type[Record], set[str]] = {}  # per kind, the names found to be fields
     for origin in context.provenance:
+        kind = type(origin.record)
+        fields_of = known.setdefault(kind, set())
         for index, item in enumerate(origin.record.evidence):
+            if fields_of.issuperset(item.supports):
+                continue
             for position, name in enumerate(item.supports):
-                if not names_a_field(type(origin.record), name):
+                if names_a_field(kind, name):
+                    fields_of.add(name)
+                else:
                     yield Hit(
                         origin.record.id,
                         ("evidence", index, "supports", position),

@@ -30,12 +30,15 @@ refers to this record rather than a namesake, or anything a rule derives
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from pydantic import BaseModel
 
 from pakru.dataset import Dataset
 from pakru.schema import Evidence, Record
+from pakru.schema.introspect import FieldSpec, fields
 from pakru.validate.derive import derived_fields
-from pakru.validate.derive.text import contains, countries_named
+from pakru.validate.derive.text import contains, countries_named, names_country
 from pakru.validate.facts import field_or
 from pakru.validate.registry import Context, Hit, rule
 
@@ -88,17 +91,41 @@ def says_ordinal(quote: str, n: int) -> bool:
     return _ordinal_pattern(n).search(quote) is not None
 
 
+@lru_cache(maxsize=4096)  # venues repeat: a meeting series meets in a few places
+def _venue_patterns(venue: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    words = [w for w in re.findall(r"[\w’'-]+", venue) if len(w) >= 4]
+    return tuple((w, re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE)) for w in words)
+
+
+def _word_char(char: str) -> bool:
+    """Whether ``\\w`` matches ``char`` (in a ``str`` pattern: ``\\b`` is where this changes)."""
+    return char.isalnum() or char == "_"
+
+
+def _has_word(quote: str, word: str, pattern: re.Pattern[str]) -> bool:
+    """``pattern.search(quote)``, ``pattern`` being ``\\bword\\b`` ignoring case. The first
+    occurrence of ``word`` as spelled, bounded as ``\\b`` asks, is a match found without
+    the search (a venue's words are mostly quoted as spelled)."""
+    at = quote.find(word)
+    if at >= 0:
+        end = at + len(word)
+        before = at > 0 and _word_char(quote[at - 1])
+        after = end < len(quote) and _word_char(quote[end])
+        if before != _word_char(word[0]) and after != _word_char(word[-1]):
+            return True
+    return pattern.search(quote) is not None
+
+
 def _venue_words(quote: str, venue: str) -> bool:
     """Whether every word of four letters or more of the venue occurs in the quote: a
     venue is often named from the quote's words ("his office" of the National Security
     Adviser: "office of the National Security Adviser")."""
-    words = [w for w in re.findall(r"[\w’'-]+", venue) if len(w) >= 4]
-    return all(re.search(rf"\b{re.escape(w)}\b", quote, re.IGNORECASE) for w in words)
+    return all(_has_word(quote, word, pattern) for word, pattern in _venue_patterns(venue))
 
 
 def _value(record: Record, field: str) -> object:
     value: object = record
-    for part in field.split("."):
+    for part in _PARTS[field]:
         value = getattr(value, part, None)
     return value
 
@@ -136,8 +163,10 @@ def _venue(record: Record, value: object, quote: str) -> str | None:
 
 
 def _country(record: Record, value: object, quote: str) -> str | None:
-    named = countries_named(quote, capitals=True)
-    if isinstance(value, str) and named and value not in named:
+    # most quotes name the value's country: one country's search settles those
+    if not isinstance(value, str) or names_country(quote, value, capitals=True):
+        return None
+    if named := countries_named(quote, capitals=True):
         return f"the quote names {', '.join(sorted(named))}, not {value}"
     return None
 
@@ -151,17 +180,61 @@ _CHECKS: dict[str, Callable[[Record, object, str], str | None]] = {
     "country": _country,
     "location.country": _country,
 }
+_NONE: frozenset[str] = frozenset()
+_PARTS = {field: tuple(field.split(".")) for field in _CHECKS}
+"""Each checked field's dotted name, split once."""
+
+
+def _holds_plain_model(spec: FieldSpec) -> bool:
+    """Whether the field holds a model that is no date interval, evidence or sub-record."""
+    return spec.model is not None and not (spec.dated or spec.sub_record or spec.is_evidence)
+
+
+@cache
+def _derivation_fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """``(field, whether it is a list of derivations)`` for the fields of ``model`` that
+    hold derivations giving its own fields: its lists of derivations, and the fields
+    holding a model that has some (a location). Not a date interval's: they give the
+    interval, a field this rule does not check; nor a sub-record's: they give its fields."""
+    out = []
+    for spec in fields(model):
+        if spec.is_derivation:
+            out.append((spec.name, True))
+        elif _holds_plain_model(spec) and _derivation_fields(spec.model):
+            out.append((spec.name, False))
+    return tuple(out)
+
+
+def may_derive(model: BaseModel) -> bool:
+    """Whether some derivation in ``model`` may give a field this rule checks: when not,
+    :func:`~pakru.validate.derive.derived_fields` need not be asked (most records hold
+    only dates' derivations)."""
+    for name, is_list in _derivation_fields(type(model)):
+        value = getattr(model, name)
+        if is_list or value is None:
+            if value:
+                return True
+        elif isinstance(value, tuple):
+            if any(may_derive(item) for item in value):
+                return True
+        elif may_derive(value):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)  # supports lists repeat: a corpus has a few dozen distinct ones
+def _plan(supports: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """``(position, field)`` of the fields in ``supports`` this rule checks."""
+    return tuple((position, field) for position, field in enumerate(supports) if field in _CHECKS)
 
 
 def _checked(record: Record) -> Iterator[tuple[int, int, str, Evidence]]:
     """The supported fields this rule can check, with their evidence, not derived ones."""
     derived: frozenset[str] | None = None  # asked only when a checked field is named
     for index, item in enumerate(record.evidence):
-        for position, field in enumerate(item.supports):
-            if field not in _CHECKS:
-                continue
+        for position, field in _plan(item.supports):
             if derived is None:
-                derived = derived_fields(record)
+                derived = derived_fields(record) if may_derive(record) else _NONE
             if field not in derived:
                 yield index, position, field, item
 

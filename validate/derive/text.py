@@ -37,12 +37,28 @@ def is_dateline(text: str, dateline: str) -> bool:
     return False
 
 
+def is_word_char(char: str) -> bool:
+    """Whether ``\\w`` matches ``char`` in a ``str`` pattern; ``\\b`` is where this changes."""
+    return char.isalnum() or char == "_"
+
+
+def bounded_at(text: str, at: int, word: str, *, end: bool = True) -> bool:
+    """Whether ``\\bword`` (with ``end``: ``\\bword\\b``) matches ``text`` at ``at``, where
+    ``word`` (not empty) occurs: a word boundary before it, and with ``end`` after it."""
+    before = at > 0 and is_word_char(text[at - 1])
+    if before == is_word_char(word[0]):
+        return False
+    after = at + len(word)
+    return not end or (after < len(text) and is_word_char(text[after])) != is_word_char(word[-1])
+
+
 class _Country(NamedTuple):
     """How a quote names one country: its pattern, and literals one of which every match holds."""
 
     code: str
-    literals: tuple[str, ...]
-    """Texts one of which occurs in every match of :attr:`pattern` (a cheap test first)."""
+    literals: tuple[tuple[str, bool], ...]
+    """Texts one of which occurs in every match of :attr:`pattern` (a cheap test first),
+    each with whether the pattern takes it only as a whole word (a code, a capital)."""
     pattern: re.Pattern[str]
 
 
@@ -55,13 +71,13 @@ class _Countries(NamedTuple):
     """Found in every text that names a country (most quotes name none, or one)."""
 
 
-def _fewest(literals: list[str]) -> tuple[str, ...]:
+def _fewest(literals: list[str]) -> list[str]:
     """``literals`` less those holding another one: "Russian Federation" holds "Russia"."""
     kept: list[str] = []
     for literal in sorted(dict.fromkeys(literals), key=len):
         if not any(shorter in literal for shorter in kept):
             kept.append(literal)
-    return tuple(kept)
+    return kept
 
 
 def _country(code: str, capitals: bool) -> _Country:
@@ -73,24 +89,31 @@ def _country(code: str, capitals: bool) -> _Country:
     whole = [code, row.alpha3, *((row.capital,) if capitals else ())]
     words = "|".join(re.escape(w) for w in whole)
     pattern = re.compile(rf"\b(?:{alternatives})|\b(?:{words})\b")
-    return _Country(code, _fewest([*names, *whole]), pattern)
+    literals = tuple((t, t not in names) for t in _fewest([*names, *whole]))
+    return _Country(code, literals, pattern)
 
 
 @cache
 def _countries(capitals: bool) -> _Countries:
     table = tuple(_country(code, capitals) for code in COUNTRY_CODES)
-    literals = sorted({literal for c in table for literal in c.literals}, key=len, reverse=True)
+    literals = sorted({literal for c in table for literal, _ in c.literals}, key=len, reverse=True)
     any_literal = re.compile("|".join(re.escape(literal) for literal in literals))
     return _Countries(table, {c.code: c for c in table}, any_literal)
 
 
 def _names(country: _Country, text: str) -> bool:
-    """Whether normalised ``text`` names ``country``: a regular expression search only
-    when one of its literals occurs."""
-    for literal in country.literals:
-        if literal in text:
-            return country.pattern.search(text) is not None
-    return False
+    """Whether normalised ``text`` names ``country``. A literal's first occurrence, with
+    the word boundaries the pattern asks for, is a match; the pattern is searched only
+    when some literal occurs elsewhere (within a word: "Kabulov", "USA")."""
+    occurs = False
+    for literal, whole in country.literals:
+        at = text.find(literal)
+        if at < 0:
+            continue
+        if literal and bounded_at(text, at, literal, end=whole):
+            return True
+        occurs = True
+    return occurs and country.pattern.search(text) is not None
 
 
 _NONE: frozenset[str] = frozenset()
@@ -107,7 +130,12 @@ def countries_named(quote: str, *, capitals: bool = False) -> frozenset[str]:
     return frozenset([c.code for c in table.countries if _names(c, text)])
 
 
-def names_country(quote: str, code: str, *, capitals: bool = False) -> bool:
-    """``code in countries_named(quote, capitals=capitals)``, searching for that country alone."""
-    country = _countries(capitals).by_code.get(code)
-    return country is not None and _names(country, normalise(quote))
+def countries_named_unless(quote: str, code: str, *, capitals: bool = False) -> frozenset[str]:
+    """:func:`countries_named`, or none when the quote names ``code``: most quotes that
+    name a country name the one a record gives, and one country's search settles those."""
+    text = normalise(quote)
+    table = _countries(capitals)
+    country = table.by_code.get(code)
+    if (country is not None and _names(country, text)) or table.any_literal.search(text) is None:
+        return _NONE
+    return frozenset([c.code for c in table.countries if _names(c, text)])

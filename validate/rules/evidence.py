@@ -39,10 +39,14 @@ MIN_LETTERS = 3
 text, so it would "support" anything; three letters admit ``Nov 2014``."""
 
 
+def _opens_with_a_word(wanted: str) -> bool:
+    """Whether the quote's first ``MIN_LETTERS`` characters are letters (most quotes'
+    are): then it is not meaningless, and :func:`_meaningless` need not count."""
+    return len(wanted) >= MIN_LETTERS and wanted[:MIN_LETTERS].isalpha()
+
+
 def _meaningless(wanted: str) -> str | None:
     """Why a normalised quote cannot be evidence, or None when it can."""
-    if len(wanted) >= MIN_LETTERS and wanted[:MIN_LETTERS].isalpha():  # most open with a word
-        return None
     if not wanted:
         return "quote is empty once whitespace is normalised; quote the source's words"
     letters = 0
@@ -66,12 +70,11 @@ def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """
     texts = _texts(dataset)
     for origin in context.provenance:
-        for found in facts(dataset, origin.record).quotes:
-            loc, item, wanted = found.loc, found.item, found.words
-            text = texts.get(item.source)
-            if (problem := _meaningless(wanted)) is not None:
+        for loc, item, wanted in facts(dataset, origin.record).quotes:
+            if not _opens_with_a_word(wanted) and (problem := _meaningless(wanted)) is not None:
                 yield Hit(origin.record.id, (*loc, "quote"), problem, origin)
                 continue
+            text = texts.get(item.source)
             if text is None or wanted in text:
                 continue
             matched = _matched_prefix(wanted, text)

@@ -4,9 +4,11 @@ import pickle
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
+from pydantic.version import VERSION as PYDANTIC
 
 from pakru import prebuilt
 from pakru.dataset import Dataset
@@ -140,3 +142,16 @@ def test_a_damaged_file_is_not_read(tmp_path: Path) -> None:
         path = tmp_path / "prebuilt.pickle"
         path.write_bytes(damaged)
         assert read(records, path) is None
+
+
+def test_the_test_extra_pins_the_installed_pydantic() -> None:
+    """A new pydantic release must not turn a fresh machine's tests red.
+
+    The prebuilt file's digest names the pydantic it was built with, so the
+    test extra pins that exact version: installing it gives the pydantic the
+    file was written for, and upgrading it is a deliberate change that comes
+    with ``python -m pakru.prebuilt``.
+    """
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text("utf-8"))
+    pins = [r for r in project["project"]["optional-dependencies"]["test"] if "pydantic" in r]
+    assert pins == [f"pydantic=={PYDANTIC}"], "pin the installed pydantic in the test extra"

@@ -238,3 +238,21 @@ def test_generated_records(data: dict[str, Any]) -> None:
     record = _model(data)
     assert _unsupported_fields(record) == _plain_unsupported_fields(record)
     assert _gate_holds(record)
+
+
+whitespace_text = st.lists(
+    st.one_of(
+        st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\x1c", "a", "b", "ab"]),
+        st.text(max_size=2),
+    ),
+    max_size=14,
+).map("".join)
+
+
+@given(whitespace_text, st.integers(0, 14), st.integers(0, 14))
+def test_a_quote_found_as_it_is_is_found_normalised(text: str, start: int, length: int) -> None:
+    """evidence.quote looks in the text as it is first: a normalised quote found there is
+    found in the normalised text (the converse fails across line breaks)."""
+    for wanted in (normalise(text[start : start + length]), "a b", "ab b"):
+        if wanted in text:
+            assert wanted in normalise(text)

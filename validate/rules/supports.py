@@ -93,7 +93,7 @@ def says_ordinal(quote: str, n: int) -> bool:
     return _ordinal_pattern(n).search(quote) is not None
 
 
-@lru_cache(maxsize=4096)  # venues repeat: a meeting series meets in a few places
+@lru_cache(maxsize=512)  # venues repeat: a series meets in a few places (re caches 512 too)
 def _venue_patterns(venue: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     words = [w for w in re.findall(r"[\w’'-]+", venue) if len(w) >= 4]
     return tuple((w, re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE)) for w in words)

@@ -2,6 +2,7 @@
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from pakru.schema.reference import COUNTRY_CODES, countries
 from pakru.schema.text import normalise
@@ -12,7 +13,9 @@ _HEADER = re.compile(r"^\s*date [0-9]{4}-[0-9]{2}-[0-9]{2}\s+")
 
 def contains(haystack: str, needle: str) -> bool:
     """Whether ``needle`` occurs in ``haystack``, ignoring case and whitespace runs."""
-    return normalise(needle).casefold() in normalise(haystack).casefold()
+    # A needle found as it is needs no folding: collapsing whitespace runs and case
+    # folding (character by character, without context) keep a substring a substring.
+    return needle in haystack or normalise(needle).casefold() in normalise(haystack).casefold()
 
 
 def says_here(quote: str) -> bool:
@@ -34,18 +37,86 @@ def is_dateline(text: str, dateline: str) -> bool:
     return False
 
 
+def is_word_char(char: str) -> bool:
+    """Whether ``\\w`` matches ``char`` in a ``str`` pattern; ``\\b`` is where this changes."""
+    return char.isalnum() or char == "_"
+
+
+def bounded_at(text: str, at: int, word: str, *, end: bool = True) -> bool:
+    """Whether ``\\bword`` (with ``end``: ``\\bword\\b``) matches ``text`` at ``at``, where
+    ``word`` (not empty) occurs: a word boundary before it, and with ``end`` after it."""
+    before = at > 0 and is_word_char(text[at - 1])
+    if before == is_word_char(word[0]):
+        return False
+    after = at + len(word)
+    return not end or (after < len(text) and is_word_char(text[after])) != is_word_char(word[-1])
+
+
+class _Country(NamedTuple):
+    """How a quote names one country: its pattern, and literals one of which every match holds."""
+
+    code: str
+    literals: tuple[tuple[str, bool], ...]
+    """Texts one of which occurs in every match of :attr:`pattern` (a cheap test first),
+    each with whether the pattern takes it only as a whole word (a code, a capital)."""
+    pattern: re.Pattern[str]
+
+
+class _Countries(NamedTuple):
+    """Every country's :class:`_Country`, and a pattern matching any of their literals."""
+
+    countries: tuple[_Country, ...]
+    by_code: dict[str, _Country]
+    any_literal: re.Pattern[str]
+    """Found in every text that names a country (most quotes name none, or one)."""
+
+
+def _fewest(literals: list[str]) -> list[str]:
+    """``literals`` less those holding another one: "Russian Federation" holds "Russia"."""
+    kept: list[str] = []
+    for literal in sorted(dict.fromkeys(literals), key=len):
+        if not any(shorter in literal for shorter in kept):
+            kept.append(literal)
+    return kept
+
+
+def _country(code: str, capitals: bool) -> _Country:
+    row = countries()[code]
+    names = sorted(row.names, key=len, reverse=True)
+    alternatives = "|".join(re.escape(f) for f in names)
+    # A name may begin a longer word: "Russia" in "Russian", "Pakistan" in "Pakistan's";
+    # a code or a capital only as a whole word ("the US", "Moscow", not "Kabulov").
+    whole = [code, row.alpha3, *((row.capital,) if capitals else ())]
+    words = "|".join(re.escape(w) for w in whole)
+    pattern = re.compile(rf"\b(?:{alternatives})|\b(?:{words})\b")
+    literals = tuple((t, t not in names) for t in _fewest([*names, *whole]))
+    return _Country(code, literals, pattern)
+
+
 @cache
-def _country_patterns(capitals: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    out = []
-    for code in COUNTRY_CODES:
-        row = countries()[code]
-        alternatives = "|".join(re.escape(f) for f in sorted(row.names, key=len, reverse=True))
-        # A name may begin a longer word: "Russia" in "Russian", "Pakistan" in "Pakistan's";
-        # a code or a capital only as a whole word ("the US", "Moscow", not "Kabulov").
-        whole = [code, row.alpha3, *((row.capital,) if capitals else ())]
-        words = "|".join(re.escape(w) for w in whole)
-        out.append((code, re.compile(rf"\b(?:{alternatives})|\b(?:{words})\b")))
-    return tuple(out)
+def _countries(capitals: bool) -> _Countries:
+    table = tuple(_country(code, capitals) for code in COUNTRY_CODES)
+    literals = sorted({literal for c in table for literal, _ in c.literals}, key=len, reverse=True)
+    any_literal = re.compile("|".join(re.escape(literal) for literal in literals))
+    return _Countries(table, {c.code: c for c in table}, any_literal)
+
+
+def _names(country: _Country, text: str) -> bool:
+    """Whether normalised ``text`` names ``country``. A literal's first occurrence, with
+    the word boundaries the pattern asks for, is a match; the pattern is searched only
+    when some literal occurs elsewhere (within a word: "Kabulov", "USA")."""
+    occurs = False
+    for literal, whole in country.literals:
+        at = text.find(literal)
+        if at < 0:
+            continue
+        if literal and bounded_at(text, at, literal, end=whole):
+            return True
+        occurs = True
+    return occurs and country.pattern.search(text) is not None
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def countries_named(quote: str, *, capitals: bool = False) -> frozenset[str]:
@@ -53,4 +124,18 @@ def countries_named(quote: str, *, capitals: bool = False) -> frozenset[str]:
     the start of a word ("Russian", "Pakistan's"), by ISO alpha-2 or alpha-3 code as a whole
     upper-case word ("the US"), and with ``capitals`` also by capital ("Moscow")."""
     text = normalise(quote)
-    return frozenset(code for code, p in _country_patterns(capitals) if p.search(text))
+    table = _countries(capitals)
+    if table.any_literal.search(text) is None:
+        return _NONE
+    return frozenset([c.code for c in table.countries if _names(c, text)])
+
+
+def countries_named_unless(quote: str, code: str, *, capitals: bool = False) -> frozenset[str]:
+    """:func:`countries_named`, or none when the quote names ``code``: most quotes that
+    name a country name the one a record gives, and one country's search settles those."""
+    text = normalise(quote)
+    table = _countries(capitals)
+    country = table.by_code.get(code)
+    if (country is not None and _names(country, text)) or table.any_literal.search(text) is None:
+        return _NONE
+    return frozenset([c.code for c in table.countries if _names(c, text)])

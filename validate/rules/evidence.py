@@ -1,8 +1,10 @@
 """Evidence: quotes are verbatim, and every factual field is supported by one."""
 
+import datetime as dt
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -16,8 +18,17 @@ from pakru.validate.registry import Context, Hit, rule
 
 
 @lru_cache(maxsize=4)
-def _texts(dataset: Dataset) -> dict[str, str]:
-    return {source_id: normalise(text) for source_id, text in dataset.texts.items()}
+def _normalised(dataset: Dataset) -> dict[str, str]:
+    """Source id → text with whitespace runs collapsed, filled as quotes need them."""
+    del dataset
+    return {}
+
+
+def _normalised_text(dataset: Dataset, source: str, text: str) -> str:
+    found = _normalised(dataset)
+    if (normal := found.get(source)) is None:
+        normal = found[source] = normalise(text)
+    return normal
 
 
 def _matched_prefix(quote: str, text: str) -> str:
@@ -35,6 +46,12 @@ def _matched_prefix(quote: str, text: str) -> str:
 MIN_LETTERS = 3
 """Fewest letters a quote must hold. A quote of spaces or punctuation occurs in every
 text, so it would "support" anything; three letters admit ``Nov 2014``."""
+
+
+def _opens_with_a_word(wanted: str) -> bool:
+    """Whether the quote's first ``MIN_LETTERS`` characters are letters (most quotes'
+    are): then it is not meaningless, and :func:`_meaningless` need not count."""
+    return len(wanted) >= MIN_LETTERS and wanted[:MIN_LETTERS].isalpha()
 
 
 def _meaningless(wanted: str) -> str | None:
@@ -60,15 +77,19 @@ def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
     whitespace is normalised: an empty or punctuation-only quote occurs in
     every text and supports nothing.
     """
-    texts = _texts(dataset)
+    # A normalised quote found in the text as it is is found in the normalised text
+    # too: most are, and most texts need not be normalised at all.
+    texts = dict(dataset.texts)  # a read-only proxy's get() costs twice a dict's
     for origin in context.provenance:
-        for found in facts(dataset, origin.record).quotes:
-            loc, item, wanted = found.loc, found.item, found.words
-            text = texts.get(item.source)
-            if (problem := _meaningless(wanted)) is not None:
+        for loc, item, wanted in facts(dataset, origin.record).quotes:
+            if not _opens_with_a_word(wanted) and (problem := _meaningless(wanted)) is not None:
                 yield Hit(origin.record.id, (*loc, "quote"), problem, origin)
                 continue
+            text = texts.get(item.source)
             if text is None or wanted in text:
+                continue
+            text = _normalised_text(dataset, item.source, text)
+            if wanted in text:
                 continue
             matched = _matched_prefix(wanted, text)
             hint = f"; the text matches only up to {matched!r}" if len(matched) > 3 else ""
@@ -86,24 +107,65 @@ def _needing_support(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(spec.name for spec in fields(model) if spec.needs_support)
 
 
-def _factual_fields(record: Record) -> Iterator[str]:
-    """Dotted names of the set fields that need support; sub-models are checked per field.
+class _Named(NamedTuple):
+    """What a record's evidence names, for a kind of record."""
 
-    A date interval with derivations is supported by their quotes.
+    supported: frozenset[str]
+    """Every name in the evidences' ``supports``."""
+    unnamed: tuple[str, ...]
+    """The kind's fields that need support and that ``supported`` does not name."""
+
+
+@lru_cache(maxsize=4096)  # records of a kind list their supports alike: a few dozen per kind
+def _named(model: type[BaseModel], supports: tuple[tuple[str, ...], ...]) -> _Named:
+    """What evidences with these ``supports`` name in a record of ``model``."""
+    supported = frozenset(name for names in supports for name in names)
+    return _Named(supported, tuple(n for n in _needing_support(model) if n not in supported))
+
+
+_PLAIN = frozenset({str, int, float, bool, tuple, dt.date})
+"""Types of field values that :func:`is_set` answers for by ``value not in (None, ())``."""
+
+
+def _is_set(value: object) -> bool:
+    """:func:`~pakru.schema.introspect.is_set`, without its ``isinstance`` checks for the
+    plain values most fields hold (checks against a model class cost about a microsecond)."""
+    if value is None:
+        return False
+    if type(value) in _PLAIN:
+        return value != ()
+    return is_set(value)
+
+
+@cache
+def _dotted(name: str, model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """``(sub, "name.sub")`` for the fields of ``model``, held by ``name``, needing support."""
+    return tuple((sub, f"{name}.{sub}") for sub in _needing_support(model))
+
+
+def _factual_fields(record: Record, named: _Named) -> Iterator[str]:
+    """Dotted names of the set fields that need support and that neither the evidence
+    nor the field holding them names; sub-models are checked per field.
+
+    A date interval with derivations is supported by their quotes. A field the
+    evidence names is not read: most are.
     """
-    for name in _needing_support(type(record)):
+    for name in named.unnamed:
         value = getattr(record, name)
-        if not is_set(value):
+        if value is None:
             continue
-        if isinstance(value, DateInterval) and value.derivations:
-            continue
-        if isinstance(value, BaseModel) and not isinstance(value, DateInterval):
-            yield from (
-                f"{name}.{sub}"
-                for sub in _needing_support(type(value))
-                if is_set(getattr(value, sub))
-            )
-        else:
+        if type(value) in _PLAIN:
+            if value != ():
+                yield name
+        elif isinstance(value, DateInterval):
+            if is_set(value) and not value.derivations:
+                yield name
+        elif isinstance(value, BaseModel):
+            # a sub-model none of whose fields is set yields none of them: no is_set(value)
+            for sub, dotted in _dotted(name, type(value)):
+                if dotted not in named.supported and _is_set(getattr(value, sub)):
+                    yield dotted
+        elif is_set(value):
             yield name
 
 
@@ -116,11 +178,11 @@ def unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every factual field that is set is named in some evidence's ``supports``."""
     for origin in context.provenance:
         record = origin.record
-        supported = {name for e in record.evidence for name in e.supports}
+        named = _named(type(record), tuple([e.supports for e in record.evidence]))
+        if not named.unnamed:
+            continue
         derived: frozenset[str] | None = None  # asked only when the evidence leaves a gap
-        for field in _factual_fields(record):
-            if _covered(field, supported):
-                continue
+        for field in _factual_fields(record, named):
             if derived is None:
                 derived = derived_fields(record)
             if not _covered(field, derived):
@@ -135,10 +197,17 @@ def unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
 @rule("evidence.supports-unknown")
 def supports_unknown(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every name in an evidence's ``supports`` is a field of the record."""
+    known: dict[type[Record], set[str]] = {}  # per kind, the names found to be fields
     for origin in context.provenance:
+        kind = type(origin.record)
+        fields_of = known.setdefault(kind, set())
         for index, item in enumerate(origin.record.evidence):
+            if fields_of.issuperset(item.supports):
+                continue
             for position, name in enumerate(item.supports):
-                if not names_a_field(type(origin.record), name):
+                if names_a_field(kind, name):
+                    fields_of.add(name)
+                else:
                     yield Hit(
                         origin.record.id,
                         ("evidence", index, "supports", position),

@@ -30,12 +30,17 @@ refers to this record rather than a namesake, or anything a rule derives
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
+from operator import attrgetter
+from typing import NamedTuple
+
+from pydantic import BaseModel
 
 from pakru.dataset import Dataset
-from pakru.schema import Evidence, Record
+from pakru.schema import Record
+from pakru.schema.introspect import FieldSpec, fields
 from pakru.validate.derive import derived_fields
-from pakru.validate.derive.text import contains, countries_named
+from pakru.validate.derive.text import bounded_at, contains, countries_named_unless
 from pakru.validate.facts import field_or
 from pakru.validate.registry import Context, Hit, rule
 
@@ -88,19 +93,34 @@ def says_ordinal(quote: str, n: int) -> bool:
     return _ordinal_pattern(n).search(quote) is not None
 
 
+@lru_cache(maxsize=512)  # venues repeat: a series meets in a few places (re caches 512 too)
+def _venue_patterns(venue: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    words = [w for w in re.findall(r"[\w’'-]+", venue) if len(w) >= 4]
+    return tuple((w, re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE)) for w in words)
+
+
 def _venue_words(quote: str, venue: str) -> bool:
     """Whether every word of four letters or more of the venue occurs in the quote: a
     venue is often named from the quote's words ("his office" of the National Security
-    Adviser: "office of the National Security Adviser")."""
-    words = [w for w in re.findall(r"[\w’'-]+", venue) if len(w) >= 4]
-    return all(re.search(rf"\b{re.escape(w)}\b", quote, re.IGNORECASE) for w in words)
+    Adviser: "office of the National Security Adviser").
+
+    A word's first occurrence as spelled, bounded as ``\\b`` asks, is found without
+    the search (the quote's words are mostly the venue's as spelled)."""
+    for word, pattern in _venue_patterns(venue):
+        at = quote.find(word)
+        if not (at >= 0 and bounded_at(quote, at, word)) and pattern.search(quote) is None:
+            return False
+    return True
 
 
 def _value(record: Record, field: str) -> object:
-    value: object = record
-    for part in field.split("."):
-        value = getattr(value, part, None)
-    return value
+    try:  # one C call for "location.city"; a part missing or None takes the long way
+        return _GETTERS[field](record)
+    except AttributeError:
+        value: object = record
+        for part in field.split("."):
+            value = getattr(value, part, None)
+        return value
 
 
 def _ordinal(record: Record, value: object, quote: str) -> str | None:
@@ -116,6 +136,8 @@ def _names(forms: tuple[str, ...], quote: str) -> str | None:
 
 
 def _name(record: Record, value: object, quote: str) -> str | None:
+    if isinstance(value, str) and value in quote:  # found as it is: no aliases to ask
+        return None
     return _names((str(value), *field_or(record, "aliases", ())), quote)
 
 
@@ -136,13 +158,15 @@ def _venue(record: Record, value: object, quote: str) -> str | None:
 
 
 def _country(record: Record, value: object, quote: str) -> str | None:
-    named = countries_named(quote, capitals=True)
-    if isinstance(value, str) and named and value not in named:
+    if isinstance(value, str) and (named := countries_named_unless(quote, value, capitals=True)):
         return f"the quote names {', '.join(sorted(named))}, not {value}"
     return None
 
 
-_CHECKS: dict[str, Callable[[Record, object, str], str | None]] = {
+Check = Callable[[Record, object, str], str | None]
+"""A check of one field: the record, the field's value and the quote; the problem or None."""
+
+_CHECKS: dict[str, Check] = {
     "ordinal": _ordinal,
     "name": _name,
     "aliases": _aliases,
@@ -151,30 +175,87 @@ _CHECKS: dict[str, Callable[[Record, object, str], str | None]] = {
     "country": _country,
     "location.country": _country,
 }
+_NONE: frozenset[str] = frozenset()
+_GETTERS = {field: attrgetter(field) for field in _CHECKS}
 
 
-def _checked(record: Record) -> Iterator[tuple[int, int, str, Evidence]]:
-    """The supported fields this rule can check, with their evidence, not derived ones."""
-    derived: frozenset[str] | None = None  # asked only when a checked field is named
-    for index, item in enumerate(record.evidence):
-        for position, field in enumerate(item.supports):
-            if field not in _CHECKS:
-                continue
-            if derived is None:
-                derived = derived_fields(record)
-            if field not in derived:
-                yield index, position, field, item
+def _holds_plain_model(spec: FieldSpec) -> bool:
+    """Whether the field holds a model that is no date interval, evidence or sub-record."""
+    return spec.model is not None and not (spec.dated or spec.sub_record or spec.is_evidence)
+
+
+@cache
+def _derivation_paths(model: type[BaseModel]) -> tuple[tuple[str, ...], ...]:
+    """Paths to the fields that may hold derivations giving a field of ``model``: its
+    lists of derivations, and those of a model a field holds (a location's). Not a date
+    interval's: they give the interval, which this rule does not check; nor a
+    sub-record's: they give its own fields. A field holding a list of models (none
+    does) ends its path: any item counts."""
+    out: list[tuple[str, ...]] = []
+    for spec in fields(model):
+        if spec.is_derivation:
+            out.append((spec.name,))
+        elif _holds_plain_model(spec) and spec.model is not None:
+            inner = _derivation_paths(spec.model)
+            if spec.many and inner:
+                out.append((spec.name,))
+            elif not spec.many:
+                out.extend((spec.name, *path) for path in inner)
+    return tuple(out)
+
+
+def may_derive(record: BaseModel) -> bool:
+    """Whether some derivation in ``record`` may give a field this rule checks: when not,
+    :func:`~pakru.validate.derive.derived_fields` need not be asked (most records hold
+    only dates' derivations)."""
+    for path in _derivation_paths(type(record)):
+        value: object = record
+        for name in path:
+            value = getattr(value, name)
+            if value is None:
+                break
+        if value:
+            return True
+    return False
+
+
+class _Check(NamedTuple):
+    """A field named in an evidence's ``supports`` that this rule checks."""
+
+    position: int
+    field: str
+    check: Check
+
+
+@lru_cache(maxsize=1024)  # supports lists repeat: a corpus has a few dozen distinct ones
+def _plan(supports: tuple[str, ...]) -> tuple[_Check, ...]:
+    """The fields in ``supports`` this rule checks."""
+    return tuple(
+        _Check(position, field, _CHECKS[field])
+        for position, field in enumerate(supports)
+        if field in _CHECKS
+    )
+
+
+def _derived(record: Record) -> frozenset[str]:
+    return derived_fields(record) if may_derive(record) else _NONE
 
 
 @rule("evidence.supports-value")
 def supports_value(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A quote named in ``supports`` says the value: ordinals, names, places, countries."""
     for record in dataset.records:
-        for index, position, field, item in _checked(record):
-            value = _value(record, field)
-            if (problem := _CHECKS[field](record, value, item.quote)) is not None:
-                yield Hit(
-                    record.id,
-                    ("evidence", index, "supports", position),
-                    f"{field} is {value!r}, but {problem}: {item.quote!r}",
-                )
+        derived: frozenset[str] | None = None  # asked only when a checked field is named
+        for index, item in enumerate(record.evidence):
+            for position, field, check in _plan(item.supports):
+                if derived is None:
+                    derived = _derived(record)
+                if field in derived:
+                    continue
+                value = _value(record, field)
+                if (problem := check(record, value, item.quote)) is not None:
+                    yield Hit(
+                        record.id,
+                        ("evidence", index, "supports", position),
+                        f"{field} is {value!r}, but {problem}: {item.quote!r}",
+                    )

@@ -31,7 +31,7 @@ or "delegations"; otherwise the country alone (``PAK``).
 """
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -63,27 +63,30 @@ class Reading(NamedTuple):
         return self.record.kind if isinstance(self.record, Event) else None
 
 
-Hit = tuple[str, str, Evidence, CodingRule]
-"""A sentence that triggers a rule: the sentence, its ``casefold``, its quote and the rule."""
+Hit = tuple[str, Evidence, CodingRule]
+"""A sentence that triggers a rule: the sentence, its quote and the rule."""
+
+
+class Stated(NamedTuple):
+    """A part of a record with the sentences stating its acts (what :func:`_coding` keeps)."""
+
+    record: Meeting | Agreement | Event
+    part: Part
+    loc: tuple[str | int, ...]
+    hits: tuple[Hit, ...]
 
 
 @dataclass(frozen=True)
 class Unit:
-    """A part of a record read by the coding policy: its quotes and its two sides."""
+    """A part of a record stating acts, with its sides: what finds the acts' actors."""
 
     record: Meeting | Agreement | Event
     part: Part
-    quotes: tuple[Evidence, ...]
     sides: tuple[Actor, ...]
     people: tuple[Person | Body, ...]
     loc: tuple[str | int, ...] = ()
     targets: tuple[Actor, ...] = ()
     """For a statement: whom it is directed at (its ``targets`` and ``target_bodies``)."""
-
-    @property
-    def kind(self) -> str | None:
-        """The event kind, for rules restricted to kinds."""
-        return self.record.kind if isinstance(self.record, Event) else None
 
 
 @dataclass(frozen=True)
@@ -144,35 +147,34 @@ def _extract(ds: "Dataset") -> tuple[Act, ...]:
     claimed: set[tuple[str, str]] = set()
     parties: dict[int, tuple[tuple[Person | Body, ...], tuple[Actor, ...]]] = {}
     held_at = _held_at(ds)
-    for reading, found in _coding(ds)[0]:
-        hits = _unclaimed(ds, reading, found, claimed, held_at)
+    for stated in _coding(ds)[0]:
+        hits = _unclaimed(ds, stated, claimed, held_at)
         if hits:
-            out.extend(_acts_of(ds, _unit(ds, reading, parties), hits))
+            out.extend(_acts_of(ds, _unit(ds, stated, parties), hits))
     return _unique_ids(out)
 
 
 def _unclaimed(
-    ds: "Dataset",
-    reading: Reading,
-    hits: tuple[Hit, ...],
-    claimed: set[tuple[str, str]],
-    held_at: dict[str, list[str]],
+    ds: "Dataset", stated: Stated, claimed: set[tuple[str, str]], held_at: dict[str, list[str]]
 ) -> tuple[Hit, ...]:
-    """The hits stating acts of this reading: a part stating one act claims its sentences
+    """The hits stating acts of this part: a part stating one act claims its sentences
     (with their code); the others leave out sentences claimed so, and outcomes those the
     meeting's agreements and events quote."""
-    if reading.part in SINGLE_ACT_PARTS:
-        code = hits[0][3].code or ""
-        claimed.update((folded, code) for _, folded, _, _ in hits)
+    record, part, _, hits = stated
+    if part in SINGLE_ACT_PARTS:
+        code = hits[0][2].code or ""
+        claimed.update((sentence.casefold(), code) for sentence, _, _ in hits)
         return hits
-    record = reading.record
     held = _held(ds, record, held_at) if isinstance(record, Meeting) else ()
-    return tuple(
-        h for h in hits if (h[1], h[3].code or "") not in claimed and not _overlaps(h[1], held)
-    )
+    out = []
+    for hit in hits:
+        folded = hit[0].casefold()
+        if (folded, hit[2].code or "") not in claimed and not _overlaps(folded, held):
+            out.append(hit)
+    return tuple(out)
 
 
-Coded = tuple[tuple[tuple[Reading, tuple[Hit, ...]], ...], tuple[Finding, ...]]
+Coded = tuple[tuple[Stated, ...], tuple[Finding, ...]]
 
 
 @lru_cache(maxsize=4)
@@ -180,7 +182,7 @@ def _coding(ds: "Dataset") -> Coded:
     """Each part of a record with the sentences that state its acts (for a part stating one
     act, those triggering the first rule in policy order), and the parts stating an act no
     sentence codes.  Reads no participant, side or party: only records and their quotes."""
-    coded: list[tuple[Reading, tuple[Hit, ...]]] = []
+    coded: list[Stated] = []
     uncoded: list[Finding] = []
     reader = _Reader()
     for reading in _readings(ds):
@@ -190,12 +192,12 @@ def _coding(ds: "Dataset") -> Coded:
                 if not _announces(reader, reading):
                     uncoded.append(_uncoded(reading))
                 continue
-            first = hits[0][3]
+            first = hits[0][2]
             if len(hits) > 1:
-                first = min((h[3] for h in hits), key=_order)
-                hits = [h for h in hits if h[3] is first]
+                first = min((h[2] for h in hits), key=_order)
+                hits = [h for h in hits if h[2] is first]
         if hits:
-            coded.append((reading, tuple(hits)))
+            coded.append(Stated(reading.record, reading.part, reading.loc, tuple(hits)))
     return tuple(coded), tuple(uncoded)
 
 
@@ -216,7 +218,7 @@ class _Reader:
 
     def __init__(self) -> None:
         self._split: dict[str, tuple[tuple[str, str], ...]] = {}
-        self._coded: dict[tuple[str, Part, str | None], tuple[Sentence, ...]] = {}
+        self._coded: dict[tuple[Part, str | None], dict[str, tuple[Sentence, ...]]] = {}
 
     def split(self, quote: str) -> tuple[tuple[str, str], ...]:
         """Each sentence of the normalised quote with its ``casefold``; a sentence is a
@@ -231,30 +233,35 @@ class _Reader:
             found = self._split[quote] = tuple((s, s.casefold()) for s in pieces)
         return found
 
-    def coded(self, quote: str, part: Part, kind: str | None) -> tuple[Sentence, ...]:
-        """Each sentence of the quote with its ``casefold`` and the rule it triggers."""
-        key = (quote, part, kind)
-        found = self._coded.get(key)
-        if found is None:
-            found = self._coded[key] = tuple(
-                (s, folded, code_sentence(s, part, kind)) for s, folded in self.split(quote)
-            )
-        return found
+    def coder(self, part: Part, kind: str | None) -> Callable[[str], tuple[Sentence, ...]]:
+        """For one part (and kind): each sentence of a quote with its ``casefold`` and the
+        rule it triggers."""
+        done = self._coded.setdefault((part, kind), {})
+
+        def coded(quote: str) -> tuple[Sentence, ...]:
+            found = done.get(quote)
+            if found is None:
+                found = done[quote] = tuple(
+                    (s, folded, code_sentence(s, part, kind)) for s, folded in self.split(quote)
+                )
+            return found
+
+        return coded
 
 
 def _hits(reader: _Reader, reading: Reading) -> list[Hit]:
     """Each sentence of the quotes that triggers a rule, once per source (the first quote
-    saying it), with its ``casefold``, its quote and the rule."""
+    saying it, sentences compared by ``casefold``), with its quote and the rule."""
     seen: set[tuple[str, str]] = set()
     out: list[Hit] = []
-    part, kind = reading.part, reading.kind
+    coded = reader.coder(reading.part, reading.kind)
     for evidence in reading.quotes:
-        for sentence, folded, coding_rule in reader.coded(evidence.quote, part, kind):
+        for sentence, folded, coding_rule in coded(evidence.quote):
             key = (evidence.source, folded)
             if key not in seen:
                 seen.add(key)
                 if coding_rule is not None:
-                    out.append((sentence, folded, evidence, coding_rule))
+                    out.append((sentence, evidence, coding_rule))
     return out
 
 
@@ -262,10 +269,11 @@ def _announces(reader: _Reader, reading: Reading) -> bool:
     """A held meeting whose quotes only announce it: status.held-evidence reports that."""
     if reading.part != "meeting-held":
         return False
+    coded = reader.coder("meeting-planned", None)
     return any(
         coding_rule is not None
         for evidence in reading.quotes
-        for _, _, coding_rule in reader.coded(evidence.quote, "meeting-planned", None)
+        for _, _, coding_rule in coded(evidence.quote)
     )
 
 
@@ -287,7 +295,7 @@ def _norm(text: str) -> str:
 def _acts_of(ds: "Dataset", unit: Unit, hits: Sequence[Hit]) -> Iterator[Act]:
     groups: dict[tuple[str, str | None, str | None], list[tuple[str, Evidence, CodingRule]]] = {}
     pairs: dict[tuple[str, str | None, str | None], tuple[Actor | None, Actor | None]] = {}
-    for sentence, _, evidence, coding_rule in hits:
+    for sentence, evidence, coding_rule in hits:
         if coding_rule.code is None:
             continue
         for a1, a2 in _pairs(unit, coding_rule, sentence):
@@ -398,23 +406,24 @@ def _readings(ds: "Dataset") -> Iterator[Reading]:
 
 def _unit(
     ds: "Dataset",
-    reading: Reading,
+    stated: Stated,
     parties: dict[int, tuple[tuple[Person | Body, ...], tuple[Actor, ...]]],
 ) -> Unit:
-    """The reading with its sides (``parties`` keeps each meeting's, for its outcomes)."""
-    record, part, quotes, loc = reading
+    """The part of a record with its sides (``parties`` keeps each meeting's, for its
+    outcomes)."""
+    record, part, loc, _ = stated
     if isinstance(record, Meeting):
         key = id(record)
         if key not in parties:
             parties[key] = _meeting_parties(ds, record)
         people, sides = parties[key]
-        return Unit(record, part, quotes, sides, people, loc)
+        return Unit(record, part, sides, people, loc)
     if isinstance(record, Event):
         if record.kind == "statement":
             return _statement_unit(ds, record)
-        return Unit(record, part, quotes, _event_sides(ds, record), (), loc)
+        return Unit(record, part, _event_sides(ds, record), (), loc)
     sides = tuple(_country_actor(c, "sides") for c in record.parties)
-    return Unit(record, part, quotes, sides, (), loc)
+    return Unit(record, part, sides, (), loc)
 
 
 def _held_at(ds: "Dataset") -> dict[str, list[str]]:
@@ -439,7 +448,7 @@ def _statement_unit(ds: "Dataset", event: Event) -> Unit:
         *(_country_actor(c, "statement-targets") for c in event.targets),
         *(_actor(None, (b,), "statement-targets") for b in bodies),
     )
-    return Unit(event, "event", event.evidence, speakers, people, ("people",), targets)
+    return Unit(event, "event", speakers, people, ("people",), targets)
 
 
 def _get(ds: "Dataset", record_id: str) -> object:
@@ -508,7 +517,7 @@ def _meeting_sides(
             order.append(side)
     sides = []
     for country in order:
-        on_side = tuple(record for record, side in side_of if side == country)
+        on_side = tuple([record for record, side in side_of if side == country])
         basis = "participant" if on_side else "sides"
         sides.append(_actor(country, on_side, basis))
     return tuple(sides)
@@ -542,10 +551,9 @@ def _country_actor(country: str, basis: str) -> Actor:
 
 
 def _actor(country: str | None, records: Sequence[Person | Body], basis: str) -> Actor:
-    agent = _shared_agent(records)
-    return Actor(
-        country, tuple(r.id for r in records), tuple(r.name for r in records), agent, basis
-    )
+    ids = tuple([r.id for r in records])  # a list is quicker to build than a generator
+    names = tuple([r.name for r in records])
+    return Actor(country, ids, names, _shared_agent(records), basis)
 
 
 def _shared_agent(records: Sequence[Person | Body]) -> str | None:

@@ -31,10 +31,10 @@ or "delegations"; otherwise the country alone (``PAK``).
 """
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pakru.act import ACTOR_BASES, Act, Actor
 from pakru.codebook import pages
@@ -49,25 +49,44 @@ if TYPE_CHECKING:
     from pakru.dataset import Dataset
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A part of a record read by the coding policy: its quotes and its two sides."""
+class Reading(NamedTuple):
+    """A part of a record the coding policy reads: the record, the part and its quotes."""
 
     record: Meeting | Agreement | Event
     part: Part
     quotes: tuple[Evidence, ...]
-    sides: tuple[Actor, ...]
-    people: tuple[Person | Body, ...]
-    loc: tuple[str | int, ...] = ()
-    targets: tuple[Actor, ...] = ()
-    """For a statement: whom it is directed at (its ``targets`` and ``target_bodies``)."""
-    held: tuple[str, ...] = ()
-    """For outcomes: quotes (normalised) whose acts other records hold."""
+    loc: tuple[str | int, ...]
 
     @property
     def kind(self) -> str | None:
         """The event kind, for rules restricted to kinds."""
         return self.record.kind if isinstance(self.record, Event) else None
+
+
+Hit = tuple[str, Evidence, CodingRule]
+"""A sentence that triggers a rule: the sentence, its quote and the rule."""
+
+
+class Stated(NamedTuple):
+    """A part of a record with the sentences stating its acts (what :func:`_coding` keeps)."""
+
+    record: Meeting | Agreement | Event
+    part: Part
+    loc: tuple[str | int, ...]
+    hits: tuple[Hit, ...]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A part of a record stating acts, with its sides: what finds the acts' actors."""
+
+    record: Meeting | Agreement | Event
+    part: Part
+    sides: tuple[Actor, ...]
+    people: tuple[Person | Body, ...]
+    loc: tuple[str | int, ...] = ()
+    targets: tuple[Actor, ...] = ()
+    """For a statement: whom it is directed at (its ``targets`` and ``target_bodies``)."""
 
 
 @dataclass(frozen=True)
@@ -84,12 +103,18 @@ class Finding:
 
 def acts(ds: "Dataset") -> tuple[Act, ...]:
     """Every act the records state, in record order (meetings, events, agreements, outcomes)."""
-    return _extract(ds)[0]
+    return _extract(ds)
+
+
+def unsupported(ds: "Dataset") -> tuple[Finding, ...]:
+    """Records stating an act no rule codes (``problems(ds)[0]``, without finding the acts)."""
+    return _coding(ds)[1]
 
 
 def problems(ds: "Dataset") -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
     """(records stating an act no rule codes, acts without two actors) — for the validator."""
-    found, uncoded = _extract(ds)
+    uncoded = unsupported(ds)
+    found = _extract(ds)
     # A record with a dangling reference is references.resolve's finding, not ours.
     actorless = tuple(
         Finding(a.record, a.loc, _actorless(a))
@@ -117,51 +142,149 @@ def _actorless(act: Act) -> str:
 
 
 @lru_cache(maxsize=4)  # both validator rules and the exports ask for the same dataset's acts
-def _extract(ds: "Dataset") -> tuple[tuple[Act, ...], tuple[Finding, ...]]:
+def _extract(ds: "Dataset") -> tuple[Act, ...]:
     out: list[Act] = []
-    uncoded: list[Finding] = []
     claimed: set[tuple[str, str]] = set()
-    for unit in _units(ds):
-        coded = [(s, e, code_sentence(s, unit.part, unit.kind)) for s, e in _sentences(unit)]
-        hits = [(s, e, r) for s, e, r in coded if r is not None]
-        if unit.part in SINGLE_ACT_PARTS:
+    parties: dict[int, tuple[tuple[Person | Body, ...], tuple[Actor, ...]]] = {}
+    held_at = _held_at(ds)
+    for stated in _coding(ds)[0]:
+        hits = _unclaimed(ds, stated, claimed, held_at)
+        if hits:
+            out.extend(_acts_of(ds, _unit(ds, stated, parties), hits))
+    return _unique_ids(out)
+
+
+def _unclaimed(
+    ds: "Dataset", stated: Stated, claimed: set[tuple[str, str]], held_at: dict[str, list[str]]
+) -> tuple[Hit, ...]:
+    """The hits stating acts of this part: a part stating one act claims its sentences
+    (with their code); the others leave out sentences claimed so, and outcomes those the
+    meeting's agreements and events quote."""
+    record, part, _, hits = stated
+    if part in SINGLE_ACT_PARTS:
+        code = hits[0][2].code or ""
+        claimed.update((sentence.casefold(), code) for sentence, _, _ in hits)
+        return hits
+    held = _held(ds, record, held_at) if isinstance(record, Meeting) else ()
+    out = []
+    for hit in hits:
+        folded = hit[0].casefold()
+        if (folded, hit[2].code or "") not in claimed and not _overlaps(folded, held):
+            out.append(hit)
+    return tuple(out)
+
+
+Coded = tuple[tuple[Stated, ...], tuple[Finding, ...]]
+
+
+@lru_cache(maxsize=4)
+def _coding(ds: "Dataset") -> Coded:
+    """Each part of a record with the sentences that state its acts (for a part stating one
+    act, those triggering the first rule in policy order), and the parts stating an act no
+    sentence codes.  Reads no participant, side or party: only records and their quotes."""
+    coded: list[Stated] = []
+    uncoded: list[Finding] = []
+    reader = _Reader()
+    for reading in _readings(ds):
+        hits = _hits(reader, reading)
+        if reading.part in SINGLE_ACT_PARTS:
             if not hits:
-                if not _announces(unit):
-                    uncoded.append(_uncoded(unit))
+                if not _announces(reader, reading):
+                    uncoded.append(_uncoded(reading))
                 continue
-            first = min((r for _, _, r in hits), key=_order)
-            hits = [h for h in hits if h[2] == first]
-            claimed.update((s.casefold(), first.code or "") for s, _, _ in hits)
-        else:
-            hits = [
-                h
-                for h in hits
-                if (h[0].casefold(), h[2].code or "") not in claimed
-                and not _overlaps(h[0].casefold(), unit.held)
-            ]
-        out.extend(_acts_of(ds, unit, hits))
-    return _unique_ids(out), tuple(uncoded)
+            first = hits[0][2]
+            if len(hits) > 1:
+                first = min((h[2] for h in hits), key=_order)
+                hits = [h for h in hits if h[2] is first]
+        if hits:
+            coded.append(Stated(reading.record, reading.part, reading.loc, tuple(hits)))
+    return tuple(coded), tuple(uncoded)
+
+
+_ORDER = {id(coding_rule): n for n, coding_rule in enumerate(POLICY)}
 
 
 def _order(coding_rule: CodingRule) -> int:
-    return POLICY.index(coding_rule)
+    return _ORDER[id(coding_rule)]
 
 
-def _announces(unit: Unit) -> bool:
+Sentence = tuple[str, str, CodingRule | None]
+"""A sentence of a quote, its ``casefold`` and the rule it triggers (None: no rule)."""
+
+
+class _Reader:
+    """The sentences of quotes and the rules they trigger, each worked out once per
+    extraction: records repeat quotes (a participant's line, a report quoted twice)."""
+
+    def __init__(self) -> None:
+        self._split: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._coded: dict[tuple[Part, str | None], dict[str, tuple[Sentence, ...]]] = {}
+
+    def split(self, quote: str) -> tuple[tuple[str, str], ...]:
+        """Each sentence of the normalised quote with its ``casefold``; a sentence is a
+        trimmed piece of a normalised quote, so it is normalised already."""
+        found = self._split.get(quote)
+        if found is None:
+            text = normalise(quote)
+            if "." in text or "!" in text or "?" in text:
+                pieces = [text[start:end] for start, end in sentences(text)]
+            else:  # no sentence ends inside: the whole (stripped, one-line) text, if any
+                pieces = [text] if text else []
+            found = self._split[quote] = tuple((s, s.casefold()) for s in pieces)
+        return found
+
+    def coder(self, part: Part, kind: str | None) -> Callable[[str], tuple[Sentence, ...]]:
+        """For one part (and kind): each sentence of a quote with its ``casefold`` and the
+        rule it triggers."""
+        done = self._coded.setdefault((part, kind), {})
+
+        def coded(quote: str) -> tuple[Sentence, ...]:
+            found = done.get(quote)
+            if found is None:
+                found = done[quote] = tuple(
+                    (s, folded, code_sentence(s, part, kind)) for s, folded in self.split(quote)
+                )
+            return found
+
+        return coded
+
+
+def _hits(reader: _Reader, reading: Reading) -> list[Hit]:
+    """Each sentence of the quotes that triggers a rule, once per source (the first quote
+    saying it, sentences compared by ``casefold``), with its quote and the rule."""
+    seen: set[tuple[str, str]] = set()
+    out: list[Hit] = []
+    coded = reader.coder(reading.part, reading.kind)
+    for evidence in reading.quotes:
+        for sentence, folded, coding_rule in coded(evidence.quote):
+            key = (evidence.source, folded)
+            if key not in seen:
+                seen.add(key)
+                if coding_rule is not None:
+                    out.append((sentence, evidence, coding_rule))
+    return out
+
+
+def _announces(reader: _Reader, reading: Reading) -> bool:
     """A held meeting whose quotes only announce it: status.held-evidence reports that."""
-    if unit.part != "meeting-held":
+    if reading.part != "meeting-held":
         return False
-    return any(code_sentence(s, "meeting-planned") is not None for s, _ in _sentences(unit))
+    coded = reader.coder("meeting-planned", None)
+    return any(
+        coding_rule is not None
+        for evidence in reading.quotes
+        for _, _, coding_rule in coded(evidence.quote)
+    )
 
 
-def _uncoded(unit: Unit) -> Finding:
-    record = unit.record
+def _uncoded(reading: Reading) -> Finding:
+    record = reading.record
     return Finding(
         record.id,
         ("status",),
         f"{record.type} {record.id!r} ({record.kind}, {record.status}) states an act, but no "
-        f"quote triggers a rule of the coding policy for {unit.part!r}: its code would not be "
-        "supported by its evidence (see pakru.coding)",
+        f"quote triggers a rule of the coding policy for {reading.part!r}: its code would not "
+        "be supported by its evidence (see pakru.coding)",
     )
 
 
@@ -169,23 +292,7 @@ def _norm(text: str) -> str:
     return normalise(text).casefold()
 
 
-def _sentences(unit: Unit) -> Iterator[tuple[str, Evidence]]:
-    """Each sentence of the unit's quotes once per source; a sentence is a trimmed piece of
-    a normalised quote, so it is normalised already (``_norm`` is its ``casefold``)."""
-    seen: set[tuple[str, str]] = set()
-    for evidence in unit.quotes:
-        text = normalise(evidence.quote)
-        for start, end in sentences(text):
-            sentence = text[start:end]
-            key = (evidence.source, sentence.casefold())
-            if key not in seen:
-                seen.add(key)
-                yield sentence, evidence
-
-
-def _acts_of(
-    ds: "Dataset", unit: Unit, hits: Sequence[tuple[str, Evidence, CodingRule]]
-) -> Iterator[Act]:
+def _acts_of(ds: "Dataset", unit: Unit, hits: Sequence[Hit]) -> Iterator[Act]:
     groups: dict[tuple[str, str | None, str | None], list[tuple[str, Evidence, CodingRule]]] = {}
     pairs: dict[tuple[str, str | None, str | None], tuple[Actor | None, Actor | None]] = {}
     for sentence, evidence, coding_rule in hits:
@@ -212,8 +319,8 @@ def _acts_of(
             location=_location(ds, record),
             actor1=a1,
             actor2=a2,
-            quotes=tuple(_dedupe(e for _, e, _ in items)),
-            sentences=tuple(dict.fromkeys(sentence for sentence, _, _ in items)),
+            quotes=(items[0][1],) if len(items) == 1 else tuple(_dedupe(e for _, e, _ in items)),
+            sentences=tuple(dict.fromkeys(said)),
             loc=unit.loc,
         )
 
@@ -273,32 +380,59 @@ def _location(ds: "Dataset", record: Meeting | Agreement | Event) -> Location | 
 # -- units: the parts of records the policy reads -------------------------------------
 
 
-def _units(ds: "Dataset") -> Iterator[Unit]:
-    # a meeting's participants and sides serve its meeting unit and its outcome unit
-    parties = {id(m): _meeting_parties(ds, m) for m in ds.meetings}
+def _readings(ds: "Dataset") -> Iterator[Reading]:
+    """The parts of records the policy reads, in order: meetings, events, agreements, then
+    meetings' outcomes (the parts stating one act claim their sentences first)."""
     for meeting in ds.meetings:
-        yield _meeting_unit(meeting, *parties[id(meeting)])
+        quotes = (*meeting.evidence, *(e for p in meeting.participants for e in p.evidence))
+        held: Part = "meeting-held" if meeting.status == "held" else "meeting-planned"
+        yield Reading(meeting, held, quotes, ("status",))
     for event in ds.events:
-        if event.kind == "statement":
-            yield _statement_unit(ds, event)
-        else:
-            yield Unit(event, "event", event.evidence, _event_sides(ds, event), (), ("countries",))
+        loc = ("people",) if event.kind == "statement" else ("countries",)
+        yield Reading(event, "event", event.evidence, loc)
     for agreement in ds.agreements:
-        part: Part = (
-            "agreement-signed"
-            if agreement.status in ("signed", "concluded")
-            else "agreement-agreed"
+        signed = agreement.status in ("signed", "concluded")
+        yield Reading(
+            agreement,
+            "agreement-signed" if signed else "agreement-agreed",
+            agreement.evidence,
+            ("parties",),
         )
-        sides = tuple(_country_actor(c, "sides") for c in agreement.parties)
-        yield Unit(agreement, part, agreement.evidence, sides, (), ("parties",))
-    held_at: dict[str, list[str]] = {}  # events by the meeting they were held at, in order
+    for meeting in ds.meetings:
+        outcomes = tuple(e for statement in meeting.outcomes for e in statement.evidence)
+        if outcomes:
+            yield Reading(meeting, "outcome", outcomes, ("outcomes",))
+
+
+def _unit(
+    ds: "Dataset",
+    stated: Stated,
+    parties: dict[int, tuple[tuple[Person | Body, ...], tuple[Actor, ...]]],
+) -> Unit:
+    """The part of a record with its sides (``parties`` keeps each meeting's, for its
+    outcomes)."""
+    record, part, loc, _ = stated
+    if isinstance(record, Meeting):
+        key = id(record)
+        if key not in parties:
+            parties[key] = _meeting_parties(ds, record)
+        people, sides = parties[key]
+        return Unit(record, part, sides, people, loc)
+    if isinstance(record, Event):
+        if record.kind == "statement":
+            return _statement_unit(ds, record)
+        return Unit(record, part, _event_sides(ds, record), (), loc)
+    sides = tuple(_country_actor(c, "sides") for c in record.parties)
+    return Unit(record, part, sides, (), loc)
+
+
+def _held_at(ds: "Dataset") -> dict[str, list[str]]:
+    """The ids of the events held at each meeting, in order."""
+    held_at: dict[str, list[str]] = {}
     for event in ds.events:
         if event.meeting is not None:
             held_at.setdefault(event.meeting, []).append(event.id)
-    for meeting in ds.meetings:
-        outcome = _outcome_unit(ds, meeting, *parties[id(meeting)], held_at.get(meeting.id, []))
-        if outcome is not None:
-            yield outcome
+    return held_at
 
 
 def _statement_unit(ds: "Dataset", event: Event) -> Unit:
@@ -314,7 +448,7 @@ def _statement_unit(ds: "Dataset", event: Event) -> Unit:
         *(_country_actor(c, "statement-targets") for c in event.targets),
         *(_actor(None, (b,), "statement-targets") for b in bodies),
     )
-    return Unit(event, "event", event.evidence, speakers, people, ("people",), targets)
+    return Unit(event, "event", speakers, people, ("people",), targets)
 
 
 def _get(ds: "Dataset", record_id: str) -> object:
@@ -329,33 +463,10 @@ def _meeting_parties(
     return people, _meeting_sides(ds, meeting, people)
 
 
-def _meeting_unit(
-    meeting: Meeting, people: tuple[Person | Body, ...], sides: tuple[Actor, ...]
-) -> Unit:
-    quotes = (*meeting.evidence, *(e for p in meeting.participants for e in p.evidence))
-    part: Part = "meeting-held" if meeting.status == "held" else "meeting-planned"
-    return Unit(meeting, part, quotes, sides, people, ("status",))
-
-
-def _outcome_unit(
-    ds: "Dataset",
-    meeting: Meeting,
-    people: tuple[Person | Body, ...],
-    sides: tuple[Actor, ...],
-    events: list[str],
-) -> Unit | None:
-    quotes = tuple(e for statement in meeting.outcomes for e in statement.evidence)
-    if not quotes:
-        return None
-    return Unit(
-        meeting, "outcome", quotes, sides, people, ("outcomes",), held=_held(ds, meeting, events)
-    )
-
-
-def _held(ds: "Dataset", meeting: Meeting, events: list[str]) -> tuple[str, ...]:
-    """Quotes stating what the meeting's agreements and ``events`` (the ids of the events
-    held at it) are: those outcomes are theirs."""
-    held_by = [*meeting.agreements, *events]
+def _held(ds: "Dataset", meeting: Meeting, held_at: dict[str, list[str]]) -> tuple[str, ...]:
+    """Quotes stating what the meeting's agreements and the events held at it are: those
+    outcomes are theirs."""
+    held_by = [*meeting.agreements, *held_at.get(meeting.id, [])]
     return tuple(
         _norm(e.quote)
         for record_id in held_by
@@ -399,16 +510,26 @@ def _meeting_sides(
         series = ds.get(meeting.series)
         if isinstance(series, Body):
             order.extend(series.members)
-    for record in members:
-        side = _side_of(meeting, record)
+    stated = _stated_sides(meeting)
+    side_of = [(record, stated.get(record.id, record.country)) for record in members]
+    for _, side in side_of:
         if side is not None and side not in order:
             order.append(side)
     sides = []
     for country in order:
-        on_side = tuple(r for r in members if _side_of(meeting, r) == country)
+        on_side = tuple([record for record, side in side_of if side == country])
         basis = "participant" if on_side else "sides"
         sides.append(_actor(country, on_side, basis))
     return tuple(sides)
+
+
+def _stated_sides(meeting: Meeting) -> dict[str, str]:
+    """The side each participant is given (its first), by id: what :func:`_side_of` reads."""
+    stated: dict[str, str] = {}
+    for p in meeting.participants:
+        if p.side is not None:
+            stated.setdefault(p.ref, p.side)
+    return stated
 
 
 def _event_sides(ds: "Dataset", event: Event) -> tuple[Actor, ...]:
@@ -430,11 +551,21 @@ def _country_actor(country: str, basis: str) -> Actor:
 
 
 def _actor(country: str | None, records: Sequence[Person | Body], basis: str) -> Actor:
-    agents = {_agent(r) for r in records} - {None}
-    agent = agents.pop() if len(agents) == 1 else None
-    return Actor(
-        country, tuple(r.id for r in records), tuple(r.name for r in records), agent, basis
-    )
+    ids = tuple([r.id for r in records])  # a list is quicker to build than a generator
+    names = tuple([r.name for r in records])
+    return Actor(country, ids, names, _shared_agent(records), basis)
+
+
+def _shared_agent(records: Sequence[Person | Body]) -> str | None:
+    """The one role the records have (those with none aside), or None when they have two."""
+    found = None
+    for record in records:
+        agent = _agent(record)
+        if agent is not None and agent != found:
+            if found is not None:
+                return None
+            found = agent
+    return found
 
 
 def _agent(record: Person | Body) -> str | None:
@@ -574,4 +705,4 @@ def codebook_pages(ds: "Dataset") -> dict[str, str]:
     return pages(acts(ds))
 
 
-__all__ = ["ACTOR_BASES", "Act", "Actor", "acts", "codebook_pages", "problems"]
+__all__ = ["ACTOR_BASES", "Act", "Actor", "acts", "codebook_pages", "problems", "unsupported"]

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from pakru.dataset import Dataset
-from pakru.events import problems
+from pakru.events import problems, unsupported
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -18,7 +18,7 @@ def code_unsupported(dataset: Dataset, _: Context) -> Iterator[Hit]:
     classification alone, not on its evidence. Quote the sentence that says
     what was done, or add a rule (with its test sentence) to the policy.
     """
-    for found in problems(dataset)[0]:
+    for found in unsupported(dataset):  # problems(dataset)[0], without finding the acts
         yield Hit(found.record, found.loc, found.message)
 
 

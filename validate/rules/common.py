@@ -6,7 +6,7 @@ from functools import lru_cache
 from pakru.dataset import Dataset
 from pakru.schema import Agreement, DateInterval, Event, Meeting
 from pakru.validate.derive import Anchors
-from pakru.validate.facts import facts
+from pakru.validate.facts import facts_of
 
 Dated = Meeting | Agreement | Event
 
@@ -21,7 +21,8 @@ def anchors(dataset: Dataset) -> Anchors:
         r.id: r.date for r in dataset.records if isinstance(r, Meeting | Agreement | Event)
     }
     series = {m.id: (m.series, m.ordinal) for m in dataset.meetings}
-    cited = {r.id: facts(dataset, r).cited for r in dataset.records}
+    facts = facts_of(dataset)
+    cited = {r.id: facts(r).cited for r in dataset.records}
     return Anchors(published, intervals, publication, series, cited)
 
 

@@ -16,7 +16,7 @@ from pakru.validate.derive import (
     precision_of,
     within,
 )
-from pakru.validate.facts import facts
+from pakru.validate.facts import facts, facts_of
 from pakru.validate.registry import Context, Hit, rule
 from pakru.validate.rules.common import anchors, bounds, overlaps
 
@@ -45,10 +45,11 @@ def _ordered(interval: DateInterval) -> bool:
 @lru_cache(maxsize=4)
 def _intervals(dataset: Dataset) -> tuple[tuple[Record, Loc, DateInterval], ...]:
     # six rules read every interval: walk the records once per dataset, not once per rule
+    facts = facts_of(dataset)
     return tuple(
         (record, loc, interval)
         for record in dataset.records
-        for loc, interval in facts(dataset, record).dated
+        for loc, interval in facts(record).dated
     )
 
 

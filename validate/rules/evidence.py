@@ -13,7 +13,7 @@ from pakru.schema import DateInterval, Record
 from pakru.schema.introspect import fields, is_set, names_a_field
 from pakru.schema.text import normalise
 from pakru.validate.derive import derived_fields
-from pakru.validate.facts import facts
+from pakru.validate.facts import facts_of
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -80,8 +80,9 @@ def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
     # A normalised quote found in the text as it is is found in the normalised text
     # too: most are, and most texts need not be normalised at all.
     texts = dict(dataset.texts)  # a read-only proxy's get() costs twice a dict's
+    facts = facts_of(dataset)
     for origin in context.provenance:
-        for loc, item, wanted in facts(dataset, origin.record).quotes:
+        for loc, item, wanted in facts(origin.record).quotes:
             if not _opens_with_a_word(wanted) and (problem := _meaningless(wanted)) is not None:
                 yield Hit(origin.record.id, (*loc, "quote"), problem, origin)
                 continue

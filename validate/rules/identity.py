@@ -11,6 +11,9 @@ from pakru.validate.registry import Context, Hit, rule
 def _name_and_folder(path: str) -> tuple[str, str]:
     """``PurePath(path).name`` and ``.parent.name`` by string operations (a PurePath per
     file cost as much as the rule): shown paths are already normalised, ``/``-separated."""
+    last = path.rsplit("/", 2)  # the usual path: the last two parts, no empty or "." among them
+    if len(last) == 3 and last[1] not in ("", ".") and last[2] not in ("", "."):
+        return last[2], last[1]
     parts = [part for part in path.split("/") if part and part != "."]
     return (parts[-1] if parts else ""), (parts[-2] if len(parts) > 1 else "")
 

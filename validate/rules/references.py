@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from pakru.dataset import Dataset
-from pakru.validate.facts import facts
+from pakru.validate.facts import facts_of
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -11,8 +11,9 @@ from pakru.validate.registry import Context, Hit, rule
 def resolve(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every referenced id names an existing record of a kind the field allows."""
     kind_of = {record.id: record.type for record in dataset.records}  # the ids `in dataset`
+    facts = facts_of(dataset)
     for origin in context.provenance:
-        for loc, target, kinds in facts(dataset, origin.record).references:
+        for loc, target, kinds in facts(origin.record).references:
             found = kind_of.get(target)
             if found is None:
                 yield Hit(origin.record.id, loc, f"no record with id {target!r}", origin, target)

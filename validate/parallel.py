@@ -5,6 +5,7 @@ file; this module only decides where. Items go to a process pool in chunks,
 so a task's work dwarfs the cost of sending it; results come back in order.
 """
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -106,8 +107,12 @@ def map_shared(func: Callable[[S, T], U], shared: S, items: Sequence[T], jobs: i
     forked after it is made and inherit it, so only ``items`` and the results
     travel. Each item is one task, handed out in the order given to
     whichever worker is free: put the longest first, or one taken last could
-    leave the other workers idle while it runs. Where processes cannot be
-    forked, everything runs in this process.
+    leave the other workers idle while it runs. Each worker first freezes
+    what it inherited out of the garbage collector's reach (``gc.freeze``):
+    with the collector on, as in a library caller, its collections walked the
+    whole inherited heap, and writing to it copied the pages shared with
+    this process (validate at 10,000 records: the rule workers' CPU 2.7 ->
+    1.8 s). Where processes cannot be forked, everything runs in this process.
     """
     if jobs <= 1 or len(items) <= 1 or not _can_fork():
         return [func(shared, item) for item in items]
@@ -119,7 +124,9 @@ def map_shared(func: Callable[[S, T], U], shared: S, items: Sequence[T], jobs: i
     try:
         workers = min(jobs, default_jobs(), len(items))
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=gc.freeze
+        ) as pool:
             return list(pool.map(_call_shared, items))
     finally:
         _SHARED = None

@@ -75,3 +75,17 @@ def test_imap_in_order_workers_inherit_the_items(monkeypatch: pytest.MonkeyPatch
     assert [value for value, _ in out] == [i * i for i in items]
     assert os.getpid() not in {pid for _, pid in out}
     assert parallel._ITEMS is None  # not kept once done
+
+
+def _frozen(_: None, __: int) -> int:
+    import gc  # noqa: PLC0415
+
+    return gc.get_freeze_count()
+
+
+def test_map_shared_workers_freeze_what_they_inherit() -> None:
+    import gc  # noqa: PLC0415
+
+    here = gc.get_freeze_count()
+    assert min(parallel.map_shared(_frozen, None, [1, 2], jobs=2)) > here
+    assert gc.get_freeze_count() == here  # this process's collector is left alone

@@ -305,7 +305,10 @@ def _with_facts(dataset: Dataset, gathered: Iterable[facts.Facts]) -> None:
     With ``--jobs``, the rules run in forked workers, each of which gathered
     every record's facts for itself (:func:`pakru.validate.facts.facts`),
     the same work once per worker. Gathered here instead, while the
-    workers that parse the files are busy, the table is inherited.
+    workers that parse the files are busy, the table is inherited. (With
+    ``--select`` of rules that read no facts, the gathering is wasted: at
+    10,000 records about 0.15 s of CPU, beside the file workers.) facts.py
+    has no public way to fill the table, hence its private names here.
     """
     table = facts._table(dataset)
     for found in gathered:

@@ -489,12 +489,20 @@ python benchmarks/run.py --quick              # N = 200, one round: the CI's smo
   record's references, normalised quotes, cited sources and date intervals
   once (`introspect.parts()`); the rules read it instead of walking every
   record again.
-- **No garbage collection in the command.** Records, texts and findings are
-  long-lived and acyclic; `pakru` pauses the cyclic collector while a command
-  runs and freezes what is left before exit. Library callers get their
-  collector back as it was.
-- **Paths.** A file's name in findings resolves each folder once; a tab check
-  runs only on files that contain a tab.
+- **Cheap tests before regular expressions.** The act coding policy
+  (`pakru.coding`) lists the words each trigger needs, and a sentence with
+  none of them skips that trigger; each distinct quote is split and coded
+  once. The country and venue checks of `evidence.supports-value` search a
+  country's pattern only when one of its spellings occurs. Property tests
+  compare each shortcut with the plain computation it replaces.
+- **No garbage collection in the command, and no teardown.** Records, texts
+  and findings are long-lived and acyclic; `pakru` pauses the cyclic
+  collector while a command runs and, run as the command, ends the process
+  once its output is flushed rather than freeing every object one by one.
+  Library callers get their collector back as it was.
+- **Paths.** Folders are listed with `os.scandir`, a file costing a `stat`
+  only when it is a link; a file's name in findings resolves each folder once;
+  a tab check runs only on files that contain a tab.
 - **Start-up.** `import pakru` imports nothing heavy; `__version__` is read on
   first use; field descriptions come from a generated module instead of
   parsing every model's source on import. The models build their validators on
@@ -508,9 +516,11 @@ python benchmarks/run.py --quick              # N = 200, one round: the CI's smo
 
 - `pakru validate --jobs N` reads, parses and builds files in `N` worker
   processes (`0` = one per core), in chunks of 200 files; the main process
-  builds each record from the plain values they send back, then the rules run
-  by theme in forked workers that inherit the whole Dataset. The findings are
-  identical to `--jobs 1`; a test proves this on a tree with broken files.
+  builds each record from the plain values they send back and gathers its
+  facts for the rules while the workers parse on; then the rules run by theme
+  in forked workers that inherit the whole Dataset and that table, the longest
+  themes first. The findings are identical to `--jobs 1`; tests prove this on
+  a tree with broken files and on every case folder.
 - `pakru validate FILE...`, given record files inside a records tree, loads
   the whole tree so references resolve, and reports only the findings on
   those files and on files whose records refer to them. The tree is still read

@@ -3,6 +3,7 @@
 import gc
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -26,10 +27,39 @@ def test_main_restores_the_collector(enabled: bool, capsys: pytest.CaptureFixtur
     assert gc.get_freeze_count() == 0  # only the command run as a process freezes
 
 
-def test_the_command_freezes_what_is_left_before_exit() -> None:
+def test_the_command_ends_without_teardown_keeping_its_output_and_code(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    main(["rules"])
+    expected = capsys.readouterr().out
     code = (
-        "import gc, sys; sys.argv = ['pakru', 'rules']; from pakru.cli import main; "
-        "main(); print(gc.get_freeze_count() > 0, gc.isenabled(), file=sys.stderr)"
+        "import atexit, sys; atexit.register(print, 'teardown', file=sys.stderr); "
+        "sys.argv = ['pakru', *sys.argv[1:]]; from pakru.cli import main; main(); "
+        "print('after main', file=sys.stderr)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stderr.split() == ["True", "True"]
+    done = subprocess.run(
+        [sys.executable, "-c", code, "rules"], check=False, capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, expected, "")
+    # a command with findings: its code, and the report it wrote, survive the quick exit
+    meetings = tmp_path / "records" / "meetings"
+    meetings.mkdir(parents=True)
+    (meetings / "bad.yaml").write_text("id: bad\ntype: meeting\n", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    broken = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            "validate",
+            str(meetings.parent),
+            "--output-file",
+            str(report),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert broken.returncode == 1
+    assert broken.stderr.startswith(f"{report}: ")
+    assert "bad.yaml:" in report.read_text(encoding="utf-8")

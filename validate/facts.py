@@ -12,7 +12,7 @@ dataclasses: there is one per quote, and a frozen dataclass's ``__init__``
 sets each field through ``object.__setattr__``.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -88,6 +88,23 @@ def facts(dataset: Dataset, record: Record) -> Facts:
     if found is None or found.record is not record:
         found = table[id(record)] = _gather(record)
     return found
+
+
+def gather(record: Record) -> Facts:
+    """The facts of ``record``, gathered now (for :func:`seed`)."""
+    return _gather(record)
+
+
+def seed(dataset: Dataset, gathered: Iterable[Facts]) -> None:
+    """Enter facts gathered beforehand into ``dataset``'s table.
+
+    ``validate --jobs`` gathers each record's facts while its file workers
+    parse the next files, so the rule workers it forks later inherit the
+    table rather than each gathering it again.
+    """
+    table = _table(dataset)
+    for found in gathered:
+        table[id(found.record)] = found
 
 
 def facts_of(dataset: Dataset) -> Callable[[Record], Facts]:

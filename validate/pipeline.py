@@ -217,7 +217,7 @@ def _records(
             if result.text is not None:
                 texts.setdefault(result.record.id, result.text)
             if gathered is not None:
-                gathered.append(facts._gather(result.record))
+                gathered.append(facts.gather(result.record))
     return origins, texts, findings, unbuilt
 
 
@@ -307,12 +307,9 @@ def _with_facts(dataset: Dataset, gathered: Iterable[facts.Facts]) -> None:
     the same work once per worker. Gathered here instead, while the
     workers that parse the files are busy, the table is inherited. (With
     ``--select`` of rules that read no facts, the gathering is wasted: at
-    10,000 records about 0.15 s of CPU, beside the file workers.) facts.py
-    has no public way to fill the table, hence its private names here.
+    10,000 records about 0.15 s of CPU, beside the file workers.)
     """
-    table = facts._table(dataset)
-    for found in gathered:
-        table[id(found.record)] = found
+    facts.seed(dataset, gathered)
 
 
 def validate(

@@ -50,26 +50,28 @@ _LOCS: dict[Loc, Loc] = {}
 (``("evidence", 0)``…), so the table holds a few hundred tuples, not one per quote."""
 
 
-def _loc(loc: Loc) -> Loc:
-    return _LOCS.setdefault(loc, loc)
-
-
-def _words(quote: str) -> str:
-    # the quote itself when normalising leaves it unchanged (a folded YAML quote
-    # usually is): one string instead of two equal ones
-    words = normalise(quote)
-    return quote if words == quote else words
+_new = tuple.__new__
+"""A named tuple made without its generated ``__new__`` (a Python call per quote)."""
 
 
 def _gather(record: Record) -> Facts:
+    # One loop per part, no helper call per item: this runs for every quote and
+    # reference of every record before the rules start.
     walked = parts(record)
-    found = tuple(Quote(_loc(loc), item, _words(item.quote)) for loc, item in walked.quotes)
-    references = tuple((_loc(loc), ref, kinds) for loc, ref, kinds in walked.references)
-    dated = tuple((_loc(loc), interval) for loc, interval in walked.dated)
-    # The evidence items are the quotes that are Evidence: no derivation holds evidence,
-    # so a walk for quotes meets every one (tests/validate/test_facts.py checks it).
-    cited = frozenset(q.item.source for q in found if isinstance(q.item, Evidence))
-    return Facts(record, references, found, cited, dated)
+    intern = _LOCS.setdefault
+    found: list[Quote] = []
+    cited: set[str] = set()
+    for loc, item in walked.quotes:
+        quote = item.quote
+        words = normalise(quote)  # the quote itself when unchanged: one string, not two
+        found.append(_new(Quote, (intern(loc, loc), item, quote if words == quote else words)))
+        # The evidence items are the quotes that are Evidence: no derivation holds
+        # evidence, so a walk for quotes meets every one (tests/validate/test_facts.py).
+        if isinstance(item, Evidence):
+            cited.add(item.source)
+    references = tuple([(intern(loc, loc), ref, kinds) for loc, ref, kinds in walked.references])
+    dated = tuple([(intern(loc, loc), interval) for loc, interval in walked.dated])
+    return _new(Facts, (record, references, tuple(found), frozenset(cited), dated))
 
 
 @lru_cache(maxsize=4)

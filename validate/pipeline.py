@@ -145,7 +145,7 @@ def _shown(
         return f"records/{path.relative_to(shipped).as_posix()}"
     given = str(path)
     folder, _, name = given.rpartition("/")
-    if folders is None or not folder or name in ("", ".", "..") or path.is_symlink():
+    if folders is None or not folder or name in ("", ".", "..") or os.path.islink(given):  # noqa: PTH114
         resolved = os.path.realpath(given)
     else:
         if (real := folders.get(folder)) is None:
@@ -163,7 +163,8 @@ def collect(paths: Iterable[Path]) -> Iterator[Path]:
 def _source_text(path: Path, name: str, shown: str) -> str | Finding:
     """The report text ``name`` that the source record in ``path`` (shown as ``shown``) names."""
     shown_dir = shown.rsplit("/", 1)[0] if "/" in shown else "."
-    text_path = path.parent / "text" / name
+    # joined as strings: a Path per source costs more than reading its text
+    text_path = os.path.join(os.path.dirname(path), "text", name)  # noqa: PTH118, PTH120
     read = read_text(text_path, f"{shown_dir}/text/{name}")
     return read if isinstance(read, Finding) else read.text
 

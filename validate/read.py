@@ -189,7 +189,9 @@ def _read_bytes(handle: int, size: int, max_bytes: int) -> bytes:
     return data if len(parts) == 1 else b"".join(parts)
 
 
-def read_text(path: Path, shown: str | None = None, max_bytes: int = MAX_BYTES) -> Text | Finding:
+def read_text(
+    path: str | Path, shown: str | None = None, max_bytes: int = MAX_BYTES
+) -> Text | Finding:
     """Read ``path`` as UTF-8 text, or return the finding that says why not."""
     name = shown if shown is not None else str(path)
     try:

@@ -51,6 +51,9 @@ except ImportError:  # pragma: no cover - the test extra installs it
 
 _REFUSED_CHARS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f!&*|`@\\#?%+]")
 """Characters that send a text the libyaml way (control characters: in an ASCII text)."""
+_REFUSED_BYTES = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F]) + b"!&*|`@\\#?%+"
+"""The same characters as bytes, for an ASCII text: deleting them with ``bytes.translate``
+is a table look-up per byte, about three times quicker than searching the class."""
 _MARKER = re.compile(r"\n(?:---|\.\.\.|[ ]*\n)")
 """A document marker at a line start, or a blank line."""
 _DEEP_SPACES = " " * 24
@@ -85,7 +88,7 @@ def _plain_enough(text: str) -> bool:
     refused = (
         not text.endswith("\n")
         or text.startswith(("---", "..."))
-        or _REFUSED_CHARS.search(text) is not None
+        or _has_refused_chars(text)
         or _MARKER.search(text) is not None
         or _DEEP_SPACES in text
         or _DEEP_DASHES.search(text) is not None
@@ -101,6 +104,14 @@ def _plain_enough(text: str) -> bool:
         )
     )
     return not refused and (text.isascii() or text.replace("\n", "").isprintable())
+
+
+def _has_refused_chars(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`_REFUSED_CHARS`."""
+    if text.isascii():  # the usual record: its bytes are its characters
+        data = text.encode()
+        return len(data.translate(None, _REFUSED_BYTES)) != len(data)
+    return _REFUSED_CHARS.search(text) is not None
 
 
 def _flows_are_lists_of_words(text: str) -> bool:

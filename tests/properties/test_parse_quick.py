@@ -342,3 +342,17 @@ def test_block_lines_read_the_same_by_every_route(lines: list[tuple[str, ...]]) 
         for indent, dash, key, colon, value in lines
     )
     _same(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=40))
+def test_the_byte_screen_finds_the_characters_the_class_does(text: str) -> None:
+    """An ASCII text is screened by deleting bytes; it must refuse exactly what the class does."""
+    assert rustyaml._has_refused_chars(text) == (rustyaml._REFUSED_CHARS.search(text) is not None)
+
+
+def test_the_byte_screen_knows_every_ascii_character() -> None:
+    for code in range(128):
+        text = f"a{chr(code)}b"
+        assert rustyaml._has_refused_chars(text) == (
+            rustyaml._REFUSED_CHARS.search(text) is not None
+        ), code

@@ -240,6 +240,41 @@ def compile_all() -> None:
     subprocess.run([sys.executable, "-c", COMPILE], check=True, cwd=REPO, env=env)
 
 
+def rule_times(directory: Path, repeat: int, rows: int = 12) -> dict[str, Any]:
+    """CPU seconds of each cross-record rule (least of ``repeat``), and of gathering the
+    shared per-record pass (``validate/facts.py``) that they read, in this process."""
+    from pakru.validate import facts  # noqa: PLC0415
+    from pakru.validate.registry import RULES  # noqa: PLC0415
+
+    loaded = load_dataset([directory])
+    context = Context(today=dt.date.fromisoformat(TODAY), provenance=loaded.provenance)
+    times: dict[str, float] = {}
+    for _ in range(repeat):
+        dataset = Dataset(loaded.dataset.records, dict(loaded.dataset.texts))  # fresh caches
+        gc.collect()
+        gc.disable()
+        start = time.process_time()
+        for record in dataset.records:
+            facts.facts(dataset, record)
+        times["(gathering the facts)"] = min(
+            times.get("(gathering the facts)", 1e9), time.process_time() - start
+        )
+        for rule_ in RULES.values():
+            if rule_.func is None:
+                continue
+            start = time.process_time()
+            list(rule_.func(dataset, context))
+            took = time.process_time() - start
+            times[rule_.id] = min(times.get(rule_.id, took), took)
+        gc.enable()
+    top = sorted(times.items(), key=lambda kv: kv[1], reverse=True)
+    return {
+        "n": len(loaded.dataset.records),
+        "total": sum(times.values()),
+        "rows": [{"rule": k, "cpu": v} for k, v in top[:rows]],
+    }
+
+
 def memory(directory: Path, rows: int = 10) -> dict[str, Any]:
     """What validation holds beyond the loaded dataset, under tracemalloc, by module.
 
@@ -425,6 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         report["profile"] = {"n": max(below), "date": _now()}
         report["profile"]["rows"] = profile(dataset_dir(args.data, max(below), args.seed))
         report["memory"] = memory(dataset_dir(args.data, max(below), args.seed))
+        report["rule_times"] = rule_times(dataset_dir(args.data, max(below), args.seed), repeat)
     report["load_after"] = _load()
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -1,12 +1,17 @@
 """The ids.* rules read a file's stem and folder as PurePath does, without making one."""
 
-from pathlib import PurePath
+import os
+import shutil
+from pathlib import Path, PurePath
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pakru.validate.pipeline import validate
+from pakru.validate.registry import Context
 from pakru.validate.rules.identity import _name_and_folder, _stem
+from tests.validate.test_cases import BASE, TODAY
 
 PATHS = [
     "records/meetings/x.yaml",
@@ -36,3 +41,19 @@ def test_the_quick_split_agrees_with_purepath_on_any_path(parts: list[str]) -> N
     path = "/".join(parts)
     name, folder = _name_and_folder(path)
     assert (_stem(name), folder) == (PurePath(path).stem, PurePath(path).parent.name)
+
+
+def test_the_folder_rule_does_not_depend_on_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from inside ``meetings/``, the findings show bare file names; the folder is still
+    the one the file is in."""
+    records = tmp_path / "records"
+    shutil.copytree(BASE, records)
+    everywhere = []
+    for working in (tmp_path, records, records / "meetings", records / "sources"):
+        monkeypatch.chdir(working)
+        for tree in (records, Path(os.path.relpath(records))):
+            found = validate([tree], context=Context(today=TODAY), select=["ids"])
+            everywhere.append([(f.rule, f.record) for f in found])
+    assert everywhere == [[]] * len(everywhere)

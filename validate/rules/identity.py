@@ -1,5 +1,6 @@
 """Ids: unique across the dataset, equal to the file name, in the folder of their kind."""
 
+import os
 from collections.abc import Iterator
 from pathlib import PurePath
 
@@ -16,6 +17,19 @@ def _name_and_folder(path: str) -> tuple[str, str]:
         return last[2], last[1]
     parts = [part for part in path.split("/") if part and part != "."]
     return (parts[-1] if parts else ""), (parts[-2] if len(parts) > 1 else "")
+
+
+def _folder(shown: str, disk: str) -> str:
+    """The name of the folder a record's file is in.
+
+    Read from the path findings show, which is relative to the working folder:
+    run from inside ``meetings/``, that path is the bare file name, and the
+    folder is found by resolving the path the file was read from.
+    """
+    folder = _name_and_folder(shown)[1]
+    if folder or "/" in shown:
+        return folder
+    return _name_and_folder(os.path.realpath(disk))[1]
 
 
 def _stem(name: str) -> str:
@@ -66,7 +80,7 @@ def folder(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A record lives in the folder of its kind (meetings in ``meetings/``...)."""
     for origin in context.provenance:
         expected = RECORD_TYPES[origin.record.type].folder
-        actual = _name_and_folder(origin.path)[1]
+        actual = _folder(origin.path, origin.disk)
         if actual != expected:
             yield Hit(
                 origin.record.id,

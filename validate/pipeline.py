@@ -138,18 +138,24 @@ def _shown(
 ) -> str:
     """How findings name ``path``: ``records/…`` in the shipped tree, else relative to ``cwd``.
 
-    ``folders`` caches resolved folders across calls, so that a file costs one
-    ``lstat`` rather than one per part of its path.
+    The file keeps its own name and its folder is resolved: a link to a record
+    is named as the link, not as the file it points to, so its findings say
+    which name is wrong. ``folders`` caches resolved folders across calls, so
+    that a file costs no ``lstat`` of its own.
     """
     if shipped is not None:
         return f"records/{path.relative_to(shipped).as_posix()}"
     given = str(path)
-    folder, _, name = given.rpartition("/")
-    if folders is None or not folder or name in ("", ".", "..") or os.path.islink(given):  # noqa: PTH114
+    folder, slash, name = given.rpartition("/")
+    if name in ("", ".", ".."):  # no file name to keep
         resolved = os.path.realpath(given)
     else:
-        if (real := folders.get(folder)) is None:
-            real = folders[folder] = os.path.realpath(folder)
+        folder = folder or ("/" if slash else ".")
+        real = folders.get(folder) if folders is not None else None
+        if real is None:
+            real = os.path.realpath(folder)
+            if folders is not None:
+                folders[folder] = real
         resolved = f"{real.rstrip('/')}/{name}"
     base = str(cwd).rstrip("/") + "/"
     return resolved.removeprefix(base) if resolved.startswith(base) else given

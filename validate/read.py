@@ -31,7 +31,7 @@ class Skipped:
 
 @dataclass
 class Collected:
-    """Record files to read, in order and each once, and what was skipped."""
+    """Record files to read, in order, and what was skipped."""
 
     files: list[Path] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
@@ -52,11 +52,22 @@ def _name(entry: "os.DirEntry[str]") -> str:
 
 
 class _Walk:
-    """One walk over the given paths; ``seen`` makes overlapping paths count once."""
+    """One walk over the given paths.
+
+    ``seen`` holds the folders walked, so a folder named twice, or reached
+    through a link, is walked once and a link loop ends. Files are read once
+    under each name a folder lists them by: a link to a record, or a second
+    hard link, is a second record file, which the ``ids.*`` rules then report
+    (a link must not stand in for a record unseen). Only a file also named on
+    its own (``pakru validate records records/meetings/x.yaml``) is read once.
+    """
 
     def __init__(self) -> None:
         self.out = Collected()
         self.seen: set[tuple[int, int]] = set()
+        self.named: set[tuple[int, int]] = set()
+        """Files named on their own (not found in a folder)."""
+        self.listed_files: set[tuple[int, int]] = set()
 
     def _once(self, info: os.stat_result) -> bool:
         key = (info.st_dev, info.st_ino)
@@ -74,10 +85,12 @@ class _Walk:
         except OSError as error:
             self._unstattable(path, error)
             return
+        key = (info.st_dev, info.st_ino)
         if stat.S_ISDIR(info.st_mode):
             if self._once(info):
                 self.folder(path, info.st_dev)
-        elif self._once(info):
+        elif key not in self.named and key not in self.listed_files:
+            self.named.add(key)
             self.out.files.append(path)  # a named file is read whatever its suffix
 
     def _unstattable(self, path: Path, error: OSError) -> None:
@@ -114,9 +127,8 @@ class _Walk:
             return
         elif suffix not in RECORD_SUFFIXES or not entry.is_file(follow_symlinks=False):
             self.entry(Path(entry.path))  # the finding is worded from the path and its stat
-        elif (device, entry.inode()) not in self.seen:
-            self.seen.add((device, entry.inode()))
-            self.out.files.append(Path(entry.path))
+        else:
+            self._file((device, entry.inode()), Path(entry.path))
 
     def entry(self, path: Path) -> None:
         suffix = path.suffix
@@ -140,16 +152,24 @@ class _Walk:
             )
         elif not stat.S_ISREG(info.st_mode):
             self.skip(path, "read.io", f"cannot read file: {_kind(info.st_mode)}")
-        elif self._once(info):
+        else:
+            self._file((info.st_dev, info.st_ino), path)
+
+    def _file(self, key: tuple[int, int], path: Path) -> None:
+        """A record file a folder lists: read under this name unless also named on its own."""
+        if key not in self.named:
+            self.listed_files.add(key)
             self.out.files.append(path)
 
 
 def collect(paths: Iterable[Path]) -> Collected:
-    """Record files under ``paths`` (folders searched, sorted; each file once), and the skipped.
+    """Record files under ``paths`` (folders searched, sorted), and the skipped.
 
     Folders are searched recursively, following links to folders (each
-    folder once, so a link loop ends); a file named directly is read
-    whatever its suffix. Unreadable folders, dangling links, FIFOs and
+    folder once, so a link loop ends). A file is read under each name a
+    folder lists it by (a link or a hard link to a record is a record file
+    of its own); a file named directly is read whatever its suffix, and once
+    even when a folder given too holds it. Unreadable folders, dangling links, FIFOs and
     devices, and files whose suffix is a record suffix in another case
     (``.YAML``) are reported as skipped.
     """

@@ -28,19 +28,24 @@ def test_files_come_in_name_order_with_other_suffixes_left_out(tmp_path: Path) -
     assert all(isinstance(p, Path) for p in found.files)
 
 
-def test_a_hard_link_is_one_file(tmp_path: Path) -> None:
+def test_a_hard_link_is_a_second_record_file(tmp_path: Path) -> None:
     meetings = _tree(tmp_path)
     os.link(meetings / "b.yaml", meetings / "e.yaml")
-    assert [p.name for p in collect([tmp_path]).files] == ["Z.yaml", "a.yml", "b.yaml"]
+    assert [p.name for p in collect([tmp_path]).files] == ["Z.yaml", "a.yml", "b.yaml", "e.yaml"]
 
 
-def test_a_linked_file_and_a_linked_folder_are_read_once(tmp_path: Path) -> None:
+def test_a_linked_file_is_read_under_its_name_and_a_linked_folder_once(tmp_path: Path) -> None:
     meetings = _tree(tmp_path)
     (meetings / "0-link.yaml").symlink_to(meetings / "b.yaml")
     (tmp_path / "again").symlink_to(meetings)
     found = collect([tmp_path])
-    # the link sorts first, so the file is read under the link's name
-    assert [p.name for p in found.files] == ["0-link.yaml", "Z.yaml", "a.yml"]
+    # the folder is walked once, under the first name met; the link is a record file
+    assert [p.relative_to(tmp_path).as_posix() for p in found.files] == [
+        "again/0-link.yaml",
+        "again/Z.yaml",
+        "again/a.yml",
+        "again/b.yaml",
+    ]
     assert found.skipped == []
 
 

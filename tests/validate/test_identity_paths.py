@@ -57,3 +57,19 @@ def test_the_folder_rule_does_not_depend_on_the_working_folder(
             found = validate([tree], context=Context(today=TODAY), select=["ids"])
             everywhere.append([(f.rule, f.record) for f in found])
     assert everywhere == [[]] * len(everywhere)
+
+
+def test_a_record_replaced_by_a_link_to_another_is_reported_under_the_links_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = tmp_path / "records"
+    shutil.copytree(BASE, records)
+    meetings = records / "meetings"
+    first, second = sorted(meetings.glob("*.yaml"))[:2]
+    second.unlink()
+    second.symlink_to(first.name)
+    monkeypatch.chdir(tmp_path)
+    found = validate([Path("records")], context=Context(today=TODAY), select=["ids"])
+    shown = [(f.path, f.rule) for f in found]
+    assert (f"records/meetings/{second.name}", "ids.filename") in shown
+    assert (f"records/meetings/{second.name}", "ids.unique") in shown

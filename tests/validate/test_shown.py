@@ -9,9 +9,10 @@ from pakru.validate.pipeline import _shown
 
 
 def _oracle(path: Path, cwd: Path) -> str:
-    """The definition: the resolved file relative to the working folder, else the path given."""
+    """The definition: the file under its own name in its resolved folder, relative to the
+    working folder, else the path given."""
     try:
-        return path.resolve().relative_to(cwd).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(cwd).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -47,7 +48,7 @@ def test_cached_folders_name_files_as_resolving_each(
     assert shown == [_oracle(p, cwd) for p in given]
     assert shown[:4] == [
         "records/meetings/a.yaml",
-        "records/meetings/a.yaml",
+        "records/meetings/inside.yaml",  # a link is named as itself, not as its target
         "records/meetings/outside.yaml",
         "records/meetings/a.yaml",
     ]

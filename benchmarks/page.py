@@ -6,7 +6,7 @@ the page is regenerated, never edited: ``tests/test_performance_page.py``
 fails when the page differs from what this module makes of the committed
 JSON, or when that JSON is not of the current :data:`FORMAT`.
 
-    python benchmarks/run.py --sizes 10000,100000 --json benchmarks/figures.json
+    python benchmarks/run.py --sizes 10000,100000 --repeat 2 --json benchmarks/figures.json
     python benchmarks/page.py
 """
 
@@ -28,7 +28,7 @@ PAGE = HERE.parent / "docs" / "performance.md"
 _KEYS = {
     "top": {
         *("format", "date", "command", "machine", "load_before", "load_after", "jobs"),
-        "load_parts",
+        *("load_parts", "elapsed", "corpus_bytes"),
     },
     "startup": {f"{n}_{k}" for n in ("bare", "import", "load") for k in ("wall", "cpu")},
     "size": {"mix", "stages", "processes"},
@@ -124,7 +124,7 @@ def _targets(report: dict[str, Any]) -> list[Target]:
         memory = large["validate"]["rss_mib"] / large["load"]["rss_mib"]
         out.append(
             Target(
-                "peak memory at 100,000 ≤ 1.1x the loaded dataset",
+                "peak memory at 100,000 ≤ 1.1x `pakru.load()` of the same tree (whole processes)",
                 f"{large['validate']['rss_mib']:,.0f} MiB against "
                 f"{large['load']['rss_mib']:,.0f} MiB: {memory:.2f}x",
                 memory <= 1.1,
@@ -293,6 +293,8 @@ def _machine(report: dict[str, Any]) -> list[str]:
         f"| load average (1, 5, 15 min) | {report['load_before']} before, "
         f"{report['load_after']} after |",
         f"| rounds | {report.get('repeat', 1)} of every measurement |",
+        f"| the run took | {report['elapsed'] / 60:.0f} min, on corpora of "
+        f"{report['corpus_bytes'] / 2**20:,.0f} MiB (generated once under /tmp/pakru-bench) |",
     ]
 
 
@@ -470,10 +472,10 @@ def render(report: dict[str, Any]) -> str:
         "",
         "### Start-up",
         "",
-        f"Fresh processes, least of the rounds: a bare interpreter {_ms(s['bare_wall'])} "
-        f"wall ({_ms(s['bare_cpu'])} CPU); `python -c 'import pakru'` "
-        f"{_ms(s['import_wall'])} ({_ms(s['import_cpu'])}); `pakru.load()` of the shipped "
-        f"records {_ms(s['load_wall'])} ({_ms(s['load_cpu'])}).",
+        f"Fresh processes, least of the rounds, CPU (wall): a bare interpreter "
+        f"{_ms(s['bare_cpu'])} ({_ms(s['bare_wall'])}); `python -c 'import pakru'` "
+        f"{_ms(s['import_cpu'])} ({_ms(s['import_wall'])}); `pakru.load()` of the shipped "
+        f"records {_ms(s['load_cpu'])} ({_ms(s['load_wall'])}).",
         "",
         *_memory(report),
         STATIC,
@@ -487,10 +489,16 @@ def render(report: dict[str, Any]) -> str:
 STATIC = """\
 ## How to reproduce
 
+The figures are taken with the `fast` extra installed (`py-yaml12`, which the
+test extra pins too): without it every file takes the libyaml route and
+`parse` costs more. How long the run took, and how much disk its corpora
+need, is in the first table.
+
 ```sh
+pip install -e '.[fast]'   # or the README's test set-up, which includes it
 python benchmarks/generate.py --records 10000 --out /tmp/corpus   # any N, --seed for another
 pakru validate /tmp/corpus                                       # "No findings."
-python benchmarks/run.py --sizes 10000,100000 --json benchmarks/figures.json
+python benchmarks/run.py --sizes 10000,100000 --repeat 2 --json benchmarks/figures.json
 python benchmarks/page.py                     # this page, from benchmarks/figures.json
 python benchmarks/run.py --quick              # N = 200, one round: the CI's smoke run
 ```

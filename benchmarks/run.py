@@ -424,6 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", type=Path, default=None, help="also write the figures here")
     p.add_argument("--no-profile", action="store_true", help="skip the cProfile run")
     args = p.parse_args(argv)
+    began = time.monotonic()
     sizes = [200] if args.quick else [int(s) for s in args.sizes.split(",")]
     repeat = 1 if args.quick else args.repeat
     jobs = len(os.sched_getaffinity(0))
@@ -462,6 +463,13 @@ def main(argv: list[str] | None = None) -> int:
         report["memory"] = memory(dataset_dir(args.data, max(below), args.seed))
         report["rule_times"] = rule_times(dataset_dir(args.data, max(below), args.seed), repeat)
     report["load_after"] = _load()
+    report["elapsed"] = time.monotonic() - began
+    report["corpus_bytes"] = sum(
+        entry.stat().st_size
+        for n in sizes
+        for entry in dataset_dir(args.data, n, args.seed).rglob("*")
+        if entry.is_file()
+    )
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -164,9 +164,16 @@ def _bound_parse(report: dict[str, Any]) -> str:
         stages = sum(t[k] for k in STAGES)
         process = report["sizes"][n]["processes"]
         each = ", ".join(f"{k} {t[k] / t['csafe']:.2f}x" for k in STAGES)
+        v, c = process["validate"], process["csafe"]
+        system = (
+            f", of which system time {v['sys']:.2f} s ({v['faults']:,} page faults) against "
+            f"the parse's {c['sys']:.2f} s ({c['faults']:,})"
+            if "sys" in v and "sys" in c
+            else ""
+        )
         sums.append(
             f"at {_n(n)} records {stages / t['csafe']:.2f}x in one process ({each}) "
-            f"against {process['validate']['ratio_cpu']:.2f}x as a whole process"
+            f"against {v['ratio_cpu']:.2f}x as a whole process{system}"
         )
     st = report["startup"]
     small = report["sizes"][sizes[0]]["processes"]["csafe"]["cpu"]

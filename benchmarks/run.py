@@ -100,6 +100,8 @@ def run(args: list[str]) -> dict[str, Any]:
     return {
         "wall": wall,
         "cpu": cpu,
+        "sys": after.ru_stime - before.ru_stime,
+        "faults": after.ru_minflt - before.ru_minflt,
         "rss_mib": int(rss) / 1024,
         "out": done.stdout + "\n".join(rest),
     }
@@ -153,6 +155,8 @@ def processes(directory: Path, rounds: int, jobs: int) -> dict[str, Any]:
             "wall": min(r["wall"] for r in seen),
             "cpu": min(r["cpu"] for r in seen),
             "rss_mib": max(r["rss_mib"] for r in seen),
+            "sys": min(r["sys"] for r in seen),
+            "faults": min(r["faults"] for r in seen),
         }
         if name != "csafe":
             base = runs["csafe"]

@@ -6,7 +6,7 @@ the page is regenerated, never edited: ``tests/test_performance_page.py``
 fails when the page differs from what this module makes of the committed
 JSON, or when that JSON is not of the current :data:`FORMAT`.
 
-    python benchmarks/run.py --sizes 10000,100000 --repeat 2 --json benchmarks/figures.json
+    python benchmarks/run.py --sizes 10000,100000 --json benchmarks/figures.json
     python benchmarks/page.py
 """
 
@@ -517,7 +517,7 @@ need, is in the first table.
 pip install -e '.[fast]'   # or the README's test set-up, which includes it
 python benchmarks/generate.py --records 10000 --out /tmp/corpus   # any N, --seed for another
 pakru validate /tmp/corpus                                       # "No findings."
-python benchmarks/run.py --sizes 10000,100000 --repeat 2 --json benchmarks/figures.json
+python benchmarks/run.py --sizes 10000,100000 --json benchmarks/figures.json
 python benchmarks/page.py                     # this page, from benchmarks/figures.json
 python benchmarks/run.py --quick              # N = 200, one round: the CI's smoke run
 ```

@@ -261,9 +261,8 @@ def _bound_memory(report: dict[str, Any]) -> str:
         f"{text} Under tracemalloc at {_n(m['n'])} records (Python's own allocations): "
         f"the loaded dataset holds {_mib(m['dataset'])}; the rules keep "
         f"{_mib(m['rules_kept'])} more ({per_record:,.0f} bytes a record; highest point "
-        f"{_mib(m['rules_peak'])}), by module: {rows}. The ratio of whole processes is "
-        "larger than this share because the process also holds freed memory the "
-        "allocator keeps for reuse."
+        f"{_mib(m['rules_peak'])}), by module: {rows}: "
+        f"{m['rules_kept'] / m['dataset']:.0%} of the dataset's own allocations."
     )
 
 

@@ -13,7 +13,7 @@ sets each field through ``object.__setattr__``.
 """
 
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from pakru.dataset import Dataset
@@ -54,7 +54,8 @@ _new = tuple.__new__
 """A named tuple made without its generated ``__new__`` (a Python call per quote)."""
 
 
-def _gather(record: Record) -> Facts:
+def gather(record: Record) -> Facts:
+    """The facts of ``record``, gathered now: one walk (:func:`parts`) for every rule."""
     # One loop per part, no helper call per item: this runs for every quote and
     # reference of every record before the rules start.
     walked = parts(record)
@@ -83,22 +84,25 @@ def _table(dataset: Dataset) -> dict[int, Facts]:
     return {}
 
 
-def facts(dataset: Dataset, record: Record) -> Facts:
-    """The facts of ``record`` (one of ``dataset``'s, or of the files it was read from)."""
-    table = _table(dataset)
+def _lookup(table: dict[int, Facts], record: Record) -> Facts:
     found = table.get(id(record))
     if found is None or found.record is not record:
-        found = table[id(record)] = _gather(record)
+        found = table[id(record)] = gather(record)
     return found
 
 
-def gather(record: Record) -> Facts:
-    """The facts of ``record``, gathered now (for :func:`seed`)."""
-    return _gather(record)
+def facts(dataset: Dataset, record: Record) -> Facts:
+    """The facts of ``record`` (one of ``dataset``'s, or of the files it was read from)."""
+    return _lookup(_table(dataset), record)
+
+
+def facts_of(dataset: Dataset) -> Callable[[Record], Facts]:
+    """:func:`facts` with ``dataset``'s table looked up once, for a rule's loop over records."""
+    return partial(_lookup, _table(dataset))
 
 
 def seed(dataset: Dataset, gathered: Iterable[Facts]) -> None:
-    """Enter facts gathered beforehand into ``dataset``'s table.
+    """Enter facts gathered beforehand (by :func:`gather`) into ``dataset``'s table.
 
     ``validate --jobs`` gathers each record's facts while its file workers
     parse the next files, so the rule workers it forks later inherit the
@@ -107,19 +111,6 @@ def seed(dataset: Dataset, gathered: Iterable[Facts]) -> None:
     table = _table(dataset)
     for found in gathered:
         table[id(found.record)] = found
-
-
-def facts_of(dataset: Dataset) -> Callable[[Record], Facts]:
-    """:func:`facts` with ``dataset``'s table looked up once, for a rule's loop over records."""
-    table = _table(dataset)
-
-    def lookup(record: Record) -> Facts:
-        found = table.get(id(record))
-        if found is None or found.record is not record:
-            found = table[id(record)] = _gather(record)
-        return found
-
-    return lookup
 
 
 def field_or(record: Record, name: str, default: Any) -> Any:

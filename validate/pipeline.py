@@ -203,7 +203,7 @@ def _records(
     ``jobs`` > 1 each record is built again here from the worker's plain
     values as soon as its chunk is back, while the workers go on. Given
     ``gathered``, each record's facts are gathered into it as soon as the
-    record is built (:func:`_with_facts` says why).
+    record is built (see :func:`validate`).
     """
     origins: list[Origin] = []
     texts: dict[str, str] = {}
@@ -306,19 +306,6 @@ def _run_rules(
     return [finding for part in parts for finding in part]
 
 
-def _with_facts(dataset: Dataset, gathered: Iterable[facts.Facts]) -> None:
-    """Enter facts gathered while the records were built into ``dataset``'s facts table.
-
-    With ``--jobs``, the rules run in forked workers, each of which gathered
-    every record's facts for itself (:func:`pakru.validate.facts.facts`),
-    the same work once per worker. Gathered here instead, while the
-    workers that parse the files are busy, the table is inherited. (With
-    ``--select`` of rules that read no facts, the gathering is wasted: at
-    10,000 records about 0.15 s of CPU, beside the file workers.)
-    """
-    facts.seed(dataset, gathered)
-
-
 def validate(
     paths: Sequence[Path] | None = None,
     *,
@@ -342,7 +329,11 @@ def validate(
     gathered: list[facts.Facts] | None = [] if jobs > 1 else None
     loaded = _load(list(given) if given else paths, jobs, gathered)
     if gathered:
-        _with_facts(loaded.dataset, gathered)
+        # With --jobs the rules run in forked workers, each of which would gather every
+        # record's facts again; gathered while the file workers parsed, the table is
+        # inherited. (With --select of rules that read no facts, that work is wasted:
+        # at 10,000 records about 0.15 s of CPU, beside the file workers.)
+        facts.seed(loaded.dataset, gathered)
     context = replace(context or Context(), provenance=loaded.provenance)
     found = [*loaded.findings, *_run_rules(loaded.dataset, context, select, ignore, jobs)]
     if given:

@@ -41,7 +41,7 @@ def test_facts_gathered_while_building_are_those_the_rules_would_gather(
     loaded = pipeline._load([tree], 2, gathered)
     records = [origin.record for origin in loaded.provenance]
     assert [found.record for found in gathered] == records
-    pipeline._with_facts(loaded.dataset, gathered)
+    facts.seed(loaded.dataset, gathered)
     again = pipeline._load([tree], 1, None)
     for record, mine in zip(records, gathered, strict=True):
         assert facts.facts(loaded.dataset, record) is mine  # entered, not gathered again

@@ -10,6 +10,7 @@ import pytest
 
 import pakru
 from pakru.cli import main
+from tests.conftest import REPO
 
 BAD_MEETING = """\
 type: meeting
@@ -34,21 +35,31 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.startswith(f"pakru {pakru.__version__}")
 
 
-def test_shipped_dataset_validates_clean(capsys: pytest.CaptureFixture[str]) -> None:
+RECORD_FILES = len(list((REPO / "records").glob("*/*.y*ml")))
+CHECKED = f"Checked {RECORD_FILES} records in {REPO / 'records'} (found from {REPO} upwards).\n"
+"""The summary line of a command run at the root of this checkout."""
+
+
+def test_shipped_dataset_validates_clean(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No error or warning; the one info says the JWG meeting planned for 2019 has no record."""
+    monkeypatch.chdir(REPO)
     assert main(["validate", "--today", "2026-01-01"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "records/meetings/jwg-ct-next.yaml:5:9: info[dates.planned-past] status: planned for "
         "2019-01-01..2019-12-31, which is before 2026-01-01, and no record says it was held",
         "Found 1 info in 1 file.",
+        CHECKED.strip(),
     ]
 
 
 def test_shipped_dataset_has_no_finding_before_the_planned_date(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(REPO)
     assert main(["validate", "--today", "2018-12-31"]) == 0
-    assert capsys.readouterr().out == "No findings.\n"
+    assert capsys.readouterr().out == "No findings.\n" + CHECKED
 
 
 def test_findings_exit_1_with_file_line_rule(
@@ -62,6 +73,7 @@ def test_findings_exit_1_with_file_line_rule(
         f"{root}/meetings/x.yaml:7:12: error[schema.unknown-key] location: "
         "unknown key 'cty' (did you mean 'city'?)",
         "Found 2 errors in 1 file.",
+        f"Checked 1 record in {root}.",
     ]
 
 
@@ -86,7 +98,9 @@ def test_github_format(
     assert (
         main(["validate", str(root), "--format", "github", "--select", "schema.unknown-key"]) == 1
     )
-    (line,) = capsys.readouterr().out.splitlines()
+    captured = capsys.readouterr()
+    (line,) = captured.out.splitlines()
+    assert captured.err == f"Found 1 error in 1 file.\nChecked 1 record in {root}.\n"
     assert line.startswith("::error file=")
     assert line.endswith(
         "x.yaml,line=7,col=12,title=schema.unknown-key::location: unknown key 'cty' "
@@ -99,7 +113,7 @@ def test_ignore_removes_findings(
 ) -> None:
     root = write_tree({"meetings/x.yaml": BAD_MEETING})
     assert main(["validate", str(root), "--select", "schema", "--ignore", "schema"]) == 0
-    assert capsys.readouterr().out == "No findings.\n"
+    assert capsys.readouterr().out == f"No findings.\nChecked 1 record in {root}.\n"
 
 
 @pytest.mark.parametrize(

@@ -235,9 +235,12 @@ def test_new_writes_into_the_tree_found(
 ) -> None:
     monkeypatch.chdir(broken / "records" / "meetings")
     assert main(["new", "meeting", "jwg-ct-10"]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert out[0] == "wrote ../meetings/jwg-ct-10.yaml"
-    assert out[1] == f"Wrote into {broken / 'records'} (found from {Path.cwd()} upwards)."
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [
+        "wrote ../meetings/jwg-ct-10.yaml",
+        "next: fill in the nulls, then run 'pakru validate ..'",
+    ]
+    assert captured.err == f"Wrote into {broken / 'records'} (found from {Path.cwd()} upwards).\n"
     assert (broken / "records" / "meetings" / "jwg-ct-10.yaml").is_file()
 
 

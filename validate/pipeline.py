@@ -48,7 +48,7 @@ class Loaded:
     manifest_files: tuple[str, ...] = ()
     """How findings name the ``VERSION`` and ``withdrawn.json`` files that were looked for."""
     files: int = 0
-    """How many record files were found (read or not)."""
+    """How many record files were read (what could not be read is a finding instead)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +257,7 @@ def _load(paths: Sequence[Path] | None, jobs: int, gathered: list[facts.Facts] |
     ]
     unbuilt.update(s.path.stem for s in collected.skipped)
     records = [o.record for o in origins]
-    count = len(collected.files) + len(collected.skipped)
+    count = len(collected.files)
     root = next((p for p in roots if p.is_dir()), None)
     if root is None:  # single files: no manifest to read
         provenance = Provenance(origins, unbuilt)

@@ -3,8 +3,9 @@
 Which records a command reads is decided in one place, :func:`tree_of`: the
 paths given, else the tree :func:`pakru.tree.find` names (``PAKRU_RECORDS``,
 the ``records/`` found from the working folder upwards, else the installed
-data). Every command that reads records says which it read with
-:func:`tree_line`, in its summary.
+data). A command that chose its tree so says which it read, and how many
+records, in its summary (:func:`say_tree`); given paths, it reads those and
+the user already knows which.
 """
 
 import argparse
@@ -151,7 +152,13 @@ def say_tree(
     verb: str = "Checked",
     stream: TextIO | None = None,
 ) -> None:
-    """Print :func:`tree_line` for ``args.tree`` (to ``stream``, default standard output)."""
+    """Print :func:`tree_line` for ``args.tree`` (to ``stream``, default standard output).
+
+    Nothing when the paths were given: the line answers "which records?",
+    which a user who named them has answered.
+    """
+    if args.tree.how == "given":
+        return
     print(tree_line(args.tree, records, verb=verb), file=stream or sys.stdout)
 
 

@@ -114,5 +114,5 @@ def run(args: argparse.Namespace) -> int:
         was_changed, was_failed = _format(path, roots, args.check)
         changed += was_changed
         failed += was_failed
-    say_tree(args, len(collected.files) + len(collected.skipped))
+    say_tree(args, len(collected.files))
     return 1 if failed or (args.check and changed) else 0

@@ -62,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(format_text(text, str(path)), encoding="utf-8")
         print(f"wrote {path}")
-    if "tree" in args:
-        say_tree(args, None, verb="Wrote into")
+    if "tree" in args:  # the tree was found, not given: say which
+        say_tree(args, None, verb="Wrote into", stream=sys.stderr)
     print(f"next: fill in the nulls, then run 'pakru validate {args.records}'")
     return 0
 

@@ -206,17 +206,13 @@ def run(args: argparse.Namespace) -> int:
             reason = error.strerror or str(error)
             print(printable(f"pakru validate: {file}: not written ({reason})"), file=sys.stderr)
             return 2
-    records = len(args.paths) if incremental else checked.files
-    if args.output_file is None:
-        on_terminal = _colour() and args.format == "text"
-        sys.stdout.write(REPORTERS[args.format](findings, on_terminal))
-    if args.output_file is None and args.format == "text":
-        say_tree(args, records)  # the text report's summary, on standard output
-    else:
-        print(summary_line(findings), file=sys.stderr)
-        say_tree(args, records, stream=sys.stderr)
-    if outputs:
-        written = ", ".join(f"{file} ({name})" for name, file in outputs)
-        print(printable(f"Wrote {written}."), file=sys.stderr)
+    on_stdout = args.output_file is None
+    if on_stdout:
+        sys.stdout.write(REPORTERS[args.format](findings, _colour() and args.format == "text"))
+    for _, file in outputs:
+        print(printable(f"{file}: {summary_line(findings)}"), file=sys.stderr)
+    # the text report's summary is on standard output; a machine format's goes to stderr
+    text_out = on_stdout and args.format == "text"
+    say_tree(args, checked.files, stream=sys.stdout if text_out else sys.stderr)
     failing = {"error", "warning"} if args.strict else {"error"}
     return 1 if any(f.severity in failing for f in findings) else 0

@@ -65,7 +65,7 @@ VISIBLE = "<script>alert(2)</script>"
 def _accepts(owner: type[BaseModel], name: str) -> bool:
     """Whether the field's own type (constraints included) takes the payload."""
     info = owner.model_fields[name]
-    kind = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    kind: Any = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
     many = fields_of(owner)[name].many
     try:
         TypeAdapter(kind).validate_python((PAYLOAD,) if many else PAYLOAD)

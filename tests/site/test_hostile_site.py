@@ -39,8 +39,8 @@ class _Injected(HTMLParser):
         self.in_script = tag == "script"
         if tag in ("iframe", "object", "embed"):
             self.found.append(f"<{tag}>")
-        for name, value in attrs:
-            value = value or ""
+        for name, given in attrs:
+            value = given or ""
             if name.startswith("on") or name in ("autofocus", "srcdoc"):
                 self.found.append(f"<{tag} {name}>")
             elif name == "id" and _MARKER_ID.match(value):
@@ -71,7 +71,7 @@ def test_the_payload_is_planted_in_every_free_text_field(hostile_site: Hostile) 
     assert ("Meeting", "id") not in wanted  # an id's pattern refuses the payload
     assert sorted(wanted - hostile_site.planted) == []
     ds = pakru.load([hostile_site.records])  # the records still load: the site is built
-    assert PAYLOAD in ds.get("jwg-ct-07").title
+    assert PAYLOAD in ds.meeting("jwg-ct-07").title
 
 
 def test_the_scan_finds_what_a_payload_makes() -> None:
@@ -96,13 +96,21 @@ def test_no_page_holds_markup_from_the_records(hostile_site: Hostile) -> None:
     assert any(VISIBLE in _text(p) for p in codebook), "no actor name or quote on a code page"
 
 
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
 def _text(page: Path) -> str:
     """The text a reader sees (character references decoded)."""
-    parser = HTMLParser(convert_charrefs=True)
-    parts: list[str] = []
-    parser.handle_data = parts.append  # type: ignore[method-assign]
+    parser = _Text()
     parser.feed(page.read_text(encoding="utf-8"))
-    return "".join(parts)
+    parser.close()
+    return "".join(parser.parts)
 
 
 _KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
@@ -165,7 +173,8 @@ def test_no_page_of_the_hostile_site_runs_record_text(
     browser: Any, serve: Any, hostile_site: Hostile
 ) -> None:
     """Every page opened: no dialog, no script error, no element, handler or link from a
-    payload; each record page's title and heading read as the record's own text."""
+    payload; each record page's title and heading read as the record's own text. A source
+    page opened with a hostile fragment and a search for the payload run nothing either."""
     site = hostile_site.site
     base = serve(site)
     ds = pakru.load([hostile_site.records])
@@ -176,7 +185,12 @@ def test_no_page_of_the_hostile_site_runs_record_text(
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     dialogs: list[str] = []
     errors: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+
+    def dialog(shown: Any) -> None:
+        dialogs.append(f"{page.url}: {shown.type} {shown.message}")
+        shown.dismiss()
+
+    page.on("dialog", dialog)
     page.on("pageerror", lambda exc: errors.append(f"{page.url}: {exc}"))
     # each page would build the whole (payload-sized) search index again in its worker:
     # pages get an empty one, and the real one is searched below
@@ -196,6 +210,11 @@ def test_no_page_of_the_hostile_site_runs_record_text(
         assert page.evaluate(_HEADING) == normalise(name), path
         assert VISIBLE in page.locator("article").text_content(), path
     assert found == {}
+    source = next(path for path in records if path.startswith("sources/"))
+    for fragment in ("%E0%A4%A", f"q-0%22%3E%3Cimg%20src=x%20onerror=alert(19)%20id={MARK}19%3E"):
+        page.goto(f"{base}{source}#{fragment}", wait_until="load")  # site.js reads the fragment
+        if hits := page.evaluate(_SCAN, MARK):
+            found[f"{source}#{fragment}"] = hits
     _search(page, base, found)
     page.close()
     assert (dialogs, errors, found) == ([], [], {})

@@ -26,15 +26,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
 """What ``html.escape`` replaces, as it replaces it."""
 
-_MARKDOWN = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~"}
+_MARKDOWN = {c: f"&#{ord(c)};" for c in "\\`*_{}[]#+!|~"}
 """Characters some Markdown rule or extension reads anywhere in a line, as numeric references.
 
-``{`` and ``}`` (attribute lists), ``[ ] ( )`` (links, images, reference
-definitions), ``* _ ~`` (emphasis), the backtick (code), ``\\`` (escapes), ``#``
-(headings), ``+`` (lists), ``!`` (images, admonitions), ``|`` (tables). A
-numeric reference is set aside by Markdown's first inline pattern and reaches
-the HTML as it is, so no later rule (``attr_list``, ``toc``) ever sees the
-character; the browser shows it.
+``{`` and ``}`` (attribute lists), ``[`` and ``]`` (links, images, reference
+definitions: without them ``(…)`` is plain text), ``* _ ~`` (emphasis), the
+backtick (code), ``\\`` (escapes), ``#`` (headings), ``+`` (lists), ``!``
+(images, admonitions), ``|`` (tables). A numeric reference is set aside by
+Markdown's first inline pattern and reaches the HTML as it is, so no later
+rule (``attr_list``, ``toc``) ever sees the character; the browser shows it.
 """
 
 _ESCAPES = str.maketrans(_HTML | _MARKDOWN)

@@ -83,6 +83,7 @@ CONTEXTS = {
     "admonition": ('!!! note "Note"\n    {}', ["div", "p", "p"]),
     "link text": ("[{}](page.md)", ["p", "a"]),
     "table cell": ("\n".join(table(["Head"], [["{}"]])), ["div", "table", "thead", "tr", "th"]),
+    "second line": ("A line of the page.\n{}", ["p"]),
 }
 """Where pages put escaped text: the Markdown around it and the elements that must result
 (a table cell adds tbody, tr and td after the head)."""

@@ -124,6 +124,7 @@ def test_prose_and_escaping() -> None:
     assert esc("&lt;'") == "&amp;lt;&#x27;"
     assert esc(" - a") == " &#45; a"  # a list only at the start of a block
     assert esc("12. a - b. c") == "12&#46; a - b. c"
+    assert esc("=== a") == "&#61;== a"  # an underline only where a line starts
     assert esc("a\x00\x1b b\n\u2028c") == "a\ufffd\ufffd b c"
 
 

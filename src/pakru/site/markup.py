@@ -39,8 +39,9 @@ rule (``attr_list``, ``toc``) ever sees the character; the browser shows it.
 
 _ESCAPES = str.maketrans(_HTML | _MARKDOWN)
 
-_LINE_START = re.compile(r"^(\s*)(?:-|(\d+)\.)")
-"""What starts a list only at the start of a block: ``- x``, ``1. x``."""
+_LINE_START = re.compile(r"^(\s*)(?:([-=])|(\d+)\.)")
+"""What Markdown reads only at the start of a line: a list (``- x``, ``1. x``), a rule
+(``---``) or a heading's underline (``===``, ``---``)."""
 
 
 def esc(text: str) -> str:
@@ -48,9 +49,9 @@ def esc(text: str) -> str:
 
     HTML-escaped (quotes included, so the result is also safe in an attribute),
     every character Markdown or an extension reads replaced by a numeric
-    character reference (``{`` becomes ``&#123;``), and a leading ``-`` or
-    ``1.`` likewise, so the text is never a heading, list, link, image, code,
-    table, admonition or attribute list. Runs of whitespace become one space
+    character reference (``{`` becomes ``&#123;``), and a leading ``-``, ``=``
+    or ``1.`` likewise, so the text is never a heading, list, rule, link, image,
+    code, table, admonition or attribute list. Runs of whitespace become one space
     (kept at the edges: pieces are joined); other control characters become
     U+FFFD.
     """
@@ -59,8 +60,8 @@ def esc(text: str) -> str:
 
 
 def _line_start(match: re.Match[str]) -> str:
-    space, number = match.group(1), match.group(2)
-    return f"{space}{number}&#46;" if number is not None else f"{space}&#45;"
+    space, mark, number = match.groups()
+    return f"{space}{number}&#46;" if mark is None else f"{space}&#{ord(mark)};"
 
 
 def prose(text: str) -> str:

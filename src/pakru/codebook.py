@@ -30,7 +30,7 @@ def literal(text: str) -> str:
     """Text as Markdown that shows it as it is, and no markup: every character that is not a
     letter, digit or space becomes a numeric character reference (``<`` is ``&#60;``), a
     control character U+FFFD, and runs of whitespace one space."""
-    return "".join(map(_literal_char, " ".join(text.split())))
+    return "".join(map(_literal_char, normalise(text)))
 
 
 def _literal_char(c: str) -> str:

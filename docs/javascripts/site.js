@@ -6,7 +6,14 @@
     document.querySelectorAll("mark.pk-current").forEach(function (el) {
       el.classList.remove("pk-current");
     });
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    // The fragment is whatever a link says: only a quote anchor is ever used, and only
+    // as a class name (never as markup); a malformed escape is no anchor, not an error.
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (e) {
+      return;
+    }
     if (!/^q-[0-9a-f]+$/.test(id)) return;
     var marks = document.querySelectorAll("mark." + id);
     marks.forEach(function (el) { el.classList.add("pk-current"); });

@@ -6,6 +6,7 @@ sentences deliberately left uncoded) and ``codebook/<code>.md`` for each code
 the dataset uses, listing its acts. The site writes them at build time.
 """
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from pakru.act import ACTOR_BASES, Act, Actor
@@ -20,6 +21,22 @@ Link = Callable[[str, str], str]
 
 TableMaker = Callable[[Sequence[str], Sequence[Sequence[str]]], list[str]]
 """(column heads, rows of Markdown cells) → the lines of a table."""
+
+Escape = Callable[[str], str]
+"""Record text → Markdown that shows it as it is (the site passes its own escaper)."""
+
+
+def literal(text: str) -> str:
+    """Text as Markdown that shows it as it is, and no markup: every character that is not a
+    letter, digit or space becomes a numeric character reference (``<`` is ``&#60;``), a
+    control character U+FFFD, and runs of whitespace one space."""
+    return "".join(map(_literal_char, normalise(text)))
+
+
+def _literal_char(c: str) -> str:
+    if c.isalnum() or c == " ":
+        return c
+    return "\ufffd" if unicodedata.category(c) == "Cc" else f"&#{ord(c)};"
 
 
 def pipe_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -42,18 +59,24 @@ def code_page(code: str) -> str:
 
 
 def pages(
-    found: Sequence[Act], link: Link = _record_id, table: TableMaker = pipe_table
+    found: Sequence[Act],
+    link: Link = _record_id,
+    table: TableMaker = pipe_table,
+    text: Escape = literal,
 ) -> dict[str, str]:
     """Page path → Markdown: the policy page, then one page per code used by ``found``.
 
     ``link`` names each act's record (the site passes one that links its page);
-    ``table`` lays out the tables (the site passes one that stacks on a phone).
+    ``table`` lays out the tables (the site passes one that stacks on a phone);
+    ``text`` escapes what the records wrote (actors' names, quoted sentences), which
+    is hostile input: it must show as text, never as markup.
     """
     used = sorted({a.code for a in found})
     out = {f"{FOLDER}/index.md": _policy_page(found, used, table)}
     for code in used:
         page = code_page(code)
-        out[page] = _code_page(code, [a for a in found if a.code == code], page, link, table)
+        acts = [a for a in found if a.code == code]
+        out[page] = _code_page(code, acts, page, link=link, table=table, text=text)
     return out
 
 
@@ -155,12 +178,12 @@ def _policy_page(found: Iterable[Act], used: list[str], table: TableMaker) -> st
     return "\n".join(lines)
 
 
-def _actor_text(actor: Actor | None) -> str:
+def _actor_text(actor: Actor | None, text: Escape) -> str:
     if actor is None:
         return "—"
     names = ", ".join(actor.names)
     code = actor.cameo or "?"
-    return f"`{code}`" + (f" ({names})" if names else "")
+    return f"`{code}`" + (f" ({text(names)})" if names else "")
 
 
 def _when(act: Act) -> str:
@@ -172,7 +195,9 @@ def _when(act: Act) -> str:
     return f"{date.earliest or '…'} – {date.latest or '…'}"
 
 
-def _code_page(code: str, found: list[Act], page: str, link: Link, table: TableMaker) -> str:
+def _code_page(
+    code: str, found: list[Act], page: str, *, link: Link, table: TableMaker, text: Escape
+) -> str:
     lines = [
         f"# `{code}` {CAMEO[code]}",
         "",
@@ -185,10 +210,10 @@ def _code_page(code: str, found: list[Act], page: str, link: Link, table: TableM
             f"`{act.id}`",
             link(page, act.record),
             _when(act),
-            _actor_text(act.actor1),
-            _actor_text(act.actor2),
+            _actor_text(act.actor1, text),
+            _actor_text(act.actor2, text),
             "yes" if act.planned else "no",
-            f"“{normalise(act.sentences[0] if act.sentences else '')}”",
+            f"“{text(normalise(act.sentences[0] if act.sentences else ''))}”",
         ]
         for act in found
     ]

@@ -11,77 +11,12 @@ the test skips locally and fails under CI (``CI`` set), so CI can never pass
 by skipping it.
 """
 
-import os
-import shutil
-import threading
-from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.site.conftest import ARTIFACTS
-
-CHROMIUM = os.environ.get("PAKRU_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-dev-shm-usage",  # containers often have a 64 MB /dev/shm
-]
-SHOTS = ARTIFACTS / "screenshots"
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"browser test cannot run under CI: {reason}")
-    pytest.skip(reason)
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture
-def serve() -> Iterator[Any]:
-    """A function serving a folder on 127.0.0.1 and returning its base URL."""
-    servers: list[ThreadingHTTPServer] = []
-
-    def start(folder: Path) -> str:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    """Headless Chromium under Playwright (skips locally, fails under CI, when missing)."""
-    if not Path(CHROMIUM).is_file() and shutil.which("chromium") is None:
-        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright  # noqa: PLC0415
-    except ImportError:
-        _unavailable("Playwright for Python is not installed (pip install playwright)")
-    executable = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+from tests.site.conftest import SHOTS, unavailable
 
 
 def _walk(browser: Any, base: str, name: str) -> None:
@@ -144,10 +79,10 @@ def test_real_site_in_browser(browser: Any, serve: Any, real_site: Path) -> None
 def test_missing_browser_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception):
-        _unavailable("no chromium")
+        unavailable("no chromium")
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception):
-        _unavailable("no chromium")
+        unavailable("no chromium")
 
 
 PAGE_KINDS = {

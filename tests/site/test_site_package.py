@@ -118,8 +118,14 @@ def test_quote_id_ignores_whitespace() -> None:
 
 
 def test_prose_and_escaping() -> None:
-    assert prose("in ``records/x`` and *y*") == r"in `records/x` and \*y\*"
-    assert esc("a | <b> [c](d)") == r"a &#124; &lt;b&gt; \[c\](d)"
+    assert prose("in ``records/x`` and *y*") == "in `records/x` and &#42;y&#42;"
+    assert esc("a | <b> [c](d)") == "a &#124; &lt;b&gt; &#91;c&#93;(d)"
+    assert esc('x {: onfocus="y" }') == "x &#123;: onfocus=&quot;y&quot; &#125;"
+    assert esc("&lt;'") == "&amp;lt;&#x27;"
+    assert esc(" - a") == " &#45; a"  # a list only at the start of a block
+    assert esc("12. a - b. c") == "12&#46; a - b. c"
+    assert esc("=== a") == "&#61;== a"  # an underline only where a line starts
+    assert esc("a\x00\x1b b\n\u2028c") == "a\ufffd\ufffd b c"
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -152,7 +158,8 @@ def test_hostile_text_is_escaped(tmp_path: Path) -> None:
     page = built["meetings/jwg-ct-07.md"]
     assert isinstance(page, str)
     assert "<script>" not in page
-    assert r"7th &#124; &lt;script&gt;x&lt;/script&gt; \*a\* \[b\](c)" in page
+    assert "7th &#124; &lt;script&gt;x&lt;/script&gt; &#42;a&#42; &#91;b&#93;(c)" in page
+    assert page.startswith('---\ntitle: "7th | ‹script›x‹/script› *a* [b](c)"\n---\n')
 
 
 def test_exports_are_made_in_process() -> None:

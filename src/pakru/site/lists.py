@@ -134,6 +134,10 @@ def home(site: Site, *, site_url: str) -> str:
     return "\n".join(lines)
 
 
+_JSON_IN_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+"""JSON string escapes for the characters HTML reads inside a script element."""
+
+
 def json_ld(site: Site, *, site_url: str) -> str:
     """The schema.org ``Dataset`` description of the home page, as a JSON-LD script."""
     data = {
@@ -152,7 +156,9 @@ def json_ld(site: Site, *, site_url: str) -> str:
             for fmt in ("application/json", "text/csv", "application/vnd.sqlite3")
         ],
     }
-    body = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    # no "<", ">" or "&" in the script's text: nothing in it can close the element or
+    # open a comment, whatever the values hold
+    body = json.dumps(data, ensure_ascii=False).translate(_JSON_IN_HTML)
     return f'<script type="application/ld+json">{body}</script>'
 
 

@@ -1,17 +1,67 @@
-"""Markdown and HTML pieces: escaping, prose from docstrings, stackable tables."""
+"""Markdown and HTML pieces: escaping, page titles, prose from docstrings, stackable tables.
+
+Record text is hostile input: a pull request's preview builds the site from
+records nobody has reviewed. Every record-derived string reaches a page
+through one of the escapers below, each for its context:
+
+- :func:`esc` for Markdown prose, headings, list items and table cells;
+- :func:`attr` for a double-quoted HTML attribute;
+- :func:`page_title` for the title the theme puts in ``<title>``, the header
+  and the search index (given through :func:`front_matter`);
+- ``html.escape`` for raw HTML that Markdown does not read (the pictures'
+  SVG, the source text on source pages).
+"""
 
 import html
+import json
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from pakru.schema.text import normalise
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+"""C0 and C1 control characters that are not whitespace: shown as U+FFFD."""
+
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+"""What ``html.escape`` replaces, as it replaces it."""
+
+_MARKDOWN = {c: f"&#{ord(c)};" for c in "\\`*_{}[]#+!|~"}
+"""Characters some Markdown rule or extension reads anywhere in a line, as numeric references.
+
+``{`` and ``}`` (attribute lists), ``[`` and ``]`` (links, images, reference
+definitions: without them ``(…)`` is plain text), ``* _ ~`` (emphasis), the
+backtick (code), ``\\`` (escapes), ``#`` (headings), ``+`` (lists), ``!``
+(images, admonitions), ``|`` (tables). A numeric reference is set aside by
+Markdown's first inline pattern and reaches the HTML as it is, so no later
+rule (``attr_list``, ``toc``) ever sees the character; the browser shows it.
+"""
+
+_ESCAPES = str.maketrans(_HTML | _MARKDOWN)
+
+_LINE_START = re.compile(r"^(\s*)(?:([-=])|(\d+)\.)")
+"""What Markdown reads only at the start of a line: a list (``- x``, ``1. x``), a rule
+(``---``) or a heading's underline (``===``, ``---``)."""
+
 
 def esc(text: str) -> str:
-    """Text safe in Markdown prose and table cells: HTML escaped, Markdown specials neutralised."""
-    # runs of whitespace become one space but are kept at the edges: pieces are joined
-    out = html.escape(re.sub(r"\s+", " ", text), quote=False)
-    return re.sub(r"([\\`*_\[\]#])", r"\\\1", out).replace("|", "&#124;")
+    """Record text as Markdown that renders exactly as the text, in any inline or block place.
+
+    HTML-escaped (quotes included, so the result is also safe in an attribute),
+    every character Markdown or an extension reads replaced by a numeric
+    character reference (``{`` becomes ``&#123;``), and a leading ``-``, ``=``
+    or ``1.`` likewise, so the text is never a heading, list, rule, link, image,
+    code, table, admonition or attribute list. Runs of whitespace become one space
+    (kept at the edges: pieces are joined); other control characters become
+    U+FFFD.
+    """
+    out = _CONTROL.sub("\ufffd", re.sub(r"\s+", " ", text)).translate(_ESCAPES)
+    return _LINE_START.sub(_line_start, out, count=1)
+
+
+def _line_start(match: re.Match[str]) -> str:
+    space, mark, number = match.groups()
+    return f"{space}{number}&#46;" if mark is None else f"{space}&#{ord(mark)};"
 
 
 def prose(text: str) -> str:
@@ -22,7 +72,32 @@ def prose(text: str) -> str:
 
 def attr(text: str) -> str:
     """Text safe inside a double-quoted HTML attribute."""
-    return html.escape(normalise(text), quote=True)
+    return html.escape(_CONTROL.sub("\ufffd", normalise(text)), quote=True)
+
+
+_TITLE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "＂", "'": "’"})
+"""Characters HTML gives meaning to, as look-alikes that have none."""
+
+
+def page_title(text: str) -> str:
+    """A page's title as the theme may use it anywhere: no character HTML or YAML reads.
+
+    Material for MkDocs puts the title raw into ``<title>``, the header and
+    the search index, and passes a title it takes from the page's ``<h1>``
+    through Jinja's ``striptags``, which turns ``&lt;`` back into ``<``. A
+    title holding no ``<``, ``>``, ``&`` or quote (each becomes a look-alike:
+    ``‹ › ＆ ＂ ’``) reads the same escaped, unescaped or stripped, and cannot
+    become markup. Control and format characters (bidi overrides, zero-width
+    characters) are dropped, so the YAML front matter carrying it always parses.
+    """
+    kept = "".join(c for c in text if unicodedata.category(c)[0] != "C" or c.isspace())
+    return normalise(kept).translate(_TITLE)
+
+
+def front_matter(title: str) -> str:
+    """The YAML front matter giving a page its :func:`page_title`, ending in a blank line."""
+    # a JSON string is a YAML double-quoted scalar; page_title left nothing YAML refuses
+    return f"---\ntitle: {json.dumps(page_title(title), ensure_ascii=False)}\n---\n\n"
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]], *, caption: str = "") -> list[str]:

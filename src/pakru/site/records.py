@@ -28,7 +28,7 @@ from pakru.schema.derivations import NameDerivation
 from pakru.schema.introspect import field, fields
 from pakru.schema.markers import Role
 from pakru.site.context import Site
-from pakru.site.markup import esc, facts, table
+from pakru.site.markup import esc, facts, front_matter, table
 from pakru.site.paths import page_of, rel
 from pakru.site.quotes import Citation, Passage, by_record, highlighted, quote_id
 from pakru.site.relations import linked_as, quoted_for
@@ -56,7 +56,8 @@ def data_path(record: Record, suffix: str) -> str:
 def record_page(site: Site, record: Record, *, has_yaml: bool) -> str:
     """The whole page of one record, as Markdown."""
     page = page_of(record)
-    lines = [f"# {esc(label(record))}", "", *_head(page, record, has_yaml=has_yaml)]
+    name = label(record)
+    lines = [front_matter(name) + f"# {esc(name)}", "", *_head(page, record, has_yaml=has_yaml)]
     lines += _notes(site, page, record)
     lines += facts(list(_facts(site, page, record)))
     lines += _sections(site, page, record)

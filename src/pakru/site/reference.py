@@ -52,7 +52,8 @@ def schema_page(json_files: Mapping[str, str]) -> str:
     ]
     for model in models(t.model for t in RECORD_TYPES.values()):
         doc = (model.__doc__ or "").split("\n\n")[0]
-        lines += [f"## {model.__name__} {{#{model.__name__.lower()}}}", "", prose(doc), ""]
+        # the heading's id is its slug, the name in lower case, as type_md links it
+        lines += [f"## {model.__name__}", "", prose(doc), ""]
         specs = fields(model)
         head = [f for f in specs if f.name in ("type", "id")]
         rows = []

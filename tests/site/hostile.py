@@ -38,7 +38,7 @@ PAYLOADS = (
     "&lt;script&gt;alert(9)&lt;/script&gt;",
     f"&lt;img src=x onerror=alert(10) id={MARK}10&gt;",
     f"&#60;img src=x onerror=alert(11) id={MARK}11&#62;",
-    f"<iframe srcdoc=\"<script>alert(12)</script>\" id={MARK}12></iframe>",
+    f'<iframe srcdoc="<script>alert(12)</script>" id={MARK}12></iframe>',
     f"</script></style></textarea><img src=x onerror=alert(13) id={MARK}13>",
     f"<style id={MARK}14>body{{display:none}}</style>",
     f'x" autofocus onfocus="alert(15)" id="{MARK}15',

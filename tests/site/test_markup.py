@@ -135,7 +135,7 @@ def test_a_page_title_is_inert_wherever_the_theme_puts_it(text: str) -> None:
 def test_a_page_title_keeps_the_words() -> None:
     breakout = "</title><img src=x onerror=alert(1)>"
     assert page_title(breakout) == "‹/title›‹img src=x onerror=alert(1)›"
-    assert page_title("Pakistan & Russia's \"talks\"") == "Pakistan ＆ Russia’s ＂talks＂"
+    assert page_title('Pakistan & Russia\'s "talks"') == "Pakistan ＆ Russia’s ＂talks＂"
     assert page_title("a\u202eb\u200bc\nd") == "abc d"
 
 

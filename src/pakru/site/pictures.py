@@ -126,9 +126,7 @@ def _svg(page: str, axis: Axis, records: Sequence[Dated], caption: str, *, phone
     step = PHONE_ROW if phone else ROW
     width = PHONE_WIDTH if phone else WIDTH
     height = TOP + step * len(records) + 6
-    rows = "".join(
-        _row(page, axis, r, TOP + i * step, phone=phone) for i, r in enumerate(records)
-    )
+    rows = "".join(_row(page, axis, r, TOP + i * step, phone=phone) for i, r in enumerate(records))
     kind = "pk-chart pk-phone" if phone else "pk-chart"
     return (
         f'<svg class="{kind}" viewBox="0 0 {width} {height}" width="{width}" '
@@ -257,5 +255,6 @@ def meeting_map(site: Site, page: str) -> str:
         f'<figure class="pk-figure" markdown="0"><div class="pk-scroll">{svg}</div>'
         f"<figcaption>{caption}: each point links to its record, or to the list of the "
         "records at that place below. A plain latitude–longitude grid, drawn without map "
-        f'tiles so it works offline.</figcaption></figure><ul class="pk-places">{"".join(lists)}</ul>'
+        "tiles so it works offline.</figcaption></figure>"
+        f'<ul class="pk-places">{"".join(lists)}</ul>'
     )

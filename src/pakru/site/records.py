@@ -8,15 +8,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from pakru.act import Actor
-
 from pakru.codebook import code_page
 from pakru.schema import (
     BaseDerivation,
     Body,
     Conflict,
     DateInterval,
-    Evidence,
     Event,
+    Evidence,
     Location,
     Meeting,
     Person,

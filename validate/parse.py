@@ -3,7 +3,14 @@
 The parser reads libyaml's event stream (PyYAML's pure-Python parser when
 libyaml is missing) and builds values itself, so that:
 
-- no tag ever constructs an object: only the YAML core tags are accepted;
+- no tag ever constructs an object: only the YAML core tags are accepted,
+  each on its own kind of node (``!!map`` on a mapping, ``!!str`` on a scalar);
+- characters the YAML parsers disagree about are refused before any parser
+  runs, each with its line and column: tabs, control characters, NEL and the
+  Unicode line and paragraph separators (line breaks in YAML 1.1, not in
+  YAML 1.2) and a byte order mark past the start; so are directives other
+  than ``%YAML 1.2``. libyaml, PyYAML's pure-Python parser and the
+  formatter's ruamel then read the same files the same way;
 - scalars resolve by the YAML 1.2 core schema: ``NO``, ``yes`` and ``on``
   stay strings (and a plain one is reported as ambiguous), only
   ``true``/``false`` are booleans;
@@ -14,7 +21,6 @@ libyaml is missing) and builds values itself, so that:
 - mappings become dicts and sequences tuples, ready for strict models.
 """
 
-import contextlib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -42,6 +48,28 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 YAML11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
 """Plain words YAML 1.1 reads as booleans: a warning here, always quoted by ``pakru fmt``."""
+
+REWORD_LIMIT = 65_536
+"""Longest text whose libyaml syntax error is worded again by the pure-Python parser.
+
+The pure-Python parser is ten times slower than libyaml; run over every
+broken file, a hostile one (a long unterminated flow sequence) cost seconds.
+Records are a few kilobytes, so every real one is worded the same way with
+or without libyaml; a longer broken text keeps the finding of the parser
+that refused it."""
+
+REFUSED_CHARACTERS = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
+)
+"""Characters refused anywhere in a record file (tabs are screened on their own):
+control characters, which no YAML parser reads raw; NEL and the Unicode line and
+paragraph separators, line breaks in YAML 1.1 (libyaml, PyYAML) and not in
+YAML 1.2 (ruamel, which ``pakru fmt`` uses); a byte order mark past the start
+of the file (the read stage removes a leading one), which libyaml skips where
+the others refuse it; and the non-characters U+FFFE and U+FFFF. Each can be
+written as an escape in a double-quoted string (``"\\e"``, ``"\\L"``)."""
+
+_NAMES = {"\x85": "next line, NEL", "\u2028": "line separator", "\u2029": "paragraph separator"}
 
 
 @dataclass(frozen=True)
@@ -90,9 +118,31 @@ _FAST = getattr(yaml, "CBaseLoader", None)
 """libyaml's parser (via the loader class that has no constructor), or None without libyaml."""
 
 
+class _PureLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python parser, refusing what libyaml refuses and it would let by.
+
+    libyaml refuses a directive it does not know (``%FOO``) and an escape
+    that names no character (``"\\U99999999"``, a lone surrogate ``"\\ud800"``);
+    the pure-Python parser skips the first, crashes on the second (an
+    ``OverflowError``) and builds a broken string from the third.
+    """
+
+    def scan_directive(self) -> Any:
+        start = self.get_mark()
+        token = super().scan_directive()
+        if token.name not in ("YAML", "TAG"):
+            raise yaml.scanner.ScannerError(
+                "while scanning a directive", start, "found unknown directive name", start
+            )
+        return token
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def _events(text: str, *, fast: bool = True) -> Iterator[yaml.Event]:
     if _FAST is None or not fast:
-        yield from yaml.parse(text, Loader=yaml.SafeLoader)
+        yield from _pure_events(text)
         return
     parser = _FAST(text)
     try:
@@ -100,6 +150,24 @@ def _events(text: str, *, fast: bool = True) -> Iterator[yaml.Event]:
             yield event
     finally:
         parser.dispose()
+
+
+def _pure_events(text: str) -> Iterator[yaml.Event]:
+    loader = _PureLoader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if type(event) is yaml.ScalarEvent and _SURROGATE.search(event.value):
+                raise ParseError("yaml.syntax", _BAD_ESCAPE, *_pos(event))
+            yield event
+    except (ValueError, OverflowError):  # chr() of an escape past U+10FFFF
+        mark = loader.get_mark()
+        raise ParseError("yaml.syntax", _BAD_ESCAPE, mark.line + 1, mark.column + 1) from None
+    finally:
+        loader.dispose()
+
+
+_BAD_ESCAPE = "invalid YAML: found invalid Unicode character escape code"
 
 
 def _pos(event: yaml.Event) -> Pos:
@@ -113,17 +181,33 @@ def _pos(event: yaml.Event) -> Pos:
 _MAYBE_NOT_STR = frozenset("~nNtTfFyYoO0123456789+-.")
 
 
+def _short(tag: str) -> str:
+    """A tag as a record's author writes it: ``!!map`` for the core schema's."""
+    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+
+
+def _check_tag(tag: str, kind: str, at: Pos) -> None:
+    """Refuse ``tag`` (not None) unless it is the core tag of a ``kind`` node (or a scalar's)."""
+    if tag == "!":
+        raise ParseError("yaml.tag", "the non-specific tag '!' is not allowed in records", *at)
+    if tag not in _ALLOWED_TAGS:
+        raise ParseError("yaml.tag", f"tag {tag!r} is not allowed in records", *at)
+    own = tag.removeprefix(_CORE)
+    if kind == "scalar" and own in ("map", "seq") or kind != "scalar" and own != kind:
+        node = {"map": "a mapping", "seq": "a sequence", "scalar": "a scalar"}
+        raise ParseError("yaml.tag", f"tag {_short(tag)} cannot be on {node[kind]}", *at)
+
+
 def _scalar(event: yaml.ScalarEvent, path: str, warnings: list[Finding]) -> Any:
     value, tag = event.value, event.tag
-    if tag is None or tag == "!":
+    if tag is None:
         # PyYAML's parser marks a plain scalar with style None, libyaml's with ""
         if event.style:
             return value
         if value and value[0] not in _MAYBE_NOT_STR:
             return value
         return _resolve_plain(value, path, _pos(event), warnings)
-    if tag not in _ALLOWED_TAGS:
-        raise ParseError("yaml.tag", f"tag {tag!r} is not allowed in records", *_pos(event))
+    _check_tag(tag, "scalar", _pos(event))
     return value if tag == _CORE + "str" else _resolve(value, tag, _pos(event))
 
 
@@ -185,6 +269,25 @@ class _Frame:
     key: str | None = None
 
 
+def _check_directives(event: yaml.DocumentStartEvent) -> None:
+    """Refuse a ``%YAML`` directive other than 1.2, and any ``%TAG`` directive.
+
+    Records are read as YAML 1.2 whatever a directive says, and ``pakru fmt``
+    writes none: a ``%YAML 1.1`` file would mean ``yes`` to its author and
+    ``'yes'`` here, and a tag handle would be lost.
+    """
+    version, tags = event.version, event.tags
+    if version is not None and tuple(version) != (1, 2):
+        written = ".".join(map(str, version))
+        raise ParseError(
+            "yaml.syntax", f"records are YAML 1.2: '%YAML {written}' is not allowed", *_pos(event)
+        )
+    if tags:
+        raise ParseError(
+            "yaml.syntax", "records are plain YAML: a %TAG directive is not allowed", *_pos(event)
+        )
+
+
 class _Builder:
     """Turns an event stream into values; one instance per document."""
 
@@ -221,6 +324,7 @@ class _Builder:
                     "a record file holds exactly one document",
                     *_pos(event),
                 )
+            _check_directives(event)
         elif isinstance(event, yaml.AliasEvent):
             raise ParseError(
                 "yaml.alias", f"alias *{event.anchor} is not allowed in records", *_pos(event)
@@ -234,9 +338,9 @@ class _Builder:
             )
 
     def _open(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
-        tag = event.tag
-        if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
-            raise ParseError("yaml.tag", f"tag {tag!r} is not allowed in records", *_pos(event))
+        if event.tag is not None:
+            kind = "map" if type(event) is yaml.MappingStartEvent else "seq"
+            _check_tag(event.tag, kind, _pos(event))
         if len(self.stack) >= MAX_DEPTH:
             raise ParseError(
                 "yaml.too-deep", f"nesting deeper than {MAX_DEPTH} levels", *_pos(event)
@@ -317,14 +421,57 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 """YAML 1.2's line breaks; ``str.splitlines`` also breaks at form feeds and U+2028."""
 
 
-def _tab_indent(text: str) -> tuple[int, int] | None:
-    if "\t" not in text:  # nearly every file: skip the per-line scan
+def position(text: str, offset: int) -> Pos:
+    """The (line, column) of character ``offset`` in ``text``, lines broken as YAML 1.2 breaks them."""
+    before = text[:offset]
+    breaks = list(_LINE_BREAK.finditer(before))
+    line_start = breaks[-1].end() if breaks else 0
+    if before.endswith("\r") and text[offset : offset + 1] == "\n":
+        line_start = breaks[-2].end() if len(breaks) > 1 else 0  # inside a CRLF
+        return len(breaks), offset - line_start + 1
+    return len(breaks) + 1, offset - line_start + 1
+
+
+def _tab(text: str) -> tuple[int, int, str] | None:
+    """Where the first tab stands, and the message for it.
+
+    A tab is refused wherever it stands raw: in indentation YAML forbids it,
+    and elsewhere libyaml and the pure-Python parser disagree about it (libyaml
+    reads ``name:<tab>x``, the other refuses it; the reverse holds for some
+    tabs before a value). Inside a double-quoted string, ``\t`` writes one.
+    """
+    at = text.find("\t")
+    if at < 0:  # nearly every file
         return None
-    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            return number, indent.index("\t") + 1
-    return None
+    line, column = position(text, at)
+    line_start = at - column + 1
+    if not text[line_start:at].strip(" \t"):
+        return line, column, "tab used for indentation; use spaces"
+    return line, column, r'tab character; records use spaces (in a double-quoted string, "\t")'
+
+
+def _refused_character(text: str) -> tuple[int, int, str] | None:
+    """Where the first of :data:`REFUSED_CHARACTERS` stands, and the message for it."""
+    found = REFUSED_CHARACTERS.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    code = f"U+{ord(char):04X}"
+    if char in _NAMES:
+        message = (
+            f"character {code} ({_NAMES[char]}) is a line break in YAML 1.1 and not in YAML 1.2; "
+            "write it as an escape in a double-quoted string"
+        )
+    elif char == "\ufeff":
+        message = "a byte order mark (U+FEFF) is allowed only at the start of the file"
+    elif char in "\ufffe\uffff" or "\ud800" <= char <= "\udfff":
+        message = f"invalid YAML: {code} is not a character YAML allows"
+    else:
+        message = (
+            f"invalid YAML: control character {code} is not allowed; "
+            "write it as an escape in a double-quoted string"
+        )
+    return (*position(text, found.start()), message)
 
 
 def _run(builder: _Builder, text: str, *, fast: bool = True) -> Finding | None:
@@ -341,25 +488,45 @@ def _run(builder: _Builder, text: str, *, fast: bool = True) -> Finding | None:
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = error.problem or error.context or "invalid YAML"
         return Finding(path, line, column, "yaml.syntax", "error", f"invalid YAML: {problem}")
+    except yaml.reader.ReaderError as error:
+        # screened before any parser runs (REFUSED_CHARACTERS); placed all the same
+        line, column = position(text, error.position)
+        message = f"invalid YAML: {error.reason} (character {error.character!r})"
+        return Finding(path, line, column, "yaml.syntax", "error", message)
     except yaml.YAMLError as error:
-        return Finding(path, 0, 0, "yaml.syntax", "error", f"invalid YAML: {error}")
+        return Finding(path, 1, 1, "yaml.syntax", "error", f"invalid YAML: {error}")
+    return None
+
+
+def _screen(source: Text) -> Finding | None:
+    """The finding for a tab or a refused character, checked before any parser runs."""
+    text = source.text
+    if (found := _tab(text)) is not None:
+        return Finding(source.path, *found[:2], "yaml.tab", "error", found[2])
+    if (found := _refused_character(text)) is not None:
+        return Finding(source.path, *found[:2], "yaml.syntax", "error", found[2])
     return None
 
 
 def parse_with_positions(source: Text) -> Parsed | Finding:
     """Parse one record file keeping every value's position, or return the finding that stops it."""
     path = source.path
-    if (tab := _tab_indent(source.text)) is not None:
-        return Finding(path, *tab, "yaml.tab", "error", "tab used for indentation; use spaces")
+    if (screened := _screen(source)) is not None:
+        return screened
     builder = _Builder(path)
     refused = _run(builder, source.text)
-    if refused is not None and refused.rule == "yaml.syntax" and _FAST is not None:
+    if (
+        refused is not None
+        and refused.rule == "yaml.syntax"
+        and _FAST is not None
+        and len(source.text) <= REWORD_LIMIT
+    ):
         # libyaml words some errors differently; the pure-Python parser, run
-        # only on the rare broken file, gives the message (and mark) findings use.
-        builder = _Builder(path)
-        # its scanner fails on an escape past U+10FFFF ("\U99999999"): keep libyaml's then
-        with contextlib.suppress(ValueError, OverflowError):
-            refused = _run(builder, source.text, fast=False)
+        # only on the rare broken file, gives the message (and mark) findings use,
+        # so they are the same with or without libyaml
+        reworded = _run(_Builder(path), source.text, fast=False)
+        if reworded is not None:
+            refused = reworded
     if refused is not None:
         return refused
     if builder.documents == 0 or builder.root is None:
@@ -399,7 +566,10 @@ def parse(source: Text) -> Parsed | Finding:
     pass, a plain enough file is read by a Rust YAML parser when it is
     installed (:mod:`pakru.validate.rustyaml`), which gives the same values.
     """
-    if _FAST is not None and "\t" not in source.text:
+    text = source.text
+    # a tab, or a character beyond ASCII that libyaml reads but the screens refuse,
+    # goes the builder's way (libyaml refuses the ASCII control characters itself)
+    if _FAST is not None and "\t" not in text and (text.isascii() or not _screen(source)):
         data = rustyaml.values(source.text, MAX_NODES, MAX_DEPTH)
         if data is None:
             data = _quick(source.text)

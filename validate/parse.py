@@ -21,6 +21,8 @@ libyaml is missing) and builds values itself, so that:
 - mappings become dicts and sequences tuples, ready for strict models.
 """
 
+import bisect
+import contextlib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -269,6 +271,15 @@ class _Frame:
     key: str | None = None
 
 
+def _no_anchor(event: yaml.NodeEvent) -> None:
+    """Refuse an anchor: aliases are refused, so an anchor serves nothing (and libyaml
+    cuts ``&an:chor`` short, reading the rest of the name as the value)."""
+    if event.anchor is not None:
+        raise ParseError(
+            "yaml.alias", f"anchor &{event.anchor} is not allowed in records", *_pos(event)
+        )
+
+
 def _check_directives(event: yaml.DocumentStartEvent) -> None:
     """Refuse a ``%YAML`` directive other than 1.2, and any ``%TAG`` directive.
 
@@ -288,11 +299,129 @@ def _check_directives(event: yaml.DocumentStartEvent) -> None:
         )
 
 
+class _Layout:
+    """Checks of a document's layout that libyaml and PyYAML leave out, read from marks and text.
+
+    Both parsers accept some texts YAML 1.2 refuses, or read them with another
+    value (the official YAML test suite finds each): a continuation line of a
+    quoted scalar or flow collection not indented under its block
+    (``quoted: "a\nb"``), a comment glued to a value (``"v"# c``, ``># c``),
+    a block scalar's leading blank line holding more spaces than its text, a
+    block scalar ending the file without a line break, and a plain scalar
+    beginning with ``?`` in a flow collection, whose ``?`` they drop. Each is
+    refused here; nothing of the kind is needed in a record.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.has_hash = "#" in text
+        self.has_question = "?" in text
+        self._starts: list[int] | None = None
+        self.blocks: list[int] = []
+        """The column of each open block collection, innermost last."""
+        self.open: list[int] = []
+        """For each open collection: -1 for a block one, else the line a flow one starts on."""
+
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
+        return self._starts
+
+    def _line(self, number: int) -> str:
+        starts = self.starts()
+        end = starts[number + 1] if number + 1 < len(starts) else len(self.text)
+        return self.text[starts[number] : end].rstrip("\r\n")
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        style, start, end = event.style, event.start_mark, event.end_mark
+        if style == "|" or style == ">":
+            self._block_scalar(start.index, end.index, start.line)
+        elif start.line != end.line:
+            self._continuation(start.line, end.line)
+        if self.has_hash and (style == "'" or style == '"'):
+            self._glued_comment(end.index)
+        if not style and self.has_question and start.index and event.value:
+            if self.text[start.index - 1] == "?":
+                raise ParseError(
+                    "yaml.syntax",
+                    "invalid YAML: a plain scalar beginning with '?' in a flow collection "
+                    "loses its '?' in libyaml and PyYAML; quote it",
+                    start.line + 1,
+                    start.column,
+                )
+
+    def collection_start(self, event: yaml.CollectionStartEvent) -> None:
+        start = event.start_mark
+        if event.flow_style:
+            self.open.append(start.line)
+        else:
+            self.open.append(-1)
+            self.blocks.append(start.column)
+
+    def collection_end(self, event: yaml.CollectionEndEvent) -> None:
+        first = self.open.pop()
+        if first < 0:
+            self.blocks.pop()
+            return
+        end = event.end_mark
+        if self.has_hash:
+            self._glued_comment(end.index)
+        if first != end.line and (not self.open or self.open[-1] < 0):  # the outermost flow
+            self._continuation(first, end.line)
+
+    def _continuation(self, first: int, last: int) -> None:
+        """Lines after ``first`` up to ``last`` must be indented under the innermost block."""
+        block = self.blocks[-1] if self.blocks else -1
+        for number in range(first + 1, last + 1):
+            line = self._line(number)
+            indent = len(line) - len(line.lstrip(" "))
+            if indent < len(line) and indent <= block:
+                raise ParseError(
+                    "yaml.syntax",
+                    "invalid YAML: a continuation line must be indented more than its block",
+                    number + 1,
+                    indent + 1,
+                )
+
+    def _glued_comment(self, end: int) -> None:
+        if self.text[end : end + 1] == "#":
+            line, column = position(self.text, end)
+            raise ParseError(
+                "yaml.syntax", "invalid YAML: a comment needs a space before its '#'", line, column
+            )
+
+    def _block_scalar(self, start: int, end: int, line: int) -> None:
+        text = self.text
+        header = re.compile(r"[|>][-+0-9]*").search(text, start)
+        assert header is not None  # the scalar's own indicator
+        if text[header.end() : header.end() + 1] == "#":
+            self._glued_comment(header.end())
+        starts = self.starts()
+        for number in range(line + 1, len(starts)):
+            content = self._line(number)
+            if content.strip(" "):
+                break
+            if content:
+                raise ParseError(
+                    "yaml.syntax",
+                    "invalid YAML: a block scalar's leading blank line holds spaces; remove them",
+                    number + 1,
+                    1,
+                )
+        if end >= len(text) and not text.endswith(("\n", "\r")):
+            raise ParseError(
+                "yaml.syntax",
+                "invalid YAML: a block scalar ending the file needs a final line break",
+                *position(text, len(text)),
+            )
+
+
 class _Builder:
     """Turns an event stream into values; one instance per document."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str) -> None:
         self.path = path
+        self.layout = _Layout(text)
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
@@ -306,11 +435,16 @@ class _Builder:
         # once per YAML node of every file.
         kind = type(event)
         if kind is yaml.ScalarEvent:
+            _no_anchor(event)
+            self.layout.scalar(event)  # type: ignore[arg-type]
             self._value(event, _scalar(event, self.path, self.warnings))  # type: ignore[arg-type]
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.layout.collection_end(event)  # type: ignore[arg-type]
             self._close()
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            _no_anchor(event)
             self.check_complex_key(event)
+            self.layout.collection_start(event)  # type: ignore[arg-type]
             self._open(event)  # type: ignore[arg-type]
         else:
             self._feed_other(event)
@@ -382,6 +516,8 @@ class _Builder:
         self._count(event)
         if not isinstance(key, str):
             raise ParseError("yaml.key", f"key {event.value!r} must be a string", *_pos(event))
+        if not key:
+            raise ParseError("yaml.key", "a key must not be empty", *_pos(event))
         assert isinstance(frame.items, dict)
         loc = (*frame.loc, key)
         if key in frame.items or loc in self.key_positions:
@@ -474,6 +610,36 @@ def _refused_character(text: str) -> tuple[int, int, str] | None:
     return (*position(text, found.start()), message)
 
 
+_COMMENT = re.compile(r"(?:(?<=[ \r\n])|^)#[^\r\n]*")
+
+
+def comments(text: str) -> list[str]:
+    """Every comment of a text the parse stage accepts, in order, without trailing spaces.
+
+    A ``#`` begins a comment where it follows a space or a line break outside
+    every scalar (a block scalar's header line is outside its scalar).
+    """
+    if "#" not in text:
+        return []
+    starts: list[int] = []
+    ends: list[int] = []
+    with contextlib.suppress(yaml.YAMLError):  # a refused text: the comments found so far
+        for event in _events(text):
+            if type(event) is yaml.ScalarEvent:
+                start, end = event.start_mark.index, event.end_mark.index
+                if event.style == "|" or event.style == ">":
+                    header_end = _LINE_BREAK.search(text, start)
+                    start = header_end.start() if header_end is not None else end
+                starts.append(start)
+                ends.append(end)
+    found = []
+    for match in _COMMENT.finditer(text):
+        at = bisect.bisect_right(starts, match.start()) - 1
+        if at < 0 or match.start() >= ends[at]:
+            found.append(match.group().rstrip(" "))
+    return found
+
+
 def _run(builder: _Builder, text: str, *, fast: bool = True) -> Finding | None:
     """Feed every event to ``builder``; a finding when the YAML is refused."""
     path = builder.path
@@ -513,7 +679,7 @@ def parse_with_positions(source: Text) -> Parsed | Finding:
     path = source.path
     if (screened := _screen(source)) is not None:
         return screened
-    builder = _Builder(path)
+    builder = _Builder(path, source.text)
     refused = _run(builder, source.text)
     if (
         refused is not None
@@ -524,7 +690,7 @@ def parse_with_positions(source: Text) -> Parsed | Finding:
         # libyaml words some errors differently; the pure-Python parser, run
         # only on the rare broken file, gives the message (and mark) findings use,
         # so they are the same with or without libyaml
-        reworded = _run(_Builder(path), source.text, fast=False)
+        reworded = _run(_Builder(path, source.text), source.text, fast=False)
         if reworded is not None:
             refused = reworded
     if refused is not None:
@@ -629,9 +795,11 @@ def _quick(text: str) -> dict[str, Any] | None:
         if type(get()) is not yaml.StreamStartEvent or type(get()) is not yaml.DocumentStartEvent:
             return None
         event = get()
-        if type(event) is not _MapStart or event.tag is not None:
+        if type(event) is not _MapStart or event.tag is not None or event.anchor is not None:
             return None
-        root = _quick_mapping(get)
+        layout = _Layout(text)
+        layout.collection_start(event)
+        root = _quick_mapping(get, layout)
         if type(get()) is not yaml.DocumentEndEvent or type(get()) is not yaml.StreamEndEvent:
             return None  # a second document
     except (_HandOverError, ParseError, yaml.YAMLError):
@@ -650,7 +818,7 @@ _WORDS = frozenset(("~", "null", "Null", "NULL", *_BOOL, *_YAML11_WORDS))
 null, the booleans, and the YAML 1.1 booleans the quick pass leaves to the builder."""
 
 
-def _quick_mapping(get: Callable[[], Any]) -> dict[str, Any]:  # noqa: PLR0912, PLR0915 - one hot loop
+def _quick_mapping(get: Callable[[], Any], layout: _Layout) -> dict[str, Any]:  # noqa: PLR0912, PLR0915 - one hot loop
     """The root mapping, its start already read, up to and including its end."""
     max_open = MAX_DEPTH - 1
     root: dict[str, Any] = {}
@@ -660,13 +828,15 @@ def _quick_mapping(get: Callable[[], Any]) -> dict[str, Any]:  # noqa: PLR0912, 
     stack: list[tuple[Any, bool, str | None]] = []
     nodes = 1
     digitish, words = _DIGITISH, _WORDS
+    scalar, start, end = layout.scalar, layout.collection_start, layout.collection_end
     while True:
         event = get()
         kind = type(event)
         if kind is _Scalar:
             nodes += 1
-            if event.tag is not None:
+            if event.tag is not None or event.anchor is not None:
                 raise _HandOverError
+            scalar(event)
             value = event.value
             # libyaml marks a plain scalar with style ""; most cannot resolve to a non-string
             if not event.style:
@@ -679,11 +849,12 @@ def _quick_mapping(get: Callable[[], Any]) -> dict[str, Any]:  # noqa: PLR0912, 
                 key = None
             elif not in_map:
                 items.append(value)
-            elif type(value) is not str or value in items:
+            elif type(value) is not str or not value or value in items:
                 raise _HandOverError
             else:
                 key = value
         elif kind is _MapEnd or kind is _SeqEnd:
+            end(event)
             if not stack:
                 break
             done = items if in_map else tuple(items)
@@ -695,8 +866,9 @@ def _quick_mapping(get: Callable[[], Any]) -> dict[str, Any]:  # noqa: PLR0912, 
                 items.append(done)
         elif kind is _MapStart or kind is _SeqStart:
             nodes += 1
-            if event.tag is not None or len(stack) >= max_open:
+            if event.tag is not None or event.anchor is not None or len(stack) >= max_open:
                 raise _HandOverError
+            start(event)
             if in_map and key is None:
                 raise _HandOverError  # a collection as a key
             stack.append((items, in_map, key))

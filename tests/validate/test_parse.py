@@ -53,7 +53,14 @@ def test_positions_of_values_and_keys() -> None:
     ("text", "expected"),
     [
         ("a: 1\na: 2\n", (2, 1, "yaml.duplicate-key", "duplicate key 'a' (first on line 1)")),
-        ("a: &x [1]\nb: *x\n", (2, 4, "yaml.alias", "alias *x is not allowed in records")),
+        ("a: &x [1]\nb: *x\n", (1, 4, "yaml.alias", "anchor &x is not allowed in records")),
+        ("a: *x\n", (1, 4, "yaml.alias", "alias *x is not allowed in records")),
+        ("a: !!map x\n", (1, 4, "yaml.tag", "tag !!map cannot be on a scalar")),
+        ("a: !!seq x\n", (1, 4, "yaml.tag", "tag !!seq cannot be on a scalar")),
+        ("a: !!str {b: c}\n", (1, 4, "yaml.tag", "tag !!str cannot be on a mapping")),
+        ("a: !!map [b]\n", (1, 4, "yaml.tag", "tag !!map cannot be on a sequence")),
+        ("a: ! 12\n", (1, 4, "yaml.tag", "the non-specific tag '!' is not allowed in records")),
+        ("!!str : b\n", (1, 1, "yaml.key", "a key must not be empty")),
         (
             "a: !!python/object/apply:os.system [ls]\n",
             (

@@ -271,6 +271,19 @@ class _Frame:
     key: str | None = None
 
 
+MAX_KEY = 127
+"""Longest key: YAML writes a longer one (or one holding a line break) as an explicit
+``? key``, which records do not use."""
+
+
+def _key_problem(key: str) -> str:
+    if not key:
+        return "a key must not be empty"
+    if "\n" in key:
+        return "a key must not hold a line break"
+    return f"a key of {len(key):,} characters is longer than {MAX_KEY}"
+
+
 def _no_anchor(event: yaml.NodeEvent) -> None:
     """Refuse an anchor: aliases are refused, so an anchor serves nothing (and libyaml
     cuts ``&an:chor`` short, reading the rest of the name as the value)."""
@@ -317,6 +330,8 @@ class _Layout:
         self.has_hash = "#" in text
         self.has_question = "?" in text
         self._starts: list[int] | None = None
+        self.previous = 0
+        """Where the previous node's text ends."""
         self.blocks: list[int] = []
         """The column of each open block collection, innermost last."""
         self.open: list[int] = []
@@ -334,24 +349,21 @@ class _Layout:
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         style, start, end = event.style, event.start_mark, event.end_mark
+        if self.has_hash or self.has_question:
+            self._gap(start.index, scalar=True)
+        self.previous = end.index
         if style == "|" or style == ">":
             self._block_scalar(start.index, end.index, start.line)
         elif start.line != end.line:
             self._continuation(start.line, end.line)
         if self.has_hash and (style == "'" or style == '"'):
             self._glued_comment(end.index)
-        if not style and self.has_question and start.index and event.value:
-            if self.text[start.index - 1] == "?":
-                raise ParseError(
-                    "yaml.syntax",
-                    "invalid YAML: a plain scalar beginning with '?' in a flow collection "
-                    "loses its '?' in libyaml and PyYAML; quote it",
-                    start.line + 1,
-                    start.column,
-                )
 
     def collection_start(self, event: yaml.CollectionStartEvent) -> None:
         start = event.start_mark
+        if self.has_hash or self.has_question:
+            self._gap(start.index, scalar=False)
+        self.previous = event.end_mark.index
         if event.flow_style:
             self.open.append(start.line)
         else:
@@ -359,15 +371,86 @@ class _Layout:
             self.blocks.append(start.column)
 
     def collection_end(self, event: yaml.CollectionEndEvent) -> None:
+        if self.has_hash or self.has_question:
+            self._gap(event.start_mark.index, scalar=False)
+        end = event.end_mark
+        self.previous = end.index
         first = self.open.pop()
         if first < 0:
             self.blocks.pop()
             return
-        end = event.end_mark
         if self.has_hash:
             self._glued_comment(end.index)
         if first != end.line and (not self.open or self.open[-1] < 0):  # the outermost flow
             self._continuation(first, end.line)
+
+    def _gap(self, start: int, *, scalar: bool) -> None:
+        """Check the text between the previous node and this one: indicators and comments.
+
+        Refused there: ``?`` (an explicit key, which ruamel mangles with a
+        comment, and which libyaml and PyYAML also find in ``{?foo: x}``,
+        dropping the ``?`` of a key that YAML 1.2 reads as ``?foo``); a
+        comment inside a flow collection, and a comment between a key (or a
+        ``-``) and a scalar on a later line, both of which ruamel drops.
+        """
+        gap = self.text[self.previous : start]
+        if "#" not in gap and "?" not in gap:
+            return
+        in_flow = bool(self.open) and self.open[-1] >= 0
+        comment_after_indicator: bool | None = None  # None: no indicator (a key comes next)
+        for number, line in enumerate(_LINE_BREAK.split(gap)):
+            code, hashed, _ = line.partition("#")
+            if "?" in code:
+                column = code.index("?")
+                self._refuse_layout(
+                    start,
+                    gap,
+                    number,
+                    column,
+                    "an explicit key ('?') is not allowed in records; "
+                    "write 'key: value' (quote a key that begins with '?')",
+                )
+            if code.strip(" "):
+                comment_after_indicator = False
+            if hashed:
+                if in_flow:
+                    self._refuse_layout(
+                        start,
+                        gap,
+                        number,
+                        len(code),
+                        "a comment inside a flow collection ([...] or {...}) is not kept by "
+                        "pakru fmt; put it on a line of its own above",
+                    )
+                if comment_after_indicator is not None:
+                    comment_after_indicator = True
+        if scalar and comment_after_indicator:
+            self._refuse_layout(
+                start,
+                gap,
+                0,
+                0,
+                "a comment between a key (or '-') and its value on a later line is not kept by "
+                "pakru fmt; put the value on the key's line",
+                at_value=True,
+            )
+
+    def _refuse_layout(
+        self,
+        start: int,
+        gap: str,
+        number: int,
+        column: int,
+        message: str,
+        *,
+        at_value: bool = False,
+    ) -> None:
+        if at_value:
+            line, col = position(self.text, start)
+        else:
+            offset = self.previous + sum(len(p) for p in _LINES_KEEP.findall(gap)[:number]) + column
+            line, col = position(self.text, offset)
+        raise ParseError("yaml.layout", message, line, col)
 
     def _continuation(self, first: int, last: int) -> None:
         """Lines after ``first`` up to ``last`` must be indented under the innermost block."""
@@ -516,8 +599,8 @@ class _Builder:
         self._count(event)
         if not isinstance(key, str):
             raise ParseError("yaml.key", f"key {event.value!r} must be a string", *_pos(event))
-        if not key:
-            raise ParseError("yaml.key", "a key must not be empty", *_pos(event))
+        if not key or len(key) > MAX_KEY or "\n" in key:
+            raise ParseError("yaml.key", _key_problem(key), *_pos(event))
         assert isinstance(frame.items, dict)
         loc = (*frame.loc, key)
         if key in frame.items or loc in self.key_positions:
@@ -555,6 +638,8 @@ class _Builder:
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 """YAML 1.2's line breaks; ``str.splitlines`` also breaks at form feeds and U+2028."""
+_LINES_KEEP = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
+"""Each line of a text with its line break (a last line without one is left out)."""
 
 
 def position(text: str, offset: int) -> Pos:
@@ -849,7 +934,13 @@ def _quick_mapping(get: Callable[[], Any], layout: _Layout) -> dict[str, Any]:  
                 key = None
             elif not in_map:
                 items.append(value)
-            elif type(value) is not str or not value or value in items:
+            elif (
+                type(value) is not str
+                or not value
+                or value in items
+                or len(value) > MAX_KEY
+                or "\n" in value
+            ):
                 raise _HandOverError
             else:
                 key = value

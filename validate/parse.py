@@ -877,8 +877,12 @@ def _quick(text: str) -> dict[str, Any] | None:
     parser = _FAST(text)
     get = parser.get_event
     try:
-        if type(get()) is not yaml.StreamStartEvent or type(get()) is not yaml.DocumentStartEvent:
+        if type(get()) is not yaml.StreamStartEvent:
             return None
+        start = get()
+        if type(start) is not yaml.DocumentStartEvent:
+            return None
+        _check_directives(start)
         event = get()
         if type(event) is not _MapStart or event.tag is not None or event.anchor is not None:
             return None

@@ -781,7 +781,7 @@ def parse_with_positions(source: Text) -> Parsed | Finding:
     if refused is not None:
         return refused
     if builder.documents == 0 or builder.root is None:
-        return Finding(path, 0, 0, "yaml.empty", "error", "file holds no record")
+        return Finding(path, 1, 1, "yaml.empty", "error", "file holds no record")
     if not isinstance(builder.root, dict):
         line, column = builder.positions.get((), (1, 1))
         return Finding(path, line, column, "yaml.root", "error", "a record must be a mapping")

@@ -60,7 +60,7 @@ CASES: list[tuple[str, bytes, str]] = [
         b"type: meeting\ntitle: caf\xe9\n",
         "meetings/x.yaml:2:11: error[read.encoding] file is not valid UTF-8 (byte 0xe9)",
     ),
-    ("empty", b"", "meetings/x.yaml: error[yaml.empty] file holds no record"),
+    ("empty", b"", "meetings/x.yaml:1:1: error[yaml.empty] file holds no record"),
     (
         "nul-byte",
         b"type: meeting\x00\n",

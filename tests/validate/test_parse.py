@@ -71,8 +71,8 @@ def test_positions_of_values_and_keys() -> None:
             ),
         ),
         ("a: !!int seven\n", (1, 4, "yaml.tag", "'seven' is not a valid !!int")),
-        ("", (0, 0, "yaml.empty", "file holds no record")),
-        ("# only a comment\n", (0, 0, "yaml.empty", "file holds no record")),
+        ("", (1, 1, "yaml.empty", "file holds no record")),
+        ("# only a comment\n", (1, 1, "yaml.empty", "file holds no record")),
         ("- a\n", (1, 1, "yaml.root", "a record must be a mapping")),
         ("a:\n\tb: 1\n", (2, 1, "yaml.tab", "tab used for indentation; use spaces")),
         (

@@ -358,6 +358,17 @@ class _Layout:
             self._continuation(start.line, end.line)
         if self.has_hash and (style == "'" or style == '"'):
             self._glued_comment(end.index)
+        if not style and self.open and self.open[-1] >= 0:
+            value = event.value
+            if "?" in value or ":" in value:
+                # PyYAML ends a plain scalar at either in a flow collection and then
+                # refuses the text; libyaml reads them as part of it
+                raise ParseError(
+                    "yaml.syntax",
+                    "invalid YAML: a plain scalar in a flow collection holds '?' or ':'; quote it",
+                    start.line + 1,
+                    start.column + 1,
+                )
 
     def collection_start(self, event: yaml.CollectionStartEvent) -> None:
         start = event.start_mark

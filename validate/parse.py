@@ -158,7 +158,7 @@ def _pure_events(text: str) -> Iterator[yaml.Event]:
     loader = _PureLoader(text)
     try:
         while loader.check_event():
-            event = loader.get_event()
+            event = loader.get_event()  # type: ignore[no-untyped-call]
             if type(event) is yaml.ScalarEvent and _SURROGATE.search(event.value):
                 raise ParseError("yaml.syntax", _BAD_ESCAPE, *_pos(event))
             yield event
@@ -195,7 +195,7 @@ def _check_tag(tag: str, kind: str, at: Pos) -> None:
     if tag not in _ALLOWED_TAGS:
         raise ParseError("yaml.tag", f"tag {tag!r} is not allowed in records", *at)
     own = tag.removeprefix(_CORE)
-    if kind == "scalar" and own in ("map", "seq") or kind != "scalar" and own != kind:
+    if own in ("map", "seq") if kind == "scalar" else own != kind:
         node = {"map": "a mapping", "seq": "a sequence", "scalar": "a scalar"}
         raise ParseError("yaml.tag", f"tag {_short(tag)} cannot be on {node[kind]}", *at)
 
@@ -284,12 +284,14 @@ def _key_problem(key: str) -> str:
     return f"a key of {len(key):,} characters is longer than {MAX_KEY}"
 
 
-def _no_anchor(event: yaml.NodeEvent) -> None:
+def _no_anchor(event: yaml.Event) -> None:
     """Refuse an anchor: aliases are refused, so an anchor serves nothing (and libyaml
     cuts ``&an:chor`` short, reading the rest of the name as the value)."""
-    if event.anchor is not None:
+    if event.anchor is not None:  # type: ignore[attr-defined]  # a node event
         raise ParseError(
-            "yaml.alias", f"anchor &{event.anchor} is not allowed in records", *_pos(event)
+            "yaml.alias",
+            f"anchor &{event.anchor} is not allowed in records",  # type: ignore[attr-defined]
+            *_pos(event),
         )
 
 
@@ -310,6 +312,14 @@ def _check_directives(event: yaml.DocumentStartEvent) -> None:
         raise ParseError(
             "yaml.syntax", "records are plain YAML: a %TAG directive is not allowed", *_pos(event)
         )
+
+
+def _marks(event: yaml.Event) -> tuple[Any, Any]:
+    """An event's start and end marks (both parsers always give them)."""
+    start, end = event.start_mark, event.end_mark
+    assert start is not None
+    assert end is not None
+    return start, end
 
 
 class _Layout:
@@ -348,15 +358,15 @@ class _Layout:
         return self.text[starts[number] : end].rstrip("\r\n")
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
-        style, start, end = event.style, event.start_mark, event.end_mark
+        style, (start, end) = event.style, _marks(event)
         if self.has_hash or self.has_question:
             self._gap(start.index, scalar=True)
         self.previous = end.index
-        if style == "|" or style == ">":
+        if style in ("|", ">"):
             self._block_scalar(start.index, end.index, start.line)
         elif start.line != end.line:
             self._continuation(start.line, end.line)
-        if self.has_hash and (style == "'" or style == '"'):
+        if self.has_hash and style in ("'", '"'):
             self._glued_comment(end.index)
         if not style and self.open and self.open[-1] >= 0:
             value = event.value
@@ -371,10 +381,10 @@ class _Layout:
                 )
 
     def collection_start(self, event: yaml.CollectionStartEvent) -> None:
-        start = event.start_mark
+        start, end = _marks(event)
         if self.has_hash or self.has_question:
             self._gap(start.index, scalar=False)
-        self.previous = event.end_mark.index
+        self.previous = end.index
         if event.flow_style:
             self.open.append(start.line)
         else:
@@ -382,9 +392,9 @@ class _Layout:
             self.blocks.append(start.column)
 
     def collection_end(self, event: yaml.CollectionEndEvent) -> None:
+        start, end = _marks(event)
         if self.has_hash or self.has_question:
-            self._gap(event.start_mark.index, scalar=False)
-        end = event.end_mark
+            self._gap(start.index, scalar=False)
         self.previous = end.index
         first = self.open.pop()
         if first < 0:
@@ -654,7 +664,7 @@ _LINES_KEEP = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
 
 
 def position(text: str, offset: int) -> Pos:
-    """The (line, column) of character ``offset`` in ``text``, lines broken as YAML 1.2 breaks them."""
+    """The (line, column) of character ``offset`` in ``text`` (YAML 1.2's line breaks)."""
     before = text[:offset]
     breaks = list(_LINE_BREAK.finditer(before))
     line_start = breaks[-1].end() if breaks else 0
@@ -722,8 +732,9 @@ def comments(text: str) -> list[str]:
     with contextlib.suppress(yaml.YAMLError):  # a refused text: the comments found so far
         for event in _events(text):
             if type(event) is yaml.ScalarEvent:
-                start, end = event.start_mark.index, event.end_mark.index
-                if event.style == "|" or event.style == ">":
+                first, last = _marks(event)
+                start, end = first.index, last.index
+                if event.style in ("|", ">"):
                     header_end = _LINE_BREAK.search(text, start)
                     start = header_end.start() if header_end is not None else end
                 starts.append(start)

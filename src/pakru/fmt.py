@@ -189,7 +189,7 @@ def _dump(body: str, data: Any, path: str) -> str:
         _canonical(document, _record_model(data))
         out = io.StringIO()
         yaml.dump(document, out)
-    except Exception as error:  # noqa: BLE001 - ruamel's, on a text the parse stage accepted
+    except Exception as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise FormatError(f"{path}: cannot format: {reason}") from None
     return out.getvalue().lstrip("\n")

@@ -198,7 +198,9 @@ def test_a_linked_folder_out_of_the_tree_is_not_written_through(
     )  # the rest of the tree is formatted
     check = pakru("fmt", "--check", messy_tree)  # reading through the link is fine
     assert check.code == 1
-    assert f"{link}/x.yaml: not in canonical form (run 'pakru fmt {link}/x.yaml')" in check.out_lines
+    assert (
+        f"{link}/x.yaml: not in canonical form (run 'pakru fmt {link}/x.yaml')" in check.out_lines
+    )
 
 
 def test_a_link_inside_the_tree_and_a_named_link_are_not_written_through(

@@ -63,7 +63,7 @@ def _unescape(text: str) -> str:
     return re.sub(r"\\[\\ntbr]", lambda m: _ESCAPES[m.group()], text)
 
 
-def core(text: str) -> Any:
+def core(text: str) -> Any:  # noqa: PLR0911 - one return per the schema's forms
     """A plain scalar's value by the YAML 1.2 core schema (spec 10.3.2)."""
     if re.fullmatch(r"~|null|Null|NULL|", text):
         return None
@@ -105,9 +105,8 @@ def _close(kind: str, tag: str | None, items: list[Any]) -> Any:
     if kind == "SEQ":
         return tuple(items)
     out: dict[str, Any] = {}
-    for key, value in zip(items[::2], items[1::2], strict=True):
-        if isinstance(key, Plain):
-            key = core(key.text)
+    for written, value in zip(items[::2], items[1::2], strict=True):
+        key = core(written.text) if isinstance(written, Plain) else written
         if type(key) is not str or key in out:
             return NOT_A_RECORD
         out[key] = value

@@ -16,7 +16,11 @@ for _id, _severity, _doc in (
         "A record-like file has a suffix in another case (x.YAML), so it is not read.",
     ),
     ("yaml.syntax", "error", "A file is not valid YAML."),
-    ("yaml.tab", "error", "A tab character; YAML indents with spaces, and parsers disagree on tabs."),
+    (
+        "yaml.tab",
+        "error",
+        "A tab character; YAML indents with spaces and parsers disagree on tabs.",
+    ),
     ("yaml.empty", "error", "A file holds no record."),
     ("yaml.root", "error", "A file's top level is not a mapping."),
     ("yaml.multiple-documents", "error", "A file holds more than one YAML document."),
@@ -30,7 +34,7 @@ for _id, _severity, _doc in (
     (
         "yaml.tag",
         "error",
-        "A tag other than the YAML core tags, or one on the wrong kind of node (no object is built).",
+        "A tag other than the YAML core tags, or on the wrong kind of node (no object is built).",
     ),
     (
         "yaml.layout",

@@ -339,6 +339,8 @@ class _Layout:
         self.text = text
         self.has_hash = "#" in text
         self.has_question = "?" in text
+        self.gaps = self.has_hash or self.has_question
+        """Whether the text between nodes needs a look (only a '#' or '?' can be wrong there)."""
         self._starts: list[int] | None = None
         self.previous = 0
         """Where the previous node's text ends."""
@@ -358,16 +360,20 @@ class _Layout:
         return self.text[starts[number] : end].rstrip("\r\n")
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
+        # runs once per scalar of every file: the common case (plain, one line,
+        # no '#' or '?' in the text, in a block collection) costs a few tests
         style, (start, end) = event.style, _marks(event)
-        if self.has_hash or self.has_question:
+        if self.gaps:
             self._gap(start.index, scalar=True)
-        self.previous = end.index
-        if style in ("|", ">"):
-            self._block_scalar(start.index, end.index, start.line)
-        elif start.line != end.line:
+            self.previous = end.index
+        if style:
+            if style in ("|", ">"):
+                self._block_scalar(start.index, end.index, start.line)
+                return
+            if self.has_hash:
+                self._glued_comment(end.index)
+        if start.line != end.line:
             self._continuation(start.line, end.line)
-        if self.has_hash and style in ("'", '"'):
-            self._glued_comment(end.index)
         if not style and self.open and self.open[-1] >= 0:
             value = event.value
             if "?" in value or ":" in value:
@@ -382,9 +388,9 @@ class _Layout:
 
     def collection_start(self, event: yaml.CollectionStartEvent) -> None:
         start, end = _marks(event)
-        if self.has_hash or self.has_question:
+        if self.gaps:
             self._gap(start.index, scalar=False)
-        self.previous = end.index
+            self.previous = end.index
         if event.flow_style:
             self.open.append(start.line)
         else:
@@ -393,9 +399,9 @@ class _Layout:
 
     def collection_end(self, event: yaml.CollectionEndEvent) -> None:
         start, end = _marks(event)
-        if self.has_hash or self.has_question:
+        if self.gaps:
             self._gap(start.index, scalar=False)
-        self.previous = end.index
+            self.previous = end.index
         first = self.open.pop()
         if first < 0:
             self.blocks.pop()

@@ -346,6 +346,8 @@ class _Layout:
         """Where the previous node's text ends."""
         self.blocks: list[int] = []
         """The column of each open block collection, innermost last."""
+        self.flows: list[Pos] = []
+        """Where each open flow collection starts, innermost last."""
         self.open: list[int] = []
         """For each open collection: -1 for a block one, else the line a flow one starts on."""
 
@@ -376,6 +378,13 @@ class _Layout:
             self._continuation(start.line, end.line)
         if not style and self.open and self.open[-1] >= 0:
             value = event.value
+            if not value and event.tag is None:
+                # libyaml and PyYAML place an empty scalar in a flow collection apart
+                raise ParseError(
+                    "yaml.layout",
+                    "an empty value inside a flow collection; write null",
+                    *self.flows[-1],
+                )
             if "?" in value or ":" in value:
                 # PyYAML ends a plain scalar at either in a flow collection and then
                 # refuses the text; libyaml reads them as part of it
@@ -392,7 +401,17 @@ class _Layout:
             self._gap(start.index, scalar=False)
             self.previous = end.index
         if event.flow_style:
+            if self.gaps and "?" in self.text[start.index : end.index]:
+                # a single-pair mapping in a flow sequence, [? key], holds its '?'
+                raise ParseError(
+                    "yaml.layout",
+                    "an explicit key ('?') is not allowed in records; write 'key: value' "
+                    "(quote a key that begins with '?')",
+                    start.line + 1,
+                    start.column + 1,
+                )
             self.open.append(start.line)
+            self.flows.append((start.line + 1, start.column + 1))
         else:
             self.open.append(-1)
             self.blocks.append(start.column)
@@ -406,6 +425,7 @@ class _Layout:
         if first < 0:
             self.blocks.pop()
             return
+        self.flows.pop()
         if self.has_hash:
             self._glued_comment(end.index)
         if first != end.line and (not self.open or self.open[-1] < 0):  # the outermost flow

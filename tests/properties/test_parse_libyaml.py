@@ -32,7 +32,11 @@ def _comparable(result: Any) -> Any:
 
 # Small edits that turn a valid record into the broken files maintainers write.
 _EDITS = st.sampled_from(
-    [": ", "- ", "'", '"', "!!int ", "&a ", "*a", "{", "[", "#", "\n---\n", "yes", "\x07"]
+    [
+        *(": ", "- ", "'", '"', "!!int ", "&a ", "*a", "{", "[", "#", "\n---\n", "yes", "\x07"),
+        *("\t", "?", ":", "%FOO x\n", "%YAML 1.1\n", '"\\ud800"', '"\\U99999999"', "\x85", "]"),
+        *("!!map ", "! ", " # c", "\ufeff", "\r"),
+    ]
 )
 
 

@@ -39,8 +39,8 @@ for _id, _severity, _doc in (
     (
         "yaml.layout",
         "error",
-        "An explicit key ('?'), or a comment inside a flow collection or between a key and a "
-        "value on a later line, which pakru fmt could not keep.",
+        "An explicit key ('?'), an empty value in a flow collection, or a comment inside a flow "
+        "collection or between a key and a value on a later line: parsers or pakru fmt differ.",
     ),
     ("yaml.too-deep", "error", "Values are nested deeper than the parser's bound."),
     ("yaml.too-many-nodes", "error", "A file holds more values than the parser's bound."),

@@ -5,6 +5,7 @@ import re
 import sys
 from pathlib import Path
 
+from pakru.cli.args import find_tree, say_tree
 from pakru.schema.common import ID_PATTERN
 from pakru.schema.record import RECORD_TYPES
 
@@ -27,9 +28,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.add_argument(
         "--records",
         type=Path,
-        default=Path("records"),
         metavar="DIR",
-        help="the records folder (default: ./records)",
+        help="the records folder (default: the records/ tree found from the working folder "
+        "upwards, or PAKRU_RECORDS)",
     )
     p.add_argument(
         "--source", metavar="SOURCE_ID", help="fill the evidence's source with this source id"
@@ -46,6 +47,11 @@ def run(args: argparse.Namespace) -> int:
     """Write the new files and say which; 1 when one would be overwritten, 2 on bad input."""
     from pakru.fmt import format_text  # noqa: PLC0415 - ruamel is slow to import
 
+    if args.records is None:
+        tree = find_tree(args, refuse="pakru never changes its installed data; use --records DIR")
+        if isinstance(tree, int):
+            return tree
+        args.records = tree.path
     if not args.records.is_dir():
         return _fail(f"no records folder {args.records} (use --records DIR)", 2)
     written = _new_source(args) if args.kind == "source" else _new_record(args)
@@ -56,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(format_text(text, str(path)), encoding="utf-8")
         print(f"wrote {path}")
+    if "tree" in args:  # the tree was found, not given: say which
+        say_tree(args, None, verb="Wrote into", stream=sys.stderr)
     print(f"next: fill in the nulls, then run 'pakru validate {args.records}'")
     return 0
 

@@ -105,3 +105,50 @@ def test_fmt_leaves_a_broken_file_alone(
     assert main(["fmt", str(root)]) == 1
     assert (root / "bodies" / "bad.yaml").read_text(encoding="utf-8") == "a: 1\na: 2\n"
     assert "duplicate key 'a'" in capsys.readouterr().err
+
+
+def test_comments_around_the_document_markers_are_kept() -> None:
+    """ruamel dropped a comment above ``---``/``%YAML`` and one after ``...``."""
+    text = (
+        "# above the directive\n%YAML 1.2\n# between\n--- # on the marker\n"
+        "id: sco\ntype: body\n... # on the end marker\n# after the end\n"
+    )
+    assert format_text(text) == (
+        "# above the directive\n# between\n# on the marker\n"
+        "type: body\nid: sco\n# on the end marker\n# after the end\n"
+    )
+    assert format_text(format_text(text)) == format_text(text)
+
+
+def test_a_tagged_root_formats_in_one_pass() -> None:
+    """``!!map`` and a blank line above the first key once took two runs to settle."""
+    once = format_text("!!map\n\nid: sco\ntype: body\n")
+    assert once == "type: body\nid: sco\n"
+    assert format_text(once) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("type: body\n\ufeff\nname: x\n", "yaml.syntax"),  # a line holding only a BOM
+        ("type: body\n\x85name: x\n", "yaml.syntax"),  # NEL at a line start
+        ("%YAML 1.3\n---\ntype: body\n", "yaml.syntax"),
+        ("type: body\nname: [a, # c\n  b]\n", "yaml.layout"),
+        ("type: body\nname: !!map x\n", "yaml.tag"),
+    ],
+)
+def test_fmt_refuses_what_validate_refuses_with_the_same_finding(text: str, rule: str) -> None:
+    finding = parse(Text("x.yaml", text))
+    assert not isinstance(finding, Parsed)
+    assert finding.rule == rule
+    expected = f"x.yaml:{finding.line}:{finding.column}: {finding.message} [{rule}]"
+    with pytest.raises(FormatError) as raised:
+        format_text(text, "x.yaml")
+    assert str(raised.value) == expected
+
+
+def test_strings_with_refused_characters_are_written_as_escapes() -> None:
+    text = 'type: body\nname: "a\\tb\\e\\Lc\\N\\uFEFF"\n'
+    once = format_text(text)
+    assert _data(once) == _data(text)
+    assert format_text(once) == once

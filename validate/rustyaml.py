@@ -29,7 +29,8 @@ A text is taken only if:
   the entries are exactly the marks less those inside strings (a line
   folded after a colon turns ``":\n"`` into ``": "``): a duplicate key
   leaves one entry fewer, which sends the file the libyaml way;
-- every key is a string that is not a YAML 1.1 boolean word, no string is
+- every key is a string of at most 127 characters that is not a YAML 1.1
+  boolean word, no string is
   one (plain or quoted: the text no longer says which), no float is 2**63
   or more in size, and the node count and nesting are within bounds.
 
@@ -72,6 +73,7 @@ _FLOW = re.compile(rf"\[(?:{_ITEM}(?:, {_ITEM})*)?\]", re.ASCII)
 _WORDS = frozenset(("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO"))
 _WORDS |= frozenset(("on", "On", "ON", "off", "Off", "OFF"))
 _BIG = 2.0**63
+_MAX_KEY = 127  # pakru.validate.parse.MAX_KEY: a longer key goes the libyaml way, which refuses it
 
 
 class _RefusedError(Exception):
@@ -170,7 +172,7 @@ def _mapping(data: dict[Any, Any], room: int, counts: list[int]) -> dict[str, An
     counts[1] += 2 * len(data)
     out: dict[str, Any] = {}
     for key, value in data.items():
-        if type(key) is not str or key in _WORDS:
+        if type(key) is not str or key in _WORDS or len(key) > _MAX_KEY:
             raise _RefusedError
         kind = type(value)
         if kind is str:

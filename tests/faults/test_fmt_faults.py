@@ -140,8 +140,8 @@ def test_bad_files_are_reported_and_the_others_formatted(messy_tree: Path) -> No
         f"error: {bodies}/big.yaml: file is larger than 1,000,000 bytes [read.too-large]",
         f"error: {bodies}/latin1.yaml:2:10: file is not valid UTF-8 (byte 0xe9) [read.encoding]",
         f"error: {bodies}/utf16.yaml:1:4: file contains a NUL byte [read.nul-byte]",
-        f"error: {bodies}/yaml13.yaml: cannot format: version minor part can only be 2 or 1, "
-        "got (1, 3)",
+        f"error: {bodies}/yaml13.yaml:1:1: records are YAML 1.2: '%YAML 1.3' is not allowed "
+        "[yaml.syntax]",
     ]
     assert {n: (bodies / n).read_bytes() for n in bad} == bad
     for path in messy_tree.rglob("*.yaml"):
@@ -173,9 +173,49 @@ def test_a_link_out_of_the_tree_is_not_written_through(messy_tree: Path, tmp_pat
     before = outside.read_bytes()
     done = pakru("fmt", messy_tree / "bodies")
     assert done.code == 1
-    assert done.err_lines == [f"error: {link}: links out of the given folders; not written"]
+    assert done.err_lines == [f"error: {link}: {link} is a symbolic link; not written"]
     assert outside.read_bytes() == before
     assert link.is_symlink()
+
+
+def test_a_linked_folder_out_of_the_tree_is_not_written_through(
+    messy_tree: Path, tmp_path: Path
+) -> None:
+    """Issue 22: only the file itself was checked for being a link, so a linked
+    folder led ``fmt DIR`` to rewrite files outside DIR."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "x.yaml").write_bytes((messy_tree / "bodies" / "wg.yaml").read_bytes())
+    before = snapshot(outside)
+    link = messy_tree / "bodies" / "linked"
+    link.symlink_to(outside, target_is_directory=True)
+    done = pakru("fmt", messy_tree)
+    assert done.code == 1
+    assert done.err_lines == [f"error: {link}/x.yaml: {link} is a symbolic link; not written"]
+    assert snapshot(outside) == before
+    assert (messy_tree / "bodies" / "wg.yaml").read_bytes() == _canonical(
+        messy_tree / "bodies" / "wg.yaml"
+    )  # the rest of the tree is formatted
+    check = pakru("fmt", "--check", messy_tree)  # reading through the link is fine
+    assert check.code == 1
+    assert (
+        f"{link}/x.yaml: not in canonical form (run 'pakru fmt {link}/x.yaml')" in check.out_lines
+    )
+
+
+def test_a_link_inside_the_tree_and_a_named_link_are_not_written_through(
+    messy_tree: Path,
+) -> None:
+    target = messy_tree / "bodies" / "wg.yaml"
+    link = messy_tree / "meetings" / "wg-link.yaml"
+    link.symlink_to(target)
+    before = target.read_bytes()
+    done = pakru("fmt", link)
+    assert done == Run(1, "", f"error: {link}: {link} is a symbolic link; not written\n")
+    assert target.read_bytes() == before
+    done = pakru("fmt", messy_tree / "meetings")
+    assert f"error: {link}: {link} is a symbolic link; not written" in done.err_lines
+    assert target.read_bytes() == before
 
 
 def test_a_failing_write_is_reported_and_the_run_goes_on(

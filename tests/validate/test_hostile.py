@@ -41,7 +41,7 @@ CASES: list[tuple[str, bytes, str]] = [
     (
         "alias-bomb",
         BOMB.encode(),
-        "meetings/x.yaml:3:10: error[yaml.alias] alias *a0 is not allowed in records",
+        "meetings/x.yaml:2:5: error[yaml.alias] anchor &a0 is not allowed in records",
     ),
     (
         "duplicate-key",
@@ -60,7 +60,7 @@ CASES: list[tuple[str, bytes, str]] = [
         b"type: meeting\ntitle: caf\xe9\n",
         "meetings/x.yaml:2:11: error[read.encoding] file is not valid UTF-8 (byte 0xe9)",
     ),
-    ("empty", b"", "meetings/x.yaml: error[yaml.empty] file holds no record"),
+    ("empty", b"", "meetings/x.yaml:1:1: error[yaml.empty] file holds no record"),
     (
         "nul-byte",
         b"type: meeting\x00\n",
@@ -85,6 +85,37 @@ def test_hostile_file(
     assert done.returncode == 1, done.stdout
     assert "Traceback" not in done.stderr
     assert f"{root}/{expected}" in done.stdout.splitlines()
+
+
+def test_a_bad_file_never_stops_the_other_files_findings(tmp_path: Path) -> None:
+    """``!!map`` on a scalar once raised KeyError and ended the run; a control
+    character gave a finding without a line."""
+    root = tmp_path / "records" / "meetings"
+    root.mkdir(parents=True)
+    (root / "a.yaml").write_bytes(b"type: meeting\nid: a\ntitle: !!map foo\n")
+    (root / "b.yaml").write_bytes(b"type: meeting\nid: b\ntitle: !!seq foo\n")
+    (root / "c.yaml").write_bytes(b"type: meeting\nid: c\ntitle: x\x1by\n")
+    done = _validate(root.parent)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stdout.splitlines()[:3] == [
+        f"{root}/a.yaml:3:8: error[yaml.tag] tag !!map cannot be on a scalar",
+        f"{root}/b.yaml:3:8: error[yaml.tag] tag !!seq cannot be on a scalar",
+        f"{root}/c.yaml:3:9: error[yaml.syntax] invalid YAML: control character U+001B is not "
+        "allowed; write it as an escape in a double-quoted string",
+    ]
+
+
+def test_load_raises_the_dataset_error_not_a_key_error(tmp_path: Path) -> None:
+    import pakru  # noqa: PLC0415
+
+    root = tmp_path / "records"
+    shutil.copytree(REPO / "tests" / "cases" / "_base", root)
+    (root / "meetings" / "bad.yaml").write_bytes(b"type: meeting\nid: bad\ntitle: !!map x\n")
+    with pytest.raises(pakru.DatasetError) as raised:
+        pakru.load(root)
+    assert "yaml.tag" in str(raised.value)
+    assert "bad.yaml:3:8" in str(raised.value)
 
 
 def test_fifty_megabyte_file_is_refused_unread(tmp_path: Path) -> None:

@@ -1,7 +1,11 @@
 """The YAML parser: core-schema scalars, tuples, positions, and the refusals."""
 
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 
+from pakru.validate import parse as parse_module
 from pakru.validate.findings import Finding
 from pakru.validate.parse import MAX_DEPTH, Parsed, parse
 from pakru.validate.read import Text
@@ -53,7 +57,14 @@ def test_positions_of_values_and_keys() -> None:
     ("text", "expected"),
     [
         ("a: 1\na: 2\n", (2, 1, "yaml.duplicate-key", "duplicate key 'a' (first on line 1)")),
-        ("a: &x [1]\nb: *x\n", (2, 4, "yaml.alias", "alias *x is not allowed in records")),
+        ("a: &x [1]\nb: *x\n", (1, 4, "yaml.alias", "anchor &x is not allowed in records")),
+        ("a: *x\n", (1, 4, "yaml.alias", "alias *x is not allowed in records")),
+        ("a: !!map x\n", (1, 4, "yaml.tag", "tag !!map cannot be on a scalar")),
+        ("a: !!seq x\n", (1, 4, "yaml.tag", "tag !!seq cannot be on a scalar")),
+        ("a: !!str {b: c}\n", (1, 4, "yaml.tag", "tag !!str cannot be on a mapping")),
+        ("a: !!map [b]\n", (1, 4, "yaml.tag", "tag !!map cannot be on a sequence")),
+        ("a: ! 12\n", (1, 4, "yaml.tag", "the non-specific tag '!' is not allowed in records")),
+        ("!!str : b\n", (1, 1, "yaml.key", "a key must not be empty")),
         (
             "a: !!python/object/apply:os.system [ls]\n",
             (
@@ -64,8 +75,8 @@ def test_positions_of_values_and_keys() -> None:
             ),
         ),
         ("a: !!int seven\n", (1, 4, "yaml.tag", "'seven' is not a valid !!int")),
-        ("", (0, 0, "yaml.empty", "file holds no record")),
-        ("# only a comment\n", (0, 0, "yaml.empty", "file holds no record")),
+        ("", (1, 1, "yaml.empty", "file holds no record")),
+        ("# only a comment\n", (1, 1, "yaml.empty", "file holds no record")),
         ("- a\n", (1, 1, "yaml.root", "a record must be a mapping")),
         ("a:\n\tb: 1\n", (2, 1, "yaml.tab", "tab used for indentation; use spaces")),
         (
@@ -123,3 +134,40 @@ def test_an_ambiguous_scalar_names_its_field_and_record() -> None:
             "record": "jwg-ct-07",
         },
     ]
+
+
+def test_a_long_broken_text_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 22: a 141 KB unterminated flow sequence took seconds, being parsed again by the
+    pure-Python parser to word the error; past REWORD_LIMIT, libyaml's finding stands."""
+    if parse_module._FAST is None:
+        pytest.skip("without libyaml the pure-Python parser is the only one")
+    reparsed: list[int] = []
+    real = parse_module._pure_events
+
+    def counting(text: str) -> Iterator[Any]:
+        reparsed.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(parse_module, "_pure_events", counting)
+    long = "type: body\nname: [" + ", ".join(["x"] * 47_000) + "\n"
+    assert len(long) > parse_module.REWORD_LIMIT
+    line, _, rule, _ = _refused(long)
+    assert (line, rule, reparsed) == (3, "yaml.syntax", [])
+    short = "type: body\nname: [x, x\n"
+    assert _refused(short)[2] == "yaml.syntax"
+    assert reparsed == [len(short)]  # a record-sized text is worded by the pure-Python parser
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: b\x1bc\n", (1, 5, "yaml.syntax")),
+        ("a: b\r\nc: d\x7f\n", (2, 5, "yaml.syntax")),
+        ("a: b\rc: \x85\n", (2, 4, "yaml.syntax")),
+        ("a: '\u2029'\n", (1, 5, "yaml.syntax")),
+        ("a: b\n\ufeff\n", (2, 1, "yaml.syntax")),
+        ("a: b\nc:\td\n", (2, 3, "yaml.tab")),
+    ],
+)
+def test_refused_characters_are_placed(text: str, expected: tuple[int, int, str]) -> None:
+    assert _refused(text)[:3] == expected

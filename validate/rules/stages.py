@@ -16,7 +16,11 @@ for _id, _severity, _doc in (
         "A record-like file has a suffix in another case (x.YAML), so it is not read.",
     ),
     ("yaml.syntax", "error", "A file is not valid YAML."),
-    ("yaml.tab", "error", "A line is indented with a tab; YAML allows only spaces."),
+    (
+        "yaml.tab",
+        "error",
+        "A tab character; YAML indents with spaces and parsers disagree on tabs.",
+    ),
     ("yaml.empty", "error", "A file holds no record."),
     ("yaml.root", "error", "A file's top level is not a mapping."),
     ("yaml.multiple-documents", "error", "A file holds more than one YAML document."),
@@ -27,7 +31,17 @@ for _id, _severity, _doc in (
     ),
     ("yaml.key", "error", "A mapping key is not a string."),
     ("yaml.alias", "error", "An alias is used; records are plain data and aliases can explode."),
-    ("yaml.tag", "error", "A tag other than the YAML core tags is used (no object is built)."),
+    (
+        "yaml.tag",
+        "error",
+        "A tag other than the YAML core tags, or on the wrong kind of node (no object is built).",
+    ),
+    (
+        "yaml.layout",
+        "error",
+        "An explicit key ('?'), an empty value in a flow collection, or a comment inside a flow "
+        "collection or between a key and a value on a later line: parsers or pakru fmt differ.",
+    ),
     ("yaml.too-deep", "error", "Values are nested deeper than the parser's bound."),
     ("yaml.too-many-nodes", "error", "A file holds more values than the parser's bound."),
     ("yaml.number", "error", "An integer has more digits than Python converts (4,300)."),

@@ -3,7 +3,10 @@
 Each file is read by the validator's read stage (size bound, UTF-8, no NUL,
 no FIFO) and written atomically (:mod:`pakru.atomic`), so a failed or killed
 run leaves every file either as it was or fully formatted. A file that
-cannot be read or formatted is reported and the others are still done.
+cannot be read or formatted is reported and the others are still done. No
+write follows a link: a file under a given folder is refused when it, or a
+folder between it and the given folder, is a symbolic link, or when it
+resolves outside the given folder.
 """
 
 import argparse
@@ -35,13 +38,31 @@ def _where(finding: Finding) -> str:
     return printable(f"{place}: {finding.message} [{finding.rule}]")
 
 
-def _target(path: Path, roots: list[Path]) -> Path | None:
-    """Where to write ``path``: itself, or a link's target when it lies inside a given folder."""
-    if not path.is_symlink():
-        return path
-    target = path.resolve()
-    inside = any(target.is_relative_to(root) for root in roots)
-    return target if inside else None
+Roots = list[tuple[Path, Path]]
+"""Each folder given on the command line, and where it resolves to."""
+
+
+def _refusal(path: Path, roots: Roots) -> str | None:
+    """Why ``path`` must not be written, or None.
+
+    A file found under a given folder is written only if neither it nor any
+    folder between it and the given folder is a symbolic link, and it
+    resolves inside that folder: a linked folder (or file) could lead the
+    write anywhere. A file named on its own is refused only when it is a link.
+    """
+    for given, real_root in roots:
+        if not path.is_relative_to(given):
+            continue
+        step = given
+        for part in path.relative_to(given).parts:
+            step = step / part
+            if step.is_symlink():
+                return f"{step} is a symbolic link"
+        real = path.resolve()
+        if not real.is_relative_to(real_root):
+            return f"it resolves to {real}, outside {given}"
+        return None
+    return f"{path} is a symbolic link" if path.is_symlink() else None
 
 
 def _canonical(path: Path) -> tuple[str, str] | None:
@@ -62,17 +83,14 @@ def _canonical(path: Path) -> tuple[str, str] | None:
     return None
 
 
-def _write(path: Path, canonical: str, roots: list[Path]) -> bool:
+def _write(path: Path, canonical: str, roots: Roots) -> bool:
     """Write the canonical text over ``path`` atomically; False after reporting a failure."""
-    target = _target(path, roots)
-    if target is None:
-        print(
-            printable(f"error: {path}: links out of the given folders; not written"),
-            file=sys.stderr,
-        )
+    refusal = _refusal(path, roots)
+    if refusal is not None:
+        print(printable(f"error: {path}: {refusal}; not written"), file=sys.stderr)
         return False
     try:
-        write_text(target, canonical)
+        write_text(path, canonical)
     except OSError as error:
         reason = error.strerror or str(error)
         print(printable(f"error: {path}: not written ({reason}); unchanged"), file=sys.stderr)
@@ -81,7 +99,7 @@ def _write(path: Path, canonical: str, roots: list[Path]) -> bool:
     return True
 
 
-def _format(path: Path, roots: list[Path], check: bool) -> tuple[bool, bool]:
+def _format(path: Path, roots: Roots, check: bool) -> tuple[bool, bool]:
     """Format (or check) one file; (changed, failed)."""
     texts = _canonical(path)
     if texts is None:
@@ -108,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
     for skipped in collected.skipped:
         shown = f"error: {skipped.path}: {skipped.message} [{skipped.rule}]"
         print(printable(shown), file=sys.stderr)
-    roots = [p.resolve() for p in args.paths if p.is_dir()]
+    roots = [(p, p.resolve()) for p in args.paths if p.is_dir()]
     changed = 0
     for path in collected.files:
         was_changed, was_failed = _format(path, roots, args.check)

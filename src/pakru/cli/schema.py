@@ -1,6 +1,7 @@
 """``pakru schema``: write (or check) the JSON Schema files exported from the models."""
 
 import argparse
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -48,9 +49,22 @@ def run(args: argparse.Namespace) -> int:
 
     The descriptions (``schema/fielddocs.py``, generated from the models'
     attribute docstrings) are written beside the ``--out`` folder when that
-    folder is a checkout's ``schema/json``.
+    folder is a checkout's ``schema/json``. Every file is written atomically
+    and never through a link (``--out``, ``--vscode`` and the files in them);
+    a path that cannot be written is a usage error (exit 2) naming it.
     """
+    try:
+        return _run(args)
+    except OSError as error:  # UnsafePathError included: a link, or a path out of the folder
+        where = error.filename or args.out
+        reason = error.strerror or str(error)
+        print(f"pakru schema: cannot write into {where}: {reason}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
     # imported here: any module of pakru.schema loads every model
+    from pakru.atomic import write_text  # noqa: PLC0415
     from pakru.schema import docstrings, jsonschema  # noqa: PLC0415
 
     settings = jsonschema.vscode_settings()
@@ -67,15 +81,52 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}: stale; run 'pakru schema'", file=sys.stderr)
         return 1 if stale else 0
     if fielddocs.exists() and docstrings.stale(fielddocs):
-        print(f"wrote {docstrings.write(fielddocs)}")
+        print(f"wrote {write_text(fielddocs, docstrings.render(), root=fielddocs.parent)}")
         # the models in this process were built with the old descriptions
         command = [sys.executable, "-m", "pakru", "schema", "--out", str(args.out)]
         command += ["--vscode", str(args.vscode)] if args.vscode else []
         return subprocess.run(command, check=False).returncode  # noqa: S603 - our own command
-    for path in jsonschema.write(args.out):
+    for path in _write_schemas(args.out):
         print(f"wrote {path}")
     if args.vscode:
         args.vscode.parent.mkdir(parents=True, exist_ok=True)
-        args.vscode.write_text(settings, encoding="utf-8")
+        write_text(args.vscode, settings, root=args.vscode.parent)  # neither may be a link
         print(f"wrote {args.vscode}")
     return 0
+
+
+def _write_schemas(directory: Path) -> list[Path]:
+    """Write every schema file into ``directory``; return the files that changed.
+
+    Nothing is written through a link: ``directory`` and the files in it must
+    not be symbolic links (:class:`pakru.atomic.UnsafePathError`, checked for
+    every file before any is written). A killed run's temporary files there
+    are removed first.
+    """
+    from pakru.atomic import check_inside, remove_orphans, write_text  # noqa: PLC0415
+    from pakru.schema.jsonschema import render, schemas  # noqa: PLC0415
+
+    planned = [(directory / name, render(document)) for name, document in schemas().items()]
+    for path in (directory, *(p for p, _ in planned)):
+        check_inside(directory, path)
+    directory.mkdir(parents=True, exist_ok=True)
+    check_inside(directory, directory)  # made just now, or there already: not a link
+    remove_orphans(directory)
+    changed = []
+    for path, content in planned:
+        if not _holds(path, content):
+            write_text(path, content, root=directory)
+            changed.append(path)
+    return changed
+
+
+def _holds(path: Path, content: str) -> bool:
+    """Whether the regular file ``path`` holds exactly ``content`` (read no further)."""
+    expected = content.encode("utf-8")
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(expected):
+            return False
+        return path.read_bytes() == expected
+    except OSError:
+        return False

@@ -58,6 +58,11 @@ class Dataset:
     '1.0.0'
     """
 
+    _by_id: Mapping[str, Record]
+    _texts: Mapping[str, str]
+    _version: str | None
+    _withdrawn: Mapping[str, Withdrawal]
+
     def __init__(
         self,
         records: Iterable[Record],

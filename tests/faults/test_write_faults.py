@@ -313,3 +313,12 @@ def test_file_size_limit_during_export_leaves_complete_files(tree: Path, tmp_pat
     for name, (data, _mode) in after.items():
         if name != "records.json":
             assert data == before[name][0], name  # every other file whole, old or new alike
+
+
+def test_schema_removes_a_killed_runs_temporary_files(tmp_path: Path) -> None:
+    out = tmp_path / "schema"
+    assert pakru("schema", "--out", out).code == 0
+    orphan = out / ".pakru-meeting.schema.json.0badc0de.tmp"
+    orphan.write_text('{"half": ', encoding="utf-8")
+    assert pakru("schema", "--out", out) == Run(0, "", "")  # nothing changed, nothing written
+    assert not orphan.exists()

@@ -68,6 +68,9 @@ MANIFEST = ".pakru-export.json"
 """The files an export wrote, each with the SHA-256 of its content (``"sha256:<hex>"``), so
 ``force`` replaces or removes only those, and only while unchanged."""
 
+MANIFEST_MAX_BYTES = 16 * 1024 * 1024
+"""Largest export list read back; pakru's own lists are a few kilobytes."""
+
 SHIPPED_FILES = ("CITATION.cff", "LICENSE")
 """Files of the package copied into every export."""
 
@@ -169,7 +172,7 @@ def _prepare(out: Path, force: bool) -> dict[str, str]:
     info = manifest.lstat() if manifest.exists() or manifest.is_symlink() else None
     if info is None:
         return {}
-    if not stat.S_ISREG(info.st_mode):
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MANIFEST_MAX_BYTES:
         raise ExportError(f"{manifest} is not a file pakru wrote; remove it")
     try:
         listed = json.loads(manifest.read_text(encoding="utf-8")).get("files", {})

@@ -28,10 +28,11 @@ import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
-from pakru.schema.common import ID_PATTERN, Id
+from pakru.schema.common import ID_PATTERN
 from pakru.schema.record import RECORD_TYPES
 from pakru.schema.text import normalise
 from pakru.validate.read import MAX_BYTES
@@ -43,18 +44,24 @@ WRITTEN_BY = re.compile(
 )
 NAME_AFTER_DATELINE = re.compile(r"^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})$")
 HEADLINE_MAX = 120
-ID_MAX_LENGTH: int = get_args(Id)[1].max_length
-"""The longest id a record may have (the ``Id`` type's bound)."""
 
 
 class ReportError(ValueError):
     """A report file that cannot be added as a source; the message says why."""
 
 
+@cache
+def id_max_length() -> int:
+    """The longest id a record may have: the ``Id`` type's bound, as its JSON Schema states it."""
+    schema = RECORD_TYPES["source"].model.model_json_schema(mode="validation")
+    longest: int = schema["properties"]["id"]["maxLength"]
+    return longest
+
+
 def id_problem(value: str) -> str | None:
     """Why ``value`` is not a record id, or None when it is one."""
-    if len(value) > ID_MAX_LENGTH:
-        return f"is not an id: {len(value)} characters, at most {ID_MAX_LENGTH}"
+    if len(value) > (longest := id_max_length()):
+        return f"is not an id: {len(value)} characters, at most {longest}"
     if not re.match(ID_PATTERN, value):
         return "is not an id: lower-case letters, digits, single hyphens"
     return None

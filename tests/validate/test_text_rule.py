@@ -9,7 +9,7 @@ import pytest
 
 import pakru
 from pakru.dataset import Dataset
-from pakru.schema import Evidence, Meeting, Person
+from pakru.schema import Evidence, Meeting, Person, Record, introspect
 from pakru.schema.text import NormalisedText
 from pakru.validate.registry import Context, Hit
 from pakru.validate.rules.text import BIDI, FILLERS, ZERO_WIDTH, invisible, invisible_characters
@@ -99,3 +99,22 @@ def test_a_quote_keeps_what_its_report_holds_there_only() -> None:
         version=SHIPPED.version,
     )
     assert list(invisible_characters(dataset, Context())) == []
+
+
+@pytest.mark.parametrize("record", SHIPPED.records, ids=lambda r: r.id)
+def test_the_walk_reaches_every_free_text(record: Record) -> None:
+    found = list(introspect.texts(record))
+    assert introspect.text_values(record) == [text for _, text, _, _ in found]
+    by_loc = {loc: text for loc, text, _, _ in found}
+    for loc, quoted in introspect.quotes(record):
+        assert by_loc[(*loc, "quote")] == quoted.quote
+    own = introspect.fields_by_name(type(record))
+    for name in ("title", "name", "note"):
+        if name in own and getattr(record, name) is not None:
+            assert by_loc[(name,)] == getattr(record, name)
+    for index, alias in enumerate(getattr(record, "aliases", ())):
+        assert by_loc[("aliases", index)] == alias
+    # keys, references and fixed choices are not free text
+    assert ("id",) not in by_loc
+    assert ("type",) not in by_loc
+    assert all(loc[-1] not in {"source", "ref", "series", "kind", "status"} for loc in by_loc)

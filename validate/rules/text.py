@@ -27,14 +27,13 @@ reports themselves are not records and are not checked here.
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from functools import cache
 
 from pydantic import BaseModel
 
 from pakru.dataset import Dataset
-from pakru.schema.common import BaseDerivation, Evidence
-from pakru.schema.introspect import Loc, fields
-from pakru.schema.markers import KEY, NOTE
+from pakru.schema.introspect import FieldSpec, Loc, Quoted, text_values
+from pakru.schema.introspect import texts as introspect_texts
+from pakru.schema.markers import NOTE
 from pakru.schema.text import NormalisedText
 from pakru.validate.registry import Context, Hit, rule
 
@@ -124,45 +123,9 @@ def _message(found: list[tuple[int, str, str]], quote: bool) -> str:
     return f"{head}{listed}; {fix}"
 
 
-TEXT, TEXTS, MODEL, MODELS = range(4)
-"""What a field holds, for the walks: one text, texts, one model, models."""
-
-
-@cache
-def _plan(model: type[BaseModel]) -> tuple[tuple[str, int, bool], ...]:
-    """(name, what it holds, whether it may span lines) of every field holding text or models.
-
-    Fixed choices, references and keys hold no free text (their values are
-    checked against a list or a pattern) and are left out.
-    """
-    out = []
-    for spec in fields(model):
-        if spec.model is not None:
-            out.append((spec.name, MODELS if spec.many else MODEL, False))
-        elif spec.scalar is str and spec.choices is None and spec.refers_to is None:
-            if KEY in spec.roles:
-                continue
-            quote = spec.name == "quote" and issubclass(model, Evidence | BaseDerivation)
-            out.append((spec.name, TEXTS if spec.many else TEXT, quote or NOTE in spec.roles))
-    return tuple(out)
-
-
-def _all_text(model: BaseModel, out: list[str]) -> None:
-    """Every text value inside ``model``, without locations: the quick screen's walk."""
-    values = model.__dict__
-    for name, holds, _ in _plan(type(model)):
-        value = values[name]
-        if value is None:
-            continue
-        if holds == TEXT:
-            out.append(value)
-        elif holds == TEXTS:
-            out.extend(value)
-        elif holds == MODEL:
-            _all_text(value, out)
-        else:
-            for item in value:
-                _all_text(item, out)
+def _multiline(spec: FieldSpec, owner: BaseModel) -> bool:
+    """Whether the field may run over several lines: an editor's note, or a quote."""
+    return NOTE in spec.roles or (spec.name == "quote" and isinstance(owner, Quoted))
 
 
 def _maybe_invisible(record: BaseModel) -> bool:
@@ -173,28 +136,8 @@ def _maybe_invisible(record: BaseModel) -> bool:
     and separator character, and for the line breaks and tabs a note may
     hold, which the full walk then lets through.
     """
-    texts: list[str] = []
-    _all_text(record, texts)
-    joined = " ".join(texts)
+    joined = " ".join(text_values(record))
     return not joined.isprintable() or _FILLER.search(joined) is not None
-
-
-def _strings(model: BaseModel, loc: Loc, out: list[tuple[Loc, str, bool, BaseModel]]) -> None:
-    """Every text value inside ``model``: location, text, whether it may span lines, owner."""
-    values = model.__dict__
-    for name, holds, multiline in _plan(type(model)):
-        value = values[name]
-        if value is None:
-            continue
-        if holds == TEXT:
-            out.append(((*loc, name), value, multiline, model))
-        elif holds == TEXTS:
-            out.extend(((*loc, name, i), item, multiline, model) for i, item in enumerate(value))
-        elif holds == MODEL:
-            _strings(value, (*loc, name), out)
-        else:
-            for index, item in enumerate(value):
-                _strings(item, (*loc, name, index), out)
 
 
 def _kept_from_the_report(
@@ -222,19 +165,16 @@ def _kept_from_the_report(
 def _record_hits(
     record: BaseModel, texts: Mapping[str, str], normalised: dict[str, NormalisedText]
 ) -> Iterator[tuple[Loc, str]]:
-    out: list[tuple[Loc, str, bool, BaseModel]] = []
-    _strings(record, (), out)
-    for loc, text, multiline, owner in out:
-        found = _found(text, MULTILINE if multiline else "")
+    for loc, text, spec, owner in introspect_texts(record):
+        found = _found(text, MULTILINE if _multiline(spec, owner) else "")
         if not found:
             continue
-        quoted = owner if isinstance(owner, Evidence | BaseDerivation) else None
-        quote = quoted is not None and loc[-1] == "quote"
-        if quote and quoted is not None:
+        quoted = owner if spec.name == "quote" and isinstance(owner, Quoted) else None
+        if quoted is not None:
             source = quoted.source
             if _kept_from_the_report(text, found, texts.get(source), normalised, source):
                 continue
-        yield loc, _message(found, quote)
+        yield loc, _message(found, quoted is not None)
 
 
 @rule("text.invisible")

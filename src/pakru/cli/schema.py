@@ -1,7 +1,6 @@
 """``pakru schema``: write (or check) the JSON Schema files exported from the models."""
 
 import argparse
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -86,47 +85,10 @@ def _run(args: argparse.Namespace) -> int:
         command = [sys.executable, "-m", "pakru", "schema", "--out", str(args.out)]
         command += ["--vscode", str(args.vscode)] if args.vscode else []
         return subprocess.run(command, check=False).returncode  # noqa: S603 - our own command
-    for path in _write_schemas(args.out):
+    for path in jsonschema.write(args.out):
         print(f"wrote {path}")
     if args.vscode:
         args.vscode.parent.mkdir(parents=True, exist_ok=True)
         write_text(args.vscode, settings, root=args.vscode.parent)  # neither may be a link
         print(f"wrote {args.vscode}")
     return 0
-
-
-def _write_schemas(directory: Path) -> list[Path]:
-    """Write every schema file into ``directory``; return the files that changed.
-
-    Nothing is written through a link: ``directory`` and the files in it must
-    not be symbolic links (:class:`pakru.atomic.UnsafePathError`, checked for
-    every file before any is written). A killed run's temporary files there
-    are removed first.
-    """
-    from pakru.atomic import check_inside, remove_orphans, write_text  # noqa: PLC0415
-    from pakru.schema.jsonschema import render, schemas  # noqa: PLC0415
-
-    planned = [(directory / name, render(document)) for name, document in schemas().items()]
-    for path in (directory, *(p for p, _ in planned)):
-        check_inside(directory, path)
-    directory.mkdir(parents=True, exist_ok=True)
-    check_inside(directory, directory)  # made just now, or there already: not a link
-    remove_orphans(directory)
-    changed = []
-    for path, content in planned:
-        if not _holds(path, content):
-            write_text(path, content, root=directory)
-            changed.append(path)
-    return changed
-
-
-def _holds(path: Path, content: str) -> bool:
-    """Whether the regular file ``path`` holds exactly ``content`` (read no further)."""
-    expected = content.encode("utf-8")
-    try:
-        info = path.lstat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size != len(expected):
-            return False
-        return path.read_bytes() == expected
-    except OSError:
-        return False

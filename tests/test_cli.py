@@ -10,6 +10,7 @@ import pytest
 
 import pakru
 from pakru.cli import main
+from tests.conftest import REPO
 
 BAD_MEETING = """\
 type: meeting
@@ -34,21 +35,31 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.startswith(f"pakru {pakru.__version__}")
 
 
-def test_shipped_dataset_validates_clean(capsys: pytest.CaptureFixture[str]) -> None:
+RECORD_FILES = len(list((REPO / "records").glob("*/*.y*ml")))
+CHECKED = f"Checked {RECORD_FILES} records in {REPO / 'records'} (found from {REPO} upwards).\n"
+"""The summary line of a command run at the root of this checkout."""
+
+
+def test_shipped_dataset_validates_clean(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No error or warning; the one info says the JWG meeting planned for 2019 has no record."""
+    monkeypatch.chdir(REPO)
     assert main(["validate", "--today", "2026-01-01"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "records/meetings/jwg-ct-next.yaml:5:9: info[dates.planned-past] status: planned for "
         "2019-01-01..2019-12-31, which is before 2026-01-01, and no record says it was held",
         "Found 1 info in 1 file.",
+        CHECKED.strip(),
     ]
 
 
 def test_shipped_dataset_has_no_finding_before_the_planned_date(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(REPO)
     assert main(["validate", "--today", "2018-12-31"]) == 0
-    assert capsys.readouterr().out == "No findings.\n"
+    assert capsys.readouterr().out == "No findings.\n" + CHECKED
 
 
 def test_findings_exit_1_with_file_line_rule(
@@ -86,7 +97,9 @@ def test_github_format(
     assert (
         main(["validate", str(root), "--format", "github", "--select", "schema.unknown-key"]) == 1
     )
-    (line,) = capsys.readouterr().out.splitlines()
+    captured = capsys.readouterr()
+    (line,) = captured.out.splitlines()
+    assert captured.err == ""
     assert line.startswith("::error file=")
     assert line.endswith(
         "x.yaml,line=7,col=12,title=schema.unknown-key::location: unknown key 'cty' "
@@ -99,7 +112,7 @@ def test_ignore_removes_findings(
 ) -> None:
     root = write_tree({"meetings/x.yaml": BAD_MEETING})
     assert main(["validate", str(root), "--select", "schema", "--ignore", "schema"]) == 0
-    assert capsys.readouterr().out == "No findings.\n"
+    assert capsys.readouterr() == ("No findings.\n", "")  # given paths: no tree line
 
 
 @pytest.mark.parametrize(
@@ -135,3 +148,78 @@ def test_python_dash_m() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.startswith("pakru ")
+
+
+# --- several reports from one run ---------------------------------------------------------------
+
+
+def test_several_reports_from_one_run_into_new_folders(
+    write_tree: Callable[[dict[str, str]], Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = write_tree({"meetings/x.yaml": BAD_MEETING})
+    sarif, junit = tmp_path / "reports" / "a" / "pakru.sarif", tmp_path / "reports" / "pakru.xml"
+    argv = ["validate", str(root), "--select", "schema", "--format", "github"]
+    argv += ["--output", f"sarif={sarif}", "--output", f"junit={junit}"]
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert [line.split(" ")[0] for line in captured.out.splitlines()] == ["::error", "::error"]
+    assert captured.err == (
+        f"{sarif}: Found 2 errors in 1 file.\n{junit}: Found 2 errors in 1 file.\n"
+    )
+    results = json.loads(sarif.read_text("utf-8"))["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == ["schema.missing-key", "schema.unknown-key"]
+    assert junit.read_text("utf-8").count("<failure ") == 2
+
+
+def test_output_file_into_a_missing_folder_is_created(
+    write_tree: Callable[[dict[str, str]], Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = write_tree({"meetings/x.yaml": BAD_MEETING})
+    target = tmp_path / "no" / "such" / "folder" / "x.sarif"
+    argv = ["validate", str(root), "--format", "sarif", "--output-file", str(target)]
+    assert main(argv) == 1
+    assert capsys.readouterr().out == ""
+    assert json.loads(target.read_text("utf-8"))["version"] == "2.1.0"
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("sarif={file}/x.sarif", "{file}/x.sarif: cannot create its folder: File exists"),
+        ("sarif={file}/deeper/x.sarif", "{file}/deeper/x.sarif: cannot create its folder: "),
+        ("sarif={folder}", "{folder}: is a folder, not a file"),
+        ("xml={folder}/x.xml", "argument --output: unknown format 'xml'"),
+        ("sarif", "argument --output: expected FORMAT=FILE, got 'sarif'"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_a_usage_error_naming_it(
+    output: str,
+    message: str,
+    write_tree: Callable[[dict[str, str]], Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = write_tree({"meetings/x.yaml": BAD_MEETING})
+    file = tmp_path / "a-file"
+    file.write_text("", encoding="utf-8")
+    names = {"file": file, "folder": tmp_path}
+    try:
+        code = main(["validate", str(root), "--output", output.format(**names)])
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    assert code == 2
+    assert message.format(**names) in capsys.readouterr().err
+
+
+def test_the_same_file_twice_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "report"
+    argv = ["validate", "-o", str(target), "--output", f"json={target}"]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == f"pakru validate: {target}: named twice as an output file\n"
+    assert not target.exists()

@@ -23,7 +23,14 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("schema", ("pakru.schema", "pakru.reference")),  # reference: re-exports schema.reference
     (
         "dataset",
-        ("pakru.dataset", "pakru.collection", "pakru.manifest", "pakru.codes", "pakru.coding"),
+        (
+            "pakru.dataset",
+            "pakru.collection",
+            "pakru.manifest",
+            "pakru.tree",  # which records tree a command reads: the one rule
+            "pakru.codes",
+            "pakru.coding",
+        ),
     ),
     (
         "services",

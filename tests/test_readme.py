@@ -3,10 +3,12 @@
 import contextlib
 import io
 import re
+import shlex
 from pathlib import Path
 
 import mypy.api
 
+from pakru.cli import parser
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -61,3 +63,15 @@ def test_readme_example_passes_mypy_strict(tmp_path: Path) -> None:
         ["--strict", "--config-file", str(REPO / "pyproject.toml"), str(example)]
     )
     assert code == 0, out + err
+
+
+def test_every_pakru_command_in_the_readme_parses() -> None:
+    """The command-line section's lines (and the CI ones among them) are real commands."""
+    blocks = re.findall(r"```sh\n(.*?)```", README, re.DOTALL)
+    lines = [line.split("  #")[0].strip() for block in blocks for line in block.splitlines()]
+    commands = [line for line in lines if line.startswith("pakru ") and "--version" not in line]
+    assert any("--output sarif=" in c and "--format github" in c for c in commands)
+    assert "pakru changelog" in commands
+    for command in commands:
+        args = parser().parse_args(shlex.split(command)[1:])
+        assert callable(args.run), command

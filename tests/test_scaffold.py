@@ -95,8 +95,11 @@ def test_new_rejects_a_bad_id_and_a_missing_folder(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["new", "meeting", "x"]) == 2
-    assert capsys.readouterr().err == ("pakru new: no records folder records (use --records DIR)\n")
-    Path("records").mkdir()
+    assert capsys.readouterr().err == (
+        f"pakru new: no records tree found from {tmp_path} upwards (pakru never changes its "
+        "installed data; use --records DIR)\n"
+    )
+    Path("records", "meetings").mkdir(parents=True)
     assert main(["new", "meeting", "Bad_Id"]) == 2
     assert capsys.readouterr().err == (
         "pakru new: 'Bad_Id' is not an id: lower-case letters, digits, single hyphens\n"

@@ -47,6 +47,8 @@ class Loaded:
     findings: tuple[Finding, ...]
     manifest_files: tuple[str, ...] = ()
     """How findings name the ``VERSION`` and ``withdrawn.json`` files that were looked for."""
+    files: int = 0
+    """How many record files were read (what could not be read is a finding instead)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,9 +257,11 @@ def _load(paths: Sequence[Path] | None, jobs: int, gathered: list[facts.Facts] |
     ]
     unbuilt.update(s.path.stem for s in collected.skipped)
     records = [o.record for o in origins]
+    count = len(collected.files)
     root = next((p for p in roots if p.is_dir()), None)
     if root is None:  # single files: no manifest to read
-        return Loaded(Dataset(records, texts), Provenance(origins, unbuilt), tuple(findings))
+        provenance = Provenance(origins, unbuilt)
+        return Loaded(Dataset(records, texts), provenance, tuple(findings), files=count)
     manifest = read_manifest(root, show, {r.id for r in records})
     dataset = Dataset(
         records,
@@ -266,7 +270,8 @@ def _load(paths: Sequence[Path] | None, jobs: int, gathered: list[facts.Facts] |
         withdrawn=(p.withdrawal for p in manifest.withdrawn),
     )
     findings.extend(manifest.findings)
-    return Loaded(dataset, Provenance(origins, unbuilt), tuple(findings), manifest.files)
+    provenance = Provenance(origins, unbuilt)
+    return Loaded(dataset, provenance, tuple(findings), manifest.files, count)
 
 
 def _rules_of_theme(shared: tuple[Dataset, Context], ids: tuple[str, ...]) -> list[Finding]:
@@ -315,6 +320,29 @@ def validate(
     jobs: int = 1,
     incremental: bool = False,
 ) -> list[Finding]:
+    """Every finding for the records under ``paths``, sorted by file and line: :func:`check`."""
+    return check(
+        paths, context=context, select=select, ignore=ignore, jobs=jobs, incremental=incremental
+    ).findings
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What ``pakru validate`` reports: the findings, and how many record files were checked."""
+
+    findings: list[Finding]
+    files: int
+
+
+def check(
+    paths: Sequence[Path] | None = None,
+    *,
+    context: Context | None = None,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    jobs: int = 1,
+    incremental: bool = False,
+) -> Checked:
     """Every finding for the records under ``paths``, sorted by file and line.
 
     With ``incremental``, ``paths`` are record files inside records trees:
@@ -342,7 +370,16 @@ def validate(
         keep = touching(loaded.provenance, shown)
         keep |= set(loaded.manifest_files)
         found = [f for f in found if f.path in keep]
-    return filter_findings(found, select, ignore)
+    return Checked(filter_findings(found, select, ignore), loaded.files)
 
 
-__all__ = ["FileResult", "Loaded", "build_file", "collect", "load_dataset", "validate"]
+__all__ = [
+    "Checked",
+    "FileResult",
+    "Loaded",
+    "build_file",
+    "check",
+    "collect",
+    "load_dataset",
+    "validate",
+]

@@ -39,8 +39,9 @@ scanning: each finding is a result with its rule id, level (``error``,
 ``warning``, ``note`` for info), message, file and region, and a
 ``partialFingerprints`` entry built from rule, file, record, field and
 message (not the line), so a finding keeps its identity when lines move;
-every rule reported is described in ``tool.driver.rules`` with its summary
-and doc.
+every rule reported is described in ``tool.driver.rules`` with its summary,
+its doc as the help text and a ``helpUri`` on the site's rules page, which
+is also the tool's ``informationUri``.
 
 ``--format junit``: JUnit XML for CI test reports: one test suite per file,
 one failing test case per error or warning finding (info findings are
@@ -154,6 +155,8 @@ def github(findings: Sequence[Finding], colour: bool = False) -> str:
 
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+RULES_URL = "https://example.invalid/pakru/reference/rules/"
+"""The site's rules page: ``site_url`` of mkdocs.yml and the page (a test keeps them equal)."""
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -165,12 +168,15 @@ def _sarif_rules(findings: Sequence[Finding]) -> list[dict[str, object]]:
     for rule_id in sorted({f.rule for f in findings}):
         rule = RULES.get(rule_id)
         summary = rule.summary if rule else rule_id
+        doc = rule.doc if rule else summary
         item: dict[str, object] = {
             "id": rule_id,
             "shortDescription": {"text": summary},
-            "fullDescription": {"text": rule.doc if rule else summary},
+            "fullDescription": {"text": doc},
+            "help": {"text": doc},
         }
         if rule:
+            item["helpUri"] = f"{RULES_URL}#{rule.theme}"
             item["defaultConfiguration"] = {"level": _SARIF_LEVEL[rule.severity]}
         described.append(item)
     return described
@@ -219,6 +225,7 @@ def sarif(findings: Sequence[Finding], colour: bool = False) -> str:
                     "driver": {
                         "name": "pakru",
                         "version": pakru.__version__,
+                        "informationUri": RULES_URL,
                         "rules": rules,
                     }
                 },

@@ -23,9 +23,16 @@ renders as a section of ``CHANGELOG.md`` (``pakru changelog``).
 <BLANKLINE>
 """
 
+import re
+import subprocess
+import tarfile
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from pakru.manifest import SEMVER
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
@@ -43,6 +50,11 @@ class Changes:
     """Ids of the old release that are gone without an entry in ``withdrawn.json``."""
     types: Mapping[str, str]
     reasons: Mapping[str, str]
+
+    @property
+    def empty(self) -> bool:
+        """Whether no id was added, changed, merged or removed."""
+        return not (self.added or self.changed or self.merged or self.removed or self.unaccounted)
 
 
 def diff(old: Iterable[Mapping[str, Any]], ds: "Dataset") -> Changes:
@@ -93,3 +105,124 @@ def render(version: str, changes: Changes, date: str | None = None) -> str:
     section("Merged", [f"- `{o}` → `{n}`: {changes.reasons[o]}" for o, n in changes.merged])
     section("Removed", [f"- `{i}`: {changes.reasons[i]}" for i in changes.removed])
     return "\n".join(lines)
+
+
+CHANGELOG_FILE = "CHANGELOG.md"
+"""The data changelog, beside the ``records/`` folder."""
+
+_HEADING = re.compile(r"^## (\S+)(?:\s.*)?$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Release:
+    """A released data version and its records (as JSON data), read from the git history."""
+
+    version: str
+    commit: str
+    date: str
+    records: tuple[dict[str, Any], ...]
+
+    def describe(self) -> str:
+        """``data 2.1.0 (CHANGELOG.md, released in commit e074b92 of 2026-11-23)``."""
+        commit = self.commit[:7]
+        return f"data {self.version} ({CHANGELOG_FILE}, released in commit {commit} of {self.date})"
+
+
+class ReleaseError(Exception):
+    """The last release is recorded but its records cannot be read; the message says why."""
+
+
+def recorded_versions(changelog: str) -> list[tuple[str, str]]:
+    """(version, heading line) of every release section of ``CHANGELOG.md``, newest first.
+
+    >>> recorded_versions("# Changelog\\n\\n## 1.1.0 (2026-01-02)\\n\\n## 1.0.0\\n")
+    [('1.1.0', '## 1.1.0 (2026-01-02)'), ('1.0.0', '## 1.0.0')]
+    """
+    return [
+        (m.group(1), m.group(0).rstrip())
+        for m in _HEADING.finditer(changelog)
+        if re.match(SEMVER, m.group(1))
+    ]
+
+
+def _git(folder: Path, *args: str) -> str | None:
+    """``git ARGS`` run in ``folder``: its output, or None when git fails or is missing."""
+    try:
+        done = subprocess.run(  # noqa: S603 - fixed arguments, no shell
+            ["git", *args],  # noqa: S607 - git from PATH, as a user runs it
+            cwd=folder,
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
+
+
+def _release_commit(folder: Path, versions: list[tuple[str, str]]) -> tuple[str, str, str] | None:
+    """(version, commit, date) of the newest release whose heading a commit added."""
+    for version, heading in versions:
+        found = _git(folder, "log", "-1", "--format=%H %cs", "-S", heading, "--", CHANGELOG_FILE)
+        if found and found.strip():
+            commit, date = found.split()
+            return version, commit, date
+    return None
+
+
+def last_release(records: Path) -> Release | None:
+    """The last release of the data in ``records``: None when none is recorded yet.
+
+    The releases are the version sections of ``CHANGELOG.md`` beside the
+    ``records/`` folder (written at each release, see docs/versioning.md).
+    The last release is the newest one whose heading line is in the git
+    history; its records are the tree of the commit that added that line,
+    read with ``git archive`` and loaded with this pakru. No git tag is
+    needed. Raises :class:`ReleaseError` when a release is recorded but its
+    records cannot be had: not a git checkout, a shallow clone without that
+    commit, or records this pakru cannot load.
+    """
+    from pakru.validate.pipeline import load_dataset  # noqa: PLC0415 - the full loader
+
+    folder = records.resolve()
+    changelog_path = folder.parent / CHANGELOG_FILE
+    try:
+        versions = recorded_versions(changelog_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not versions:
+        return None
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    if top is None:
+        raise ReleaseError(
+            f"{changelog_path} records data {versions[0][0]}, but {folder} is not in a git "
+            "checkout to read its records from"
+        )
+    released = _release_commit(folder.parent, versions)
+    if released is None:
+        raise ReleaseError(
+            f"no commit in this clone's history adds a release section of {changelog_path} "
+            "(a shallow clone? fetch the whole history, e.g. fetch-depth: 0)"
+        )
+    version, commit, date = released
+    root = Path(top.strip()).resolve()
+    if not folder.is_relative_to(root):
+        raise ReleaseError(f"{folder} is not inside its git checkout {root}")
+    inside = folder.relative_to(root).as_posix()
+    with tempfile.TemporaryDirectory(prefix="pakru-release-") as temp:
+        archive = Path(temp) / "release.tar"
+        # run from the top: in a sub-folder, git archive would take only that folder
+        if _git(root, "archive", "--format=tar", f"--output={archive}", commit, inside) is None:
+            raise ReleaseError(f"data {version}: commit {commit[:7]} has no folder {inside}")
+        with tarfile.open(archive) as tar:
+            tar.extractall(Path(temp) / "tree", filter="data")
+        loaded = load_dataset([Path(temp) / "tree" / inside])
+    errors = [f for f in loaded.findings if f.severity == "error"]
+    if errors:
+        first = errors[0]
+        raise ReleaseError(
+            f"the records of data {version} (commit {commit[:7]}) do not load with this pakru "
+            f"({first.rule}: {first.message}); compare with their records.json (--old)"
+        )
+    dumped = tuple(r.model_dump(mode="json") for r in loaded.dataset.records)
+    return Release(version, commit, date, dumped)

@@ -10,6 +10,7 @@ from pakru.dataset import Dataset
 from pakru.schema import RECORD_TYPES
 
 if TYPE_CHECKING:
+    from pakru.tree import Tree
     from pakru.validate.findings import Finding
 
 # The validator's modules (reading, parsing, building, reporting) are imported
@@ -96,29 +97,57 @@ def check_records(path: Path) -> None:
 def load(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
 ) -> Dataset:
-    """Load the dataset shipped with pakru, or the records under ``paths``.
+    """Load the records under ``paths``; with none, the tree :func:`pakru.tree.find` names.
 
     ``paths`` is one path (``str`` or ``Path``) or a sequence of them: a
     records tree (a folder holding ``meetings/``, ``bodies/``, …), one of
     its record folders, or record files. Anything else raises
     :class:`NotRecordsError` (a :class:`DatasetError`) before a file is read.
 
+    With no ``paths``, the same rule as every ``pakru`` command: the folder
+    ``PAKRU_RECORDS`` names, else the first ``records/`` tree in the working
+    folder or one of its parents (a pakru checkout: you get its records as
+    they are on disk, edits included), else the data installed with pakru.
+    So a notebook in a folder unrelated to pakru gets the shipped data, and
+    one inside a checkout gets the checkout. ``pakru.load(pakru.manifest.
+    shipped_records())`` always gives the installed data.
+
     Raises :class:`DatasetError` when a file cannot be read, parsed or
     validated against the models, or when ``VERSION`` or ``withdrawn.json``
     is malformed: the same findings ``pakru validate`` reports for these
     stages. The data version and the withdrawn ids are read from the first
-    folder in ``paths`` (default: the shipped records). Cross-record rules
-    are the validator's business (``pakru validate``); loading does not
-    run them.
+    folder in ``paths``. Cross-record rules are the validator's business
+    (``pakru validate``); loading does not run them.
     """
     if paths is not None and (record_paths := _record_paths(paths)):
         return _load(record_paths)
-    return _load_default()
+    from pakru.tree import find  # noqa: PLC0415
+
+    return load_tree(find())
+
+
+def load_tree(tree: "Tree") -> Dataset:
+    """The dataset of ``tree`` (from :func:`pakru.tree.find`), as :func:`load` reads it.
+
+    The installed data, or a tree whose files are byte for byte the ones
+    pakru was built from (an unchanged checkout), comes from the prebuilt
+    dataset (:mod:`pakru.prebuilt`) without building a validator.
+    """
+    if tree.installed:
+        return _load_default()
+    if tree.how == "given":
+        return _load(_record_paths(tree.paths))
+    folder = tree.path
+    check_records(folder)
+    from pakru.prebuilt import read  # noqa: PLC0415
+
+    prebuilt = read(folder)
+    return prebuilt if prebuilt is not None else _load((folder,))
 
 
 @cache
 def _load_default() -> Dataset:
-    # the shipped records as validated when pakru was built, if nothing has
+    # the installed records as validated when pakru was built, if nothing has
     # changed since (the records, the models, pydantic); else a full load
     from pakru.manifest import shipped_records  # noqa: PLC0415
     from pakru.prebuilt import read  # noqa: PLC0415

@@ -173,7 +173,7 @@ def test_an_escaping_exception_is_one_line_and_exit_2(
     def broken(*_args: object, **_kwargs: object) -> object:
         raise RuntimeError("something\nunforeseen")
 
-    monkeypatch.setattr(pipeline, "validate", broken)
+    monkeypatch.setattr(pipeline, "check", broken)
     assert main(["validate", str(tree)]) == 2
     assert capsys.readouterr() == ("", "pakru validate: RuntimeError: something unforeseen\n")
 

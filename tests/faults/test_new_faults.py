@@ -98,7 +98,16 @@ def test_a_killed_new_leaves_no_half_record_and_the_next_run_cleans_up(
     tree: Path, cwd: Path
 ) -> None:
     with subprocess.Popen(
-        [sys.executable, "-c", PAUSE_BEFORE_LINK, "new", "meeting", "wg-08"],
+        [
+            sys.executable,
+            "-c",
+            PAUSE_BEFORE_LINK,
+            "new",
+            "meeting",
+            "wg-08",
+            "--records",
+            "records",
+        ],
         cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -115,7 +124,7 @@ def test_a_killed_new_leaves_no_half_record_and_the_next_run_cleans_up(
     assert not record.exists()  # the record appears whole or not at all
     assert temp.name.startswith(".pakru-wg-08.yaml.")
     assert temp.exists()
-    done = pakru("new", "meeting", "wg-08", cwd=cwd)
+    done = pakru("new", "meeting", "wg-08", "--records", "records", cwd=cwd)
     assert done == Run(0, "wrote records/meetings/wg-08.yaml\n" + NEXT, "")
     assert not temp.exists()  # the killed run's temporary file is gone
     assert sorted(p.name for p in (tree / "meetings").iterdir()) == [

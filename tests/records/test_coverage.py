@@ -217,9 +217,11 @@ def test_real_mentions(source: str, index: int, mentions: tuple[str, ...]) -> No
 
 def test_cli_uncited_on_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["coverage", "--uncited"]) == 0
-    lines = capsys.readouterr().out.splitlines()
+    *lines, tree = capsys.readouterr().out.splitlines()
     assert len(lines) == 5
     assert all("mentioning sentences cited" in line for line in lines)
+    assert tree.startswith("Checked ")  # the records tree found (this checkout), and its size
+    assert tree.endswith(" upwards).")
 
 
 def test_sentences_show_the_derivations_they_feed() -> None:

@@ -2,10 +2,11 @@
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from pakru.cli.args import add_paths, load_or_report
+from pakru.cli.args import add_paths, load_or_report, say_tree
 
 if TYPE_CHECKING:
     from pakru.coverage import SourceCoverage
@@ -41,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     reports = coverage(ds)
     print(_json(reports, args.uncited) if args.format == "json" else _text(reports, args.uncited))
+    say_tree(args, len(ds), stream=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if args.uncited and any(r.uncited for r in reports) else 0
 
 

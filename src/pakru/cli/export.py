@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pakru.cli.args import add_paths, load_or_report
+from pakru.cli.args import add_paths, load_or_report, say_tree
 from pakru.export import ALL, FORMATS
 
 
@@ -70,4 +70,5 @@ def run(args: argparse.Namespace) -> int:
         if args.verbose:
             for path in files:
                 print(f"  {path}")
+    say_tree(args, len(ds), verb="Exported")
     return 0

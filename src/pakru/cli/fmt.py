@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from pakru.atomic import write_text
+from pakru.cli.args import add_paths, default_paths, say_tree
 from pakru.validate import read
 from pakru.validate.findings import Finding
 from pakru.validate.report import printable
@@ -24,7 +25,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         description="Rewrite records in canonical form. With --check, change nothing and "
         "exit 1 when a file is not canonical.",
     )
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="records folders or files")
+    add_paths(p)
     p.add_argument("--check", action="store_true", help="report files that would change")
     p.set_defaults(run=run)
 
@@ -96,6 +97,8 @@ def _format(path: Path, roots: list[Path], check: bool) -> tuple[bool, bool]:
 
 def run(args: argparse.Namespace) -> int:
     """Format or check every record file under the given paths."""
+    if (code := default_paths(args, writes=not args.check)) is not None:
+        return code
     missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
     if missing:
         print(f"pakru fmt: no such file or folder: {missing[0]}", file=sys.stderr)
@@ -111,4 +114,5 @@ def run(args: argparse.Namespace) -> int:
         was_changed, was_failed = _format(path, roots, args.check)
         changed += was_changed
         failed += was_failed
+    say_tree(args, len(collected.files))
     return 1 if failed or (args.check and changed) else 0

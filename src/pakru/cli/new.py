@@ -4,6 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pakru.cli.args import find_tree, say_tree
 from pakru.schema.record import RECORD_TYPES
 
 
@@ -25,9 +26,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.add_argument(
         "--records",
         type=Path,
-        default=Path("records"),
         metavar="DIR",
-        help="the records folder (default: ./records)",
+        help="the records folder (default: the records/ tree found from the working folder "
+        "upwards, or PAKRU_RECORDS)",
     )
     p.add_argument(
         "--source", metavar="SOURCE_ID", help="fill the evidence's source with this source id"
@@ -51,14 +52,38 @@ def run(args: argparse.Namespace) -> int:
     an existing one: a path (or a folder on the way) that is a symbolic link,
     dangling or not, is refused, as is one that leads out of the folder.
     """
-    from pakru.atomic import UnsafePathError, check_inside  # noqa: PLC0415
-
-    records: Path = args.records
-    if not records.is_dir():
-        return _fail(f"no records folder {records} (use --records DIR)", 2)
+    records = _records(args)
+    if isinstance(records, int):
+        return records
     planned = _new_source(args) if args.kind == "source" else _new_record(args)
     if isinstance(planned, int):
         return planned
+    code = _refused(records, planned) or _write(records, planned)
+    if code:
+        return code
+    if "tree" in args:  # the tree was found, not given: say which
+        say_tree(args, None, verb="Wrote into", stream=sys.stderr)
+    print(f"next: fill in the nulls, then run 'pakru validate {records}'")
+    return 0
+
+
+def _records(args: argparse.Namespace) -> Path | int:
+    """The records folder to write into (given, or the tree found), or the exit code."""
+    if args.records is None:
+        tree = find_tree(args, refuse="pakru never changes its installed data; use --records DIR")
+        if isinstance(tree, int):
+            return tree
+        args.records = tree.path
+    records: Path = args.records
+    if not records.is_dir():
+        return _fail(f"no records folder {records} (use --records DIR)", 2)
+    return records
+
+
+def _refused(records: Path, planned: Planned) -> int | None:
+    """The exit code when a file cannot be written where planned (nothing written yet)."""
+    from pakru.atomic import UnsafePathError, check_inside  # noqa: PLC0415
+
     try:
         for path, _ in planned:
             check_inside(records, path)
@@ -67,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     for path, _ in planned:
         if path.exists():
             return _fail(f"{path} exists already")
-    return _write(records, planned)
+    return None
 
 
 def _write(records: Path, planned: Planned) -> int:
@@ -85,7 +110,6 @@ def _write(records: Path, planned: Planned) -> int:
         except OSError as error:
             return _fail(f"cannot write {path}: {error.strerror or error}", 2)
         print(f"wrote {path}")
-    print(f"next: fill in the nulls, then run 'pakru validate {records}'")
     return 0
 
 

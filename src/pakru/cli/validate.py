@@ -7,8 +7,8 @@ import re
 import sys
 from pathlib import Path
 
-from pakru.cli.args import add_paths, missing_path
-from pakru.validate.report import REPORTERS, summary_line
+from pakru.cli.args import add_paths, say_tree, tree_of
+from pakru.validate.report import REPORTERS, printable, summary_line
 
 
 def _date(value: str) -> dt.date:
@@ -29,6 +29,17 @@ def _jobs(value: str) -> int:
     if jobs < 0:
         raise argparse.ArgumentTypeError(f"expected a whole number of processes, got {value!r}")
     return jobs
+
+
+def _output(value: str) -> tuple[str, Path]:
+    """``FORMAT=FILE`` of ``--output``."""
+    name, equals, file = value.partition("=")
+    if not equals or not file:
+        raise argparse.ArgumentTypeError(f"expected FORMAT=FILE, got {value!r}")
+    if name not in REPORTERS:
+        known = ", ".join(sorted(REPORTERS))
+        raise argparse.ArgumentTypeError(f"unknown format {name!r} (one of {known})")
+    return name, Path(file)
 
 
 def _ids(value: str) -> list[str]:
@@ -75,11 +86,26 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         "-o",
         type=Path,
         metavar="FILE",
-        help="write the report to FILE instead of standard output (the summary line "
-        "still goes to standard error)",
+        help="write the --format report to FILE instead of standard output (the summary "
+        "goes to standard error); missing folders are created",
+    )
+    p.add_argument(
+        "--output",
+        type=_output,
+        action="append",
+        default=[],
+        metavar="FORMAT=FILE",
+        help="also write a report in FORMAT to FILE, from the same run; repeatable "
+        "(--output sarif=pakru.sarif --output junit=pakru.xml)",
     )
     p.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
+    )
+    p.add_argument(
+        "--no-installed",
+        action="store_true",
+        help="given no PATH, exit 2 when no records tree is found instead of checking the "
+        "data installed with pakru (for hooks and CI, which must check the repository)",
     )
     p.add_argument(
         "--jobs",
@@ -116,31 +142,77 @@ def _colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def _prepare(targets: list[Path]) -> str | None:
+    """Create the folders the reports go into; why one cannot be written, or None.
+
+    Done before any record is read, so a typo in a path costs no run.
+    """
+    seen: set[Path] = set()
+    for target in targets:
+        key = target.absolute()
+        if key in seen:
+            return f"{target}: named twice as an output file"
+        seen.add(key)
+        if target.is_dir():
+            return f"{target}: is a folder, not a file"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            return f"{target}: cannot create its folder: {error.strerror or error}"
+        if not target.parent.is_dir():
+            return f"{target}: {target.parent} is not a folder"
+        if not os.access(target.parent, os.W_OK):
+            return f"{target}: cannot write into {target.parent}"
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     """Validate and report; 1 when any error (or, with --strict, warning) is found."""
     # imported here: building the parser (``pakru --help``) must not load the models
+    from pakru.atomic import write_text  # noqa: PLC0415
     from pakru.validate.parallel import default_jobs  # noqa: PLC0415
-    from pakru.validate.pipeline import validate  # noqa: PLC0415
+    from pakru.validate.pipeline import check  # noqa: PLC0415
     from pakru.validate.registry import Context  # noqa: PLC0415
 
-    if (code := missing_path(args)) is not None:
-        return code
+    tree = tree_of(
+        args, refuse="--no-installed: give the records folder" if args.no_installed else None
+    )
+    if isinstance(tree, int):
+        return tree
     if (code := _unknown_rules(args)) is not None:
         return code
+    outputs: list[tuple[str, Path]] = list(args.output)
+    if args.output_file is not None:
+        outputs.insert(0, (args.format, args.output_file))
+    if (problem := _prepare([file for _, file in outputs])) is not None:
+        print(printable(f"pakru validate: {problem}"), file=sys.stderr)
+        return 2
     context = Context(today=args.today or dt.date.today(), today_stated=args.today is not None)
-    findings = validate(
-        args.paths,
+    # record files given one by one: check them against their whole tree
+    incremental = bool(args.paths) and all(p.is_file() for p in args.paths)
+    checked = check(
+        list(tree.paths),
         context=context,
         select=args.select,
         ignore=args.ignore,
         jobs=args.jobs or default_jobs(),
-        # record files given one by one: check them against their whole tree
-        incremental=bool(args.paths) and all(p.is_file() for p in args.paths),
+        incremental=incremental,
     )
-    if args.output_file is None:
+    findings = checked.findings
+    for name, file in outputs:
+        try:
+            write_text(file, REPORTERS[name](findings, False))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            print(printable(f"pakru validate: {file}: not written ({reason})"), file=sys.stderr)
+            return 2
+    on_stdout = args.output_file is None
+    if on_stdout:
         sys.stdout.write(REPORTERS[args.format](findings, _colour() and args.format == "text"))
-    else:
-        args.output_file.write_text(REPORTERS[args.format](findings, False), encoding="utf-8")
-        print(f"{args.output_file}: {summary_line(findings)}", file=sys.stderr)
+    for _, file in outputs:
+        print(printable(f"{file}: {summary_line(findings)}"), file=sys.stderr)
+    # the text report's summary is on standard output; a machine format's goes to stderr
+    text_out = on_stdout and args.format == "text"
+    say_tree(args, checked.files, stream=sys.stdout if text_out else sys.stderr)
     failing = {"error", "warning"} if args.strict else {"error"}
     return 1 if any(f.severity in failing for f in findings) else 0

@@ -10,15 +10,14 @@ shim that calls it.
 """
 
 import logging
-import os
 from collections.abc import Callable
-from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any
 
-import pakru
+from pakru import tree
 from pakru.codebook import pages as codebook_pages
 from pakru.dataset import Dataset
+from pakru.loading import load_tree
 from pakru.schema.record import RECORD_TYPES
 from pakru.site.context import Site
 from pakru.site.downloads import Pages, downloads_page, exports
@@ -30,16 +29,20 @@ from pakru.site.reference import rules_page, schema_page
 from pakru.site.series import series_index
 from pakru.site.toolchain import NOTICE
 
-RECORDS_ENV = "PAKRU_RECORDS"
-"""Environment variable naming a records folder to build the site from."""
+RECORDS_ENV = tree.RECORDS_ENV
+"""Environment variable naming a records folder to build the site from (:mod:`pakru.tree`)."""
 
 __all__ = ["RECORDS_ENV", "build", "page_of", "pages", "records_folder"]
 
 
 def records_folder() -> Path:
-    """The records folder the site is built from: ``PAKRU_RECORDS`` or the installed data."""
-    folder = os.environ.get(RECORDS_ENV)
-    return Path(folder) if folder else Path(str(files("pakru.records")))
+    """The records folder the site is built from, by the rule every command follows.
+
+    ``PAKRU_RECORDS``, else the ``records/`` tree found from the working folder
+    upwards (a checkout's own records), else the data installed with pakru
+    (:func:`pakru.tree.find`).
+    """
+    return tree.find().path
 
 
 def _record_files(ds: Dataset, folder: Path | None) -> Pages:
@@ -92,9 +95,12 @@ Opener = Callable[..., IO[Any]]
 
 def build(open_file: Opener, *, site_url: str = "") -> None:
     """Write every page through ``open_file`` (``mkdocs_gen_files.open``)."""
-    logging.getLogger("mkdocs.plugins.pakru").info(NOTICE)
-    folder = records_folder()
-    ds = pakru.load([folder]) if os.environ.get(RECORDS_ENV) else pakru.load()
+    log = logging.getLogger("mkdocs.plugins.pakru")
+    log.info(NOTICE)
+    records = tree.find()
+    folder = records.path
+    ds = load_tree(records)
+    log.info("pakru: building the site from %s records in %s", len(ds), records.describe())
     for name, content in pages(ds, folder=folder, site_url=site_url).items():
         if name.endswith("+"):
             with open_file(name[:-1], "a", encoding="utf-8") as f:

@@ -31,6 +31,9 @@ Walks over a record (depth first, in field order)
     :func:`is_set` whether a value states anything. :func:`parts` gives
     references, quotes and date intervals together in one walk (the
     validator's per-record pass, :mod:`pakru.validate.facts`, uses it).
+    :func:`texts` every free-text value with its location and field (what
+    the ``text.invisible`` rule checks), :func:`text_values` the same values
+    without locations, for a quick screen.
 
 >>> from pakru.schema import Meeting
 >>> field(Meeting, "participants").sub_record, field(Meeting, "title").needs_support
@@ -73,6 +76,8 @@ __all__ = [
     "names_a_field",
     "quotes",
     "references",
+    "text_values",
+    "texts",
 ]
 
 Loc = tuple[str | int, ...]
@@ -442,6 +447,87 @@ def _walk_parts(acc: _Found, model: BaseModel, loc: Loc, in_quote: bool, in_date
                     acc.refs.append(((*loc, name, index), item, kinds))
         elif isinstance(value, str):
             acc.refs.append(((*loc, name), value, kinds))
+
+
+# -- free text -----------------------------------------------------------------------
+
+_TEXT, _TEXTS, _MODEL, _MODELS = range(4)
+
+
+@cache
+def _text_walk(model: type[BaseModel]) -> tuple[tuple[FieldSpec, int], ...]:
+    """Fields holding free text or models, with what they hold. Fixed choices, references
+    and keys are left out: their values are checked against a list or a pattern."""
+    out = []
+    for spec in fields(model):
+        if spec.model is not None:
+            out.append((spec, _MODELS if spec.many else _MODEL))
+        elif (
+            spec.scalar is str
+            and spec.choices is None
+            and spec.refers_to is None
+            and Role.KEY not in spec.roles
+        ):
+            out.append((spec, _TEXTS if spec.many else _TEXT))
+    return tuple(out)
+
+
+TextAt = tuple[Loc, str, FieldSpec, BaseModel]
+"""A text value: its location, the text, its field and the model holding it."""
+
+
+def texts(model: BaseModel, loc: Loc = ()) -> Iterator[TextAt]:
+    """Every free-text value inside ``model``: titles, names, aliases, roles, notes, quotes.
+
+    Each comes with its location, its :class:`FieldSpec` (a note's roles, a
+    quote's field) and the model holding it (a quote's :class:`Evidence`,
+    whose ``source`` names the report).
+    """
+    out: list[TextAt] = []
+    _texts_into(model, loc, out)
+    return iter(out)
+
+
+def _texts_into(model: BaseModel, loc: Loc, out: list[TextAt]) -> None:
+    values = model.__dict__
+    for spec, holds in _text_walk(type(model)):
+        value = values[spec.name]
+        if value is None:
+            continue
+        if holds == _TEXT:
+            out.append(((*loc, spec.name), value, spec, model))
+        elif holds == _TEXTS:
+            out.extend(((*loc, spec.name, i), item, spec, model) for i, item in enumerate(value))
+        elif holds == _MODEL:
+            _texts_into(value, (*loc, spec.name), out)
+        else:
+            for index, item in enumerate(value):
+                _texts_into(item, (*loc, spec.name, index), out)
+
+
+def text_values(model: BaseModel) -> list[str]:
+    """The free-text values :func:`texts` finds, in the same order, without locations
+    (about twice as fast: for a screen over every record of a corpus)."""
+    out: list[str] = []
+    _text_values_into(model, out)
+    return out
+
+
+def _text_values_into(model: BaseModel, out: list[str]) -> None:
+    values = model.__dict__
+    for spec, holds in _text_walk(type(model)):
+        value = values[spec.name]
+        if value is None:
+            continue
+        if holds == _TEXT:
+            out.append(value)
+        elif holds == _TEXTS:
+            out.extend(value)
+        elif holds == _MODEL:
+            _text_values_into(value, out)
+        else:
+            for item in value:
+                _text_values_into(item, out)
 
 
 def is_set(value: object) -> bool:

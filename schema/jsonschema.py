@@ -17,11 +17,12 @@ is read from; no network is needed.
 """
 
 import json
+import stat
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pakru.atomic import write_text
+from pakru.atomic import check_inside, remove_orphans, write_text
 from pakru.schema.record import RECORD_TYPES
 
 JSON_DIR = Path(__file__).resolve().parent / "json"
@@ -96,16 +97,37 @@ def render(document: dict[str, Any]) -> str:
 
 
 def write(directory: Path = DEFAULT_OUT) -> list[Path]:
-    """Write every schema file into ``directory``; return the files that changed."""
+    """Write every schema file into ``directory``; return the files that changed.
+
+    Nothing is written through a link: ``directory`` and the files in it must
+    not be symbolic links (:class:`pakru.atomic.UnsafePathError`, checked for
+    every file before any is written). Each file is written atomically, and
+    a killed run's temporary files there are removed first.
+    """
+    planned = [(directory / name, render(document)) for name, document in schemas().items()]
+    for path in (directory, *(p for p, _ in planned)):
+        check_inside(directory, path)
     directory.mkdir(parents=True, exist_ok=True)
+    check_inside(directory, directory)  # made just now, or there already: not a link
+    remove_orphans(directory)
     changed = []
-    for file_name, document in schemas().items():
-        path = directory / file_name
-        content = render(document)
-        if not path.exists() or path.read_text(encoding="utf-8") != content:
-            write_text(path, content)
+    for path, content in planned:
+        if not _holds(path, content):
+            write_text(path, content, root=directory)
             changed.append(path)
     return changed
+
+
+def _holds(path: Path, content: str) -> bool:
+    """Whether the regular file ``path`` holds exactly ``content`` (read no further)."""
+    expected = content.encode("utf-8")
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(expected):
+            return False
+        return path.read_bytes() == expected
+    except OSError:
+        return False
 
 
 def stale(directory: Path = JSON_DIR) -> list[str]:

@@ -39,8 +39,13 @@ class Dataset:
     """All records of a pakru dataset.
 
     Collections are tuples sorted by id; ``get`` finds any record by id.
-    A Dataset never changes after it is built: records are frozen models
-    and the collections are tuples and read-only mappings.
+    A Dataset never changes after it is built: records are frozen models,
+    the collections are tuples and read-only mappings, and no attribute of
+    the Dataset can be set or deleted (``AttributeError``), so the shared
+    result of ``pakru.load()`` is the same for every caller. It pickles and
+    copies by value (``pickle``, ``copy.deepcopy``, ``multiprocessing``): the
+    records, texts, version and withdrawn ids; the indexes are built again
+    on use.
 
     The examples below run as tests on the small fixture dataset of the
     test suite (``fixture()`` is ``pakru.load(["tests/library/fixtures/records"])``);
@@ -52,6 +57,11 @@ class Dataset:
     >>> ds.version
     '1.0.0'
     """
+
+    _by_id: Mapping[str, Record]
+    _texts: Mapping[str, str]
+    _version: str | None
+    _withdrawn: Mapping[str, Withdrawal]
 
     def __init__(
         self,
@@ -65,10 +75,28 @@ class Dataset:
         for record in records:
             # a repeated id keeps its first record; the validator reports the rest (ids.unique)
             by_id.setdefault(record.id, record)
-        self._by_id = MappingProxyType(by_id)
-        self._texts = MappingProxyType(dict(texts or {}))
-        self._version = version
-        self._withdrawn = MappingProxyType({w.id: w for w in withdrawn})
+        # set once, here; __setattr__ refuses any later change
+        _set = object.__setattr__
+        _set(self, "_by_id", MappingProxyType(by_id))
+        _set(self, "_texts", MappingProxyType(dict(texts or {})))
+        _set(self, "_version", version)
+        _set(self, "_withdrawn", MappingProxyType({w.id: w for w in withdrawn}))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Dataset is immutable: {name!r} cannot be set")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Dataset is immutable: {name!r} cannot be deleted")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle (and copy) by value; the cached indexes are not pickled but rebuilt."""
+        state = (
+            tuple(self._by_id.values()),
+            dict(self._texts),
+            self._version,
+            tuple(self._withdrawn.values()),
+        )
+        return (_restore, state)
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in COLLECTIONS)
@@ -501,6 +529,16 @@ class Dataset:
         from pakru.export.frames import to_pandas  # noqa: PLC0415 - a convenience, see above
 
         return to_pandas(self)
+
+
+def _restore(
+    records: tuple[Record, ...],
+    texts: dict[str, str],
+    version: str | None,
+    withdrawn: tuple[Withdrawal, ...],
+) -> Dataset:
+    """A Dataset from what :meth:`Dataset.__reduce__` keeps (unpickling, copying)."""
+    return Dataset(records, texts, version=version, withdrawn=withdrawn)
 
 
 def _fold(text: str) -> str:

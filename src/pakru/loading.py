@@ -39,11 +39,20 @@ class NotRecordsError(DatasetError):
 def _record_paths(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
 ) -> tuple[Path, ...]:
-    """``paths`` as a tuple of Paths; a lone str or Path is one path, not a sequence of letters."""
+    """``paths`` as a tuple of Paths; a lone str or Path is one path, not a sequence of letters.
+
+    An empty sequence is refused: it names no records, and is not a way of
+    asking for the shipped dataset (that is ``load()`` with no argument).
+    """
     if isinstance(paths, str | os.PathLike):
         items: list[object] = [paths]
     elif isinstance(paths, Iterable):
         items = list(paths)
+        if not items:
+            raise NotRecordsError(
+                "no paths given: pass a records folder or file, or call load() without "
+                "an argument for the shipped dataset"
+            )
     else:
         items = [paths]
     out: list[Path] = []
@@ -57,17 +66,28 @@ def _record_paths(
 
 
 def check_records(path: Path) -> None:
-    """Refuse, before reading anything, a path that cannot hold records."""
+    """Refuse, before reading anything, a path that cannot hold records.
+
+    A path the system cannot even look up (a name too long, a loop of links,
+    no permission) is refused the same way, with the system's reason; a very
+    long path is shortened in the message, which says how long it is.
+    """
+    text = str(path)
+    shown = text if len(text) <= 200 else f"{text[:60]}…{text[-20:]} ({len(text)} characters)"
     folders = sorted({t.folder for t in RECORD_TYPES.values()})
-    if path.is_dir():
-        if path.name in folders or any((path / name).is_dir() for name in folders):
-            return
-        raise NotRecordsError(
-            f"{path} is not a records tree: it has none of the folders "
-            f"{', '.join(f + '/' for f in folders)}"
-        )
-    if not path.exists():
-        raise NotRecordsError(f"{path}: no such file or folder")
+    try:
+        if path.is_dir():
+            if path.name in folders or any((path / name).is_dir() for name in folders):
+                return
+            raise NotRecordsError(
+                f"{path} is not a records tree: it has none of the folders "
+                f"{', '.join(f + '/' for f in folders)}"
+            )
+        exists = path.exists()
+    except OSError as error:
+        raise NotRecordsError(f"{shown}: {error.strerror or error}") from None
+    if not exists:
+        raise NotRecordsError(f"{shown}: no such file or folder")
     from pakru.validate.read import RECORD_SUFFIXES  # noqa: PLC0415 - see above
 
     if path.suffix not in RECORD_SUFFIXES:

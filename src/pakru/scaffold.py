@@ -14,17 +14,28 @@ Source ids. A report's text lives in ``records/sources/text/NNN_HASH.txt``
 ``src-`` plus the first 8 digits of ``HASH``. The five reports shipped first
 came with their hashes; new reports get the first 16 hex digits of the
 SHA-256 of their bytes, so adding the same text twice gives the same id.
+
+Reading a report. A report file is hostile input like a record: it is read
+only when it is a regular file (a FIFO is never opened for a blocking read,
+a device never opened at all), at most :data:`~pakru.validate.read.MAX_BYTES`
+bytes of it, and only UTF-8 text without NUL bytes is accepted
+(:func:`read_report`).
 """
 
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pakru.schema.common import ID_PATTERN
 from pakru.schema.record import RECORD_TYPES
 from pakru.schema.text import normalise
+from pakru.validate.read import MAX_BYTES
 
 TEXT_NAME = re.compile(r"^(?P<number>\d{3})_(?P<hash>[0-9a-f]{16})\.txt$")
 DATELINE = re.compile(r"^\s*(?P<quote>date (?P<date>\d{4}-\d{2}-\d{2}))\b")
@@ -33,6 +44,112 @@ WRITTEN_BY = re.compile(
 )
 NAME_AFTER_DATELINE = re.compile(r"^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})$")
 HEADLINE_MAX = 120
+
+
+class ReportError(ValueError):
+    """A report file that cannot be added as a source; the message says why."""
+
+
+@cache
+def id_max_length() -> int:
+    """The longest id a record may have: the ``Id`` type's bound, as its JSON Schema states it."""
+    schema = RECORD_TYPES["source"].model.model_json_schema(mode="validation")
+    longest: int = schema["properties"]["id"]["maxLength"]
+    return longest
+
+
+def id_problem(value: str) -> str | None:
+    """Why ``value`` is not a record id, or None when it is one."""
+    if len(value) > (longest := id_max_length()):
+        return f"is not an id: {len(value)} characters, at most {longest}"
+    if not re.match(ID_PATTERN, value):
+        return "is not an id: lower-case letters, digits, single hyphens"
+    return None
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _line_column(data: bytes, offset: int) -> str:
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return f"line {line}, column {column}"
+
+
+def read_report(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a report's text file; :class:`ReportError` when it cannot be a report.
+
+    Refused, with a message saying why: a missing file, a folder, a FIFO,
+    socket or device (never opened for reading, so nothing blocks), a file
+    over ``max_bytes`` (no more than ``max_bytes`` + 1 bytes are ever read),
+    a NUL byte, and bytes that are not UTF-8.
+    """
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ReportError(f"is {_kind_of(info.st_mode)}, not a text file")
+        # O_NONBLOCK: should a FIFO be swapped in after the check, opening it does not wait
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode):
+                raise ReportError(f"is {_kind_of(info.st_mode)}, not a text file")
+            parts: list[bytes] = []
+            total = 0
+            while total <= max_bytes and (part := os.read(handle, max_bytes + 1 - total)):
+                parts.append(part)
+                total += len(part)
+        finally:
+            os.close(handle)
+    except FileNotFoundError:
+        raise ReportError("no such file") from None
+    except OSError as error:
+        raise ReportError(f"cannot read: {error.strerror or error}") from None
+    data = b"".join(parts)
+    if len(data) > max_bytes:
+        raise ReportError(f"is larger than {max_bytes:,} bytes, the bound for a source text")
+    if (nul := data.find(b"\0")) >= 0:
+        raise ReportError(f"is not text: a NUL byte at {_line_column(data, nul)}")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        where = _line_column(data, error.start)
+        raise ReportError(
+            f"is not UTF-8 text (byte 0x{data[error.start]:02x} at {where})"
+        ) from None
+    return data
+
+
+def same_text(text_dir: Path, data: bytes) -> Path | None:
+    """A text file in ``text_dir`` holding exactly ``data``, if there is one.
+
+    Only regular files of the same size are read (links, FIFOs and anything
+    else a folder may hold are not opened), each no further than its size.
+    """
+    try:
+        with os.scandir(text_dir) as listing:
+            names = sorted(e.name for e in listing if e.is_file(follow_symlinks=False))
+    except OSError:
+        return None
+    for name in names:
+        path = text_dir / name
+        if not name.endswith(".txt") or path.lstat().st_size != len(data):
+            continue
+        try:
+            if read_report(path, max_bytes=len(data)) == data:
+                return path
+        except ReportError:
+            continue
+    return None
 
 
 @dataclass(frozen=True)

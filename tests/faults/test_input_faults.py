@@ -299,6 +299,12 @@ def test_load_takes_a_str_a_path_or_a_sequence(tree: Path) -> None:
     }
 
 
+NO_PATHS = (
+    "no paths given: pass a records folder or file, or call load() without an argument "
+    "for the shipped dataset"
+)
+
+
 @pytest.mark.parametrize(
     ("given", "message"),
     [
@@ -310,6 +316,14 @@ def test_load_takes_a_str_a_path_or_a_sequence(tree: Path) -> None:
         (42, "paths must be str or Path, not int"),
         ("/no/such/records", "/no/such/records: no such file or folder"),
         ("/etc/hostname", "/etc/hostname is not a record file (.yaml or .yml)"),
+        ([], NO_PATHS),  # not "the shipped dataset": that is load() with no argument
+        ((), NO_PATHS),
+        ("x" * 5000, f"{'x' * 60}…{'x' * 20} (5000 characters): File name too long"),
+        (
+            "/proc/self/root" * 300,
+            "/proc/self/root/proc/self/root/proc/self/root/proc/self/root…/root/proc/self/root"
+            " (4500 characters): File name too long",
+        ),
     ],
 )
 def test_load_refuses_what_is_not_a_records_tree(given: object, message: str) -> None:

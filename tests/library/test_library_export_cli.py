@@ -1,5 +1,6 @@
 """``pakru export`` behaves: a summary per export, --format all, --force, CITATION and LICENSE."""
 
+import hashlib
 import json
 import sys
 import tomllib
@@ -62,7 +63,8 @@ def test_force_removes_only_what_pakru_wrote(tmp_path: Path, ds: Dataset) -> Non
     left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert left == sorted([MANIFEST, "notes.txt", "csv/analysis.R", *(p.name for p in written)])
     manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
-    assert manifest == {"format": "json", "files": sorted(p.name for p in written)}
+    digests = {p.name: "sha256:" + hashlib.sha256(p.read_bytes()).hexdigest() for p in written}
+    assert manifest == {"format": "json", "files": digests}
 
 
 def test_force_never_follows_a_manifest_outside_the_folder(tmp_path: Path, ds: Dataset) -> None:
@@ -70,7 +72,10 @@ def test_force_never_follows_a_manifest_outside_the_folder(tmp_path: Path, ds: D
     outside.write_text("keep", encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
-    (out / MANIFEST).write_text(json.dumps({"files": ["../outside.txt"]}), encoding="utf-8")
+    digest = "sha256:" + hashlib.sha256(b"keep").hexdigest()
+    (out / MANIFEST).write_text(
+        json.dumps({"files": {"../outside.txt": digest, str(outside): digest}}), encoding="utf-8"
+    )
     export(ds, "csv", out, force=True)
     assert outside.read_text(encoding="utf-8") == "keep"
 

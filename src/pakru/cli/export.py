@@ -24,8 +24,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.add_argument(
         "--force",
         action="store_true",
-        help="write into a folder that is not empty, removing the files a previous pakru "
-        "export wrote there (and nothing else)",
+        help="write into a folder that is not empty, replacing or removing only the files "
+        "a previous pakru export wrote there and that still hold what it wrote",
     )
     p.add_argument("--verbose", "-v", action="store_true", help="list every file written")
     add_paths(p)

@@ -1,12 +1,10 @@
 """``pakru new``: start a source record from a report's text, or an empty record of any kind."""
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 from pakru.cli.args import find_tree, say_tree
-from pakru.schema.common import ID_PATTERN
 from pakru.schema.record import RECORD_TYPES
 
 
@@ -43,66 +41,128 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-def run(args: argparse.Namespace) -> int:
-    """Write the new files and say which; 1 when one would be overwritten, 2 on bad input."""
-    from pakru.fmt import format_text  # noqa: PLC0415 - ruamel is slow to import
+Planned = list[tuple[Path, bytes]]
+"""The files to write, in order: path and content."""
 
+
+def run(args: argparse.Namespace) -> int:
+    """Write the new files and say which; 1 when one would be overwritten, 2 on bad input.
+
+    Every file is written atomically inside the records folder and never over
+    an existing one: a path (or a folder on the way) that is a symbolic link,
+    dangling or not, is refused, as is one that leads out of the folder.
+    """
+    records = _records(args)
+    if isinstance(records, int):
+        return records
+    planned = _new_source(args) if args.kind == "source" else _new_record(args)
+    if isinstance(planned, int):
+        return planned
+    code = _refused(records, planned) or _write(records, planned)
+    if code:
+        return code
+    if "tree" in args:  # the tree was found, not given: say which
+        say_tree(args, None, verb="Wrote into", stream=sys.stderr)
+    print(f"next: fill in the nulls, then run 'pakru validate {records}'")
+    return 0
+
+
+def _records(args: argparse.Namespace) -> Path | int:
+    """The records folder to write into (given, or the tree found), or the exit code."""
     if args.records is None:
         tree = find_tree(args, refuse="pakru never changes its installed data; use --records DIR")
         if isinstance(tree, int):
             return tree
         args.records = tree.path
-    if not args.records.is_dir():
-        return _fail(f"no records folder {args.records} (use --records DIR)", 2)
-    written = _new_source(args) if args.kind == "source" else _new_record(args)
-    if isinstance(written, int):
-        return written
-    for path, text in written:
-        if text is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(format_text(text, str(path)), encoding="utf-8")
+    records: Path = args.records
+    if not records.is_dir():
+        return _fail(f"no records folder {records} (use --records DIR)", 2)
+    return records
+
+
+def _refused(records: Path, planned: Planned) -> int | None:
+    """The exit code when a file cannot be written where planned (nothing written yet)."""
+    from pakru.atomic import UnsafePathError, check_inside  # noqa: PLC0415
+
+    try:
+        for path, _ in planned:
+            check_inside(records, path)
+    except UnsafePathError as error:
+        return _fail(f"{error.strerror}; nothing written", 2)
+    for path, _ in planned:
+        if path.exists():
+            return _fail(f"{path} exists already")
+    return None
+
+
+def _write(records: Path, planned: Planned) -> int:
+    from pakru.atomic import UnsafePathError, make_folders, remove_orphans, write_bytes  # noqa: PLC0415
+
+    for path, data in planned:
+        try:
+            make_folders(records, path.parent)
+            remove_orphans(path.parent)
+            write_bytes(path, data, root=records, replace=False)
+        except UnsafePathError as error:
+            return _fail(f"{error.strerror}; {path} not written", 2)
+        except FileExistsError:
+            return _fail(f"{path} exists already")
+        except OSError as error:
+            return _fail(f"cannot write {path}: {error.strerror or error}", 2)
         print(f"wrote {path}")
-    if "tree" in args:  # the tree was found, not given: say which
-        say_tree(args, None, verb="Wrote into", stream=sys.stderr)
-    print(f"next: fill in the nulls, then run 'pakru validate {args.records}'")
     return 0
 
 
-def _new_source(args: argparse.Namespace) -> "list[tuple[Path, str | None]] | int":
-    from pakru.scaffold import next_file_name, read_fields, source_id, source_yaml  # noqa: PLC0415
+def _source_option(args: argparse.Namespace) -> str | None:
+    """Why ``--source`` is not a source id, or None."""
+    from pakru.scaffold import id_problem  # noqa: PLC0415
+
+    if args.source is None:
+        return None
+    problem = id_problem(args.source)
+    return None if problem is None else f"--source {args.source!r} {problem}"
+
+
+def _new_source(args: argparse.Namespace) -> "Planned | int":
+    from pakru.fmt import format_text  # noqa: PLC0415 - ruamel is slow to import
+    from pakru.scaffold import (  # noqa: PLC0415
+        ReportError,
+        next_file_name,
+        read_fields,
+        read_report,
+        same_text,
+        source_id,
+        source_yaml,
+    )
 
     source = Path(args.target)
-    if not source.is_file():
-        return _fail(f"no such file: {source}", 2)
-    data = source.read_bytes()
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return _fail(f"{source} is not UTF-8 text", 2)
+        data = read_report(source)
+    except ReportError as error:
+        return _fail(f"{source}: {error}; nothing written", 2)
+    text = data.decode("utf-8").removeprefix("\ufeff")
     text_dir = args.records / "sources" / "text"
-    text_dir.mkdir(parents=True, exist_ok=True)
+    same = same_text(text_dir, data)
+    if same is not None:
+        return _fail(f"{source} is already in the dataset as {same}")
     file_name = next_file_name(text_dir, data)
     record_id = source_id(file_name)
-    same = [p for p in text_dir.glob("*.txt") if p.read_bytes() == data]
-    if same:
-        return _fail(f"{source} is already in the dataset as {same[0]}")
     record = args.records / "sources" / f"{record_id}.yaml"
-    if record.exists():
-        return _fail(f"{record} exists already")
-    (text_dir / file_name).write_bytes(data)
-    return [
-        (text_dir / file_name, None),
-        (record, source_yaml(record_id, file_name, read_fields(text))),
-    ]
+    yaml = format_text(source_yaml(record_id, file_name, read_fields(text)), str(record))
+    return [(text_dir / file_name, data), (record, yaml.encode("utf-8"))]
 
 
-def _new_record(args: argparse.Namespace) -> "list[tuple[Path, str | None]] | int":
-    from pakru.scaffold import record_yaml  # noqa: PLC0415
+def _new_record(args: argparse.Namespace) -> "Planned | int":
+    from pakru.fmt import format_text  # noqa: PLC0415 - ruamel is slow to import
+    from pakru.scaffold import id_problem, record_yaml  # noqa: PLC0415
 
     record_id = args.target
-    if not re.match(ID_PATTERN, record_id):
-        return _fail(f"{record_id!r} is not an id: lower-case letters, digits, single hyphens", 2)
+    problem = id_problem(record_id)
+    if problem is not None:
+        shown = record_id if len(record_id) <= 100 else f"{record_id[:40]}…{record_id[-20:]}"
+        return _fail(f"{shown!r} {problem}", 2)
+    if (problem := _source_option(args)) is not None:
+        return _fail(problem, 2)
     path = args.records / RECORD_TYPES[args.kind].folder / f"{record_id}.yaml"
-    if path.exists():
-        return _fail(f"{path} exists already")
-    return [(path, record_yaml(args.kind, record_id, args.source))]
+    text = format_text(record_yaml(args.kind, record_id, args.source), str(path))
+    return [(path, text.encode("utf-8"))]

@@ -48,9 +48,22 @@ def run(args: argparse.Namespace) -> int:
 
     The descriptions (``schema/fielddocs.py``, generated from the models'
     attribute docstrings) are written beside the ``--out`` folder when that
-    folder is a checkout's ``schema/json``.
+    folder is a checkout's ``schema/json``. Every file is written atomically
+    and never through a link (``--out``, ``--vscode`` and the files in them);
+    a path that cannot be written is a usage error (exit 2) naming it.
     """
+    try:
+        return _run(args)
+    except OSError as error:  # UnsafePathError included: a link, or a path out of the folder
+        where = error.filename or args.out
+        reason = error.strerror or str(error)
+        print(f"pakru schema: cannot write into {where}: {reason}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
     # imported here: any module of pakru.schema loads every model
+    from pakru.atomic import write_text  # noqa: PLC0415
     from pakru.schema import docstrings, jsonschema  # noqa: PLC0415
 
     settings = jsonschema.vscode_settings()
@@ -67,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}: stale; run 'pakru schema'", file=sys.stderr)
         return 1 if stale else 0
     if fielddocs.exists() and docstrings.stale(fielddocs):
-        print(f"wrote {docstrings.write(fielddocs)}")
+        print(f"wrote {write_text(fielddocs, docstrings.render(), root=fielddocs.parent)}")
         # the models in this process were built with the old descriptions
         command = [sys.executable, "-m", "pakru", "schema", "--out", str(args.out)]
         command += ["--vscode", str(args.vscode)] if args.vscode else []
@@ -76,6 +89,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
     if args.vscode:
         args.vscode.parent.mkdir(parents=True, exist_ok=True)
-        args.vscode.write_text(settings, encoding="utf-8")
+        write_text(args.vscode, settings, root=args.vscode.parent)  # neither may be a link
         print(f"wrote {args.vscode}")
     return 0

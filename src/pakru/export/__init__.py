@@ -6,9 +6,18 @@ each format module only spells those tables (``write``) and reads them back
 
 Every export folder also holds ``CITATION.cff`` and ``LICENSE`` (how to cite
 the data, and its licence) and ``.pakru-export.json``, the list of files
-pakru wrote there. A folder that is not empty is refused unless ``force``
-is given, and then only the files a previous export listed are removed:
-stale tables go, anything else in the folder stays.
+pakru wrote there with the SHA-256 of each. A folder that is not empty is
+refused unless ``force`` is given, and then pakru replaces or removes a file
+only while its content is still what that list recorded: stale tables go,
+and a file of yours, even one named like a table (``meetings.csv``), is
+never removed or overwritten (:class:`ExportError` instead).
+
+Writing never leaves the folder: the files are written into a hidden
+staging folder inside it first and moved into place once every one of them
+stands and none would replace a file that is not pakru's; no file or folder
+on the way may be a symbolic link (:mod:`pakru.atomic`). Temporary files
+and staging folders a killed export left behind (a SQLite journal
+included) are removed by the next export into the folder.
 
 >>> import pathlib, tempfile
 >>> with tempfile.TemporaryDirectory() as tmp:
@@ -17,13 +26,24 @@ stale tables go, anything else in the folder stays.
 ['CITATION.cff', 'LICENSE', 'acts.csv', 'agreements.csv']
 """
 
+import hashlib
 import json
+import stat
 from collections.abc import Callable, Mapping
 from importlib import import_module, resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from pakru.atomic import write_bytes, write_text
+from pakru.atomic import (
+    UnsafePathError,
+    check_inside,
+    make_folders,
+    move_into,
+    remove_orphans,
+    staging,
+    write_bytes,
+    write_text,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,7 +65,11 @@ ALL = "all"
 """The format name that writes every format, each into a sub-folder named after it."""
 
 MANIFEST = ".pakru-export.json"
-"""The list of files an export wrote, so ``force`` removes only those."""
+"""The files an export wrote, each with the SHA-256 of its content (``"sha256:<hex>"``), so
+``force`` replaces or removes only those, and only while unchanged."""
+
+MANIFEST_MAX_BYTES = 16 * 1024 * 1024
+"""Largest export list read back; pakru's own lists are a few kilobytes."""
 
 SHIPPED_FILES = ("CITATION.cff", "LICENSE")
 """Files of the package copied into every export."""
@@ -55,43 +79,60 @@ Reader = Callable[[Path, "Mapping[str, Table]"], "tuple[dict[str, list[Row]], di
 
 
 class ExportError(Exception):
-    """The export folder is not empty (and ``force`` was not given), or a format is unknown."""
+    """The export folder is not empty (and ``force`` was not given), a file there is not
+    pakru's to replace, a path is a link, or a format is unknown."""
 
 
 def export(ds: "Dataset", fmt: str, out: Path, *, force: bool = False) -> list[Path]:
     """Write ``ds`` in format ``fmt`` (or every format, ``"all"``) into ``out``; the files written.
 
     Raises :class:`ExportError` when ``out`` is not empty and ``force`` is
-    false, and ``ImportError`` when a format's optional dependency is missing
-    (only for a format asked for by name: ``"all"`` leaves such formats out).
+    false, when a file would replace one the last export's list does not
+    record with its current content, or when a path is a link; and
+    ``ImportError`` when a format's optional dependency is missing (only for
+    a format asked for by name: ``"all"`` leaves such formats out).
     """
     if fmt != ALL and fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (known: {', '.join([*FORMATS, ALL])})")
     previous = _prepare(out, force)
-    written: list[Path] = []
-    if fmt == ALL:
-        for name in FORMATS:
-            try:
-                written += _write(ds, name, out / name)
-            except ImportError:
-                continue
-    else:
-        written = _write(ds, fmt, out)
-    _remove_stale(out, previous, written)
-    write_text(
-        out / MANIFEST,
-        json.dumps({"format": fmt, "files": sorted(p.relative_to(out).as_posix() for p in written)})
-        + "\n",
-    )
-    return written
+    with staging(out, "export") as stage:
+        names: list[str] = []
+        if fmt == ALL:
+            for name in FORMATS:
+                try:
+                    names += [f"{name}/{n}" for n in _write(ds, name, stage / name)]
+                except ImportError:
+                    continue
+        else:
+            names = _write(ds, fmt, stage)
+        digests = {name: _digest(stage / name) for name in names}
+        _refuse_foreign(out, names, previous)
+        for name in names:
+            target = out / name
+            make_folders(out, target.parent)
+            move_into(stage / name, target, out)
+    _remove_stale(out, previous, digests)
+    manifest = {"format": fmt, "files": dict(sorted(digests.items()))}
+    write_text(out / MANIFEST, json.dumps(manifest, indent=1) + "\n", root=out)
+    return [out / name for name in sorted(names)]
 
 
-def _write(ds: "Dataset", fmt: str, out: Path) -> list[Path]:
+def _digest(path: Path) -> str:
+    """``sha256:<hex>`` of a regular file's content (None for anything else is the caller's)."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return f"sha256:{h.hexdigest()}"
+
+
+def _write(ds: "Dataset", fmt: str, out: Path) -> list[str]:
+    """Write one format into the (staging) folder ``out``; the names written, relative to it."""
     from pakru.export.tables import build, meta  # noqa: PLC0415
     from pakru.export.texts import source_texts  # noqa: PLC0415
 
     write: Writer = import_module(FORMATS[fmt]).write
-    out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(exist_ok=True)
     records: list[object] = [r.model_dump(mode="json") for r in ds.records]
     tables = {**build(ds), "source_texts": source_texts(ds)}
     written = write(tables, meta(ds), records, out)
@@ -99,52 +140,113 @@ def _write(ds: "Dataset", fmt: str, out: Path) -> list[Path]:
         target = out / name
         write_bytes(target, resources.files("pakru").joinpath(name).read_bytes())
         written.append(target)
-    return sorted(written)
+    return sorted(p.relative_to(out).as_posix() for p in written)
 
 
-def _prepare(out: Path, force: bool) -> list[Path]:
-    """Check ``out``; with ``force``, the files the previous export there listed.
+def _prepare(out: Path, force: bool) -> dict[str, str]:
+    """Check ``out`` and clear what a killed run left; with ``force``, the last export's list.
 
-    They are removed only after the new files are written (and only those not
-    written again), so a failed export leaves the previous one in place.
+    The list maps each file the previous export wrote (relative to ``out``) to
+    the digest of the content it wrote. Its files are replaced or removed only
+    after the new files are written, and only while they still hold that
+    content, so a failed export leaves the previous one in place.
     """
+    try:
+        check_inside(out, out)
+    except UnsafePathError as error:
+        raise ExportError(f"{error.strerror}: give the folder it leads to") from None
     if not out.exists():
         out.mkdir(parents=True)
-        return []
+        return {}
     if not out.is_dir():
         raise ExportError(f"{out} is not a folder")
+    _remove_orphans(out)
     if not any(out.iterdir()):
-        return []
+        return {}
     if not force:
         raise ExportError(
             f"{out} is not empty; choose an empty folder, or pass --force to replace "
             "the files of a previous pakru export there (nothing else is removed)"
         )
     manifest = out / MANIFEST
-    if not manifest.is_file():
-        return []
+    info = manifest.lstat() if manifest.exists() or manifest.is_symlink() else None
+    if info is None:
+        return {}
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MANIFEST_MAX_BYTES:
+        raise ExportError(f"{manifest} is not a file pakru wrote; remove it")
     try:
-        listed = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+        listed = json.loads(manifest.read_text(encoding="utf-8")).get("files", {})
     except (ValueError, AttributeError):
         raise ExportError(f"{manifest} is not a pakru export list; remove it") from None
-    inside = out.resolve()
-    # a listed name never leads out of ``out``, not even through a link
-    return [
-        out / name
-        for name in listed
-        if isinstance(name, str)
-        and (out / name).resolve().is_relative_to(inside)
-        and (out / name).parent.resolve().is_relative_to(inside)
-    ]
+    if not isinstance(listed, dict):  # an older list without digests: nothing is provably ours
+        return {}
+    return {
+        name: digest
+        for name, digest in listed.items()
+        if isinstance(name, str) and isinstance(digest, str) and _inside(out, name)
+    }
 
 
-def _remove_stale(out: Path, previous: list[Path], written: list[Path]) -> None:
-    """Remove the previous export's files that this one did not write again."""
-    kept = set(written)
-    stale = [p for p in previous if p not in kept and (p.is_file() or p.is_symlink())]
-    for path in stale:
+def _remove_orphans(out: Path) -> None:
+    """Remove a killed run's temporary files in ``out`` and in the format folders of ``all``."""
+    remove_orphans(out)
+    for name in FORMATS:
+        folder = out / name
+        if folder.is_dir() and not folder.is_symlink():
+            remove_orphans(folder)
+
+
+def _inside(out: Path, name: str) -> bool:
+    """Whether the listed ``name`` is a relative path inside ``out`` with no link on the way."""
+    path = PurePosixPath(name)
+    if path.is_absolute() or not path.parts or ".." in path.parts:
+        return False
+    try:
+        check_inside(out, out / path)
+    except UnsafePathError:
+        return False
+    return True
+
+
+def _ours(path: Path, digest: str | None) -> bool:
+    """Whether ``path`` is a regular file holding the content recorded as ``digest``."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return False
+    return digest is not None and stat.S_ISREG(info.st_mode) and _digest(path) == digest
+
+
+def _refuse_foreign(out: Path, names: list[str], previous: dict[str, str]) -> None:
+    """Raise :class:`ExportError` when a file to write would replace anything not pakru's.
+
+    Checked for every file before any is moved into place: all of them go in,
+    or none.
+    """
+    for name in names:
+        target = out / name
+        try:
+            check_inside(out, target)
+        except UnsafePathError as error:
+            raise ExportError(f"{error.strerror}; nothing exported") from None
+        if not (target.exists() or target.is_symlink()):
+            continue
+        if not _ours(target, previous.get(name)):
+            raise ExportError(
+                f"{target} is not a file pakru's last export there wrote (or it changed "
+                "since): pakru does not overwrite it; move it away or choose another "
+                "folder. Nothing exported"
+            )
+
+
+def _remove_stale(out: Path, previous: dict[str, str], written: dict[str, str]) -> None:
+    """Remove the previous export's files that this one did not write again, if unchanged."""
+    stale = [out / name for name, digest in previous.items() if name not in written]
+    removed = [p for p in stale if _inside(out, p.relative_to(out).as_posix())]
+    removed = [p for p in removed if _ours(p, previous[p.relative_to(out).as_posix()])]
+    for path in removed:
         path.unlink(missing_ok=True)
-    for folder in sorted({p.parent for p in stale}, reverse=True):
+    for folder in sorted({p.parent for p in removed}, reverse=True):
         if folder != out and folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
 

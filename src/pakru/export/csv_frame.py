@@ -5,14 +5,16 @@ code ``"046"`` becomes the number 46 and an empty list becomes NaN. This
 reader takes the types from the table definitions instead: codes and other
 text stay strings, whole numbers are nullable ``Int64``, dates
 ``datetime64``, list columns Python lists (``[]`` when empty), and only an
-unquoted empty cell is missing (``<NA>``).
+unquoted empty cell is missing (``<NA>``). Text cells written with a ``'``
+in front, so that no spreadsheet reads them as a formula
+(:func:`pakru.export.csv_.protect`), come back without it, as the value was.
 """
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pakru.export.csv_ import parse
-from pakru.export.tables import Column, from_text
+from pakru.export.csv_ import cell_value, parse
+from pakru.export.tables import Column
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,7 +48,7 @@ def read_csv(path: str | Path) -> "pd.DataFrame":
         if name is None:
             raise ValueError(f"{path}: empty column name in the header")
         column = declared.get(name, Column(name, "string", ""))
-        values = [None if r[index] is None else from_text(column, r[index] or "") for r in rows]
+        values = [None if r[index] is None else cell_value(column, r[index] or "") for r in rows]
         if column.type == "list":
             data[name] = pd.Series([list(v) if isinstance(v, tuple) else [] for v in values])
         elif column.type == "date":

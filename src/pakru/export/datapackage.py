@@ -3,7 +3,10 @@
 Every table is a resource with a Table Schema: field types, ``required``
 constraints, the primary key and the foreign keys. List columns use the
 ``list`` type with ``;`` as delimiter. The data version is the package's
-``version``; ``meta.csv`` is a resource too.
+``version``; ``meta.csv`` is a resource too. The CSV files follow the CSV
+export's formula policy (:mod:`pakru.export.csv_`): a text value beginning
+with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or ``'`` is
+written with one ``'`` in front, which the package's ``description`` says.
 """
 
 import json
@@ -15,6 +18,14 @@ from pakru.export import csv_
 from pakru.export.tables import Column, Row, Table
 
 FILE_NAME = "datapackage.json"
+
+FORMULA_NOTE = (
+    "Text values that begin with =, +, -, @, a tab, a carriage return or ' are written "
+    "with one ' in front, so that no spreadsheet reads them as a formula; remove that "
+    "first ' to get the value (pakru.export.read_csv does). Numbers, dates and booleans "
+    "are written as they are."
+)
+"""The CSV formula policy, as the package's ``description`` states it."""
 
 
 def field(column: Column) -> dict[str, object]:
@@ -82,6 +93,7 @@ def descriptor(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str
         "profile": "tabular-data-package",
         "name": meta["name"],
         "title": meta["title"],
+        "description": FORMULA_NOTE,
         "version": meta["data_version"],
         "licenses": [
             {

@@ -52,9 +52,9 @@ from benchmarks import corpus  # noqa: E402
 from benchmarks.page import FORMAT  # noqa: E402
 from pakru.dataset import Dataset  # noqa: E402
 from pakru.validate import rules as _rules  # noqa: E402, F401 - registers the rules
+from pakru.validate.load import collect, load_dataset  # noqa: E402
 from pakru.validate.models import Built, build  # noqa: E402
 from pakru.validate.parse import Parsed, parse  # noqa: E402
-from pakru.validate.pipeline import collect, load_dataset  # noqa: E402
 from pakru.validate.provenance import Origin, Provenance  # noqa: E402
 from pakru.validate.read import Text, read_text  # noqa: E402
 from pakru.validate.registry import Context, run_rules  # noqa: E402
@@ -201,7 +201,7 @@ def stages(directory: Path, repeat: int) -> dict[str, float]:
 
 def profile(directory: Path, rows: int = 25) -> list[dict[str, Any]]:
     """The functions that take most time in ``validate`` in this process (cProfile, own time)."""
-    from pakru.validate.pipeline import validate  # noqa: PLC0415
+    from pakru.validate.load import validate  # noqa: PLC0415
 
     context = Context(today=dt.date.fromisoformat(TODAY))
     for path in collect([directory]):  # in the page cache, as for the timed runs
@@ -248,7 +248,7 @@ def compile_all() -> None:
 def rule_times(directory: Path, repeat: int, rows: int = 12) -> dict[str, Any]:
     """CPU seconds of each cross-record rule (least of ``repeat``), and of gathering the
     shared per-record pass (``validate/facts.py``) that they read, in this process."""
-    from pakru.validate import facts  # noqa: PLC0415
+    from pakru.validate import index  # noqa: PLC0415
     from pakru.validate.registry import RULES  # noqa: PLC0415
 
     loaded = load_dataset([directory])
@@ -260,7 +260,7 @@ def rule_times(directory: Path, repeat: int, rows: int = 12) -> dict[str, Any]:
         gc.disable()
         start = time.process_time()
         for record in dataset.records:
-            facts.facts(dataset, record)
+            index.facts(dataset, record)
         times["(gathering the facts)"] = min(
             times.get("(gathering the facts)", 1e9), time.process_time() - start
         )

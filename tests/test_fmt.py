@@ -7,8 +7,8 @@ import pytest
 
 from pakru.cli import main
 from pakru.fmt import FormatError, format_text
+from pakru.validate.load import collect
 from pakru.validate.parse import Parsed, parse
-from pakru.validate.pipeline import collect
 from pakru.validate.read import Text
 from tests.conftest import REPO
 

@@ -157,7 +157,7 @@ def _load_default() -> Dataset:
 
 
 def _load(paths: tuple[Path, ...]) -> Dataset:
-    from pakru.validate.pipeline import load_dataset  # noqa: PLC0415 - see above
+    from pakru.validate.load import load_dataset  # noqa: PLC0415 - see above
 
     loaded = load_dataset(list(paths) or None)
     errors = [f for f in loaded.findings if f.severity == "error"]

@@ -150,7 +150,7 @@ def read(records: Path, path: Path = PREBUILT_FILE) -> Dataset | None:
 
 def build() -> tuple[str, Payload]:
     """A full load of the shipped records, validated, and the digest it depends on."""
-    from pakru.validate.pipeline import load_dataset  # noqa: PLC0415 - the full loader, only here
+    from pakru.validate.load import load_dataset  # noqa: PLC0415 - the full loader, only here
     from pakru.validate.report import text  # noqa: PLC0415
 
     loaded = load_dataset()

@@ -31,8 +31,8 @@ from pakru.cli import main
 from pakru.fmt import FormatError, format_text
 from pakru.validate import parse as parse_module
 from pakru.validate.findings import Finding
+from pakru.validate.load import validate
 from pakru.validate.parse import Parsed, comments, parse
-from pakru.validate.pipeline import validate
 from pakru.validate.read import Text, read_text
 from pakru.validate.registry import Context
 from tests.conftest import REPO

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 
 from benchmarks import corpus
 from benchmarks.corpus import Corpus
-from pakru.validate.pipeline import load_dataset, validate
+from pakru.validate.load import load_dataset, validate
 from pakru.validate.registry import Context
 from tests.properties import oracle
 from tests.properties import strategies as st_pakru

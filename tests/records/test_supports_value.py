@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pakru.validate.pipeline import validate
+from pakru.validate.load import validate
 from pakru.validate.rules.supports import ordinal_words, says_ordinal
 from tests.conftest import REPO
 

@@ -9,7 +9,7 @@ import gc
 
 import pakru
 from pakru.schema.introspect import parts
-from pakru.validate.facts import facts
+from pakru.validate.index import facts
 
 
 def _cycles_left_by(action: object) -> int:

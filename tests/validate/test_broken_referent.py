@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pakru.validate.pipeline import validate
+from pakru.validate.load import validate
 from pakru.validate.registry import Context
 from pakru.validate.report import text
 from tests.validate.test_cases import BASE, build_tree

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
-from pakru.validate.pipeline import validate
+from pakru.validate.load import validate
 from pakru.validate.registry import RULES, Context
 from pakru.validate.report import text
 from tests.conftest import REPO

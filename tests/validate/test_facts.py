@@ -7,8 +7,8 @@ import pytest
 
 from pakru.schema.introspect import dated, evidence, quotes, references
 from pakru.schema.text import normalise
-from pakru.validate.facts import facts
-from pakru.validate.pipeline import load_dataset
+from pakru.validate.index import facts
+from pakru.validate.load import load_dataset
 from tests.conftest import REPO
 
 CASES = REPO / "tests" / "cases"

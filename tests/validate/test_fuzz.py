@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pakru.validate.pipeline import validate
+from pakru.validate.load import validate
 from pakru.validate.registry import Context
 
 CASES = Path(__file__).resolve().parent.parent / "cases"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pakru.validate.pipeline import _shown
+from pakru.validate.load import _shown
 
 
 def _oracle(path: Path, cwd: Path) -> str:

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pakru.dataset import Dataset
 from pakru.schema import Agreement, DateInterval, Event, Meeting
 from pakru.validate.derive import Anchors
-from pakru.validate.facts import facts_of
+from pakru.validate.index import facts_of
 
 Dated = Meeting | Agreement | Event
 

@@ -16,7 +16,7 @@ from pakru.validate.derive import (
     precision_of,
     within,
 )
-from pakru.validate.facts import facts, facts_of
+from pakru.validate.index import facts, facts_of
 from pakru.validate.registry import Context, Hit, rule
 from pakru.validate.rules.common import anchors, bounds, overlaps
 

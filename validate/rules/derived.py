@@ -15,7 +15,7 @@ from pakru.validate.derive import PLACE_FIELDS, UnderivableError
 from pakru.validate.derive.ordinals import derive_ordinal
 from pakru.validate.derive.places import PlaceFacts, derive_place, same
 from pakru.validate.derive.sides import SideFacts, derive_country
-from pakru.validate.facts import facts, field_or
+from pakru.validate.index import facts, field_or
 from pakru.validate.parse import Loc
 from pakru.validate.registry import Context, Hit, rule
 

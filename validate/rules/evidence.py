@@ -13,7 +13,7 @@ from pakru.schema import DateInterval, Record
 from pakru.schema.introspect import fields, is_set, names_a_field
 from pakru.schema.text import normalise
 from pakru.validate.derive import derived_fields
-from pakru.validate.facts import facts_of
+from pakru.validate.index import facts_of
 from pakru.validate.registry import Context, Hit, rule
 
 

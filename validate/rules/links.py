@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 from pakru.dataset import Dataset
 from pakru.schema import Meeting, Record
-from pakru.validate.facts import facts_of, field_or
+from pakru.validate.index import facts_of, field_or
 from pakru.validate.registry import Context, Hit, rule
 
 

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from pakru.dataset import Dataset
-from pakru.validate.facts import facts_of
+from pakru.validate.index import facts_of
 from pakru.validate.registry import Context, Hit, rule
 
 

@@ -1,6 +1,6 @@
 """An executor for the pipeline: a function over many items, in processes when asked.
 
-The pipeline (:mod:`pakru.validate.pipeline`) decides what runs on each
+The pipeline (:mod:`pakru.validate.load`) decides what runs on each
 file; this module only decides where. Items go to a process pool in chunks,
 so a task's work dwarfs the cost of sending it; results come back in order.
 """

@@ -5,7 +5,7 @@ Each stage is one module (``read``, ``parse``, ``models``, ``manifest``,
 them together. ``load_dataset`` runs every stage up to the Dataset, for
 ``pakru.load()`` and the validator alike, so both see the same findings;
 ``validate`` adds the rules. Where a file's stages run (this process or a
-pool) is :mod:`pakru.validate.parallel`'s business; reporting is
+pool) is :mod:`pakru.validate.workers`'s business; reporting is
 :mod:`pakru.validate.report`'s.
 """
 
@@ -23,17 +23,17 @@ from pydantic import ValidationError
 from pakru.dataset import Dataset
 from pakru.manifest import shipped_records
 from pakru.schema import Record, Source, record_adapter
-from pakru.validate import facts, parallel, read
+from pakru.validate import index, read, workers
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
 from pakru.validate.findings import Finding, filter_findings, is_selected
 from pakru.validate.incremental import touching, trees
 from pakru.validate.manifest import read_manifest
 from pakru.validate.models import build
-from pakru.validate.parallel import imap_in_order, map_shared
 from pakru.validate.parse import parse
 from pakru.validate.provenance import Origin, Provenance
 from pakru.validate.read import read_text
 from pakru.validate.registry import RULES, Context, run_rules
+from pakru.validate.workers import imap_in_order, map_shared
 
 RECORD_SUFFIXES = read.RECORD_SUFFIXES
 
@@ -197,7 +197,7 @@ def _no_gc() -> Iterator[None]:
 
 
 def _records(
-    files: Sequence[tuple[Path, str]], jobs: int, gathered: list[facts.Facts] | None = None
+    files: Sequence[tuple[Path, str]], jobs: int, gathered: list[index.Facts] | None = None
 ) -> tuple[list[Origin], dict[str, str], list[Finding], set[str]]:
     """Stages read → parse → models for every file, with the texts of the source records.
 
@@ -226,7 +226,7 @@ def _records(
             if result.text is not None:
                 texts.setdefault(result.record.id, result.text)
             if gathered is not None:
-                gathered.append(facts.gather(result.record))
+                gathered.append(index.gather(result.record))
     return origins, texts, findings, unbuilt
 
 
@@ -240,7 +240,7 @@ def load_dataset(paths: Sequence[Path] | None = None, *, jobs: int = 1) -> Loade
     return _load(paths, jobs, None)
 
 
-def _load(paths: Sequence[Path] | None, jobs: int, gathered: list[facts.Facts] | None) -> Loaded:
+def _load(paths: Sequence[Path] | None, jobs: int, gathered: list[index.Facts] | None) -> Loaded:
     shipped = shipped_records() if not paths else None
     roots = list(paths) if paths else [shipped_records()]
     cwd = Path.cwd().resolve()  # once, not per file
@@ -300,7 +300,7 @@ def _run_rules(
     A dataset of a chunk's records or fewer is checked in this process: its
     rules take less time than starting a worker.
     """
-    if jobs <= 1 or len(dataset) <= parallel.CHUNK:
+    if jobs <= 1 or len(dataset) <= workers.CHUNK:
         return run_rules(dataset, context, select, ignore)
     themes: dict[str, list[str]] = {theme: [] for theme in LONGEST_THEMES}
     for rule in RULES.values():
@@ -354,14 +354,14 @@ def check(
     """
     select, ignore = tuple(select), tuple(ignore)
     given = trees(paths) if incremental and paths else None
-    gathered: list[facts.Facts] | None = [] if jobs > 1 else None
+    gathered: list[index.Facts] | None = [] if jobs > 1 else None
     loaded = _load(list(given) if given else paths, jobs, gathered)
     if gathered:
         # With --jobs the rules run in forked workers, each of which would gather every
         # record's facts again; gathered while the file workers parsed, the table is
         # inherited. (With --select of rules that read no facts, that work is wasted:
         # at 10,000 records about 0.15 s of CPU, beside the file workers.)
-        facts.seed(loaded.dataset, gathered)
+        index.seed(loaded.dataset, gathered)
     context = replace(context or Context(), provenance=loaded.provenance)
     found = [*loaded.findings, *_run_rules(loaded.dataset, context, select, ignore, jobs)]
     if given:

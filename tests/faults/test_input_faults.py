@@ -10,8 +10,9 @@ from pakru.cli import main
 from pakru.loading import NotRecordsError
 from pakru.validate import workers
 from pakru.validate.findings import Finding
-from pakru.validate.load import load_dataset, validate
+from pakru.validate.load import load_dataset
 from pakru.validate.registry import RULES
+from pakru.validate.run import validate
 from tests.faults.conftest import Run, only, pakru, snapshot
 
 TODAY = ("--today", "2018-06-01")
@@ -168,12 +169,12 @@ def test_a_stated_value_outside_the_documented_form_is_a_finding(tree: Path) -> 
 def test_an_escaping_exception_is_one_line_and_exit_2(
     tree: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from pakru.validate import load  # noqa: PLC0415 - the command imports it when run
+    from pakru.validate import run  # noqa: PLC0415 - the command imports it when run
 
     def broken(*_args: object, **_kwargs: object) -> object:
         raise RuntimeError("something\nunforeseen")
 
-    monkeypatch.setattr(load, "check", broken)
+    monkeypatch.setattr(run, "check", broken)
     assert main(["validate", str(tree)]) == 2
     assert capsys.readouterr() == ("", "pakru validate: RuntimeError: something unforeseen\n")
 

@@ -31,10 +31,10 @@ from pakru.cli import main
 from pakru.fmt import FormatError, format_text
 from pakru.validate import parse as parse_module
 from pakru.validate.findings import Finding
-from pakru.validate.load import validate
 from pakru.validate.parse import Parsed, comments, parse
 from pakru.validate.read import Text, read_text
 from pakru.validate.registry import Context
+from pakru.validate.run import validate
 from tests.conftest import REPO
 
 BASE = REPO / "tests" / "cases" / "_base"

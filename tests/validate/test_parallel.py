@@ -11,8 +11,8 @@ from benchmarks import corpus
 from pakru.cli import main
 from pakru.validate import workers
 from pakru.validate.incremental import records_tree_of
-from pakru.validate.load import validate
 from pakru.validate.registry import Context
+from pakru.validate.run import validate
 
 TODAY = Context(today=dt.date(2026, 1, 1))
 

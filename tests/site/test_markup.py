@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
-from pakru.codebook import literal
+from pakru.site.codebook import literal
 from pakru.site.lists import json_ld
 from pakru.site.markup import esc, front_matter, page_title, table
 from tests.site.conftest import REPO

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from pakru import tree
-from pakru.codebook import pages as codebook_pages
 from pakru.dataset import Dataset
 from pakru.loading import load_tree
 from pakru.schema.record import RECORD_TYPES
+from pakru.site.codebook import pages as codebook_pages
 from pakru.site.context import Site
 from pakru.site.downloads import Pages, downloads_page, exports
 from pakru.site.lists import KIND_TITLES, coverage_page, home, kind_index

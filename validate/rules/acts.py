@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
+from pakru.acts import problems, unsupported
 from pakru.dataset import Dataset
-from pakru.events import problems, unsupported
 from pakru.validate.registry import Context, Hit, rule
 
 

@@ -1,8 +1,8 @@
 """The codebook pages: the policy page from the mapping, and one page per code used."""
 
 import pakru
-from pakru.coding import POLICY
-from pakru.events import acts, codebook_pages
+from pakru.acts.extract import acts, codebook_pages
+from pakru.acts.policy import POLICY
 
 
 def test_pages_are_the_policy_and_one_per_code_used() -> None:

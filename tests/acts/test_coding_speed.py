@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pakru
-from pakru.coding import POLICY, CodingRule, Part, _triggers, applicable, code_sentence, fold
-from pakru.events import _Reader, problems, unsupported
+from pakru.acts.extract import _Reader, problems, unsupported
+from pakru.acts.policy import POLICY, CodingRule, Part, _triggers, applicable, code_sentence, fold
 from pakru.schema.text import normalise, sentences
 
 PARTS: tuple[Part, ...] = (

@@ -36,14 +36,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from pakru.act import ACTOR_BASES, Act, Actor
-from pakru.codebook import pages
-from pakru.codes import AGENTS
-from pakru.coding import POLICY, SINGLE_ACT_PARTS, CodingRule, Part, code_sentence
-from pakru.coverage import sentences
+from pakru.acts.codes import AGENTS
+from pakru.acts.model import ACTOR_BASES, Act, Actor
+from pakru.acts.policy import POLICY, SINGLE_ACT_PARTS, CodingRule, Part, code_sentence
 from pakru.schema import Agreement, Body, Event, Evidence, Location, Meeting, Person
 from pakru.schema.countries import COUNTRIES
-from pakru.schema.text import normalise
+from pakru.schema.text import normalise, sentences
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
@@ -702,6 +700,8 @@ def codebook_pages(ds: "Dataset") -> dict[str, str]:
     sentences left uncoded); ``codebook/<code>.md`` lists the acts of each
     code the dataset uses.
     """
+    from pakru.site.codebook import pages  # noqa: PLC0415 - moved to the site (next commit)
+
     return pages(acts(ds))
 
 

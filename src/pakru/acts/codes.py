@@ -9,7 +9,7 @@ has no act and no code. This module holds the code lists the policy and the
 exports share: labels, Goldstein scores, QuadClasses, actor codes, and the
 date and country codes that join pakru with Wikidata and COW.
 
->>> from pakru.codes import CAMEO, wikidata_precision
+>>> from pakru.acts.codes import CAMEO, wikidata_precision
 >>> CAMEO["057"]
 'Sign formal agreement'
 >>> wikidata_precision("month"), wikidata_precision("range")

@@ -9,9 +9,9 @@ the dataset uses, listing its acts. The site writes them at build time.
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
-from pakru.act import ACTOR_BASES, Act, Actor
-from pakru.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class, root
-from pakru.coding import NOT_ACTS, POLICY, CodingRule
+from pakru.acts.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class, root
+from pakru.acts.model import ACTOR_BASES, Act, Actor
+from pakru.acts.policy import NOT_ACTS, POLICY, CodingRule
 from pakru.schema.text import normalise
 
 FOLDER = "codebook"

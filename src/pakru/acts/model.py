@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from pakru.codes import CAMEO, actor_code, alpha3, cow, goldstein, quad_class, root
-from pakru.coding import CodingRule, Part
+from pakru.acts.codes import CAMEO, actor_code, alpha3, cow, goldstein, quad_class, root
+from pakru.acts.policy import CodingRule, Part
 from pakru.schema import DateInterval, Evidence, Location
 
 ACTOR_BASES: dict[str, str] = {

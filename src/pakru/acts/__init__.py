@@ -1,0 +1,14 @@
+"""Acts: who did what to whom, where and when, coded with CAMEO.
+
+- :mod:`pakru.acts.codes`: the code lists (CAMEO labels, Goldstein scores,
+  QuadClasses, actor roles) and the date and country codes joining pakru
+  with Wikidata and COW;
+- :mod:`pakru.acts.policy`: the coding policy, one ordered list of rules;
+- :mod:`pakru.acts.model`: :class:`Act` and :class:`Actor`;
+- :mod:`pakru.acts.extract`: :func:`acts`, the acts the records state.
+"""
+
+from pakru.acts.extract import acts, problems, unsupported
+from pakru.acts.model import Act, Actor
+
+__all__ = ["Act", "Actor", "acts", "problems", "unsupported"]

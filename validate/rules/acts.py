@@ -1,4 +1,4 @@
-"""Events: every act a record states is coded by the policy and has two actors."""
+"""Acts: every act a record states is coded by the policy and has two actors."""
 
 from collections.abc import Iterator
 
@@ -7,7 +7,7 @@ from pakru.dataset import Dataset
 from pakru.validate.registry import Context, Hit, rule
 
 
-@rule("events.code-unsupported")
+@rule("acts.code-unsupported")
 def code_unsupported(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A meeting, agreement or event states an act whose code no quote supports.
 
@@ -22,7 +22,7 @@ def code_unsupported(dataset: Dataset, _: Context) -> Iterator[Hit]:
         yield Hit(found.record, found.loc, found.message)
 
 
-@rule("events.actors")
+@rule("acts.actors")
 def actors(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """An act's two actors cannot be derived from participants, sides or parties.
 

@@ -3,7 +3,7 @@
 import pytest
 
 import pakru
-from pakru.acts.extract import acts, problems
+from pakru.acts import acts, problems
 from pakru.dataset import Dataset
 
 EXPECTED = [

@@ -13,7 +13,7 @@ def code_unsupported(dataset: Dataset, _: Context) -> Iterator[Hit]:
 
     The record's kind and status say it states an act (a held meeting, a
     signed agreement, an exercise), but none of its quotes contains a
-    trigger phrase of the coding policy (:mod:`pakru.coding`) for that part
+    trigger phrase of the coding policy (:mod:`pakru.acts.policy`) for that part
     of a record, so any CAMEO code given to it would rest on the record's
     classification alone, not on its evidence. Quote the sentence that says
     what was done, or add a rule (with its test sentence) to the policy.

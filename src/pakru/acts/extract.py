@@ -357,4 +357,4 @@ def _overlaps(quote: str, others: Sequence[str]) -> bool:
     return any(quote in other or other in quote for other in others)
 
 
-__all__ = ["Act", "Actor", "Problem", "acts", "problems", "unsupported"]
+__all__ = ["Problem", "acts", "problems", "unsupported"]

@@ -604,7 +604,7 @@ shipped data ≤ 120 ms) and **import** (`import pakru` ≤ 30 ms).
   `supports` lists name is computed once per list; a field a kind lacks is
   answered without an exception. Property tests compare each with the plain
   computation.
-- **The act coding policy** (`pakru.coding`) — *validate*. Each distinct quote
+- **The act coding policy** (`pakru.acts.policy`) — *validate*. Each distinct quote
   is split and coded once; a trigger is skipped when none of the words it
   needs occurs.
 - **`Origin`** (`validate/provenance.py`) — *memory*. One slotted object of

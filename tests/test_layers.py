@@ -28,10 +28,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "pakru.collection",
             "pakru.manifest",
             "pakru.tree",  # which records tree a command reads: the one rule
-            "pakru.codes",
-            "pakru.coding",
         ),
     ),
+    ("acts", ("pakru.acts",)),  # act coding: the policy, the acts and their actors
     (
         "services",
         (
@@ -43,9 +42,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "pakru.changes",
             "pakru.fmt",
             "pakru.site",
-            "pakru.events",
-            "pakru.act",
-            "pakru.codebook",
             "pakru.scaffold",  # pakru new: source records and empty records
         ),
     ),

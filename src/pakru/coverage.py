@@ -29,17 +29,16 @@ from pakru.dataset import Dataset
 from pakru.schema import (
     Agreement,
     BaseDerivation,
-    Body,
     Derivation,
     Event,
     Meeting,
     OrdinalDerivation,
-    Person,
     PlaceDerivation,
     Record,
 )
 from pakru.schema.derivations import NameDerivation
 from pakru.schema.introspect import Loc, field_path, quotes
+from pakru.schema.names import name_forms, name_pattern
 from pakru.schema.text import NormalisedText, sentences
 
 __all__ = [
@@ -151,19 +150,6 @@ def derivation_spans(ds: Dataset) -> dict[str, list[tuple[int, int, str]]]:
     return spans
 
 
-def _name_forms(record: Record) -> tuple[str, ...]:
-    if isinstance(record, Person):
-        return (record.name, *record.aliases, *(t.title for t in record.titles))
-    if isinstance(record, Body):
-        return (record.name, *record.aliases)
-    return ()
-
-
-def _pattern(form: str) -> re.Pattern[str]:
-    flags = 0 if form.isupper() else re.IGNORECASE
-    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", flags)
-
-
 def _named(sentence: str, patterns: list[tuple[str, re.Pattern[str]]]) -> set[str]:
     """Ids whose name forms occur in ``sentence``, longest match first.
 
@@ -186,9 +172,9 @@ def coverage(ds: Dataset) -> list[SourceCoverage]:
     spans = quote_spans(ds)
     derived = derivation_spans(ds)
     patterns = [
-        (record.id, _pattern(form))
+        (record.id, name_pattern(form))
         for record in ds.records
-        for form in sorted(set(_name_forms(record)))
+        for form in sorted(set(name_forms(record)))
     ]
     mentioning_kinds = (Meeting, Agreement, Event)
     out = []

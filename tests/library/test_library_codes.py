@@ -4,8 +4,8 @@ import re
 from pathlib import Path
 from typing import get_args
 
-from pakru.codes import CAMEO, GOLDSTEIN, WIKIDATA_PRECISION, cow, wikidata_precision
-from pakru.coding import POLICY
+from pakru.acts.codes import CAMEO, GOLDSTEIN, WIKIDATA_PRECISION, cow, wikidata_precision
+from pakru.acts.policy import POLICY
 from pakru.dataset import Dataset
 from pakru.export.tables import build
 from pakru.schema.countries import COUNTRIES

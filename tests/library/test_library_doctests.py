@@ -12,7 +12,7 @@ MODULES = (
     "pakru.dataset",
     "pakru.collection",
     "pakru.schema.dates",
-    "pakru.codes",
+    "pakru.acts.codes",
     "pakru.export",
     "pakru.manifest",
     "pakru.changes",

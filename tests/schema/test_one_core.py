@@ -2,9 +2,11 @@
 
 ``pakru.schema.introspect`` is the only module that reads ``model_fields`` or
 takes type annotations apart; ``pakru.schema.text`` holds the only whitespace
-normaliser and sentence splitter; ``pakru.schema.dates.interval_key`` is the
-only timeline order. These tests read the package's source, so a second
-walker or a private copy fails the suite with the file and line to look at.
+normaliser and sentence splitter; ``pakru.schema.names`` the only name
+matcher; ``pakru.schema.dates.interval_key`` is the only timeline order;
+``pakru.acts.policy.announces`` the only test of a quote announcing a meeting.
+These tests read the package's source, so a second walker or a private copy
+fails the suite with the file and line to look at.
 """
 
 import ast
@@ -38,10 +40,14 @@ SINGLE = {
     "normalise": "schema/text.py",
     "sentences": "schema/text.py",
     "interval_key": "schema/dates.py",
+    "name_forms": "schema/names.py",
+    "name_pattern": "schema/names.py",
+    "announces": "src/pakru/acts/policy.py",
 }
 """Functions defined once; a function of the same job under another name is caught below."""
 COPIES = frozenset(
     {"_interval_key", "date_key", "sentence_coverage", "_Normalised", "_quotes", "squash"}
+    | {"_forms", "_name_forms", "_pattern", "_form_pattern"}
 )
 """Names the old private copies had."""
 
@@ -133,6 +139,18 @@ def test_no_inline_whitespace_normaliser() -> None:
         if _joins_split_words(node) and name != SINGLE["normalise"]  # the one normaliser
     ]
     assert inline == [], "use pakru.schema.text.normalise"
+
+
+def test_the_phrases_announcing_a_meeting_are_listed_once() -> None:
+    homes = [
+        name
+        for name, tree in _modules()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and r"\bnext meeting\b" in node.value
+    ]
+    assert homes == ["src/pakru/acts/policy.py"]
 
 
 def test_the_yaml_11_boolean_words_are_listed_once() -> None:

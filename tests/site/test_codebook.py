@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pakru
-from pakru.events import acts
+from pakru.acts import acts
 from pakru.site import page_of
 
 

@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
-from pakru.codebook import literal
 from pakru.site.lists import json_ld
 from pakru.site.markup import esc, front_matter, page_title, table
 from tests.site.conftest import REPO
@@ -108,17 +107,6 @@ def test_escaped_text_renders_as_itself_and_nothing_else(text: str, context: str
         attributes = {name for _, attrs in tree.elements for name in attrs}
         assert attributes <= {"class", "id", "href", "data-label"}, html
         assert _shown("".join(tree.text)).endswith(shown), html
-
-
-@settings(max_examples=100, deadline=None)
-@given(text=HOSTILE)
-def test_the_codebooks_literal_text_renders_as_itself(text: str) -> None:
-    """The codebook's own escaper (it sits below the site) holds the same promise in its tables."""
-    source = "\n".join(table(["Head"], [[literal(text)]]))
-    tree = _parse(_render(source, [*EXTENSIONS, "attr_list"]))
-    head = ["div", "table", "thead", "tr", "th", "tbody", "tr", "td"]
-    assert [tag for tag, _ in tree.elements] == head
-    assert _shown("".join(tree.text)) == f"Head {_shown(text)}".strip()
 
 
 @given(text=HOSTILE)

@@ -1,17 +1,10 @@
 """Status: a held meeting rests on a quote that says it was held, not that it will be."""
 
-import re
 from collections.abc import Iterator
 
+from pakru.acts.policy import announces
 from pakru.dataset import Dataset
 from pakru.validate.registry import Context, Hit, rule
-
-FUTURE = re.compile(
-    r"\b(?:will|would|shall) be held\b|\bnext meeting\b|\bto be held\b|\bis scheduled\b"
-    r"|\bwill meet\b|\bplanned\b",
-    re.IGNORECASE,
-)
-"""Phrases that announce a meeting rather than report one."""
 
 
 @rule("status.held-evidence")
@@ -21,7 +14,7 @@ def held_evidence(dataset: Dataset, _: Context) -> Iterator[Hit]:
         if meeting.status != "held":
             continue
         quotes = [e.quote for e in meeting.evidence if "status" in e.supports]
-        if quotes and all(FUTURE.search(q) for q in quotes):
+        if quotes and all(announces(q) for q in quotes):
             yield Hit(
                 meeting.id,
                 ("status",),

@@ -13,8 +13,8 @@ table model, so the two never import each other. Named ``acts`` because
 import datetime as dt
 from typing import TYPE_CHECKING, TypeAlias
 
-from pakru.codes import alpha3, cow, edtf, wikidata_precision
-from pakru.events import Act, Actor, acts
+from pakru.acts import Act, Actor, acts
+from pakru.acts.codes import alpha3, cow, edtf, wikidata_precision
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset

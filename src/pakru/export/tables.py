@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Generic, Literal, TypeAlias, TypeVar
 
 from pydantic import BaseModel
 
-from pakru.codes import CAMEO, cow, wikidata_precision
+from pakru.acts.codes import CAMEO, cow, wikidata_precision
 from pakru.manifest import Withdrawal
 from pakru.schema import (
     RECORD_TYPES,

@@ -15,14 +15,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from pakru import tree
-from pakru.codebook import pages as codebook_pages
 from pakru.dataset import Dataset
 from pakru.loading import load_tree
 from pakru.schema.record import RECORD_TYPES
+from pakru.site.codebook import pages as codebook_pages
 from pakru.site.context import Site
 from pakru.site.downloads import Pages, downloads_page, exports
 from pakru.site.lists import KIND_TITLES, coverage_page, home, kind_index
-from pakru.site.markup import esc, table
 from pakru.site.paths import index_of, page_of
 from pakru.site.records import data_path, record_page
 from pakru.site.reference import rules_page, schema_page
@@ -80,7 +79,7 @@ def pages(
     out["reference/schema.md"] = schema_page(json_files)
     out["reference/rules.md"] = rules_page()
     out["coverage.md"] = coverage_page(site)
-    out.update(codebook_pages(site.acts, site.link, table, esc))
+    out.update(codebook_pages(site))
     export_files, export_lines = exports(ds) if run_exports else ({}, [])
     out.update(export_files)
     dump = [r.model_dump_json() for r in ds.records]

@@ -3,10 +3,9 @@
 from collections import defaultdict
 from functools import cached_property
 
-from pakru.act import Act
+from pakru.acts import Act, acts
 from pakru.coverage import SourceCoverage, coverage
 from pakru.dataset import Dataset
-from pakru.events import acts
 from pakru.schema import BaseDerivation, Evidence, Source
 from pakru.schema.introspect import Loc, references
 from pakru.schema.text import normalise

@@ -7,8 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from pakru.act import Actor
-from pakru.codebook import code_page
+from pakru.acts import Actor
 from pakru.schema import (
     BaseDerivation,
     Body,
@@ -26,6 +25,7 @@ from pakru.schema import (
 from pakru.schema.derivations import NameDerivation
 from pakru.schema.introspect import field, fields
 from pakru.schema.markers import Role
+from pakru.site.codebook import code_page
 from pakru.site.context import Site
 from pakru.site.markup import esc, facts, front_matter, table
 from pakru.site.paths import page_of, rel

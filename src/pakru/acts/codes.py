@@ -2,14 +2,14 @@
 
 CAMEO (Conflict and Mediation Event Observations, the codebook of ICEWS and
 GDELT) codes a *dyadic act*, so pakru codes acts, not records: the one
-coding policy is :mod:`pakru.coding`, and the ``acts`` table
-(:mod:`pakru.events`) gives each act its code, its two actors and the quote
+coding policy is :mod:`pakru.acts.policy`, and the ``acts`` table
+(:func:`pakru.acts.acts`) gives each act its code, its two actors and the quote
 that triggers the code. A record that states only a state (a membership)
 has no act and no code. This module holds the code lists the policy and the
 exports share: labels, Goldstein scores, QuadClasses, actor codes, and the
 date and country codes that join pakru with Wikidata and COW.
 
->>> from pakru.codes import CAMEO, wikidata_precision
+>>> from pakru.acts.codes import CAMEO, wikidata_precision
 >>> CAMEO["057"]
 'Sign formal agreement'
 >>> wikidata_precision("month"), wikidata_precision("range")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pakru.codes import CAMEO, GOLDSTEIN
-from pakru.coding import NOT_ACTS, POLICY, RULES, CodingRule, code_sentence
+from pakru.acts.codes import CAMEO, GOLDSTEIN
+from pakru.acts.policy import NOT_ACTS, POLICY, RULES, CodingRule, code_sentence
 
 
 @pytest.mark.parametrize("rule", POLICY, ids=lambda r: r.id)

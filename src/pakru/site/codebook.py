@@ -1,56 +1,23 @@
-"""The codebook: the coding policy as Markdown pages, generated from :mod:`pakru.coding`.
+"""The codebook pages: the coding policy (:mod:`pakru.acts.policy`) and a page per code used.
 
-``pages(acts)`` gives ``codebook/index.md`` (every rule: code, label, QuadClass,
-Goldstein score, trigger, reason and its test sentence; the actor rules; the
-sentences deliberately left uncoded) and ``codebook/<code>.md`` for each code
-the dataset uses, listing its acts. The site writes them at build time.
+``pages(site)`` gives ``codebook/index.md`` (every rule: code, label,
+QuadClass, Goldstein score, trigger, reason and its test sentence; the actor
+rules; the sentences deliberately left uncoded) and ``codebook/<code>.md``
+for each code the dataset uses, listing its acts. What the records wrote
+(actors' names, quoted sentences) reaches them through :func:`esc`.
 """
 
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 
-from pakru.act import ACTOR_BASES, Act, Actor
-from pakru.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class, root
-from pakru.coding import NOT_ACTS, POLICY, CodingRule
+from pakru.acts import Act, Actor
+from pakru.acts.actors import ACTOR_BASES, ROLES
+from pakru.acts.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class, root
+from pakru.acts.policy import NOT_ACTS, POLICY, CodingRule
 from pakru.schema.text import normalise
+from pakru.site.context import Site
+from pakru.site.markup import esc, table
 
 FOLDER = "codebook"
-
-Link = Callable[[str, str], str]
-"""(page, record id) → the Markdown naming that record on that page."""
-
-TableMaker = Callable[[Sequence[str], Sequence[Sequence[str]]], list[str]]
-"""(column heads, rows of Markdown cells) → the lines of a table."""
-
-Escape = Callable[[str], str]
-"""Record text → Markdown that shows it as it is (the site passes its own escaper)."""
-
-
-def literal(text: str) -> str:
-    """Text as Markdown that shows it as it is, and no markup: every character that is not a
-    letter, digit or space becomes a numeric character reference (``<`` is ``&#60;``), a
-    control character U+FFFD, and runs of whitespace one space."""
-    return "".join(map(_literal_char, normalise(text)))
-
-
-def _literal_char(c: str) -> str:
-    if c.isalnum() or c == " ":
-        return c
-    return "\ufffd" if unicodedata.category(c) == "Cc" else f"&#{ord(c)};"
-
-
-def pipe_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    """A Markdown pipe table (the site passes one that stacks rows on a phone)."""
-    return [
-        "| " + " | ".join(head) + " |",
-        "| " + " | ".join("---" for _ in head) + " |",
-        *("| " + " | ".join(_cell(c) for c in row) + " |" for row in rows),
-    ]
-
-
-def _record_id(page: str, record_id: str) -> str:
-    """A Link that names the record by its id, linking nowhere (outside the site)."""
-    return f"`{record_id}`"
 
 
 def code_page(code: str) -> str:
@@ -58,30 +25,14 @@ def code_page(code: str) -> str:
     return f"{FOLDER}/{code}.md"
 
 
-def pages(
-    found: Sequence[Act],
-    link: Link = _record_id,
-    table: TableMaker = pipe_table,
-    text: Escape = literal,
-) -> dict[str, str]:
-    """Page path → Markdown: the policy page, then one page per code used by ``found``.
-
-    ``link`` names each act's record (the site passes one that links its page);
-    ``table`` lays out the tables (the site passes one that stacks on a phone);
-    ``text`` escapes what the records wrote (actors' names, quoted sentences), which
-    is hostile input: it must show as text, never as markup.
-    """
-    used = sorted({a.code for a in found})
-    out = {f"{FOLDER}/index.md": _policy_page(found, used, table)}
+def pages(site: Site) -> dict[str, str]:
+    """Page path → Markdown: the policy page, then one page per code the acts use."""
+    used = sorted({a.code for a in site.acts})
+    out = {f"{FOLDER}/index.md": _policy_page(site.acts, used)}
     for code in used:
         page = code_page(code)
-        acts = [a for a in found if a.code == code]
-        out[page] = _code_page(code, acts, page, link=link, table=table, text=text)
+        out[page] = _code_page(site, code, [a for a in site.acts if a.code == code], page)
     return out
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _code_cell(rule: CodingRule) -> str:
@@ -90,7 +41,7 @@ def _code_cell(rule: CodingRule) -> str:
     return f"`{rule.code}` {CAMEO[rule.code]}"
 
 
-def _policy_page(found: Iterable[Act], used: list[str], table: TableMaker) -> str:
+def _policy_page(found: Iterable[Act], used: list[str]) -> str:
     counts: dict[str, int] = {}
     for act in found:
         counts[act.rule.id] = counts.get(act.rule.id, 0) + 1
@@ -133,10 +84,7 @@ def _policy_page(found: Iterable[Act], used: list[str], table: TableMaker) -> st
         "",
         *(f"- `{basis}`: {text}." for basis, text in ACTOR_BASES.items()),
         "",
-        "An actor's CAMEO code is its country's ISO alpha-3 code and a role: `GOV` for a",
-        "person holding a title, the role of a body's kind (`MIL` armed forces, `IGO`",
-        "multilateral bodies), else `MIL` or `GOV` when the act's sentence calls the actors",
-        "militaries, troops, officials or delegations; otherwise the country alone (`PAK`).",
+        ROLES,
         "",
         "## Left uncoded",
         "",
@@ -178,12 +126,12 @@ def _policy_page(found: Iterable[Act], used: list[str], table: TableMaker) -> st
     return "\n".join(lines)
 
 
-def _actor_text(actor: Actor | None, text: Escape) -> str:
+def _actor_text(actor: Actor | None) -> str:
     if actor is None:
         return "—"
     names = ", ".join(actor.names)
     code = actor.cameo or "?"
-    return f"`{code}`" + (f" ({text(names)})" if names else "")
+    return f"`{code}`" + (f" ({esc(names)})" if names else "")
 
 
 def _when(act: Act) -> str:
@@ -195,9 +143,7 @@ def _when(act: Act) -> str:
     return f"{date.earliest or '…'} – {date.latest or '…'}"
 
 
-def _code_page(
-    code: str, found: list[Act], page: str, *, link: Link, table: TableMaker, text: Escape
-) -> str:
+def _code_page(site: Site, code: str, found: list[Act], page: str) -> str:
     lines = [
         f"# `{code}` {CAMEO[code]}",
         "",
@@ -208,12 +154,12 @@ def _code_page(
     rows = [
         [
             f"`{act.id}`",
-            link(page, act.record),
+            site.link(page, act.record),
             _when(act),
-            _actor_text(act.actor1, text),
-            _actor_text(act.actor2, text),
+            _actor_text(act.actor1),
+            _actor_text(act.actor2),
             "yes" if act.planned else "no",
-            f"“{text(normalise(act.sentences[0] if act.sentences else ''))}”",
+            f"“{esc(normalise(act.sentences[0] if act.sentences else ''))}”",
         ]
         for act in found
     ]

@@ -9,8 +9,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pakru
-from pakru.coding import POLICY, CodingRule, Part, _triggers, applicable, code_sentence, fold
-from pakru.events import _Reader, problems, unsupported
+from pakru.acts.extract import _Reader, problems, unsupported
+from pakru.acts.policy import (
+    ANNOUNCES,
+    POLICY,
+    CodingRule,
+    Part,
+    _triggers,
+    announces,
+    applicable,
+    code_sentence,
+    fold,
+    needed_words,
+)
 from pakru.schema.text import normalise, sentences
 
 PARTS: tuple[Part, ...] = (
@@ -141,7 +152,7 @@ def test_fold_gives_each_letter_a_case_insensitive_pattern_takes_for_it() -> Non
 
 @pytest.mark.parametrize("rule", POLICY, ids=lambda r: r.id)
 def test_needs_are_lowercase_words(rule: CodingRule) -> None:
-    assert rule.needs, "every rule of the policy names the words its trigger needs"
+    assert rule.needs, "every trigger of the policy needs some words (read from it)"
     for word in rule.needs:
         assert re.fullmatch(r"[a-z]+(?: [a-z]+)*", word), word
     assert rule.admits(fold(rule.example))
@@ -177,6 +188,54 @@ def test_what_a_trigger_matches_has_one_of_its_needs(rule: CodingRule, data: st.
     assert _triggers(rule)(sentence, fold(sentence))
     for part, kind in PLACES:
         assert code_sentence(sentence, part, kind) is plain(sentence, part, kind), (part, kind)
+
+
+# -- the needed words, read from a pattern ----------------------------------------------------
+
+NEEDED = [
+    (r"^(?P<a1>.*?)\bcalled on\b(?P<a2>.*)", ("called on",)),
+    (
+        r"\breaffirmed (?:the|their) commitments?\b",
+        ("reaffirmed the commitment", "reaffirmed their commitment"),
+    ),
+    (r"critici[sz]ed", ("criticised", "criticized")),
+    (r"\bties were renewed\b|\brenewed\b[^.]*\bties\b", ("renewed",)),
+    (r"(?!never)\bever\b", ("ever",)),
+    (r"ab(?:cd)+ef", ("ef",)),
+    (r"Visited Moscow’s", ("visited moscow",)),
+    (r"x.*|\bwords\b", ("words", "x")),
+    (r"\d+|\bwords\b", ()),  # one alternative needs no word
+    (r".*", ()),
+    (r"\d+", ()),
+    (r"[a-z]+ing", ("ing",)),
+]
+
+
+@pytest.mark.parametrize(("pattern", "words"), NEEDED)
+def test_the_needed_words_are_read_from_the_pattern(pattern: str, words: tuple[str, ...]) -> None:
+    assert needed_words(pattern) == words
+
+
+@pytest.mark.parametrize("pattern", [p for p, _ in NEEDED] + [ANNOUNCES])
+@given(data=st.data())
+@settings(max_examples=40, deadline=None)
+def test_what_a_pattern_matches_has_one_of_its_needed_words(
+    pattern: str, data: st.DataObject
+) -> None:
+    words = needed_words(pattern)
+    text = data.draw(st.from_regex(re.compile(pattern, re.IGNORECASE)))
+    assert not words or any(w in fold(text) for w in words), (words, text)
+
+
+def test_one_test_of_announcing_a_meeting() -> None:
+    """The next-meeting rule triggers on what announces() says, and the talks rule refuses it."""
+    [next_meeting] = [r for r in POLICY if r.id == "next-meeting"]
+    assert next_meeting.trigger == ANNOUNCES
+    for said in ("The next meeting will be held in Moscow", "They agreed to hold talks"):
+        assert announces(said)
+        assert code_sentence(said, "meeting-planned") is next_meeting
+        assert code_sentence(said, "meeting-held") is None
+    assert not announces("The talks had been planned for last year but were held in May")
 
 
 @given(SENTENCES)

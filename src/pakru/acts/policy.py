@@ -2,9 +2,9 @@
 
 An *act* is something one side did to or with the other that a record
 states: a meeting held or planned, an agreement signed or concluded, a
-commitment, a statement, an exercise, a delivery. :mod:`pakru.events` cuts
-the quotes of each record into sentences (the project's one sentence
-splitter, :func:`pakru.coverage.sentences`) and gives every sentence the
+commitment, a statement, an exercise, a delivery. :mod:`pakru.acts.extract`
+cuts the quotes of each record into sentences (the project's one sentence
+splitter, :func:`pakru.schema.text.sentences`) and gives every sentence the
 first rule below, in order, that applies to the part of the record it
 quotes and whose trigger occurs in it. So a more specific rule comes before
 a more general one, and the order is part of the policy.
@@ -36,17 +36,18 @@ Actors (``Direction``): ``mutual`` acts are done by both sides together
 record in the order the record lists them; ``directed`` acts take actor 1
 from the words before the trigger (group ``a1``) and actor 2 from the words
 after it (``a2``), each resolved to a participant, a body or a country by
-the names the records give them (see :mod:`pakru.events`); ``stated`` acts
+the names the records give them (see :mod:`pakru.acts.actors`); ``stated`` acts
 (statements recorded as events) take actor 1 from the event's ``people``
 and ``countries`` and actor 2 from its ``targets`` and ``target_bodies`` —
 one row per pair, as dyadic event data count a joint statement.
 """
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Literal
+from importlib import import_module
+from typing import Any, Literal
 
 Part = Literal[
     "meeting-held", "meeting-planned", "agreement-signed", "agreement-agreed", "outcome", "event"
@@ -79,20 +80,23 @@ class CodingRule:
     """A sentence that triggers this rule (and no earlier one): its test case."""
     kinds: tuple[str, ...] = ()
     """For ``event`` parts: the event kinds it applies to (empty: any kind)."""
-    needs: tuple[str, ...] = field(default=(), repr=False, compare=False)
-    """Words (lowercase letters and spaces) of which every match of ``trigger`` contains one.
-
-    A speed hint, not part of the policy: a sentence whose :func:`fold` contains none
-    of them cannot trigger the rule, so its trigger is not searched (empty: always
-    searched). A rule whose trigger gains a word must list it here: tests draw strings
-    from each trigger and check they contain one, and that skipping never changes the
-    rule a sentence gets (tests/events/test_coding_speed.py).
-    """
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """The compiled trigger."""
         return re.compile(self.trigger, re.IGNORECASE)
+
+    @cached_property
+    def needs(self) -> tuple[str, ...]:
+        """Words (lowercase letters and spaces) of which every match of the trigger contains one.
+
+        A speed hint derived from the trigger (:func:`needed_words`), not part of the
+        policy: a sentence whose :func:`fold` contains none of them cannot trigger the
+        rule, so its trigger is not searched. Tests draw strings from each trigger and
+        check that they contain one, and that skipping never changes the rule a sentence
+        gets (tests/acts/test_coding_speed.py).
+        """
+        return needed_words(self.trigger)
 
     def admits(self, folded: str) -> bool:
         """False when ``folded`` (a sentence's :func:`fold`) cannot trigger this rule."""
@@ -111,13 +115,16 @@ def _admits(needs: tuple[str, ...], folded: str) -> bool:
 _BEFORE = r"^(?P<a1>.*?)"
 """Actor 1 of a directed act: the words of the sentence before the trigger."""
 
-_FUTURE = r"\bnext meeting\b|\b(?:would|will|is to) be held\b|\b(?:agreed to|will|would) hold\b"
-"""Phrases announcing a meeting."""
+ANNOUNCES = (
+    r"\bnext meeting\b|\b(?:would|will|shall|to) be held\b|\b(?:agreed to|will|would) hold\b"
+    r"|\bis scheduled\b|\bwill meet\b"
+)
+"""Phrases announcing a meeting rather than reporting one (:func:`announces`): the
+``next-meeting`` rule's trigger, what the ``talks`` rule refuses and what status.held-evidence
+looks for. A bare "planned" is none: reports say it of held meetings ("had originally been
+planned for last year but was held over")."""
 
-_FUTURE_WORDS = ("next meeting", "be held", "hold")
-"""Words of which every match of ``_FUTURE`` contains one (its rule's ``needs``)."""
-
-_NOT_FUTURE = rf"^(?!.*(?:{_FUTURE}))"
+_NOT_ANNOUNCED = rf"^(?!.*(?:{ANNOUNCES}))"
 """A sentence that does not announce a meeting."""
 
 POLICY: tuple[CodingRule, ...] = (
@@ -131,7 +138,6 @@ POLICY: tuple[CodingRule, ...] = (
         "consultations follow; the official called on is actor 2.",
         "Deputy Secretary Mikhail Popov called on Foreign Secretary Tehmina Janjua here and "
         "held consultations",
-        needs=("called on",),
     ),
     CodingRule(
         "host-guests",
@@ -142,20 +148,18 @@ POLICY: tuple[CodingRule, ...] = (
         "Receiving and welcoming guests is hosting a visit (043 Host a visit); the host is "
         "actor 1.",
         "NSA warmly received and welcomed the guests and thanked them for coming to Pakistan.",
-        needs=("received and welcomed the guests",),
     ),
     CodingRule(
         "talks",
         "046",
         ("meeting-held",),
-        _NOT_FUTURE + r".*\b(?:meeting|round|talks|consultations|dialogues?)\b",
+        _NOT_ANNOUNCED + r".*\b(?:meeting|round|talks|consultations|dialogues?)\b",
         "mutual",
         "A meeting, round or talks reported as held is negotiation between the two sides "
         "(046 Engage in negotiation); a visit in which talks are held is coded as the talks; "
         "a sentence announcing a meeting never codes a held one.",
         "The 12th meeting of the Pakistan-Russia Consultative Group on Strategic Stability was "
         "held at the Ministry of Foreign Affairs",
-        needs=("meeting", "round", "talks", "consultations", "dialogue"),
     ),
     CodingRule(
         "visit",
@@ -165,17 +169,15 @@ POLICY: tuple[CodingRule, ...] = (
         "directed",
         "A visit with no talks reported is 042 Make a visit; the visitor is actor 1.",
         "The foreign minister visited Moscow last week.",
-        needs=("visited",),
     ),
     CodingRule(
         "next-meeting",
         "036",
         ("meeting-planned", "agreement-agreed", "outcome"),
-        _FUTURE,
+        ANNOUNCES,
         "mutual",
         "Agreeing when and where to meet next is 036 Express intent to meet or negotiate.",
         "It was agreed that the next meeting of the JWG would be held in Moscow in 2019.",
-        needs=_FUTURE_WORDS,
     ),
     CodingRule(
         "sign",
@@ -185,7 +187,6 @@ POLICY: tuple[CodingRule, ...] = (
         "mutual",
         "An agreement signed, inked or concluded is 057 Sign formal agreement.",
         "Pakistan and Russia in Nov 2014 signed a defence cooperation agreement",
-        needs=("signed", "inked", "concluded"),
     ),
     CodingRule(
         "military-commission",
@@ -197,7 +198,6 @@ POLICY: tuple[CodingRule, ...] = (
         "Agreeing to set up a commission for military cooperation is an intent to cooperate "
         "militarily (0312), more specific than 030.",
         "both sides agreed to setting up of a commission for promoting military cooperation",
-        needs=("military cooperation",),
     ),
     CodingRule(
         "cooperate-in-fora",
@@ -209,7 +209,6 @@ POLICY: tuple[CodingRule, ...] = (
         "promised (032 Express intent to provide diplomatic cooperation).",
         "They also agreed to cooperate at the United Nations and other international fora for "
         "combating terrorism.",
-        needs=("united nations", "international fora"),
     ),
     CodingRule(
         "reaffirm-commitment",
@@ -221,7 +220,6 @@ POLICY: tuple[CodingRule, ...] = (
         "alone, is 030 Express intent to cooperate.",
         "The two sides reaffirmed the commitment for promoting bilateral cooperation for "
         "countering terrorism.",
-        needs=("reaffirmed the commitment", "reaffirmed their commitment"),
     ),
     CodingRule(
         "agree-cooperation",
@@ -232,7 +230,6 @@ POLICY: tuple[CodingRule, ...] = (
         "Agreeing to explore or expand cooperation is 030 Express intent to cooperate.",
         "Both sides agreed on the need to further capitalise on the bilateral relations by "
         "exploring mutually beneficial avenues for bilateral cooperation.",
-        needs=("cooperation",),
     ),
     CodingRule(
         "reiterate-commitment",
@@ -244,7 +241,6 @@ POLICY: tuple[CodingRule, ...] = (
         "to cooperate; actor 2 is the side named after 'cooperation with'.",
         "He reiterated the commitment of his government to enhance cooperation with Pakistan in "
         "all possible areas",
-        needs=("reiterated the commitment",),
     ),
     CodingRule(
         "praise",
@@ -257,7 +253,6 @@ POLICY: tuple[CodingRule, ...] = (
         "051 Praise or endorse; the one who praises is actor 1.",
         "The Russian side appreciated Pakistan’s contribution to the global fight against "
         "terrorism, the statement said.",
-        needs=("appreciated", "applauded", "expressed deep appreciation", "acknowledged"),
     ),
     CodingRule(
         "membership",
@@ -268,7 +263,6 @@ POLICY: tuple[CodingRule, ...] = (
         "Being a member of an organisation is a state, not an act: no code.",
         "Pakistan is also an active member of Regional Anti-Terrorists Structure (RATS)",
         kinds=("membership",),
-        needs=("member",),
     ),
     CodingRule(
         "accession",
@@ -281,7 +275,6 @@ POLICY: tuple[CodingRule, ...] = (
         "The relationship of the two nations had strengthened with Pakistan inclusion in "
         "Shanghai Cooperation Organization (SCO) in 2017.",
         kinds=("accession",),
-        needs=("inclusion in", "joined", "accession"),
     ),
     CodingRule(
         "exercise",
@@ -292,7 +285,6 @@ POLICY: tuple[CodingRule, ...] = (
         "A joint or multilateral military exercise is 062 Cooperate militarily.",
         "the militaries of the two countries also held joint drills codenamed ‘Friendship’",
         kinds=("exercise",),
-        needs=("exercise", "drill"),
     ),
     CodingRule(
         "provide",
@@ -304,7 +296,6 @@ POLICY: tuple[CodingRule, ...] = (
         "was aid, 073); the supplier is actor 1.",
         "Russia has provided four Mi-35M combat and cargo helicopters to Pakistan",
         kinds=("delivery",),
-        needs=("provided",),
     ),
     CodingRule(
         "acquire",
@@ -317,7 +308,6 @@ POLICY: tuple[CodingRule, ...] = (
         "Pakistan had acquired MI-35 gunship helicopters and other military hardware from Russia "
         "during 2014.",
         kinds=("delivery",),
-        needs=("acquired",),
     ),
     CodingRule(
         "launch-talks",
@@ -330,7 +320,6 @@ POLICY: tuple[CodingRule, ...] = (
         "Initiated this year, the talks between the high-level security officials of Pakistan "
         "and Russia provide a useful platform",
         kinds=("dialogue-launch",),
-        needs=("initiated",),
     ),
     CodingRule(
         "criticise",
@@ -343,7 +332,6 @@ POLICY: tuple[CodingRule, ...] = (
         "Mr Lavrov had on that occasion criticized the US and Nato for failing to provide "
         "explanations about the flights of unmarked helicopters to areas having IS presence.",
         kinds=("statement",),
-        needs=("critici",),
     ),
     CodingRule(
         "state-commitment",
@@ -356,7 +344,6 @@ POLICY: tuple[CodingRule, ...] = (
         "He reiterated the commitment of his government to enhance cooperation with Pakistan in "
         "all possible areas",
         kinds=("statement",),
-        needs=("reiterated the commitment",),
     ),
     CodingRule(
         "state-readiness",
@@ -369,7 +356,6 @@ POLICY: tuple[CodingRule, ...] = (
         "the Russian foreign minister had stated as he expressed Moscow’s readiness to "
         "strengthen Pakistan’s counterterrorism capabilities.",
         kinds=("statement",),
-        needs=("readiness to strengthen",),
     ),
     CodingRule(
         "attack-count",
@@ -381,7 +367,6 @@ POLICY: tuple[CodingRule, ...] = (
         "none between Pakistan and Russia: no code.",
         "According to Afghan media, IS carried out 60 deadly attacks in Afghanistan last year.",
         kinds=("reported-attacks",),
-        needs=("attacks",),
     ),
     CodingRule(
         "renew-ties",
@@ -392,7 +377,6 @@ POLICY: tuple[CodingRule, ...] = (
         "Renewing ties is 050 Engage in diplomatic cooperation.",
         "since 2007 when the ties were renewed after a long estrangement during the cold war era.",
         kinds=("relations-milestone",),
-        needs=("renewed",),
     ),
 )
 """The policy, in the order rules are tried."""
@@ -476,32 +460,132 @@ def _plan(part: Part, kind: str | None) -> tuple[tuple[tuple[str, ...], Triggers
     return tuple((r.needs, _triggers(r), r) for r in applicable(part, kind))
 
 
-_FUTURE_PATTERN = re.compile(_FUTURE, re.IGNORECASE)
+_ANNOUNCES = re.compile(ANNOUNCES, re.IGNORECASE)
+
+
+def announces(text: str) -> bool:
+    """True when ``text`` announces a meeting rather than reports one (:data:`ANNOUNCES`).
+
+    >>> announces("The next meeting will be held in Moscow"), announces("Talks were held")
+    (True, False)
+    """
+    return _ANNOUNCES.search(text) is not None
 
 
 def _triggers(coding_rule: CodingRule) -> Triggers:
-    """The test of the rule's trigger: its search, or for a trigger ``_NOT_FUTURE + rest``,
+    """The test of the rule's trigger: its search, or for a trigger ``_NOT_ANNOUNCED + rest``,
     the same answer found faster.
 
-    ``^(?!.*(?:F))rest`` can only match at the start; on a sentence without a line break
-    (which ``.`` does not cross) its lookahead holds exactly when ``F`` matches nowhere,
-    and that needs one of ``F``'s words in the folded sentence. So: no ``F`` (looked
+    ``^(?!.*(?:A))rest`` can only match at the start; on a sentence without a line break
+    (which ``.`` does not cross) its lookahead holds exactly when ``A`` matches nowhere,
+    and that needs one of ``A``'s words in the folded sentence. So: no ``A`` (looked
     for only when its words occur), and ``rest`` matches at the start.
     """
     search = coding_rule.pattern.search
-    if not coding_rule.trigger.startswith(_NOT_FUTURE):
+    if not coding_rule.trigger.startswith(_NOT_ANNOUNCED):
         return lambda sentence, _: search(sentence) is not None
-    rest = re.compile(coding_rule.trigger[len(_NOT_FUTURE) :], re.IGNORECASE).match
-    future = _FUTURE_PATTERN.search
+    rest = re.compile(coding_rule.trigger[len(_NOT_ANNOUNCED) :], re.IGNORECASE).match
+    needs = needed_words(ANNOUNCES)
 
     def triggers(sentence: str, folded: str) -> bool:
         if "\n" in sentence:
             return search(sentence) is not None
-        if _admits(_FUTURE_WORDS, folded) and future(sentence) is not None:
+        if _admits(needs, folded) and announces(sentence):
             return False
         return rest(sentence) is not None
 
     return triggers
+
+
+# -- speed hints: the words a trigger needs, read from the trigger -----------------------
+
+_parse: Callable[[str], Iterable[tuple[Any, Any]]] = import_module("re._parser").parse
+"""The standard library's regular expression parser (``re`` compiles what it returns)."""
+
+_MANY = 64
+"""The most strings a run of a pattern may stand for before it counts as any text."""
+
+
+def needed_words(pattern: str) -> tuple[str, ...]:
+    """Words (lowercase letters and spaces) of which every match of ``pattern``, matched
+    ignoring case, contains one in its :func:`fold`; empty when no such words are found.
+
+    Read from the parsed pattern: each stretch of it that matches one of a few strings
+    (literals, alternatives, optional parts) is a candidate; the one whose shortest word
+    is longest wins.
+
+    >>> needed_words(r"\\breaffirmed (?:the|their) commitments?\\b")
+    ('reaffirmed the commitment', 'reaffirmed their commitment')
+    >>> needed_words(r"^(?P<a2>.*?)\\b(?:had |has )?acquired\\b[^.]*?\\bfrom\\b(?P<a1>.*)")
+    ('acquired',)
+    """
+    return _best(_scan(_parse(pattern))[1])
+
+
+def _best(required: Iterable["Strings"]) -> tuple[str, ...]:
+    """Of sets of strings one of which a match contains, the needed words that rule out the
+    most: the longest shortest word, then the fewest words (empty: none will do)."""
+    ranked = [(min(map(len, w)), -len(w), w) for w in map(_words, required) if w]
+    return max(ranked)[2] if ranked else ()
+
+
+Strings = frozenset[str]
+
+
+def _scan(items: Iterable[tuple[Any, Any]]) -> tuple[Strings | None, list[Strings]]:
+    """A sequence of parsed items: the strings it matches (None: too many to list), and
+    sets of strings one of which every match contains."""
+    run: Strings = frozenset({""})
+    required: list[Strings] = []
+    whole = True
+    for op, av in items:
+        strings, inner = _item(op.name, av)
+        required += inner
+        if strings is not None and len(run) * len(strings) <= _MANY:
+            run = frozenset(a + b for a in run for b in strings)
+        else:
+            required.append(run)
+            whole = False
+            run = frozenset({""}) if strings is None else strings
+    required.append(run)
+    return (run if whole else None), required
+
+
+def _item(op: str, av: Any) -> tuple[Strings | None, list[Strings]]:  # noqa: PLR0911
+    """One parsed item: the strings it matches (None: too many), and what it requires."""
+    if op == "LITERAL":
+        return frozenset({chr(av)}), []
+    if op in ("AT", "ASSERT", "ASSERT_NOT"):  # zero width: the text around it is contiguous
+        return frozenset({""}), []
+    if op == "IN" and all(o.name == "LITERAL" for o, _ in av):
+        return frozenset(chr(c) for _, c in av), []
+    if op == "SUBPATTERN":
+        return _scan(av[-1])
+    if op == "BRANCH":
+        scanned = [_scan(branch) for branch in av[1]]
+        if all(strings is not None for strings, _ in scanned):
+            return frozenset().union(*(strings or () for strings, _ in scanned)), []
+        each = [_best(required) for _, required in scanned]
+        return None, [frozenset().union(*each)] if all(each) else []
+    if op in ("MAX_REPEAT", "MIN_REPEAT"):
+        low, high, inner = av
+        strings, required = _scan(inner)
+        if high == 1 and strings is not None:
+            return (strings | {""} if low == 0 else strings), []
+        return None, required if low >= 1 else []
+    return None, []
+
+
+def _words(strings: Strings) -> tuple[str, ...]:
+    """The strings as needed words: each its longest stretch of lowercase letters and
+    spaces, those containing another left out (empty when one has no letters)."""
+    words = set()
+    for text in strings:
+        stretches = re.findall(r"[a-z]+(?: [a-z]+)*", text.lower())
+        if not stretches:
+            return ()
+        words.add(max(stretches, key=len))
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
 __all__ = [

@@ -1,28 +1,28 @@
-"""Events: every act a record states is coded by the policy and has two actors."""
+"""Acts: every act a record states is coded by the policy and has two actors."""
 
 from collections.abc import Iterator
 
+from pakru.acts import problems
 from pakru.dataset import Dataset
-from pakru.events import problems, unsupported
 from pakru.validate.registry import Context, Hit, rule
 
 
-@rule("events.code-unsupported")
+@rule("acts.code-unsupported")
 def code_unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A meeting, agreement or event states an act whose code no quote supports.
 
     The record's kind and status say it states an act (a held meeting, a
     signed agreement, an exercise), but none of its quotes contains a
-    trigger phrase of the coding policy (:mod:`pakru.coding`) for that part
+    trigger phrase of the coding policy (:mod:`pakru.acts.policy`) for that part
     of a record, so any CAMEO code given to it would rest on the record's
     classification alone, not on its evidence. Quote the sentence that says
     what was done, or add a rule (with its test sentence) to the policy.
     """
-    for found in context.index.memo(unsupported, dataset):  # problems()[0], no acts found
+    for found in context.index.memo(problems, dataset)[0]:  # once per run, for both rules
         yield Hit(found.record, found.loc, found.message)
 
 
-@rule("events.actors")
+@rule("acts.actors")
 def actors(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """An act's two actors cannot be derived from participants, sides or parties.
 

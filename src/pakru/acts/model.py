@@ -1,26 +1,10 @@
-"""An act and its actors: the rows of the act-level events table (see :mod:`pakru.events`)."""
+"""An act and its actors: the rows of the ``acts`` table (found by :mod:`pakru.acts.extract`)."""
 
 from dataclasses import dataclass, field
 
-from pakru.codes import CAMEO, actor_code, alpha3, cow, goldstein, quad_class, root
-from pakru.coding import CodingRule, Part
+from pakru.acts.codes import CAMEO, actor_code, alpha3, cow, goldstein, quad_class, root
+from pakru.acts.policy import CodingRule, Part
 from pakru.schema import DateInterval, Evidence, Location
-
-ACTOR_BASES: dict[str, str] = {
-    "participant": "a participant the sentence names (by name, alias or title); its country is "
-    "the participant's side, else the person's or body's country",
-    "country-named": "a country the sentence names by its short name or a word beginning with "
-    "it (Russian, Pakistan's)",
-    "sides": "one of the record's two sides, in the order the record lists them: a meeting's "
-    "participant sides and series members, an agreement's parties, an event's countries and "
-    "bodies",
-    "other-side": "not named: the record's other side, when it has exactly two",
-    "other-participants": "not named: the participants not named for the other actor, when "
-    "they are all on one side",
-    "statement-people": "the people (grouped by country) or countries making a statement",
-    "statement-targets": "the countries or bodies a statement is directed at",
-}
-"""How an actor is found (the ``basis`` column; several joined by ", " when one refines another)."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +20,8 @@ class Actor:
     agent: str | None
     """CAMEO role code: GOV, MIL or IGO, or None for the country alone."""
     basis: str
-    """The derivation rule that found the actor (see the module docstring)."""
+    """How it was found: a key of :data:`pakru.acts.actors.ACTOR_BASES` (several joined by
+    ", " when one refines another)."""
 
     @property
     def alpha3(self) -> str | None:

@@ -3,8 +3,8 @@
 import pytest
 
 import pakru
+from pakru.acts import acts, problems
 from pakru.dataset import Dataset
-from pakru.events import acts, problems
 
 EXPECTED = [
     # meetings: the meeting itself

@@ -1,0 +1,360 @@
+"""The acts the records state: who did what to whom, where and when, one per act.
+
+Each meeting, agreement and event record states at most the acts the coding
+policy (:mod:`pakru.acts.policy`) finds in its quotes; a meeting's outcomes may
+state more (a praise, a commitment). :func:`acts` lists them, each with its
+CAMEO code, its two actors (:mod:`pakru.acts.actors`) and the quotes that
+trigger the code; :func:`problems` says which records state an act no rule
+codes, and which acts lack an actor.
+"""
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, NamedTuple
+
+from pakru.acts.actors import Parties, Unit, pairs, unit_of, with_quote_agent
+from pakru.acts.model import Act, Actor
+from pakru.acts.policy import POLICY, SINGLE_ACT_PARTS, CodingRule, Part, announces, code_sentence
+from pakru.schema import Agreement, Event, Evidence, Location, Meeting
+from pakru.schema.text import normalise, sentences
+
+if TYPE_CHECKING:
+    from pakru.dataset import Dataset
+
+
+class Reading(NamedTuple):
+    """A part of a record the coding policy reads: the record, the part and its quotes."""
+
+    record: Meeting | Agreement | Event
+    part: Part
+    quotes: tuple[Evidence, ...]
+    loc: tuple[str | int, ...]
+
+    @property
+    def kind(self) -> str | None:
+        """The event kind, for rules restricted to kinds."""
+        return self.record.kind if isinstance(self.record, Event) else None
+
+
+Triggered = tuple[str, Evidence, CodingRule]
+"""A sentence that triggers a rule: the sentence, its quote and the rule."""
+
+
+class Stated(NamedTuple):
+    """A part of a record with the sentences stating its acts (what :func:`_coding` keeps)."""
+
+    record: Meeting | Agreement | Event
+    part: Part
+    loc: tuple[str | int, ...]
+    hits: tuple[Triggered, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a record states an act no rule codes, or an act has no two actors (for the
+    validator's acts.* rules)."""
+
+    record: str
+    loc: tuple[str | int, ...]
+    message: str
+
+
+# -- the acts of a dataset ------------------------------------------------------------
+
+
+def acts(ds: "Dataset") -> tuple[Act, ...]:
+    """Every act the records state, in record order (meetings, events, agreements, outcomes)."""
+    return _extract(ds, _coding(ds)[0])
+
+
+def unsupported(ds: "Dataset") -> tuple[Problem, ...]:
+    """Records stating an act no rule codes (``problems(ds)[0]``, without finding the acts)."""
+    return _coding(ds)[1]
+
+
+def problems(ds: "Dataset") -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    """(records stating an act no rule codes, acts without two actors) — for the validator."""
+    stated, uncoded = _coding(ds)
+    found = _extract(ds, stated)
+    # A record with a dangling reference is references.resolve's finding, not ours.
+    actorless = tuple(
+        Problem(a.record, a.loc, _actorless(a))
+        for a in found
+        if (a.actor1 is None or a.actor2 is None or not (a.actor1.known and a.actor2.known))
+        and not _dangling(ds, ds.get(a.record))
+    )
+    return uncoded, actorless
+
+
+def _dangling(ds: "Dataset", record: object) -> bool:
+    refs: tuple[str | None, ...] = ()
+    if isinstance(record, Meeting):
+        refs = (*(p.ref for p in record.participants), record.series)
+    elif isinstance(record, Event):
+        refs = record.bodies
+    return any(r is not None and r not in ds for r in refs)
+
+
+def _actorless(act: Act) -> str:
+    return (
+        f"act {act.id!r} ({act.code} {act.label}) has no two actors: "
+        "name both sides in its participants, parties, countries or series members"
+    )
+
+
+def _extract(ds: "Dataset", coded: Iterable[Stated]) -> tuple[Act, ...]:
+    out: list[Act] = []
+    claimed: set[tuple[str, str]] = set()
+    parties: Parties = {}
+    held_at = _held_at(ds)
+    for stated in coded:
+        hits = _unclaimed(ds, stated, claimed, held_at)
+        if hits:
+            unit = unit_of(ds, stated.record, stated.part, stated.loc, parties)
+            out.extend(_acts_of(ds, unit, hits))
+    return _unique_ids(out)
+
+
+def _unclaimed(
+    ds: "Dataset", stated: Stated, claimed: set[tuple[str, str]], held_at: dict[str, list[str]]
+) -> tuple[Triggered, ...]:
+    """The hits stating acts of this part: a part stating one act claims its sentences
+    (with their code); the others leave out sentences claimed so, and outcomes those the
+    meeting's agreements and events quote."""
+    record, part, _, hits = stated
+    if part in SINGLE_ACT_PARTS:
+        code = hits[0][2].code or ""
+        claimed.update((sentence.casefold(), code) for sentence, _, _ in hits)
+        return hits
+    held = _held(ds, record, held_at) if isinstance(record, Meeting) else ()
+    out = []
+    for hit in hits:
+        folded = hit[0].casefold()
+        if (folded, hit[2].code or "") not in claimed and not _overlaps(folded, held):
+            out.append(hit)
+    return tuple(out)
+
+
+def _coding(ds: "Dataset") -> tuple[tuple[Stated, ...], tuple[Problem, ...]]:
+    """Each part of a record with the sentences that state its acts (for a part stating one
+    act, those triggering the first rule in policy order), and the parts stating an act no
+    sentence codes.  Reads no participant, side or party: only records and their quotes."""
+    coded: list[Stated] = []
+    uncoded: list[Problem] = []
+    reader = _Reader()
+    for reading in _readings(ds):
+        hits = _hits(reader, reading)
+        if reading.part in SINGLE_ACT_PARTS:
+            if not hits:
+                if not _announces(reader, reading):
+                    uncoded.append(_uncoded(reading))
+                continue
+            first = hits[0][2]
+            if len(hits) > 1:
+                first = min((h[2] for h in hits), key=POLICY.index)
+                hits = [h for h in hits if h[2] is first]
+        if hits:
+            coded.append(Stated(reading.record, reading.part, reading.loc, tuple(hits)))
+    return tuple(coded), tuple(uncoded)
+
+
+CodedSentence = tuple[str, str, CodingRule | None]
+"""A sentence of a quote, its ``casefold`` and the rule it triggers (None: no rule)."""
+
+
+class _Reader:
+    """The sentences of quotes and the rules they trigger, each worked out once per
+    extraction: records repeat quotes (a participant's line, a report quoted twice)."""
+
+    def __init__(self) -> None:
+        self._split: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._coded: dict[tuple[Part, str | None], dict[str, tuple[CodedSentence, ...]]] = {}
+
+    def split(self, quote: str) -> tuple[tuple[str, str], ...]:
+        """Each sentence of the normalised quote with its ``casefold``; a sentence is a
+        trimmed piece of a normalised quote, so it is normalised already."""
+        found = self._split.get(quote)
+        if found is None:
+            text = normalise(quote)
+            if "." in text or "!" in text or "?" in text:
+                pieces = [text[start:end] for start, end in sentences(text)]
+            else:  # no sentence ends inside: the whole (stripped, one-line) text, if any
+                pieces = [text] if text else []
+            found = self._split[quote] = tuple((s, s.casefold()) for s in pieces)
+        return found
+
+    def coder(self, part: Part, kind: str | None) -> Callable[[str], tuple[CodedSentence, ...]]:
+        """For one part (and kind): each sentence of a quote with its ``casefold`` and the
+        rule it triggers."""
+        done = self._coded.setdefault((part, kind), {})
+
+        def coded(quote: str) -> tuple[CodedSentence, ...]:
+            found = done.get(quote)
+            if found is None:
+                found = done[quote] = tuple(
+                    (s, folded, code_sentence(s, part, kind)) for s, folded in self.split(quote)
+                )
+            return found
+
+        return coded
+
+
+def _hits(reader: _Reader, reading: Reading) -> list[Triggered]:
+    """Each sentence of the quotes that triggers a rule, once per source (the first quote
+    saying it, sentences compared by ``casefold``), with its quote and the rule."""
+    seen: set[tuple[str, str]] = set()
+    out: list[Triggered] = []
+    coded = reader.coder(reading.part, reading.kind)
+    for evidence in reading.quotes:
+        for sentence, folded, coding_rule in coded(evidence.quote):
+            key = (evidence.source, folded)
+            if key not in seen:
+                seen.add(key)
+                if coding_rule is not None:
+                    out.append((sentence, evidence, coding_rule))
+    return out
+
+
+def _announces(reader: _Reader, reading: Reading) -> bool:
+    """A held meeting whose quotes only announce it: status.held-evidence reports that."""
+    if reading.part != "meeting-held":
+        return False
+    return any(announces(s) for e in reading.quotes for s, _ in reader.split(e.quote))
+
+
+def _uncoded(reading: Reading) -> Problem:
+    record = reading.record
+    return Problem(
+        record.id,
+        ("status",),
+        f"{record.type} {record.id!r} ({record.kind}, {record.status}) states an act, but no "
+        f"quote triggers a rule of the coding policy for {reading.part!r}: its code would not "
+        "be supported by its evidence (see pakru.acts.policy)",
+    )
+
+
+def _acts_of(ds: "Dataset", unit: Unit, hits: Sequence[Triggered]) -> Iterator[Act]:
+    groups: dict[tuple[str, str | None, str | None], list[tuple[str, Evidence, CodingRule]]] = {}
+    chosen: dict[tuple[str, str | None, str | None], tuple[Actor | None, Actor | None]] = {}
+    for sentence, evidence, coding_rule in hits:
+        if coding_rule.code is None:
+            continue
+        for a1, a2 in pairs(unit, coding_rule, sentence):
+            key = (coding_rule.id, _country(a1), _country(a2))
+            groups.setdefault(key, []).append((sentence, evidence, coding_rule))
+            if key not in chosen or _named_count(a1, a2) > _named_count(*chosen[key]):
+                chosen[key] = (a1, a2)
+    record = unit.record
+    for key, items in groups.items():
+        coding_rule = items[0][2]
+        said = [sentence for sentence, _, _ in items]
+        a1, a2 = (None if a is None else with_quote_agent(a, said) for a in chosen[key])
+        yield Act(
+            id=f"{record.id}--{coding_rule.id}",
+            record=record.id,
+            record_type=record.type,
+            part=unit.part,
+            rule=coding_rule,
+            status=record.status,
+            date=record.date,
+            location=_location(ds, record),
+            actor1=a1,
+            actor2=a2,
+            quotes=tuple(dict.fromkeys(e for _, e, _ in items)),
+            sentences=tuple(dict.fromkeys(said)),
+            loc=unit.loc,
+        )
+
+
+def _named_count(*actors: Actor | None) -> int:
+    """How many of the actors were found by name (preferred over those inferred)."""
+    return sum(1 for a in actors if a is not None and "other" not in a.basis)
+
+
+def _country(actor: Actor | None) -> str | None:
+    return None if actor is None else actor.country or ",".join(actor.records) or None
+
+
+def _unique_ids(found: list[Act]) -> tuple[Act, ...]:
+    """Act ids are ``<record>--<rule>``; two acts of one record by one rule add their actors."""
+    counts = Counter(act.id for act in found)
+    return tuple(
+        replace(act, id=f"{act.id}--{_pair(act)}") if counts[act.id] > 1 else act for act in found
+    )
+
+
+def _pair(act: Act) -> str:
+    return "-".join((_code_part(act.actor1), _code_part(act.actor2))).lower()
+
+
+def _code_part(actor: Actor | None) -> str:
+    if actor is None:
+        return "x"
+    return actor.alpha3 or (actor.records[0] if actor.records else "x")
+
+
+def _location(ds: "Dataset", record: Meeting | Agreement | Event) -> Location | None:
+    if isinstance(record, Agreement):
+        if record.meeting is None or record.meeting not in ds:
+            return None
+        meeting = ds.get(record.meeting)
+        return meeting.location if isinstance(meeting, Meeting) else None
+    return record.location
+
+
+# -- the parts of records the policy reads -------------------------------------------
+
+
+def _readings(ds: "Dataset") -> Iterator[Reading]:
+    """The parts of records the policy reads, in order: meetings, events, agreements, then
+    meetings' outcomes (the parts stating one act claim their sentences first)."""
+    for meeting in ds.meetings:
+        quotes = (*meeting.evidence, *(e for p in meeting.participants for e in p.evidence))
+        held: Part = "meeting-held" if meeting.status == "held" else "meeting-planned"
+        yield Reading(meeting, held, quotes, ("status",))
+    for event in ds.events:
+        loc = ("people",) if event.kind == "statement" else ("countries",)
+        yield Reading(event, "event", event.evidence, loc)
+    for agreement in ds.agreements:
+        signed = agreement.status in ("signed", "concluded")
+        yield Reading(
+            agreement,
+            "agreement-signed" if signed else "agreement-agreed",
+            agreement.evidence,
+            ("parties",),
+        )
+    for meeting in ds.meetings:
+        outcomes = tuple(e for statement in meeting.outcomes for e in statement.evidence)
+        if outcomes:
+            yield Reading(meeting, "outcome", outcomes, ("outcomes",))
+
+
+def _held_at(ds: "Dataset") -> dict[str, list[str]]:
+    """The ids of the events held at each meeting, in order."""
+    held_at: dict[str, list[str]] = {}
+    for event in ds.events:
+        if event.meeting is not None:
+            held_at.setdefault(event.meeting, []).append(event.id)
+    return held_at
+
+
+def _held(ds: "Dataset", meeting: Meeting, held_at: dict[str, list[str]]) -> tuple[str, ...]:
+    """Quotes stating what the meeting's agreements and the events held at it are: those
+    outcomes are theirs."""
+    held_by = [*meeting.agreements, *held_at.get(meeting.id, [])]
+    return tuple(
+        normalise(e.quote).casefold()
+        for record_id in held_by
+        if record_id in ds
+        for e in ds.get(record_id).evidence
+        if {"status", "subject"} & set(e.supports)
+    )
+
+
+def _overlaps(quote: str, others: Sequence[str]) -> bool:
+    """True when ``quote`` contains or is contained in one of ``others``."""
+    return any(quote in other or other in quote for other in others)
+
+
+__all__ = ["Problem", "acts", "problems", "unsupported"]

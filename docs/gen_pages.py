@@ -2,7 +2,7 @@
 
 import mkdocs_gen_files
 
-from pakru.site import build
+from pakru.site.generate import build
 
 # mkdocs-gen-files runs this file with runpy.run_path; imported, it does nothing.
 if __name__ == "<run_path>":

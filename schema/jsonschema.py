@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pakru.atomic import check_inside, remove_orphans, write_text
 from pakru.schema.record import RECORD_TYPES
+from pakru.tools.atomic import check_inside, remove_orphans, write_text
 
 JSON_DIR = Path(__file__).resolve().parent / "json"
 """The committed schema files inside the package (read them; do not write here)."""
@@ -100,7 +100,7 @@ def write(directory: Path = DEFAULT_OUT) -> list[Path]:
     """Write every schema file into ``directory``; return the files that changed.
 
     Nothing is written through a link: ``directory`` and the files in it must
-    not be symbolic links (:class:`pakru.atomic.UnsafePathError`, checked for
+    not be symbolic links (:class:`pakru.tools.atomic.UnsafePathError`, checked for
     every file before any is written). Each file is written atomically, and
     a killed run's temporary files there are removed first.
     """

@@ -19,15 +19,18 @@ from tests.conftest import REPO
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("pakru.records",)),  # package data: the YAML records, no code
-    ("files", ("pakru.atomic",)),  # atomic writes for fmt, export and schema; imports no pakru
+    (
+        "files",
+        ("pakru.tools.atomic",),
+    ),  # atomic writes for fmt, export and schema; imports no pakru
     ("schema", ("pakru.schema", "pakru.reference")),  # reference: re-exports schema.reference
     (
         "dataset",
         (
             "pakru.dataset",
-            "pakru.collection",
-            "pakru.manifest",
-            "pakru.tree",  # which records tree a command reads: the one rule
+            "pakru.dataset.collection",
+            "pakru.dataset.versions",
+            "pakru.tools.tree",  # which records tree a command reads: the one rule
             "pakru.codes",
             "pakru.coding",
         ),
@@ -40,13 +43,14 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "pakru.prebuilt",  # pakru.load() of the shipped records, validated in advance
             "pakru.export",
             "pakru.coverage",
-            "pakru.changes",
-            "pakru.fmt",
+            "pakru.tools.changes",
+            "pakru.tools.fmt",
             "pakru.site",
             "pakru.events",
             "pakru.act",
             "pakru.codebook",
-            "pakru.scaffold",  # pakru new: source records and empty records
+            "pakru.tools.scaffold",  # pakru new: source records and empty records
+            "pakru.tools",
         ),
     ),
     ("cli", ("pakru.cli", "pakru.__main__")),
@@ -57,7 +61,7 @@ ROOT = "pakru"
 """The package's front door: it imports nothing at import time (only lazily, by name)."""
 
 CONVENIENCES = {
-    ("pakru.dataset", "pakru.export.tables"): "Dataset.tables() calls export.tables.build",
+    ("pakru.dataset", "pakru.export.definitions"): "Dataset.tables() calls export.tables.build",
     ("pakru.dataset", "pakru.export.frames"): "Dataset.to_pandas() calls export.frames.to_pandas",
 }
 """The only upward edges: methods that call a higher layer when used, never at import."""
@@ -265,7 +269,7 @@ from typing import TYPE_CHECKING
 from pakru.dataset import Dataset
 import pakru.schema.dates
 if TYPE_CHECKING:
-    from pakru.export.tables import Table
+    from pakru.export.definitions import Table
 def f():
     from pakru.validate import models
     return pakru.load()
@@ -274,7 +278,7 @@ def f():
     assert found == {
         ("pakru.dataset", 3, True),
         ("pakru.schema.dates", 4, True),
-        ("pakru.export.tables", 6, False),
+        ("pakru.export.definitions", 6, False),
         ("pakru.validate.models", 8, False),
         ("pakru.loading", 9, False),
     }

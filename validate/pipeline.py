@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pakru.dataset import Dataset
-from pakru.manifest import shipped_records
+from pakru.dataset.versions import shipped_records
 from pakru.schema import Record, Source, record_adapter
 from pakru.validate import facts, parallel, read
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules

@@ -22,8 +22,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from pakru.collection import QueryError
     from pakru.dataset import Dataset, KindError
+    from pakru.dataset.collection import QueryError
     from pakru.loading import DatasetError, load
 
     __version__: str
@@ -44,7 +44,7 @@ _LAZY = {
     "DatasetError": "pakru.loading",
     "Dataset": "pakru.dataset",
     "KindError": "pakru.dataset",
-    "QueryError": "pakru.collection",
+    "QueryError": "pakru.dataset.collection",
 }
 
 
@@ -63,7 +63,7 @@ def __getattr__(name: str) -> "Any":
         globals()[name] = value
         return value
     if name == "data_version":
-        from pakru.manifest import VERSION_FILE, shipped_records  # noqa: PLC0415
+        from pakru.dataset.versions import VERSION_FILE, shipped_records  # noqa: PLC0415
         from pakru.validate.manifest import read_version  # noqa: PLC0415
 
         value, _ = read_version(shipped_records() / VERSION_FILE, f"records/{VERSION_FILE}")

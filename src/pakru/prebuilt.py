@@ -17,7 +17,7 @@ file only when it matches. Anything else, an edited, added or removed record,
 a changed model, another pydantic, a missing or unreadable file, means a full
 load that validates every record, as for any other folder. The file is read
 by an unpickler that can make pakru's models, dates and
-:class:`~pakru.manifest.Withdrawal` and nothing else: no other class or
+:class:`~pakru.dataset.versions.Withdrawal` and nothing else: no other class or
 function named in it is ever imported or called.
 
 ``tests/library/test_prebuilt.py`` fails when the file is stale (its digest or
@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from pakru.dataset import Dataset
-from pakru.manifest import Withdrawal, shipped_records
+from pakru.dataset.versions import Withdrawal, shipped_records
 from pakru.schema import Record
 from pakru.schema.base import Model
 
@@ -95,7 +95,7 @@ class _Unpickler(Unpickler):
 
     def find_class(self, module: str, name: str) -> Any:
         found = getattr(sys.modules.get(module), name, None)
-        if (module, name) in (("datetime", "date"), ("pakru.manifest", "Withdrawal")) or (
+        if (module, name) in (("datetime", "date"), ("pakru.dataset.versions", "Withdrawal")) or (
             module.startswith("pakru.schema.")
             and isinstance(found, type)
             and issubclass(found, Model)

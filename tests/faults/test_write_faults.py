@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pakru.atomic import remove_orphans, write_with
 from pakru.cli import main
 from pakru.export import MANIFEST
+from pakru.tools.atomic import remove_orphans, write_with
 from tests.faults.conftest import Run, pakru, snapshot
 
 
@@ -169,7 +169,7 @@ def test_force_never_overwrites_a_users_file_named_like_a_table(
 KILLED_MID_TRANSACTION = """
 import os, sqlite3, sys
 from pathlib import Path
-from pakru.atomic import write_with
+from pakru.tools.atomic import write_with
 
 def fill(temp):
     db = sqlite3.connect(temp)

@@ -24,7 +24,7 @@ from pakru.export.csv_ import (
     write_table,
 )
 from pakru.export.datapackage import FORMULA_NOTE
-from pakru.export.tables import Column, Table, build
+from pakru.export.definitions import Column, Table, build
 
 HYPERLINK = '=HYPERLINK("http://x"&A1,"click")'
 TITLES = {

@@ -7,7 +7,7 @@ from typing import get_args
 from pakru.codes import CAMEO, GOLDSTEIN, WIKIDATA_PRECISION, cow, wikidata_precision
 from pakru.coding import POLICY
 from pakru.dataset import Dataset
-from pakru.export.tables import build
+from pakru.export.definitions import build
 from pakru.schema.countries import COUNTRIES
 from pakru.schema.dates import Precision
 

@@ -10,8 +10,8 @@ import pytest
 
 from pakru.dataset import Dataset
 from pakru.export import export
+from pakru.export.definitions import build
 from pakru.export.sqlite import FTS, VIEWS
-from pakru.export.tables import build
 
 
 @pytest.fixture(scope="module")

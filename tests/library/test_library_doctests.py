@@ -10,12 +10,12 @@ from pakru.dataset import Dataset
 
 MODULES = (
     "pakru.dataset",
-    "pakru.collection",
+    "pakru.dataset.collection",
     "pakru.schema.dates",
     "pakru.codes",
     "pakru.export",
-    "pakru.manifest",
-    "pakru.changes",
+    "pakru.dataset.versions",
+    "pakru.tools.changes",
     "pakru.schema.introspect",
     "pakru.schema.text",
 )

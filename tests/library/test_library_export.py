@@ -11,7 +11,7 @@ import pytest
 from pakru.cli import main
 from pakru.dataset import Dataset
 from pakru.export import FORMATS, export, read
-from pakru.export.tables import build, meta
+from pakru.export.definitions import build, meta
 from pakru.schema import record_adapter
 from pakru.schema.jsonschema import JSON_DIR
 
@@ -43,7 +43,7 @@ def test_tables_cover_every_record(ds: Dataset) -> None:
 
 
 def test_required_columns() -> None:
-    from pakru.export.tables import build as _build  # noqa: PLC0415
+    from pakru.export.definitions import build as _build  # noqa: PLC0415
 
     required = {
         "meetings": "id title kind status date_earliest date_latest date_precision city country "

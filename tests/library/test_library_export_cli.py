@@ -12,7 +12,7 @@ import pytest
 from pakru.cli import main
 from pakru.dataset import Dataset
 from pakru.export import FORMATS, MANIFEST, SHIPPED_FILES, ExportError, export, read
-from pakru.export.tables import build
+from pakru.export.definitions import build
 from pakru.export.texts import source_texts
 from tests.conftest import REPO
 

@@ -13,7 +13,7 @@ import pytest
 
 import pakru
 from pakru.export import FORMATS, export, read
-from pakru.export.tables import build
+from pakru.export.definitions import build
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 
 import pakru
 from pakru.export import FORMATS, export, read
-from pakru.export.tables import build
+from pakru.export.definitions import build
 from pakru.schema import record_adapter
 from pakru.schema.jsonschema import JSON_DIR
 

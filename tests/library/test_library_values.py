@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pakru.export import FORMATS, read
-from pakru.export.tables import Column, ForeignKey, Table, from_text, to_text
+from pakru.export.definitions import Column, ForeignKey, Table, from_text, to_text
 
 
 def _table() -> Table:

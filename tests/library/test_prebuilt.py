@@ -12,8 +12,8 @@ from pydantic.version import VERSION as PYDANTIC
 
 from pakru import prebuilt
 from pakru.dataset import Dataset
+from pakru.dataset.versions import shipped_records
 from pakru.loading import _load
-from pakru.manifest import shipped_records
 from pakru.prebuilt import HEADER, PREBUILT_FILE, canonical, digest, read
 
 STALE = "src/pakru/prebuilt.pickle is stale: run 'python -m pakru.prebuilt'"

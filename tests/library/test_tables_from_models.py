@@ -3,8 +3,8 @@
 import pytest
 
 from pakru.dataset import Dataset
-from pakru.export import tables
-from pakru.export.tables import ForeignKey, build
+from pakru.export import definitions as tables
+from pakru.export.definitions import ForeignKey, build
 from pakru.schema import Agreement, DateInterval, Evidence, Meeting, Participant, Person
 from pakru.schema.introspect import field
 

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pakru.schema import docstrings
+from pakru.tools import docstrings
 
 DUMP = """
 import json, sys

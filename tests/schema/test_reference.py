@@ -1,8 +1,16 @@
 """The reference extract is exactly what the pinned reference packages give."""
 
 import pakru
-from pakru.reference import cities, country, versions
-from pakru.schema.reference import REFERENCE_FILE, build, render, romanisations, within_one_edit
+from pakru.schema.countries import country
+from pakru.schema.reference import (
+    REFERENCE_FILE,
+    build,
+    cities,
+    render,
+    romanisations,
+    versions,
+    within_one_edit,
+)
 from pakru.validate.derive.names import printed_names
 
 

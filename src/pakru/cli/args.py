@@ -1,7 +1,7 @@
 """Arguments, the records tree and loading, shared by the subcommands.
 
 Which records a command reads is decided in one place, :func:`tree_of`: the
-paths given, else the tree :func:`pakru.tree.find` names (``PAKRU_RECORDS``,
+paths given, else the tree :func:`pakru.tools.tree.find` names (``PAKRU_RECORDS``,
 the ``records/`` found from the working folder upwards, else the installed
 data). A command that chose its tree so says which it read, and how many
 records, in its summary (:func:`say_tree`); given paths, it reads those and
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from pakru.tree import Tree, find, given
+from pakru.tools.tree import Tree, find, given
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
@@ -81,7 +81,7 @@ WRITES = "the data installed with pakru is never changed; give the records folde
 
 
 def find_tree(args: argparse.Namespace, *, refuse: str | None = None) -> Tree | int:
-    """The tree :func:`pakru.tree.find` names, left in ``args.tree`` too.
+    """The tree :func:`pakru.tools.tree.find` names, left in ``args.tree`` too.
 
     A found tree is given as a path relative to the working folder, so
     findings and messages name its files as ``pakru validate PATH`` would

@@ -2,7 +2,7 @@
 
 The last release is, unless ``--old`` names its ``records.json``, the newest
 version section of ``CHANGELOG.md`` found in the git history, with the
-records of the commit that added it (:func:`pakru.changes.last_release`).
+records of the commit that added it (:func:`pakru.tools.changes.last_release`).
 """
 
 import argparse
@@ -59,7 +59,7 @@ Baseline = tuple[list[dict[str, object]], str, str | None]
 
 def _baseline(args: argparse.Namespace) -> Baseline | int:
     """The records to compare with, or the exit code after saying why not."""
-    from pakru.changes import ReleaseError, last_release  # noqa: PLC0415
+    from pakru.tools.changes import ReleaseError, last_release  # noqa: PLC0415
 
     if args.old:
         old = _old_records(args.old)
@@ -83,7 +83,7 @@ def _baseline(args: argparse.Namespace) -> Baseline | int:
 
 def run(args: argparse.Namespace) -> int:
     """Print the section; 1 when ids vanished unaccounted for."""
-    from pakru.changes import diff, render  # noqa: PLC0415
+    from pakru.tools.changes import diff, render  # noqa: PLC0415
 
     ds = load_or_report(args)
     if isinstance(ds, int):

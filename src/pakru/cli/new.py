@@ -82,7 +82,7 @@ def _records(args: argparse.Namespace) -> Path | int:
 
 def _refused(records: Path, planned: Planned) -> int | None:
     """The exit code when a file cannot be written where planned (nothing written yet)."""
-    from pakru.atomic import UnsafePathError, check_inside  # noqa: PLC0415
+    from pakru.tools.atomic import UnsafePathError, check_inside  # noqa: PLC0415
 
     try:
         for path, _ in planned:
@@ -96,7 +96,7 @@ def _refused(records: Path, planned: Planned) -> int | None:
 
 
 def _write(records: Path, planned: Planned) -> int:
-    from pakru.atomic import UnsafePathError, make_folders, remove_orphans, write_bytes  # noqa: PLC0415
+    from pakru.tools.atomic import UnsafePathError, make_folders, remove_orphans, write_bytes  # noqa: PLC0415
 
     for path, data in planned:
         try:
@@ -115,7 +115,7 @@ def _write(records: Path, planned: Planned) -> int:
 
 def _source_option(args: argparse.Namespace) -> str | None:
     """Why ``--source`` is not a source id, or None."""
-    from pakru.scaffold import id_problem  # noqa: PLC0415
+    from pakru.tools.scaffold import id_problem  # noqa: PLC0415
 
     if args.source is None:
         return None
@@ -124,8 +124,8 @@ def _source_option(args: argparse.Namespace) -> str | None:
 
 
 def _new_source(args: argparse.Namespace) -> "Planned | int":
-    from pakru.fmt import format_text  # noqa: PLC0415 - ruamel is slow to import
-    from pakru.scaffold import (  # noqa: PLC0415
+    from pakru.tools.fmt import format_text  # noqa: PLC0415 - ruamel is slow to import
+    from pakru.tools.scaffold import (  # noqa: PLC0415
         ReportError,
         next_file_name,
         read_fields,
@@ -153,8 +153,8 @@ def _new_source(args: argparse.Namespace) -> "Planned | int":
 
 
 def _new_record(args: argparse.Namespace) -> "Planned | int":
-    from pakru.fmt import format_text  # noqa: PLC0415 - ruamel is slow to import
-    from pakru.scaffold import id_problem, record_yaml  # noqa: PLC0415
+    from pakru.tools.fmt import format_text  # noqa: PLC0415 - ruamel is slow to import
+    from pakru.tools.scaffold import id_problem, record_yaml  # noqa: PLC0415
 
     record_id = args.target
     problem = id_problem(record_id)

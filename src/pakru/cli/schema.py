@@ -63,8 +63,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     # imported here: any module of pakru.schema loads every model
-    from pakru.atomic import write_text  # noqa: PLC0415
-    from pakru.schema import docstrings, jsonschema  # noqa: PLC0415
+    from pakru.schema import jsonschema  # noqa: PLC0415
+    from pakru.tools import docstrings  # noqa: PLC0415
+    from pakru.tools.atomic import write_text  # noqa: PLC0415
 
     settings = jsonschema.vscode_settings()
     fielddocs = args.out.parent / docstrings.TARGET.name

@@ -169,7 +169,7 @@ def _prepare(targets: list[Path]) -> str | None:
 def run(args: argparse.Namespace) -> int:
     """Validate and report; 1 when any error (or, with --strict, warning) is found."""
     # imported here: building the parser (``pakru --help``) must not load the models
-    from pakru.atomic import write_text  # noqa: PLC0415
+    from pakru.tools.atomic import write_text  # noqa: PLC0415
     from pakru.validate.parallel import default_jobs  # noqa: PLC0415
     from pakru.validate.pipeline import check  # noqa: PLC0415
     from pakru.validate.registry import Context  # noqa: PLC0415

@@ -1,6 +1,6 @@
 """Exports: the Dataset as JSON, JSON Lines, CSV, SQLite, a Frictionless data package or Parquet.
 
-:func:`pakru.export.tables.build` flattens the Dataset into tables once;
+:func:`pakru.export.definitions.build` flattens the Dataset into tables once;
 each format module only spells those tables (``write``) and reads them back
 (``read``, used by the round-trip tests and handy for users).
 
@@ -15,7 +15,7 @@ never removed or overwritten (:class:`ExportError` instead).
 Writing never leaves the folder: the files are written into a hidden
 staging folder inside it first and moved into place once every one of them
 stands and none would replace a file that is not pakru's; no file or folder
-on the way may be a symbolic link (:mod:`pakru.atomic`). Temporary files
+on the way may be a symbolic link (:mod:`pakru.tools.atomic`). Temporary files
 and staging folders a killed export left behind (a SQLite journal
 included) are removed by the next export into the folder.
 
@@ -34,7 +34,7 @@ from importlib import import_module, resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from pakru.atomic import (
+from pakru.tools.atomic import (
     UnsafePathError,
     check_inside,
     make_folders,
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from pakru.dataset import Dataset
-    from pakru.export.tables import Row, Table
+    from pakru.export.definitions import Row, Table
 
 FORMATS: dict[str, str] = {
     "json": "pakru.export.json_",
@@ -128,7 +128,7 @@ def _digest(path: Path) -> str:
 
 def _write(ds: "Dataset", fmt: str, out: Path) -> list[str]:
     """Write one format into the (staging) folder ``out``; the names written, relative to it."""
-    from pakru.export.tables import build, meta  # noqa: PLC0415
+    from pakru.export.definitions import build, meta  # noqa: PLC0415
     from pakru.export.texts import source_texts  # noqa: PLC0415
 
     write: Writer = import_module(FORMATS[fmt]).write

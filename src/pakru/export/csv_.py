@@ -31,8 +31,8 @@ import io
 from collections.abc import Mapping
 from pathlib import Path
 
-from pakru.atomic import write_text
-from pakru.export.tables import Column, Row, Table, Value, from_text, to_text
+from pakru.export.definitions import Column, Row, Table, Value, from_text, to_text
+from pakru.tools.atomic import write_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula (OWASP)."""

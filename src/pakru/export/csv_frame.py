@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pakru.export.csv_ import cell_value, parse
-from pakru.export.tables import Column
+from pakru.export.definitions import Column
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,7 +25,7 @@ _DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean
 def columns(table_name: str) -> dict[str, Column]:
     """The declared columns of an export table, by name (empty for an unknown table)."""
     from pakru.dataset import Dataset  # noqa: PLC0415
-    from pakru.export.tables import build  # noqa: PLC0415
+    from pakru.export.definitions import build  # noqa: PLC0415
 
     tables = build(Dataset(()))
     table = tables.get(table_name)

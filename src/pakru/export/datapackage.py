@@ -13,9 +13,9 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from pakru.atomic import write_text
 from pakru.export import csv_
-from pakru.export.tables import Column, Row, Table
+from pakru.export.definitions import Column, Row, Table
+from pakru.tools.atomic import write_text
 
 FILE_NAME = "datapackage.json"
 

@@ -25,7 +25,7 @@ def to_pandas(ds: "Dataset") -> "dict[str, pd.DataFrame]":
         import pandas as pd  # noqa: PLC0415 - optional dependency
     except ImportError as error:
         raise ImportError(PANDAS_MISSING) from error
-    from pakru.export.tables import build  # noqa: PLC0415
+    from pakru.export.definitions import build  # noqa: PLC0415
 
     frames = {}
     for name, table in build(ds).items():

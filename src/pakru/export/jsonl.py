@@ -8,8 +8,8 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from pakru.atomic import write_text
-from pakru.export.tables import Row, Table, from_json, to_json
+from pakru.export.definitions import Row, Table, from_json, to_json
+from pakru.tools.atomic import write_text
 
 
 def _lines(items: Iterable[object], path: Path) -> Path:

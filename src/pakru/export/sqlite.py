@@ -23,8 +23,8 @@ import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
-from pakru.atomic import write_text, write_with
-from pakru.export.tables import Column, Row, Table, Value, dumps_list
+from pakru.export.definitions import Column, Row, Table, Value, dumps_list
+from pakru.tools.atomic import write_text, write_with
 
 FILE_NAME = "pakru.sqlite"
 METADATA_FILE = "metadata.json"

@@ -1,6 +1,6 @@
 """The ``source_texts`` table: the full text of every report, for search and reading.
 
-Kept apart from :mod:`pakru.export.tables` because its rows are whole
+Kept apart from :mod:`pakru.export.definitions` because its rows are whole
 documents, not facts: the SQLite export indexes it for full-text search
 (``source_texts_fts``) and the other formats carry it so that no export
 needs the package to read the quotes in context.
@@ -8,7 +8,7 @@ needs the package to read the quotes in context.
 
 from typing import TYPE_CHECKING
 
-from pakru.export.tables import Column, ForeignKey, Table
+from pakru.export.definitions import Column, ForeignKey, Table
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 from typing import IO, Any
 
-from pakru.site import build
+from pakru.site.generate import build
 
 
 def main(argv: list[str] | None = None) -> int:

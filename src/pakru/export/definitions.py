@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Generic, Literal, TypeAlias, TypeVar
 from pydantic import BaseModel
 
 from pakru.codes import CAMEO, cow, wikidata_precision
-from pakru.manifest import Withdrawal
+from pakru.dataset.versions import Withdrawal
 from pakru.schema import (
     RECORD_TYPES,
     Agreement,
@@ -385,8 +385,8 @@ def build(ds: "Dataset") -> dict[str, Table]:
 
 
 def acts_table(ds: "Dataset") -> Table:
-    """The act-level events table (``acts``), described in :mod:`pakru.export.events`."""
-    from pakru.export import events  # noqa: PLC0415 - only this table needs it
+    """The act-level events table (``acts``), described in :mod:`pakru.export.acts`."""
+    from pakru.export import acts as events  # noqa: PLC0415 - only this table needs it
 
     return Table(
         events.NAME,

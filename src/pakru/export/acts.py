@@ -1,6 +1,6 @@
 """The ``acts`` table: one row per act (:mod:`pakru.events`), in the shape event-data users know.
 
-:func:`pakru.export.tables.build` assembles it from :data:`COLUMNS`,
+:func:`pakru.export.definitions.build` assembles it from :data:`COLUMNS`,
 :data:`FOREIGN_KEYS` and :func:`rows`; this module does not import the
 table model, so the two never import each other. Named ``acts`` because
 ``events`` is the table of event *records* (exercises, deliveries, …);
@@ -23,7 +23,7 @@ NAME = "acts"
 DESCRIPTION = "One row per act a record states, CAMEO-coded with both actors (see the codebook)."
 
 Spec: TypeAlias = tuple[str, str, str, bool]
-"""A column: name, type (as :class:`pakru.export.tables.Column`), description, required."""
+"""A column: name, type (as :class:`pakru.export.definitions.Column`), description, required."""
 Value: TypeAlias = str | int | float | bool | dt.date | tuple[str | int, ...] | None
 Row: TypeAlias = dict[str, Value]
 

@@ -12,8 +12,8 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from pakru.collection import Collection, DateLike, QueryError
-from pakru.manifest import Withdrawal, WithdrawnError
+from pakru.dataset.collection import Collection, DateLike, QueryError
+from pakru.dataset.versions import Withdrawal, WithdrawnError
 from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Person, Record, Source
 from pakru.schema.dates import interval_key
 from pakru.schema.text import normalise
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     # the two conveniences at the end of Dataset; see their docstrings
-    from pakru.export.tables import Table
+    from pakru.export.definitions import Table
 
 R = TypeVar("R", Source, Person, Body, Meeting, Agreement, Event, Conflict)
 D = TypeVar("D")
@@ -187,7 +187,7 @@ class Dataset:
 
         An id that was merged answers with the record it became. Without a
         default, an id that was withdrawn raises
-        :class:`~pakru.manifest.WithdrawnError` (a ``KeyError``) saying why,
+        :class:`~pakru.dataset.versions.WithdrawnError` (a ``KeyError``) saying why,
         and any other unknown id raises ``KeyError`` naming the closest ids.
         For a record of one kind, typed, use :meth:`meeting`, :meth:`person`, ….
 
@@ -199,7 +199,7 @@ class Dataset:
         >>> ds.get("jwg-ct-2019")
         Traceback (most recent call last):
         ...
-        pakru.manifest.WithdrawnError: record 'jwg-ct-2019' was withdrawn in data version 1.0.0: ...
+        pakru.dataset.versions.WithdrawnError: record 'jwg-ct-2019' was withdrawn in ...: ...
         >>> ds["jwg-ct-7"]
         Traceback (most recent call last):
         ...
@@ -498,8 +498,8 @@ class Dataset:
     # only imports from the dataset layer upwards).
 
     def tables(self) -> "dict[str, Table]":
-        """The dataset flattened into tables: ``pakru.export.tables.build(ds)``."""
-        from pakru.export.tables import build  # noqa: PLC0415 - a convenience, see above
+        """The dataset flattened into tables: ``pakru.export.definitions.build(ds)``."""
+        from pakru.export.definitions import build  # noqa: PLC0415 - a convenience, see above
 
         return build(self)
 
@@ -509,7 +509,7 @@ class Dataset:
         See :mod:`pakru.events` and the codebook; it is also the ``acts``
         table of every export and of :meth:`to_pandas`.
         """
-        from pakru.export.tables import acts_table  # noqa: PLC0415 - lazy
+        from pakru.export.definitions import acts_table  # noqa: PLC0415 - lazy
 
         return acts_table(self)
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pakru.manifest import VERSION_FILE, shipped_records
+from pakru.dataset.versions import VERSION_FILE, shipped_records
 
 RECORDS_ENV = "PAKRU_RECORDS"
 """Environment variable naming the records folder to read instead of searching."""

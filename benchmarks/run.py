@@ -323,7 +323,7 @@ def memory(directory: Path, rows: int = 10) -> dict[str, Any]:
 LOAD_PARTS = (
     "import time\n"
     "from pakru import prebuilt\n"
-    "from pakru.dataset.versions import shipped_records\n"
+    "from pakru.tools.tree import shipped_records\n"
     "records = shipped_records()\n"
     "a = time.process_time(); expected = prebuilt.digest(records)\n"
     # the digest is not compared: stale or not, this times the unpickling

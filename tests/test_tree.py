@@ -13,8 +13,7 @@ import pytest
 
 import pakru
 from pakru.cli import main
-from pakru.dataset.versions import shipped_records
-from pakru.tools.tree import RECORDS_ENV, find, is_tree
+from pakru.tools.tree import RECORDS_ENV, find, is_tree, shipped_records
 from tests.checkouts import BROKEN_FILE, MARKER, broken_checkout, copy_checkout
 from tests.conftest import REPO
 

@@ -21,8 +21,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from pakru.dataset import Dataset
-from pakru.dataset.versions import shipped_records
 from pakru.schema import Record, Source, record_adapter
+from pakru.tools.tree import shipped_records
 from pakru.validate import facts, parallel, read
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
 from pakru.validate.findings import Finding, filter_findings, is_selected

@@ -40,10 +40,9 @@ from pakru.act import ACTOR_BASES, Act, Actor
 from pakru.codebook import pages
 from pakru.codes import AGENTS
 from pakru.coding import POLICY, SINGLE_ACT_PARTS, CodingRule, Part, code_sentence
-from pakru.coverage import sentences
 from pakru.schema import Agreement, Body, Event, Evidence, Location, Meeting, Person
 from pakru.schema.countries import COUNTRIES
-from pakru.schema.text import normalise
+from pakru.schema.text import normalise, sentences
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset

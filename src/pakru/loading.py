@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pakru.dataset import Dataset
+from pakru.library import Dataset
 from pakru.schema import RECORD_TYPES
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def load(
     folder or one of its parents (a pakru checkout: you get its records as
     they are on disk, edits included), else the data installed with pakru.
     So a notebook in a folder unrelated to pakru gets the shipped data, and
-    one inside a checkout gets the checkout. ``pakru.load(pakru.dataset.versions.
+    one inside a checkout gets the checkout. ``pakru.load(pakru.tools.tree.
     shipped_records())`` always gives the installed data.
 
     Raises :class:`DatasetError` when a file cannot be read, parsed or
@@ -142,18 +142,18 @@ def load_tree(tree: "Tree") -> Dataset:
     from pakru.prebuilt import read  # noqa: PLC0415
 
     prebuilt = read(folder)
-    return prebuilt if prebuilt is not None else _load((folder,))
+    return Dataset.of(prebuilt) if prebuilt is not None else _load((folder,))
 
 
 @cache
 def _load_default() -> Dataset:
     # the installed records as validated when pakru was built, if nothing has
     # changed since (the records, the models, pydantic); else a full load
-    from pakru.dataset.versions import shipped_records  # noqa: PLC0415
     from pakru.prebuilt import read  # noqa: PLC0415
+    from pakru.tools.tree import shipped_records  # noqa: PLC0415
 
     prebuilt = read(shipped_records())
-    return prebuilt if prebuilt is not None else _load(())
+    return Dataset.of(prebuilt) if prebuilt is not None else _load(())
 
 
 def _load(paths: tuple[Path, ...]) -> Dataset:
@@ -163,4 +163,4 @@ def _load(paths: tuple[Path, ...]) -> Dataset:
     errors = [f for f in loaded.findings if f.severity == "error"]
     if errors:
         raise DatasetError(errors)
-    return loaded.dataset
+    return Dataset.of(loaded.dataset)

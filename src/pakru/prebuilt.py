@@ -36,9 +36,10 @@ from pathlib import Path
 from typing import Any
 
 from pakru.dataset import Dataset
-from pakru.dataset.versions import Withdrawal, shipped_records
+from pakru.dataset.versions import Withdrawal
 from pakru.schema import Record
 from pakru.schema.base import Model
+from pakru.tools.tree import shipped_records
 
 try:  # the C unpickler itself: the pickle module's own import costs a millisecond more
     from _pickle import Unpickler, UnpicklingError

@@ -10,10 +10,12 @@ from pakru.dataset import Dataset
 
 MODULES = (
     "pakru.dataset",
+    "pakru.library",
     "pakru.dataset.collection",
     "pakru.schema.dates",
     "pakru.codes",
     "pakru.export",
+    "pakru.export.csv_",
     "pakru.dataset.versions",
     "pakru.tools.changes",
     "pakru.schema.introspect",

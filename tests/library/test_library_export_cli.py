@@ -12,8 +12,7 @@ import pytest
 from pakru.cli import main
 from pakru.dataset import Dataset
 from pakru.export import FORMATS, MANIFEST, SHIPPED_FILES, ExportError, export, read
-from pakru.export.definitions import build
-from pakru.export.texts import source_texts
+from pakru.export import tables as export_tables
 from tests.conftest import REPO
 
 
@@ -26,7 +25,7 @@ def test_format_all_writes_every_format_into_its_folder(
     assert all(
         line.endswith(f"→ {tmp_path / fmt}") for line, fmt in zip(lines, FORMATS, strict=True)
     )
-    tables = {**build(ds), "source_texts": source_texts(ds)}
+    tables = export_tables(ds)
     for fmt in FORMATS:
         rows, meta = read(fmt, tmp_path / fmt, tables)
         assert rows["meetings"] == list(tables["meetings"].rows), fmt
@@ -108,7 +107,7 @@ def test_parquet_keeps_lists_dates_and_descriptions(tmp_path: Path, ds: Dataset)
     assert pa.types.is_list(participants)
     assert participants.value_type == pa.string()
     assert table.schema.field("date_earliest").type == pa.date32()
-    status = next(c for c in build(ds)["meetings"].columns if c.name == "status")
+    status = next(c for c in export_tables(ds)["meetings"].columns if c.name == "status")
     assert table.schema.field("status").metadata == {b"description": status.description.encode()}
     assert json.loads(table.schema.metadata[b"pakru"])["data_version"] == "1.0.0"
 

@@ -12,9 +12,9 @@ from pydantic.version import VERSION as PYDANTIC
 
 from pakru import prebuilt
 from pakru.dataset import Dataset
-from pakru.dataset.versions import shipped_records
 from pakru.loading import _load
 from pakru.prebuilt import HEADER, PREBUILT_FILE, canonical, digest, read
+from pakru.tools.tree import shipped_records
 
 STALE = "src/pakru/prebuilt.pickle is stale: run 'python -m pakru.prebuilt'"
 

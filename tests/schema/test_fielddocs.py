@@ -58,4 +58,4 @@ def test_cli_default_out_is_the_schema_modules() -> None:
     from pakru.cli import schema as cli_schema  # noqa: PLC0415
     from pakru.schema import jsonschema  # noqa: PLC0415
 
-    assert cli_schema.DEFAULT_OUT == jsonschema.DEFAULT_OUT
+    assert cli_schema.DEFAULT_OUT.parts == jsonschema.JSON_DIR.parts[-2:] == ("schema", "json")

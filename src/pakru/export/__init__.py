@@ -1,8 +1,10 @@
 """Exports: the Dataset as JSON, JSON Lines, CSV, SQLite, a Frictionless data package or Parquet.
 
-:func:`pakru.export.definitions.build` flattens the Dataset into tables once;
-each format module only spells those tables (``write``) and reads them back
-(``read``, used by the round-trip tests and handy for users).
+:func:`tables` flattens the Dataset into tables once (the table model is
+:mod:`pakru.export.model`, the tables are declared in
+:mod:`pakru.export.definitions`); each format module only spells those tables
+(``write``) and reads them back (``read``, used by the round-trip tests and
+handy for users).
 
 Every export folder also holds ``CITATION.cff`` and ``LICENSE`` (how to cite
 the data, and its licence) and ``.pakru-export.json``, the list of files
@@ -49,7 +51,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from pakru.dataset import Dataset
-    from pakru.export.definitions import Row, Table
+    from pakru.export.model import Row, Table
 
 FORMATS: dict[str, str] = {
     "json": "pakru.export.json_",
@@ -126,16 +128,37 @@ def _digest(path: Path) -> str:
     return f"sha256:{h.hexdigest()}"
 
 
+def tables(ds: "Dataset") -> "dict[str, Table]":
+    """Every table of ``ds``, keyed by name, in an order where keys refer backwards: exactly
+    what every format writes (``ds.tables()`` gives the same)."""
+    from pakru.export.definitions import TABLES  # noqa: PLC0415 - the acts' coding is heavy
+
+    made = (make(ds) for make in TABLES)
+    return {table.name: table for table in made}
+
+
+def meta(ds: "Dataset") -> dict[str, str]:
+    """What every export carries besides its tables: names, versions, licence."""
+    import pakru  # noqa: PLC0415
+    from pakru.schema.reference import versions  # noqa: PLC0415
+
+    return {
+        "name": "pakru",
+        "title": "Pakistan–Russia security dialogues, meetings and agreements",
+        "data_version": ds.version or "unversioned",
+        "package_version": pakru.__version__,
+        "license": "CC-BY-4.0",
+        "citation": "see CITATION.cff",
+        "reference_packages": "; ".join(f"{k} {v}" for k, v in sorted(versions().items())),
+    }
+
+
 def _write(ds: "Dataset", fmt: str, out: Path) -> list[str]:
     """Write one format into the (staging) folder ``out``; the names written, relative to it."""
-    from pakru.export.definitions import build, meta  # noqa: PLC0415
-    from pakru.export.texts import source_texts  # noqa: PLC0415
-
     write: Writer = import_module(FORMATS[fmt]).write
     out.mkdir(exist_ok=True)
     records: list[object] = [r.model_dump(mode="json") for r in ds.records]
-    tables = {**build(ds), "source_texts": source_texts(ds)}
-    written = write(tables, meta(ds), records, out)
+    written = write(tables(ds), meta(ds), records, out)
     for name in SHIPPED_FILES:
         target = out / name
         write_bytes(target, resources.files("pakru").joinpath(name).read_bytes())
@@ -266,9 +289,9 @@ def read_csv(path: "str | Path") -> "pd.DataFrame":
     empty) and only unknown values are missing. See :mod:`pakru.export.csv_`
     for the one-line equivalents in pandas, readr and Stata.
     """
-    from pakru.export.csv_frame import read_csv as _read_csv  # noqa: PLC0415 - pandas is optional
+    from pakru.export.frames import read_csv as read  # noqa: PLC0415 - pandas is optional
 
-    return _read_csv(path)
+    return read(path)
 
 
-__all__ = ["ALL", "FORMATS", "ExportError", "export", "read", "read_csv"]
+__all__ = ["ALL", "FORMATS", "ExportError", "export", "meta", "read", "read_csv", "tables"]

@@ -1,4 +1,4 @@
-"""CSV: ``<table>.csv`` and ``meta.csv``, UTF-8 with a header row, ready for a spreadsheet.
+r"""CSV: ``<table>.csv`` and ``meta.csv``, UTF-8 with a header row, ready for a spreadsheet.
 
 No cell is a formula. A spreadsheet reads a cell that begins with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return as a formula (OWASP, "CSV
@@ -16,7 +16,10 @@ database text value.
 
 Every known value is quoted, so an unknown value is the only unquoted
 empty cell: ``,,`` is unknown (null), ``,"",`` an empty list or an empty
-string. Lists are joined with ``;``, booleans ``true``/``false``, dates
+string. Lists are joined with ``;``; an item's own ``;`` is written ``\;``
+and its ``\`` as ``\\`` (a title "Foreign Minister; Chair" in a list cell is
+``Foreign Minister\; Chair``), which :func:`from_text`, :func:`read` and
+:func:`pakru.export.read_csv` undo. Booleans are ``true``/``false``, dates
 ``YYYY-MM-DD``. Codes stay text (``"046"``) — but most CSV readers guess
 types whatever the quotes say, so read the files with
 :func:`pakru.export.read_csv`, or give the dtype yourself:
@@ -27,12 +30,19 @@ types whatever the quotes say, so read the files with
 """
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Mapping
 from pathlib import Path
 
-from pakru.export.definitions import Column, Row, Table, Value, from_text, to_text
+from pakru.export.model import Column, Row, Table, Value
 from pakru.tools.atomic import write_text
+
+LIST_SEPARATOR = ";"
+"""Between the items of a list cell."""
+
+LIST_ESCAPE = "\\"
+"""Put before a ``;`` or a ``\\`` inside a list item, so that it is not read as a separator."""
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula (OWASP)."""
@@ -47,7 +57,7 @@ def is_text(column: Column) -> bool:
 
 
 def protect(text: str) -> str:
-    """A text cell as written: one ``'`` in front when it begins with a formula character
+    r"""A text cell as written: one ``'`` in front when it begins with a formula character
     or with ``'``, so no spreadsheet reads it as a formula and :func:`unprotect` undoes it.
 
     >>> protect('=HYPERLINK("http://x"&A1,"click")')
@@ -61,6 +71,63 @@ def protect(text: str) -> str:
 def unprotect(text: str) -> str:
     """The text a cell written by :func:`protect` stands for."""
     return text.removeprefix(ESCAPE)
+
+
+def to_text(column: Column, value: Value) -> str:
+    r"""A value as CSV text: '' for null, list items joined with ``;`` (an item's ``;`` and
+    ``\`` escaped with ``\``), booleans true/false, dates YYYY-MM-DD.
+
+    >>> to_text(Column("titles", "list", ""), ("Foreign Minister; Chair", "a\\b", "c"))
+    'Foreign Minister\\; Chair;a\\\\b;c'
+    """
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        escaped = (str(v).replace(LIST_ESCAPE, LIST_ESCAPE * 2) for v in value)
+        return LIST_SEPARATOR.join(
+            v.replace(LIST_SEPARATOR, LIST_ESCAPE + LIST_SEPARATOR) for v in escaped
+        )
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def from_text(column: Column, text: str) -> Value:
+    r"""Inverse of :func:`to_text`.
+
+    >>> from_text(Column("titles", "list", ""), r"Foreign Minister\; Chair;a\\b;c")
+    ('Foreign Minister; Chair', 'a\\b', 'c')
+    """
+    if column.type == "list":
+        items = _items(text) if text else []
+        return tuple(int(i) if column.item == "integer" else i for i in items)
+    if text == "":
+        return None
+    if column.type in ("integer", "number"):
+        return int(text) if column.type == "integer" else float(text)
+    if column.type == "boolean":
+        return text == "true"
+    if column.type == "date":
+        return dt.date.fromisoformat(text)
+    return text
+
+
+def _items(text: str) -> list[str]:
+    """The items of a list cell: split at each ``;`` not escaped, the escapes undone."""
+    items: list[str] = []
+    item: list[str] = []
+    chars = iter(text)
+    for char in chars:
+        if char == LIST_ESCAPE:
+            item.append(next(chars, ""))
+        elif char == LIST_SEPARATOR:
+            items.append("".join(item))
+            item = []
+        else:
+            item.append(char)
+    return [*items, "".join(item)]
 
 
 def cell_value(column: Column, text: str) -> Value:

@@ -1,31 +1,39 @@
-"""The Dataset flattened into tables, once, for every export format.
+"""The export tables: what each table holds, declared with :mod:`pakru.export.columns`.
 
 One table per record kind (``sources``, ``people``, ``bodies``,
 ``meetings``, ``agreements``, ``events``, ``conflicts``), link tables for
 what a record holds many of (``participants``, ``statements``,
-``person_titles``, ``conflict_sides``, ``evidence``, ``date_derivations``)
-and lookup tables (``countries``, ``cameo``, ``withdrawn``). Every table
-knows its columns, their types, its primary key and its foreign keys; the
-format writers (:mod:`pakru.export.json_`, ``csv_``, ``sqlite``,
-``datapackage``) only decide how to spell the values.
-
-Values are Python values: ``str``, ``int``, ``float``, ``bool``, ``datetime.date``,
-tuples for list columns (never null: an empty list is ``()``) and None for
-unknown.
+``person_titles``, ``conflict_sides``, ``evidence``, ``date_derivations``),
+lookup tables (``countries``, ``cameo``, ``withdrawn``), the act-level
+``acts`` table (:mod:`pakru.export.acts`) and the reports' full texts
+(``source_texts``). :data:`TABLES` lists them in an order where keys refer
+backwards; :func:`pakru.export.tables` builds them, and every format writes
+exactly those.
 """
 
-import datetime as dt
-import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, Literal, TypeAlias, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from pydantic import BaseModel
 
-from pakru.codes import CAMEO, cow, wikidata_precision
+from pakru.codes import CAMEO
 from pakru.dataset.versions import Withdrawal
+from pakru.export.acts import acts_table
+from pakru.export.columns import (
+    Col,
+    cow_of,
+    derived,
+    field,
+    fields,
+    interval,
+    itself,
+    location,
+    own,
+    table,
+    value,
+)
+from pakru.export.model import ForeignKey, Table, Value
 from pakru.schema import (
-    RECORD_TYPES,
     Agreement,
     Body,
     Conflict,
@@ -44,300 +52,31 @@ from pakru.schema import (
     Title,
 )
 from pakru.schema.countries import COUNTRIES, Country
-from pakru.schema.introspect import field, field_path, find
+from pakru.schema.introspect import field_path, find
 from pakru.schema.recordbase import RecordBase
-from pakru.schema.reference import versions
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
 
-Scalar: TypeAlias = str | int | float | bool | dt.date | None
-Value: TypeAlias = Scalar | tuple[str | int, ...]
-Row: TypeAlias = dict[str, Value]
-ColumnType = Literal["string", "integer", "number", "boolean", "date", "list"]
-LIST_SEPARATOR = ";"
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: name, type, description; list columns say what their items are."""
-
-    name: str
-    type: ColumnType
-    description: str
-    item: Literal["string", "integer"] = "string"
-    required: bool = False
-
-
-@dataclass(frozen=True)
-class ForeignKey:
-    """Columns of this table referring to the primary key of ``table``."""
-
-    columns: tuple[str, ...]
-    table: str
-    refers_to: tuple[str, ...] = ("id",)
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table: its columns, keys and rows."""
-
-    name: str
-    description: str
-    columns: tuple[Column, ...]
-    primary_key: tuple[str, ...]
-    foreign_keys: tuple[ForeignKey, ...]
-    rows: tuple[Row, ...]
-
-    @property
-    def column_names(self) -> tuple[str, ...]:
-        """The column names, in order."""
-        return tuple(c.name for c in self.columns)
-
-
-# -- spelling values as text (CSV, SQLite) and as JSON ----------------------------------
-
-
-def to_text(column: Column, value: Value) -> str:
-    """A value as CSV text: '' for null, lists joined with ';', booleans as true/false."""
-    if value is None:
-        return ""
-    if isinstance(value, tuple):
-        items = [str(v) for v in value]
-        bad = [i for i in items if LIST_SEPARATOR in i]
-        if bad:
-            raise ValueError(f"column {column.name!r}: list item {bad[0]!r} contains ';'")
-        return LIST_SEPARATOR.join(items)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def from_text(column: Column, text: str) -> Value:
-    """Inverse of :func:`to_text`."""
-    if column.type == "list":
-        items = text.split(LIST_SEPARATOR) if text else []
-        return tuple(int(i) if column.item == "integer" else i for i in items)
-    if text == "":
-        return None
-    if column.type in ("integer", "number"):
-        return int(text) if column.type == "integer" else float(text)
-    if column.type == "boolean":
-        return text == "true"
-    if column.type == "date":
-        return dt.date.fromisoformat(text)
-    return text
-
-
-def to_json(value: Value) -> object:
-    """A value as JSON data: dates as ISO strings, lists as arrays, null for unknown."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
-def from_json(column: Column, data: object) -> Value:
-    """Inverse of :func:`to_json`; raises ``TypeError`` on data of the wrong shape."""
-    if column.type == "list":
-        if not isinstance(data, list):
-            raise TypeError(f"column {column.name!r}: expected an array, got {data!r}")
-        return tuple(_item(column, i) for i in data)
-    if data is None:
-        return None
-    if column.type == "date" and isinstance(data, str):
-        return dt.date.fromisoformat(data)
-    if (
-        (column.type == "string" and isinstance(data, str))
-        or (column.type == "integer" and isinstance(data, int))
-        or (column.type == "boolean" and isinstance(data, bool))
-    ):
-        return data
-    if column.type == "number" and isinstance(data, int | float) and not isinstance(data, bool):
-        return float(data)
-    raise TypeError(f"column {column.name!r}: unexpected value {data!r}")
-
-
-def _item(column: Column, data: object) -> str | int:
-    if column.item == "integer" and isinstance(data, int):
-        return data
-    if column.item == "string" and isinstance(data, str):
-        return data
-    raise TypeError(f"column {column.name!r}: unexpected list item {data!r}")
-
-
-def dumps_list(value: tuple[str | int, ...]) -> str:
-    """A list column as JSON text (SQLite stores lists so, for ``json_each``)."""
-    return json.dumps(list(value), ensure_ascii=False)
-
-
-# -- columns from model fields --------------------------------------------------------
-#
-# A column is named, typed and described once: a model field gives all three
-# (a reference ``series`` becomes ``series_id``, a country code gets a foreign
-# key to ``countries``); only derived columns (codes, joins, positions) are
-# written here by hand. A table's rows are built from its columns, so no
-# column is named twice.
-
-T_contra = TypeVar("T_contra", contravariant=True)
-"""What one row is built from: a record, or a record and the position of a sub-record."""
 M = TypeVar("M", bound=BaseModel)
 
-_TYPES: dict[type, Literal["string", "integer", "number", "boolean", "date"]] = {
-    str: "string",
-    int: "integer",
-    float: "number",
-    bool: "boolean",
-    dt.date: "date",
-}
 
-
-@dataclass(frozen=True)
-class _Col(Generic[T_contra]):
-    """A column and how to read its value from what a row is built from."""
-
-    name: str
-    type: ColumnType
-    description: str
-    get: Callable[[T_contra], Value]
-    item: Literal["string", "integer"] = "string"
-    foreign_key: ForeignKey | None = None
-
-
-def _value(value: object) -> Value:
-    """A model value as a table value (checked: a model field of another shape is a bug)."""
-    if value is None or isinstance(value, str | int | float | dt.date):
-        return value
-    if isinstance(value, tuple) and all(isinstance(i, str | int) for i in value):
-        return value
-    raise TypeError(f"no table value for {value!r}")
-
-
-def _describe(text: str) -> str:
-    """A docstring as a Table Schema description (Markdown): reST ````code```` → ```code```."""
-    return text.replace("``", "`")
-
-
-def _field(
-    model: type[BaseModel],
-    name: str,
-    of: Callable[[T_contra], BaseModel],
-    *,
-    column: str | None = None,
-    prefix: str = "",
-) -> _Col[T_contra]:
-    """The column of a model field, read through ``of`` (the row's instance of ``model``).
-
-    A reference is named ``<field>_id`` and a country code keeps its name; a
-    single reference to one kind and a country code get a foreign key.
-    """
-    spec = field(model, name)
-    kind = _TYPES[spec.scalar]
-    kinds = None if spec.many else spec.refers_to
-    named = column or prefix + (f"{name}_id" if kinds else name)
-    key = None
-    if kinds is not None and len(kinds) == 1:
-        key = ForeignKey((named,), RECORD_TYPES[kinds[0]].folder)
-    elif spec.country and not spec.many:
-        key = ForeignKey((named,), "countries", ("alpha2",))
-    return _Col(
-        named,
-        "list" if spec.many else kind,
-        _describe(spec.description),
-        lambda row: _value(getattr(of(row), name)),
-        item="integer" if spec.many and kind == "integer" else "string",
-        foreign_key=key,
-    )
-
-
-def _fields(
-    model: type[BaseModel], names: str, of: Callable[[T_contra], BaseModel], *, prefix: str = ""
-) -> list[_Col[T_contra]]:
-    """The columns of several fields of ``model`` (names separated by spaces)."""
-    return [_field(model, name, of, prefix=prefix) for name in names.split()]
-
-
-def _own(model: type[M], names: str) -> list[_Col[M]]:
-    """Columns of a record table's own fields: the row is the record."""
-    return _fields(model, names, _itself)
-
-
-def _itself(record: M) -> M:
-    return record
-
-
-def _derived(
-    name: str,
-    kind: ColumnType,
-    description: str,
-    get: Callable[[T_contra], Value],
-    *,
-    item: Literal["string", "integer"] = "string",
-    foreign_key: ForeignKey | None = None,
-) -> _Col[T_contra]:
-    """A column no model field holds: a code, a join, a position."""
-    return _Col(name, kind, description, get, item, foreign_key)
-
-
-def _interval(
-    of: Callable[[T_contra], DateInterval], prefix: str, *, wikidata: bool = False
-) -> list[_Col[T_contra]]:
-    """The bounds and precision of a date interval (its derivations have their own table)."""
-    columns = _fields(DateInterval, "earliest latest precision", of, prefix=f"{prefix}_")
-    if wikidata:
-        columns.append(
-            _derived(
-                f"{prefix}_wikidata_precision",
-                "integer",
-                "Wikidata precision: 9 year, 10 month, 11 day.",
-                lambda row: wikidata_precision(of(row).precision),
-            )
-        )
-    return columns
-
-
-def _location(of: Callable[[T_contra], Location]) -> list[_Col[T_contra]]:
-    return [
-        *_fields(Location, "city country", of),
-        _cow("country", lambda row: of(row).country),
-        _field(Location, "venue", of),
-        *_fields(Location, "geonames_id latitude longitude", of),
-        _derived(
-            "location_precision",
-            "string",
-            "How exactly the place is known: venue, city, country or unknown (as ACLED).",
-            lambda row: of(row).precision,
-        ),
-    ]
-
-
-def _cow(name: str, alpha2: Callable[[T_contra], str | None]) -> _Col[T_contra]:
-    return _derived(
-        f"{name}_cow",
-        "integer",
-        "Correlates of War state number of the country.",
-        lambda row: cow(alpha2(row)),
-    )
-
-
-def _record_tail(sources_of: Mapping[str, tuple[str, ...]]) -> list[_Col[RecordBase]]:
+def _record_tail(ds: "Dataset") -> list[Col[RecordBase]]:
     """``source_ids`` (a join over the whole record) and ``note``, closing every record table."""
+    sources_of = _sources_index(ds)
     return [
-        _derived(
+        derived(
             "source_ids",
             "list",
             "Ids of every source the record cites, anywhere.",
             lambda r: sources_of.get(r.id, ()),
         ),
-        *_own(RecordBase, "note"),
+        *own(RecordBase, "note"),
     ]
 
 
-def _same_as(model: type[M]) -> _Col[M]:
-    return _field(model, "same_as", _itself, column="same_as_ids")
+def _same_as(model: type[M]) -> Col[M]:
+    return field(model, "same_as", itself, column="same_as_ids")
 
 
 def _date(record: Meeting | Agreement | Event) -> DateInterval:
@@ -348,72 +87,12 @@ def _place(record: Meeting | Event) -> Location:
     return record.location
 
 
-def _third(row: tuple[object, object, M]) -> M:
-    return row[2]
-
-
 def _quoted_sources(evidence: tuple[Evidence, ...]) -> tuple[str, ...]:
     return tuple(sorted({e.source for e in evidence}))
 
 
-# -- building ------------------------------------------------------------------------
-
-
-def build(ds: "Dataset") -> dict[str, Table]:
-    """Every table of the dataset, keyed by name, in an order where keys refer backwards."""
-    sources_of = _sources_index(ds)
-    tables = (
-        _countries(),
-        _cameo_table(),
-        _sources(ds),
-        _bodies(ds, sources_of),
-        _people(ds, sources_of),
-        _person_titles(ds),
-        _meetings(ds, sources_of),
-        _participants(ds),
-        _statements(ds),
-        _agreements(ds, sources_of),
-        _events(ds, sources_of),
-        _conflicts(ds, sources_of),
-        _conflict_sides(ds),
-        _evidence(ds),
-        _derivations(ds),
-        _withdrawn(ds),
-        acts_table(ds),
-    )
-    return {t.name: t for t in tables}
-
-
-def acts_table(ds: "Dataset") -> Table:
-    """The act-level events table (``acts``), described in :mod:`pakru.export.acts`."""
-    from pakru.export import acts as events  # noqa: PLC0415 - only this table needs it
-
-    return Table(
-        events.NAME,
-        events.DESCRIPTION,
-        tuple(Column(n, t, d, required=r) for n, t, d, r in events.COLUMNS),  # type: ignore[arg-type]
-        ("id",),
-        tuple(ForeignKey((c,), t, (r,)) for c, t, r in events.FOREIGN_KEYS),
-        events.rows(ds),
-    )
-
-
-def meta(ds: "Dataset") -> dict[str, str]:
-    """What every export carries besides its tables: names, versions, licence."""
-    import pakru  # noqa: PLC0415
-
-    return {
-        "name": "pakru",
-        "title": "Pakistan–Russia security dialogues, meetings and agreements",
-        "data_version": ds.version or "unversioned",
-        "package_version": pakru.__version__,
-        "license": "CC-BY-4.0",
-        "citation": "see CITATION.cff",
-        "reference_packages": "; ".join(f"{k} {v}" for k, v in sorted(versions().items())),
-    }
-
-
 def _sources_index(ds: "Dataset") -> Mapping[str, tuple[str, ...]]:
+    """Record id → ids of every source it cites, anywhere (a source cites itself)."""
     out: dict[str, list[str]] = {}
     for source in ds.sources:
         for record in ds.citing(source.id):
@@ -423,41 +102,13 @@ def _sources_index(ds: "Dataset") -> Mapping[str, tuple[str, ...]]:
     return {k: tuple(sorted(set(v))) for k, v in out.items()}
 
 
-def _table(
-    name: str,
-    description: str,
-    columns: Sequence[_Col[T_contra]],
-    rows: Iterable[T_contra],
-    *,
-    primary_key: tuple[str, ...] = ("id",),
-) -> Table:
-    """A table of ``columns`` with a row per item of ``rows``.
-
-    Primary-key columns are the required ones; foreign keys are the columns'.
-    """
-    names = [c.name for c in columns]
-    twice = sorted({n for n in names if names.count(n) > 1})
-    if twice:
-        raise ValueError(f"{name}: columns named twice: {twice}")
-    return Table(
-        name,
-        description,
-        tuple(
-            Column(c.name, c.type, c.description, c.item, c.name in primary_key) for c in columns
-        ),
-        primary_key,
-        tuple(c.foreign_key for c in columns if c.foreign_key is not None),
-        tuple({c.name: c.get(row) for c in columns} for row in rows),
-    )
-
-
-def _countries() -> Table:
-    columns: list[_Col[Country]] = [
-        _derived("alpha2", "string", "ISO 3166-1 alpha-2 code.", lambda c: c.alpha2),
-        _derived("name", "string", "English short name.", lambda c: c.name),
-        _derived("cow", "integer", "Correlates of War state number (ccode).", lambda c: c.cow),
+def _countries(ds: "Dataset") -> Table:
+    columns: list[Col[Country]] = [
+        derived("alpha2", "string", "ISO 3166-1 alpha-2 code.", lambda c: c.alpha2),
+        derived("name", "string", "English short name.", lambda c: c.name),
+        derived("cow", "integer", "Correlates of War state number (ccode).", lambda c: c.cow),
     ]
-    return _table(
+    return table(
         "countries",
         "Countries the dataset may name, with ISO 3166-1 alpha-2 and Correlates of War codes.",
         columns,
@@ -466,12 +117,12 @@ def _countries() -> Table:
     )
 
 
-def _cameo_table() -> Table:
-    columns: list[_Col[tuple[str, str]]] = [
-        _derived("code", "string", "CAMEO event code.", lambda c: c[0]),
-        _derived("label", "string", "Codebook label.", lambda c: c[1]),
+def _cameo(ds: "Dataset") -> Table:
+    columns: list[Col[tuple[str, str]]] = [
+        derived("code", "string", "CAMEO event code.", lambda c: c[0]),
+        derived("label", "string", "Codebook label.", lambda c: c[1]),
     ]
-    return _table(
+    return table(
         "cameo",
         "The CAMEO event codes of the acts table (coded by the policy in pakru.coding).",
         columns,
@@ -480,12 +131,12 @@ def _cameo_table() -> Table:
     )
 
 
-def _publication_column(part: str) -> _Col[Source]:
+def _publication_column(part: str) -> Col[Source]:
     def get(source: Source) -> Value:
         interval = source.publication
-        return None if interval is None else _value(getattr(interval, part))
+        return None if interval is None else value(getattr(interval, part))
 
-    return _derived(
+    return derived(
         f"publication_{part}",
         "string" if part == "precision" else "date",
         f"The publication interval an undated report's content fixes: {part}.",
@@ -494,46 +145,46 @@ def _publication_column(part: str) -> _Col[Source]:
 
 
 def _sources(ds: "Dataset") -> Table:
-    return _table(
+    return table(
         "sources",
         "News reports; every field null unless the text states it.",
         [
-            *_own(Source, "id file title publisher author byline_kind published"),
+            *own(Source, "id file title publisher author byline_kind published"),
             *(_publication_column(part) for part in ("earliest", "latest", "precision")),
-            *_own(RecordBase, "note"),
+            *own(RecordBase, "note"),
         ],
         ds.sources,
     )
 
 
-def _bodies(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
-    return _table(
+def _bodies(ds: "Dataset") -> Table:
+    return table(
         "bodies",
         "Ministries, councils, dialogue series and multilateral bodies.",
         [
-            *_own(Body, "id kind name aliases country"),
-            _cow("country", lambda b: b.country),
-            *_own(Body, "members parent"),
-            *_record_tail(sources_of),
+            *own(Body, "id kind name aliases country"),
+            cow_of("country", lambda b: b.country),
+            *own(Body, "members parent"),
+            *_record_tail(ds),
         ],
         ds.bodies,
     )
 
 
-def _people(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
-    return _table(
+def _people(ds: "Dataset") -> Table:
+    return table(
         "people",
         "People named in the reports, one id per person.",
         [
-            *_own(Person, "id name aliases country"),
-            _cow("country", lambda p: p.country),
-            _derived(
+            *own(Person, "id name aliases country"),
+            cow_of("country", lambda p: p.country),
+            derived(
                 "titles",
                 "list",
                 "Titles the sources give, in record order.",
                 lambda p: tuple(t.title for t in p.titles),
             ),
-            *_record_tail(sources_of),
+            *_record_tail(ds),
         ],
         ds.people,
     )
@@ -546,13 +197,13 @@ def _person_titles(ds: "Dataset") -> Table:
     def attested(row: tuple[Person, int]) -> DateInterval:
         return title(row).attested
 
-    columns: list[_Col[tuple[Person, int]]] = [
+    columns: list[Col[tuple[Person, int]]] = [
         _parent_id("person_id", "The person.", "people"),
         _position("Order within the person's titles (0-based)."),
-        *_fields(Title, "title body", title),
-        *_interval(attested, "attested"),
+        *fields(Title, "title body", title),
+        *interval(attested, "attested"),
     ]
-    return _table(
+    return table(
         "person_titles",
         "Titles and posts of people, with the interval they are attested.",
         columns,
@@ -561,35 +212,35 @@ def _person_titles(ds: "Dataset") -> Table:
     )
 
 
-def _parent_id(name: str, description: str, table: str) -> _Col[tuple[RecordBase, int]]:
+def _parent_id(name: str, description: str, refers: str) -> Col[tuple[RecordBase, int]]:
     """The id of the record a link-table row belongs to."""
-    return _derived(
-        name, "string", description, lambda row: row[0].id, foreign_key=ForeignKey((name,), table)
+    return derived(
+        name, "string", description, lambda row: row[0].id, foreign_key=ForeignKey((name,), refers)
     )
 
 
-def _position(description: str) -> _Col[tuple[RecordBase, int]]:
-    return _derived("position", "integer", description, lambda row: row[1])
+def _position(description: str) -> Col[tuple[RecordBase, int]]:
+    return derived("position", "integer", description, lambda row: row[1])
 
 
-def _meetings(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
-    return _table(
+def _meetings(ds: "Dataset") -> Table:
+    return table(
         "meetings",
         "Held and planned meetings.",
         [
-            *_own(Meeting, "id title kind status"),
-            *_interval(_date, "date", wikidata=True),
-            *_location(_place),
-            *_own(Meeting, "series ordinal announced_at"),
-            _derived(
+            *own(Meeting, "id title kind status"),
+            *interval(_date, "date", wikidata=True),
+            *location(_place),
+            *own(Meeting, "series ordinal announced_at"),
+            derived(
                 "participant_ids",
                 "list",
                 "People and bodies taking part (see participants).",
                 lambda m: tuple(p.ref for p in m.participants),
             ),
-            _field(Meeting, "agreements", _itself, column="agreement_ids"),
+            field(Meeting, "agreements", itself, column="agreement_ids"),
             _same_as(Meeting),
-            *_record_tail(sources_of),
+            *_record_tail(ds),
         ],
         ds.meetings,
     )
@@ -606,32 +257,32 @@ def _participants(ds: "Dataset") -> Table:
 
         return get
 
-    columns: list[_Col[tuple[Meeting, int]]] = [
+    columns: list[Col[tuple[Meeting, int]]] = [
         _parent_id("meeting_id", "The meeting.", "meetings"),
         _position("Order within the meeting's participants."),
-        _derived(
+        derived(
             "person_id",
             "string",
             "The participant, when a person.",
             actor(Person),
             foreign_key=ForeignKey(("person_id",), "people"),
         ),
-        _derived(
+        derived(
             "body_id",
             "string",
             "The participant, when a body.",
             actor(Body),
             foreign_key=ForeignKey(("body_id",), "bodies"),
         ),
-        *_fields(Participant, "role side lead", participant),
-        _derived(
+        *fields(Participant, "role side lead", participant),
+        derived(
             "source_ids",
             "list",
             "Sources naming the participant.",
             lambda row: _quoted_sources(participant(row).evidence),
         ),
     ]
-    return _table(
+    return table(
         "participants",
         "Who took part in which meeting: one row per participant of a meeting.",
         columns,
@@ -644,30 +295,30 @@ _StatementRow: TypeAlias = tuple[Meeting, int, str, Statement]
 
 
 def _statements(ds: "Dataset") -> Table:
-    columns: list[_Col[_StatementRow]] = [
-        _derived(
+    columns: list[Col[_StatementRow]] = [
+        derived(
             "meeting_id",
             "string",
             "The meeting.",
             lambda row: row[0].id,
             foreign_key=ForeignKey(("meeting_id",), "meetings"),
         ),
-        _derived("kind", "string", "topic or outcome.", lambda row: row[2]),
-        _derived(
+        derived("kind", "string", "topic or outcome.", lambda row: row[2]),
+        derived(
             "position",
             "integer",
             "Order within the meeting's topics or outcomes.",
             lambda row: row[1],
         ),
-        _field(Statement, "text", lambda row: row[3]),
-        _derived(
+        field(Statement, "text", lambda row: row[3]),
+        derived(
             "source_ids",
             "list",
             "Sources stating it.",
             lambda row: _quoted_sources(row[3].evidence),
         ),
     ]
-    return _table(
+    return table(
         "statements",
         "Topics discussed and outcomes of meetings, paraphrased, with their sources.",
         columns,
@@ -681,64 +332,64 @@ def _statements(ds: "Dataset") -> Table:
     )
 
 
-def _agreements(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
-    return _table(
+def _agreements(ds: "Dataset") -> Table:
+    return table(
         "agreements",
         "Agreements, accords and commitments.",
         [
-            *_own(Agreement, "id title kind status"),
-            *_interval(_date, "date", wikidata=True),
-            *_own(Agreement, "parties"),
-            _derived(
+            *own(Agreement, "id title kind status"),
+            *interval(_date, "date", wikidata=True),
+            *own(Agreement, "parties"),
+            derived(
                 "parties_cow",
                 "list",
                 "Parties (Correlates of War numbers).",
                 lambda a: tuple(COUNTRIES[p].cow for p in a.parties),
                 item="integer",
             ),
-            *_own(Agreement, "meeting subject"),
-            _field(Agreement, "bodies", _itself, column="body_ids"),
+            *own(Agreement, "meeting subject"),
+            field(Agreement, "bodies", itself, column="body_ids"),
             _same_as(Agreement),
-            *_record_tail(sources_of),
+            *_record_tail(ds),
         ],
         ds.agreements,
     )
 
 
-def _events(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
-    return _table(
+def _events(ds: "Dataset") -> Table:
+    return table(
         "events",
         "Exercises, deliveries, accessions and other events.",
         [
-            *_own(Event, "id title kind status"),
-            *_interval(_date, "date", wikidata=True),
-            *_location(_place),
-            *_own(Event, "aliases countries"),
-            _field(Event, "bodies", _itself, column="body_ids"),
-            _field(Event, "people", _itself, column="person_ids"),
-            *_own(Event, "meeting targets"),
-            _field(Event, "target_bodies", _itself, column="target_body_ids"),
-            *_own(Event, "count attributed_to"),
+            *own(Event, "id title kind status"),
+            *interval(_date, "date", wikidata=True),
+            *location(_place),
+            *own(Event, "aliases countries"),
+            field(Event, "bodies", itself, column="body_ids"),
+            field(Event, "people", itself, column="person_ids"),
+            *own(Event, "meeting targets"),
+            field(Event, "target_bodies", itself, column="target_body_ids"),
+            *own(Event, "count attributed_to"),
             _same_as(Event),
-            *_record_tail(sources_of),
+            *_record_tail(ds),
         ],
         ds.events,
     )
 
 
-def _conflicts(ds: "Dataset", sources_of: Mapping[str, tuple[str, ...]]) -> Table:
-    return _table(
+def _conflicts(ds: "Dataset") -> Table:
+    return table(
         "conflicts",
         "Disagreements between reports, kept side by side.",
         [
-            *_own(Conflict, "id kind subject"),
-            _derived(
+            *own(Conflict, "id kind subject"),
+            derived(
                 "record_ids",
                 "list",
                 "Records on each side, in side order.",
                 lambda c: tuple(s.record for s in c.sides),
             ),
-            *_record_tail(sources_of),
+            *_record_tail(ds),
         ],
         ds.conflicts,
     )
@@ -748,18 +399,18 @@ def _conflict_sides(ds: "Dataset") -> Table:
     def side(row: tuple[Conflict, int]) -> ConflictSide:
         return row[0].sides[row[1]]
 
-    columns: list[_Col[tuple[Conflict, int]]] = [
+    columns: list[Col[tuple[Conflict, int]]] = [
         _parent_id("conflict_id", "The conflict.", "conflicts"),
         _position("Order of the side."),
-        *_fields(ConflictSide, "record field claim", side),
-        _derived(
+        *fields(ConflictSide, "record field claim", side),
+        derived(
             "source_ids",
             "list",
             "Sources the claim rests on.",
             lambda row: _quoted_sources(side(row).evidence),
         ),
     ]
-    return _table(
+    return table(
         "conflict_sides",
         "One row per side of a conflict.",
         columns,
@@ -778,20 +429,23 @@ def _quoted(ds: "Dataset", kind: type[Q]) -> Iterator[tuple[Record, str, Q]]:
             yield record, field_path(loc), item
 
 
-def _quote_head(what: str, example: str) -> list[_Col[tuple[Record, str, object]]]:
+def _quote_head(what: str, example: str) -> list[Col[tuple[Record, str, object]]]:
     return [
-        _derived("record_id", "string", f"The record holding the {what}.", lambda row: row[0].id),
-        _derived("path", "string", f"Where in the record (e.g. {example}).", lambda row: row[1]),
+        derived("record_id", "string", f"The record holding the {what}.", lambda row: row[0].id),
+        derived("path", "string", f"Where in the record (e.g. {example}).", lambda row: row[1]),
     ]
 
 
 def _evidence(ds: "Dataset") -> Table:
-    columns: list[_Col[tuple[Record, str, Evidence]]] = [
+    def item(row: tuple[Record, str, Evidence]) -> Evidence:
+        return row[2]
+
+    columns: list[Col[tuple[Record, str, Evidence]]] = [
         *_quote_head("quote", "participants[0].evidence[0]"),
-        _derived("record_type", "string", "Type of the record.", lambda row: row[0].type),
-        *_fields(Evidence, "source quote supports", _third),
+        derived("record_type", "string", "Type of the record.", lambda row: row[0].type),
+        *fields(Evidence, "source quote supports", item),
     ]
-    return _table(
+    return table(
         "evidence",
         "Every verbatim quote, where it sits in its record, and the fields it supports.",
         columns,
@@ -801,11 +455,14 @@ def _evidence(ds: "Dataset") -> Table:
 
 
 def _derivations(ds: "Dataset") -> Table:
-    columns: list[_Col[tuple[Record, str, Derivation]]] = [
+    def item(row: tuple[Record, str, Derivation]) -> Derivation:
+        return row[2]
+
+    columns: list[Col[tuple[Record, str, Derivation]]] = [
         *_quote_head("date", "date.derivations[0]"),
-        *_fields(Derivation, "rule source quote value weekday anchor", _third),
+        *fields(Derivation, "rule source quote value weekday anchor", item),
     ]
-    return _table(
+    return table(
         "date_derivations",
         "How each date interval was derived: rule, source phrase and arguments.",
         columns,
@@ -816,14 +473,14 @@ def _derivations(ds: "Dataset") -> Table:
 
 def _withdrawn(ds: "Dataset") -> Table:
     # Withdrawal is a plain dataclass of the manifest, not a model: its columns are written here.
-    columns: list[_Col[Withdrawal]] = [
-        _derived("id", "string", "The id that no longer names a record.", lambda w: w.id),
-        _derived("status", "string", "merged or withdrawn.", lambda w: w.status),
-        _derived("into_id", "string", "For a merged id: the record it became.", lambda w: w.into),
-        _derived("reason", "string", "Why.", lambda w: w.reason),
-        _derived("version", "string", "Data version in which it happened.", lambda w: w.version),
+    columns: list[Col[Withdrawal]] = [
+        derived("id", "string", "The id that no longer names a record.", lambda w: w.id),
+        derived("status", "string", "merged or withdrawn.", lambda w: w.status),
+        derived("into_id", "string", "For a merged id: the record it became.", lambda w: w.into),
+        derived("reason", "string", "Why.", lambda w: w.reason),
+        derived("version", "string", "Data version in which it happened.", lambda w: w.version),
     ]
-    return _table(
+    return table(
         "withdrawn",
         "Ids that no longer name a record: merged into another, or withdrawn.",
         columns,
@@ -831,4 +488,42 @@ def _withdrawn(ds: "Dataset") -> Table:
     )
 
 
-__all__ = ["Column", "ForeignKey", "Row", "Table", "Value", "build", "meta"]
+def _source_texts(ds: "Dataset") -> Table:
+    # whole documents, not facts: SQLite indexes them for full-text search (source_texts_fts),
+    # and every format carries them so that no export needs pakru to read a quote in context
+    key = ForeignKey(("source_id",), "sources")
+    columns: list[Col[Source]] = [
+        derived("source_id", "string", "The source record.", lambda s: s.id, foreign_key=key),
+        derived("file", "string", "File name under records/sources/text/.", lambda s: s.file),
+        derived("text", "string", "The report's text, unchanged.", lambda s: ds.texts[s.id]),
+    ]
+    return table(
+        "source_texts",
+        "The full text of each report, exactly as shipped in records/sources/text/.",
+        columns,
+        (s for s in ds.sources if s.id in ds.texts),
+        primary_key=("source_id",),
+    )
+
+
+TABLES: tuple[Callable[["Dataset"], Table], ...] = (
+    _countries,
+    _cameo,
+    _sources,
+    _bodies,
+    _people,
+    _person_titles,
+    _meetings,
+    _participants,
+    _statements,
+    _agreements,
+    _events,
+    _conflicts,
+    _conflict_sides,
+    _evidence,
+    _derivations,
+    _withdrawn,
+    acts_table,
+    _source_texts,
+)
+"""Every table, in an order where foreign keys refer backwards: a dataset → its table."""

@@ -6,12 +6,51 @@ same file as ``schema/json/records.schema.json``) is its JSON Schema, so
 ``check-jsonschema --schemafile records.schema.json records.json`` checks it.
 """
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from pakru.export.definitions import Row, Table, from_json, to_json
+from pakru.export.model import Column, Row, Table, Value
 from pakru.tools.atomic import write_text
+
+
+def to_json(value: Value) -> object:
+    """A value as JSON data: dates as ISO strings, lists as arrays, null for unknown."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def from_json(column: Column, data: object) -> Value:
+    """Inverse of :func:`to_json`; raises ``TypeError`` on data of the wrong shape."""
+    if column.type == "list":
+        if not isinstance(data, list):
+            raise TypeError(f"column {column.name!r}: expected an array, got {data!r}")
+        return tuple(_item(column, i) for i in data)
+    if data is None:
+        return None
+    if column.type == "date" and isinstance(data, str):
+        return dt.date.fromisoformat(data)
+    if (
+        (column.type == "string" and isinstance(data, str))
+        or (column.type == "integer" and isinstance(data, int))
+        or (column.type == "boolean" and isinstance(data, bool))
+    ):
+        return data
+    if column.type == "number" and isinstance(data, int | float) and not isinstance(data, bool):
+        return float(data)
+    raise TypeError(f"column {column.name!r}: unexpected value {data!r}")
+
+
+def _item(column: Column, data: object) -> str | int:
+    if column.item == "integer" and isinstance(data, int):
+        return data
+    if column.item == "string" and isinstance(data, str):
+        return data
+    raise TypeError(f"column {column.name!r}: unexpected list item {data!r}")
 
 
 def _dump(data: object, path: Path) -> Path:

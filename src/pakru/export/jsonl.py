@@ -8,7 +8,8 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from pakru.export.definitions import Row, Table, from_json, to_json
+from pakru.export.json_ import from_json, to_json
+from pakru.export.model import Row, Table
 from pakru.tools.atomic import write_text
 
 

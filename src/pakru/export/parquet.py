@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pakru.export.definitions import Column, Row, Table, Value
+from pakru.export.model import Column, Row, Table, Value
 from pakru.tools.atomic import write_with
 
 PYARROW_MISSING = (

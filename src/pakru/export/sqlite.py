@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
-from pakru.export.definitions import Column, Row, Table, Value, dumps_list
+from pakru.export.model import Column, Row, Table, Value
 from pakru.tools.atomic import write_text, write_with
 
 FILE_NAME = "pakru.sqlite"
@@ -174,8 +174,8 @@ def metadata(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str, 
 
 
 def _sql_value(value: Value) -> str | int | float | None:
-    if isinstance(value, tuple):
-        return dumps_list(value)
+    if isinstance(value, tuple):  # a JSON array, for json_each
+        return json.dumps(list(value), ensure_ascii=False)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):

@@ -1,12 +1,12 @@
-"""The pakru website, generated from the records.
+"""The pakru website, generated from the records: every generated page, and writing them.
 
 ``pages(ds)`` is a pure function from a :class:`~pakru.dataset.Dataset` to
 ``{path under docs/: content}``: a page per record, the kind lists, series,
 conflicts, coverage, the home page's timeline and map, the codebook (the
 coding policy and a page per CAMEO code used, listing its acts), the schema
 and rules reference and the downloads (made in-process by :mod:`pakru.export`).
-``build()`` hands the pages to mkdocs-gen-files; ``docs/gen_pages.py`` is a
-shim that calls it.
+``write()`` hands the pages to mkdocs-gen-files (``docs/gen_pages.py`` is a
+shim that calls it) or to ``python -m pakru.site``.
 """
 
 import logging
@@ -27,22 +27,9 @@ from pakru.site.records import data_path, record_page
 from pakru.site.reference_pages import rules_page, schema_page
 from pakru.site.series import series_index
 from pakru.site.toolchain import NOTICE
-from pakru.tools import tree
+from pakru.tools.tree import find
 
-RECORDS_ENV = tree.RECORDS_ENV
-"""Environment variable naming a records folder to build the site from (:mod:`pakru.tools.tree`)."""
-
-__all__ = ["RECORDS_ENV", "build", "page_of", "pages", "records_folder"]
-
-
-def records_folder() -> Path:
-    """The records folder the site is built from, by the rule every command follows.
-
-    ``PAKRU_RECORDS``, else the ``records/`` tree found from the working folder
-    upwards (a checkout's own records), else the data installed with pakru
-    (:func:`pakru.tools.tree.find`).
-    """
-    return tree.find().path
+__all__ = ["pages", "write"]
 
 
 def _record_files(ds: Dataset, folder: Path | None) -> Pages:
@@ -93,11 +80,12 @@ def pages(
 Opener = Callable[..., IO[Any]]
 
 
-def build(open_file: Opener, *, site_url: str = "") -> None:
-    """Write every page through ``open_file`` (``mkdocs_gen_files.open``)."""
+def write(open_file: Opener, *, site_url: str = "") -> None:
+    """Write every page of the records tree :func:`pakru.tools.tree.find` names through
+    ``open_file`` (``mkdocs_gen_files.open``)."""
     log = logging.getLogger("mkdocs.plugins.pakru")
     log.info(NOTICE)
-    records = tree.find()
+    records = find()
     folder = records.path
     ds = load_tree(records)
     log.info("pakru: building the site from %s records in %s", len(ds), records.describe())

@@ -1,0 +1,56 @@
+"""The table model: what every export format writes, a :class:`Table` of typed :class:`Column`\\ s.
+
+Values are Python values: ``str``, ``int``, ``float``, ``bool``, ``datetime.date``,
+tuples for list columns (never null: an empty list is ``()``) and None for
+unknown. The tables are declared in :mod:`pakru.export.definitions` (with the
+builders of :mod:`pakru.export.columns`); each format module spells the values.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+Scalar: TypeAlias = str | int | float | bool | dt.date | None
+Value: TypeAlias = Scalar | tuple[str | int, ...]
+Row: TypeAlias = dict[str, Value]
+ColumnType = Literal["string", "integer", "number", "boolean", "date", "list"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: name, type, description; list columns say what their items are."""
+
+    name: str
+    type: ColumnType
+    description: str
+    item: Literal["string", "integer"] = "string"
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """Columns of this table referring to the primary key of ``table``."""
+
+    columns: tuple[str, ...]
+    table: str
+    refers_to: tuple[str, ...] = ("id",)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: its columns, keys and rows."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        """The column names, in order."""
+        return tuple(c.name for c in self.columns)
+
+
+__all__ = ["Column", "ColumnType", "ForeignKey", "Row", "Table", "Value"]

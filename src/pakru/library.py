@@ -1,12 +1,8 @@
-"""The Dataset the library hands out: the dataset value, plus the export tables and frames.
+"""The Dataset the library hands out: ``pakru.load()`` returns it and ``pakru.Dataset`` is it.
 
-``pakru.load()`` returns this class, and ``pakru.Dataset`` is it. It adds to
-:class:`pakru.dataset.Dataset` what builds on the exports:
-:meth:`~Dataset.tables`, :meth:`~Dataset.acts_table` and
-:meth:`~Dataset.to_pandas`. They live here, in the library's front layer,
-because the exports build on the dataset and not the other way round: the
-dataset layer imports nothing above it, and these methods import the export
-modules only when called, so ``pakru.load()`` never loads them.
+It adds to :class:`pakru.dataset.Dataset` what builds on the exports. The
+exports build on the dataset, not the other way round, so these methods live
+here, above both, and import the export modules only when called.
 """
 
 from typing import TYPE_CHECKING
@@ -20,40 +16,33 @@ if TYPE_CHECKING:
 
 
 class Dataset(dataset.Dataset):
-    """All records of a pakru dataset, with the export tables (see :class:`pakru.dataset.Dataset`).
+    """All records of a pakru dataset (:class:`pakru.dataset.Dataset`), and its export tables.
 
-    >>> ds = fixture()
-    >>> sorted(ds.tables())[:3]
+    >>> sorted(fixture().tables())[:3]
     ['acts', 'agreements', 'bodies']
     """
 
     @classmethod
     def of(cls, ds: dataset.Dataset) -> "Dataset":
-        """``ds`` as this class, sharing its records and indexes (nothing is copied)."""
-        return ds if isinstance(ds, cls) else ds._shared_as(cls)
+        """``ds`` as this class: the same records, texts, version and withdrawn ids."""
+        if isinstance(ds, cls):
+            return ds
+        return cls(ds, ds.texts, version=ds.version, withdrawn=ds.withdrawn.values())
 
     def tables(self) -> "dict[str, Table]":
-        """Every export table, by name: ``pakru.export.tables(ds)``, what every format writes."""
+        """Every export table by name (:func:`pakru.export.tables`): what every format writes."""
         from pakru.export import tables  # noqa: PLC0415 - only when asked for
 
         return tables(self)
 
     def acts_table(self) -> "Table":
-        """The ``acts`` table: one CAMEO-coded row per act, with both actors.
-
-        See :mod:`pakru.export.acts` and the codebook; it is also the ``acts``
-        table of every export and of :meth:`to_pandas`.
-        """
+        """The ``acts`` table: one CAMEO-coded row per act, with both actors (see the codebook)."""
         from pakru.export.acts import acts_table  # noqa: PLC0415 - only when asked for
 
         return acts_table(self)
 
     def to_pandas(self) -> "dict[str, pd.DataFrame]":
-        """Every export table as a pandas DataFrame (:func:`pakru.export.frames.frames`).
-
-        Needs the ``pandas`` extra. Dates become ``datetime64`` columns (``NaT``
-        when unknown), whole numbers nullable ``Int64``, and list columns hold
-        Python lists.
+        """Every export table as a pandas DataFrame (:mod:`pakru.export.frames`; needs pandas).
 
         >>> frames = fixture().to_pandas()
         >>> frames["meetings"].loc[:, ["id", "status", "date_earliest"]].head(2)

@@ -11,7 +11,7 @@ import pytest
 
 from pakru.cli import main
 from pakru.dataset import Dataset
-from pakru.export import FORMATS, MANIFEST, SHIPPED_FILES, ExportError, export, read
+from pakru.export import FILE_LIST, FORMATS, SHIPPED_FILES, ExportError, export, read
 from pakru.export import tables as export_tables
 from tests.conftest import REPO
 
@@ -60,8 +60,8 @@ def test_force_removes_only_what_pakru_wrote(tmp_path: Path, ds: Dataset) -> Non
         export(ds, "json", tmp_path)
     written = export(ds, "json", tmp_path, force=True)
     left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
-    assert left == sorted([MANIFEST, "notes.txt", "csv/analysis.R", *(p.name for p in written)])
-    manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert left == sorted([FILE_LIST, "notes.txt", "csv/analysis.R", *(p.name for p in written)])
+    manifest = json.loads((tmp_path / FILE_LIST).read_text(encoding="utf-8"))
     digests = {p.name: "sha256:" + hashlib.sha256(p.read_bytes()).hexdigest() for p in written}
     assert manifest == {"format": "json", "files": digests}
 
@@ -72,7 +72,7 @@ def test_force_never_follows_a_manifest_outside_the_folder(tmp_path: Path, ds: D
     out = tmp_path / "out"
     out.mkdir()
     digest = "sha256:" + hashlib.sha256(b"keep").hexdigest()
-    (out / MANIFEST).write_text(
+    (out / FILE_LIST).write_text(
         json.dumps({"files": {"../outside.txt": digest, str(outside): digest}}), encoding="utf-8"
     )
     export(ds, "csv", out, force=True)

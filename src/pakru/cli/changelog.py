@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from pakru.cli.args import add_paths, load_or_report, say_tree
+from pakru.cli.args import add_paths, fail, load_or_report, say_tree
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -64,18 +64,15 @@ def _baseline(args: argparse.Namespace) -> Baseline | int:
     if args.old:
         old = _old_records(args.old)
         if isinstance(old, str):
-            print(f"pakru changelog: --old {args.old}: {old}", file=sys.stderr)
-            return 2
+            return fail("changelog", f"--old {args.old}: {old}")
         return old, str(args.old), None
     folder = next((p for p in args.tree.paths if p.is_dir()), None)
     if folder is None:
-        print("pakru changelog: compare files with --old records.json", file=sys.stderr)
-        return 2
+        return fail("changelog", "compare files with --old records.json")
     try:
         release = last_release(folder)
     except ReleaseError as error:
-        print(f"pakru changelog: {error}; or give --old records.json", file=sys.stderr)
-        return 2
+        return fail("changelog", f"{error}; or give --old records.json")
     if release is None:
         return [], "no release (CHANGELOG.md records none): every id is added", None
     return list(release.records), release.describe(), release.version

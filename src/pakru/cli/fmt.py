@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pakru.cli.args import add_paths, default_paths, say_tree
+from pakru.cli.args import add_paths, default_paths, fail, say_tree
 from pakru.tools.atomic import write_text
 from pakru.validate import read
 from pakru.validate.findings import Finding
@@ -119,8 +119,7 @@ def run(args: argparse.Namespace) -> int:
         return code
     missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
     if missing:
-        print(f"pakru fmt: no such file or folder: {missing[0]}", file=sys.stderr)
-        return 2
+        return fail("fmt", f"no such file or folder: {missing[0]}")
     collected = read.collect(args.paths)
     failed = len(collected.skipped)
     for skipped in collected.skipped:

@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pakru.cli.args import find_tree, say_tree
+from pakru.cli.args import fail, find_tree, say_tree
 from pakru.schema.record import RECORD_TYPES
 
 
@@ -34,11 +34,6 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         "--source", metavar="SOURCE_ID", help="fill the evidence's source with this source id"
     )
     p.set_defaults(run=run)
-
-
-def _fail(message: str, code: int = 1) -> int:
-    print(f"pakru new: {message}", file=sys.stderr)
-    return code
 
 
 Planned = list[tuple[Path, bytes]]
@@ -76,7 +71,7 @@ def _records(args: argparse.Namespace) -> Path | int:
         args.records = tree.path
     records: Path = args.records
     if not records.is_dir():
-        return _fail(f"no records folder {records} (use --records DIR)", 2)
+        return fail("new", f"no records folder {records} (use --records DIR)")
     return records
 
 
@@ -88,10 +83,10 @@ def _refused(records: Path, planned: Planned) -> int | None:
         for path, _ in planned:
             check_inside(records, path)
     except UnsafePathError as error:
-        return _fail(f"{error.strerror}; nothing written", 2)
+        return fail("new", f"{error.strerror}; nothing written")
     for path, _ in planned:
         if path.exists():
-            return _fail(f"{path} exists already")
+            return fail("new", f"{path} exists already", 1)
     return None
 
 
@@ -104,11 +99,11 @@ def _write(records: Path, planned: Planned) -> int:
             remove_orphans(path.parent)
             write_bytes(path, data, root=records, replace=False)
         except UnsafePathError as error:
-            return _fail(f"{error.strerror}; {path} not written", 2)
+            return fail("new", f"{error.strerror}; {path} not written")
         except FileExistsError:
-            return _fail(f"{path} exists already")
+            return fail("new", f"{path} exists already", 1)
         except OSError as error:
-            return _fail(f"cannot write {path}: {error.strerror or error}", 2)
+            return fail("new", f"cannot write {path}: {error.strerror or error}")
         print(f"wrote {path}")
     return 0
 
@@ -139,12 +134,12 @@ def _new_source(args: argparse.Namespace) -> "Planned | int":
     try:
         data = read_report(source)
     except ReportError as error:
-        return _fail(f"{source}: {error}; nothing written", 2)
+        return fail("new", f"{source}: {error}; nothing written")
     text = data.decode("utf-8").removeprefix("\ufeff")
     text_dir = args.records / "sources" / "text"
     same = same_text(text_dir, data)
     if same is not None:
-        return _fail(f"{source} is already in the dataset as {same}")
+        return fail("new", f"{source} is already in the dataset as {same}", 1)
     file_name = next_file_name(text_dir, data)
     record_id = source_id(file_name)
     record = args.records / "sources" / f"{record_id}.yaml"
@@ -160,9 +155,9 @@ def _new_record(args: argparse.Namespace) -> "Planned | int":
     problem = id_problem(record_id)
     if problem is not None:
         shown = record_id if len(record_id) <= 100 else f"{record_id[:40]}…{record_id[-20:]}"
-        return _fail(f"{shown!r} {problem}", 2)
+        return fail("new", f"{shown!r} {problem}")
     if (problem := _source_option(args)) is not None:
-        return _fail(problem, 2)
+        return fail("new", problem)
     path = args.records / RECORD_TYPES[args.kind].folder / f"{record_id}.yaml"
     text = format_text(record_yaml(args.kind, record_id, args.source), str(path))
     return [(path, text.encode("utf-8"))]

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pakru.cli.args import fail
+
 DEFAULT_OUT = Path("schema") / "json"
 """Where ``pakru schema`` writes by default, relative to the working folder: a checkout's
 ``schema/json`` (the folder of :data:`pakru.schema.jsonschema.JSON_DIR`)."""
@@ -57,8 +59,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:  # UnsafePathError included: a link, or a path out of the folder
         where = error.filename or args.out
         reason = error.strerror or str(error)
-        print(f"pakru schema: cannot write into {where}: {reason}", file=sys.stderr)
-        return 2
+        return fail("schema", f"cannot write into {where}: {reason}")
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -33,7 +33,6 @@ from pakru.schema.text import normalise
 
 R = TypeVar("R", Source, Person, Body, Meeting, Agreement, Event, Conflict)
 D = TypeVar("D")
-DS = TypeVar("DS", bound="Dataset")
 _Named = TypeVar("_Named", bound=Person | Body | Event)
 Dated = Meeting | Agreement | Event
 _MISSING: Any = object()
@@ -135,13 +134,6 @@ class Dataset:
             tuple(self._withdrawn.values()),
         )
         return (_restore, state)
-
-    def _shared_as(self, cls: type[DS]) -> DS:
-        """This dataset as an instance of ``cls`` (a subclass), sharing its values: no copy."""
-        made = object.__new__(cls)
-        for name in ("_by_id", "_texts", "_version", "_withdrawn"):
-            object.__setattr__(made, name, getattr(self, name))
-        return made
 
     def __repr__(self) -> str:
         # the dated kinds first: what the dataset is about, then who and where from

@@ -66,11 +66,11 @@ FORMATS: dict[str, str] = {
 ALL = "all"
 """The format name that writes every format, each into a sub-folder named after it."""
 
-MANIFEST = ".pakru-export.json"
+FILE_LIST = ".pakru-export.json"
 """The files an export wrote, each with the SHA-256 of its content (``"sha256:<hex>"``), so
 ``force`` replaces or removes only those, and only while unchanged."""
 
-MANIFEST_MAX_BYTES = 16 * 1024 * 1024
+FILE_LIST_MAX_BYTES = 16 * 1024 * 1024
 """Largest export list read back; pakru's own lists are a few kilobytes."""
 
 SHIPPED_FILES = ("CITATION.cff", "LICENSE")
@@ -114,18 +114,15 @@ def export(ds: "Dataset", fmt: str, out: Path, *, force: bool = False) -> list[P
             make_folders(out, target.parent)
             move_into(stage / name, target, out)
     _remove_stale(out, previous, digests)
-    manifest = {"format": fmt, "files": dict(sorted(digests.items()))}
-    write_text(out / MANIFEST, json.dumps(manifest, indent=1) + "\n", root=out)
+    listing = {"format": fmt, "files": dict(sorted(digests.items()))}
+    write_text(out / FILE_LIST, json.dumps(listing, indent=1) + "\n", root=out)
     return [out / name for name in sorted(names)]
 
 
 def _digest(path: Path) -> str:
     """``sha256:<hex>`` of a regular file's content (None for anything else is the caller's)."""
-    h = hashlib.sha256()
     with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return f"sha256:{h.hexdigest()}"
+        return f"sha256:{hashlib.file_digest(f, 'sha256').hexdigest()}"
 
 
 def tables(ds: "Dataset") -> "dict[str, Table]":
@@ -191,16 +188,16 @@ def _prepare(out: Path, force: bool) -> dict[str, str]:
             f"{out} is not empty; choose an empty folder, or pass --force to replace "
             "the files of a previous pakru export there (nothing else is removed)"
         )
-    manifest = out / MANIFEST
-    info = manifest.lstat() if manifest.exists() or manifest.is_symlink() else None
+    listing = out / FILE_LIST
+    info = listing.lstat() if listing.exists() or listing.is_symlink() else None
     if info is None:
         return {}
-    if not stat.S_ISREG(info.st_mode) or info.st_size > MANIFEST_MAX_BYTES:
-        raise ExportError(f"{manifest} is not a file pakru wrote; remove it")
+    if not stat.S_ISREG(info.st_mode) or info.st_size > FILE_LIST_MAX_BYTES:
+        raise ExportError(f"{listing} is not a file pakru wrote; remove it")
     try:
-        listed = json.loads(manifest.read_text(encoding="utf-8")).get("files", {})
+        listed = json.loads(listing.read_text(encoding="utf-8")).get("files", {})
     except (ValueError, AttributeError):
-        raise ExportError(f"{manifest} is not a pakru export list; remove it") from None
+        raise ExportError(f"{listing} is not a pakru export list; remove it") from None
     if not isinstance(listed, dict):  # an older list without digests: nothing is provably ours
         return {}
     return {

@@ -15,57 +15,43 @@ from typing import TYPE_CHECKING
 from pakru.codes import edtf, wikidata_precision
 from pakru.events import Act, Actor, acts
 from pakru.export.columns import Col, derived, location, table
-from pakru.export.model import ForeignKey, Table, Value
+from pakru.export.model import ColumnType, ForeignKey, Table, Value
 from pakru.schema import Location
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
 
 
-def _actor_columns(n: int) -> list[Col[Act]]:
-    a = f"actor{n}"
+_ACTOR: tuple[tuple[str, str, ColumnType, str], ...] = (
+    # attribute of Actor, column name after "actor<n>_", type, description
+    ("records", "record_ids", "list", "ids of the people or bodies acting."),
+    ("names", "names", "list", "their names."),
+    ("country", "country", "string", "ISO 3166-1 alpha-2 code."),
+    ("alpha3", "country_alpha3", "string", "ISO 3166-1 alpha-3 code."),
+    ("cow", "country_cow", "integer", "Correlates of War state number."),
+    ("cameo", "cameo", "string", "CAMEO actor code (PAKGOV, RUSMIL, RUS, IGO)."),
+    ("basis", "basis", "string", "the derivation rule (see pakru.events)."),
+)
 
-    def of(attribute: str, empty: Value = None) -> Callable[[Act], Value]:
+
+def _actor_columns(n: int) -> list[Col[Act]]:
+    def of(attribute: str, empty: Value) -> Callable[[Act], Value]:
         def get(act: Act) -> Value:
             actor: Actor | None = act.actor1 if n == 1 else act.actor2
             return empty if actor is None else getattr(actor, attribute)
 
         return get
 
-    country = ForeignKey((f"{a}_country",), "countries", ("alpha2",))
+    countries = ForeignKey((f"actor{n}_country",), "countries", ("alpha2",))
     return [
         derived(
-            f"{a}_record_ids",
-            "list",
-            f"Actor {n}: ids of the people or bodies acting.",
-            of("records", ()),
-        ),
-        derived(f"{a}_names", "list", f"Actor {n}: their names.", of("names", ())),
-        derived(
-            f"{a}_country",
-            "string",
-            f"Actor {n}: ISO 3166-1 alpha-2 code.",
-            of("country"),
-            foreign_key=country,
-        ),
-        derived(
-            f"{a}_country_alpha3", "string", f"Actor {n}: ISO 3166-1 alpha-3 code.", of("alpha3")
-        ),
-        derived(
-            f"{a}_country_cow", "integer", f"Actor {n}: Correlates of War state number.", of("cow")
-        ),
-        derived(
-            f"{a}_cameo",
-            "string",
-            f"Actor {n}: CAMEO actor code (PAKGOV, RUSMIL, RUS, IGO).",
-            of("cameo"),
-        ),
-        derived(
-            f"{a}_basis",
-            "string",
-            f"Actor {n}: the derivation rule (see pakru.events).",
-            of("basis"),
-        ),
+            f"actor{n}_{name}",
+            kind,
+            f"Actor {n}: {description}",
+            of(attribute, () if kind == "list" else None),
+            foreign_key=countries if name == "country" else None,
+        )
+        for attribute, name, kind, description in _ACTOR
     ]
 
 

@@ -131,7 +131,7 @@ def derived(
 
 
 def interval(
-    of: Callable[[T_contra], DateInterval], prefix: str, *, wikidata: bool = False
+    of: Callable[[T_contra], DateInterval | None], prefix: str, *, wikidata: bool = False
 ) -> list[Col[T_contra]]:
     """The bounds and precision of a date interval (its derivations have their own table)."""
     columns = fields(DateInterval, "earliest latest precision", of, prefix=f"{prefix}_")
@@ -141,7 +141,9 @@ def interval(
                 f"{prefix}_wikidata_precision",
                 "integer",
                 "Wikidata precision: 9 year, 10 month, 11 day.",
-                lambda row: wikidata_precision(of(row).precision),
+                lambda row: (
+                    None if (date := of(row)) is None else wikidata_precision(date.precision)
+                ),
             )
         )
     return columns

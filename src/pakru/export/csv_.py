@@ -29,12 +29,11 @@ types whatever the quotes say, so read the files with
 - Stata: ``import delimited acts.csv, stringcols(_all) clear`` (then ``destring`` numbers)
 """
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Mapping
 from pathlib import Path
 
+from pakru.export import model
 from pakru.export.model import Column, Row, Table, Value
 from pakru.tools.atomic import write_text
 
@@ -185,23 +184,13 @@ def parse(text: str) -> list[list[str | None]]:
     return rows
 
 
-def write_meta(meta: Mapping[str, str], path: Path) -> Path:
-    """The meta as a two-column CSV file (key, value)."""
-    f = io.StringIO(newline="")
-    writer = csv.writer(f)
-    writer.writerow(("key", "value"))
-    writer.writerows((protect(k), protect(v)) for k, v in meta.items())
-    return write_text(path, f.getvalue())
-
-
 def write(
     tables: Mapping[str, Table], meta: Mapping[str, str], records: list[object], out: Path
 ) -> list[Path]:
     """Write every table and the meta (records are in the tables; see the JSON export)."""
     del records
-    written = [write_table(t, out / f"{name}.csv") for name, t in tables.items()]
-    written.append(write_meta(meta, out / "meta.csv"))
-    return written
+    named = (*tables.items(), ("meta", model.meta_table(meta)))
+    return [write_table(table, out / f"{name}.csv") for name, table in named]
 
 
 def _row(table: Table, cells: list[str | None]) -> Row:
@@ -212,11 +201,10 @@ def _row(table: Table, cells: list[str | None]) -> Row:
 def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], dict[str, str]]:
     """Read the tables named in ``like`` and the meta back."""
     tables = {}
-    for name, table in like.items():
+    for name, table in {**like, "meta": model.meta_table({})}.items():
         header, *rows = parse((out / f"{name}.csv").read_bytes().decode("utf-8"))
         if tuple(header) != table.column_names:
             raise ValueError(f"{name}.csv: unexpected header {header}")
         tables[name] = [_row(table, r) for r in rows]
-    with (out / "meta.csv").open(encoding="utf-8", newline="") as f:
-        meta = {unprotect(item["key"]): unprotect(item["value"]) for item in csv.DictReader(f)}
+    meta = {str(row["key"]): str(row["value"]) for row in tables.pop("meta")}
     return tables, meta

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from pakru.export import csv_
-from pakru.export.model import Column, Row, Table
+from pakru.export.model import Column, Row, Table, meta_table
 from pakru.tools.atomic import write_text
 
 FILE_NAME = "datapackage.json"
@@ -83,22 +83,6 @@ def resource(table: Table) -> dict[str, object]:
 
 def descriptor(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str, object]:
     """The ``datapackage.json`` document."""
-    meta_resource = {
-        "name": "meta",
-        "path": "meta.csv",
-        "profile": "tabular-data-resource",
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "description": "Names, versions and licence of this export.",
-        "schema": {
-            "fields": [
-                {"name": "key", "type": "string", "constraints": {"required": True}},
-                {"name": "value", "type": "string"},
-            ],
-            "primaryKey": ["key"],
-        },
-    }
     return {
         "profile": "tabular-data-package",
         "name": meta["name"],
@@ -112,7 +96,7 @@ def descriptor(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str
                 "title": "Creative Commons Attribution 4.0",
             }
         ],
-        "resources": [meta_resource, *(resource(t) for t in tables.values())],
+        "resources": [resource(t) for t in (meta_table({}), *tables.values())],
     }
 
 

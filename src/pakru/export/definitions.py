@@ -30,7 +30,6 @@ from pakru.export.columns import (
     location,
     own,
     table,
-    value,
 )
 from pakru.export.model import ForeignKey, Table, Value
 from pakru.schema import (
@@ -59,6 +58,7 @@ if TYPE_CHECKING:
     from pakru.dataset import Dataset
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 def _record_tail(ds: "Dataset") -> list[Col[RecordBase]]:
@@ -83,12 +83,19 @@ def _date(record: Meeting | Agreement | Event) -> DateInterval:
     return record.date
 
 
+def _publication(source: Source) -> DateInterval | None:
+    return source.publication
+
+
 def _place(record: Meeting | Event) -> Location:
     return record.location
 
 
-def _quoted_sources(evidence: tuple[Evidence, ...]) -> tuple[str, ...]:
-    return tuple(sorted({e.source for e in evidence}))
+def _cited(description: str, of: Callable[[T], tuple[Evidence, ...]]) -> Col[T]:
+    """``source_ids``: the sources quoted by the evidence ``of`` gives."""
+    return derived(
+        "source_ids", "list", description, lambda r: tuple(sorted({e.source for e in of(r)}))
+    )
 
 
 def _sources_index(ds: "Dataset") -> Mapping[str, tuple[str, ...]]:
@@ -131,26 +138,13 @@ def _cameo(ds: "Dataset") -> Table:
     )
 
 
-def _publication_column(part: str) -> Col[Source]:
-    def get(source: Source) -> Value:
-        interval = source.publication
-        return None if interval is None else value(getattr(interval, part))
-
-    return derived(
-        f"publication_{part}",
-        "string" if part == "precision" else "date",
-        f"The publication interval an undated report's content fixes: {part}.",
-        get,
-    )
-
-
 def _sources(ds: "Dataset") -> Table:
     return table(
         "sources",
         "News reports; every field null unless the text states it.",
         [
             *own(Source, "id file title publisher author byline_kind published"),
-            *(_publication_column(part) for part in ("earliest", "latest", "precision")),
+            *interval(_publication, "publication"),
             *own(RecordBase, "note"),
         ],
         ds.sources,
@@ -212,14 +206,18 @@ def _person_titles(ds: "Dataset") -> Table:
     )
 
 
-def _parent_id(name: str, description: str, refers: str) -> Col[tuple[RecordBase, int]]:
+Part: TypeAlias = tuple[RecordBase, int, *tuple[object, ...]]
+"""A link table's row: the record it belongs to, the position of the part, and the part."""
+
+
+def _parent_id(name: str, description: str, refers: str) -> Col[Part]:
     """The id of the record a link-table row belongs to."""
     return derived(
         name, "string", description, lambda row: row[0].id, foreign_key=ForeignKey((name,), refers)
     )
 
 
-def _position(description: str) -> Col[tuple[RecordBase, int]]:
+def _position(description: str) -> Col[Part]:
     return derived("position", "integer", description, lambda row: row[1])
 
 
@@ -275,12 +273,7 @@ def _participants(ds: "Dataset") -> Table:
             foreign_key=ForeignKey(("body_id",), "bodies"),
         ),
         *fields(Participant, "role side lead", participant),
-        derived(
-            "source_ids",
-            "list",
-            "Sources naming the participant.",
-            lambda row: _quoted_sources(participant(row).evidence),
-        ),
+        _cited("Sources naming the participant.", lambda row: participant(row).evidence),
     ]
     return table(
         "participants",
@@ -296,27 +289,11 @@ _StatementRow: TypeAlias = tuple[Meeting, int, str, Statement]
 
 def _statements(ds: "Dataset") -> Table:
     columns: list[Col[_StatementRow]] = [
-        derived(
-            "meeting_id",
-            "string",
-            "The meeting.",
-            lambda row: row[0].id,
-            foreign_key=ForeignKey(("meeting_id",), "meetings"),
-        ),
+        _parent_id("meeting_id", "The meeting.", "meetings"),
         derived("kind", "string", "topic or outcome.", lambda row: row[2]),
-        derived(
-            "position",
-            "integer",
-            "Order within the meeting's topics or outcomes.",
-            lambda row: row[1],
-        ),
+        _position("Order within the meeting's topics or outcomes."),
         field(Statement, "text", lambda row: row[3]),
-        derived(
-            "source_ids",
-            "list",
-            "Sources stating it.",
-            lambda row: _quoted_sources(row[3].evidence),
-        ),
+        _cited("Sources stating it.", lambda row: row[3].evidence),
     ]
     return table(
         "statements",
@@ -403,12 +380,7 @@ def _conflict_sides(ds: "Dataset") -> Table:
         _parent_id("conflict_id", "The conflict.", "conflicts"),
         _position("Order of the side."),
         *fields(ConflictSide, "record field claim", side),
-        derived(
-            "source_ids",
-            "list",
-            "Sources the claim rests on.",
-            lambda row: _quoted_sources(side(row).evidence),
-        ),
+        _cited("Sources the claim rests on.", lambda row: side(row).evidence),
     ]
     return table(
         "conflict_sides",

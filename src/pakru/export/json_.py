@@ -53,35 +53,44 @@ def _item(column: Column, data: object) -> str | int:
     raise TypeError(f"column {column.name!r}: unexpected list item {data!r}")
 
 
-def _dump(data: object, path: Path) -> Path:
+def _dump(data: object, path: Path, lines: bool = False) -> Path:
+    if lines and isinstance(data, list):  # JSON Lines: one item per line
+        return write_text(path, "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in data))
     return write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def write(
-    tables: Mapping[str, Table], meta: Mapping[str, str], records: list[object], out: Path
+    tables: Mapping[str, Table],
+    meta: Mapping[str, str],
+    records: list[object],
+    out: Path,
+    *,
+    lines: bool = False,
 ) -> list[Path]:
-    """Write every table, the meta object and the records."""
+    """Write every table, the meta object and the records (with their JSON Schema, in JSON)."""
+    suffix = ".jsonl" if lines else ".json"
     written = [
-        _dump([{k: to_json(v) for k, v in row.items()} for row in t.rows], out / f"{name}.json")
-        for name, t in tables.items()
+        _dump([{k: to_json(v) for k, v in r.items()} for r in t.rows], out / f"{n}{suffix}", lines)
+        for n, t in tables.items()
     ]
     written.append(_dump(dict(meta), out / "meta.json"))
-    written.append(_dump(records, out / "records.json"))
-    from pakru.schema.jsonschema import render, schemas  # noqa: PLC0415 - only when writing
+    written.append(_dump(records, out / f"records{suffix}", lines))
+    if not lines:
+        from pakru.schema.jsonschema import render, schemas  # noqa: PLC0415 - only when writing
 
-    schema = out / "records.schema.json"
-    write_text(schema, render(schemas()["records.schema.json"]))
-    written.append(schema)
+        schema = out / "records.schema.json"
+        written.append(write_text(schema, render(schemas()["records.schema.json"])))
     return written
 
 
-def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], dict[str, str]]:
+def read(
+    out: Path, like: Mapping[str, Table], *, lines: bool = False
+) -> tuple[dict[str, list[Row]], dict[str, str]]:
     """Read the tables named in ``like`` and the meta back."""
     tables = {}
     for name, table in like.items():
-        data = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
-        tables[name] = [
-            {c.name: from_json(c, item[c.name]) for c in table.columns} for item in data
-        ]
+        text = (out / f"{name}{'.jsonl' if lines else '.json'}").read_text(encoding="utf-8")
+        items = map(json.loads, text.splitlines()) if lines else json.loads(text)
+        tables[name] = [{c.name: from_json(c, i[c.name]) for c in table.columns} for i in items]
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     return tables, meta

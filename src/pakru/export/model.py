@@ -7,6 +7,7 @@ builders of :mod:`pakru.export.columns`); each format module spells the values.
 """
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
@@ -53,4 +54,12 @@ class Table:
         return tuple(c.name for c in self.columns)
 
 
-__all__ = ["Column", "ColumnType", "ForeignKey", "Row", "Table", "Value"]
+def meta_table(meta: Mapping[str, str]) -> Table:
+    """The export's meta as the table ``meta.csv`` holds: one row per key."""
+    key = Column("key", "string", "What is named.", required=True)
+    columns = (key, Column("value", "string", "Value."))
+    rows: tuple[Row, ...] = tuple({"key": k, "value": v} for k, v in meta.items())
+    return Table("meta", "Names, versions and licence of this export.", columns, ("key",), (), rows)
+
+
+__all__ = ["Column", "ColumnType", "ForeignKey", "Row", "Table", "Value", "meta_table"]

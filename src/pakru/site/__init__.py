@@ -1,5 +1,2 @@
-"""The pakru website, generated from the records (:mod:`pakru.site.generate`).
-
-This package file imports nothing: each module imports the ones it uses, so
-importing one (``pakru.site.markup``) never loads the whole site.
-"""
+"""The pakru website, generated from the records (:mod:`pakru.site.generate`); this file
+imports nothing, so importing one module (``pakru.site.markup``) never loads the whole site."""

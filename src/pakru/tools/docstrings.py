@@ -77,12 +77,6 @@ def render(docs: dict[str, dict[str, str]] | None = None) -> str:
     return "\n".join([*lines, "}", ""])
 
 
-def write(target: Path = TARGET) -> Path:
-    """Write the generated module; return its path."""
-    target.write_text(render(), encoding="utf-8")
-    return target
-
-
 def stale(target: Path = TARGET) -> bool:
     """True when the generated module differs from the docstrings."""
     return not target.exists() or target.read_text(encoding="utf-8") != render()

@@ -17,8 +17,9 @@ use are extracted once into ``schema/reference.json`` (:func:`build`, written
 into a checkout by :func:`pakru.tools.schemafiles.write_reference`), with the
 exact package versions they came from; this module reads it as package data.
 The extract holds every country of :data:`COUNTRY_CODES` and every GeoNames
-city of the dataset's two countries, Pakistan and Russia. A test rebuilds it from the installed packages (pinned in
-the ``test`` extra) and fails when it differs, as for the JSON Schema files.
+city of the dataset's two countries, Pakistan and Russia. A test rebuilds it
+from the installed packages (pinned in the ``test`` extra) and fails when it
+differs, as for the JSON Schema files.
 For names, the extract holds, for each name a record derives aliases from
 (``printed``), the word-list words whose romanisation is within one edit of
 it: the whole word list is not needed at run time.

@@ -276,3 +276,14 @@ def test_an_upward_import_is_named() -> None:
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": {"c"}, "d": {"a"}}) is None
+
+
+def test_the_architecture_page_draws_these_layers() -> None:
+    """docs/architecture.md's diagram names the layers of ``LAYERS``, top first."""
+    page = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    diagram = page.split("```text\n", 1)[1].split("```", 1)[0]
+    # a layer's line starts with its name, two spaces in; the others with a space or a line
+    drawn = [
+        line.split()[0] for line in diagram.splitlines() if line[:2] == "  " and line[2:3].isalpha()
+    ]
+    assert drawn == [name for name, _ in reversed(LAYERS) if name != "records"]

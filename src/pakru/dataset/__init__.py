@@ -29,9 +29,10 @@ from pakru.schema import (
     Source,
 )
 from pakru.schema.dates import interval_key
+from pakru.schema.recordbase import RecordBase
 from pakru.schema.text import normalise
 
-R = TypeVar("R", Source, Person, Body, Meeting, Agreement, Event, Conflict)
+R = TypeVar("R", bound=RecordBase)
 D = TypeVar("D")
 _Named = TypeVar("_Named", bound=Person | Body | Event)
 Dated = Meeting | Agreement | Event

@@ -287,3 +287,21 @@ def test_the_architecture_page_draws_these_layers() -> None:
         line.split()[0] for line in diagram.splitlines() if line[:2] == "  " and line[2:3].isalpha()
     ]
     assert drawn == [name for name, _ in reversed(LAYERS) if name != "records"]
+
+
+FILE_IO = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "mkdir", "unlink"}
+"""Calls that read or write files (``pkgutil.get_data``, the loader's, reads package data)."""
+
+
+def test_the_schema_package_does_no_file_io() -> None:
+    """The schema computes; writing its generated files is pakru.tools.schemafiles' job."""
+    found = []
+    for module, path in MODULES.items():
+        if _layer(module) != [name for name, _ in LAYERS].index("schema"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = node.func if isinstance(node, ast.Call) else None
+            name = getattr(called, "attr", getattr(called, "id", None))
+            if name in FILE_IO:
+                found.append(f"{path.relative_to(REPO)}:{node.lineno}: {name}()")
+    assert found == [], "the schema package reads or writes files:\n" + "\n".join(found)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pakru import scaffold
+from pakru.tools import scaffold
 from pakru.tools.atomic import write_bytes
 from pakru.tools.scaffold import ReportError, read_report
 from pakru.validate.read import MAX_BYTES

@@ -42,7 +42,9 @@ def _link_tree(tmp_path: Path) -> tuple[Path, Path]:
         "pakru/schema": "schema",
         "pakru/validate": "validate",
     }.items():
-        for path in (REPO / folder).rglob("*.py"):
+        for path in (REPO / folder).rglob("*.*"):  # modules and package data, as installed
+            if "__pycache__" in path.parts or not path.is_file():
+                continue
             rel = path.relative_to(REPO / folder)
             if package == "pakru" and rel.parts[0] in ("schema", "validate"):
                 continue

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pakru.changes import recorded_versions
 from pakru.cli import main
+from pakru.tools.changes import recorded_versions
 from tests.checkouts import copy_checkout
 
 VERSION = (Path(__file__).resolve().parents[1] / "records" / "VERSION").read_text().strip()

@@ -2,7 +2,7 @@
 
 The last release is, unless ``--old`` names its ``records.json``, the newest
 version section of ``CHANGELOG.md`` found in the git history, with the
-records of the commit that added it (:func:`pakru.changes.last_release`).
+records of the commit that added it (:func:`pakru.tools.changes.last_release`).
 """
 
 import argparse
@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from pakru.cli.args import add_paths, load_or_report, say_tree
+from pakru.cli.args import add_paths, fail, load_or_report, say_tree
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -59,23 +59,20 @@ Baseline = tuple[list[dict[str, object]], str, str | None]
 
 def _baseline(args: argparse.Namespace) -> Baseline | int:
     """The records to compare with, or the exit code after saying why not."""
-    from pakru.changes import ReleaseError, last_release  # noqa: PLC0415
+    from pakru.tools.changes import ReleaseError, last_release  # noqa: PLC0415
 
     if args.old:
         old = _old_records(args.old)
         if isinstance(old, str):
-            print(f"pakru changelog: --old {args.old}: {old}", file=sys.stderr)
-            return 2
+            return fail("changelog", f"--old {args.old}: {old}")
         return old, str(args.old), None
     folder = next((p for p in args.tree.paths if p.is_dir()), None)
     if folder is None:
-        print("pakru changelog: compare files with --old records.json", file=sys.stderr)
-        return 2
+        return fail("changelog", "compare files with --old records.json")
     try:
         release = last_release(folder)
     except ReleaseError as error:
-        print(f"pakru changelog: {error}; or give --old records.json", file=sys.stderr)
-        return 2
+        return fail("changelog", f"{error}; or give --old records.json")
     if release is None:
         return [], "no release (CHANGELOG.md records none): every id is added", None
     return list(release.records), release.describe(), release.version
@@ -83,7 +80,7 @@ def _baseline(args: argparse.Namespace) -> Baseline | int:
 
 def run(args: argparse.Namespace) -> int:
     """Print the section; 1 when ids vanished unaccounted for."""
-    from pakru.changes import diff, render  # noqa: PLC0415
+    from pakru.tools.changes import diff, render  # noqa: PLC0415
 
     ds = load_or_report(args)
     if isinstance(ds, int):

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 from typing import IO, Any
 
-from pakru.site import build
+from pakru.site.generate import write
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         return path.open(mode, **kwargs)
 
-    build(open_file, site_url=args.site_url)
+    write(open_file, site_url=args.site_url)
     return 0
 
 

@@ -5,18 +5,27 @@ rules see every record; only the findings on the given files, on files
 whose records refer to them, and on the tree's manifest files are reported.
 """
 
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 
 from pakru.schema import RECORD_TYPES
 from pakru.schema.introspect import references
 from pakru.validate.provenance import Provenance
+from pakru.validate.read import outside, tree_folder
 
 FOLDERS = frozenset(t.folder for t in RECORD_TYPES.values())
 
 
 def records_tree_of(path: Path) -> Path | None:
-    """The records tree a record file is in (``records/`` for ``records/meetings/x.yaml``)."""
+    """The records tree a record file is in (``records/`` for ``records/meetings/x.yaml``).
+
+    None for a file that resolves out of the tree it is spelled in (a link, or
+    a file under a linked folder): checked on its own, it is a ``read.outside``
+    finding and is not read, and the tree it leads to is not loaded.
+    """
+    if outside(path, os.path.realpath(tree_folder(path))) is not None:
+        return None
     parent = path.resolve().parent
     return parent.parent if parent.name in FOLDERS else None
 

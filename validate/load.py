@@ -25,7 +25,7 @@ from pakru.validate.manifest import read_manifest
 from pakru.validate.models import build_record
 from pakru.validate.parse import Parsed, parse
 from pakru.validate.provenance import Origin, Provenance
-from pakru.validate.read import read_text
+from pakru.validate.read import read_inside, read_text
 from pakru.validate.workers import collector_paused, imap_in_order
 
 
@@ -119,11 +119,15 @@ def shown_path(
 
 
 def _source_text(path: Path, name: str, shown: str) -> str | Finding:
-    """The report text ``name`` that the source record in ``path`` (shown as ``shown``) names."""
+    """The report text ``name`` that the source record in ``path`` (shown as ``shown``) names.
+
+    Not read when it, or its ``text/`` folder, is a link out of the records
+    tree (``read.outside``): its content would be published.
+    """
     shown_dir = shown.rsplit("/", 1)[0] if "/" in shown else "."
     # joined as strings: a Path per source costs more than reading its text
     text_path = os.path.join(os.path.dirname(path), "text", name)  # noqa: PTH118, PTH120
-    read = read_text(text_path, f"{shown_dir}/text/{name}")
+    read = read_inside(text_path, f"{shown_dir}/text/{name}")
     return read if isinstance(read, Finding) else read.text
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from pakru.dataset.versions import SEMVER, Withdrawal
 from pakru.tools.tree import VERSION_FILE, WITHDRAWN_FILE
 from pakru.validate.findings import Finding
-from pakru.validate.read import read_text
+from pakru.validate.read import read_inside
 
 Pos = tuple[int, int]
 KEYS = frozenset({"id", "status", "into", "reason", "version"})
@@ -57,7 +57,7 @@ def read_version(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
     """The version in a ``VERSION`` file (None when there is none), and what is wrong with it."""
     if not path.is_file():
         return None, []
-    read = read_text(path, shown)
+    read = read_inside(path, shown)
     if isinstance(read, Finding):
         return None, [read]
     version = read.text.strip()
@@ -103,7 +103,7 @@ def read_withdrawn(path: Path, shown: str) -> tuple[list[Placed], list[Finding]]
     """The well-formed entries of a ``withdrawn.json`` (none without one), and the bad ones."""
     if not path.is_file():
         return [], []
-    read = read_text(path, shown)
+    read = read_inside(path, shown)
     if isinstance(read, Finding):
         return [], [read]
     text = read.text

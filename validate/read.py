@@ -3,6 +3,14 @@
 :func:`collect` walks the given folders and says what it did not read and
 why (an unreadable folder, a dangling link, a FIFO, a ``.YAML`` file), so
 nothing is skipped silently; :func:`read_text` reads one file.
+
+Nothing is read from outside the records tree (:func:`tree_folder`): a record
+file, a folder or a given path that is a link, or lies under one, whose
+resolved location is outside the tree is a ``read.outside`` finding and is not
+read, and so is a report text or manifest file behind such a link
+(:func:`linked_out`). Records arrive as pull requests: a committed link to
+``../../.git/config`` or ``/etc/passwd`` must not land in a report or the
+site. Links that stay inside the tree are read as before.
 """
 
 import os
@@ -51,6 +59,48 @@ def _name(entry: "os.DirEntry[str]") -> str:
     return entry.name
 
 
+def tree_folder(path: str | Path) -> Path:
+    """The records tree ``path`` belongs to, as spelled (absolute, no link resolved).
+
+    The nearest of ``path`` and the folders spelled above it that holds a
+    records tree's layout (:func:`pakru.tools.tree.is_tree`) and is no link itself;
+    outside any tree, ``path`` itself when it is a folder, else its folder.
+    Nothing under the tree it gives may resolve outside it.
+    """
+    from pakru.tools.tree import is_tree  # noqa: PLC0415 - the models, only when a path is given
+
+    spelled = Path(os.path.abspath(path))  # noqa: PTH100 - keeps links, unlike resolve()
+    for folder in (spelled, *spelled.parents):
+        if not folder.is_symlink() and is_tree(folder):
+            return folder
+    return spelled if spelled.is_dir() else spelled.parent
+
+
+def outside(path: str | Path, root: str) -> str | None:
+    """Why ``path`` must not be read: it resolves outside ``root`` (a resolved folder); or None."""
+    real = os.path.realpath(path)
+    if real == root or real.startswith(root.rstrip("/") + "/"):
+        return None
+    if os.path.islink(path):  # noqa: PTH114 - path may be a str
+        target = os.readlink(path)  # noqa: PTH115 - path may be a str
+        return f"symbolic link to {target!r}, which leads out of the records tree; not read"
+    return f"resolves to {real!r} through a symbolic link, out of the records tree; not read"
+
+
+def linked_out(path: str | Path) -> str | None:
+    """Why the file ``path`` that a tree names (a report text, ``VERSION``) must not be read.
+
+    Such a file lies where its folder does unless it, or its folder, is a
+    link: only then is it resolved, and refused when it leads out of its
+    records tree (:func:`tree_folder`). Returns None when it may be read.
+    """
+    # strings, two lstat calls: this runs for every source's text
+    folder = os.path.dirname(path)  # noqa: PTH120
+    if not (os.path.islink(path) or os.path.islink(folder)):  # noqa: PTH114
+        return None
+    return outside(path, os.path.realpath(tree_folder(path)))
+
+
 class _Walk:
     """One walk over the given paths.
 
@@ -64,6 +114,8 @@ class _Walk:
 
     def __init__(self) -> None:
         self.out = Collected()
+        self.root = "/"
+        """The resolved records tree of the path being walked: nothing outside it is read."""
         self.seen: set[tuple[int, int]] = set()
         self.named: set[tuple[int, int]] = set()
         """Files named on their own (not found in a folder)."""
@@ -84,6 +136,10 @@ class _Walk:
             info = path.stat()
         except OSError as error:
             self._unstattable(path, error)
+            return
+        self.root = os.path.realpath(tree_folder(path))
+        if (why := outside(path, self.root)) is not None:
+            self.skip(path, "read.outside", why)
             return
         key = (info.st_dev, info.st_ino)
         if stat.S_ISDIR(info.st_mode):
@@ -118,7 +174,7 @@ class _Walk:
         This spares a ``stat`` and a ``Path`` per file that is not a record.
         """
         if entry.is_symlink():
-            self.entry(Path(entry.path))
+            self.entry(Path(entry.path), link=True)
             return
         suffix = os.path.splitext(entry.name)[1]  # noqa: PTH122 - a str, no Path per entry
         if entry.is_dir(follow_symlinks=False):
@@ -130,13 +186,25 @@ class _Walk:
         else:
             self._file((device, entry.inode()), Path(entry.path))
 
-    def entry(self, path: Path) -> None:
+    def entry(self, path: Path, *, link: bool = False) -> None:
+        """A folder, a link or an odd file a listing holds; a link is followed only inside the tree.
+
+        What a folder lists lies inside it; only a link can lead elsewhere, so
+        only a link (``link``) is resolved against the tree being walked.
+        """
         suffix = path.suffix
         record_like = suffix.lower() in RECORD_SUFFIXES
         try:
             info = path.stat()
         except OSError as error:
             self._unstattable(path, error)
+            return
+        if (
+            link
+            and (stat.S_ISDIR(info.st_mode) or record_like)
+            and (why := outside(path, self.root)) is not None
+        ):
+            self.skip(path, "read.outside", why)
             return
         if stat.S_ISDIR(info.st_mode):
             if self._once(info):  # a linked folder is walked once; a link loop ends here
@@ -171,7 +239,9 @@ def collect(paths: Iterable[Path]) -> Collected:
     of its own); a file named directly is read whatever its suffix, and once
     even when a folder given too holds it. Unreadable folders, dangling links, FIFOs and
     devices, and files whose suffix is a record suffix in another case
-    (``.YAML``) are reported as skipped.
+    (``.YAML``) are reported as skipped, and so is a given path, or a link
+    found, that resolves outside the records tree (:func:`tree_folder`) of
+    the path given: ``read.outside``, its folder not walked.
     """
     walk = _Walk()
     for path in paths:
@@ -248,3 +318,14 @@ def read_text(
             f"file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
         )
     return Text(name, text.removeprefix("\ufeff"))
+
+
+def read_inside(path: str | Path, shown: str) -> Text | Finding:
+    """:func:`read_text` of a file its tree names (a report text, ``VERSION``, ``withdrawn.json``).
+
+    Unless :func:`linked_out` refuses it: then the ``read.outside`` finding,
+    and nothing is read.
+    """
+    if (why := linked_out(path)) is not None:
+        return Finding(shown, 0, 0, "read.outside", "error", why)
+    return read_text(path, shown)

@@ -173,7 +173,10 @@ def test_a_link_out_of_the_tree_is_not_written_through(messy_tree: Path, tmp_pat
     before = outside.read_bytes()
     done = pakru("fmt", messy_tree / "bodies")
     assert done.code == 1
-    assert done.err_lines == [f"error: {link}: {link} is a symbolic link; not written"]
+    assert done.err_lines == [  # not even read: the cold trial of issues 22/23
+        f"error: {link}: symbolic link to '{outside}', which leads out of the records tree; "
+        "not read [read.outside]"
+    ]
     assert outside.read_bytes() == before
     assert link.is_symlink()
 
@@ -182,25 +185,28 @@ def test_a_linked_folder_out_of_the_tree_is_not_written_through(
     messy_tree: Path, tmp_path: Path
 ) -> None:
     """Issue 22: only the file itself was checked for being a link, so a linked
-    folder led ``fmt DIR`` to rewrite files outside DIR."""
+    folder led ``fmt DIR`` to rewrite files outside DIR. Since the cold trial of
+    issues 22/23 nothing under such a folder is even read, with ``--check`` too."""
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (outside / "x.yaml").write_bytes((messy_tree / "bodies" / "wg.yaml").read_bytes())
     before = snapshot(outside)
     link = messy_tree / "bodies" / "linked"
     link.symlink_to(outside, target_is_directory=True)
+    refused = (
+        f"error: {link}: symbolic link to '{outside}', which leads out of the records tree; "
+        "not read [read.outside]"
+    )
     done = pakru("fmt", messy_tree)
     assert done.code == 1
-    assert done.err_lines == [f"error: {link}/x.yaml: {link} is a symbolic link; not written"]
+    assert done.err_lines == [refused]
     assert snapshot(outside) == before
     assert (messy_tree / "bodies" / "wg.yaml").read_bytes() == _canonical(
         messy_tree / "bodies" / "wg.yaml"
     )  # the rest of the tree is formatted
-    check = pakru("fmt", "--check", messy_tree)  # reading through the link is fine
-    assert check.code == 1
-    assert (
-        f"{link}/x.yaml: not in canonical form (run 'pakru fmt {link}/x.yaml')" in check.out_lines
-    )
+    check = pakru("fmt", "--check", messy_tree)
+    assert check == Run(1, "", f"{refused}\n")
+    assert snapshot(outside) == before
 
 
 def test_a_link_inside_the_tree_and_a_named_link_are_not_written_through(
@@ -216,6 +222,51 @@ def test_a_link_inside_the_tree_and_a_named_link_are_not_written_through(
     done = pakru("fmt", messy_tree / "meetings")
     assert f"error: {link}: {link} is a symbolic link; not written" in done.err_lines
     assert target.read_bytes() == before
+
+
+def test_a_given_path_through_a_linked_folder_is_refused_as_under_its_tree(
+    messy_tree: Path, tmp_path: Path
+) -> None:
+    """The cold trial of issues 22/23: ``fmt records/meetings/linked`` and
+    ``fmt records/meetings/linked/x.yaml`` wrote through the link that ``fmt records``
+    refuses. A path given on the command line gets the refusal ``fmt`` gives for the
+    same file found under its tree, spelled as given, and nothing is written."""
+    inside = messy_tree / "meetings" / "linked"  # a link that stays in the tree
+    inside.symlink_to("../bodies", target_is_directory=True)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "x.yaml").write_bytes((messy_tree / "bodies" / "wg.yaml").read_bytes())
+    away = messy_tree / "meetings" / "away"  # a link out of it
+    away.symlink_to(outside, target_is_directory=True)
+    before, before_outside = snapshot(messy_tree / "bodies"), snapshot(outside)
+
+    under_tree = pakru("fmt", messy_tree / "meetings").err_lines
+    not_written = f"error: {inside}/wg.yaml: {inside} is a symbolic link; not written"
+    not_read = (
+        f"error: {away}: symbolic link to '{outside}', which leads out of the records tree; "
+        "not read [read.outside]"
+    )
+    assert under_tree == [not_read, not_written]
+    for given in (inside, inside / "wg.yaml"):
+        assert pakru("fmt", given) == Run(1, "", f"{not_written}\n"), given
+    assert pakru("fmt", away) == Run(1, "", f"{not_read}\n")
+    named = pakru("fmt", away / "x.yaml")
+    assert named == Run(
+        1,
+        "",
+        f"error: {away}/x.yaml: resolves to '{outside}/x.yaml' through a symbolic link, "
+        "out of the records tree; not read [read.outside]\n",
+    )
+    # spelled relative to the working folder, the refusal names the link as spelled
+    relative = pakru("fmt", "records/meetings/linked/wg.yaml", cwd=messy_tree.parent)
+    assert relative == Run(
+        1,
+        "",
+        "error: records/meetings/linked/wg.yaml: records/meetings/linked is a symbolic link; "
+        "not written\n",
+    )
+    assert snapshot(messy_tree / "bodies") == before
+    assert snapshot(outside) == before_outside
 
 
 def test_a_failing_write_is_reported_and_the_run_goes_on(

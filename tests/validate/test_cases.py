@@ -6,7 +6,8 @@ is clean under every rule), and ``expected.txt``: the exact findings of
 that rule on the invalid tree, ``path:line:col: severity[rule] field: message``
 with paths relative to the tree (``PAKRU_UPDATE_CASES=1 pytest`` rewrites
 them after a deliberate change; review the diff). A file named ``NAME.xN`` in an overlay is
-written as ``NAME`` holding its content repeated N times (for size limits).
+written as ``NAME`` holding its content repeated N times (for size limits); a symbolic link
+stays a link, with the same target (``read.outside``).
 """
 
 import datetime as dt
@@ -33,6 +34,12 @@ def build_tree(overlay: Path, target: Path) -> Path:
     """Copy the base tree, then the overlay on top of it, into ``target``."""
     shutil.copytree(BASE, target)
     for path in sorted(overlay.rglob("*")):
+        if path.is_symlink():
+            dest = target / path.relative_to(overlay)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.unlink(missing_ok=True)
+            dest.symlink_to(path.readlink())
+            continue
         if not path.is_file() or (path.name == ".keep" and path.parent == overlay):
             continue
         dest = target / path.relative_to(overlay)

@@ -7,6 +7,12 @@ from pakru.validate.registry import stage_rule
 
 for _id, _severity, _doc in (
     ("read.io", "error", "A file could not be read."),
+    (
+        "read.outside",
+        "error",
+        "A record file, report text or folder is a link that leads out of the records tree, "
+        "so it is not read.",
+    ),
     ("read.too-large", "error", "A file is larger than the size bound (1,000,000 bytes)."),
     ("read.nul-byte", "error", "A file contains a NUL byte, so it is not text."),
     ("read.encoding", "error", "A file is not valid UTF-8."),

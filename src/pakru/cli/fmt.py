@@ -6,10 +6,13 @@ run leaves every file either as it was or fully formatted. A file that
 cannot be read or formatted is reported and the others are still done. No
 write follows a link: a file under a given folder is refused when it, or a
 folder between it and the given folder, is a symbolic link, or when it
-resolves outside the given folder.
+resolves outside the given folder; a path given on the command line is
+refused when it is a link or lies under a linked folder inside its records
+tree. Nothing is read from outside the records tree (``read.outside``).
 """
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -42,17 +45,43 @@ Roots = list[tuple[Path, Path]]
 """Each folder given on the command line, and where it resolves to."""
 
 
+def _link_on_the_way(path: Path) -> Path | None:
+    """The first symbolic link from ``path``'s records tree down to ``path`` itself, or None.
+
+    The tree is :func:`pakru.validate.read.tree_folder`'s; folders above it
+    are the user's own. The link is named as ``path`` spells it.
+    """
+    if path.is_symlink():
+        return path
+    spelled = Path(os.path.abspath(path))  # noqa: PTH100 - keeps links, unlike resolve()
+    tree = read.tree_folder(path)
+    step = tree
+    for part in spelled.relative_to(tree).parts:
+        step = step / part
+        if step.is_symlink():
+            below = len(spelled.parts) - len(step.parts)
+            if ".." in path.parts or below >= len(path.parts):
+                return step
+            return Path(*path.parts[: len(path.parts) - below])
+    return None
+
+
 def _refusal(path: Path, roots: Roots) -> str | None:
     """Why ``path`` must not be written, or None.
 
     A file found under a given folder is written only if neither it nor any
     folder between it and the given folder is a symbolic link, and it
     resolves inside that folder: a linked folder (or file) could lead the
-    write anywhere. A file named on its own is refused only when it is a link.
+    write anywhere. The given folder, and a file named on its own, are
+    refused when they are links or lie under a linked folder of their tree
+    (:func:`_link_on_the_way`): ``fmt records/meetings/linked`` is refused as
+    ``fmt records`` refuses the files under ``linked``.
     """
     for given, real_root in roots:
         if not path.is_relative_to(given):
             continue
+        if (link := _link_on_the_way(given)) is not None:
+            return f"{link} is a symbolic link"
         step = given
         for part in path.relative_to(given).parts:
             step = step / part
@@ -62,7 +91,8 @@ def _refusal(path: Path, roots: Roots) -> str | None:
         if not real.is_relative_to(real_root):
             return f"it resolves to {real}, outside {given}"
         return None
-    return f"{path} is a symbolic link" if path.is_symlink() else None
+    link = _link_on_the_way(path)
+    return f"{link} is a symbolic link" if link is not None else None
 
 
 def _canonical(path: Path) -> tuple[str, str] | None:

@@ -4,6 +4,7 @@ import argparse
 import datetime as dt
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 
@@ -139,6 +140,41 @@ def _colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def _is_stream(target: Path) -> bool:
+    """Whether ``target`` is, or links to, a character device or FIFO (``/dev/stdout``)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _refused(target: Path) -> str | None:
+    """Why no report may be written to ``target``, or None (a missing file may be written).
+
+    A report replaces a regular file atomically (temporary file, then
+    rename), and is written through, with a plain open, to a character device
+    or FIFO, or a link to one: renaming over ``/dev/null`` or the
+    ``/dev/stdout`` link would replace them. Any other link (to a regular
+    file, dangling) is refused rather than replaced or written through, and
+    so is a block device or a socket.
+    """
+    if target.is_dir():
+        return f"{target}: is a folder, not a file"
+    try:
+        info = target.lstat()
+    except OSError:
+        return None
+    if _is_stream(target) or stat.S_ISREG(info.st_mode):
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        return (
+            f"{target}: is a symbolic link, not to a device or FIFO; a report is not written "
+            "through it (name the file itself)"
+        )
+    return f"{target}: is not a regular file, a character device or a FIFO"
+
+
 def _prepare(targets: list[Path]) -> str | None:
     """Create the folders the reports go into; why one cannot be written, or None.
 
@@ -150,8 +186,10 @@ def _prepare(targets: list[Path]) -> str | None:
         if key in seen:
             return f"{target}: named twice as an output file"
         seen.add(key)
-        if target.is_dir():
-            return f"{target}: is a folder, not a file"
+        if (refused := _refused(target)) is not None:
+            return refused
+        if _is_stream(target):
+            continue  # written through: its folder need not be writable
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -161,6 +199,25 @@ def _prepare(targets: list[Path]) -> str | None:
         if not os.access(target.parent, os.W_OK):
             return f"{target}: cannot write into {target.parent}"
     return None
+
+
+def _write_through(target: Path, report: str) -> None:
+    """Write ``report`` to the character device or FIFO ``target`` (a link to one followed).
+
+    It is opened without creating or truncating anything and checked again
+    once open, so a regular file put there meanwhile is never written in
+    place (it is left alone: ``OSError``).
+    """
+    handle = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(handle).st_mode
+        if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+            raise OSError(f"{target} is no longer a device or FIFO")
+        data = memoryview(report.encode("utf-8"))
+        while data:
+            data = data[os.write(handle, data) :]
+    finally:
+        os.close(handle)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -197,7 +254,11 @@ def run(args: argparse.Namespace) -> int:
     findings = checked.findings
     for name, file in outputs:
         try:
-            write_text(file, REPORTERS[name](findings, False))
+            report = REPORTERS[name](findings, False)
+            if _is_stream(file):  # /dev/null, /dev/stdout, a FIFO: renaming would replace it
+                _write_through(file, report)
+            else:
+                write_text(file, report)
         except OSError as error:
             reason = error.strerror or str(error)
             return fail("validate", f"{file}: not written ({reason})")

@@ -207,6 +207,18 @@ def test_reference_pages(fixture_site: Path) -> None:
     assert (fixture_site / "downloads/sqlite/pakru.sqlite").is_file()
 
 
+def test_every_rule_has_its_own_anchor_on_the_rules_page(fixture_site: Path) -> None:
+    """SARIF's helpUri is ``…/reference/rules/#RULE-ID``: each id names one element there."""
+    from pakru.validate.registry import RULES  # noqa: PLC0415
+
+    page = _text(fixture_site, "reference/rules")
+    ids = re.findall(r'\bid="([^"]*)"', page)
+    for rule_id in RULES:
+        assert ids.count(rule_id) == 1, rule_id
+        link = f'<a id="{rule_id}" href="#{rule_id}"><code>{rule_id}</code></a>'
+        assert link in page, rule_id
+
+
 def test_an_export_failure_fails_the_strict_build(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -121,6 +121,13 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         print(f"pakru fmt: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
+    # a file named on its own is a record file by its suffix, as for validate and load();
+    # a device or FIFO is left to the read stage, which refuses it without reading
+    other = [p for p in args.paths if p.is_file() and p.suffix not in read.RECORD_SUFFIXES]
+    if other:
+        shown = printable(str(other[0]))
+        print(f"pakru fmt: {shown} is not a record file (.yaml or .yml)", file=sys.stderr)
+        return 2
     collected = read.collect(args.paths)
     failed = len(collected.skipped)
     for skipped in collected.skipped:

@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from pakru.cli.args import add_paths, say_tree, tree_of
+from pakru.cli.args import add_paths, say_tree, tree_line, tree_of
 from pakru.validate.report import REPORTERS, printable, summary_line
 
 
@@ -199,6 +199,10 @@ def run(args: argparse.Namespace) -> int:
         incremental=incremental,
     )
     findings = checked.findings
+    if checked.files == 0 and not findings:  # a tree with its folders but no record in them
+        where = tree_line(tree, None, verb="no record files in").removesuffix(".")
+        print(f"pakru validate: {where}: nothing to check", file=sys.stderr)
+        return 2
     for name, file in outputs:
         try:
             write_text(file, REPORTERS[name](findings, False))

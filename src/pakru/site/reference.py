@@ -93,8 +93,12 @@ def rules_page() -> str:
 
 
 def _anchored(rule_id: str) -> str:
-    """The rule's id as a link to itself, its row's anchor: SARIF's ``helpUri`` points here."""
-    return f'<a id="{attr(rule_id)}" href="#{attr(rule_id)}">`{rule_id}`</a>'
+    """The rule's id, carrying its row's anchor: SARIF's ``helpUri`` points here.
+
+    A span, not a link to itself: the theme colours code in a link below the
+    contrast the pages keep in the dark scheme.
+    """
+    return f'<span id="{attr(rule_id)}">`{rule_id}`</span>'
 
 
 def _derivation_rules() -> list[str]:

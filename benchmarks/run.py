@@ -32,6 +32,7 @@ import platform
 import pstats
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -40,6 +41,7 @@ import time
 import tracemalloc
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -52,13 +54,15 @@ from benchmarks import corpus  # noqa: E402
 from benchmarks.page import FORMAT  # noqa: E402
 from pakru.dataset import Dataset  # noqa: E402
 from pakru.validate import rules as _rules  # noqa: E402, F401 - registers the rules
-from pakru.validate.models import Built, build  # noqa: E402
+from pakru.validate.index import Index  # noqa: E402
+from pakru.validate.load import load_dataset  # noqa: E402
+from pakru.validate.models import Built, build_record  # noqa: E402
 from pakru.validate.parse import Parsed, parse  # noqa: E402
-from pakru.validate.pipeline import collect, load_dataset  # noqa: E402
 from pakru.validate.provenance import Origin, Provenance  # noqa: E402
-from pakru.validate.read import Text, read_text  # noqa: E402
-from pakru.validate.registry import Context, run_rules  # noqa: E402
+from pakru.validate.read import Text, collect, read_text  # noqa: E402
+from pakru.validate.registry import Context  # noqa: E402
 from pakru.validate.report import text as text_report  # noqa: E402
+from pakru.validate.run import run_rules  # noqa: E402
 
 PAKRU = [sys.executable, "-m", "pakru"]
 TODAY = "2026-01-01"
@@ -174,7 +178,7 @@ def processes(directory: Path, rounds: int, jobs: int) -> dict[str, Any]:
 
 def stages(directory: Path, repeat: int) -> dict[str, float]:
     """CPU seconds per in-process stage, least of ``repeat``."""
-    files = list(collect([directory]))
+    files = collect([directory]).files
     t: dict[str, float] = {}
     t["csafe"], _ = best(
         repeat, lambda: [yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader) for p in files]
@@ -183,7 +187,7 @@ def stages(directory: Path, repeat: int) -> dict[str, float]:
     texts = [x for x in texts if isinstance(x, Text)]
     t["parse"], parsed = best(repeat, lambda: [parse(x) for x in texts])
     parsed = [x for x in parsed if isinstance(x, Parsed)]
-    t["models"], built = best(repeat, lambda: [build(x) for x in parsed])
+    t["models"], built = best(repeat, lambda: [build_record(x) for x in parsed])
     origins = [
         Origin(b.record, b.parsed.path, b.parsed.path) for b in built if isinstance(b, Built)
     ]
@@ -194,17 +198,19 @@ def stages(directory: Path, repeat: int) -> dict[str, float]:
     }
     context = Context(today=dt.date.fromisoformat(TODAY), provenance=Provenance(origins))
     records = [o.record for o in origins]
-    t["rules"], findings = best(repeat, lambda: run_rules(Dataset(records, sources), context))
+    t["rules"], findings = best(  # each round a run of its own: a new index
+        repeat, lambda: run_rules(Dataset(records, sources), replace(context, index=Index()))
+    )
     t["report"], _ = best(repeat, lambda: text_report(sorted(findings)))
     return t
 
 
 def profile(directory: Path, rows: int = 25) -> list[dict[str, Any]]:
     """The functions that take most time in ``validate`` in this process (cProfile, own time)."""
-    from pakru.validate.pipeline import validate  # noqa: PLC0415
+    from pakru.validate.run import validate  # noqa: PLC0415
 
     context = Context(today=dt.date.fromisoformat(TODAY))
-    for path in collect([directory]):  # in the page cache, as for the timed runs
+    for path in collect([directory]).files:  # in the page cache, as for the timed runs
         path.read_bytes()
     profiler = cProfile.Profile(time.process_time)
     gc.disable()
@@ -247,20 +253,22 @@ def compile_all() -> None:
 
 def rule_times(directory: Path, repeat: int, rows: int = 12) -> dict[str, Any]:
     """CPU seconds of each cross-record rule (least of ``repeat``), and of gathering the
-    shared per-record pass (``validate/facts.py``) that they read, in this process."""
-    from pakru.validate import facts  # noqa: PLC0415
+    shared per-record pass (``validate/index.py``) that they read, in this process."""
     from pakru.validate.registry import RULES  # noqa: PLC0415
 
     loaded = load_dataset([directory])
-    context = Context(today=dt.date.fromisoformat(TODAY), provenance=loaded.provenance)
+    today = dt.date.fromisoformat(TODAY)
     times: dict[str, float] = {}
     for _ in range(repeat):
-        dataset = Dataset(loaded.dataset.records, dict(loaded.dataset.texts))  # fresh caches
+        # a run of its own: a new index, and a new dataset for whatever is kept per dataset
+        dataset = Dataset(loaded.dataset.records, dict(loaded.dataset.texts))
+        index = Index()
+        context = Context(today=today, provenance=loaded.provenance, index=index)
         gc.collect()
         gc.disable()
         start = time.process_time()
         for record in dataset.records:
-            facts.facts(dataset, record)
+            index.facts(record)
         times["(gathering the facts)"] = min(
             times.get("(gathering the facts)", 1e9), time.process_time() - start
         )
@@ -322,22 +330,31 @@ def memory(directory: Path, rows: int = 10) -> dict[str, Any]:
 
 LOAD_PARTS = (
     "import time\n"
-    "from pakru import prebuilt\n"
     "from pakru.manifest import shipped_records\n"
+    "from pakru.validate import cache\n"
     "records = shipped_records()\n"
-    "a = time.process_time(); expected = prebuilt.digest(records)\n"
-    # the digest is not compared: stale or not, this times the unpickling
-    "b = time.process_time(); found = prebuilt._read_payload(prebuilt.PREBUILT_FILE, None)\n"
-    "c = time.process_time(); assert found is not None, 'no prebuilt file'\n"
+    "a = time.process_time(); key = cache.digest(records)\n"
+    "entry = cache.folder() / f'dataset-{key}.pickle'\n"
+    "b = time.process_time(); found = cache._read(entry, key)\n"
+    "c = time.process_time(); assert found is not None, 'no cache entry'\n"
     "print(b - a, c - b)\n"
 )
 
 
 def load_parts() -> dict[str, float]:
-    """CPU seconds of ``pakru.load()``'s own work: the digest, and unpickling the records."""
+    """CPU seconds of ``pakru.load()``'s own work on a hit: the key, and unpickling the entry."""
+    env = {**os.environ, "PAKRU_CACHE_DIR": tempfile.mkdtemp(prefix="pakru-bench-cache-")}
+    prime = "from pakru import loading; loading._load_default()"  # writes the entry
+    subprocess.run([sys.executable, "-c", prime], check=True, cwd=REPO, env=env)
     done = subprocess.run(
-        [sys.executable, "-c", LOAD_PARTS], capture_output=True, text=True, check=True, cwd=REPO
+        [sys.executable, "-c", LOAD_PARTS],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+        env=env,
     )
+    shutil.rmtree(env["PAKRU_CACHE_DIR"])
     digest, unpickle = (float(x) for x in done.stdout.split())
     return {"digest": digest, "unpickle": unpickle}
 
@@ -455,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         directory = dataset_dir(args.data, n, args.seed)
         row = {
-            "mix": dict(Counter(p.parent.name for p in collect([directory]))),
+            "mix": dict(Counter(p.parent.name for p in collect([directory]).files)),
             "stages": stages(directory, repeat),
             # more rounds where they are cheap: one round's ratio moves with the load
             "processes": processes(directory, repeat if n >= 100_000 else max(repeat, 5), jobs),

@@ -33,8 +33,8 @@ class Model(BaseModel):
 
     ``defer_build=True``: a model's validator is built on its first use, not
     when the class is defined. Building every validator was most of what
-    ``import pakru.schema`` cost, and ``pakru.load()`` of the shipped records
-    needs none of them (:mod:`pakru.prebuilt`).
+    ``import pakru.schema`` cost, and ``pakru.load()`` of records it loaded
+    before needs none of them (:mod:`pakru.validate.cache`).
     """
 
     model_config = ConfigDict(

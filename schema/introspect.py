@@ -30,7 +30,7 @@ Walks over a record (depth first, in field order)
     :func:`cited_sources` the ids of the sources a record quotes or names;
     :func:`is_set` whether a value states anything. :func:`parts` gives
     references, quotes and date intervals together in one walk (the
-    validator's per-record pass, :mod:`pakru.validate.facts`, uses it).
+    validator's per-record pass, :mod:`pakru.validate.index`, uses it).
     :func:`texts` every free-text value with its location and field (what
     the ``text.invisible`` rule checks), :func:`text_values` the same values
     without locations, for a quick screen.

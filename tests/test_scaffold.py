@@ -9,7 +9,7 @@ import pakru
 from pakru.cli import main
 from pakru.scaffold import read_fields, source_id, text_hash
 from pakru.schema import RECORD_TYPES, Source
-from pakru.validate.pipeline import validate
+from pakru.validate.run import validate
 from tests.conftest import REPO
 
 SHIPPED = pakru.load()

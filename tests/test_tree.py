@@ -105,7 +105,7 @@ def test_load_in_a_checkout_gives_the_checkout_as_it_is_on_disk(
     assert pakru.load().get("cgss-12").title == "Edited again"
 
 
-def test_an_unchanged_checkout_is_loaded_from_the_prebuilt_dataset(
+def test_an_unchanged_checkout_is_loaded_from_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pakru import loading  # noqa: PLC0415
@@ -113,6 +113,7 @@ def test_an_unchanged_checkout_is_loaded_from_the_prebuilt_dataset(
     root = copy_checkout(tmp_path / "checkout")
     monkeypatch.chdir(root)
     monkeypatch.delenv(RECORDS_ENV, raising=False)
+    assert len(pakru.load()) == RECORDS  # loaded in full, and kept in the user cache
 
     def no_full_load(paths: object) -> object:
         raise AssertionError(f"a full load of {paths}")

@@ -1,9 +1,9 @@
 """Stage: a records tree's ``VERSION`` and ``withdrawn.json``, read and checked.
 
-The pipeline runs this stage for ``pakru validate`` and ``pakru.load()``
-alike, so a malformed file is one finding with file and line for both: an
-error the validator reports, a :class:`~pakru.loading.DatasetError` from
-``load()``. The types and file names are in :mod:`pakru.manifest`.
+The loader (:mod:`pakru.validate.load`) runs this stage for ``pakru validate``
+and ``pakru.load()`` alike, so a malformed file is one finding with file and
+line for both: an error the validator reports, a :class:`~pakru.loading.DatasetError`
+from ``load()``. The types and file names are in :mod:`pakru.manifest`.
 """
 
 import json

@@ -72,7 +72,7 @@ def _schema_finding(parsed: Parsed, error: ErrorDetails) -> Finding:
     )
 
 
-def build(parsed: Parsed) -> Built | list[Finding]:
+def build_record(parsed: Parsed) -> Built | list[Finding]:
     """Validate one parsed file against the record models."""
     if "type" not in parsed.data:
         line, column = parsed.position(())

@@ -25,8 +25,9 @@ import bisect
 import contextlib
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -74,22 +75,38 @@ written as an escape in a double-quoted string (``"\\e"``, ``"\\L"``)."""
 _NAMES = {"\x85": "next line, NEL", "\u2028": "line separator", "\u2029": "paragraph separator"}
 
 
-@dataclass(frozen=True)
-class Parsed:
+_NO_POSITIONS: Mapping[Loc, Pos] = MappingProxyType({})
+
+
+class Parsed(NamedTuple):
     """A parsed YAML document: its value and where each part of it stands.
 
     ``positions`` maps a location (a tuple of keys and indexes, ``()`` for
     the root) to the (line, column) of its value; ``key_positions`` maps the
     location of a mapping entry to the position of its key. From
-    :func:`parse` both tables are computed on first use, by parsing the text
-    once more with positions.
+    :func:`parse` without ``positions``, and from :meth:`found_later`, both
+    tables are computed on first use, by parsing the text once more with
+    positions.
     """
 
     path: str
     data: Any
-    positions: Mapping[Loc, Pos] = field(default_factory=dict)
-    key_positions: Mapping[Loc, Pos] = field(default_factory=dict)
+    positions: Mapping[Loc, Pos] = _NO_POSITIONS
+    key_positions: Mapping[Loc, Pos] = _NO_POSITIONS
     warnings: tuple[Finding, ...] = ()
+
+    @classmethod
+    def found_later(
+        cls,
+        path: str,
+        data: dict[str, Any],
+        warnings: tuple[Finding, ...],
+        source: Callable[[], Text | Finding],
+    ) -> "Parsed":
+        """Values :func:`parse` gave (here or in a worker), whose positions, when first
+        asked for, come from parsing ``source()`` (the file's text read again) with them."""
+        state: list[Any] = [source]
+        return cls(path, data, _Later(state, 0), _Later(state, 1), warnings)
 
     def position(self, loc: Loc, *, key: bool = False) -> Pos:
         """Position of ``loc``, or of its nearest ancestor that has one."""
@@ -807,7 +824,7 @@ def _screen(source: Text) -> Finding | None:
     return None
 
 
-def parse_with_positions(source: Text) -> Parsed | Finding:
+def _with_positions(source: Text) -> Parsed | Finding:
     """Parse one record file keeping every value's position, or return the finding that stops it."""
     path = source.path
     if (screened := _screen(source)) is not None:
@@ -854,58 +871,65 @@ def _placed(builder: _Builder) -> tuple[Finding, ...]:
     )
 
 
-def parse(source: Text) -> Parsed | Finding:
-    """Parse one record file, or return the first finding that stops it.
+def parse(source: Text, *, positions: bool = False) -> Parsed | Finding:
+    """Parse one record file, or return the first finding that stops it: the one entry.
 
-    A clean file (nearly every one) is read by the quick pass, which makes
-    every check but keeps no positions; its position tables are filled on
-    first use. A file the quick pass leaves alone — a refusal, a warning, a
-    tag, anything unusual — goes through :func:`parse_with_positions`, so
-    findings and their positions are the same either way. Before the quick
-    pass, a plain enough file is read by a Rust YAML parser when it is
-    installed (:mod:`pakru.validate.rustyaml`), which gives the same values.
+    Every route gives the same values, warnings and findings; they differ in
+    speed only (``docs/performance.md``: ``pakru validate`` ≤ 1.0x
+    CSafeLoader). A clean file (nearly every one) is read by a quick route
+    that keeps no positions, its position tables filled on first use: the
+    Rust parser (:mod:`pakru.validate.rustyaml`, the ``fast`` extra) when the
+    text is plain enough for it, else the quick libyaml pass, which makes
+    every check but records no position. A file neither takes — a refusal, a
+    warning, a tag, anything unusual — and every file with ``positions``
+    goes through the position-keeping builder, which words and places the
+    finding. ``tests/properties/test_parse_quick.py`` compares the routes.
     """
     text = source.text
     # a tab, or a character beyond ASCII that libyaml reads but the screens refuse,
     # goes the builder's way (libyaml refuses the ASCII control characters itself)
-    if _FAST is not None and "\t" not in text and (text.isascii() or not _screen(source)):
+    if (
+        not positions
+        and _FAST is not None
+        and "\t" not in text
+        and (text.isascii() or not _screen(source))
+    ):
         data = rustyaml.values(source.text, MAX_NODES, MAX_DEPTH)
         if data is None:
             data = _quick(source.text)
         if data is not None:
-            lazy = _Reparse(source)
-            return Parsed(source.path, data, _LazyTable(lazy, 0), _LazyTable(lazy, 1))
-    return parse_with_positions(source)
+            return Parsed.found_later(source.path, data, (), lambda: source)
+    return _with_positions(source)
 
 
-class _Reparse:
-    """Both position tables of one file, from a second, position-keeping parse when first asked."""
+class _Later(Mapping[Loc, Pos]):
+    """One position table of a file, from a second, position-keeping parse when first asked.
 
-    def __init__(self, source: Text) -> None:
-        self._source: Text | None = source
-        self._tables: tuple[Mapping[Loc, Pos], Mapping[Loc, Pos]] = ({}, {})
+    ``state`` is shared by the file's two tables: the function giving its
+    text, until then, and both tables once one is asked for.
+    """
 
-    def table(self, which: int) -> Mapping[Loc, Pos]:
-        if self._source is not None:
-            full = parse_with_positions(self._source)
-            self._source = None
-            if isinstance(full, Parsed):
-                self._tables = (full.positions, full.key_positions)
-        return self._tables[which]
+    def __init__(self, state: list[Any], which: int) -> None:
+        self._state, self._which = state, which
 
-
-class _LazyTable(Mapping[Loc, Pos]):
-    def __init__(self, reparse: _Reparse, which: int) -> None:
-        self._reparse, self._which = reparse, which
+    def _table(self) -> Mapping[Loc, Pos]:
+        if callable(self._state[0]):
+            text = self._state[0]()
+            full = _with_positions(text) if isinstance(text, Text) else text
+            if not isinstance(full, Parsed):  # the file changed since: no positions
+                full = Parsed("", None)
+            self._state[0] = (full.positions, full.key_positions)
+        table: Mapping[Loc, Pos] = self._state[0][self._which]
+        return table
 
     def __getitem__(self, loc: Loc) -> Pos:
-        return self._reparse.table(self._which)[loc]
+        return self._table()[loc]
 
     def __iter__(self) -> Iterator[Loc]:
-        return iter(self._reparse.table(self._which))
+        return iter(self._table())
 
     def __len__(self) -> int:
-        return len(self._reparse.table(self._which))
+        return len(self._table())
 
 
 _Scalar, _MapStart, _MapEnd = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
@@ -948,9 +972,7 @@ def _quick(text: str) -> dict[str, Any] | None:
 
 _DIGITISH = frozenset("0123456789+-.")
 """First characters of plain scalars that may be numbers (or ``.``, ``-`` strings)."""
-_YAML11_WORDS: tuple[str, ...] = ("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO")
-_YAML11_WORDS += ("on", "On", "ON", "off", "Off", "OFF")
-_WORDS = frozenset(("~", "null", "Null", "NULL", *_BOOL, *_YAML11_WORDS))
+_WORDS = frozenset(("~", "null", "Null", "NULL", *_BOOL, *rustyaml.YAML11_WORDS))
 """Every plain scalar not starting with a digit, sign or dot that is not simply a string:
 null, the booleans, and the YAML 1.1 booleans the quick pass leaves to the builder."""
 

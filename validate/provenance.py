@@ -13,7 +13,7 @@ from typing import Any
 
 from pakru.schema import Record
 from pakru.validate.findings import Finding
-from pakru.validate.parse import Loc, Parsed, Pos, parse_with_positions
+from pakru.validate.parse import Loc, Parsed, Pos, parse
 from pakru.validate.read import read_text
 
 _UNREAD: Any = object()
@@ -28,7 +28,8 @@ class Origin:
     ``disk`` is where it is on disk, and :attr:`file` the same as a ``Path``.
     Both are strings and the class has slots: the validator keeps one Origin
     per record for the whole run, and a ``Path`` object and an instance dict
-    each cost more than the string (about 60 and 10 MiB at 100,000 records).
+    each cost more than the string (about 60 and 10 MiB at 100,000 records:
+    the memory target of ``docs/performance.md``).
     """
 
     record: Record
@@ -47,7 +48,7 @@ class Origin:
         # record, and workers would spend as long pickling them as parsing.
         if self._parsed is _UNREAD:
             text = read_text(Path(self.disk), self.path)
-            parsed = parse_with_positions(text) if not isinstance(text, Finding) else text
+            parsed = parse(text, positions=True) if not isinstance(text, Finding) else text
             object.__setattr__(self, "_parsed", parsed if isinstance(parsed, Parsed) else None)
         return self._parsed
 

@@ -198,7 +198,8 @@ def _read_bytes(handle: int, size: int, max_bytes: int) -> bytes:
 
     Plain ``os.read`` calls sized by ``fstat``: a file object, or one read of
     ``max_bytes`` + 1, cost more than the rest of reading a small record
-    (about half of the read stage). A file that grew meanwhile is read on.
+    (half the read stage; ``docs/performance.md``: validate). A file that
+    grew meanwhile is read on.
     """
     data = os.read(handle, min(size, max_bytes) + 1)
     parts, total = [data], len(data)

@@ -2,9 +2,10 @@
 
 Cross-record rules are pure functions from a Dataset (and a Context) to
 ``Hit`` values; they never print, raise on bad data or exit. The runner
-turns hits into findings with file, line and column. The checks made while
-reading, parsing and building models are listed here too (``STAGE_RULES``)
-so that ``pakru rules`` and the docs name every id a finding can carry.
+(:mod:`pakru.validate.run`) turns hits into findings with file, line and
+column. The checks made while reading, parsing and building models are
+listed here too (:func:`stage_rule`) so that ``pakru rules`` and the docs
+name every id a finding can carry.
 """
 
 import datetime as dt
@@ -13,8 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from pakru.dataset import Dataset
-from pakru.schema.introspect import Loc, field_path
-from pakru.validate.findings import Finding, Severity, is_selected
+from pakru.schema.introspect import Loc
+from pakru.validate.findings import Severity
+from pakru.validate.index import Index
 from pakru.validate.provenance import Origin, Provenance
 
 
@@ -24,14 +26,16 @@ class Context:
 
     ``today`` is a fixed "today" (``--today``); ``provenance`` says which file
     each record was read from (every record read, duplicate ids included),
-    filled in by the pipeline. ``today_stated`` is False when ``today`` is the
+    filled in by the loader. ``today_stated`` is False when ``today`` is the
     system date rather than one the user gave: messages then leave it out, so
-    a report does not change from one day to the next.
+    a report does not change from one day to the next. ``index`` is the run's
+    own (:class:`~pakru.validate.index.Index`): each run gets a new one.
     """
 
     today: dt.date | None = None
     provenance: Provenance = field(default_factory=Provenance, compare=False)
     today_stated: bool = True
+    index: Index = field(default_factory=Index, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -96,43 +100,3 @@ def rule(rule_id: str, severity: Severity = "error") -> Callable[[RuleFunc], Rul
 def stage_rule(rule_id: str, severity: Severity, doc: str) -> None:
     """Register a check made while reading, parsing or building models."""
     _register(Rule(rule_id, severity, doc.splitlines()[0], doc))
-
-
-def _finding(rule: Rule, hit: Hit, provenance: Provenance) -> Finding:
-    origin = hit.origin or provenance.of(hit.record)
-    if origin is None:
-        return Finding(
-            "", 0, 0, rule.id, rule.severity, hit.message, field_path(hit.loc), hit.record
-        )
-    line, column = origin.position(hit.loc)
-    return Finding(
-        origin.path,
-        line,
-        column,
-        rule.id,
-        rule.severity,
-        hit.message,
-        field_path(hit.loc),
-        hit.record,
-    )
-
-
-def run_rules(
-    dataset: Dataset,
-    context: Context,
-    select: Iterable[str] = (),
-    ignore: Iterable[str] = (),
-) -> list[Finding]:
-    """Run every selected cross-record rule and return its findings.
-
-    Findings are placed by ``context.provenance``; without one they have no file.
-    """
-    select, ignore = tuple(select), tuple(ignore)
-    findings: list[Finding] = []
-    for rule_ in RULES.values():
-        if rule_.func is None or not is_selected(rule_.id, select, ignore):
-            continue
-        unbuilt = context.provenance.unbuilt
-        hits = (hit for hit in rule_.func(dataset, context) if hit.about not in unbuilt)
-        findings.extend(_finding(rule_, hit, context.provenance) for hit in hits)
-    return findings

@@ -70,8 +70,8 @@ _INF_NAN = re.compile(r"\.(?i:inf|nan)")
 _ITEM = r"\w[\w.-]*(?: \w[\w.-]*)*"
 _FLOW = re.compile(rf"\[(?:{_ITEM}(?:, {_ITEM})*)?\]", re.ASCII)
 """The one flow collection taken besides ``{}``: ``[]`` or a list of words, ``[PK, Mr Lavrov]``."""
-_WORDS = frozenset(("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO"))
-_WORDS |= frozenset(("on", "On", "ON", "off", "Off", "OFF"))
+YAML11_WORDS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())  # noqa: SIM905
+"""Plain words YAML 1.1 reads as booleans (the parse stage's too): left to libyaml."""
 _BIG = 2.0**63
 _MAX_KEY = 127  # pakru.validate.parse.MAX_KEY: a longer key goes the libyaml way, which refuses it
 
@@ -172,11 +172,11 @@ def _mapping(data: dict[Any, Any], room: int, counts: list[int]) -> dict[str, An
     counts[1] += 2 * len(data)
     out: dict[str, Any] = {}
     for key, value in data.items():
-        if type(key) is not str or key in _WORDS or len(key) > _MAX_KEY:
+        if type(key) is not str or key in YAML11_WORDS or len(key) > _MAX_KEY:
             raise _RefusedError
         kind = type(value)
         if kind is str:
-            if value in _WORDS:
+            if value in YAML11_WORDS:
                 raise _RefusedError
             out[key] = value
         else:
@@ -190,7 +190,7 @@ def _sequence(data: list[Any], room: int, counts: list[int]) -> tuple[Any, ...]:
     for value in data:
         kind = type(value)
         if kind is str:
-            if value in _WORDS:
+            if value in YAML11_WORDS:
                 raise _RefusedError
             out.append(value)
         else:

@@ -220,7 +220,7 @@ def last_release(records: Path) -> Release | None:
     checkout, a shallow clone without that commit, or records this pakru
     cannot load. None only when ``CHANGELOG.md`` records no release yet.
     """
-    from pakru.validate.pipeline import load_dataset  # noqa: PLC0415 - the full loader
+    from pakru.validate.load import load_dataset  # noqa: PLC0415 - the full loader
 
     folder = records.resolve()
     changelog_path = folder.parent / CHANGELOG_FILE

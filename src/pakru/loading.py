@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from pakru.validate.findings import Finding
 
 # The validator's modules (reading, parsing, building, reporting) are imported
-# where they are used: ``load()`` of the shipped records needs none of them
-# when the prebuilt dataset is current (:mod:`pakru.prebuilt`).
+# where they are used: ``load()`` of records it loaded before needs none of them
+# but the user cache (:mod:`pakru.validate.cache`).
 
 
 class DatasetError(ValueError):
@@ -130,35 +130,41 @@ def load(
 def load_tree(tree: "Tree") -> Dataset:
     """The dataset of ``tree`` (from :func:`pakru.tree.find`), as :func:`load` reads it.
 
-    The installed data, or a tree whose files are byte for byte the ones
-    pakru was built from (an unchanged checkout), comes from the prebuilt
-    dataset (:mod:`pakru.prebuilt`) without building a validator.
+    The installed data, or a records tree found from the working folder,
+    comes from the user cache (:mod:`pakru.validate.cache`) when it was
+    loaded before and nothing it depends on changed since, without building
+    a validator; else from a full load, which is then kept there.
     """
     if tree.installed:
         return _load_default()
     if tree.how == "given":
         return _load(_record_paths(tree.paths))
-    folder = tree.path
-    check_records(folder)
-    from pakru.prebuilt import read  # noqa: PLC0415
-
-    prebuilt = read(folder)
-    return prebuilt if prebuilt is not None else _load((folder,))
+    check_records(tree.path)
+    return _cached(tree.path, (tree.path,))
 
 
 @cache
 def _load_default() -> Dataset:
-    # the installed records as validated when pakru was built, if nothing has
-    # changed since (the records, the models, pydantic); else a full load
     from pakru.manifest import shipped_records  # noqa: PLC0415
-    from pakru.prebuilt import read  # noqa: PLC0415
 
-    prebuilt = read(shipped_records())
-    return prebuilt if prebuilt is not None else _load(())
+    return _cached(shipped_records(), ())
+
+
+def _cached(folder: Path, paths: tuple[Path, ...]) -> Dataset:
+    """``folder``'s dataset from the cache, or loaded from ``paths`` and kept there."""
+    from pakru.validate import cache  # noqa: PLC0415 - see above
+
+    key, found = cache.read_dataset(folder)
+    if found is not None:
+        return found
+    dataset = _load(paths)
+    if key is not None:
+        cache.write_dataset(folder, key, dataset)
+    return dataset
 
 
 def _load(paths: tuple[Path, ...]) -> Dataset:
-    from pakru.validate.pipeline import load_dataset  # noqa: PLC0415 - see above
+    from pakru.validate.load import load_dataset  # noqa: PLC0415 - see above
 
     loaded = load_dataset(list(paths) or None)
     errors = [f for f in loaded.findings if f.severity == "error"]

@@ -8,10 +8,11 @@ import pytest
 import pakru as pakru_package
 from pakru.cli import main
 from pakru.loading import NotRecordsError
-from pakru.validate import parallel
+from pakru.validate import workers
 from pakru.validate.findings import Finding
-from pakru.validate.pipeline import load_dataset, validate
+from pakru.validate.load import load_dataset
 from pakru.validate.registry import RULES
+from pakru.validate.run import validate
 from tests.faults.conftest import Run, only, pakru, snapshot
 
 TODAY = ("--today", "2018-06-01")
@@ -97,15 +98,15 @@ def test_jobs_are_capped_at_cores_and_chunks(tree: Path, monkeypatch: pytest.Mon
             super().__init__(max_workers=1)
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorder)
-    monkeypatch.setattr(parallel, "CHUNK", 3)
+    monkeypatch.setattr(workers, "CHUNK", 3)
     files = len(list(tree.rglob("*.yaml")))
     serial = validate([tree])
     assert validate([tree], jobs=99_999) == serial
     # one pool reads the files, one runs the rules (a task per theme)
     themes = len({r.theme for r in RULES.values() if r.func is not None})
     assert started == [
-        min(parallel.default_jobs(), -(-files // 3)),
-        min(parallel.default_jobs(), themes),
+        min(workers.default_jobs(), -(-files // 3)),
+        min(workers.default_jobs(), themes),
     ]
 
 
@@ -168,12 +169,12 @@ def test_a_stated_value_outside_the_documented_form_is_a_finding(tree: Path) -> 
 def test_an_escaping_exception_is_one_line_and_exit_2(
     tree: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from pakru.validate import pipeline  # noqa: PLC0415 - the command imports it when run
+    from pakru.validate import run  # noqa: PLC0415 - the command imports it when run
 
     def broken(*_args: object, **_kwargs: object) -> object:
         raise RuntimeError("something\nunforeseen")
 
-    monkeypatch.setattr(pipeline, "check", broken)
+    monkeypatch.setattr(run, "check", broken)
     assert main(["validate", str(tree)]) == 2
     assert capsys.readouterr() == ("", "pakru validate: RuntimeError: something unforeseen\n")
 

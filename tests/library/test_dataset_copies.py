@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 import pakru
 from pakru.dataset import Dataset
-from pakru.prebuilt import canonical
+from tests.canonical import canonical
 
 
 def _pickled(ds: Dataset) -> Dataset:

@@ -32,9 +32,9 @@ from pakru.fmt import FormatError, format_text
 from pakru.validate import parse as parse_module
 from pakru.validate.findings import Finding
 from pakru.validate.parse import Parsed, comments, parse
-from pakru.validate.pipeline import validate
 from pakru.validate.read import Text, read_text
 from pakru.validate.registry import Context
+from pakru.validate.run import validate
 from tests.conftest import REPO
 
 BASE = REPO / "tests" / "cases" / "_base"

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 
 from benchmarks import corpus
 from benchmarks.corpus import Corpus
-from pakru.validate.pipeline import load_dataset, validate
+from pakru.validate.load import load_dataset
 from pakru.validate.registry import Context
+from pakru.validate.run import validate
 from tests.properties import oracle
 from tests.properties import strategies as st_pakru
 

@@ -53,8 +53,8 @@ from hypothesis import given, settings
 
 from benchmarks import corpus
 from benchmarks.corpus import Corpus
-from pakru.validate.pipeline import validate
 from pakru.validate.registry import RULES, Context
+from pakru.validate.run import validate
 from tests.properties import oracle
 from tests.properties import strategies as st_pakru
 

@@ -1,10 +1,11 @@
 """The quick pass and the position-keeping builder give the same values and findings.
 
 ``parse`` reads a clean file without recording positions and leaves every
-other file (a refusal, a warning, a tag) to ``parse_with_positions``; the
-position tables of a quick parse are filled by parsing again when first
-asked for. Whichever path ran, the data, the warnings, the positions and the
-findings of the models built on them must be identical.
+other file (a refusal, a warning, a tag) to the position-keeping builder
+(what ``parse(..., positions=True)`` runs on every file); the position
+tables of a quick parse are filled by parsing again when first asked for.
+Whichever path ran, the data, the warnings, the positions and the findings
+of the models built on them must be identical.
 """
 
 import random
@@ -20,8 +21,8 @@ from pakru.manifest import shipped_records
 from pakru.validate import parse as parse_module
 from pakru.validate import rustyaml
 from pakru.validate.findings import Finding
-from pakru.validate.models import build
-from pakru.validate.parse import Parsed, parse, parse_with_positions
+from pakru.validate.models import build_record
+from pakru.validate.parse import Parsed, parse
 from pakru.validate.read import Text
 from tests.properties import strategies as st_pakru
 
@@ -94,7 +95,7 @@ def _shape(result: Parsed | Finding) -> Any:
 
 
 def _same(text: str) -> Parsed | Finding:
-    quick, full = parse(Text("x.yaml", text)), parse_with_positions(Text("x.yaml", text))
+    quick, full = parse(Text("x.yaml", text)), parse(Text("x.yaml", text), positions=True)
     assert _shape(quick) == _shape(full)
     # the Rust route gives exactly the builder's values (types too: 1, 1.0 and True
     # are equal in Python), or leaves the file to libyaml
@@ -107,7 +108,7 @@ def _same(text: str) -> Parsed | Finding:
     if libyaml is not None and isinstance(quick, Parsed):
         assert repr(quick.data) == repr(libyaml)
     if isinstance(quick, Parsed) and isinstance(full, Parsed):
-        one, two = build(quick), build(full)
+        one, two = build_record(quick), build_record(full)
         # a record, or the schema findings with their positions
         assert (one if isinstance(one, list) else one.record) == (
             two if isinstance(two, list) else two.record
@@ -212,7 +213,7 @@ def test_plain_scalars_resolve_the_same(values: list[str]) -> None:
 
 def test_the_words_the_quick_pass_resolves_are_the_yaml_11_booleans_and_more() -> None:
     alternatives = parse_module.YAML11_BOOL.pattern.removeprefix("^(?:").removesuffix(")$")
-    assert set(alternatives.split("|")) == set(parse_module._YAML11_WORDS)
+    assert set(alternatives.split("|")) == set(rustyaml.YAML11_WORDS)
     for word in parse_module._WORDS:  # each is a value other than its string, or handed over
         assert parse_module._quick(f"a: {word}\n") != {"a": word}
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from pakru.schema import RECORD_TYPES, record_adapter
 from pakru.schema.derivations import CountryRule, PlaceRule
 from pakru.schema.jsonschema import JSON_DIR
-from pakru.validate.models import Built, build
+from pakru.validate.models import Built, build_record
 from pakru.validate.parse import Parsed, parse
 from pakru.validate.read import Text
 from tests.properties import strategies as st_pakru
@@ -244,7 +244,7 @@ def _parse_build(text: str) -> Any:
     parsed = parse(Text("records/x.yaml", text))
     assert isinstance(parsed, Parsed), parsed
     assert parsed.warnings == ()
-    built = build(parsed)
+    built = build_record(parsed)
     assert isinstance(built, Built), built
     return built.record
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pakru.validate.pipeline import validate
 from pakru.validate.rules.supports import ordinal_words, says_ordinal
+from pakru.validate.run import validate
 from tests.conftest import REPO
 
 RECORDS = REPO / "records"

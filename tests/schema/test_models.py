@@ -17,7 +17,7 @@ from pakru.schema import (
     Source,
 )
 from pakru.validate.findings import Finding
-from pakru.validate.models import Built, build
+from pakru.validate.models import Built, build_record
 from pakru.validate.parse import Parsed, parse
 from pakru.validate.read import Text
 
@@ -180,20 +180,20 @@ def _parsed(text: str) -> Parsed:
 
 
 def _findings(text: str) -> list[tuple[int, int, str, str, str]]:
-    built = build(_parsed(text))
+    built = build_record(_parsed(text))
     assert isinstance(built, list), "expected findings, the record built"
     return [(f.line, f.column, f.rule, f.field, f.message) for f in built]
 
 
 @pytest.mark.parametrize("model", list(VALID), ids=lambda m: m.__name__)
 def test_valid_example_builds(model: type) -> None:
-    built = build(_parsed(VALID[model]))
+    built = build_record(_parsed(VALID[model]))
     assert isinstance(built, Built), built
     assert type(built.record) is model
 
 
 def test_source_values_are_typed() -> None:
-    built = build(_parsed(VALID[Source]))
+    built = build_record(_parsed(VALID[Source]))
     assert isinstance(built, Built)
     assert isinstance(built.record, Source)
     assert built.record.published == dt.date(2018, 3, 3)
@@ -201,7 +201,7 @@ def test_source_values_are_typed() -> None:
 
 
 def test_meeting_values_are_typed() -> None:
-    built = build(_parsed(VALID[Meeting]))
+    built = build_record(_parsed(VALID[Meeting]))
     assert isinstance(built, Built)
     meeting = built.record
     assert isinstance(meeting, Meeting)
@@ -381,7 +381,7 @@ def test_missing_type_is_reported() -> None:
 
 
 def test_records_are_frozen() -> None:
-    built = build(_parsed(VALID[Meeting]))
+    built = build_record(_parsed(VALID[Meeting]))
     assert isinstance(built, Built)
     with pytest.raises(ValueError, match="frozen"):
         built.record.title = "changed"  # type: ignore[misc]

@@ -9,7 +9,7 @@ import pytest
 import pakru
 from pakru.site import page_of
 from pakru.site.toolchain import NOTICE
-from pakru.validate.pipeline import validate
+from pakru.validate.run import validate
 from tests.site.conftest import FIXTURE_RECORDS, REPO, SITE_BASE, build_site
 from tests.site.linkcheck import broken_links
 from tests.site.plain import scan

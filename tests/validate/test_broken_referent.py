@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pakru.validate.pipeline import validate
 from pakru.validate.registry import Context
 from pakru.validate.report import text
+from pakru.validate.run import validate
 from tests.validate.test_cases import BASE, build_tree
 
 WG_07 = (BASE / "meetings" / "wg-07.yaml").read_text(encoding="utf-8")

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
-from pakru.validate.pipeline import validate
 from pakru.validate.registry import RULES, Context
 from pakru.validate.report import text
+from pakru.validate.run import validate
 from tests.conftest import REPO
 
 CASES = REPO / "tests" / "cases"

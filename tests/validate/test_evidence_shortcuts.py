@@ -35,10 +35,8 @@ from pakru.validate.derive.text import (
 )
 from pakru.validate.rules.evidence import (
     _factual_fields,
-    _meaningless,
     _named,
     _needing_support,
-    _opens_with_a_word,
 )
 from pakru.validate.rules.supports import _CHECKS, _venue_words, may_derive
 from tests.properties import strategies as st_pakru
@@ -178,13 +176,6 @@ def test_venue_words_on_shipped_quotes() -> None:
         for item in record.evidence:
             for venue in sorted(venues):
                 assert _venue_words(item.quote, venue) == plain_venue_words(item.quote, venue)
-
-
-@given(st.one_of(st.text(max_size=6), pieces_text))
-def test_a_quote_opening_with_a_word_is_meaningful(words: str) -> None:
-    wanted = normalise(words)
-    if _opens_with_a_word(wanted):
-        assert _meaningless(wanted) is None
 
 
 # -- records: the fields evidence.unsupported reads, the records supports-value asks --

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pakru.validate.pipeline import validate
 from pakru.validate.registry import Context
+from pakru.validate.run import validate
 
 CASES = Path(__file__).resolve().parent.parent / "cases"
 MEETING = (CASES / "_base" / "meetings" / "wg-07.yaml").read_text(encoding="utf-8")

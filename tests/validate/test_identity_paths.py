@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pakru.validate.pipeline import validate
 from pakru.validate.registry import Context
 from pakru.validate.rules.identity import _name_and_folder, _stem
+from pakru.validate.run import validate
 from tests.validate.test_cases import BASE, TODAY
 
 PATHS = [

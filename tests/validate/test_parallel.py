@@ -9,10 +9,10 @@ import pytest
 
 from benchmarks import corpus
 from pakru.cli import main
-from pakru.validate import parallel
+from pakru.validate import workers
 from pakru.validate.incremental import records_tree_of
-from pakru.validate.pipeline import validate
 from pakru.validate.registry import Context
+from pakru.validate.run import validate
 
 TODAY = Context(today=dt.date(2026, 1, 1))
 
@@ -40,7 +40,7 @@ def test_jobs_give_the_same_findings(tree: Path, monkeypatch: pytest.MonkeyPatch
     (tree / "sources" / "text" / name.split(": ")[1].strip("'")).unlink()
     broken.write_text(broken.read_text(encoding="utf-8") + "extra: 1\n", encoding="utf-8")
     one = validate([tree], context=TODAY)
-    monkeypatch.setattr(parallel, "CHUNK", 7)  # force several tasks on a small tree
+    monkeypatch.setattr(workers, "CHUNK", 7)  # force several tasks on a small tree
     two = validate([tree], context=TODAY, jobs=2)
     assert one == two
     assert {f.rule for f in one} >= {
@@ -110,5 +110,5 @@ def test_map_shared_hands_workers_the_shared_value_without_pickling_it() -> None
     shared = {"lock": threading.Lock(), "a": 1, "b": 2}  # a lock cannot be pickled
     with pytest.raises(TypeError):
         pickle.dumps(shared)
-    assert parallel.map_shared(_take, shared, ["a", "b", "a"], jobs=2) == [1, 2, 1]
-    assert parallel.map_shared(_take, shared, ["b"], jobs=1) == [2]
+    assert workers.map_shared(_take, shared, ["a", "b", "a"], jobs=2) == [1, 2, 1]
+    assert workers.map_shared(_take, shared, ["b"], jobs=1) == [2]

@@ -3,7 +3,7 @@
 import shutil
 from pathlib import Path
 
-from pakru.validate.pipeline import load_dataset
+from pakru.validate.load import load_dataset
 from tests.conftest import REPO
 
 BASE = REPO / "tests" / "cases" / "_base"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pakru.validate.pipeline import _shown
+from pakru.validate.load import shown_path
 
 
 def _oracle(path: Path, cwd: Path) -> str:
@@ -44,7 +44,7 @@ def test_cached_folders_name_files_as_resolving_each(
         Path(os.path.relpath(tmp_path / "elsewhere" / "x.yaml")),
     ]
     folders: dict[str, str] = {}
-    shown = [_shown(p, None, cwd, folders) for p in given]
+    shown = [shown_path(p, None, cwd, folders) for p in given]
     assert shown == [_oracle(p, cwd) for p in given]
     assert shown[:4] == [
         "records/meetings/a.yaml",

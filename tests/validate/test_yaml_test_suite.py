@@ -28,7 +28,7 @@ from pakru.fmt import FormatError, format_text
 from pakru.validate import parse as parse_module
 from pakru.validate import rustyaml
 from pakru.validate.findings import Finding
-from pakru.validate.parse import Parsed, parse, parse_with_positions
+from pakru.validate.parse import Parsed, parse
 from pakru.validate.read import Text, read_text
 from tests.conftest import REPO
 
@@ -176,7 +176,7 @@ def _routes(source: Text, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 
     routes = {
         "parse": value(parse(source)),
-        "builder": value(parse_with_positions(source)),
+        "builder": value(parse(source, positions=True)),
     }
     if parse_module._screen(source) is None and parse_module._FAST is not None:
         routes["quick"] = parse_module._quick(source.text)

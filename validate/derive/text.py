@@ -13,8 +13,8 @@ _HEADER = re.compile(r"^\s*date [0-9]{4}-[0-9]{2}-[0-9]{2}\s+")
 
 def contains(haystack: str, needle: str) -> bool:
     """Whether ``needle`` occurs in ``haystack``, ignoring case and whitespace runs."""
-    # A needle found as it is needs no folding: collapsing whitespace runs and case
-    # folding (character by character, without context) keep a substring a substring.
+    # A needle found as it is needs no folding (docs/performance.md: validate): collapsing
+    # whitespace runs and case folding (char by char, no context) keep a substring one.
     return needle in haystack or normalise(needle).casefold() in normalise(haystack).casefold()
 
 

@@ -2,13 +2,13 @@
 
 from collections.abc import Iterator
 
-from pakru.acts import problems, unsupported
+from pakru.acts import problems
 from pakru.dataset import Dataset
 from pakru.validate.registry import Context, Hit, rule
 
 
 @rule("acts.code-unsupported")
-def code_unsupported(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def code_unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A meeting, agreement or event states an act whose code no quote supports.
 
     The record's kind and status say it states an act (a held meeting, a
@@ -18,12 +18,12 @@ def code_unsupported(dataset: Dataset, _: Context) -> Iterator[Hit]:
     classification alone, not on its evidence. Quote the sentence that says
     what was done, or add a rule (with its test sentence) to the policy.
     """
-    for found in unsupported(dataset):  # problems(dataset)[0], without finding the acts
+    for found in context.index.memo(problems, dataset)[0]:  # once per run, for both rules
         yield Hit(found.record, found.loc, found.message)
 
 
 @rule("acts.actors")
-def actors(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def actors(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """An act's two actors cannot be derived from participants, sides or parties.
 
     Actor 1 and actor 2 of each act come from the record: the participants a
@@ -33,5 +33,5 @@ def actors(dataset: Dataset, _: Context) -> Iterator[Hit]:
     record gives fewer or more than two sides and whose sentence names
     neither actor is not a dyadic event.
     """
-    for found in problems(dataset)[1]:
+    for found in context.index.memo(problems, dataset)[1]:
         yield Hit(found.record, found.loc, found.message)

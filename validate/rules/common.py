@@ -1,27 +1,29 @@
-"""Indexes shared by several rules, built once per dataset."""
+"""Tables shared by several rules, built once per run (memoised in the run's index)."""
 
 import datetime as dt
-from functools import lru_cache
 
 from pakru.dataset import Dataset
 from pakru.schema import Agreement, DateInterval, Event, Meeting
 from pakru.validate.derive import Anchors
-from pakru.validate.facts import facts_of
+from pakru.validate.index import Index
 
 Dated = Meeting | Agreement | Event
 
 
-@lru_cache(maxsize=4)
-def anchors(dataset: Dataset) -> Anchors:
+def anchors(dataset: Dataset, index: Index) -> Anchors:
     """Publication dates and intervals by source id, date intervals, series places and
-    cited sources by record id."""
+    cited sources by record id: made once per run."""
+    return index.memo(_anchors, dataset, index)
+
+
+def _anchors(dataset: Dataset, index: Index) -> Anchors:
     published: dict[str, dt.date | None] = {s.id: s.published for s in dataset.sources}
     publication = {s.id: s.publication for s in dataset.sources if s.publication is not None}
     intervals = {
         r.id: r.date for r in dataset.records if isinstance(r, Meeting | Agreement | Event)
     }
     series = {m.id: (m.series, m.ordinal) for m in dataset.meetings}
-    facts = facts_of(dataset)
+    facts = index.facts
     cited = {r.id: facts(r).cited for r in dataset.records}
     return Anchors(published, intervals, publication, series, cited)
 

@@ -2,7 +2,6 @@
 
 import datetime as dt
 from collections.abc import Iterator
-from functools import lru_cache
 
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval, Derivation, Event, Meeting, Record
@@ -16,7 +15,7 @@ from pakru.validate.derive import (
     precision_of,
     within,
 )
-from pakru.validate.facts import facts, facts_of
+from pakru.validate.index import Index
 from pakru.validate.registry import Context, Hit, rule
 from pakru.validate.rules.common import anchors, bounds, overlaps
 
@@ -42,10 +41,13 @@ def _ordered(interval: DateInterval) -> bool:
     return not (interval.earliest and interval.latest and interval.earliest > interval.latest)
 
 
-@lru_cache(maxsize=4)
-def _intervals(dataset: Dataset) -> tuple[tuple[Record, Loc, DateInterval], ...]:
-    # six rules read every interval: walk the records once per dataset, not once per rule
-    facts = facts_of(dataset)
+def _intervals(dataset: Dataset, index: Index) -> tuple[tuple[Record, Loc, DateInterval], ...]:
+    # six rules read every interval: gathered once per run, not once per rule
+    return index.memo(_every_interval, dataset, index)
+
+
+def _every_interval(dataset: Dataset, index: Index) -> tuple[tuple[Record, Loc, DateInterval], ...]:
+    facts = index.facts
     return tuple(
         (record, loc, interval)
         for record in dataset.records
@@ -54,9 +56,9 @@ def _intervals(dataset: Dataset) -> tuple[tuple[Record, Loc, DateInterval], ...]
 
 
 @rule("dates.order")
-def order(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def order(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """An interval's earliest day is not after its latest day."""
-    for record, loc, interval in _intervals(dataset):
+    for record, loc, interval in _intervals(dataset, context.index):
         if not _ordered(interval):
             yield Hit(
                 record.id,
@@ -66,9 +68,9 @@ def order(dataset: Dataset, _: Context) -> Iterator[Hit]:
 
 
 @rule("dates.precision")
-def precision(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def precision(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """The precision names the interval's shape: one day, one month, one year, a range, unknown."""
-    for record, loc, interval in _intervals(dataset):
+    for record, loc, interval in _intervals(dataset, context.index):
         expected = precision_of(interval.earliest, interval.latest)
         if _ordered(interval) and interval.precision != expected:
             yield Hit(
@@ -81,24 +83,24 @@ def precision(dataset: Dataset, _: Context) -> Iterator[Hit]:
 Derived = tuple[Record, Loc, DateInterval, int, Derivation]
 
 
-@lru_cache(maxsize=4)
-def _by_family(dataset: Dataset) -> dict[str, list[Derived]]:
+def _by_family(dataset: Dataset, index: Index) -> dict[str, list[Derived]]:
     """The derivations of ordered intervals, by family, in record order: four rules each
-    read one family, so the intervals are sorted out once rather than read four times."""
+    read one family, so the intervals are sorted out once per run rather than read four times."""
     out: dict[str, list[Derived]] = {}
-    for record, loc, interval in _intervals(dataset):
+    for record, loc, interval in _intervals(dataset, index):
         if not _ordered(interval):
             continue
-        for index, derivation in enumerate(interval.derivations):
+        for number, derivation in enumerate(interval.derivations):
             out.setdefault(FAMILIES[derivation.rule], []).append(
-                (record, loc, interval, index, derivation)
+                (record, loc, interval, number, derivation)
             )
     return out
 
 
-def _derivation_hits(dataset: Dataset, family: str) -> Iterator[Hit]:
-    known = anchors(dataset)
-    for record, loc, interval, index, derivation in _by_family(dataset).get(family, ()):
+def _derivation_hits(dataset: Dataset, context: Context, family: str) -> Iterator[Hit]:
+    known = anchors(dataset, context.index)
+    by_family = context.index.memo(_by_family, dataset, context.index)
+    for record, loc, interval, index, derivation in by_family.get(family, ()):
         where = (*loc, "derivations", index)
         if (problem := _disagreement(derivation, interval, known, record.id)) is not None:
             yield Hit(record.id, where, problem, about=derivation.anchor)
@@ -120,39 +122,39 @@ def _disagreement(
 
 
 @rule("dates.weekday")
-def weekday(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def weekday(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A weekday ("on Friday") agrees with the date: the last such day up to publication."""
-    return _derivation_hits(dataset, "weekday")
+    return _derivation_hits(dataset, context, "weekday")
 
 
 @rule("dates.publication")
-def publication(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def publication(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A date derived from a publication date ("today", "last month") agrees with that date."""
-    return _derivation_hits(dataset, "publication")
+    return _derivation_hits(dataset, context, "publication")
 
 
 @rule("dates.stated")
-def stated(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def stated(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A stated day, month or year ("Nov 2014") agrees with the interval."""
-    return _derivation_hits(dataset, "stated")
+    return _derivation_hits(dataset, context, "stated")
 
 
 @rule("dates.anchored")
-def anchored(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def anchored(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A date derived from another record's date agrees with that record's interval."""
-    return _derivation_hits(dataset, "anchored")
+    return _derivation_hits(dataset, context, "anchored")
 
 
 @rule("dates.too-precise")
-def too_precise(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def too_precise(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """An interval is no narrower than what its derivations give together: no invented precision.
 
     Each derivation's own rule checks that the interval lies inside what it
     gives; this rule checks the other direction, so the interval is exactly
     the intersection of its derivations.
     """
-    known = anchors(dataset)
-    for record, loc, interval in _intervals(dataset):
+    known = anchors(dataset, context.index)
+    for record, loc, interval in _intervals(dataset, context.index):
         if not interval.derivations or not _ordered(interval):
             continue
         try:
@@ -171,21 +173,23 @@ def too_precise(dataset: Dataset, _: Context) -> Iterator[Hit]:
             )
 
 
-def _cited_publications(record: Record, dataset: Dataset) -> Iterator[tuple[str, dt.date]]:
-    published = anchors(dataset).published
-    for source in sorted(facts(dataset, record).cited):
+def _cited_publications(
+    record: Record, dataset: Dataset, index: Index
+) -> Iterator[tuple[str, dt.date]]:
+    published = anchors(dataset, index).published
+    for source in sorted(index.facts(record).cited):
         if (day := published.get(source)) is not None:
             yield source, day
 
 
 @rule("dates.held-after-source")
-def held_after_source(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def held_after_source(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A held meeting or event is not dated after the publication of a source that reports it."""
     records: tuple[Meeting | Event, ...] = (*dataset.meetings, *dataset.events)
     for record in records:
         if record.status != "held" or record.date.earliest is None:
             continue
-        for source, day in _cited_publications(record, dataset):
+        for source, day in _cited_publications(record, dataset, context.index):
             if record.date.earliest > day:
                 yield Hit(
                     record.id,
@@ -197,7 +201,7 @@ def held_after_source(dataset: Dataset, _: Context) -> Iterator[Hit]:
 
 
 @rule("dates.planned-before-announcement")
-def planned_before_announcement(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def planned_before_announcement(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A planned meeting is not dated before the meeting or report that announced it."""
     for meeting in dataset.meetings:
         latest = meeting.date.latest
@@ -214,7 +218,7 @@ def planned_before_announcement(dataset: Dataset, _: Context) -> Iterator[Hit]:
                     f"where it was announced ({start.date.earliest})",
                 )
                 continue
-        for source, day in _cited_publications(meeting, dataset):
+        for source, day in _cited_publications(meeting, dataset, context.index):
             if latest < day:
                 yield Hit(
                     meeting.id,

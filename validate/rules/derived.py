@@ -15,7 +15,7 @@ from pakru.validate.derive import PLACE_FIELDS, UnderivableError
 from pakru.validate.derive.ordinals import derive_ordinal
 from pakru.validate.derive.places import PlaceFacts, derive_place, same
 from pakru.validate.derive.sides import SideFacts, derive_country
-from pakru.validate.facts import facts, field_or
+from pakru.validate.index import field_or
 from pakru.validate.parse import Loc
 from pakru.validate.registry import Context, Hit, rule
 
@@ -46,11 +46,11 @@ def _place_problems(record: Record, location: Location, facts: PlaceFacts) -> It
 
 
 @rule("places.derived")
-def places_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
+def places_derived(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A place derivation's rule holds and gives the location's city, country, id, coordinates."""
     texts = dataset.texts
     for record, location in _locations(dataset):
-        cited = facts(dataset, record).cited
+        cited = context.index.facts(record).cited
         yield from _place_problems(record, location, PlaceFacts(texts, cited))
 
 

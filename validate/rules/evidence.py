@@ -1,6 +1,5 @@
 """Evidence: quotes are verbatim, and every factual field is supported by one."""
 
-import datetime as dt
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
@@ -13,22 +12,7 @@ from pakru.schema import DateInterval, Record
 from pakru.schema.introspect import fields, is_set, names_a_field
 from pakru.schema.text import normalise
 from pakru.validate.derive import derived_fields
-from pakru.validate.facts import facts_of
 from pakru.validate.registry import Context, Hit, rule
-
-
-@lru_cache(maxsize=4)
-def _normalised(dataset: Dataset) -> dict[str, str]:
-    """Source id → text with whitespace runs collapsed, filled as quotes need them."""
-    del dataset
-    return {}
-
-
-def _normalised_text(dataset: Dataset, source: str, text: str) -> str:
-    found = _normalised(dataset)
-    if (normal := found.get(source)) is None:
-        normal = found[source] = normalise(text)
-    return normal
 
 
 def _matched_prefix(quote: str, text: str) -> str:
@@ -46,12 +30,6 @@ def _matched_prefix(quote: str, text: str) -> str:
 MIN_LETTERS = 3
 """Fewest letters a quote must hold. A quote of spaces or punctuation occurs in every
 text, so it would "support" anything; three letters admit ``Nov 2014``."""
-
-
-def _opens_with_a_word(wanted: str) -> bool:
-    """Whether the quote's first ``MIN_LETTERS`` characters are letters (most quotes'
-    are): then it is not meaningless, and :func:`_meaningless` need not count."""
-    return len(wanted) >= MIN_LETTERS and wanted[:MIN_LETTERS].isalpha()
 
 
 def _meaningless(wanted: str) -> str | None:
@@ -79,17 +57,20 @@ def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """
     # A normalised quote found in the text as it is is found in the normalised text
     # too: most are, and most texts need not be normalised at all.
-    texts = dict(dataset.texts)  # a read-only proxy's get() costs twice a dict's
-    facts = facts_of(dataset)
+    texts = dataset.texts
+    normalised: dict[str, str] = {}  # source id → text with whitespace runs collapsed
+    facts = context.index.facts
     for origin in context.provenance:
         for loc, item, wanted in facts(origin.record).quotes:
-            if not _opens_with_a_word(wanted) and (problem := _meaningless(wanted)) is not None:
+            if (problem := _meaningless(wanted)) is not None:
                 yield Hit(origin.record.id, (*loc, "quote"), problem, origin)
                 continue
             text = texts.get(item.source)
             if text is None or wanted in text:
                 continue
-            text = _normalised_text(dataset, item.source, text)
+            if (normal := normalised.get(item.source)) is None:
+                normal = normalised[item.source] = normalise(text)
+            text = normal
             if wanted in text:
                 continue
             matched = _matched_prefix(wanted, text)
@@ -124,20 +105,6 @@ def _named(model: type[BaseModel], supports: tuple[tuple[str, ...], ...]) -> _Na
     return _Named(supported, tuple(n for n in _needing_support(model) if n not in supported))
 
 
-_PLAIN = frozenset({str, int, float, bool, tuple, dt.date})
-"""Types of field values that :func:`is_set` answers for by ``value not in (None, ())``."""
-
-
-def _is_set(value: object) -> bool:
-    """:func:`~pakru.schema.introspect.is_set`, without its ``isinstance`` checks for the
-    plain values most fields hold (checks against a model class cost about a microsecond)."""
-    if value is None:
-        return False
-    if type(value) in _PLAIN:
-        return value != ()
-    return is_set(value)
-
-
 @cache
 def _dotted(name: str, model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     """``(sub, "name.sub")`` for the fields of ``model``, held by ``name``, needing support."""
@@ -153,20 +120,15 @@ def _factual_fields(record: Record, named: _Named) -> Iterator[str]:
     """
     for name in named.unnamed:
         value = getattr(record, name)
-        if value is None:
-            continue
-        if type(value) in _PLAIN:
-            if value != ():
-                yield name
-        elif isinstance(value, DateInterval):
+        if isinstance(value, DateInterval):
             if is_set(value) and not value.derivations:
                 yield name
         elif isinstance(value, BaseModel):
             # a sub-model none of whose fields is set yields none of them: no is_set(value)
             for sub, dotted in _dotted(name, type(value)):
-                if dotted not in named.supported and _is_set(getattr(value, sub)):
+                if dotted not in named.supported and is_set(getattr(value, sub)):
                     yield dotted
-        elif is_set(value):
+        elif value not in (None, ()):
             yield name
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 from pakru.dataset import Dataset
 from pakru.schema import Meeting, Record
-from pakru.validate.facts import facts_of, field_or
+from pakru.validate.index import field_or
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -22,7 +22,7 @@ def self_reference(dataset: Dataset, context: Context) -> Iterator[Hit]:
     A source citing itself as evidence is how source records are supported, so
     links to sources are not checked.
     """
-    facts = facts_of(dataset)
+    facts = context.index.facts
     for origin in context.provenance:
         record = origin.record
         for loc, target, kinds in facts(record).references:

@@ -3,7 +3,6 @@
 from collections.abc import Iterator
 
 from pakru.dataset import Dataset
-from pakru.validate.facts import facts_of
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -11,7 +10,7 @@ from pakru.validate.registry import Context, Hit, rule
 def resolve(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every referenced id names an existing record of a kind the field allows."""
     kind_of = {record.id: record.type for record in dataset.records}  # the ids `in dataset`
-    facts = facts_of(dataset)
+    facts = context.index.facts
     for origin in context.provenance:
         for loc, target, kinds in facts(origin.record).references:
             found = kind_of.get(target)

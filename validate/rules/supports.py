@@ -41,7 +41,7 @@ from pakru.schema import Record
 from pakru.schema.introspect import FieldSpec, fields
 from pakru.validate.derive import derived_fields
 from pakru.validate.derive.text import bounded_at, contains, countries_named_unless
-from pakru.validate.facts import field_or
+from pakru.validate.index import field_or
 from pakru.validate.registry import Context, Hit, rule
 
 _UNITS = (

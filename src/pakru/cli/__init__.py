@@ -6,13 +6,13 @@ arguments and returning the exit code: 0 clean, 1 findings, 2 usage.
 """
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
 
 import pakru
+from pakru.validate.workers import collector_paused, exit_now
 
 COMMANDS = ("validate", "fmt", "rules", "schema", "coverage", "export", "changelog", "new")
 """Subcommand modules under ``pakru.cli``, in the order ``--help`` lists them."""
@@ -47,44 +47,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     The cyclic garbage collector is paused while the command runs and
     restored afterwards. Run as the command (``argv`` None: the ``pakru``
     script, ``python -m pakru``), the process ends as soon as the output is
-    flushed (:func:`_exit`), without freeing what the command built.
+    flushed, without freeing what the command built (both are process
+    plumbing: :mod:`pakru.validate.workers`).
 
     This is also the last line of defence: anything a subcommand lets escape
     becomes one line on stderr and exit code 2, never a traceback (bad input
     is reported as findings long before this; an escape here is a bug to report).
     """
-    # Records, findings and texts are long-lived and acyclic: the collector
-    # would only re-walk them (at 100,000 records, seconds of full collections).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused(restore=argv is not None):
         code = _run(parser().parse_args(argv))
-    finally:
-        # Not as the command: turned back on, the collector's first pass would walk
-        # every object made meanwhile (all still in its youngest generation), about a
-        # tenth of validate's time at 10,000 records, just before the process ends.
-        if enabled and argv is not None:
-            gc.enable()
     if argv is None:
-        _exit(code)
+        exit_now(code)
     return code
-
-
-def _exit(code: int) -> None:
-    """End the process with ``code`` once standard output and error are flushed.
-
-    The interpreter's own exit would free every record, text and finding one
-    by one (at 100,000 records about a quarter of a second of CPU) and run
-    ``atexit`` handlers, which pakru does not register; every file the
-    command wrote is closed by then, and any worker processes have been
-    joined. ``tests/test_gc.py`` checks the output and the code survive.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a reader gone, or a stream closed: nothing to keep
-            code = code or 1
-    os._exit(code)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -123,7 +123,7 @@ def _unknown_rules(args: argparse.Namespace) -> int | None:
 
     A typo there would otherwise select nothing and report a clean tree.
     """
-    from pakru.validate import pipeline  # noqa: F401, PLC0415 - registers every rule
+    from pakru.validate import rules  # noqa: F401, PLC0415 - registers every rule
     from pakru.validate.findings import is_selected  # noqa: PLC0415
     from pakru.validate.registry import RULES  # noqa: PLC0415
 
@@ -170,9 +170,9 @@ def run(args: argparse.Namespace) -> int:
     """Validate and report; 1 when any error (or, with --strict, warning) is found."""
     # imported here: building the parser (``pakru --help``) must not load the models
     from pakru.atomic import write_text  # noqa: PLC0415
-    from pakru.validate.parallel import default_jobs  # noqa: PLC0415
-    from pakru.validate.pipeline import check  # noqa: PLC0415
     from pakru.validate.registry import Context  # noqa: PLC0415
+    from pakru.validate.run import check  # noqa: PLC0415
+    from pakru.validate.workers import default_jobs  # noqa: PLC0415
 
     tree = tree_of(
         args, refuse="--no-installed: give the records folder" if args.no_installed else None

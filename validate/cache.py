@@ -1,0 +1,237 @@
+"""The user cache: datasets ``pakru.load()`` validated before, and what a run measured.
+
+Reading and validating a few dozen small record files costs little in
+itself; building the models' validators costs far more. So a full load by
+``pakru.load()`` is kept, and the next load of the same records takes it
+back without building a validator (``docs/performance.md``: ``pakru.load()``
+of the shipped data ≤ 120 ms). Nothing is committed or built by hand: the
+first load of a tree writes its entry, any change to what it depends on
+means a new one.
+
+**Where.** The folder ``PAKRU_CACHE_DIR`` names (empty: no cache), else the
+platform's: ``$XDG_CACHE_HOME/pakru`` or ``~/.cache/pakru``,
+``~/Library/Caches/pakru`` on macOS, ``%LOCALAPPDATA%\\pakru\\Cache`` on
+Windows. Never inside the installed package or the records tree: such a
+folder, or one that cannot be made or written, means no cache, silently.
+Every file in it may be deleted at any time.
+
+**Key.** A digest (:func:`digest`) of every file in the records folder (its
+path and bytes), of the schema package's and the loader's own files, of
+the Python, pydantic and pydantic-core versions and of the installed
+PyYAML and py-yaml12. An edited, added, removed or renamed record, a
+changed model or loader, another pydantic: another key, so a full load.
+The newest few entries are kept, older ones removed.
+
+**Trust.** An entry is a header, the key, a SHA-256 of the rest, and a
+pickle read by an unpickler that makes pakru's models, dates and
+withdrawals and nothing else: no other class or function named in it is
+ever imported or called. A damaged, foreign or tampered entry, or one
+another user owns, is ignored (and replaced by the next full load).
+"""
+
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import os
+import sys
+from collections.abc import Iterator
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from pakru.dataset import Dataset
+from pakru.manifest import Withdrawal
+from pakru.schema.base import Model
+
+try:  # the C unpickler itself: the pickle module's own import costs a millisecond more
+    from _pickle import Unpickler, UnpicklingError
+except ImportError:  # pragma: no cover - an interpreter without it
+    from pickle import Unpickler, UnpicklingError
+
+ENV = "PAKRU_CACHE_DIR"
+HEADER = b"pakru-cache 1\n"
+"""An entry's first line; then the key and the SHA-256 of the pickle (the rest), a line each."""
+KEEP = 4
+"""Dataset entries kept: a contributor switching between a few trees keeps each one's."""
+
+
+def folder(*, besides: Path | None = None) -> Path | None:
+    """The cache folder, made if missing; None when there is none to use.
+
+    ``besides`` is a records tree the cache must not be inside of.
+    """
+    given = os.environ.get(ENV)
+    if given is not None:
+        if not given:
+            return None
+        path = Path(given)
+    elif sys.platform == "win32":  # pragma: no cover - not on this platform
+        path = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData/Local") / "pakru/Cache"
+    elif sys.platform == "darwin":  # pragma: no cover - not on this platform
+        path = Path.home() / "Library" / "Caches" / "pakru"
+    else:
+        path = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pakru"
+    try:
+        path = path.resolve()
+        package = _package("pakru")
+        if any(path.is_relative_to(p.resolve()) for p in (package, besides) if p is not None):
+            return None
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except (OSError, RuntimeError):  # unreadable, not a folder, a loop of links
+        return None
+    return path if os.access(path, os.W_OK) else None
+
+
+def _files(root: Path, *, recurse: bool) -> Iterator[tuple[str, str]]:
+    """(path relative to ``root``, path on disk) of every file, sorted; caches skipped."""
+    with os.scandir(root) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for entry in entries:
+        if entry.is_dir():
+            if recurse and entry.name != "__pycache__":
+                for rel, path in _files(Path(entry.path), recurse=True):
+                    yield f"{entry.name}/{rel}", path
+        elif entry.is_file():
+            yield entry.name, entry.path
+
+
+def _package(name: str) -> Path:
+    return Path(sys.modules[name].__file__ or "").parent  # as installed: links, in strict mode
+
+
+def digest(records: Path, schema: Path | None = None) -> str:
+    """The key of ``records``' entry: its files, the models, the loader and the libraries."""
+    from pydantic.version import VERSION  # noqa: PLC0415 - already imported by the models
+    from pydantic_core import __version__ as core  # noqa: PLC0415
+
+    h = hashlib.sha256(HEADER)
+    h.update(f"{sys.implementation.cache_tag} pydantic {VERSION} {core}\n".encode())
+    for name in ("yaml", "yaml12"):  # the parsers: where each is, its size and time
+        spec = find_spec(name)
+        if spec is not None and spec.origin is not None:
+            stat = os.stat(spec.origin)  # noqa: PTH116 - the plain call
+            h.update(f"{name} {spec.origin} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    files = [
+        *(("records", *f) for f in _files(records, recurse=True)),
+        # json/ is made from the models, and the rest of the package holds no model
+        *(("schema", *f) for f in _files(schema or _package("pakru.schema"), recurse=False)),
+        *(("validate", *f) for f in _files(_package("pakru.validate"), recurse=False)),
+        ("manifest", "", sys.modules[Withdrawal.__module__].__file__ or ""),
+    ]
+    for name, rel, path in files:
+        with open(path, "rb") as f:  # noqa: PTH123 - the plain call, no Path per file
+            data = f.read()
+        h.update(f"{name}/{rel} {len(data)}\n".encode())
+        h.update(data)
+    return h.hexdigest()
+
+
+class _Unpickler(Unpickler):
+    """Makes pakru's models, dates and withdrawals; refuses any other class or function."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        found = getattr(sys.modules.get(module), name, None)
+        if found in (dt.date, Withdrawal) or (
+            module.startswith("pakru.schema.")
+            and isinstance(found, type)
+            and issubclass(found, Model)
+        ):
+            return found
+        raise UnpicklingError(f"a cache entry may not name {module}.{name}")
+
+
+def read_dataset(records: Path) -> tuple[str | None, Dataset | None]:
+    """The key of ``records`` (None when it cannot be read) and its cached dataset, if any."""
+    try:
+        key = digest(records)
+    except (OSError, RecursionError):  # unreadable, or a folder linked into itself
+        return None, None  # the full load says what is wrong, with file and rule
+    root = folder(besides=records)
+    return key, _read(root / f"dataset-{key}.pickle", key) if root is not None else None
+
+
+def _read(path: Path, key: str) -> Dataset | None:
+    """The dataset in the entry at ``path``; None if missing, another user's, damaged or
+    foreign (a full load follows)."""
+    try:
+        with open(path, "rb") as f:  # noqa: PTH123 - the plain call
+            mine = not hasattr(os, "getuid") or os.fstat(f.fileno()).st_uid == os.getuid()
+            data = f.read()
+        os.utime(path)  # the newest entries are kept
+        header, stated, checksum, body = data.split(b"\n", 3)
+        sha = hashlib.sha256(body).hexdigest().encode()
+        if not mine or (header + b"\n", stated, checksum) != (HEADER, key.encode(), sha):
+            return None
+        found, texts, version, withdrawn = _Unpickler(io.BytesIO(body)).load()
+        if not (
+            all(isinstance(r, Model) for r in found)
+            and all(type(k) is type(v) is str for k, v in texts.items())
+            and isinstance(version, str | None)
+            and all(isinstance(w, Withdrawal) for w in withdrawn)
+        ):
+            return None
+        return Dataset(found, texts, version=version, withdrawn=withdrawn)
+    except Exception:  # missing, unreadable, malformed, foreign: whatever it is, a full load
+        return None
+
+
+def write_dataset(records: Path, key: str, dataset: Dataset) -> None:
+    """Keep ``dataset``, loaded from ``records`` whose digest was ``key``, for the next load.
+
+    Written only if the records did not change while they were read, so an
+    entry never holds other records than its key says.
+    """
+    root = folder(besides=records)
+    try:
+        if root is None or digest(records) != key:
+            return
+    except (OSError, RecursionError):
+        return
+    import pickle  # noqa: PLC0415 - writing only
+
+    withdrawn = tuple(dataset.withdrawn.values())
+    payload = (dataset.records, dict(dataset.texts), dataset.version, withdrawn)
+    body = pickle.dumps(payload, protocol=5)
+    checksum = hashlib.sha256(body).hexdigest().encode()
+    _write(root / f"dataset-{key}.pickle", b"\n".join((HEADER[:-1], key.encode(), checksum, body)))
+    with contextlib.suppress(OSError):  # another process may remove one meanwhile
+        entries = sorted(root.glob("dataset-*.pickle"), key=os.path.getmtime, reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink()
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all (another process may read it meanwhile)."""
+    import tempfile  # noqa: PLC0415 - writing only
+
+    try:
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".pakru-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as f:
+            f.write(data)
+        Path(temp).replace(path)
+    except OSError:
+        Path(temp).unlink(missing_ok=True)
+
+
+def read_json(name: str) -> Any:
+    """The value kept as ``name`` (:func:`write_json`), or None."""
+    import json  # noqa: PLC0415 - not on pakru.load()'s way
+
+    root = folder()
+    try:
+        return json.loads((root / name).read_text("utf-8")) if root is not None else None
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(name: str, value: Any) -> None:
+    """Keep ``value`` as ``name`` in the cache folder, if there is one."""
+    import json  # noqa: PLC0415 - not on pakru.load()'s way
+
+    root = folder()
+    if root is not None:
+        _write(root / name, json.dumps(value, sort_keys=True).encode())

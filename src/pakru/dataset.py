@@ -116,11 +116,8 @@ class Dataset:
         )
 
     def __hash__(self) -> int:
-        """A hash of the value (:meth:`__eq__`): a Dataset never changes, so it stays hashable.
-
-        The validator's rules cache their indexes per Dataset (``functools.lru_cache``);
-        the hash is computed once, on first use.
-        """
+        """A hash of the value (:meth:`__eq__`): a Dataset never changes, so it stays hashable,
+        a key of a dict or a cache as before; computed once, on first use."""
         return self._value_hash
 
     @cached_property

@@ -330,7 +330,7 @@ def memory(directory: Path, rows: int = 10) -> dict[str, Any]:
 
 LOAD_PARTS = (
     "import time\n"
-    "from pakru.manifest import shipped_records\n"
+    "from pakru.tools.tree import shipped_records\n"
     "from pakru.validate import cache\n"
     "records = shipped_records()\n"
     "a = time.process_time(); key = cache.digest(records)\n"

@@ -29,7 +29,7 @@ class Model(BaseModel):
     by the JSON Schema and the docs, and listed by ``help()`` under "Fields"
     (:func:`_list_fields`). They are read from :mod:`pakru.schema.fielddocs`,
     generated from the docstrings, rather than by parsing every model's source
-    on import (see :mod:`pakru.schema.docstrings`).
+    on import (see :mod:`pakru.tools.docstrings`).
 
     ``defer_build=True``: a model's validator is built on its first use, not
     when the class is defined. Building every validator was most of what

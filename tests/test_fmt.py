@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pakru.cli import main
-from pakru.fmt import FormatError, format_text
+from pakru.tools.fmt import FormatError, format_text
 from pakru.validate.parse import Parsed, parse
 from pakru.validate.read import Text, collect
 from tests.conftest import REPO

@@ -77,7 +77,7 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
         work,
     )
     assert installed.returncode == 0, installed.stderr
-    where = _run([str(python), "-c", "import pakru.tree; print(pakru.tree.__file__)"], work)
+    where = _run([str(python), "-c", "from pakru.tools import tree; print(tree.__file__)"], work)
     assert where.stdout.startswith(str(env)), where.stdout + where.stderr
     return env
 

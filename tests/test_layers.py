@@ -1,11 +1,12 @@
-"""The import graph points one way: schema ← dataset ← {validate, export, coverage, site…} ← cli.
+"""The import graph points one way: schema ← dataset ← acts ← services ← library ← site ← cli.
 
 Read from the source with ``ast``, so every import counts: at module level,
 under ``TYPE_CHECKING`` and inside functions (a lazy import is still an
 edge), and ``pakru.load`` / ``pakru.Dataset`` reached through the package's
-lazy attributes. A module may import its own layer or the layers below;
-across the whole graph there is no cycle. A new module must be given a
-layer in ``LAYERS`` (the test says so).
+lazy attributes. A module may import its own layer or the layers below, with
+no exception; among the imports that run (all but those under
+``TYPE_CHECKING``) there is no cycle. A new module must be given a layer in
+``LAYERS`` (the test says so). ``docs/architecture.md`` draws the same layers.
 """
 
 import ast
@@ -19,44 +20,24 @@ from tests.conftest import REPO
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("pakru.records",)),  # package data: the YAML records, no code
-    ("files", ("pakru.atomic",)),  # atomic writes for fmt, export and schema; imports no pakru
-    ("schema", ("pakru.schema", "pakru.reference")),  # reference: re-exports schema.reference
+    ("schema", ("pakru.schema",)),  # the models and how to walk them; no file I/O
+    ("dataset", ("pakru.dataset",)),  # the Dataset, its collections and versions: a pure value
+    # act coding: policy, extraction, actors, the act model and codes
     (
-        "dataset",
-        (
-            "pakru.dataset",
-            "pakru.collection",
-            "pakru.manifest",
-            "pakru.tree",  # which records tree a command reads: the one rule
-        ),
+        "acts",
+        ("pakru.acts",),
     ),
-    ("acts", ("pakru.acts",)),  # act coding: the policy, the acts and their actors
-    (
-        "services",
-        (
-            "pakru.validate",
-            "pakru.loading",  # pakru.load(): the validator's first stages, no rules
-            "pakru.prebuilt",  # pakru.load() of the shipped records, validated in advance
-            "pakru.export",
-            "pakru.coverage",
-            "pakru.changes",
-            "pakru.fmt",
-            "pakru.site",
-            "pakru.scaffold",  # pakru new: source records and empty records
-        ),
-    ),
+    # may use one another, never in a circle
+    ("services", ("pakru.validate", "pakru.export", "pakru.coverage", "pakru.tools")),
+    # the library's front: pakru.load() and the Dataset it hands out (with the export tables)
+    ("library", ("pakru.loading", "pakru.library")),
+    ("site", ("pakru.site",)),
     ("cli", ("pakru.cli", "pakru.__main__")),
 )
 """Layers, bottom first; a module belongs to the layer of its longest matching prefix."""
 
 ROOT = "pakru"
 """The package's front door: it imports nothing at import time (only lazily, by name)."""
-
-CONVENIENCES = {
-    ("pakru.dataset", "pakru.export.tables"): "Dataset.tables() calls export.tables.build",
-    ("pakru.dataset", "pakru.export.frames"): "Dataset.to_pandas() calls export.frames.to_pandas",
-}
-"""The only upward edges: methods that call a higher layer when used, never at import."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +49,8 @@ class Import:
     file: str
     line: int
     at_import_time: bool
+    typing_only: bool = False
+    """Under ``if TYPE_CHECKING:``: read by type checkers, never run."""
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.importer} imports {self.imported}"
@@ -153,16 +136,17 @@ def _imports(module: str, source: str, shown: str, *, package: bool = False) -> 
     """Every pakru import in ``source``; ``package`` when it is an ``__init__.py``."""
     parent = module if package else module.rpartition(".")[0]
 
-    def walk(node: ast.AST, at_import_time: bool) -> Iterator[Import]:
+    def walk(node: ast.AST, at_import_time: bool, typing: bool) -> Iterator[Import]:
         for target in _reached(node, parent):
             if target is not None and target != module:
-                yield Import(module, target, shown, getattr(node, "lineno", 0), at_import_time)
+                line = getattr(node, "lineno", 0)
+                yield Import(module, target, shown, line, at_import_time, typing)
         deferred = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
         for child in ast.iter_child_nodes(node):
-            typing_only = isinstance(child, ast.stmt) and _is_type_checking(child)
-            yield from walk(child, at_import_time and not deferred and not typing_only)
+            typing_only = typing or (isinstance(child, ast.stmt) and _is_type_checking(child))
+            yield from walk(child, at_import_time and not deferred and not typing_only, typing_only)
 
-    yield from walk(ast.parse(source), True)
+    yield from walk(ast.parse(source), True, False)
 
 
 def _module_imports(module: str, path: Path) -> Iterator[Import]:
@@ -200,23 +184,14 @@ def _upward(imp: Import) -> bool:
 
 
 def test_imports_point_down_the_layers() -> None:
+    """Every import counts, lazy or for type checkers only: there is no exempt list."""
     names = [name for name, _ in LAYERS]
-    wrong = []
-    for imp in IMPORTS:
-        if not _upward(imp):
-            continue
-        allowed = (imp.importer, imp.imported) in CONVENIENCES
-        if allowed and not imp.at_import_time:
-            continue
-        src, dst = _layer(imp.importer) or 0, _layer(imp.imported) or 0
-        wrong.append(f"{imp} (layer {names[src]} → {names[dst]})")
+    wrong = [
+        f"{imp} (layer {names[_layer(imp.importer) or 0]} → {names[_layer(imp.imported) or 0]})"
+        for imp in IMPORTS
+        if _upward(imp)
+    ]
     assert not wrong, "imports pointing up the layers:\n" + "\n".join(wrong)
-
-
-def test_listed_exceptions_still_exist() -> None:
-    edges = {(i.importer, i.imported) for i in IMPORTS}
-    stale = sorted(set(CONVENIENCES) - edges)
-    assert not stale, f"remove from CONVENIENCES in tests/test_layers.py: {stale}"
 
 
 def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
@@ -243,10 +218,10 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
 
 
 def test_no_import_cycles() -> None:
-    exempt = set(CONVENIENCES)
+    """No cycle among the imports that run, at import time or when a function is called."""
     graph: dict[str, set[str]] = {}
     for imp in IMPORTS:
-        if (imp.importer, imp.imported) not in exempt:
+        if not imp.typing_only:
             graph.setdefault(imp.importer, set()).add(imp.imported)
     cycle = _cycle(graph)
     if cycle is not None:
@@ -261,18 +236,21 @@ from typing import TYPE_CHECKING
 from pakru.dataset import Dataset
 import pakru.schema.dates
 if TYPE_CHECKING:
-    from pakru.export.tables import Table
+    from pakru.export.model import Table
 def f():
     from pakru.validate import models
     return pakru.load()
 """
-    found = {(i.imported, i.line, i.at_import_time) for i in _imports("pakru.probe", source, "p")}
+    found = {
+        (i.imported, i.line, i.at_import_time, i.typing_only)
+        for i in _imports("pakru.probe", source, "p")
+    }
     assert found == {
-        ("pakru.dataset", 3, True),
-        ("pakru.schema.dates", 4, True),
-        ("pakru.export.tables", 6, False),
-        ("pakru.validate.models", 8, False),
-        ("pakru.loading", 9, False),
+        ("pakru.dataset", 3, True, False),
+        ("pakru.schema.dates", 4, True, False),
+        ("pakru.export.model", 6, False, True),
+        ("pakru.validate.models", 8, False, False),
+        ("pakru.loading", 9, False, False),
     }
 
 
@@ -280,8 +258,43 @@ def test_an_upward_import_is_named() -> None:
     [imp] = _imports("pakru.schema.probe", "from pakru.cli import main\n", "schema/probe.py")
     assert _upward(imp)
     assert str(imp) == "schema/probe.py:1: pakru.schema.probe imports pakru.cli"
+    # a lazy import and one for type checkers only point up all the same
+    lazy = "def f():\n    from pakru.export import tables\n"
+    typing = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pakru.export import x\n"
+    for source in (lazy, typing):
+        [imp] = _imports("pakru.dataset.probe", source, "src/pakru/dataset/probe.py")
+        assert _upward(imp), source
 
 
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": {"c"}, "d": {"a"}}) is None
+
+
+def test_the_architecture_page_draws_these_layers() -> None:
+    """docs/architecture.md's diagram names the layers of ``LAYERS``, top first."""
+    page = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    diagram = page.split("```text\n", 1)[1].split("```", 1)[0]
+    # a layer's line starts with its name, two spaces in; the others with a space or a line
+    drawn = [
+        line.split()[0] for line in diagram.splitlines() if line[:2] == "  " and line[2:3].isalpha()
+    ]
+    assert drawn == [name for name, _ in reversed(LAYERS) if name != "records"]
+
+
+FILE_IO = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "mkdir", "unlink"}
+"""Calls that read or write files (``pkgutil.get_data``, the loader's, reads package data)."""
+
+
+def test_the_schema_package_does_no_file_io() -> None:
+    """The schema computes; writing its generated files is pakru.tools.schemafiles' job."""
+    found = []
+    for module, path in MODULES.items():
+        if _layer(module) != [name for name, _ in LAYERS].index("schema"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = node.func if isinstance(node, ast.Call) else None
+            name = getattr(called, "attr", getattr(called, "id", None))
+            if name in FILE_IO:
+                found.append(f"{path.relative_to(REPO)}:{node.lineno}: {name}()")
+    assert found == [], "the schema package reads or writes files:\n" + "\n".join(found)

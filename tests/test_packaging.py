@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from pakru.manifest import installed_records, shipped_records, source_folder
+from pakru.tools.tree import installed_records, shipped_records, source_folder
 from tests.conftest import REPO
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))

@@ -7,8 +7,8 @@ import pytest
 
 import pakru
 from pakru.cli import main
-from pakru.scaffold import read_fields, source_id, text_hash
 from pakru.schema import RECORD_TYPES, Source
+from pakru.tools.scaffold import read_fields, source_id, text_hash
 from pakru.validate.run import validate
 from tests.conftest import REPO
 

@@ -1,7 +1,7 @@
 """One rule for which records a command reads: the tree found from the working folder upwards.
 
 Every command given no path, ``pakru.load()`` given none, and the site build
-call :func:`pakru.tree.find`; each command says which tree it read and how
+call :func:`pakru.tools.tree.find`; each command says which tree it read and how
 many records, and says so when it fell back on the data installed with pakru.
 """
 
@@ -13,8 +13,7 @@ import pytest
 
 import pakru
 from pakru.cli import main
-from pakru.manifest import shipped_records
-from pakru.tree import RECORDS_ENV, find, is_tree
+from pakru.tools.tree import RECORDS_ENV, find, is_tree, shipped_records
 from tests.checkouts import BROKEN_FILE, MARKER, broken_checkout, copy_checkout
 from tests.conftest import REPO
 

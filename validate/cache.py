@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from pakru.dataset import Dataset
-from pakru.manifest import Withdrawal
+from pakru.dataset.versions import Withdrawal
 from pakru.schema.base import Model
 
 try:  # the C unpickler itself: the pickle module's own import costs a millisecond more

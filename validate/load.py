@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from pakru.dataset import Dataset
-from pakru.manifest import shipped_records
 from pakru.schema import Record, Source
+from pakru.tools.tree import shipped_records
 from pakru.validate import read
 from pakru.validate.findings import Finding
 from pakru.validate.index import Index

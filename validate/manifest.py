@@ -1,9 +1,10 @@
 """Stage: a records tree's ``VERSION`` and ``withdrawn.json``, read and checked.
 
-The loader (:mod:`pakru.validate.load`) runs this stage for ``pakru validate``
-and ``pakru.load()`` alike, so a malformed file is one finding with file and
-line for both: an error the validator reports, a :class:`~pakru.loading.DatasetError`
-from ``load()``. The types and file names are in :mod:`pakru.manifest`.
+The loader (:mod:`pakru.validate.load`) runs this stage for ``pakru validate`` and ``pakru.load()``
+alike, so a malformed file is one finding with file and line for both: an
+error the validator reports, a :class:`~pakru.loading.DatasetError` from
+``load()``. The values are in :mod:`pakru.dataset.versions`, the file names in
+:mod:`pakru.tools.tree`.
 """
 
 import json
@@ -12,7 +13,8 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pakru.manifest import SEMVER, VERSION_FILE, WITHDRAWN_FILE, Withdrawal
+from pakru.dataset.versions import SEMVER, Withdrawal
+from pakru.tools.tree import VERSION_FILE, WITHDRAWN_FILE
 from pakru.validate.findings import Finding
 from pakru.validate.read import read_text
 

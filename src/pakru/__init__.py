@@ -22,8 +22,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from pakru.collection import QueryError
-    from pakru.dataset import Dataset, KindError
+    from pakru.dataset import KindError
+    from pakru.dataset.collection import QueryError
+    from pakru.library import Dataset
     from pakru.loading import DatasetError, load
 
     __version__: str
@@ -42,9 +43,9 @@ __all__ = [
 _LAZY = {
     "load": "pakru.loading",
     "DatasetError": "pakru.loading",
-    "Dataset": "pakru.dataset",
+    "Dataset": "pakru.library",
     "KindError": "pakru.dataset",
-    "QueryError": "pakru.collection",
+    "QueryError": "pakru.dataset.collection",
 }
 
 
@@ -63,7 +64,7 @@ def __getattr__(name: str) -> "Any":
         globals()[name] = value
         return value
     if name == "data_version":
-        from pakru.manifest import VERSION_FILE, shipped_records  # noqa: PLC0415
+        from pakru.tools.tree import VERSION_FILE, shipped_records  # noqa: PLC0415
         from pakru.validate.manifest import read_version  # noqa: PLC0415
 
         value, _ = read_version(shipped_records() / VERSION_FILE, f"records/{VERSION_FILE}")

@@ -6,11 +6,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pakru.dataset import Dataset
+from pakru.library import Dataset
 from pakru.schema import RECORD_TYPES
 
 if TYPE_CHECKING:
-    from pakru.tree import Tree
+    from pakru.tools.tree import Tree
     from pakru.validate.findings import Finding
 
 # The validator's modules (reading, parsing, building, reporting) are imported
@@ -98,7 +98,7 @@ def check_records(path: Path) -> None:
 def load(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
 ) -> Dataset:
-    """Load the records under ``paths``; with none, the tree :func:`pakru.tree.find` names.
+    """Load the records under ``paths``; with none, the tree :func:`pakru.tools.tree.find` names.
 
     ``paths`` is one path (``str`` or ``Path``) or a sequence of them: a
     records tree (a folder holding ``meetings/``, ``bodies/``, …), one of
@@ -110,7 +110,7 @@ def load(
     folder or one of its parents (a pakru checkout: you get its records as
     they are on disk, edits included), else the data installed with pakru.
     So a notebook in a folder unrelated to pakru gets the shipped data, and
-    one inside a checkout gets the checkout. ``pakru.load(pakru.manifest.
+    one inside a checkout gets the checkout. ``pakru.load(pakru.tools.tree.
     shipped_records())`` always gives the installed data.
 
     Raises :class:`DatasetError` when a file cannot be read, parsed or
@@ -122,13 +122,13 @@ def load(
     """
     if paths is not None and (record_paths := _record_paths(paths)):
         return _load(record_paths)
-    from pakru.tree import find  # noqa: PLC0415
+    from pakru.tools.tree import find  # noqa: PLC0415
 
     return load_tree(find())
 
 
 def load_tree(tree: "Tree") -> Dataset:
-    """The dataset of ``tree`` (from :func:`pakru.tree.find`), as :func:`load` reads it.
+    """The dataset of ``tree`` (from :func:`pakru.tools.tree.find`), as :func:`load` reads it.
 
     The installed data, or a records tree found from the working folder,
     comes from the user cache (:mod:`pakru.validate.cache`) when it was
@@ -145,7 +145,7 @@ def load_tree(tree: "Tree") -> Dataset:
 
 @cache
 def _load_default() -> Dataset:
-    from pakru.manifest import shipped_records  # noqa: PLC0415
+    from pakru.tools.tree import shipped_records  # noqa: PLC0415
 
     return _cached(shipped_records(), ())
 
@@ -156,7 +156,7 @@ def _cached(folder: Path, paths: tuple[Path, ...]) -> Dataset:
 
     key, found = cache.read_dataset(folder)
     if found is not None:
-        return found
+        return Dataset.of(found)
     dataset = _load(paths)
     if key is not None:
         cache.write_dataset(folder, key, dataset)
@@ -170,4 +170,4 @@ def _load(paths: tuple[Path, ...]) -> Dataset:
     errors = [f for f in loaded.findings if f.severity == "error"]
     if errors:
         raise DatasetError(errors)
-    return loaded.dataset
+    return Dataset.of(loaded.dataset)

@@ -4,7 +4,7 @@
 (the text of ``tests/acts/agreement.md``); ``--write`` rewrites that file and
 ``--check`` exits 1 when it is stale. The independent coding is
 ``tests/acts/independent/src-*.yaml`` (its README gives the conventions); the
-project's acts are the ``acts`` table (``ds.events_table()``), read through the
+project's acts are the ``acts`` table (``ds.acts_table()``), read through the
 public API only.
 
 How acts are compared, source by source (each report was coded on its own):
@@ -361,7 +361,7 @@ def project_acts(ds: pakru.Dataset, sources: Iterable[str]) -> dict[str, list[Co
     for e in ds.tables()["evidence"].rows:
         by_record.setdefault(str(e["record_id"]), []).append(e)
     found: dict[str, list[CodedAct]] = {s: [] for s in sorted(wanted)}
-    for row in ds.events_table().rows:
+    for row in ds.acts_table().rows:
         for source in _strings(row["source_ids"]):
             if source not in wanted:
                 continue

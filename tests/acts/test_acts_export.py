@@ -23,8 +23,8 @@ def out(shipped: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def test_events_table_is_in_every_format(shipped: Dataset, out: Path) -> None:
-    table = shipped.events_table()
+def test_acts_table_is_in_every_format(shipped: Dataset, out: Path) -> None:
+    table = shipped.acts_table()
     assert table.name == "acts"
     assert len(table.rows) == 34
     assert (out / "csv" / "acts.csv").exists()
@@ -45,7 +45,7 @@ ROW = "jwg-ct-next--next-meeting"
 
 def test_pandas_reads_codes_as_strings_through_the_helper(shipped: Dataset, out: Path) -> None:
     pd = pytest.importorskip("pandas")
-    row = next(r for r in shipped.events_table().rows if r["id"] == ROW)
+    row = next(r for r in shipped.acts_table().rows if r["id"] == ROW)
     assert row["actor1_record_ids"] == ()
     assert row["location_venue"] is None
     naive = pd.read_csv(out / "csv" / "acts.csv")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pakru.cli import main
-from pakru.fmt import format_text
+from pakru.tools.fmt import format_text
 from tests.faults.conftest import Run, pakru, snapshot
 
 PAUSE_BEFORE_RENAME = """
@@ -24,7 +24,7 @@ def paused(self, target):
     time.sleep(120)
     return real(self, target)
 
-Path.replace = paused  # pakru.atomic moves the finished temporary file with Path.replace
+Path.replace = paused  # pakru.tools.atomic moves the finished temporary file with Path.replace
 from pakru.cli import main
 raise SystemExit(main(sys.argv[1:]))
 """

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from pakru import scaffold
-from pakru.atomic import write_bytes
-from pakru.scaffold import ReportError, read_report
+from pakru.tools import scaffold
+from pakru.tools.atomic import write_bytes
+from pakru.tools.scaffold import ReportError, read_report
 from pakru.validate.read import MAX_BYTES
 from tests.faults.conftest import Run, pakru, snapshot
 
@@ -88,7 +88,7 @@ def paused(source, target, **kwargs):
     time.sleep(120)
     return real(source, target, **kwargs)
 
-os.link = paused  # pakru.atomic puts a new file in place with os.link (never over another)
+os.link = paused  # pakru.tools.atomic puts a new file in place with os.link (never over another)
 from pakru.cli import main
 raise SystemExit(main(sys.argv[1:]))
 """

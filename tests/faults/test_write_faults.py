@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pakru.atomic import remove_orphans, write_with
 from pakru.cli import main
-from pakru.export import MANIFEST
+from pakru.export import FILE_LIST
+from pakru.tools.atomic import remove_orphans, write_with
 from tests.faults.conftest import Run, pakru, snapshot
 
 
@@ -89,7 +89,7 @@ def test_a_linked_output_folder_is_refused(where: str, tree: Path, tmp_path: Pat
     else:
         out.mkdir()
         (out / "json").symlink_to(elsewhere)
-        (out / MANIFEST).write_text('{"format": "all", "files": {}}', encoding="utf-8")
+        (out / FILE_LIST).write_text('{"format": "all", "files": {}}', encoding="utf-8")
         fmt, link, tail = "all", out / "json", "; nothing exported"
     done = pakru("export", "--format", fmt, "--out", out, "--force", tree)
     message = f"{link} is a symbolic link; pakru does not write through links{tail}"
@@ -99,7 +99,7 @@ def test_a_linked_output_folder_is_refused(where: str, tree: Path, tmp_path: Pat
 
 
 def _listed(out: Path) -> dict[str, str]:
-    files: dict[str, str] = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]
+    files: dict[str, str] = json.loads((out / FILE_LIST).read_text(encoding="utf-8"))["files"]
     return files
 
 
@@ -125,7 +125,7 @@ def test_stale_tables_of_the_last_export_are_removed(tree: Path, tmp_path: Path)
         "../escape": escape,
         "link.csv": escape,
     }
-    (out / MANIFEST).write_text(json.dumps({"format": "csv", "files": listed}), encoding="utf-8")
+    (out / FILE_LIST).write_text(json.dumps({"format": "csv", "files": listed}), encoding="utf-8")
     (out / "notes.txt").write_text("mine\n", encoding="utf-8")
     assert pakru("export", "--format", "csv", "--out", out, "--force", tree).code == 0
     assert not (out / "retired.csv").exists()
@@ -134,7 +134,7 @@ def test_stale_tables_of_the_last_export_are_removed(tree: Path, tmp_path: Path)
     assert (tmp_path / "escape").read_text(encoding="utf-8") == "outside\n"
     assert (out / "link.csv").is_symlink()
     kept = ["notes.txt", "link.csv", "edited.csv"]
-    assert sorted(p.name for p in out.iterdir()) == sorted([*_listed(out), MANIFEST, *kept])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*_listed(out), FILE_LIST, *kept])
 
 
 @pytest.mark.parametrize("how", ["never written by pakru", "changed since", "an older list"])
@@ -147,9 +147,9 @@ def test_force_never_overwrites_a_users_file_named_like_a_table(
     if how == "never written by pakru":
         listed = _listed(out)
         del listed["meetings.csv"]
-        (out / MANIFEST).write_text(json.dumps({"files": listed}), encoding="utf-8")
+        (out / FILE_LIST).write_text(json.dumps({"files": listed}), encoding="utf-8")
     elif how == "an older list":  # names without digests: nothing in it is provably pakru's
-        (out / MANIFEST).write_text(json.dumps({"files": sorted(_listed(out))}), encoding="utf-8")
+        (out / FILE_LIST).write_text(json.dumps({"files": sorted(_listed(out))}), encoding="utf-8")
     (out / "meetings.csv").write_bytes(mine)
     before = snapshot(out)
     done = pakru("export", "--format", "csv", "--out", out, "--force", tree)
@@ -169,7 +169,7 @@ def test_force_never_overwrites_a_users_file_named_like_a_table(
 KILLED_MID_TRANSACTION = """
 import os, sqlite3, sys
 from pathlib import Path
-from pakru.atomic import write_with
+from pakru.tools.atomic import write_with
 
 def fill(temp):
     db = sqlite3.connect(temp)
@@ -208,7 +208,7 @@ def test_orphans_of_a_killed_export_are_removed_by_the_next(tree: Path, tmp_path
     assert not journal.exists()
     assert not staged.exists()
     assert user.read_text(encoding="utf-8") == "mine\n"
-    assert sorted(p.name for p in out.iterdir()) == sorted([*before, MANIFEST, user.name])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*before, FILE_LIST, user.name])
 
 
 def test_a_temporary_file_being_written_is_not_an_orphan(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import pytest
 
 from pakru.dataset import Dataset
 from pakru.export import export, read, read_csv
+from pakru.export import tables as export_tables
 from pakru.export.csv_ import (
     FORMULA_STARTS,
     cell_value,
@@ -23,8 +24,8 @@ from pakru.export.csv_ import (
     unprotect,
     write_table,
 )
-from pakru.export.datapackage import FORMULA_NOTE
-from pakru.export.tables import Column, Table, build
+from pakru.export.datapackage import DESCRIPTION, FORMULA_NOTE
+from pakru.export.model import Column, Table
 
 HYPERLINK = '=HYPERLINK("http://x"&A1,"click")'
 TITLES = {
@@ -124,7 +125,7 @@ def test_numbers_dates_and_booleans_are_written_as_they_are(tmp_path: Path) -> N
 def test_every_format_reads_back_the_exact_values(fmt: str, hostile: Dataset, out: Path) -> None:
     if fmt == "parquet":
         pytest.importorskip("pyarrow")
-    tables = build(hostile)
+    tables = export_tables(hostile)
     rows, _ = read(fmt, out / fmt, tables)
     for name, table in tables.items():
         assert rows[name] == list(table.rows), name
@@ -157,7 +158,8 @@ def test_typed_exports_keep_the_raw_value(out: Path) -> None:
 
 def test_the_data_package_states_the_policy(out: Path) -> None:
     document = json.loads((out / "datapackage" / "datapackage.json").read_text("utf-8"))
-    assert document["description"] == FORMULA_NOTE
+    assert document["description"] == DESCRIPTION
+    assert DESCRIPTION.startswith(FORMULA_NOTE)
     frictionless = pytest.importorskip("frictionless")
     report = frictionless.validate(out / "datapackage" / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

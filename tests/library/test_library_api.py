@@ -6,8 +6,8 @@ import pydoc
 import pytest
 
 import pakru
-from pakru.collection import Collection, QueryError
 from pakru.dataset import Dataset, KindError
+from pakru.dataset.collection import Collection, QueryError
 from pakru.schema import Meeting, Person
 from tests.conftest import REPO
 

@@ -7,7 +7,7 @@ from typing import get_args
 from pakru.acts.codes import CAMEO, GOLDSTEIN, WIKIDATA_PRECISION, cow, wikidata_precision
 from pakru.acts.policy import POLICY
 from pakru.dataset import Dataset
-from pakru.export.tables import build
+from pakru.export import tables as export_tables
 from pakru.schema.countries import COUNTRIES
 from pakru.schema.dates import Precision
 
@@ -40,7 +40,7 @@ def test_every_policy_code_has_a_label_and_score() -> None:
 
 def test_record_tables_carry_no_code(ds: Dataset) -> None:
     """Codes are per act: the record tables do not carry one, the acts table does."""
-    tables = build(ds)
+    tables = export_tables(ds)
     for name in ("meetings", "agreements", "events"):
         assert not any("cameo" in c for c in tables[name].column_names), name
     assert "cameo_code" in tables["acts"].column_names

@@ -10,8 +10,8 @@ import pytest
 
 from pakru.dataset import Dataset
 from pakru.export import export
+from pakru.export import tables as export_tables
 from pakru.export.sqlite import FTS, VIEWS
-from pakru.export.tables import build
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +74,7 @@ def test_views_answer_the_common_questions(exported: Path, ds: Dataset) -> None:
 
 
 def test_metadata_gives_title_licence_and_column_descriptions(exported: Path, ds: Dataset) -> None:
-    meetings = build(ds)["meetings"]
+    meetings = export_tables(ds)["meetings"]
     (page,) = _get(exported, "/pakru/meetings")
     assert "CC BY 4.0" in page
     assert meetings.description in page

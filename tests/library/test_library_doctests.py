@@ -10,12 +10,14 @@ from pakru.dataset import Dataset
 
 MODULES = (
     "pakru.dataset",
-    "pakru.collection",
+    "pakru.library",
+    "pakru.dataset.collection",
     "pakru.schema.dates",
     "pakru.acts.codes",
     "pakru.export",
-    "pakru.manifest",
-    "pakru.changes",
+    "pakru.export.csv_",
+    "pakru.dataset.versions",
+    "pakru.tools.changes",
     "pakru.schema.introspect",
     "pakru.schema.text",
 )

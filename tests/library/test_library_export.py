@@ -10,8 +10,8 @@ import pytest
 
 from pakru.cli import main
 from pakru.dataset import Dataset
-from pakru.export import FORMATS, export, read
-from pakru.export.tables import build, meta
+from pakru.export import FORMATS, export, meta, read
+from pakru.export import tables as export_tables
 from pakru.schema import record_adapter
 from pakru.schema.jsonschema import JSON_DIR
 
@@ -26,7 +26,7 @@ def exported(ds: Dataset, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_round_trip_equals_the_tables(fmt: str, ds: Dataset, exported: dict[str, Path]) -> None:
-    tables = build(ds)
+    tables = export_tables(ds)
     rows, read_meta = read(fmt, exported[fmt], tables)
     for name, table in tables.items():
         assert rows[name] == list(table.rows), name
@@ -35,7 +35,7 @@ def test_round_trip_equals_the_tables(fmt: str, ds: Dataset, exported: dict[str,
 
 
 def test_tables_cover_every_record(ds: Dataset) -> None:
-    tables = build(ds)
+    tables = export_tables(ds)
     for kind in ("sources", "people", "bodies", "meetings", "agreements", "events", "conflicts"):
         assert [r["id"] for r in tables[kind].rows] == [r.id for r in getattr(ds, kind)]
     evidence_count = sum(1 for _ in tables["evidence"].rows)
@@ -43,7 +43,6 @@ def test_tables_cover_every_record(ds: Dataset) -> None:
 
 
 def test_required_columns() -> None:
-    from pakru.export.tables import build as _build  # noqa: PLC0415
 
     required = {
         "meetings": "id title kind status date_earliest date_latest date_precision city country "
@@ -58,13 +57,13 @@ def test_required_columns() -> None:
         "conflict_sides": "conflict_id record_id claim",
     }
     empty = Dataset(())
-    tables = _build(empty)
+    tables = export_tables(empty)
     for name, columns in required.items():
         assert set(columns.split()) <= set(tables[name].column_names), name
 
 
 def test_interoperability_codes(ds: Dataset) -> None:
-    tables = build(ds)
+    tables = export_tables(ds)
     meetings = {r["id"]: r for r in tables["meetings"].rows}
     assert meetings["cgss-12"]["country_cow"] == 770
     assert meetings["cgss-12"]["date_wikidata_precision"] == 11
@@ -215,14 +214,23 @@ def test_pakru_export_shows_only_its_own_names() -> None:
     """``__all__`` is what it defines; ``dir()`` adds the format modules, not its imports."""
     import pakru.export as package  # noqa: PLC0415
 
-    assert package.__all__ == ["ALL", "FORMATS", "ExportError", "export", "read", "read_csv"]
+    assert package.__all__ == [
+        "ALL",
+        "FORMATS",
+        "ExportError",
+        "export",
+        "meta",
+        "read",
+        "read_csv",
+        "tables",
+    ]
     starred: dict[str, object] = {}
     exec("from pakru.export import *", starred)  # noqa: S102 - a fixed statement
     assert sorted(set(starred) - {"__builtins__"}) == sorted(package.__all__)
-    for name in ("ExportError", "export", "read", "read_csv"):
+    for name in ("ExportError", "export", "meta", "read", "read_csv", "tables"):
         assert getattr(package, name).__module__ == "pakru.export", name
     folder = Path(package.__file__).parent
     modules = [p.stem for p in folder.glob("*.py") if p.stem != "__init__"]
     assert "csv_" in modules
-    assert dir(package) == sorted([*package.__all__, *modules])
+    assert dir(package) == sorted({*package.__all__, *modules})
     assert not {"hashlib", "json", "Path", "stat", "write_text"} & set(dir(package))

@@ -11,9 +11,8 @@ import pytest
 
 from pakru.cli import main
 from pakru.dataset import Dataset
-from pakru.export import FORMATS, MANIFEST, SHIPPED_FILES, ExportError, export, read
-from pakru.export.tables import build
-from pakru.export.texts import source_texts
+from pakru.export import FILE_LIST, FORMATS, SHIPPED_FILES, ExportError, export, read
+from pakru.export import tables as export_tables
 from tests.conftest import REPO
 
 
@@ -26,7 +25,7 @@ def test_format_all_writes_every_format_into_its_folder(
     assert all(
         line.endswith(f"→ {tmp_path / fmt}") for line, fmt in zip(lines, FORMATS, strict=True)
     )
-    tables = {**build(ds), "source_texts": source_texts(ds)}
+    tables = export_tables(ds)
     for fmt in FORMATS:
         rows, meta = read(fmt, tmp_path / fmt, tables)
         assert rows["meetings"] == list(tables["meetings"].rows), fmt
@@ -61,8 +60,8 @@ def test_force_removes_only_what_pakru_wrote(tmp_path: Path, ds: Dataset) -> Non
         export(ds, "json", tmp_path)
     written = export(ds, "json", tmp_path, force=True)
     left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
-    assert left == sorted([MANIFEST, "notes.txt", "csv/analysis.R", *(p.name for p in written)])
-    manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert left == sorted([FILE_LIST, "notes.txt", "csv/analysis.R", *(p.name for p in written)])
+    manifest = json.loads((tmp_path / FILE_LIST).read_text(encoding="utf-8"))
     digests = {p.name: "sha256:" + hashlib.sha256(p.read_bytes()).hexdigest() for p in written}
     assert manifest == {"format": "json", "files": digests}
 
@@ -73,7 +72,7 @@ def test_force_never_follows_a_manifest_outside_the_folder(tmp_path: Path, ds: D
     out = tmp_path / "out"
     out.mkdir()
     digest = "sha256:" + hashlib.sha256(b"keep").hexdigest()
-    (out / MANIFEST).write_text(
+    (out / FILE_LIST).write_text(
         json.dumps({"files": {"../outside.txt": digest, str(outside): digest}}), encoding="utf-8"
     )
     export(ds, "csv", out, force=True)
@@ -108,7 +107,7 @@ def test_parquet_keeps_lists_dates_and_descriptions(tmp_path: Path, ds: Dataset)
     assert pa.types.is_list(participants)
     assert participants.value_type == pa.string()
     assert table.schema.field("date_earliest").type == pa.date32()
-    status = next(c for c in build(ds)["meetings"].columns if c.name == "status")
+    status = next(c for c in export_tables(ds)["meetings"].columns if c.name == "status")
     assert table.schema.field("status").metadata == {b"description": status.description.encode()}
     assert json.loads(table.schema.metadata[b"pakru"])["data_version"] == "1.0.0"
 

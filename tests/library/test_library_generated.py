@@ -13,7 +13,7 @@ import pytest
 
 import pakru
 from pakru.export import FORMATS, export, read
-from pakru.export.tables import build
+from pakru.export import tables as export_tables
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> pakru.Dataset:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_generated_round_trip(fmt: str, generated: pakru.Dataset, tmp_path: Path) -> None:
     export(generated, fmt, tmp_path)
-    tables = build(generated)
+    tables = export_tables(generated)
     rows, _ = read(fmt, tmp_path, tables)
     for name, table in tables.items():
         assert rows[name] == list(table.rows), name

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from pakru.dataset import Dataset
-from pakru.manifest import WithdrawnError
+from pakru.dataset.versions import WithdrawnError
 
 
 def test_collections_are_typed_and_sorted(ds: Dataset) -> None:

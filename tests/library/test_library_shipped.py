@@ -9,7 +9,7 @@ import pytest
 
 import pakru
 from pakru.export import FORMATS, export, read
-from pakru.export.tables import build
+from pakru.export import tables as export_tables
 from pakru.schema import record_adapter
 from pakru.schema.jsonschema import JSON_DIR
 
@@ -26,7 +26,7 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> tuple[pakru.Dataset, Pa
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_shipped_round_trip(fmt: str, shipped: tuple[pakru.Dataset, Path]) -> None:
     ds, out = shipped
-    tables = build(ds)
+    tables = export_tables(ds)
     rows, meta = read(fmt, out / fmt, tables)
     for name, table in tables.items():
         assert rows[name] == list(table.rows), name

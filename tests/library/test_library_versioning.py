@@ -9,8 +9,9 @@ import yaml
 
 import pakru
 from pakru.cli import main
+from pakru.dataset.versions import SEMVER
 from pakru.loading import DatasetError
-from pakru.manifest import SEMVER, shipped_records
+from pakru.tools.tree import shipped_records
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +39,7 @@ def test_pakru_version_with_a_bad_version_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "VERSION").write_text("banana\n", "utf-8")
-    monkeypatch.setattr("pakru.manifest.shipped_records", lambda: tmp_path)
+    monkeypatch.setattr("pakru.tools.tree.shipped_records", lambda: tmp_path)
     with pytest.raises(SystemExit):
         main(["--version"])
     out = capsys.readouterr().out.strip()

@@ -3,18 +3,19 @@
 import pytest
 
 from pakru.dataset import Dataset
-from pakru.export import tables
-from pakru.export.tables import ForeignKey, build
+from pakru.export import columns
+from pakru.export import tables as export_tables
+from pakru.export.model import Column, ForeignKey, Table
 from pakru.schema import Agreement, DateInterval, Evidence, Meeting, Participant, Person
 from pakru.schema.introspect import field
 
 
 @pytest.fixture(scope="module")
-def built(ds: Dataset) -> dict[str, tables.Table]:
-    return build(ds)
+def built(ds: Dataset) -> dict[str, Table]:
+    return export_tables(ds)
 
 
-def _column(table: tables.Table, name: str) -> tables.Column:
+def _column(table: Table, name: str) -> Column:
     return next(c for c in table.columns if c.name == name)
 
 
@@ -31,13 +32,13 @@ def _column(table: tables.Table, name: str) -> tables.Column:
     ],
 )
 def test_descriptions_are_the_model_docstrings(
-    built: dict[str, tables.Table], table: str, column: str, model: type, name: str
+    built: dict[str, Table], table: str, column: str, model: type, name: str
 ) -> None:
     described = _column(built[table], column).description
     assert described == field(model, name).description.replace("``", "`")
 
 
-def test_types_follow_the_annotations(built: dict[str, tables.Table]) -> None:
+def test_types_follow_the_annotations(built: dict[str, Table]) -> None:
     meetings = built["meetings"]
     assert _column(meetings, "ordinal").type == "integer"
     assert _column(meetings, "date_earliest").type == "date"
@@ -46,7 +47,7 @@ def test_types_follow_the_annotations(built: dict[str, tables.Table]) -> None:
     assert _column(built["agreements"], "parties_cow").item == "integer"
 
 
-def test_foreign_keys_follow_references_and_country_codes(built: dict[str, tables.Table]) -> None:
+def test_foreign_keys_follow_references_and_country_codes(built: dict[str, Table]) -> None:
     assert built["meetings"].foreign_keys == (
         ForeignKey(("country",), "countries", ("alpha2",)),
         ForeignKey(("series_id",), "bodies"),
@@ -56,14 +57,14 @@ def test_foreign_keys_follow_references_and_country_codes(built: dict[str, table
     assert [fk.columns for fk in built["conflict_sides"].foreign_keys] == [("conflict_id",)]
 
 
-def test_required_columns_are_the_primary_key(built: dict[str, tables.Table]) -> None:
+def test_required_columns_are_the_primary_key(built: dict[str, Table]) -> None:
     for table in built.values():
         required = tuple(c.name for c in table.columns if c.required)
         assert required == tuple(n for n in table.column_names if n in table.primary_key)
         assert set(table.primary_key) <= set(table.column_names)
 
 
-def test_rows_have_exactly_the_columns(built: dict[str, tables.Table]) -> None:
+def test_rows_have_exactly_the_columns(built: dict[str, Table]) -> None:
     for table in built.values():
         assert len(set(table.column_names)) == len(table.column_names), table.name
         for row in table.rows:
@@ -71,6 +72,6 @@ def test_rows_have_exactly_the_columns(built: dict[str, tables.Table]) -> None:
 
 
 def test_a_column_named_twice_is_refused() -> None:
-    columns = tables._own(Person, "id name id")
+    declared = columns.own(Person, "id name id")
     with pytest.raises(ValueError, match=r"people: columns named twice: \['id'\]"):
-        tables._table("people", "", columns, [])
+        columns.table("people", "", declared, [])

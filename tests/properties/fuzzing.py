@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pakru
 from pakru.cli import main
-from pakru.fmt import FormatError, format_text
+from pakru.tools.fmt import FormatError, format_text
 from pakru.validate import parse as parse_module
 from pakru.validate.findings import Finding
 from pakru.validate.parse import Parsed, comments, parse

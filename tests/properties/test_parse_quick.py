@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from benchmarks import corpus
-from pakru.manifest import shipped_records
+from pakru.tools.tree import shipped_records
 from pakru.validate import parse as parse_module
 from pakru.validate import rustyaml
 from pakru.validate.findings import Finding

@@ -13,21 +13,22 @@ from pakru.cli import main
 from pakru.export import export
 from pakru.schema import RECORD_TYPES
 from pakru.schema import jsonschema as exported
+from pakru.tools import schemafiles
 from tests.conftest import REPO
 
 COMMITTED = REPO / "schema" / "json"
 
 
 def test_committed_schemas_match_the_models() -> None:
-    assert exported.stale(COMMITTED) == [], "run 'pakru schema' and commit schema/json"
+    assert schemafiles.stale(COMMITTED) == [], "run 'pakru schema' and commit schema/json"
 
 
 def test_stale_detects_a_changed_file(tmp_path: pytest.TempPathFactory) -> None:
     out = tmp_path / "json"  # type: ignore[operator]
-    exported.write(out)
-    assert exported.stale(out) == []
+    schemafiles.write(out)
+    assert schemafiles.stale(out) == []
     (out / "meeting.schema.json").write_text("{}", encoding="utf-8")
-    assert exported.stale(out) == ["meeting.schema.json"]
+    assert schemafiles.stale(out) == ["meeting.schema.json"]
 
 
 @pytest.mark.parametrize("name", [*RECORD_TYPES, "record", "records"])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import pakru
-from pakru.site import page_of
+from pakru.site.paths import page_of
 from pakru.site.toolchain import NOTICE
 from pakru.validate.run import validate
 from tests.site.conftest import FIXTURE_RECORDS, REPO, SITE_BASE, build_site

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pakru
 from pakru.acts import acts
-from pakru.site import page_of
+from pakru.site.paths import page_of
 
 
 def _text(site: Path, page: str) -> str:

@@ -17,8 +17,8 @@ from typing import Any
 
 import pakru
 from pakru.schema.text import normalise
-from pakru.site import page_of
 from pakru.site.markup import page_title
+from pakru.site.paths import page_of
 from pakru.site.words import label
 from tests.site.conftest import SHOTS, Hostile
 from tests.site.hostile import MARK, PAYLOAD, VISIBLE, free_text_fields

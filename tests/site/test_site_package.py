@@ -11,7 +11,7 @@ import pakru
 from pakru.coverage import sentences
 from pakru.schema import DateInterval
 from pakru.schema.dates import DateRule
-from pakru.site import pages
+from pakru.site.generate import pages
 from pakru.site.markup import esc, prose
 from pakru.site.paths import rel_url, url_of
 from pakru.site.quotes import Passage, highlighted, quote_id

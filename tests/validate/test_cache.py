@@ -15,8 +15,7 @@ import pytest
 import pakru
 from pakru import loading
 from pakru.dataset import Dataset
-from pakru.manifest import shipped_records
-from pakru.tree import RECORDS_ENV
+from pakru.tools.tree import RECORDS_ENV, shipped_records
 from pakru.validate import cache
 from pakru.validate.cache import ENV, HEADER, digest, folder, read_dataset
 from tests.canonical import canonical

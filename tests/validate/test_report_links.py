@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from pakru.cli import main
-from pakru.site.reference import rules_page
+from pakru.site.reference_pages import rules_page
 from pakru.validate.registry import RULES
 from pakru.validate.report import RULES_URL
 from tests.conftest import REPO

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from pakru.fmt import FormatError, format_text
+from pakru.tools.fmt import FormatError, format_text
 from pakru.validate import parse as parse_module
 from pakru.validate import rustyaml
 from pakru.validate.findings import Finding

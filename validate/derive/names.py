@@ -56,7 +56,7 @@ def derive_aliases(d: NameDerivation) -> tuple[str, ...]:
     if candidates is None:
         raise UnderivableError(
             f"{d.printed!r} is not in schema/reference.json: rebuild it"
-            " (pakru.schema.reference.write(names=...))"
+            " (pakru.tools.schemafiles.write_reference(names=...))"
         )
     return aliases_from(d.printed, candidates)
 

@@ -20,7 +20,7 @@ COMMANDS = ("validate", "fmt", "rules", "schema", "coverage", "export", "changel
 
 def version_string() -> str:
     """``pakru 0.1.0 (data 1.0.0)``: the package and the data version."""
-    from pakru.manifest import VERSION_FILE, shipped_records  # noqa: PLC0415
+    from pakru.tools.tree import VERSION_FILE, shipped_records  # noqa: PLC0415
     from pakru.validate.manifest import read_version  # noqa: PLC0415
 
     version, problems = read_version(shipped_records() / VERSION_FILE, f"records/{VERSION_FILE}")

@@ -1,7 +1,7 @@
 """Arguments, the records tree and loading, shared by the subcommands.
 
 Which records a command reads is decided in one place, :func:`tree_of`: the
-paths given, else the tree :func:`pakru.tree.find` names (``PAKRU_RECORDS``,
+paths given, else the tree :func:`pakru.tools.tree.find` names (``PAKRU_RECORDS``,
 the ``records/`` found from the working folder upwards, else the installed
 data). A command that chose its tree so says which it read, and how many
 records, in its summary (:func:`say_tree`); given paths, it reads those and
@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from pakru.tree import Tree, find, given
+from pakru.tools.tree import Tree, find, given
+from pakru.validate.report import printable
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
@@ -24,6 +25,12 @@ DEFAULT_TREE = (
     "(or PAKRU_RECORDS), else the data installed with pakru"
 )
 """The help text's account of what a command reads when given no path."""
+
+
+def fail(command: str, message: str, code: int = 2) -> int:
+    """Say ``pakru COMMAND: message`` on standard error (control characters escaped); ``code``."""
+    print(printable(f"pakru {command}: {message}"), file=sys.stderr)
+    return code
 
 
 def add_paths(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
@@ -43,14 +50,12 @@ def missing_path(args: argparse.Namespace) -> int | None:
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:
-        print(f"pakru {args.command}: no such file or folder: {missing[0]}", file=sys.stderr)
-        return 2
+        return fail(args.command, f"no such file or folder: {missing[0]}")
     try:
         for path in args.paths:
             check_records(path)
     except NotRecordsError as error:
-        print(f"pakru {args.command}: {error}", file=sys.stderr)
-        return 2
+        return fail(args.command, f"{error}")
     return None
 
 
@@ -81,7 +86,7 @@ WRITES = "the data installed with pakru is never changed; give the records folde
 
 
 def find_tree(args: argparse.Namespace, *, refuse: str | None = None) -> Tree | int:
-    """The tree :func:`pakru.tree.find` names, left in ``args.tree`` too.
+    """The tree :func:`pakru.tools.tree.find` names, left in ``args.tree`` too.
 
     A found tree is given as a path relative to the working folder, so
     findings and messages name its files as ``pakru validate PATH`` would
@@ -92,11 +97,7 @@ def find_tree(args: argparse.Namespace, *, refuse: str | None = None) -> Tree | 
     """
     tree = find()
     if tree.installed and refuse is not None:
-        print(
-            f"pakru {args.command}: no records tree found from {tree.start} upwards ({refuse})",
-            file=sys.stderr,
-        )
-        return 2
+        return fail(args.command, f"no records tree found from {tree.start} upwards ({refuse})")
     if tree.how == "found":
         tree = Tree((_relative(tree.path),), tree.how, tree.start)
     args.tree = tree
@@ -130,8 +131,6 @@ def tree_line(tree: Tree, records: int | None, *, verb: str = "Checked") -> str:
 
     With ``records`` None, no count: ``Wrote into /repo/records (…).``
     """
-    from pakru.validate.report import printable  # noqa: PLC0415
-
     where = tree.describe() if tree.how == "given" else _described(tree)
     if records is None:
         return printable(f"{verb} {where}.")
@@ -175,5 +174,4 @@ def load_or_report(args: argparse.Namespace) -> "Dataset | int":
     try:
         return load_tree(tree)
     except DatasetError as error:
-        print(f"pakru {args.command}: {error}", file=sys.stderr)
-        return 1
+        return fail(args.command, f"{error}", 1)

@@ -3,7 +3,7 @@
 The last release is, unless ``--old`` names its ``records.json``, the newest
 version section of ``CHANGELOG.md`` found in the git history, with the
 records and report texts of the commit that added it
-(:func:`pakru.changes.last_release`).
+(:func:`pakru.tools.changes.last_release`).
 """
 
 import argparse
@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from pakru.cli.args import add_paths, load_or_report, say_tree
+from pakru.cli.args import add_paths, fail, load_or_report, say_tree
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -58,7 +58,7 @@ def _old_records(path: Path) -> list[dict[str, object]] | str:
 
 
 OLD_TEXTS = "source_texts.json"
-"""The report texts of a JSON export, beside its ``records.json`` (:mod:`pakru.export.texts`)."""
+"""The report texts of a JSON export, beside its ``records.json`` (the ``source_texts`` table)."""
 
 
 def _old_texts(path: Path) -> dict[str, str] | str | None:
@@ -91,12 +91,10 @@ def _old_baseline(path: Path) -> Baseline | int:
     """The records (and report texts) of the export ``--old`` names, or exit code 2."""
     old = _old_records(path)
     if isinstance(old, str):
-        print(f"pakru changelog: --old {path}: {old}", file=sys.stderr)
-        return 2
+        return fail("changelog", f"--old {path}: {old}")
     texts = _old_texts(path)
     if isinstance(texts, str):
-        print(f"pakru changelog: --old {texts}", file=sys.stderr)
-        return 2
+        return fail("changelog", f"--old {texts}")
     if texts is None:
         return old, None, f"{path} (no {OLD_TEXTS} beside it: report texts not compared)", None
     return old, texts, str(path), None
@@ -104,28 +102,25 @@ def _old_baseline(path: Path) -> Baseline | int:
 
 def _baseline(args: argparse.Namespace, version: str | None) -> Baseline | int:
     """The records to compare with, or the exit code after saying why not."""
-    from pakru.changes import CHANGELOG_FILE, ReleaseError, last_release  # noqa: PLC0415
+    from pakru.tools.changes import CHANGELOG_FILE, ReleaseError, last_release  # noqa: PLC0415
 
     if args.old:
         return _old_baseline(args.old)
     folder = next((p for p in args.tree.paths if p.is_dir()), None)
     if folder is None:
-        print("pakru changelog: compare files with --old records.json", file=sys.stderr)
-        return 2
+        return fail("changelog", "compare files with --old records.json")
     if args.tree.installed and not (folder.parent / CHANGELOG_FILE).is_file():
-        print(
-            f"pakru changelog: no records tree found from {args.tree.start} upwards, and the "
-            f"data installed with pakru (data {version}, in {folder}) has no {CHANGELOG_FILE} "
-            "beside it: no earlier release to compare with; run it in a checkout of the data, "
-            "or give --old records.json",
-            file=sys.stderr,
+        return fail(
+            "changelog",
+            f"no records tree found from {args.tree.start} upwards, and the data installed "
+            f"with pakru (data {version}, in {folder}) has no {CHANGELOG_FILE} beside it: no "
+            "earlier release to compare with; run it in a checkout of the data, or give --old "
+            "records.json",
         )
-        return 2
     try:
         release = last_release(folder)
     except ReleaseError as error:
-        print(f"pakru changelog: {error}; or give --old records.json", file=sys.stderr)
-        return 2
+        return fail("changelog", f"{error}; or give --old records.json")
     if release is None:
         return [], {}, "no release (CHANGELOG.md records none): every id is added", None
     return list(release.records), dict(release.texts), release.describe(), release.version
@@ -133,7 +128,7 @@ def _baseline(args: argparse.Namespace, version: str | None) -> Baseline | int:
 
 def run(args: argparse.Namespace) -> int:
     """Print the section; 1 when ids vanished unaccounted for."""
-    from pakru.changes import diff, render  # noqa: PLC0415
+    from pakru.tools.changes import diff, render  # noqa: PLC0415
 
     ds = load_or_report(args)
     if isinstance(ds, int):

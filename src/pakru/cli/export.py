@@ -1,10 +1,9 @@
 """``pakru export``: the dataset as JSON, JSON Lines, CSV, SQLite, a data package or Parquet."""
 
 import argparse
-import sys
 from pathlib import Path
 
-from pakru.cli.args import add_paths, load_or_report, say_tree
+from pakru.cli.args import add_paths, fail, load_or_report, say_tree
 from pakru.export import ALL, FORMATS
 
 
@@ -47,15 +46,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         written = export(ds, args.format, args.out, force=args.force)
     except ExportError as error:
-        print(f"pakru export: {error}", file=sys.stderr)
-        return 2
+        return fail("export", str(error))
     except OSError as error:
         reason = error.strerror or str(error)
-        print(f"pakru export: cannot write into {args.out}: {reason}", file=sys.stderr)
-        return 2
+        return fail("export", f"cannot write into {args.out}: {reason}")
     except ImportError as error:
-        print(f"pakru export: {error}", file=sys.stderr)
-        return 1
+        return fail("export", str(error), 1)
     formats = list(FORMATS) if args.format == ALL else [args.format]
     for fmt in formats:
         folder = args.out / fmt if args.format == ALL else args.out

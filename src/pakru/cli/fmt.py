@@ -1,7 +1,7 @@
 """``pakru fmt``: rewrite record files in their canonical form, or check that they are.
 
 Each file is read by the validator's read stage (size bound, UTF-8, no NUL,
-no FIFO) and written atomically (:mod:`pakru.atomic`), so a failed or killed
+no FIFO) and written atomically (:mod:`pakru.tools.atomic`), so a failed or killed
 run leaves every file either as it was or fully formatted. A file that
 cannot be read or formatted is reported and the others are still done. No
 write follows a link: a file under a given folder is refused when it, or a
@@ -13,8 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from pakru.atomic import write_text
-from pakru.cli.args import add_paths, default_paths, say_tree
+from pakru.cli.args import add_paths, default_paths, fail, say_tree
+from pakru.tools.atomic import write_text
 from pakru.validate import read
 from pakru.validate.findings import Finding
 from pakru.validate.report import printable
@@ -68,7 +68,7 @@ def _refusal(path: Path, roots: Roots) -> str | None:
 def _canonical(path: Path) -> tuple[str, str] | None:
     """The file's text and its canonical form, or None after reporting why not."""
     # imported here: building the parser (``pakru --help``) must not load ruamel or the models
-    from pakru.fmt import FormatError, format_text  # noqa: PLC0415
+    from pakru.tools.fmt import FormatError, format_text  # noqa: PLC0415
 
     text = read.read_text(path)
     if isinstance(text, Finding):
@@ -119,15 +119,12 @@ def run(args: argparse.Namespace) -> int:
         return code
     missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
     if missing:
-        print(f"pakru fmt: no such file or folder: {missing[0]}", file=sys.stderr)
-        return 2
+        return fail("fmt", f"no such file or folder: {missing[0]}")
     # a file named on its own is a record file by its suffix, as for validate and load();
     # a device or FIFO is left to the read stage, which refuses it without reading
     other = [p for p in args.paths if p.is_file() and p.suffix not in read.RECORD_SUFFIXES]
     if other:
-        shown = printable(str(other[0]))
-        print(f"pakru fmt: {shown} is not a record file (.yaml or .yml)", file=sys.stderr)
-        return 2
+        return fail("fmt", f"{other[0]} is not a record file (.yaml or .yml)")
     collected = read.collect(args.paths)
     failed = len(collected.skipped)
     for skipped in collected.skipped:

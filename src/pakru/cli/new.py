@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pakru.cli.args import find_tree, say_tree
+from pakru.cli.args import fail, find_tree, say_tree
 from pakru.schema.record import RECORD_TYPES
 
 
@@ -34,11 +34,6 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         "--source", metavar="SOURCE_ID", help="fill the evidence's source with this source id"
     )
     p.set_defaults(run=run)
-
-
-def _fail(message: str, code: int = 1) -> int:
-    print(f"pakru new: {message}", file=sys.stderr)
-    return code
 
 
 Planned = list[tuple[Path, bytes]]
@@ -76,27 +71,27 @@ def _records(args: argparse.Namespace) -> Path | int:
         args.records = tree.path
     records: Path = args.records
     if not records.is_dir():
-        return _fail(f"no records folder {records} (use --records DIR)", 2)
+        return fail("new", f"no records folder {records} (use --records DIR)")
     return records
 
 
 def _refused(records: Path, planned: Planned) -> int | None:
     """The exit code when a file cannot be written where planned (nothing written yet)."""
-    from pakru.atomic import UnsafePathError, check_inside  # noqa: PLC0415
+    from pakru.tools.atomic import UnsafePathError, check_inside  # noqa: PLC0415
 
     try:
         for path, _ in planned:
             check_inside(records, path)
     except UnsafePathError as error:
-        return _fail(f"{error.strerror}; nothing written", 2)
+        return fail("new", f"{error.strerror}; nothing written")
     for path, _ in planned:
         if path.exists():
-            return _fail(f"{path} exists already")
+            return fail("new", f"{path} exists already", 1)
     return None
 
 
 def _write(records: Path, planned: Planned) -> int:
-    from pakru.atomic import UnsafePathError, make_folders, remove_orphans, write_bytes  # noqa: PLC0415
+    from pakru.tools.atomic import UnsafePathError, make_folders, remove_orphans, write_bytes  # noqa: PLC0415
 
     for path, data in planned:
         try:
@@ -104,18 +99,18 @@ def _write(records: Path, planned: Planned) -> int:
             remove_orphans(path.parent)
             write_bytes(path, data, root=records, replace=False)
         except UnsafePathError as error:
-            return _fail(f"{error.strerror}; {path} not written", 2)
+            return fail("new", f"{error.strerror}; {path} not written")
         except FileExistsError:
-            return _fail(f"{path} exists already")
+            return fail("new", f"{path} exists already", 1)
         except OSError as error:
-            return _fail(f"cannot write {path}: {error.strerror or error}", 2)
+            return fail("new", f"cannot write {path}: {error.strerror or error}")
         print(f"wrote {path}")
     return 0
 
 
 def _source_option(args: argparse.Namespace) -> str | None:
     """Why ``--source`` is not a source id, or None."""
-    from pakru.scaffold import id_problem  # noqa: PLC0415
+    from pakru.tools.scaffold import id_problem  # noqa: PLC0415
 
     if args.source is None:
         return None
@@ -124,8 +119,8 @@ def _source_option(args: argparse.Namespace) -> str | None:
 
 
 def _new_source(args: argparse.Namespace) -> "Planned | int":
-    from pakru.fmt import format_text  # noqa: PLC0415 - ruamel is slow to import
-    from pakru.scaffold import (  # noqa: PLC0415
+    from pakru.tools.fmt import format_text  # noqa: PLC0415 - ruamel is slow to import
+    from pakru.tools.scaffold import (  # noqa: PLC0415
         ReportError,
         next_file_name,
         read_fields,
@@ -139,12 +134,12 @@ def _new_source(args: argparse.Namespace) -> "Planned | int":
     try:
         data = read_report(source)
     except ReportError as error:
-        return _fail(f"{source}: {error}; nothing written", 2)
+        return fail("new", f"{source}: {error}; nothing written")
     text = data.decode("utf-8").removeprefix("\ufeff")
     text_dir = args.records / "sources" / "text"
     same = same_text(text_dir, data)
     if same is not None:
-        return _fail(f"{source} is already in the dataset as {same}")
+        return fail("new", f"{source} is already in the dataset as {same}", 1)
     file_name = next_file_name(text_dir, data)
     record_id = source_id(file_name)
     record = args.records / "sources" / f"{record_id}.yaml"
@@ -153,16 +148,16 @@ def _new_source(args: argparse.Namespace) -> "Planned | int":
 
 
 def _new_record(args: argparse.Namespace) -> "Planned | int":
-    from pakru.fmt import format_text  # noqa: PLC0415 - ruamel is slow to import
-    from pakru.scaffold import id_problem, record_yaml  # noqa: PLC0415
+    from pakru.tools.fmt import format_text  # noqa: PLC0415 - ruamel is slow to import
+    from pakru.tools.scaffold import id_problem, record_yaml  # noqa: PLC0415
 
     record_id = args.target
     problem = id_problem(record_id)
     if problem is not None:
         shown = record_id if len(record_id) <= 100 else f"{record_id[:40]}…{record_id[-20:]}"
-        return _fail(f"{shown!r} {problem}", 2)
+        return fail("new", f"{shown!r} {problem}")
     if (problem := _source_option(args)) is not None:
-        return _fail(problem, 2)
+        return fail("new", problem)
     path = args.records / RECORD_TYPES[args.kind].folder / f"{record_id}.yaml"
     text = format_text(record_yaml(args.kind, record_id, args.source), str(path))
     return [(path, text.encode("utf-8"))]

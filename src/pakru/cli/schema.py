@@ -6,9 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pakru.cli.args import fail
+
 DEFAULT_OUT = Path("schema") / "json"
-"""``pakru.schema.jsonschema.DEFAULT_OUT``, repeated: importing it would load every model
-while the parser is built (``pakru --help``); a test keeps the two equal."""
+"""Where ``pakru schema`` writes by default, relative to the working folder: a checkout's
+``schema/json`` (the folder of :data:`pakru.schema.jsonschema.JSON_DIR`)."""
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -49,11 +51,11 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 def _checkout_out() -> Path | str:
     """``schema/json`` of the checkout the working folder is in, or why there is none.
 
-    The checkout is the folder holding the records tree :func:`pakru.tree.find`
+    The checkout is the folder holding the records tree :func:`pakru.tools.tree.find`
     names (``PAKRU_RECORDS``, else the ``records/`` found from the working
     folder upwards) and a ``schema/`` folder beside it; never the installed data.
     """
-    from pakru.tree import find  # noqa: PLC0415
+    from pakru.tools.tree import find  # noqa: PLC0415
 
     tree = find()
     if tree.installed:
@@ -85,27 +87,26 @@ def run(args: argparse.Namespace) -> int:
     if args.out is None:
         out = _checkout_out()
         if isinstance(out, str):
-            print(f"pakru schema: {out}", file=sys.stderr)
-            return 2
+            return fail("schema", out)
         args.out = out
     try:
         return _run(args)
     except OSError as error:  # UnsafePathError included: a link, or a path out of the folder
         where = error.filename or args.out
         reason = error.strerror or str(error)
-        print(f"pakru schema: cannot write into {where}: {reason}", file=sys.stderr)
-        return 2
+        return fail("schema", f"cannot write into {where}: {reason}")
 
 
 def _run(args: argparse.Namespace) -> int:
     # imported here: any module of pakru.schema loads every model
-    from pakru.atomic import write_text  # noqa: PLC0415
-    from pakru.schema import docstrings, jsonschema  # noqa: PLC0415
+    from pakru.schema import jsonschema  # noqa: PLC0415
+    from pakru.tools import docstrings, schemafiles  # noqa: PLC0415
+    from pakru.tools.atomic import write_text  # noqa: PLC0415
 
     settings = jsonschema.vscode_settings()
     fielddocs = args.out.parent / docstrings.TARGET.name
     if args.check:
-        stale = [args.out / name for name in jsonschema.stale(args.out)]
+        stale = [args.out / name for name in schemafiles.stale(args.out)]
         if docstrings.stale():
             stale.append(docstrings.TARGET)
         if args.vscode and (
@@ -121,7 +122,7 @@ def _run(args: argparse.Namespace) -> int:
         command = [sys.executable, "-m", "pakru", "schema", "--out", str(args.out)]
         command += ["--vscode", str(args.vscode)] if args.vscode else []
         return subprocess.run(command, check=False).returncode  # noqa: S603 - our own command
-    for path in jsonschema.write(args.out):
+    for path in schemafiles.write(args.out):
         print(f"wrote {path}")
     if args.vscode:
         args.vscode.parent.mkdir(parents=True, exist_ok=True)

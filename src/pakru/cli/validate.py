@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from pakru.cli.args import add_paths, say_tree, tree_line, tree_of
+from pakru.cli.args import add_paths, fail, say_tree, tree_line, tree_of
 from pakru.validate.report import REPORTERS, printable, summary_line
 
 
@@ -130,11 +130,8 @@ def _unknown_rules(args: argparse.Namespace) -> int | None:
     for option, ids in (("--select", args.select), ("--ignore", args.ignore)):
         for given in ids:
             if not any(is_selected(rule_id, [given], []) for rule_id in RULES):
-                print(
-                    f"pakru validate: {option}: no rule id or prefix {given!r} (see 'pakru rules')",
-                    file=sys.stderr,
-                )
-                return 2
+                problem = f"{option}: no rule id or prefix {given!r} (see 'pakru rules')"
+                return fail("validate", problem)
     return None
 
 
@@ -169,7 +166,7 @@ def _prepare(targets: list[Path]) -> str | None:
 def run(args: argparse.Namespace) -> int:
     """Validate and report; 1 when any error (or, with --strict, warning) is found."""
     # imported here: building the parser (``pakru --help``) must not load the models
-    from pakru.atomic import write_text  # noqa: PLC0415
+    from pakru.tools.atomic import write_text  # noqa: PLC0415
     from pakru.validate.registry import Context  # noqa: PLC0415
     from pakru.validate.run import check  # noqa: PLC0415
     from pakru.validate.workers import default_jobs  # noqa: PLC0415
@@ -185,8 +182,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output_file is not None:
         outputs.insert(0, (args.format, args.output_file))
     if (problem := _prepare([file for _, file in outputs])) is not None:
-        print(printable(f"pakru validate: {problem}"), file=sys.stderr)
-        return 2
+        return fail("validate", f"{problem}")
     context = Context(today=args.today or dt.date.today(), today_stated=args.today is not None)
     # record files given one by one: check them against their whole tree
     incremental = bool(args.paths) and all(p.is_file() for p in args.paths)
@@ -201,15 +197,13 @@ def run(args: argparse.Namespace) -> int:
     findings = checked.findings
     if checked.files == 0 and not findings:  # a tree with its folders but no record in them
         where = tree_line(tree, None, verb="no record files in").removesuffix(".")
-        print(f"pakru validate: {where}: nothing to check", file=sys.stderr)
-        return 2
+        return fail("validate", f"{where}: nothing to check")
     for name, file in outputs:
         try:
             write_text(file, REPORTERS[name](findings, False))
         except OSError as error:
             reason = error.strerror or str(error)
-            print(printable(f"pakru validate: {file}: not written ({reason})"), file=sys.stderr)
-            return 2
+            return fail("validate", f"{file}: not written ({reason})")
     on_stdout = args.output_file is None
     if on_stdout:
         sys.stdout.write(REPORTERS[args.format](findings, _colour() and args.format == "text"))

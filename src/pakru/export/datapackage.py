@@ -2,7 +2,8 @@
 
 Every table is a resource with a Table Schema: field types, ``required``
 constraints, the primary key and the foreign keys. List columns use the
-``list`` type with ``;`` as delimiter. The data version is the package's
+``list`` type with ``;`` as delimiter (an item's own ``;`` escaped, see
+:data:`LIST_NOTE`). The data version is the package's
 ``version``; ``meta.csv`` is a resource too. The CSV files follow the CSV
 export's formula policy (:mod:`pakru.export.csv_`): a text value beginning
 with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or ``'`` is
@@ -13,9 +14,9 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from pakru.atomic import write_text
 from pakru.export import csv_
-from pakru.export.tables import Column, Row, Table
+from pakru.export.model import Column, Row, Table, meta_table
+from pakru.tools.atomic import write_text
 
 FILE_NAME = "datapackage.json"
 
@@ -27,12 +28,21 @@ FORMULA_NOTE = (
 )
 """The CSV formula policy, as the package's ``description`` states it."""
 
+LIST_NOTE = (
+    "In a list column an item's own ; is written \\; and its \\ as \\\\, so that the "
+    "delimiter splits the items exactly (pakru.export.read_csv undoes it)."
+)
+"""How a list item holding the delimiter is written (:func:`pakru.export.csv_.to_text`)."""
+
+DESCRIPTION = f"{FORMULA_NOTE} {LIST_NOTE}"
+"""The package's ``description``: how the CSV files spell what a reader must undo."""
+
 
 def field(column: Column) -> dict[str, object]:
     """The Table Schema field descriptor of a column."""
     out: dict[str, object] = {"name": column.name, "description": column.description}
     if column.type == "list":
-        out |= {"type": "list", "delimiter": ";", "itemType": column.item}
+        out |= {"type": "list", "delimiter": csv_.LIST_SEPARATOR, "itemType": column.item}
     elif column.type == "boolean":
         out |= {"type": "boolean", "trueValues": ["true"], "falseValues": ["false"]}
     else:
@@ -73,27 +83,11 @@ def resource(table: Table) -> dict[str, object]:
 
 def descriptor(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str, object]:
     """The ``datapackage.json`` document."""
-    meta_resource = {
-        "name": "meta",
-        "path": "meta.csv",
-        "profile": "tabular-data-resource",
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "description": "Names, versions and licence of this export.",
-        "schema": {
-            "fields": [
-                {"name": "key", "type": "string", "constraints": {"required": True}},
-                {"name": "value", "type": "string"},
-            ],
-            "primaryKey": ["key"],
-        },
-    }
     return {
         "profile": "tabular-data-package",
         "name": meta["name"],
         "title": meta["title"],
-        "description": FORMULA_NOTE,
+        "description": DESCRIPTION,
         "version": meta["data_version"],
         "licenses": [
             {
@@ -102,7 +96,7 @@ def descriptor(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str
                 "title": "Creative Commons Attribution 4.0",
             }
         ],
-        "resources": [meta_resource, *(resource(t) for t in tables.values())],
+        "resources": [resource(t) for t in (meta_table({}), *tables.values())],
     }
 
 

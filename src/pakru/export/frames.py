@@ -1,50 +1,92 @@
-"""pandas DataFrames of the export tables (``Dataset.to_pandas``); pandas is optional."""
+"""pandas DataFrames of the export tables, typed as the tables declare; pandas is optional.
 
-from typing import TYPE_CHECKING
+pandas (like readr and Stata) guesses column types from a CSV file's text, so
+the code ``"046"`` becomes the number 46 and an empty list NaN. Here every
+column takes its declared type instead, from the tables in memory
+(:func:`frames`, what ``ds.to_pandas()`` gives) or read back from a CSV
+export (:func:`read_csv`): text is ``string``, whole numbers ``Int64``, other
+numbers ``Float64`` and booleans ``boolean``, all with ``pd.NA`` for unknown;
+dates are ``datetime64`` with ``NaT``; list columns hold Python lists (never
+missing: an empty list). ``isna()`` is the one test for unknown. In a CSV
+file only an unquoted empty cell is unknown, and a text cell written with a
+``'`` in front (:func:`pakru.export.csv_.protect`) or a list item with an
+escaped ``;`` comes back as the value was.
+"""
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from pakru.export.csv_ import cell_value, parse
+from pakru.export.model import Column, Table, Value
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from pakru.dataset import Dataset
-
 PANDAS_MISSING = (
-    "Dataset.to_pandas() needs pandas, an optional dependency: pip install 'pakru[pandas]'"
+    "pakru's DataFrames need pandas, an optional dependency: pip install 'pakru[pandas]'"
 )
 
+_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
 
-def to_pandas(ds: "Dataset") -> "dict[str, pd.DataFrame]":
-    """Table name → DataFrame with pandas' nullable types, one missing value each.
 
-    Text is ``string``, whole numbers ``Int64`` and booleans ``boolean``, all
-    with ``pd.NA`` for unknown; dates are ``datetime64`` with ``NaT``; list
-    columns hold Python lists (never missing: an empty list). ``isna()`` is
-    the one test for unknown. Each frame's ``attrs["pakru_data_version"]``
-    is the data version it was made from.
-    """
+def _pandas() -> Any:
     try:
         import pandas as pd  # noqa: PLC0415 - optional dependency
     except ImportError as error:
         raise ImportError(PANDAS_MISSING) from error
-    from pakru.export.tables import build  # noqa: PLC0415
+    return pd
 
-    frames = {}
-    for name, table in build(ds).items():
-        frame = pd.DataFrame(
-            [
-                {k: list(v) if isinstance(v, tuple) else v for k, v in row.items()}
-                for row in table.rows
-            ],
-            columns=list(table.column_names),
-        )
-        for column in table.columns:
-            if column.type == "date":
-                frame[column.name] = pd.to_datetime(frame[column.name])
-            elif column.type == "integer":
-                frame[column.name] = frame[column.name].astype("Int64")
-            elif column.type == "boolean":
-                frame[column.name] = frame[column.name].astype("boolean")
-            elif column.type == "string":  # pd.NA when unknown, like Int64 and boolean
-                frame[column.name] = frame[column.name].astype("string")
-        frame.attrs["pakru_data_version"] = ds.version
-        frames[name] = frame
-    return frames
+
+def frame(columns: Sequence[Column], rows: Sequence[Sequence[Value]]) -> "pd.DataFrame":
+    """Rows of table values (one value per column, in order) as a typed DataFrame."""
+    pandas = _pandas()
+    data = {}
+    for at, column in enumerate(columns):
+        values = [row[at] for row in rows]
+        if column.type == "list":
+            lists = [list(v) if isinstance(v, tuple) else [] for v in values]
+            data[column.name] = pandas.Series(lists, dtype=object)
+        elif column.type == "date":
+            data[column.name] = pandas.to_datetime(pandas.Series(values, dtype=object))
+        else:
+            data[column.name] = pandas.Series(values, dtype=_DTYPES[column.type])
+    return cast("pd.DataFrame", pandas.DataFrame(data, columns=[c.name for c in columns]))
+
+
+def frames(tables: Mapping[str, Table], version: str | None) -> "dict[str, pd.DataFrame]":
+    """Table name → DataFrame; each frame's ``attrs["pakru_data_version"]`` is ``version``."""
+    out = {}
+    for name, table in tables.items():
+        out[name] = frame(table.columns, [[r[c.name] for c in table.columns] for r in table.rows])
+        out[name].attrs["pakru_data_version"] = version
+    return out
+
+
+def columns(table_name: str) -> dict[str, Column]:
+    """The declared columns of an export table, by name (empty for an unknown table)."""
+    from pakru.dataset import Dataset  # noqa: PLC0415
+    from pakru.export.definitions import TABLES  # noqa: PLC0415
+
+    made = (make(Dataset(())) for make in TABLES)
+    table = next((t for t in made if t.name == table_name), None)
+    return {} if table is None else {c.name: c for c in table.columns}
+
+
+def read_csv(path: str | Path) -> "pd.DataFrame":
+    """One CSV file of ``pakru export --format csv`` as a DataFrame, typed as its table declares.
+
+    The table is named by the file (``acts.csv`` → ``acts``); columns of an
+    unknown table (``meta.csv``) are read as text.
+    """
+    path = Path(path)
+    header, *rows = parse(path.read_bytes().decode("utf-8"))
+    if None in header:
+        raise ValueError(f"{path}: empty column name in the header")
+    declared = columns(path.stem)
+    typed = [declared.get(str(name), Column(str(name), "string", "")) for name in header]
+    cells = [
+        [None if v is None else cell_value(c, v) for c, v in zip(typed, r, strict=True)]
+        for r in rows
+    ]
+    return frame(typed, cells)

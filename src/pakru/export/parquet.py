@@ -14,8 +14,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pakru.atomic import write_with
-from pakru.export.tables import Column, Row, Table, Value
+from pakru.export.model import Column, Row, Table, Value
+from pakru.tools.atomic import write_with
 
 PYARROW_MISSING = (
     "the Parquet export needs pyarrow, an optional dependency: pip install 'pakru[parquet]'"

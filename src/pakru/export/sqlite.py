@@ -23,8 +23,8 @@ import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
-from pakru.atomic import write_text, write_with
-from pakru.export.tables import Column, Row, Table, Value, dumps_list
+from pakru.export.model import Column, Row, Table, Value, meta_table
+from pakru.tools.atomic import write_text, write_with
 
 FILE_NAME = "pakru.sqlite"
 METADATA_FILE = "metadata.json"
@@ -155,9 +155,8 @@ def metadata(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str, 
             "columns": {c.name: c.description for c in table.columns},
             **({"fts_table": f"{name}_fts"} if name in FTS else {}),
         }
-        for name, table in tables.items()
+        for name, table in {"meta": meta_table(meta), **tables}.items()
     }
-    described["meta"] = {"description": "Names, versions and licence of this export."}
     for name, (description, _) in VIEWS.items():
         described[name] = {"description": description}
     return {
@@ -174,8 +173,8 @@ def metadata(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str, 
 
 
 def _sql_value(value: Value) -> str | int | float | None:
-    if isinstance(value, tuple):
-        return dumps_list(value)
+    if isinstance(value, tuple):  # a JSON array, for json_each
+        return json.dumps(list(value), ensure_ascii=False)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):
@@ -210,9 +209,7 @@ def write(
 
 def _fill(path: Path, tables: Mapping[str, Table], meta: Mapping[str, str]) -> None:
     with sqlite3.connect(path) as db:
-        db.execute('CREATE TABLE meta ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT)')
-        db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-        for table in tables.values():
+        for table in (meta_table(meta), *tables.values()):
             db.execute(create_sql(table))
             marks = ", ".join("?" for _ in table.columns)
             db.executemany(

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
-from pakru.site import SiteError, build
+from pakru.site.generate import SiteError, write
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         return path.open(mode, **kwargs)
 
     try:
-        build(open_file, site_url=args.site_url)
+        write(open_file, site_url=args.site_url)
     except SiteError as error:
         sys.stderr.write(f"{error}\n")
         return 1

@@ -97,7 +97,7 @@ def _policy_page(found: Iterable[Act], used: list[str]) -> str:
         "## Reading the table",
         "",
         "The `acts` table is in every export (`pakru export --format csv|json|jsonl|sqlite|"
-        'datapackage`), `ds.events_table()` and `ds.to_pandas()["acts"]`. Codes are text:',
+        'datapackage`), `ds.acts_table()` and `ds.to_pandas()["acts"]`. Codes are text:',
         "declared `string` in the Table Schema, `TEXT` in SQLite, quoted in CSV. In CSV an",
         'unquoted empty cell is unknown and a quoted one (`""`) an empty list. CSV readers',
         "guess types, so keep the codes as text:",

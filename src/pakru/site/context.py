@@ -28,7 +28,7 @@ class Site:
 
     @cached_property
     def acts(self) -> tuple[Act, ...]:
-        """Every act the records state, coded by :mod:`pakru.coding`."""
+        """Every act the records state, coded by :mod:`pakru.acts.policy`."""
         return acts(self.ds)
 
     @cached_property

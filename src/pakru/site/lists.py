@@ -3,6 +3,7 @@
 import json
 
 import pakru
+from pakru.dataset import dated_kinds
 from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Record
 from pakru.site import pictures
 from pakru.site.context import Site
@@ -42,20 +43,13 @@ def timeline_rows(site: Site, page: str, records: list[Dated]) -> list[str]:
     return table(["Date", "What", "Kind", "Status", "Place"], rows)
 
 
-def timeline_of(site: Site, kinds: tuple[type, ...]) -> list[Dated]:
-    """The records of some kinds in :meth:`~pakru.dataset.Dataset.timeline` order."""
-    return [r for r in site.ds.timeline() if isinstance(r, kinds)]
-
-
 def kind_index(site: Site, kind: str) -> str:
     """The list page of one record kind."""
     page = index_of(kind)
     records: list[Record] = [r for r in site.ds.records if r.type == kind]
     lines = [f"# {KIND_TITLES[kind]}", "", f"{len(records)} records.", ""]
-    if kind in ("meeting", "agreement", "event"):
-        lines += timeline_rows(
-            site, page, timeline_of(site, (type(records[0]),)) if records else []
-        )
+    if kind in dated_kinds():
+        lines += timeline_rows(site, page, list(site.ds.timeline(kind)))
     elif kind == "conflict":
         for c in records:
             assert isinstance(c, Conflict)

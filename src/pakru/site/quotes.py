@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from pakru.coverage import quote_spans
 from pakru.dataset import Dataset
-from pakru.schema import Evidence, Record
+from pakru.schema import Evidence
 from pakru.schema.introspect import Loc, quotes
 from pakru.schema.text import normalise
 
@@ -118,8 +118,3 @@ def by_record(items: Iterable[Citation]) -> dict[str, list[Citation]]:
     for c in items:
         out.setdefault(c.record, []).append(c)
     return out
-
-
-def of_record(record: Record, cited: dict[str, list[Citation]]) -> list[Citation]:
-    """Every citation made by one record."""
-    return [c for items in cited.values() for c in items if c.record == record.id]

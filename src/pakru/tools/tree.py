@@ -22,10 +22,16 @@ and never searched for.
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Literal
 
-from pakru.manifest import VERSION_FILE, shipped_records
+VERSION_FILE = "VERSION"
+"""One line beside the record folders: the data version (:mod:`pakru.dataset.versions`)."""
+
+WITHDRAWN_FILE = "withdrawn.json"
+"""Ids that no longer name a record: ``{"id", "status": "merged" | "withdrawn", "into",
+"reason", "version"}`` each. JSON, not YAML: the loader reads every ``*.yaml`` as a record."""
 
 RECORDS_ENV = "PAKRU_RECORDS"
 """Environment variable naming the records folder to read instead of searching."""
@@ -132,6 +138,34 @@ def find(start: Path | None = None, environ: Mapping[str, str] | None = None) ->
     if start is not None and (found := search(start.absolute())) is not None:
         return Tree((found,), "found", start.absolute())
     return Tree((shipped_records(),), "installed", start)
+
+
+def installed_records() -> Path:
+    """The ``pakru.records`` package folder as installed (in a strict editable
+    install, a tree of links made at install time)."""
+    # found, not imported through importlib.resources, whose own imports
+    # (zipfile, tempfile, shutil, ...) cost pakru.load() about 5 ms
+    spec = find_spec("pakru.records")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - broken install
+        raise ModuleNotFoundError("the pakru.records package is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def shipped_records() -> Path:
+    """The records folder that ``pakru.load()`` and ``pakru validate`` read by default.
+
+    From a wheel, the installed ``pakru.records`` package. From a strict
+    editable install (the contributor's set-up), the checkout's ``records/``
+    folder that the install links to, so a record file added since the install
+    is read at once instead of being silently left out of the link tree.
+    """
+    return source_folder(installed_records())
+
+
+def source_folder(package: Path) -> Path:
+    """``package`` itself, or the real folder its ``__init__.py`` links into."""
+    marker = package / "__init__.py"
+    return marker.resolve().parent if marker.is_symlink() else package
 
 
 def given(paths: Sequence[Path]) -> Tree:

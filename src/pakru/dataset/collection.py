@@ -35,7 +35,7 @@ def as_bounds(start: DateLike, end: DateLike) -> tuple[dt.date | None, dt.date |
     >>> as_bounds("2019", "2018")
     Traceback (most recent call last):
     ...
-    pakru.collection.QueryError: start 2019-01-01 is after end 2018-12-31 (swapped?)
+    pakru.dataset.collection.QueryError: start 2019-01-01 is after end 2018-12-31 (swapped?)
     """
     low, high = _day(start, first=True), _day(end, first=False)
     if low is not None and high is not None and low > high:
@@ -92,7 +92,7 @@ class Collection(tuple[T, ...], Generic[T]):
     >>> fixture().meetings.where(statu="held")
     Traceback (most recent call last):
     ...
-    pakru.collection.QueryError: meetings have no field 'statu'; they have: id, evidence, ...
+    pakru.dataset.collection.QueryError: meetings have no field 'statu'; they have: id, ...
     """
 
     name: str

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pakru.manifest import SEMVER
+from pakru.dataset.versions import SEMVER
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset

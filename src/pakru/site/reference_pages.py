@@ -103,7 +103,7 @@ def _anchored(rule_id: str) -> str:
 
 def _derivation_rules() -> list[str]:
     """Every derivation rule, from the rule lists' docstrings (``validate.derive``)."""
-    from pakru.reference import versions  # noqa: PLC0415
+    from pakru.schema.reference import versions  # noqa: PLC0415
     from pakru.validate.derive import derivation_rules  # noqa: PLC0415
 
     packages = ", ".join(f"`{name}` {version}" for name, version in sorted(versions().items()))

@@ -19,13 +19,15 @@ import ast
 import inspect
 from pathlib import Path
 
-SCHEMA_DIR = Path(__file__).resolve().parent
+from pakru import schema
+
+SCHEMA_DIR = Path(schema.__file__ or "").resolve().parent
 TARGET = SCHEMA_DIR / "fielddocs.py"
 _HEAD = '''# ruff: noqa: E501 - generated; one description per line
 """Field descriptions of the models, keyed by class. Generated; do not edit.
 
 Written by ``pakru schema`` from the attribute docstrings (see
-:mod:`pakru.schema.docstrings`); ``tests/schema/test_fielddocs.py`` fails when stale.
+:mod:`pakru.tools.docstrings`); ``tests/schema/test_fielddocs.py`` fails when stale.
 """
 
 FIELD_DOCS: dict[str, dict[str, str]] = '''
@@ -73,12 +75,6 @@ def render(docs: dict[str, dict[str, str]] | None = None) -> str:
         lines.extend(f"        {_literal(k)}: {_literal(doc)}," for k, doc in fields.items())
         lines.append("    },")
     return "\n".join([*lines, "}", ""])
-
-
-def write(target: Path = TARGET) -> Path:
-    """Write the generated module; return its path."""
-    target.write_text(render(), encoding="utf-8")
-    return target
 
 
 def stale(target: Path = TARGET) -> bool:

@@ -3,36 +3,73 @@
 A Dataset is a pure value: records, the texts of the reports, the data
 version, the withdrawn ids and query indexes. It knows nothing of files,
 positions or rules; where each record was read from belongs to the
-validator (:mod:`pakru.validate.provenance`).
+validator (:mod:`pakru.validate.provenance`). Its collections are the
+record kinds of :data:`pakru.schema.RECORD_TYPES`, each named after its
+folder (``ds.meetings``). The Dataset ``pakru.load()`` hands out adds the
+exports' tables (:class:`pakru.library.Dataset`).
 """
 
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import Any, Generic, TypeVar, overload
 
-from pakru.collection import Collection, DateLike, QueryError
-from pakru.manifest import Withdrawal, WithdrawnError
-from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Person, Record, Source
+from pakru.dataset.collection import Collection, DateLike, QueryError
+from pakru.dataset.versions import Withdrawal, WithdrawnError
+from pakru.schema import (
+    RECORD_TYPES,
+    Agreement,
+    Body,
+    Conflict,
+    Event,
+    Meeting,
+    Person,
+    Record,
+    Source,
+)
 from pakru.schema.dates import interval_key
+from pakru.schema.recordbase import RecordBase
 from pakru.schema.text import normalise
 
-if TYPE_CHECKING:
-    import pandas as pd
-
-    # the two conveniences at the end of Dataset; see their docstrings
-    from pakru.export.tables import Table
-
-R = TypeVar("R", Source, Person, Body, Meeting, Agreement, Event, Conflict)
+R = TypeVar("R", bound=RecordBase)
 D = TypeVar("D")
 _Named = TypeVar("_Named", bound=Person | Body | Event)
 Dated = Meeting | Agreement | Event
 _MISSING: Any = object()
 
 
+def dated_kinds() -> tuple[str, ...]:
+    """The kinds with a date (meeting, agreement, event): what :meth:`Dataset.timeline` orders."""
+    from pakru.schema.introspect import fields_by_name  # noqa: PLC0415 - see Dataset._citations
+
+    return tuple(name for name, t in RECORD_TYPES.items() if "date" in fields_by_name(t.model))
+
+
 class KindError(LookupError, TypeError):
     """An id names a record of another kind than the one asked for; the message says which."""
+
+
+class _Kind(Generic[R]):
+    """``ds.<folder>``: the records of one kind of :data:`~pakru.schema.RECORD_TYPES`, by id.
+
+    Named after the kind's folder (checked when the class is made), typed by its model.
+    """
+
+    def __init__(self, model: type[R]) -> None:
+        self.model: type[R] = model
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        folders = {t.model: t.folder for t in RECORD_TYPES.values()}
+        if folders.get(self.model) != name:
+            raise TypeError(f"{owner.__name__}.{name}: {self.model.__name__} is not that kind")
+
+    @overload
+    def __get__(self, ds: None, owner: type) -> "_Kind[R]": ...
+    @overload
+    def __get__(self, ds: "Dataset", owner: type) -> Collection[R]: ...
+    def __get__(self, ds: "Dataset | None", owner: type) -> "_Kind[R] | Collection[R]":
+        return self if ds is None else ds._by_kind[self.model]
 
 
 class Dataset:
@@ -93,6 +130,7 @@ class Dataset:
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle (and copy) by value; the cached indexes are not pickled but rebuilt."""
         state = (
+            type(self),
             tuple(self._by_id.values()),
             dict(self._texts),
             self._version,
@@ -128,8 +166,11 @@ class Dataset:
         return hash((self._version, self.records))
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in COLLECTIONS)
-        return f"<Dataset {counts}>"
+        # the dated kinds first: what the dataset is about, then who and where from
+        dated = dated_kinds()
+        kinds = sorted(RECORD_TYPES.values(), key=lambda t: t.name not in dated)
+        counts = ", ".join(f"{t.folder}={len(self._by_kind[t.model])}" for t in kinds)
+        return f"<{type(self).__name__} {counts}>"
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -152,46 +193,23 @@ class Dataset:
         for record in self.records:
             out.setdefault(type(record), []).append(record)
         return MappingProxyType(
-            {k: Collection(out.get(k, ()), name) for k, name in _KIND_NAMES.items()}
+            {t.model: Collection(out.get(t.model, ()), t.folder) for t in RECORD_TYPES.values()}
         )
 
-    def _of(self, kind: type[R]) -> Collection[R]:
-        return self._by_kind[kind]
-
-    @property
-    def sources(self) -> Collection[Source]:
-        """The news reports."""
-        return self._of(Source)
-
-    @property
-    def people(self) -> Collection[Person]:
-        """People named in the reports."""
-        return self._of(Person)
-
-    @property
-    def bodies(self) -> Collection[Body]:
-        """Ministries, councils, dialogue series and multilateral bodies."""
-        return self._of(Body)
-
-    @property
-    def meetings(self) -> Collection[Meeting]:
-        """Held and planned meetings."""
-        return self._of(Meeting)
-
-    @property
-    def agreements(self) -> Collection[Agreement]:
-        """Agreements, accords and commitments."""
-        return self._of(Agreement)
-
-    @property
-    def events(self) -> Collection[Event]:
-        """Exercises, deliveries, accessions and other events."""
-        return self._of(Event)
-
-    @property
-    def conflicts(self) -> Collection[Conflict]:
-        """Disagreements between reports, side by side."""
-        return self._of(Conflict)
+    sources = _Kind(Source)
+    """The news reports."""
+    people = _Kind(Person)
+    """People named in the reports."""
+    bodies = _Kind(Body)
+    """Ministries, councils, dialogue series and multilateral bodies."""
+    meetings = _Kind(Meeting)
+    """Held and planned meetings."""
+    agreements = _Kind(Agreement)
+    """Agreements, accords and commitments."""
+    events = _Kind(Event)
+    """Exercises, deliveries, accessions and other events."""
+    conflicts = _Kind(Conflict)
+    """Disagreements between reports, side by side."""
 
     @property
     def version(self) -> str | None:
@@ -216,7 +234,7 @@ class Dataset:
 
         An id that was merged answers with the record it became. Without a
         default, an id that was withdrawn raises
-        :class:`~pakru.manifest.WithdrawnError` (a ``KeyError``) saying why,
+        :class:`~pakru.dataset.versions.WithdrawnError` (a ``KeyError``) saying why,
         and any other unknown id raises ``KeyError`` naming the closest ids.
         For a record of one kind, typed, use :meth:`meeting`, :meth:`person`, ….
 
@@ -228,7 +246,7 @@ class Dataset:
         >>> ds.get("jwg-ct-2019")
         Traceback (most recent call last):
         ...
-        pakru.manifest.WithdrawnError: record 'jwg-ct-2019' was withdrawn in data version 1.0.0: ...
+        pakru.dataset.versions.WithdrawnError: record 'jwg-ct-2019' was withdrawn in ...: ...
         >>> ds["jwg-ct-7"]
         Traceback (most recent call last):
         ...
@@ -383,11 +401,10 @@ class Dataset:
         >>> ds.timeline("meeting", start="2018-03-10", status="held").ids
         ('jwg-ct-07',)
         """
-        kinds = _names(kind, ("meeting", "agreement", "event"), "kind")
+        known = dated_kinds()
+        kinds = _names(kind, known, "kind")
         dated: list[Dated] = [
-            *(self.meetings if "meeting" in kinds else ()),
-            *(self.agreements if "agreement" in kinds else ()),
-            *(self.events if "event" in kinds else ()),
+            r for name in known if name in kinds for r in self._by_kind[RECORD_TYPES[name].model]
         ]
         out: Collection[Dated] = Collection(
             sorted(dated, key=lambda r: (*interval_key(r.date), r.id)), "dated records"
@@ -520,54 +537,16 @@ class Dataset:
             )
         return Collection((self.get(i) for i in self._involvement.get(actor.id, ())), "records")
 
-    # -- conveniences ------------------------------------------------------------
-    # The exports build on the Dataset, not the other way round: these two
-    # methods only call pakru.export when used, so importing pakru.dataset
-    # never loads an export module (tests/test_layers.py lists these as the
-    # only imports from the dataset layer upwards).
-
-    def tables(self) -> "dict[str, Table]":
-        """The dataset flattened into tables: ``pakru.export.tables.build(ds)``."""
-        from pakru.export.tables import build  # noqa: PLC0415 - a convenience, see above
-
-        return build(self)
-
-    def events_table(self) -> "Table":
-        """The act-level events table (``acts``): one CAMEO-coded row per act, with both actors.
-
-        See :mod:`pakru.events` and the codebook; it is also the ``acts``
-        table of every export and of :meth:`to_pandas`.
-        """
-        from pakru.export.tables import acts_table  # noqa: PLC0415 - lazy
-
-        return acts_table(self)
-
-    def to_pandas(self) -> "dict[str, pd.DataFrame]":
-        """Every export table as a pandas DataFrame: ``pakru.export.frames.to_pandas(ds)``.
-
-        Needs the ``pandas`` extra. Dates become ``datetime64`` columns (``NaT``
-        when unknown), whole numbers nullable ``Int64``, and list columns hold
-        Python lists.
-
-        >>> frames = fixture().to_pandas()
-        >>> frames["meetings"].loc[:, ["id", "status", "date_earliest"]].head(2)
-                id status date_earliest
-        0  cgss-12   held    2018-03-02
-        1  fm-talks-moscow   held           NaT
-        """
-        from pakru.export.frames import to_pandas  # noqa: PLC0415 - a convenience, see above
-
-        return to_pandas(self)
-
 
 def _restore(
+    cls: type[Dataset],
     records: tuple[Record, ...],
     texts: dict[str, str],
     version: str | None,
     withdrawn: tuple[Withdrawal, ...],
 ) -> Dataset:
     """A Dataset from what :meth:`Dataset.__reduce__` keeps (unpickling, copying)."""
-    return Dataset(records, texts, version=version, withdrawn=withdrawn)
+    return cls(records, texts, version=version, withdrawn=withdrawn)
 
 
 def _fold(text: str) -> str:
@@ -586,16 +565,3 @@ def _names(value: str | Iterable[str] | None, known: tuple[str, ...], what: str)
     if unknown:
         raise QueryError(f"unknown {what} {unknown[0]!r}; expected one of: {', '.join(known)}")
     return names
-
-
-COLLECTIONS = ("meetings", "agreements", "events", "people", "bodies", "sources", "conflicts")
-
-_KIND_NAMES: dict[type, str] = {
-    Meeting: "meetings",
-    Agreement: "agreements",
-    Event: "events",
-    Person: "people",
-    Body: "bodies",
-    Source: "sources",
-    Conflict: "conflicts",
-}

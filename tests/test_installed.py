@@ -157,7 +157,7 @@ def test_the_installed_changelog_outside_a_checkout_has_nothing_to_compare_with(
         [
             str(venv / "bin" / "python"),
             "-c",
-            "from pakru.manifest import shipped_records; print(shipped_records())",
+            "from pakru.tools.tree import shipped_records; print(shipped_records())",
         ],
         tmp_path,
         _env(venv),

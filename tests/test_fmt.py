@@ -97,6 +97,24 @@ def test_fmt_rewrites_then_check_passes(
     assert capsys.readouterr().out == f"formatted {root}/bodies/sco.yaml\n"
 
 
+@pytest.mark.parametrize("check", [True, False], ids=["check", "write"])
+def test_a_file_that_is_not_a_record_file_is_a_usage_error(
+    write_tree: Callable[[dict[str, str]], Path],
+    capsys: pytest.CaptureFixture[str],
+    check: bool,
+) -> None:
+    root = write_tree({"bodies/sco.yaml": MESSY, "notes.txt": MESSY, "bodies/sco.YAML": MESSY})
+    for name in ("notes.txt", "bodies/sco.YAML"):
+        argv = ["fmt", *(["--check"] if check else []), str(root / "bodies"), str(root / name)]
+        assert main(argv) == 2
+        assert capsys.readouterr() == (
+            "",
+            f"pakru fmt: {root / name} is not a record file (.yaml or .yml)\n",
+        )
+        assert (root / name).read_text(encoding="utf-8") == MESSY
+    assert (root / "bodies" / "sco.yaml").read_text(encoding="utf-8") == MESSY  # nothing done
+
+
 def test_fmt_leaves_a_broken_file_alone(
     write_tree: Callable[[dict[str, str]], Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -147,3 +147,28 @@ def test_mkdocs_build_in_the_broken_checkout_shows_its_records(venv: Path, tmp_p
     assert f"{root / 'records'} (found from {root} upwards)" in done.stderr
     page = (tmp_path / "site" / "meetings" / "cgss-12" / "index.html").read_text("utf-8")
     assert MARKER in page
+
+
+def test_the_installed_changelog_outside_a_checkout_has_nothing_to_compare_with(
+    venv: Path, tmp_path: Path
+) -> None:
+    """No records tree: the installed data, which ships no CHANGELOG.md; nothing to compare."""
+    where = _run(
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "from pakru.tools.tree import shipped_records; print(shipped_records())",
+        ],
+        tmp_path,
+        _env(venv),
+    )
+    installed = where.stdout.strip()
+    assert installed.startswith(str(venv)), where.stdout + where.stderr
+    version = (REPO / "records" / "VERSION").read_text(encoding="utf-8").strip()
+    done = _run([str(venv / "bin" / "pakru"), "changelog"], tmp_path, _env(venv))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"pakru changelog: no records tree found from {tmp_path} upwards, and the data installed "
+        f"with pakru (data {version}, in {installed}) has no CHANGELOG.md beside it: no earlier "
+        "release to compare with; run it in a checkout of the data, or give --old records.json\n"
+    )

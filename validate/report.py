@@ -40,8 +40,9 @@ scanning: each finding is a result with its rule id, level (``error``,
 ``partialFingerprints`` entry built from rule, file, record, field and
 message (not the line), so a finding keeps its identity when lines move;
 every rule reported is described in ``tool.driver.rules`` with its summary,
-its doc as the help text and a ``helpUri`` on the site's rules page, which
-is also the tool's ``informationUri``.
+its doc as the help text and a ``helpUri`` to its own row of the site's
+rules page (the rule id is the anchor), which is also the tool's
+``informationUri``.
 
 ``--format junit``: JUnit XML for CI test reports: one test suite per file,
 one failing test case per error or warning finding (info findings are
@@ -176,7 +177,7 @@ def _sarif_rules(findings: Sequence[Finding]) -> list[dict[str, object]]:
             "help": {"text": doc},
         }
         if rule:
-            item["helpUri"] = f"{RULES_URL}#{rule.theme}"
+            item["helpUri"] = f"{RULES_URL}#{rule.id}"  # the rule's row on the rules page
             item["defaultConfiguration"] = {"level": _SARIF_LEVEL[rule.severity]}
         described.append(item)
     return described

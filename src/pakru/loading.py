@@ -42,7 +42,7 @@ def _record_paths(
     """``paths`` as a tuple of Paths; a lone str or Path is one path, not a sequence of letters.
 
     An empty sequence is refused: it names no records, and is not a way of
-    asking for the shipped dataset (that is ``load()`` with no argument).
+    asking for the default tree (that is ``load()`` with no argument).
     """
     if isinstance(paths, str | os.PathLike):
         items: list[object] = [paths]
@@ -50,8 +50,9 @@ def _record_paths(
         items = list(paths)
         if not items:
             raise NotRecordsError(
-                "no paths given: pass a records folder or file, or call load() without "
-                "an argument for the shipped dataset"
+                "no paths given: pass a records folder or file, or call load() with no "
+                "argument for the records tree found from the working folder upwards (else "
+                "the data installed with pakru)"
             )
     else:
         items = [paths]

@@ -301,8 +301,8 @@ def test_load_takes_a_str_a_path_or_a_sequence(tree: Path) -> None:
 
 
 NO_PATHS = (
-    "no paths given: pass a records folder or file, or call load() without an argument "
-    "for the shipped dataset"
+    "no paths given: pass a records folder or file, or call load() with no argument for the "
+    "records tree found from the working folder upwards (else the data installed with pakru)"
 )
 
 
@@ -317,7 +317,7 @@ NO_PATHS = (
         (42, "paths must be str or Path, not int"),
         ("/no/such/records", "/no/such/records: no such file or folder"),
         ("/etc/hostname", "/etc/hostname is not a record file (.yaml or .yml)"),
-        ([], NO_PATHS),  # not "the shipped dataset": that is load() with no argument
+        ([], NO_PATHS),  # not the default tree: that is load() with no argument
         ((), NO_PATHS),
         ("x" * 5000, f"{'x' * 60}…{'x' * 20} (5000 characters): File name too long"),
         (

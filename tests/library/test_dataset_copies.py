@@ -40,8 +40,31 @@ def test_a_dataset_pickles_and_copies_by_value(
     other = copier(ds)
     assert other is not ds
     _same(ds, other)
+    assert other == ds
+    assert hash(other) == hash(ds)
+    assert len({ds, other}) == 1
     shares_records = copier is copy.copy
     assert (other.records[0] is ds.records[0]) == shares_records
+
+
+def test_a_dataset_equals_another_by_value(ds: Dataset) -> None:
+    """Records (field by field), texts, version and withdrawn ids; not the order read in."""
+    records, texts, withdrawn = ds.records, dict(ds.texts), tuple(ds.withdrawn.values())
+    rebuilt = Dataset(reversed(records), texts, version=ds.version, withdrawn=withdrawn)
+    assert rebuilt == ds
+    assert hash(rebuilt) == hash(ds)
+    first = records[0]
+    retitled = first.model_copy(update={"note": f"{first.note or ''} changed"})
+    assert Dataset([retitled, *records[1:]], texts, version=ds.version, withdrawn=withdrawn) != ds
+    assert Dataset(records[1:], texts, version=ds.version, withdrawn=withdrawn) != ds
+    assert Dataset(records, texts, version="9.9.9", withdrawn=withdrawn) != ds
+    some_text = next(iter(texts))
+    edited = {**texts, some_text: texts[some_text] + " More."}
+    assert Dataset(records, edited, version=ds.version, withdrawn=withdrawn) != ds
+    assert withdrawn
+    assert Dataset(records, texts, version=ds.version, withdrawn=withdrawn[1:]) != ds
+    assert ds != list(records)
+    assert ds.__eq__(list(records)) is NotImplemented
 
 
 def _count(ds: Dataset) -> int:

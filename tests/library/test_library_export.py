@@ -208,3 +208,29 @@ def test_cli_export_rejects_an_unknown_format(capsys: pytest.CaptureFixture[str]
         main(["export", "--format", "xlsx", "--out", "x"])
     assert info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_pakru_export_shows_only_its_own_names() -> None:
+    """``__all__`` is what it defines; ``dir()`` adds the format modules, not its imports."""
+    import pakru.export as package  # noqa: PLC0415
+
+    assert package.__all__ == [
+        "ALL",
+        "FORMATS",
+        "ExportError",
+        "export",
+        "meta",
+        "read",
+        "read_csv",
+        "tables",
+    ]
+    starred: dict[str, object] = {}
+    exec("from pakru.export import *", starred)  # noqa: S102 - a fixed statement
+    assert sorted(set(starred) - {"__builtins__"}) == sorted(package.__all__)
+    for name in ("ExportError", "export", "meta", "read", "read_csv", "tables"):
+        assert getattr(package, name).__module__ == "pakru.export", name
+    folder = Path(package.__file__).parent
+    modules = [p.stem for p in folder.glob("*.py") if p.stem != "__init__"]
+    assert "csv_" in modules
+    assert dir(package) == sorted({*package.__all__, *modules})
+    assert not {"hashlib", "json", "Path", "stat", "write_text"} & set(dir(package))

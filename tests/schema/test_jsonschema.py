@@ -124,20 +124,70 @@ def test_records_json_of_the_export_matches_records_schema(tmp_path: Path) -> No
     assert errors == [f"{tmp_path / 'bad.json'}::$[3].evidence: [] should be non-empty"]
 
 
-def test_schema_writes_into_the_working_tree_by_default(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture
+def nowhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder with no checkout above it."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PAKRU_RECORDS", raising=False)
+    return tmp_path
+
+
+def test_schema_writes_into_the_checkout_found_from_the_working_folder(
+    nowhere: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (nowhere / "records" / "meetings").mkdir(parents=True)
+    (nowhere / "schema").mkdir()
+    (nowhere / "docs").mkdir()
+    monkeypatch.chdir(nowhere / "docs")
     assert main(["schema"]) == 0
-    written = sorted(p.name for p in (tmp_path / "schema" / "json").iterdir())
+    written = sorted(p.name for p in (nowhere / "schema" / "json").iterdir())
     assert written == sorted(exported.schemas())
-    assert capsys.readouterr().out.splitlines()[0].startswith("wrote schema/json/")
+    assert capsys.readouterr().out.splitlines() == [
+        f"wrote ../schema/json/{name}" for name in exported.schemas()
+    ]
+    assert not (nowhere / "docs" / "schema").exists()
     assert main(["schema", "--check"]) == 0
-    (tmp_path / "schema" / "json" / "record.schema.json").write_text("{}", encoding="utf-8")
+    (nowhere / "schema" / "json" / "record.schema.json").write_text("{}", encoding="utf-8")
     assert main(["schema", "--check"]) == 1
     assert capsys.readouterr().err == (
-        "schema/json/record.schema.json: stale; run 'pakru schema'\n"
+        "../schema/json/record.schema.json: stale; run 'pakru schema'\n"
     )
+
+
+def test_schema_check_from_docs_of_this_checkout_is_clean(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(REPO / "docs")
+    monkeypatch.delenv("PAKRU_RECORDS", raising=False)
+    assert main(["schema", "--check"]) == 0
+    assert capsys.readouterr() == ("", "")
+
+
+def test_schema_outside_a_checkout_needs_out(
+    nowhere: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for argv in (["schema"], ["schema", "--check"]):
+        assert main(argv) == 2
+        assert capsys.readouterr().err == (
+            f"pakru schema: no checkout found from {nowhere} upwards (a folder holding "
+            "records/ and schema/); give --out DIR\n"
+        )
+    assert list(nowhere.iterdir()) == []
+    assert main(["schema", "--out", "schema/json"]) == 0
+    written = sorted(p.name for p in (nowhere / "schema" / "json").iterdir())
+    assert written == sorted(exported.schemas())
+    assert capsys.readouterr().out.splitlines()[0].startswith("wrote schema/json/")
+
+
+def test_schema_needs_a_schema_folder_beside_the_records(
+    nowhere: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (nowhere / "records" / "meetings").mkdir(parents=True)
+    assert main(["schema"]) == 2
+    assert capsys.readouterr().err == (
+        f"pakru schema: {nowhere / 'records'} has no schema/ folder beside it; give --out DIR\n"
+    )
+    assert sorted(p.name for p in nowhere.iterdir()) == ["records"]
 
 
 def test_vscode_association_is_generated_and_committed() -> None:

@@ -1,6 +1,7 @@
 """The site builds with ``mkdocs build --strict``, from the fixture and from the dataset."""
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pakru
 from pakru.site.paths import page_of
 from pakru.site.toolchain import NOTICE
 from pakru.validate.run import validate
-from tests.site.conftest import FIXTURE_RECORDS, REPO, SITE_BASE
+from tests.site.conftest import FIXTURE_RECORDS, REPO, SITE_BASE, build_site
 from tests.site.linkcheck import broken_links
 from tests.site.plain import scan
 
@@ -207,6 +208,17 @@ def test_reference_pages(fixture_site: Path) -> None:
     assert (fixture_site / "downloads/sqlite/pakru.sqlite").is_file()
 
 
+def test_every_rule_has_its_own_anchor_on_the_rules_page(fixture_site: Path) -> None:
+    """SARIF's helpUri is ``…/reference/rules/#RULE-ID``: each id names one element there."""
+    from pakru.validate.registry import RULES  # noqa: PLC0415
+
+    page = _text(fixture_site, "reference/rules")
+    ids = re.findall(r'\bid="([^"]*)"', page)
+    for rule_id in RULES:
+        assert ids.count(rule_id) == 1, rule_id
+        assert f'<span id="{rule_id}"><code>{rule_id}</code></span>' in page, rule_id
+
+
 def test_an_export_failure_fails_the_strict_build(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -226,3 +238,62 @@ def test_an_export_failure_fails_the_strict_build(
     config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
     with pytest.raises(OSError, match="export broke"):
         build(config)
+
+
+UNCLOSED = 'type: meeting\nid: jwg-ct-07\ntitle: "unclosed\n'
+"""A record whose quoted string never ends: a YAML syntax error at the end of line 3."""
+
+
+def _error_lines(log: str) -> list[str]:
+    """The lines of a MkDocs log from its first error on."""
+    lines = log.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("ERROR"))
+    return lines[first:]
+
+
+def test_a_tree_that_does_not_load_fails_the_build_naming_its_findings(tmp_path: Path) -> None:
+    """No traceback: MkDocs logs the findings as one error and exits 1."""
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURE_RECORDS, records)
+    (records / "meetings" / "jwg-ct-07.yaml").write_text(UNCLOSED, encoding="utf-8")
+    done = build_site(records, tmp_path / "site")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.stdout.strip() == "Aborted with a BuildError!"
+    assert _error_lines(done.stderr) == [
+        f"ERROR   -  pakru: cannot build the site from {records} (PAKRU_RECORDS): "
+        "the dataset has errors:",
+        f"{records}/meetings/jwg-ct-07.yaml:4:1: error[yaml.syntax] invalid YAML: "
+        "found unexpected end of stream",
+        "Found 1 error in 1 file.",
+    ]
+
+
+def test_a_missing_records_folder_fails_the_build_in_one_line(tmp_path: Path) -> None:
+    done = build_site(tmp_path / "nonexistent", tmp_path / "site")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert _error_lines(done.stderr) == [
+        f"ERROR   -  pakru: cannot build the site from {tmp_path / 'nonexistent'} "
+        f"(PAKRU_RECORDS): {tmp_path / 'nonexistent'}: no such file or folder",
+    ]
+
+
+def test_python_m_pakru_site_prints_the_findings_and_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pakru.site.__main__ import main  # noqa: PLC0415
+
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURE_RECORDS, records)
+    (records / "meetings" / "jwg-ct-07.yaml").write_text(UNCLOSED, encoding="utf-8")
+    monkeypatch.setenv("PAKRU_RECORDS", str(records))
+    assert main([str(tmp_path / "out"), "--docs", str(REPO / "docs")]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"pakru: cannot build the site from {records} (PAKRU_RECORDS): the dataset has errors:\n"
+        f"{records}/meetings/jwg-ct-07.yaml:4:1: error[yaml.syntax] invalid YAML: "
+        "found unexpected end of stream\n"
+        "Found 1 error in 1 file.\n"
+    )

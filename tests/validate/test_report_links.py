@@ -30,9 +30,11 @@ def test_sarif_names_the_docs_and_gives_every_rule_its_help(
     driver = json.loads(capsys.readouterr().out)["runs"][0]["tool"]["driver"]
     assert driver["informationUri"] == RULES_URL
     assert driver["rules"]
-    headings = {line[3:] for line in rules_page().splitlines() if line.startswith("## ")}
+    page = rules_page()
     for described in driver["rules"]:
         rule = RULES[described["id"]]
         assert described["help"] == {"text": rule.doc}
-        assert described["helpUri"] == f"{RULES_URL}#{rule.theme}"
-        assert rule.theme in headings  # the anchor is a heading of the rules page
+        assert described["helpUri"] == f"{RULES_URL}#{rule.id}"
+        # the anchor is the rule's own row of the rules page (the built page:
+        # tests/site/test_build.py::test_every_rule_has_its_own_anchor_on_the_rules_page)
+        assert page.count(f'id="{rule.id}"') == 1

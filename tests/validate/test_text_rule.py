@@ -12,7 +12,15 @@ from pakru.dataset import Dataset
 from pakru.schema import Evidence, Meeting, Person, Record, introspect
 from pakru.schema.text import NormalisedText
 from pakru.validate.registry import Context, Hit
-from pakru.validate.rules.text import BIDI, FILLERS, ZERO_WIDTH, invisible, invisible_characters
+from pakru.validate.rules.text import (
+    BIDI,
+    BLANKS,
+    DEFAULT_IGNORABLE,
+    FILLERS,
+    ZERO_WIDTH,
+    invisible,
+    invisible_characters,
+)
 
 SHIPPED = pakru.load()
 MEETING = SHIPPED.meetings[0]
@@ -31,6 +39,18 @@ NAMED_IN_THE_ISSUE = [
     0xFEFF,
 ]
 OTHERS = [0x00, 0x07, 0x1B, 0x7F, 0x85, 0x9B, 0xAD, 0x2028, 0x2029, 0xE000, 0xF8FF, 0x0378, 0x3164]
+IGNORABLE_AND_BLANK = [
+    0x034F,  # combining grapheme joiner
+    0xFE00,  # variation selectors
+    0xFE0F,
+    0xE0100,
+    0xE01EF,
+    0x17B4,  # Khmer inherent vowel
+    0x180B,  # Mongolian free variation selector
+    0x2800,  # Braille pattern blank
+    0x1D159,  # musical symbol null notehead
+]
+"""Characters str.isprintable passes (marks, symbols) that the rule reports all the same."""
 
 
 def _hits(*records: Meeting | Person) -> list[Hit]:
@@ -53,7 +73,9 @@ def test_the_named_code_points_are_grouped_as_documented() -> None:
     assert [invisible(c) for c in "a é -\u00a0\u4e2d"] == [None] * 7
 
 
-@pytest.mark.parametrize("point", NAMED_IN_THE_ISSUE + OTHERS, ids=lambda p: f"U+{p:04X}")
+@pytest.mark.parametrize(
+    "point", NAMED_IN_THE_ISSUE + OTHERS + IGNORABLE_AND_BLANK, ids=lambda p: f"U+{p:04X}"
+)
 def test_each_character_is_found_in_a_title_and_an_alias(point: int) -> None:
     char = chr(point)
     meeting = MEETING.model_copy(update={"title": f"Talks{char} in Moscow"})
@@ -63,6 +85,23 @@ def test_each_character_is_found_in_a_title_and_an_alias(point: int) -> None:
         [(meeting.id, ("title",)), (person.id, ("aliases", len(PERSON.aliases)))]
     )
     assert all(f"U+{point:04X}" in h.message and "at character" in h.message for h in hits)
+
+
+def test_the_default_ignorable_set_is_unicodes() -> None:
+    """DEFAULT_IGNORABLE is Unicode's Default_Ignorable_Code_Point, and every one is reported.
+
+    The ``regex`` package (a dependency of ``wordfreq``, in the test extra)
+    carries its own copy of the Unicode character database.
+    """
+    import regex  # noqa: PLC0415
+
+    unicode = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+    assert {p for p in range(0x110000) if unicode.match(chr(p))} == DEFAULT_IGNORABLE
+    assert len(DEFAULT_IGNORABLE) == 4174
+    assert sorted(BLANKS) == [0x2800, 0x1D159]
+    assert [p for p in sorted(DEFAULT_IGNORABLE | BLANKS) if invisible(chr(p)) is None] == []
+    described = {invisible(chr(p)) for p in IGNORABLE_AND_BLANK}
+    assert described == {"a default-ignorable character", "a blank character"}
 
 
 def test_line_breaks_and_tabs_only_where_text_runs_over_lines() -> None:

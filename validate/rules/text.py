@@ -15,7 +15,14 @@ What is found (:func:`invisible`):
   surrogate (``Cs``) or unassigned (``Cn``, by the running Python's
   Unicode database) character, the line and paragraph separators U+2028 and
   U+2029, and the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), letters
-  that draw nothing.
+  that draw nothing;
+- every Default_Ignorable_Code_Point of Unicode (:data:`DEFAULT_IGNORABLE`),
+  which a renderer draws as nothing whatever its category: the combining
+  grapheme joiner U+034F, the variation selectors U+FE00–U+FE0F and
+  U+E0100–U+E01EF, the Mongolian free variation selectors, the Khmer
+  inherent vowels, the tag characters, …;
+- the blanks (:data:`BLANKS`): U+2800 BRAILLE PATTERN BLANK and U+1D159
+  MUSICAL SYMBOL NULL NOTEHEAD, symbols that draw an empty cell.
 
 A line break or a tab is allowed where text may run over several lines:
 an editor's note and a quote. A quote may also keep any of the characters
@@ -48,7 +55,59 @@ ZERO_WIDTH = frozenset([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF])
 FILLERS = frozenset([0x115F, 0x1160, 0x3164, 0xFFA0])
 """Hangul fillers: letters (``Lo``) that draw nothing."""
 
-_FILLER = re.compile("[" + "".join(chr(point) for point in sorted(FILLERS)) + "]")
+DEFAULT_IGNORABLE_RANGES = (
+    (0x00AD, 0x00AD),  # Cf SOFT HYPHEN
+    (0x034F, 0x034F),  # Mn COMBINING GRAPHEME JOINER
+    (0x061C, 0x061C),  # Cf ARABIC LETTER MARK
+    (0x115F, 0x1160),  # Lo HANGUL CHOSEONG FILLER..HANGUL JUNGSEONG FILLER
+    (0x17B4, 0x17B5),  # Mn KHMER VOWEL INHERENT AQ..KHMER VOWEL INHERENT AA
+    (0x180B, 0x180D),  # Mn MONGOLIAN FREE VARIATION SELECTOR ONE..THREE
+    (0x180E, 0x180E),  # Cf MONGOLIAN VOWEL SEPARATOR
+    (0x180F, 0x180F),  # Mn MONGOLIAN FREE VARIATION SELECTOR FOUR
+    (0x200B, 0x200F),  # Cf ZERO WIDTH SPACE..RIGHT-TO-LEFT MARK
+    (0x202A, 0x202E),  # Cf LEFT-TO-RIGHT EMBEDDING..RIGHT-TO-LEFT OVERRIDE
+    (0x2060, 0x2064),  # Cf WORD JOINER..INVISIBLE PLUS
+    (0x2065, 0x2065),  # Cn <reserved-2065>
+    (0x2066, 0x206F),  # Cf LEFT-TO-RIGHT ISOLATE..NOMINAL DIGIT SHAPES
+    (0x3164, 0x3164),  # Lo HANGUL FILLER
+    (0xFE00, 0xFE0F),  # Mn VARIATION SELECTOR-1..VARIATION SELECTOR-16
+    (0xFEFF, 0xFEFF),  # Cf ZERO WIDTH NO-BREAK SPACE
+    (0xFFA0, 0xFFA0),  # Lo HALFWIDTH HANGUL FILLER
+    (0xFFF0, 0xFFF8),  # Cn <reserved-FFF0>..<reserved-FFF8>
+    (0x1BCA0, 0x1BCA3),  # Cf SHORTHAND FORMAT LETTER OVERLAP..SHORTHAND FORMAT UP STEP
+    (0x1D173, 0x1D17A),  # Cf MUSICAL SYMBOL BEGIN BEAM..MUSICAL SYMBOL END PHRASE
+    (0xE0000, 0xE0000),  # Cn <reserved-E0000>
+    (0xE0001, 0xE0001),  # Cf LANGUAGE TAG
+    (0xE0002, 0xE001F),  # Cn <reserved-E0002>..<reserved-E001F>
+    (0xE0020, 0xE007F),  # Cf TAG SPACE..CANCEL TAG
+    (0xE0080, 0xE00FF),  # Cn <reserved-E0080>..<reserved-E00FF>
+    (0xE0100, 0xE01EF),  # Mn VARIATION SELECTOR-17..VARIATION SELECTOR-256
+    (0xE01F0, 0xE0FFF),  # Cn <reserved-E01F0>..<reserved-E0FFF>
+)
+"""The Default_Ignorable_Code_Point property, as first and last code point of each range.
+
+Copied from Unicode's DerivedCoreProperties.txt
+(https://www.unicode.org/Public/UCD/latest/ucd/DerivedCoreProperties.txt; the
+set is the same in Unicode 14.0 to 16.0), with the general category and
+names of each range as that file gives them. A test compares it with the
+``regex`` package's Unicode database.
+"""
+
+DEFAULT_IGNORABLE = frozenset(
+    point for first, last in DEFAULT_IGNORABLE_RANGES for point in range(first, last + 1)
+)
+"""Code points a renderer draws as nothing when it has no glyph for them (4,174)."""
+
+BLANKS = frozenset([0x2800, 0x1D159])
+"""Symbols (``So``) that draw an empty cell: BRAILLE PATTERN BLANK, MUSICAL SYMBOL NULL NOTEHEAD."""
+
+_PRINTABLE_INVISIBLE = sorted(
+    point for point in DEFAULT_IGNORABLE | BLANKS if chr(point).isprintable()
+)
+"""The characters reported that ``str.isprintable`` passes (marks, letters, symbols)."""
+
+_FILLER = re.compile("[" + "".join(chr(point) for point in _PRINTABLE_INVISIBLE) + "]")
+"""Finds, in text ``str.isprintable`` passes, a character this rule still reports."""
 
 MULTILINE = "\n\t"
 """Allowed in notes and quotes, which may run over several lines."""
@@ -71,6 +130,8 @@ def invisible(char: str) -> str | None:
 
     >>> invisible("\\u202e"), invisible("\\u200b"), invisible("\\x1b"), invisible("a")
     ('a bidi control', 'a zero-width character', 'a control character', None)
+    >>> invisible("\\ufe0f"), invisible("\\u2800")
+    ('a default-ignorable character', 'a blank character')
     """
     point = ord(char)
     if point in BIDI:
@@ -79,7 +140,12 @@ def invisible(char: str) -> str | None:
         return "a zero-width character"
     if point in FILLERS:
         return "an invisible filler"
-    return _CATEGORIES.get(unicodedata.category(char))
+    if point in BLANKS:
+        return "a blank character"
+    by_category = _CATEGORIES.get(unicodedata.category(char))
+    if by_category is None and point in DEFAULT_IGNORABLE:
+        return "a default-ignorable character"
+    return by_category
 
 
 def _found(text: str, allowed: str) -> list[tuple[int, str, str]]:
@@ -184,10 +250,13 @@ def invisible_characters(dataset: Dataset, _: Context) -> Iterator[Hit]:
     Reported in every text of every record (titles, names, aliases, roles,
     statements, notes, quotes, ...): bidi controls (U+202A–U+202E,
     U+2066–U+2069, U+200E, U+200F, U+061C), zero-width characters (U+200B–
-    U+200D, U+2060, U+FEFF), and every other control, format, private-use,
+    U+200D, U+2060, U+FEFF), every other control, format, private-use,
     surrogate or unassigned character, line or paragraph separator and
-    Hangul filler. Line breaks and tabs are allowed in notes and quotes. A
-    quote may keep such a character where the report it cites has it.
+    Hangul filler, every Unicode Default_Ignorable_Code_Point (the combining
+    grapheme joiner U+034F, the variation selectors U+FE00–U+FE0F and
+    U+E0100–U+E01EF, ...) and the blanks U+2800 and U+1D159. Line breaks and
+    tabs are allowed in notes and quotes. A quote may keep such a character
+    where the report it cites has it.
     """
     texts = dataset.texts
     normalised: dict[str, NormalisedText] = {}

@@ -150,6 +150,11 @@ def run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
     if missing:
         return fail("fmt", f"no such file or folder: {missing[0]}")
+    # a file named on its own is a record file by its suffix, as for validate and load();
+    # a device or FIFO is left to the read stage, which refuses it without reading
+    other = [p for p in args.paths if p.is_file() and p.suffix not in read.RECORD_SUFFIXES]
+    if other:
+        return fail("fmt", f"{other[0]} is not a record file (.yaml or .yml)")
     collected = read.collect(args.paths)
     failed = len(collected.skipped)
     for skipped in collected.skipped:

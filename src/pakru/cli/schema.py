@@ -1,6 +1,7 @@
 """``pakru schema``: write (or check) the JSON Schema files exported from the models."""
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,16 +20,18 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         help="export the JSON Schema of every record kind",
         description=(
             "Write the JSON Schema files (one per record kind, record.schema.json for any "
-            "kind, records.schema.json for an array of records) into a folder of the "
-            "working tree; never into the installed package."
+            "kind, records.schema.json for an array of records) into schema/json of the "
+            "checkout found from the working folder upwards, or into --out; never into the "
+            "installed package."
         ),
     )
     p.add_argument(
         "--out",
         type=Path,
-        default=DEFAULT_OUT,
         metavar="DIR",
-        help=f"folder to write into (default: ./{DEFAULT_OUT.as_posix()})",
+        help=f"folder to write into (default: {DEFAULT_OUT.as_posix()} of the checkout found "
+        "from the working folder upwards, the folder holding records/ and schema/; outside "
+        "a checkout --out is needed)",
     )
     p.add_argument(
         "--check",
@@ -45,6 +48,33 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.set_defaults(run=run)
 
 
+def _checkout_out() -> Path | str:
+    """``schema/json`` of the checkout the working folder is in, or why there is none.
+
+    The checkout is the folder holding the records tree :func:`pakru.tools.tree.find`
+    names (``PAKRU_RECORDS``, else the ``records/`` found from the working
+    folder upwards) and a ``schema/`` folder beside it; never the installed data.
+    """
+    from pakru.tools.tree import find  # noqa: PLC0415
+
+    tree = find()
+    if tree.installed:
+        return (
+            f"no checkout found from {tree.start} upwards (a folder holding records/ and "
+            "schema/); give --out DIR"
+        )
+    if not tree.path.is_dir():
+        return f"{tree.describe()}: no such folder; give --out DIR"
+    schema = tree.path.parent / DEFAULT_OUT.parent
+    if not schema.is_dir():
+        return f"{tree.path} has no {DEFAULT_OUT.parent}/ folder beside it; give --out DIR"
+    out = schema / DEFAULT_OUT.name
+    try:
+        return Path(os.path.relpath(out))
+    except ValueError:  # another drive (Windows)
+        return out
+
+
 def run(args: argparse.Namespace) -> int:
     """Write or check the schema files, and the field descriptions they are built from.
 
@@ -54,6 +84,11 @@ def run(args: argparse.Namespace) -> int:
     and never through a link (``--out``, ``--vscode`` and the files in them);
     a path that cannot be written is a usage error (exit 2) naming it.
     """
+    if args.out is None:
+        out = _checkout_out()
+        if isinstance(out, str):
+            return fail("schema", out)
+        args.out = out
     try:
         return _run(args)
     except OSError as error:  # UnsafePathError included: a link, or a path out of the folder

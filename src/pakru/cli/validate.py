@@ -8,7 +8,7 @@ import stat
 import sys
 from pathlib import Path
 
-from pakru.cli.args import add_paths, fail, say_tree, tree_of
+from pakru.cli.args import add_paths, fail, say_tree, tree_line, tree_of
 from pakru.validate.report import REPORTERS, printable, summary_line
 
 
@@ -252,6 +252,9 @@ def run(args: argparse.Namespace) -> int:
         incremental=incremental,
     )
     findings = checked.findings
+    if checked.files == 0 and not findings:  # a tree with its folders but no record in them
+        where = tree_line(tree, None, verb="no record files in").removesuffix(".")
+        return fail("validate", f"{where}: nothing to check")
     for name, file in outputs:
         try:
             report = REPORTERS[name](findings, False)

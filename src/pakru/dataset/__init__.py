@@ -82,11 +82,13 @@ class Dataset:
     result of ``pakru.load()`` is the same for every caller. It pickles and
     copies by value (``pickle``, ``copy.deepcopy``, ``multiprocessing``): the
     records, texts, version and withdrawn ids; the indexes are built again
-    on use.
+    on use. Two Datasets are equal (``==``) when those are, and a Dataset is
+    hashable by that value.
 
     The examples below run as tests on the small fixture dataset of the
     test suite (``fixture()`` is ``pakru.load(["tests/library/fixtures/records"])``);
-    ``pakru.load()`` without arguments gives the shipped data.
+    ``pakru.load()`` without arguments gives the records tree found from the
+    working folder upwards, else the shipped data.
 
     >>> ds = fixture()
     >>> ds.get("jwg-ct-07").ordinal
@@ -135,6 +137,33 @@ class Dataset:
             tuple(self._withdrawn.values()),
         )
         return (_restore, state)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal by value: the same records (field by field), texts, version and withdrawn ids.
+
+        So a pickled or deep-copied Dataset equals the original; the indexes
+        built on use play no part.
+        """
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return self is other or (
+            self._version == other._version
+            and self._texts == other._texts
+            and self._withdrawn == other._withdrawn
+            and self._by_id == other._by_id
+        )
+
+    def __hash__(self) -> int:
+        """A hash of the value (:meth:`__eq__`): a Dataset never changes, so it stays hashable,
+        a key of a dict or a cache as before; computed once, on first use."""
+        return self._value_hash
+
+    @cached_property
+    def _value_hash(self) -> int:
+        # the records sorted by id, so the order they were read in plays no part; the texts
+        # and withdrawn ids are left out: equal Datasets still hash alike, and records differ
+        # wherever Datasets do in practice
+        return hash((self._version, self.records))
 
     def __repr__(self) -> str:
         # the dated kinds first: what the dataset is about, then who and where from

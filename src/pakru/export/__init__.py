@@ -292,3 +292,11 @@ def read_csv(path: "str | Path") -> "pd.DataFrame":
 
 
 __all__ = ["ALL", "FORMATS", "ExportError", "export", "meta", "read", "read_csv", "tables"]
+
+
+def __dir__() -> list[str]:
+    """What ``dir(pakru.export)`` and an editor's completion list: ``__all__`` and the format
+    modules, not the names this module imports (``hashlib``, ``json``, ``Path``, …)."""
+    from pkgutil import iter_modules  # noqa: PLC0415 - only when listing
+
+    return sorted({*__all__, *(m.name for m in iter_modules(__path__))})

@@ -7,10 +7,11 @@ runs no MkDocs plugins) can build the site; see the maintainers' guide.
 
 import argparse
 import shutil
+import sys
 from pathlib import Path
 from typing import IO, Any
 
-from pakru.site.generate import write
+from pakru.site.generate import SiteError, write
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +29,11 @@ def main(argv: list[str] | None = None) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         return path.open(mode, **kwargs)
 
-    write(open_file, site_url=args.site_url)
+    try:
+        write(open_file, site_url=args.site_url)
+    except SiteError as error:
+        sys.stderr.write(f"{error}\n")
+        return 1
     return 0
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from pakru.dataset import Dataset
-from pakru.loading import load_tree
+from pakru.loading import DatasetError, load_tree
 from pakru.schema.record import RECORD_TYPES
 from pakru.site.codebook import pages as codebook_pages
 from pakru.site.context import Site
@@ -28,7 +28,12 @@ from pakru.site.series import series_index
 from pakru.site.toolchain import NOTICE
 from pakru.tools.tree import find
 
-__all__ = ["pages", "write"]
+__all__ = ["SiteError", "pages", "write"]
+
+
+class SiteError(Exception):
+    """The site cannot be built: the records do not load. The message names the tree and
+    the findings (file, line, rule), to be printed as it is, without a traceback."""
 
 
 def _record_files(ds: Dataset, folder: Path | None) -> Pages:
@@ -81,12 +86,21 @@ Opener = Callable[..., IO[Any]]
 
 def write(open_file: Opener, *, site_url: str = "") -> None:
     """Write every page of the records tree :func:`pakru.tools.tree.find` names through
-    ``open_file`` (``mkdocs_gen_files.open``)."""
+    ``open_file`` (``mkdocs_gen_files.open``).
+
+    Raises :class:`SiteError` when the records do not load; the entry points
+    (``docs/gen_pages.py``, ``python -m pakru.site``) print its message and fail.
+    """
     log = logging.getLogger("mkdocs.plugins.pakru")
     log.info(NOTICE)
     records = find()
     folder = records.path
-    ds = load_tree(records)
+    try:
+        ds = load_tree(records)
+    except DatasetError as error:  # NotRecordsError too: a missing or empty PAKRU_RECORDS
+        findings = str(error).rstrip("\n")
+        where = records.describe()
+        raise SiteError(f"pakru: cannot build the site from {where}: {findings}") from None
     log.info("pakru: building the site from %s records in %s", len(ds), records.describe())
     for name, content in pages(ds, folder=folder, site_url=site_url).items():
         if name.endswith("+"):

@@ -7,7 +7,7 @@ from typing import Any
 
 from pakru.schema.introspect import FieldSpec, fields, models
 from pakru.schema.record import RECORD_TYPES
-from pakru.site.markup import esc, prose, table
+from pakru.site.markup import attr, esc, prose, table
 
 _SCALARS = {str: "text", int: "whole number", bool: "true or false", dt.date: "date (YYYY-MM-DD)"}
 
@@ -83,13 +83,22 @@ def rules_page() -> str:
         lines += [f"## {esc(theme)}", ""]
         lines += table(
             ["Rule", "Severity", "What it checks"],
-            [[f"`{r.id}`", esc(r.severity), prose(r.summary)] for r in rules],
+            [[_anchored(r.id), esc(r.severity), prose(r.summary)] for r in rules],
         )
         for r in rules:
             rest = r.doc.split("\n", 1)[1].strip() if "\n" in r.doc else ""
             if rest:
                 lines += [f"**`{r.id}`**: {prose(r.summary)}", "", prose(rest), ""]
     return "\n".join([*lines, *_derivation_rules()])
+
+
+def _anchored(rule_id: str) -> str:
+    """The rule's id, carrying its row's anchor: SARIF's ``helpUri`` points here.
+
+    A span, not a link to itself: the theme colours code in a link below the
+    contrast the pages keep in the dark scheme.
+    """
+    return f'<span id="{attr(rule_id)}">`{rule_id}`</span>'
 
 
 def _derivation_rules() -> list[str]:

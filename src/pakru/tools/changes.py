@@ -57,8 +57,15 @@ class Changes:
         return not (self.added or self.changed or self.merged or self.removed or self.unaccounted)
 
 
-def diff(old: Iterable[Mapping[str, Any]], ds: "Dataset") -> Changes:
-    """Compare the records of an earlier release (JSON data) with the Dataset."""
+def diff(
+    old: Iterable[Mapping[str, Any]], ds: "Dataset", old_texts: Mapping[str, str] | None = None
+) -> Changes:
+    """Compare the records of an earlier release (JSON data) with the Dataset.
+
+    ``old_texts`` are the earlier release's report texts by source id: a
+    source whose text differs is changed (field ``text``) even when its
+    record is not. None when they are not known (only the records compared).
+    """
     before = {item["id"]: item for item in old}
     after = {r.id: r.model_dump(mode="json") for r in ds.records}
     gone = sorted(set(before) - set(after))
@@ -78,6 +85,8 @@ def diff(old: Iterable[Mapping[str, Any]], ds: "Dataset") -> Changes:
             for k in set(before[record_id]) | set(after[record_id])
             if before[record_id].get(k) != after[record_id].get(k)
         )
+        if old_texts is not None and old_texts.get(record_id) != ds.texts.get(record_id):
+            fields = sorted([*fields, "text"])  # the report itself was edited
         if fields:
             changed.append((record_id, tuple(fields)))
     types = {k: str(v.get("type", "")) for k, v in (before | after).items()}
@@ -121,6 +130,8 @@ class Release:
     commit: str
     date: str
     records: tuple[dict[str, Any], ...]
+    texts: Mapping[str, str]
+    """The report texts of the release, by source id."""
 
     def describe(self) -> str:
         """``data 2.1.0 (CHANGELOG.md, released in commit e074b92 of 2026-11-23)``."""
@@ -160,12 +171,37 @@ def _git(folder: Path, *args: str) -> str | None:
     return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
 
 
+def _shallow_ends(folder: Path) -> set[str]:
+    """The commits where a shallow clone's history is cut off (none in a full clone).
+
+    git lists them in the ``shallow`` file of the repository; such a commit
+    shows as adding every line its files hold, as if it began the history.
+    """
+    where = _git(folder, "rev-parse", "--git-path", "shallow")
+    if where is None:
+        return set()
+    try:
+        return set((folder / where.strip()).read_text(encoding="ascii").split())
+    except (OSError, UnicodeDecodeError):
+        return set()
+
+
 def _release_commit(folder: Path, versions: list[tuple[str, str]]) -> tuple[str, str, str] | None:
-    """(version, commit, date) of the newest release whose heading a commit added."""
+    """(version, commit, date) of the newest release whose heading a commit added.
+
+    Raises :class:`ReleaseError` when that commit is where a shallow clone's
+    history is cut off: the heading may have been added long before it.
+    """
     for version, heading in versions:
         found = _git(folder, "log", "-1", "--format=%H %cs", "-S", heading, "--", CHANGELOG_FILE)
         if found and found.strip():
             commit, date = found.split()
+            if commit in _shallow_ends(folder):
+                raise ReleaseError(
+                    f"data {version} ({CHANGELOG_FILE}) was released before the history of this "
+                    f"shallow clone, which begins at commit {commit[:7]}: fetch the whole "
+                    "history (git fetch --unshallow; in GitHub Actions, fetch-depth: 0)"
+                )
             return version, commit, date
     return None
 
@@ -178,9 +214,11 @@ def last_release(records: Path) -> Release | None:
     The last release is the newest one whose heading line is in the git
     history; its records are the tree of the commit that added that line,
     read with ``git archive`` and loaded with this pakru. No git tag is
-    needed. Raises :class:`ReleaseError` when a release is recorded but its
-    records cannot be had: not a git checkout, a shallow clone without that
-    commit, or records this pakru cannot load.
+    needed. Raises :class:`ReleaseError` when there is no ``CHANGELOG.md``
+    to say (installed data, a copied tree: nothing to compare with), or when
+    a release is recorded but its records cannot be had: not a git
+    checkout, a shallow clone without that commit, or records this pakru
+    cannot load. None only when ``CHANGELOG.md`` records no release yet.
     """
     from pakru.validate.load import load_dataset  # noqa: PLC0415 - the full loader
 
@@ -188,8 +226,12 @@ def last_release(records: Path) -> Release | None:
     changelog_path = folder.parent / CHANGELOG_FILE
     try:
         versions = recorded_versions(changelog_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return None
+    except (OSError, UnicodeDecodeError) as error:
+        why = "not UTF-8" if isinstance(error, UnicodeDecodeError) else error.strerror or error
+        raise ReleaseError(
+            f"cannot read {changelog_path} ({why}), which names the releases of {folder}: "
+            "nothing to compare with"
+        ) from None
     if not versions:
         return None
     top = _git(folder, "rev-parse", "--show-toplevel")
@@ -225,4 +267,4 @@ def last_release(records: Path) -> Release | None:
             f"({first.rule}: {first.message}); compare with their records.json (--old)"
         )
     dumped = tuple(r.model_dump(mode="json") for r in loaded.dataset.records)
-    return Release(version, commit, date, dumped)
+    return Release(version, commit, date, dumped, dict(loaded.dataset.texts))

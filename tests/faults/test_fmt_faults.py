@@ -71,9 +71,13 @@ def test_kill_between_temp_write_and_rename_leaves_the_original(messy_tree: Path
     assert temp.suffix == ".tmp"
     done = pakru("validate", messy_tree, "--today", "2018-06-01")
     assert (done.code, done.out) == (0, "No findings.\n")
+    checked = pakru("fmt", "--check", target)
+    assert checked.code == 1
+    assert temp.exists()  # --check changes nothing, orphans included
     again = pakru("fmt", target)
     assert (again.code, again.out, again.err) == (0, f"formatted {target}\n", "")
     assert target.read_bytes() == _canonical(target)
+    assert not temp.exists()  # the next run that writes into the folder removes the orphan
 
 
 def _file_size_limit(limit: int) -> None:

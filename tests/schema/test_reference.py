@@ -2,7 +2,7 @@
 
 import pakru
 from pakru.schema.countries import country
-from pakru.schema.reference import build, cities, render, romanisations, versions, within_one_edit
+from pakru.schema.reference import cities, extract, render, romanisations, versions, within_one_edit
 from pakru.tools.schemafiles import EXTRACT
 from pakru.validate.derive.names import printed_names
 
@@ -12,7 +12,7 @@ def test_extract_is_rebuilt_from_the_installed_packages() -> None:
     romanisation candidates: all recomputed from the pinned packages."""
     names = sorted(set(printed_names(pakru.load().records)))
     assert names == ["Druzbha"]
-    assert EXTRACT.read_text(encoding="utf-8") == render(build(names)), (
+    assert EXTRACT.read_text(encoding="utf-8") == render(extract(names)), (
         "schema/reference.json is stale: run pakru.tools.schemafiles.write_reference(names=...)"
     )
 

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from pakru.cli.args import add_paths, default_paths, fail, say_tree
-from pakru.tools.atomic import write_text
+from pakru.tools.atomic import remove_orphans, write_text
 from pakru.validate import read
 from pakru.validate.findings import Finding
 from pakru.validate.report import printable
@@ -161,6 +161,10 @@ def run(args: argparse.Namespace) -> int:
         shown = f"error: {skipped.path}: {skipped.message} [{skipped.rule}]"
         print(printable(shown), file=sys.stderr)
     roots = [(p, p.resolve()) for p in args.paths if p.is_dir()]
+    if not args.check:  # a killed run's temporary files, in the folders this run writes into
+        for folder in sorted({path.parent for path in collected.files}):
+            if _refusal(folder, roots) is None:
+                remove_orphans(folder)
     changed = 0
     for path in collected.files:
         was_changed, was_failed = _format(path, roots, args.check)

@@ -3,7 +3,7 @@
 :mod:`pakru.schema` computes them and writes no file: the JSON Schema files
 (:mod:`pakru.schema.jsonschema`; ``pakru schema`` writes them into
 ``schema/json/`` and says which are stale) and the reference extract
-(:func:`pakru.schema.reference.build`, rebuilt by :func:`write_reference`).
+(:func:`pakru.schema.reference.extract`, rebuilt by :func:`write_reference`).
 """
 
 import stat
@@ -71,7 +71,7 @@ def write_reference(path: Path = EXTRACT, names: Iterable[str] | None = None) ->
     """
     if names is None:
         names = reference.held_names() if path == EXTRACT else ()
-    content = reference.render(reference.build(names))
+    content = reference.render(reference.extract(names))
     if _holds(path, content):
         return False
     write_text(path, content, root=path.parent)

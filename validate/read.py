@@ -45,7 +45,10 @@ class Collected:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def _kind(mode: int) -> str:
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, in words (``a FIFO``), from its ``st_mode``."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
     if stat.S_ISFIFO(mode):
         return "a FIFO"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -219,7 +222,7 @@ class _Walk:
                 f"{path.stem}{suffix.lower()}",
             )
         elif not stat.S_ISREG(info.st_mode):
-            self.skip(path, "read.io", f"cannot read file: {_kind(info.st_mode)}")
+            self.skip(path, "read.io", f"cannot read file: {kind_of(info.st_mode)}")
         else:
             self._file((info.st_dev, info.st_ino), path)
 
@@ -291,7 +294,7 @@ def read_text(
         try:
             info = os.fstat(handle)
             if not stat.S_ISREG(info.st_mode):
-                kind = "Is a directory" if stat.S_ISDIR(info.st_mode) else _kind(info.st_mode)
+                kind = "Is a directory" if stat.S_ISDIR(info.st_mode) else kind_of(info.st_mode)
                 return Finding(name, 0, 0, "read.io", "error", f"cannot read file: {kind}")
             data = _read_bytes(handle, info.st_size, max_bytes)
         finally:

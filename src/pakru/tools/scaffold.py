@@ -35,7 +35,7 @@ from typing import Any
 from pakru.schema.common import ID_PATTERN
 from pakru.schema.record import RECORD_TYPES
 from pakru.schema.text import normalise
-from pakru.validate.read import MAX_BYTES
+from pakru.validate.read import MAX_BYTES, kind_of
 
 TEXT_NAME = re.compile(r"^(?P<number>\d{3})_(?P<hash>[0-9a-f]{16})\.txt$")
 DATELINE = re.compile(r"^\s*(?P<quote>date (?P<date>\d{4}-\d{2}-\d{2}))\b")
@@ -67,18 +67,6 @@ def id_problem(value: str) -> str | None:
     return None
 
 
-def _kind_of(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
 def _line_column(data: bytes, offset: int) -> str:
     line = data.count(b"\n", 0, offset) + 1
     column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
@@ -96,13 +84,13 @@ def read_report(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise ReportError(f"is {_kind_of(info.st_mode)}, not a text file")
+            raise ReportError(f"is {kind_of(info.st_mode)}, not a text file")
         # O_NONBLOCK: should a FIFO be swapped in after the check, opening it does not wait
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
             info = os.fstat(handle)
             if not stat.S_ISREG(info.st_mode):
-                raise ReportError(f"is {_kind_of(info.st_mode)}, not a text file")
+                raise ReportError(f"is {kind_of(info.st_mode)}, not a text file")
             parts: list[bytes] = []
             total = 0
             while total <= max_bytes and (part := os.read(handle, max_bytes + 1 - total)):

@@ -57,7 +57,7 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folders = ("src", "schema", "validate", "records", "tests", "docs")
     for name in folders:
         ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
-        shutil.copytree(REPO / name, root / name, ignore=ignore)
+        shutil.copytree(REPO / name, root / name, ignore=ignore, symlinks=True)
     shutil.copy2(REPO / "pyproject.toml", root / "pyproject.toml")
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     for package, folder in pyproject["tool"]["setuptools"]["package-dir"].items():

@@ -72,7 +72,7 @@ class Meeting(RecordBase):
     announced_at: MeetingRef | None = None
     """For a planned meeting: the meeting at which it was announced."""
     realises: Annotated[MeetingRef | None, LINK] = None
-    """For a held meeting: the planned meeting it carried out (the plan keeps status ``planned``)."""
+    """For a held meeting: the planned meeting it carried out (the plan stays ``planned``)."""
     participants: tuple[Participant, ...] = ()
     """People and bodies taking part."""
     topics: tuple[Statement, ...] = ()

@@ -41,9 +41,7 @@ def uncovered(dataset: Dataset, _: Context) -> Iterator[Hit]:
         *dataset.events,
     )
     # a plan and the meeting that carried it out differ by nature, not by dispute
-    realised = {
-        frozenset((m.id, m.realises)) for m in dataset.meetings if m.realises is not None
-    }
+    realised = {frozenset((m.id, m.realises)) for m in dataset.meetings if m.realises is not None}
     for record in records:
         for index, other_id in enumerate(record.same_as):
             pair = frozenset((record.id, other_id))

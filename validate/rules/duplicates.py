@@ -103,7 +103,8 @@ def likely(dataset: Dataset, _: Context) -> Iterator[Hit]:
     for group in _groups(_pairs(dataset)):
         (first, why), (second, _why) = group[0], group[1]
         if len(group) == 2:
-            yield Hit(second.id, ("date",), f"may be the same meeting as {first.id} ({why}); {ADVICE}")
+            message = f"may be the same meeting as {first.id} ({why}); {ADVICE}"
+            yield Hit(second.id, ("date",), message)
             continue
         others = [first.id] + [m.id for m, _why in group[2:]]
         named = ", ".join(others[:NAMED])

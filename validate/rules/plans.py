@@ -27,7 +27,7 @@ def _years(date: DateInterval) -> str:
         return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
     if first is not None:
         return f"{first.year} or later"
-    assert last is not None  # noqa: S101 - the two None cases are handled above
+    assert last is not None
     return f"{last.year} or earlier"
 
 
@@ -146,9 +146,7 @@ def changed(dataset: Dataset, _: Context) -> Iterator[Hit]:
             continue
         changes = []
         if _city(plan) and _city(held) and _city(plan) != _city(held):
-            changes.append(
-                f"planned for {plan.location.city}, held in {held.location.city}"
-            )
+            changes.append(f"planned for {plan.location.city}, held in {held.location.city}")
         if not overlaps(plan.date, held.date):
             changes.append(f"planned for {_years(plan.date)}, held in {_years(held.date)}")
         if changes:

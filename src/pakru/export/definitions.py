@@ -231,7 +231,7 @@ def _meetings(ds: "Dataset") -> Table:
             *location(_place),
             *own(Meeting, "series ordinal announced_at realises"),
             derived(
-                "realised_by",
+                "realised_by_id",
                 "string",
                 "For a planned meeting: the held meeting that carried it out (the reverse of "
                 "realises); empty while no report shows it held.",

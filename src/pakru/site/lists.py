@@ -10,7 +10,7 @@ from pakru.site.context import Site
 from pakru.site.markup import esc, table
 from pakru.site.paths import index_of, rel
 from pakru.site.records import sides
-from pakru.site.series import plan_words
+from pakru.site.series import status_cell
 from pakru.site.words import date_words, label, place_words, status_words, type_and_kind
 
 KIND_TITLES = {
@@ -27,14 +27,6 @@ KIND_TITLES = {
 Dated = Meeting | Agreement | Event
 
 
-def _status(site: Site, record: Dated) -> str:
-    """The status column; a meeting that carried out a plan says so, with the plan."""
-    status = "**planned**" if record.status == "planned" else status_words(record.status)
-    if isinstance(record, Meeting) and (plan := plan_words(site.ds, record)):
-        return f"{status}: {esc(plan)}"
-    return status
-
-
 def timeline_rows(site: Site, page: str, records: list[Dated]) -> list[str]:
     """Records as a table in the order given: date in words, what, kind, status, place."""
     if not records:
@@ -44,7 +36,9 @@ def timeline_rows(site: Site, page: str, records: list[Dated]) -> list[str]:
             esc(date_words(r.date)),
             site.link(page, r.id),
             esc(type_and_kind(r)),
-            _status(site, r),
+            status_cell(site, page, r)
+            if isinstance(r, Meeting)
+            else ("**planned**" if r.status == "planned" else status_words(r.status)),
             esc(place_words(r.location)) if isinstance(r, Meeting | Event) else "",
         ]
         for r in records
@@ -57,12 +51,12 @@ def kind_index(site: Site, kind: str) -> str:
     """The list page of one record kind."""
     page = index_of(kind)
     records: list[Record] = [r for r in site.ds.records if r.type == kind]
-    count = f"{len(records)} records."
+    counted = f"{len(records)} records."
     if kind == "meeting":
         held = sum(1 for r in records if getattr(r, "status", None) == "held")
-        count = f"{held} held; {len(records) - held} planned (announced, shown with the meeting "
-        count += "that carried them out when a report shows one)."
-    lines = [f"# {KIND_TITLES[kind]}", "", count, ""]
+        counted = f"{held} held; {len(records) - held} planned (announced, shown with the meeting "
+        counted += "that carried them out when a report shows one)."
+    lines = [f"# {KIND_TITLES[kind]}", "", counted, ""]
     if kind in dated_kinds():
         lines += timeline_rows(site, page, list(site.ds.timeline(kind)))
     elif kind == "conflict":
@@ -102,7 +96,11 @@ def home(site: Site, *, site_url: str) -> str:
         ]
         for k in KIND_TITLES
     ]
-    everything = list(site.ds.timeline())
+    everything = [  # a plan a held meeting carried out is drawn and listed with that meeting
+        r
+        for r in site.ds.timeline()
+        if not (isinstance(r, Meeting) and r.status == "planned" and site.ds.realised_by(r.id))
+    ]
     lines = ["", "## The dataset in numbers", "", *table(["Records", "Count"], rows)]
     series = [b for b in site.ds.bodies if b.kind == "dialogue-series"]
     if series:

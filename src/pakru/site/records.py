@@ -78,8 +78,9 @@ def _notes(site: Site, page: str, record: Record) -> list[str]:
     out: list[str] = []
     if isinstance(record, Meeting) and record.status == "planned":
         held = site.ds.realised_by(record.id)
+        words = esc(plan_words(site.ds, held[0]) or "") if held else ""
         said = (
-            f"Carried out: {esc(plan_words(site.ds, held[0]) or '')} ({site.link(page, held[0].id)})."
+            f"Carried out: {words} ({site.link(page, held[0].id)})."
             if held
             else "Announced in the sources; no source reports it as held."
         )

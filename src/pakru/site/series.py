@@ -31,7 +31,8 @@ def span(first: int, last: int) -> str:
 
 def _nth(number: int) -> str:
     """``7`` → "7th", ``22`` → "22nd"."""
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    ends = {1: "st", 2: "nd", 3: "rd"}
+    suffix = "th" if 10 <= number % 100 <= 20 else ends.get(number % 10, "th")
     return f"{number}{suffix}"
 
 
@@ -61,6 +62,15 @@ def plan_words(ds: Dataset, meeting: Meeting) -> str | None:
     held = held if held.startswith(("on ", "some ", "between ")) else f"on {held}"
     where = f" in {meeting.location.city}" if meeting.location.city else ""
     return f"announced{at}{f' for {planned}' if planned else ''} → held {held}{where}"
+
+
+def status_cell(site: Site, page: str, meeting: Meeting) -> str:
+    """A meeting's status as a table shows it; one that carried out a plan names the plan."""
+    status = "**planned**" if meeting.status == "planned" else status_words(meeting.status)
+    plan = plan_words(site.ds, meeting)
+    if plan is None or meeting.realises is None:
+        return status
+    return f"{status}: {esc(plan)} (the plan: {site.link(page, meeting.realises)})"
 
 
 def shown(ds: Dataset, meetings: Iterable[Meeting]) -> list[Meeting]:
@@ -95,13 +105,10 @@ def series_section(site: Site, page: str, series: Body) -> list[str]:
 
 
 def _row(site: Site, page: str, meeting: Meeting) -> list[str]:
-    status = "**planned**" if meeting.status == "planned" else status_words(meeting.status)
-    if plan := plan_words(site.ds, meeting):
-        status = f"{status}: {esc(plan)}"
     return [
         str(meeting.ordinal) if meeting.ordinal is not None else "not numbered",
         site.link(page, meeting.id),
-        status,
+        status_cell(site, page, meeting),
         esc(date_words(meeting.date)),
         esc(place_words(meeting.location)),
     ]

@@ -197,4 +197,3 @@ def load_partial(
     loaded = load_dataset(list(record_paths) or None)
     errors = tuple(f for f in loaded.findings if f.severity == "error")
     return Dataset.of(loaded.dataset), errors
-

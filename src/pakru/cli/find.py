@@ -12,7 +12,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         "find",
         help="the ids of people, bodies and events whose name or alias contains TEXT",
         description=(
-            "Print the id, kind and name ('id (kind): name') of every person, body and event whose name or an "
+            "Print 'id (kind): name' for every person, body and event whose name or an "
             "alias contains TEXT (case and accents ignored), best matches first, as "
             "Dataset.find does. Works on a tree with errors: a file that does not build (a "
             "new record still holding nulls) is left out, with a note on stderr."

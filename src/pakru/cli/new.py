@@ -52,7 +52,7 @@ Planned = list[tuple[Path, bytes]]
 """The files to write, in order: path and content."""
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:  # noqa: PLR0911 - one return per way to stop
     """Write the new files and say which; 1 when one would be overwritten, 2 on bad input.
 
     Every file is written atomically inside the records folder and never over
@@ -223,4 +223,3 @@ def _next_in_series(records: Path, series: str) -> int | None:
         )
     print(f"run: pakru new meeting ID --series {series} (ID as the report numbers it)")
     return None
-

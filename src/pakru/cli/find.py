@@ -24,7 +24,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 def run(args: argparse.Namespace) -> int:
     """0 when something was found, 1 when nothing was, 2 on bad input."""
-    from pakru.dataset import QueryError  # noqa: PLC0415
+    from pakru.dataset.collection import QueryError  # noqa: PLC0415
     from pakru.loading import load_partial  # noqa: PLC0415 - the validator's modules are slow
 
     tree = find_tree(args)

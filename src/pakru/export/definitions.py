@@ -236,6 +236,7 @@ def _meetings(ds: "Dataset") -> Table:
                 "For a planned meeting: the held meeting that carried it out (the reverse of "
                 "realises); empty while no report shows it held.",
                 lambda m: next(iter(ds.realised_by(m.id).ids), None),
+                foreign_key=ForeignKey(("realised_by_id",), "meetings"),
             ),
             derived(
                 "participant_ids",

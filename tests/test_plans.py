@@ -12,6 +12,7 @@ import pytest
 import pakru
 from pakru.export import tables
 from pakru.library import Dataset
+from pakru.schema import DateInterval
 from pakru.site.context import Site
 from pakru.site.lists import kind_index, timeline_rows
 from pakru.site.records import record_page
@@ -86,3 +87,11 @@ def test_an_unrealised_plan_stays_a_plan_on_its_page(tmp_path: Path) -> None:
     assert "no source reports it as held" in notes
     rows = "\n".join(timeline_rows(Site(ds), "index.md", list(ds.timeline("meeting"))))
     assert "meetings/wg-next" in rows
+
+
+def test_a_held_meeting_of_unknown_date_says_so(realised: Dataset) -> None:
+    unknown = DateInterval(earliest=None, latest=None, precision="unknown")
+    meeting = realised.meeting("wg-08").model_copy(update={"date": unknown})
+    assert plan_words(realised, meeting) == (
+        "announced at the 7th for Moscow, some time in 2019 → held (date not known) in Moscow"
+    )

@@ -59,7 +59,10 @@ def plan_words(ds: Dataset, meeting: Meeting) -> str | None:
         if part
     )
     held = date_words(meeting.date)
-    held = held if held.startswith(("on ", "some ", "between ")) else f"on {held}"
+    if held == "date not known":
+        held = "(date not known)"
+    elif not held.startswith(("on ", "some ", "between ")):
+        held = f"on {held}"
     where = f" in {meeting.location.city}" if meeting.location.city else ""
     return f"announced{at}{f' for {planned}' if planned else ''} → held {held}{where}"
 

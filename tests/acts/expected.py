@@ -68,7 +68,9 @@ def current(records: Path = REPO / "records") -> str:
 def differences(old: str, new: str) -> list[str]:
     """The lines only one of the texts has, each marked ``-`` (old only) or ``+`` (new only)."""
     before, after = old.splitlines(), new.splitlines()
-    return [f"- {x}" for x in before if x not in after] + [f"+ {x}" for x in after if x not in before]
+    return [f"- {x}" for x in before if x not in after] + [
+        f"+ {x}" for x in after if x not in before
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,7 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__.splitlines()[0])
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--write", action="store_true", help=f"rewrite {GENERATED.name}")
-    group.add_argument("--check", action="store_true", help=f"exit 1 when {GENERATED.name} is stale")
+    group.add_argument(
+        "--check", action="store_true", help=f"exit 1 when {GENERATED.name} is stale"
+    )
     args = parser.parse_args(argv)
     text = current()
     if args.write:
@@ -88,7 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         changed = differences(old, text)
         for line in changed:
             print(line)
-        print(f"{GENERATED.relative_to(REPO)} is {'stale' if changed or old != text else 'current'}")
+        print(
+            f"{GENERATED.relative_to(REPO)} is {'stale' if changed or old != text else 'current'}"
+        )
         return 1 if old != text else 0
     sys.stdout.write(text)
     return 0

@@ -4,10 +4,10 @@ import json
 from pathlib import Path
 
 import pakru
-from pakru.acts.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class
-from pakru.acts.plover import crosswalk
 from pakru.acts import acts
 from pakru.acts.actors import ACTOR_BASES, ROLES
+from pakru.acts.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class
+from pakru.acts.plover import crosswalk
 from pakru.acts.policy import POLICY
 from pakru.dataset import Dataset
 from pakru.schema import Person
@@ -86,7 +86,8 @@ def test_the_index_shows_the_agreement_figures_the_script_wrote(tmp_path: Path) 
     folder = tmp_path / "tests" / "acts"
     folder.mkdir(parents=True)
     (folder / "agreement.md").write_text(
-        "# x\n\n| source | recall |\n| --- | ---: |\n| `src-1` | 50 % |\n| **all** | 7 % |\n\nrest\n",
+        "# x\n\n| source | recall |\n| --- | ---: |\n"
+        "| `src-1` | 50 % |\n| **all** | 7 % |\n\nrest\n",
         encoding="utf-8",
     )
     index = pages(Site(pakru.load()), tmp_path)["codebook/index.md"]

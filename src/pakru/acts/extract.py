@@ -314,7 +314,12 @@ def _dates(ds: "Dataset", record: Meeting | Agreement | Event, part: Part) -> _W
     first = _reported(ds, ds.sources_of(record.id))
     latest = None if first is None else first.earliest
     return _When(
-        DateInterval(earliest=None, latest=latest, precision="range" if latest else "unknown"),
+        DateInterval(
+            earliest=None,
+            latest=latest,
+            precision="range" if latest else "unknown",
+            derivations=(),
+        ),
         record.date,
     )
 
@@ -339,9 +344,12 @@ def _reported(ds: "Dataset", source_ids: Iterable[str]) -> DateInterval | None:
     first = None if None in firsts else min(f for f in firsts if f is not None)
     last = None if None in lasts else max(x for x in lasts if x is not None)
     if first is None and last is None:
-        return DateInterval(earliest=None, latest=None, precision="unknown")
+        return DateInterval(earliest=None, latest=None, precision="unknown", derivations=())
     return DateInterval(
-        earliest=first, latest=last, precision="day" if first == last else "range"
+        earliest=first,
+        latest=last,
+        precision="day" if first == last else "range",
+        derivations=(),
     )
 
 

@@ -2,11 +2,10 @@
 
 from dataclasses import dataclass, field
 
-from pakru.acts.plover import Plover, crosswalk
 from pakru.acts.codes import CAMEO, actor_code, alpha3, cow, goldstein, quad_class, root
+from pakru.acts.plover import Plover, crosswalk
 from pakru.acts.policy import CodingRule, Part
 from pakru.schema import DateInterval, Evidence, Location
-
 
 RETROSPECTIVE_DAYS = 31
 """An act that ended more than this many days before the first report stating it was

@@ -22,8 +22,11 @@ PLOVER codes no simple commentary, so an act with such a code has no PLOVER
 type, and its row says so in ``plover_reason`` instead of leaving the reader
 to guess.
 
->>> crosswalk("046")
-Plover(event_type='CONSULT', mode=None, context='diplomatic', reason='CAMEO2PLOVER-2021: 046 Engage in negotiation → CONSULT, context diplomatic')
+>>> coding = crosswalk("046", "Engage in negotiation")
+>>> coding.event_type, coding.mode, coding.context
+('CONSULT', None, 'diplomatic')
+>>> coding.reason
+'CAMEO2PLOVER-2021: 046 Engage in negotiation → CONSULT, context diplomatic'
 >>> crosswalk("010").event_type is None
 True
 """
@@ -146,13 +149,13 @@ def crosswalk(code: str, label: str | None = None) -> Plover:
     if root == "02":
         return Plover(None, None, None, _DROPPED.format("02 (appeal)"))
     if root == "08":
-        event_type = "CONCEDE" if code[:3] in ("080", "081", "082", "083") else "RETREAT"
-        return Plover(event_type, None, None, f"PLOVER manual: {named}, root 08 → {event_type}")
-    event_type = BY_ROOT.get(root)
-    if event_type is None:
+        split = "CONCEDE" if code[:3] in ("080", "081", "082", "083") else "RETREAT"
+        return Plover(split, None, None, f"PLOVER manual: {named}, root 08 → {split}")
+    by_root = BY_ROOT.get(root)
+    if by_root is None:
         raise ValueError(f"not a CAMEO event code: {code!r}")
     return Plover(
-        event_type, None, None, f"PLOVER manual root table: {named}, root {root} → {event_type}"
+        by_root, None, None, f"PLOVER manual root table: {named}, root {root} → {by_root}"
     )
 
 

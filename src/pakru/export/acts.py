@@ -21,8 +21,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pakru.acts import Act, Actor, rows
-from pakru.acts.model import RETROSPECTIVE_DAYS
 from pakru.acts.codes import edtf, wikidata_precision
+from pakru.acts.model import RETROSPECTIVE_DAYS
 from pakru.export.columns import Col, derived, location, table
 from pakru.export.model import ColumnType, ForeignKey, Table, Value
 from pakru.schema import DateInterval, Location
@@ -220,9 +220,7 @@ COLUMNS: tuple[Col[Act], ...] = (
         lambda a: a.plover.event_type,
     ),
     derived("plover_mode", "string", "PLOVER mode, when the crosswalk gives one.", _mode),
-    derived(
-        "plover_context", "string", "PLOVER context, when the crosswalk gives one.", _context
-    ),
+    derived("plover_context", "string", "PLOVER context, when the crosswalk gives one.", _context),
     derived(
         "plover_reason",
         "string",

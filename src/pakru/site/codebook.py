@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pakru.acts import Act, Actor
-from pakru.acts.extract import directed
-from pakru.acts.plover import crosswalk
 from pakru.acts.actors import ACTOR_BASES, ROLES
 from pakru.acts.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class, root
+from pakru.acts.extract import directed
+from pakru.acts.plover import crosswalk
 from pakru.acts.policy import NOT_ACTS, POLICY, CodingRule
 from pakru.schema.text import normalise
 from pakru.site.context import Site
@@ -139,7 +139,7 @@ def _markdown_table(text: str) -> Figures | None:
                 found.append(cells)
         elif found:
             break
-    if len(found) < 2:  # noqa: PLR2004 - a head and at least one row
+    if len(found) < 2:
         return None
     return found[0], found[1:]
 
@@ -205,7 +205,7 @@ def _policy_page(found: Iterable[Act], used: list[str], figures: Figures | None)
         "rule below, in this order, that applies to the part of the record and whose trigger",
         "occurs in one sentence of its quotes. A two-sided act (both sides met, both agreed)",
         "is two rows with the actors reversed, sharing `group_id`, as CAMEO counts it; the",
-        "\"acts\" column counts rows. Rules without a code record states, not acts.",
+        '"acts" column counts rows. Rules without a code record states, not acts.',
         'Codes are strings (`"046"`, never the number 46).',
         "",
         "## Codes",

@@ -79,7 +79,7 @@ def test_the_index_gives_each_code_its_definition_quad_class_goldstein_and_plove
         assert f"{GOLDSTEIN[code]:+.1f}</td>" in line
         assert f"{quad_class(code)} ({QUAD_CLASSES[quad_class(code)]})" in line
         assert (plover.event_type or "none") in line
-    assert "The figures are not part of this build (no agreement file found)." in index
+    assert "No agreement figures for these records are part of this build." in index
 
 
 def test_the_index_shows_the_agreement_figures_the_script_wrote(tmp_path: Path) -> None:
@@ -87,18 +87,22 @@ def test_the_index_shows_the_agreement_figures_the_script_wrote(tmp_path: Path) 
     folder.mkdir(parents=True)
     (folder / "agreement.md").write_text(
         "# x\n\n| source | recall |\n| --- | ---: |\n"
-        "| `src-1` | 50 % |\n| **all** | 7 % |\n\nrest\n",
+        "| `src-70d7bb2a` | 50 % |\n| **all** | 7 % |\n\nrest\n",
         encoding="utf-8",
     )
     index = pages(Site(pakru.load()), tmp_path)["codebook/index.md"]
-    assert '<td data-label="source" markdown="span">src-1</td>' in index
+    assert '<td data-label="source" markdown="span">[Report (by Zahid Chaudhary' in index
     assert '<td data-label="recall" markdown="span">7 %</td>' in index
     (folder / "agreement.json").write_text(
         json.dumps([{"source": "all", "kappa": "<b>0.8</b>"}]), encoding="utf-8"
     )
     index = pages(Site(pakru.load()), tmp_path)["codebook/index.md"]
     assert '<td data-label="kappa" markdown="span">&lt;b&gt;0.8&lt;/b&gt;</td>' in index
-    assert "src-1" not in index
+    assert "Zahid Chaudhary, 3 March" not in index.split("## Inter-coder")[1].split("## Rules")[0]
+    # figures naming a source these records lack are about another tree: not shown
+    (folder / "agreement.json").write_text(json.dumps([{"source": "src-00000000"}]), "utf-8")
+    index = pages(Site(pakru.load()), tmp_path)["codebook/index.md"]
+    assert "No agreement figures for these records are part of this build." in index
 
 
 def test_the_shipped_figures_are_the_generated_report() -> None:

@@ -78,17 +78,21 @@ def rows(ds: "Dataset") -> tuple[Act, ...]:
 def directed(found: Iterable[Act]) -> tuple[Act, ...]:
     """Each act as its directed rows: a one-way act is itself; a two-sided ("mutual") act is
     two rows, ``<id>--<a>-<b>`` with the actors in the record's order and ``<id>--<b>-<a>``
-    with them reversed, both with the act's id as their :attr:`~Act.group`. CAMEO codes a
+    with them reversed (``--1`` and ``--2`` after both when the two actors' codes are the
+    same), both with the act's id as their :attr:`~Act.group`. CAMEO codes a
     joint act as two events with the actors reversed (Schrodt 2012, the codebook's
     treatment of reciprocal actions), so a dyad count reads the rows as they are."""
     out: list[Act] = []
     for act in found:
-        if not act.mutual:
+        if not act.mutual or act.group is not None:  # one-way, or a directed row already
             out.append(act)
             continue
         back = replace(act, actor1=act.actor2, actor2=act.actor1)
-        for row in (act, back):
-            out.append(replace(row, id=f"{act.id}--{_pair(row)}", group=act.id))
+        there_id, back_id = f"{act.id}--{_pair(act)}", f"{act.id}--{_pair(back)}"
+        if there_id == back_id:  # actors with one code (or none): number the directions
+            there_id, back_id = f"{there_id}--1", f"{back_id}--2"
+        out.append(replace(act, id=there_id, group=act.id))
+        out.append(replace(back, id=back_id, group=act.id))
     return tuple(out)
 
 

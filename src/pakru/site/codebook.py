@@ -16,7 +16,6 @@ from pathlib import Path
 from pakru.acts import Act, Actor
 from pakru.acts.actors import ACTOR_BASES, ROLES
 from pakru.acts.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class, root
-from pakru.acts.extract import directed
 from pakru.acts.plover import crosswalk
 from pakru.acts.policy import NOT_ACTS, POLICY, CodingRule
 from pakru.schema.text import normalise
@@ -96,10 +95,11 @@ def pages(site: Site, root: Path | None = None) -> dict[str, str]:
 
     ``root`` is the folder holding the agreement figures (:data:`AGREEMENT_FILES`; the
     working directory by default, where the site is built)."""
-    rows = directed(site.acts)
+    rows = site.acts  # directed rows, as the acts table has them
     used = sorted({a.code for a in rows})
     figures = agreement(Path.cwd() if root is None else root)
-    out = {f"{FOLDER}/index.md": _policy_page(rows, used, figures)}
+    index = f"{FOLDER}/index.md"
+    out = {index: _policy_page(rows, used, _named(site, index, figures))}
     for code in used:
         page = code_page(code)
         out[page] = _code_page(site, code, [a for a in rows if a.code == code], page)
@@ -179,6 +179,22 @@ def _codes_table(used: list[str]) -> list[str]:
     return table(["code", "definition", "QuadClass", "Goldstein", "PLOVER"], rows)
 
 
+def _named(site: Site, page: str, figures: Figures | None) -> Figures | None:
+    """The figures with each cell naming a source as a link to its page, in words; every
+    other cell escaped. None when they name a source the dataset lacks: they are about
+    other records (a site built from another tree)."""
+    if figures is None:
+        return None
+    head, rows = figures
+    if any(c.startswith("src-") and c not in site.ds for r in rows for c in r):
+        return None
+
+    def cell(text: str) -> str:
+        return site.link(page, text) if text in site.ds and text.startswith("src-") else esc(text)
+
+    return [esc(h) for h in head], [[cell(c) for c in r] for r in rows]
+
+
 def _agreement_section(figures: Figures | None) -> list[str]:
     lines = [
         "## Inter-coder agreement",
@@ -189,9 +205,9 @@ def _agreement_section(figures: Figures | None) -> list[str]:
         "",
     ]
     if figures is None:
-        return [*lines, "The figures are not part of this build (no agreement file found).", ""]
+        return [*lines, "No agreement figures for these records are part of this build.", ""]
     head, rows = figures
-    return [*lines, *table([esc(h) for h in head], [[esc(c) for c in r] for r in rows]), ""]
+    return [*lines, *table(head, rows), ""]
 
 
 def _policy_page(found: Iterable[Act], used: list[str], figures: Figures | None) -> str:

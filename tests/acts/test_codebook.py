@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pakru
-from pakru.acts import acts
+from pakru.acts import acts, rows
 from pakru.acts.actors import ACTOR_BASES, ROLES
 from pakru.acts.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class
 from pakru.acts.plover import crosswalk
@@ -114,3 +114,21 @@ def test_the_shipped_figures_are_the_generated_report() -> None:
     assert rows[-1][0] == "all"
     report = (REPO / "tests" / "acts" / "agreement.md").read_text(encoding="utf-8")
     assert all(f"| {cell}" in report.replace("`", "").replace("**", "") for cell in rows[-1])
+
+
+def test_a_code_page_lists_each_act_once_with_its_directed_rows() -> None:
+    ds = pakru.load()
+    found = rows(ds)
+    act = next(a for a in found if a.reciprocal)
+    page = pages(Site(ds))[f"codebook/{act.code}.md"]
+    [line] = [x for x in page.splitlines() if f"`{act.group_id}`</td>" in x]
+    there, _ = (r for r in found if r.group_id == act.group_id)
+    assert there.actor1 is not None
+    assert there.actor2 is not None
+    a, b = f"`{there.actor1.cameo}`", f"`{there.actor2.cameo}`"
+    assert f"{a}" in line
+    assert line.index(f"{a}") < line.index("→") < line.index("<br>")
+    assert line.count("→") == 2
+    listed = sum(1 for x in page.splitlines() if x.startswith('<tr markdown="1">'))
+    assert listed == len({r.group_id for r in found if r.code == act.code})
+    assert b in line

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pakru
-from pakru.acts import acts, rows
+from pakru.acts import acts
 from pakru.site.paths import page_of
 
 
@@ -18,7 +18,7 @@ def _url(record_page: str) -> str:
 
 def test_codebook_has_a_page_per_code_listing_its_acts(real_site: Path) -> None:
     ds = pakru.load()
-    found = rows(ds)
+    found = acts(ds)
     codes = sorted({a.code for a in found})
     assert codes, "today's records state acts"
     policy = _text(real_site, "codebook")

@@ -350,19 +350,22 @@ def _code_page(site: Site, code: str, found: list[Act], page: str) -> str:
         + f" ({plover.reason}).",
         "",
     ]
+    by_group: dict[str, list[Act]] = {}
+    for act in found:
+        by_group.setdefault(act.group_id, []).append(act)
     rows = [
         [
-            f"`{act.id}`",
+            f"`{group}`",
             site.link(page, act.record),
             _when(act) + ("" if act.plan is None else f" (plans {act.plan.describe()})"),
             "yes" if act.retrospective else "no" if act.retrospective is False else "unknown",
-            _actor_text(act.actor1),
-            _actor_text(act.actor2),
+            "<br>".join(f"{_actor_text(r.actor1)} → {_actor_text(r.actor2)}" for r in directed),
             "yes" if act.planned else "no",
             f"“{esc(normalise(act.sentences[0] if act.sentences else ''))}”",
         ]
-        for act in found
+        for group, directed in by_group.items()
+        for act in directed[:1]
     ]
-    head = ["act", "record", "when", "background", "actor 1", "actor 2", "planned", "quote"]
+    head = ["act", "record", "when", "background", "directed rows", "planned", "quote"]
     lines += table(head, rows)
     return "\n".join([*lines, ""])

@@ -143,6 +143,9 @@ def test_every_format_carries_groups_dates_and_plover(shipped: Dataset, out: Pat
     assert found == expected
     csv_frame = read_csv(out / "csv" / "acts.csv")
     assert set(NEW) <= set(csv_frame.columns)
+    from_json = json.loads((out / "json" / "acts.json").read_text("utf-8"))
+    assert {r["id"]: r["group_id"] for r in from_json} == {k: v[0] for k, v in expected.items()}
+    assert set(NEW) <= set(from_json[0])
     lines = (out / "jsonl" / "acts.jsonl").read_text("utf-8").splitlines()
     assert {json.loads(x)["id"]: json.loads(x)["group_id"] for x in lines} == {
         k: v[0] for k, v in expected.items()

@@ -1,7 +1,10 @@
 """The CAMEO → PLOVER crosswalk: every code gets a type (or the reason it has none)."""
 
+import doctest
+
 import pytest
 
+from pakru.acts import plover
 from pakru.acts.codes import CAMEO
 from pakru.acts.plover import BY_CODE, BY_ROOT, EVENT_TYPES, crosswalk
 
@@ -55,3 +58,9 @@ def test_reasons_name_the_table_followed() -> None:
 def test_a_code_outside_cameo_is_an_error() -> None:
     with pytest.raises(ValueError, match="not a CAMEO event code: '990'"):
         crosswalk("990")
+
+
+def test_the_docstring_examples_run() -> None:
+    result = doctest.testmod(plover)
+    assert result.attempted >= 4
+    assert result.failed == 0

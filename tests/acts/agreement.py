@@ -17,7 +17,9 @@ How acts are compared, source by source (each report was coded on its own):
   in each of them. Its quote in a source is its ``quote`` when that source's
   text contains it; otherwise the quotes its record cites from that source at
   the same place in the record (the record's own evidence, or the same
-  participant, topic or outcome) as the evidence carrying ``quote``.
+  participant, topic or outcome) as the evidence carrying ``quote``; failing
+  those, the quotes from that source of the records its record is ``same_as``
+  (one happening reported by two records is one act, issue 26 point 4).
 - **Dyad.** Actors compare on the first three letters of their CAMEO actor
   code: the country (``PAKGOV``, ``PAKMIL``, ``PAK`` → ``PAK``), region
   (``ASA``) or organisation type (``IGOWSTNAT``, ``IGOCAS``, ``IGO`` → ``IGO``;
@@ -349,6 +351,12 @@ def source_quotes(
     )
 
 
+def _same_as(ds: pakru.Dataset, record_id: str) -> tuple[str, ...]:
+    """The records ``record_id`` is the same happening as (its ``same_as``)."""
+    record = ds.get(record_id) if record_id in ds else None
+    return tuple(getattr(record, "same_as", ()) or ())
+
+
 def _strings(value: object) -> tuple[str, ...]:
     """A list cell of the acts table (a tuple of ids; None when empty) as strings."""
     return tuple(str(v) for v in value) if isinstance(value, tuple) else ()
@@ -368,6 +376,13 @@ def project_acts(ds: pakru.Dataset, sources: Iterable[str]) -> dict[str, list[Co
             text = ds.text(source) or ""
             evidence = by_record.get(str(row["record_id"]), [])
             quotes = source_quotes(str(row["quote"] or ""), source, text, evidence)
+            if not quotes:  # one happening, two records: the quotes of its same_as record
+                quotes = tuple(
+                    str(e["quote"])
+                    for other in _same_as(ds, str(row["record_id"]))
+                    for e in by_record.get(other, [])
+                    if e["source_id"] == source
+                )
             found[source] += directed(row, source, quotes)
     return found
 

@@ -26,7 +26,7 @@ def out(shipped: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_acts_table_is_in_every_format(shipped: Dataset, out: Path) -> None:
     table = shipped.acts_table()
     assert table.name == "acts"
-    assert len(table.rows) == 34
+    assert len(table.rows) == 60
     assert (out / "csv" / "acts.csv").exists()
     assert (out / "json").glob("*")
     with sqlite3.connect(out / "sqlite" / "pakru.sqlite") as db:
@@ -88,13 +88,13 @@ def test_frictionless_validates_the_acts_table(out: Path) -> None:
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     tasks = [t for t in report.tasks if t.name == "acts"]
     assert len(tasks) == 1
-    assert tasks[0].stats["rows"] == 34
+    assert tasks[0].stats["rows"] == 60
 
 
 def test_to_pandas_has_the_acts_frame_with_string_codes(shipped: Dataset) -> None:
     pytest.importorskip("pandas")
     frame = shipped.to_pandas()["acts"]
-    assert len(frame) == 34
+    assert len(frame) == 60
     assert set(frame["cameo_code"]) >= {"046", "0312", "057"}
     assert frame["goldstein"].dtype.kind == "f"
     assert frame.set_index("id").loc["jwg-ct-next--next-meeting", "date_edtf"] == "2019"

@@ -52,7 +52,7 @@ from typing import Any, Literal
 Part = Literal[
     "meeting-held", "meeting-planned", "agreement-signed", "agreement-agreed", "outcome", "event"
 ]
-Direction = Literal["mutual", "directed", "stated"]
+Direction = Literal["mutual", "directed", "stated", "visitor", "host", "third"]
 
 SINGLE_ACT_PARTS: frozenset[str] = frozenset(
     {"meeting-held", "meeting-planned", "agreement-signed", "event"}
@@ -80,6 +80,12 @@ class CodingRule:
     """A sentence that triggers this rule (and no earlier one): its test case."""
     kinds: tuple[str, ...] = ()
     """For ``event`` parts: the event kinds it applies to (empty: any kind)."""
+    cites: str = ""
+    """The codebook's words this rule follows (CAMEO codebook, Schrodt 2012, v1.1b3: the
+    code's description, usage note or example), for the codebook page."""
+    slot: str = ""
+    """For parts stating one act: the rules sharing a slot compete (the first in policy order
+    wins, which is how precedence is written); rules of other slots code beside it."""
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -127,48 +133,77 @@ planned for last year but was held over")."""
 _NOT_ANNOUNCED = rf"^(?!.*(?:{ANNOUNCES}))"
 """A sentence that does not announce a meeting."""
 
+VISIT = (
+    _NOT_ANNOUNCED + r".*(?:\bcalled on\b|\bvisit(?:ed|ing)\b|\breceived and welcomed\b"
+    r"|\bheld (?:in|at)\b|\bmeeting in\b|\bhere\b|\bcoming to\b)"
+)
+"""A held meeting's sentence stating travel, a call or the place it was held (the 040
+example: where "the place of the meeting is not explicit ... we cannot code it as a visit
+made or hosted"). The visitor and the host are the meeting's sides, told apart by the
+country it was held in (:mod:`pakru.acts.actors`)."""
+
 POLICY: tuple[CodingRule, ...] = (
-    CodingRule(
-        "call-on",
-        "042",
-        ("meeting-held",),
-        _BEFORE + r"\bcalled on\b(?P<a2>.*)",
-        "directed",
-        "A call on an official is a visit made by the caller (042 Make a visit), even when "
-        "consultations follow; the official called on is actor 2.",
-        "Deputy Secretary Mikhail Popov called on Foreign Secretary Tehmina Janjua here and "
-        "held consultations",
-    ),
-    CodingRule(
-        "host-guests",
-        "043",
-        ("meeting-held",),
-        _BEFORE + r"\breceived and welcomed (?P<a2>the guests)",
-        "directed",
-        "Receiving and welcoming guests is hosting a visit (043 Host a visit); the host is "
-        "actor 1.",
-        "NSA warmly received and welcomed the guests and thanked them for coming to Pakistan.",
-    ),
     CodingRule(
         "talks",
         "046",
         ("meeting-held",),
-        _NOT_ANNOUNCED + r".*\b(?:meeting|round|talks|consultations|dialogues?)\b",
+        _NOT_ANNOUNCED + r".*\b(?:talks|consultations|dialogues?|discussed|discussions"
+        r"|(?:in-depth )?exchange (?:on|of views)|exchanged (?:views|assessments))\b",
         "mutual",
-        "A meeting, round or talks reported as held is negotiation between the two sides "
-        "(046 Engage in negotiation); a visit in which talks are held is coded as the talks; "
-        "a sentence announcing a meeting never codes a held one.",
-        "The 12th meeting of the Pakistan-Russia Consultative Group on Strategic Stability was "
-        "held at the Ministry of Foreign Affairs",
+        "Talks, consultations, a dialogue or discussions reported as held are negotiation "
+        "between the two sides (046 Engage in negotiation); a sentence announcing a meeting "
+        "never codes a held one. Precedence: in the meeting's slot 046 wins over 040.",
+        "Deputy Secretary Mikhail Popov called on Foreign Secretary Tehmina Janjua here and "
+        "held consultations",
+        cites="046 usage: \"'Holding talks' and 'discussions' are treated as negotiations. "
+        'These are reciprocal events." 042/043 usage: "If mediation or negotiation is '
+        "mentioned specifically as having taken place, those events take precedence over "
+        'unspecified visits or meetings."',
+        slot="meeting",
     ),
     CodingRule(
-        "visit",
+        "meeting",
+        "040",
+        ("meeting-held",),
+        _NOT_ANNOUNCED + r".*\b(?:meeting|round|met)\b",
+        "mutual",
+        "A meeting reported as held with no talks or discussions stated is 040 Consult, not "
+        "specified; any sentence of the meeting stating discussions makes it 046 instead.",
+        "The 12th meeting of the Pakistan-Russia Consultative Group on Strategic Stability was "
+        "held at the Ministry of Foreign Affairs",
+        cites='046 usage: "used only when the report makes clear that negotiations, '
+        "bargaining, or discussions are involved in the meetings or consultations in "
+        'question"; otherwise the meeting is 040 Consult, not specified.',
+        slot="meeting",
+    ),
+    CodingRule(
+        "visit-made",
         "042",
         ("meeting-held",),
-        _BEFORE + r"\bvisited\b(?P<a2>.*)",
-        "directed",
-        "A visit with no talks reported is 042 Make a visit; the visitor is actor 1.",
-        "The foreign minister visited Moscow last week.",
+        VISIT,
+        "visitor",
+        "A meeting whose report states where it was held, or a call on or a visit to an "
+        "official, is a visit made by the side from the other country (042 Make a visit): "
+        "actor 1 the side whose country is not the meeting's, actor 2 the host. Coded beside "
+        "the meeting's 046: precedence decides how the meeting is coded, not whether the trip is.",
+        "Foreign Minister Khawaja Muhammad Asif also recently visited Moscow",
+        cites='042 Make a visit: "Travel to another location for a meeting or other '
+        'event." Usage: "All visits and travels should be coded under this category ... '
+        "typically accompanied by the linked event 'Host a visit' (043)\".",
+        slot="visit-made",
+    ),
+    CodingRule(
+        "visit-hosted",
+        "043",
+        ("meeting-held",),
+        VISIT,
+        "host",
+        "The same visit hosted: 043 Host a visit, actor 1 the side whose country the meeting "
+        "was held in, actor 2 the visitor; every 042 has its 043.",
+        "NSA warmly received and welcomed the guests and thanked them for coming to Pakistan.",
+        cites='043 Host a visit: "Host or receive a visitor at residence, office or home '
+        'country." Usage: "typically accompanied by the linked event \'Make a visit\' (042)".',
+        slot="visit-hosted",
     ),
     CodingRule(
         "next-meeting",
@@ -233,14 +268,16 @@ POLICY: tuple[CodingRule, ...] = (
     ),
     CodingRule(
         "reiterate-commitment",
-        "030",
+        "031",
         ("outcome",),
-        _BEFORE + r"\breiterated the commitment\b[^.]*?\bcooperation with\b(?P<a2>.*)",
+        _BEFORE + r"\breiterated the commitment\b[^.]*?\bcooperation with\b"
+        r"(?P<a2>[^.]*? (?:military|defence|intelligence|energy|economic|trade)\b.*)",
         "directed",
-        "One side reiterating its commitment to cooperate with the other is 030 Express intent "
-        "to cooperate; actor 2 is the side named after 'cooperation with'.",
+        "One side reiterating its commitment to cooperate with the other in material areas it "
+        "names (military, intelligence, energy) is 031 Express intent to engage in material "
+        "cooperation; actor 2 is the side named after 'cooperation with'.",
         "He reiterated the commitment of his government to enhance cooperation with Pakistan in "
-        "all possible areas",
+        "all possible areas, including military, defence, intelligence, security, energy",
     ),
     CodingRule(
         "praise",
@@ -253,6 +290,108 @@ POLICY: tuple[CodingRule, ...] = (
         "051 Praise or endorse; the one who praises is actor 1.",
         "The Russian side appreciated Pakistan’s contribution to the global fight against "
         "terrorism, the statement said.",
+    ),
+    CodingRule(
+        "accord",
+        "019",
+        ("outcome",),
+        r"\bconvergence\b|\bcommonality of approach\b|\bthere was agreement that\b"
+        r"|\bobserved that\b|\bagreed that\b|\b(?:two|both) sides agreed\b(?! to| on)",
+        "mutual",
+        "The sides agreeing on a view, a convergence of views or a common approach, with no "
+        "commitment to act, is 019 Express accord (two rows, actors reversed); an agreement to "
+        "cooperate themselves is 03x, coded by the rules before this one.",
+        "The talks were marked by convergence of views between the two sides on various "
+        "global and regional issues of mutual interest.",
+        cites='019 Express accord: "Express common understanding, agreement, or accord." '
+        'Usage: "Use this code when actors indicate that they simply agree or concur on an '
+        "issue but do not imply commitment or intent to cooperate on that issue. These are "
+        'typically reciprocal events."',
+    ),
+    CodingRule(
+        "recognise-need",
+        "030",
+        ("outcome",),
+        r"\brecogni[sz]ed the need for joint\b",
+        "mutual",
+        "Recognising the need for the two sides' own joint efforts commits them to act "
+        "together: 030 Express intent to cooperate (no kind of cooperation is named).",
+        "They also recognised the need for joint efforts for peace, security and stability in "
+        "the region.",
+        cites='030 example: "agreed ... that their countries should cooperate"; 030 is '
+        "used where 031–039 cannot be distinguished.",
+    ),
+    CodingRule(
+        "concern",
+        "012",
+        ("outcome",),
+        _BEFORE + r"\b(?:expressed|expressing|expresses|voiced|noting)\b"
+        r"[^.]*?\b(?:concern|alarm)\b(?P<a2>.*)",
+        "third",
+        "Concern or alarm about a third party is 012 Make pessimistic comment, directed at that "
+        "party: actor 1 each side expressing it, actor 2 the organisation or group the sentence "
+        "names after the word (:data:`pakru.acts.codes.THIRD_PARTIES`).",
+        "Pakistan and Russia have expressed grave concern over growing threat of the militant "
+        "Islamic State (IS) group in the region.",
+        cites='012 Make pessimistic comment: "Express pessimism, negative outlook." '
+        "(PETRARCH CAMEO.2.0 verb dictionary: EXPRESS * CONCERN [012].)",
+    ),
+    CodingRule(
+        "appeal",
+        "020",
+        ("outcome",),
+        _BEFORE + r"\b(?:called for|urged|emphasi[sz]ed the need for|stressed the (?:need|"
+        r"importance) (?:for|of)|was important for)\b(?P<a2>[^.]*?\b(?:regional|region|among)\b.*)",
+        "third",
+        "An appeal for cooperation among the countries of the region is 020 Make an appeal or "
+        "request, directed at them (the region, CAMEO ASA): it does not say whether the "
+        "cooperation asked for is material, diplomatic or military, so no sub-code.",
+        "They emphasised the need for regional cooperation to counter the threat.",
+        cites="020 Make an appeal or request, not specified (PETRARCH CAMEO.2.0: STRESS * NEED "
+        "[020]); 020 is used where 021–028 cannot be distinguished.",
+    ),
+    CodingRule(
+        "satisfaction",
+        "051",
+        ("outcome",),
+        r"\b(?:two sides|both sides|Pakistan and Russia|They)\b[^.]*?\b(?:expressed|showed)"
+        r" satisfaction\b",
+        "mutual",
+        "The two sides expressing satisfaction with their relations or cooperation approve "
+        "each other's conduct: 051 Praise or endorse, two rows.",
+        "The two sides discussed defence and security relations and expressed satisfaction on "
+        "the current level of cooperation.",
+        cites='051 Praise or endorse: "Express support for, commend, approve policy, action, '
+        'or actor." (PETRARCH CAMEO.2.0: EXPRESS * SATISFACTION [051].)',
+    ),
+    CodingRule(
+        "brief",
+        "064",
+        ("outcome",),
+        _BEFORE + r"(?:\b(?:briefed|apprised)\b(?P<a2>[^.]*?)(?=\babout\b|\bon\b|$)"
+        r"|\belaborated on\b|\bgave (?:them|him|her|the \w+) a (?:detailed )?presentation\b)",
+        "directed",
+        "A briefing or presentation on the security situation given to the other side is 064 "
+        "Share intelligence or information; the side briefing is actor 1.",
+        "The Pakistan side briefed the Russian delegation about the major successes it had "
+        "achieved in the fight against terrorism.",
+        cites='064 Share intelligence or information: "Provide, share, or exchange '
+        'intelligence or information." Usage: "Voluntary exchanges or sharing of '
+        'intelligence and other significant information should be coded here."',
+    ),
+    CodingRule(
+        "exchange-assessments",
+        "064",
+        ("outcome",),
+        r"\bexchanged (?:assessments|information|intelligence|data)\b"
+        r"|\bexchange of (?:assessments|information|intelligence)\b",
+        "mutual",
+        "Exchanging threat assessments or information is 064 Share intelligence or information, "
+        "both ways (two rows).",
+        "During the dialogues, the two sides exchanged assessments of global and regional "
+        "terrorist threats.",
+        cites='064 Share intelligence or information: "Provide, share, or exchange '
+        'intelligence or information."',
     ),
     CodingRule(
         "membership",
@@ -311,12 +450,12 @@ POLICY: tuple[CodingRule, ...] = (
     ),
     CodingRule(
         "launch-talks",
-        "046",
+        None,
         ("event",),
         r"\binitiated\b[^.]*\btalks\b",
         "mutual",
-        "Talks said to have been initiated took place: 046 Engage in negotiation (not 036, "
-        "which is an intent).",
+        "A sentence saying when a series of talks began describes the series: the meetings it "
+        "refers to are coded from their own records (one act per happening), so no code.",
         "Initiated this year, the talks between the high-level security officials of Pakistan "
         "and Russia provide a useful platform",
         kinds=("dialogue-launch",),
@@ -335,24 +474,27 @@ POLICY: tuple[CodingRule, ...] = (
     ),
     CodingRule(
         "state-commitment",
-        "030",
+        "031",
         ("event",),
         r"\breiterated the commitment\b[^.]*\bcooperation\b",
         "stated",
-        "A statement reiterating the commitment to enhance cooperation with the other side is "
-        "030 Express intent to cooperate (the areas listed are many, so no sub-code).",
+        "A statement reiterating the commitment to enhance cooperation with the other side in "
+        "areas it names (military, intelligence, energy, training) is 031 Express intent to "
+        "engage in material cooperation: all the areas are material, and span 0311–0314, so "
+        "not one of them.",
         "He reiterated the commitment of his government to enhance cooperation with Pakistan in "
         "all possible areas",
         kinds=("statement",),
     ),
     CodingRule(
         "state-readiness",
-        "030",
+        "0332",
         ("event",),
         r"\breadiness to strengthen\b",
         "stated",
-        "Stating readiness to strengthen the other side's capabilities is 030 Express intent "
-        "to cooperate; the report does not say what help (033 aid, 0312 military) is meant.",
+        "Stating readiness to strengthen the other side's counter-terrorism capabilities is an "
+        "offer of help to its security forces: 0332 Express intent to provide military aid, "
+        "not 030 (which the codebook keeps for when 031–039 cannot be told apart).",
         "the Russian foreign minister had stated as he expressed Moscow’s readiness to "
         "strengthen Pakistan’s counterterrorism capabilities.",
         kinds=("statement",),
@@ -386,24 +528,25 @@ RULES: dict[str, CodingRule] = {r.id: r for r in POLICY}
 
 NOT_ACTS: tuple[tuple[str, str], ...] = (
     (
-        "The talks were marked by convergence of views",
-        "A description of the talks, not a separate act: part of the meeting's act.",
+        "The two stayed short of accusing the US and Nato of supporting the group",
+        "An act explicitly not done (no 112): the codebook codes what was done.",
     ),
     (
-        "There was agreement that terrorism was a common global threat",
-        "A shared view, not an act one side did to the other.",
+        "Khawaja Asif, meanwhile, sharing the concern had said: the terrorists have relocated.",
+        "Sharing a concern already stated is that concern's act, not a new one (one act per "
+        "happening).",
     ),
     (
-        "it was important for countries of the region to cooperate",
-        "An appeal to third countries, not to the other side.",
+        "Relations between the two countries have been steadily improving",
+        "Commentary on a trend, not an act one actor did to another.",
     ),
     (
-        "They also recognised the need for joint efforts",
-        "A shared view; no commitment or agreement to act is stated.",
+        "Pakistan is also an active member of the Regional Anti-Terrorist Structure",
+        "A state, not an act (and not read as an outcome).",
     ),
     (
-        "He stressed the importance of increasing cooperation among the regional countries",
-        "An appeal to the region, not to the other side.",
+        "Pakistan led the discussions with a delegation of nine officials",
+        "A participant's role in the meeting, not a separate act.",
     ),
 )
 """Outcome sentences the policy deliberately leaves uncoded, with the reason (for the codebook)."""
@@ -440,7 +583,7 @@ def code_sentence(sentence: str, part: Part, kind: str | None = None) -> CodingR
 
     >>> code_sentence("Popov called on Foreign Secretary Janjua", "meeting-held").code
     '042'
-    >>> code_sentence("They met", "meeting-held") is None
+    >>> code_sentence("They lunched", "meeting-held") is None
     True
     """
     folded = fold(sentence)
@@ -448,6 +591,23 @@ def code_sentence(sentence: str, part: Part, kind: str | None = None) -> CodingR
         if _admits(needs, folded) and triggers(sentence, folded):
             return coding_rule
     return None
+
+
+def code_slots(sentence: str, part: Part, kind: str | None = None) -> tuple[CodingRule, ...]:
+    """The first rule of each slot (:attr:`CodingRule.slot`), in policy order, that applies
+    to ``part`` and is triggered by ``sentence``: a held meeting's sentence may state the
+    meeting (046 or 040) and the visit (042, 043) at once.
+
+    >>> [r.code for r in code_slots("Popov called on Janjua here and held consultations",
+    ...                             "meeting-held")]
+    ['046', '042', '043']
+    """
+    folded = fold(sentence)
+    found: dict[str, CodingRule] = {}
+    for needs, triggers, coding_rule in _plan(part, kind):
+        if coding_rule.slot not in found and _admits(needs, folded) and triggers(sentence, folded):
+            found[coding_rule.slot] = coding_rule
+    return tuple(found.values())
 
 
 Triggers = Callable[[str, str], bool]
@@ -596,5 +756,6 @@ __all__ = [
     "Direction",
     "Part",
     "code_sentence",
+    "code_slots",
     "fold",
 ]

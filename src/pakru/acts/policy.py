@@ -271,7 +271,7 @@ POLICY: tuple[CodingRule, ...] = (
         "031",
         ("outcome",),
         _BEFORE + r"\breiterated the commitment\b[^.]*?\bcooperation with\b"
-        r"(?P<a2>[^.]*? (?:military|defence|intelligence|energy|economic|trade)\b.*)",
+        r"(?P<a2>[^.]*?(?:military|defence|intelligence|energy|economic|trade).*)",
         "directed",
         "One side reiterating its commitment to cooperate with the other in material areas it "
         "names (military, intelligence, energy) is 031 Express intent to engage in material "

@@ -12,20 +12,44 @@ a more general one, and the order is part of the policy.
 The parts of a record (``Part``):
 
 - ``meeting-held`` / ``meeting-planned``: a meeting's own quotes (its
-  ``evidence`` and its participants' evidence) — one act per meeting, coded
-  by the first rule, in policy order, that any of its sentences triggers;
+  ``evidence``, its participants' and its topics' evidence) — one act per
+  *slot* (:attr:`CodingRule.slot`): the meeting itself (046 when any
+  sentence states talks or discussions, else 040), and for a held meeting
+  whose report states the place, a call or a visit, the visit made (042)
+  and the visit hosted (043), each coded by the first rule of its slot, in
+  policy order, that any of its sentences triggers;
 - ``agreement-signed``: an agreement signed or concluded — one act;
 - ``agreement-agreed``: an agreement agreed or planned (a decision, a
   commitment) — one act per rule triggered, so a record packing three
   commitments yields three acts;
-- ``outcome``: the outcomes of a meeting — one act per rule and direction;
-  an outcome quoted by an agreement the meeting lists is that agreement's
-  act, not a second one;
+- ``outcome``: the topics and outcomes of a meeting — one act per rule,
+  direction and statement (two views agreed in two statements are two acts
+  of accord; one statement quoted by two sources is one act); an outcome
+  quoted by an agreement the meeting lists is that agreement's act, and one
+  quoted by an event held at it is the event's when its code is the
+  event's or an intent (03x), not a second act;
 - ``event``: an exercise, delivery, accession, membership or milestone — one act.
 
 A rule whose ``code`` is None records a *state*, not an act (a membership
 held, an accession to an organisation that is not a Pakistan–Russia act):
 it yields no row, and says so in the codebook.
+
+Precedence, as the codebook sets it (each tested in tests/acts/test_coding.py):
+
+- negotiation over consultation: 046 wins the meeting's slot over 040 (042/043 usage:
+  "If mediation or negotiation is mentioned specifically as having taken place, those
+  events take precedence over unspecified visits or meetings"); the trip is still coded,
+  as the 042 and its linked 043 (042 usage: "typically accompanied by the linked event
+  'Host a visit' (043)");
+- specific over residual: a commitment naming material areas is 031, an offer to
+  strengthen the other side's counter-terrorism capability 0332; 030 only when 031–039
+  cannot be told apart; a commitment or agreement to cooperate (03x) comes before the
+  accord rule (019), which is for a view agreed with no commitment;
+- a material act over the verbal one announcing it: an outcome sentence quoted by a
+  signed agreement or an event held at the meeting is that record's act;
+- one act per happening: records that are ``same_as`` each other give one act with the
+  quotes of both (:mod:`pakru.acts.extract`), and a sentence describing a series
+  (``launch-talks``) adds no meeting.
 
 A sentence states an act once: a sentence whose act another record already
 holds under the same code (the planned next meeting, announced in a list of
@@ -39,7 +63,13 @@ after it (``a2``), each resolved to a participant, a body or a country by
 the names the records give them (see :mod:`pakru.acts.actors`); ``stated`` acts
 (statements recorded as events) take actor 1 from the event's ``people``
 and ``countries`` and actor 2 from its ``targets`` and ``target_bodies`` —
-one row per pair, as dyadic event data count a joint statement.
+one row per pair, as dyadic event data count a joint statement; ``visitor`` and ``host`` acts
+take the meeting's two sides, the host being the side whose country the
+meeting was held in; ``third`` acts (concern, appeal) take actor 1 from each
+side the words before the trigger name (both sides when they name both, or
+none, or "they"; the side the record's summary names when they say "he" or
+"she") and actor 2 from the organisation or group named after the trigger,
+else the region (CAMEO ``ASA``).
 """
 
 import re
@@ -270,8 +300,8 @@ POLICY: tuple[CodingRule, ...] = (
         "reiterate-commitment",
         "031",
         ("outcome",),
-        _BEFORE + r"\breiterated the commitment\b[^.]*?\bcooperation with\b"
-        r"(?P<a2>[^.]*?(?:military|defence|intelligence|energy|economic|trade).*)",
+        _BEFORE + r"\breiterated the commitment\b[^.]*?\bcooperation with "
+        r"(?P<a2>[^.]*?including (?:military|defence|intelligence|energy|economic|trade).*)",
         "directed",
         "One side reiterating its commitment to cooperate with the other in material areas it "
         "names (military, intelligence, energy) is 031 Express intent to engage in material "

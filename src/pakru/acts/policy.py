@@ -243,6 +243,9 @@ POLICY: tuple[CodingRule, ...] = (
         "mutual",
         "Agreeing when and where to meet next is 036 Express intent to meet or negotiate.",
         "It was agreed that the next meeting of the JWG would be held in Moscow in 2019.",
+        cites='036 Express intent to meet or negotiate: "Offer, promise, agree to, or '
+        "otherwise indicate willingness or commitment to meet, visit, or engage in "
+        'talks or negotiations."',
     ),
     CodingRule(
         "sign",
@@ -252,6 +255,8 @@ POLICY: tuple[CodingRule, ...] = (
         "mutual",
         "An agreement signed, inked or concluded is 057 Sign formal agreement.",
         "Pakistan and Russia in Nov 2014 signed a defence cooperation agreement",
+        cites='057 Sign formal agreement: "Institute, ratify, sign, finalize an agreement or '
+        'treaty."',
     ),
     CodingRule(
         "military-commission",
@@ -263,6 +268,9 @@ POLICY: tuple[CodingRule, ...] = (
         "Agreeing to set up a commission for military cooperation is an intent to cooperate "
         "militarily (0312), more specific than 030.",
         "both sides agreed to setting up of a commission for promoting military cooperation",
+        cites='0312 Express intent to engage in military cooperation (under 031): "Offer, '
+        "promise, agree to, or otherwise indicate willingness or commitment to engage "
+        'in or expand military cooperation."; specific over 030.',
     ),
     CodingRule(
         "cooperate-in-fora",
@@ -274,6 +282,9 @@ POLICY: tuple[CodingRule, ...] = (
         "promised (032 Express intent to provide diplomatic cooperation).",
         "They also agreed to cooperate at the United Nations and other international fora for "
         "combating terrorism.",
+        cites='032 Express intent to provide diplomatic cooperation: "Offer, promise, agree '
+        "to, or otherwise indicate willingness or commitment to provide diplomatic "
+        'cooperation such as policy support."',
     ),
     CodingRule(
         "reaffirm-commitment",
@@ -285,6 +296,9 @@ POLICY: tuple[CodingRule, ...] = (
         "alone, is 030 Express intent to cooperate.",
         "The two sides reaffirmed the commitment for promoting bilateral cooperation for "
         "countering terrorism.",
+        cites='030 Express intent to cooperate, not specified below: "Offer, promise, agree '
+        'to, or otherwise indicate willingness or commitment to cooperate." Example: '
+        '"agreed ... that their countries should cooperate".',
     ),
     CodingRule(
         "agree-cooperation",
@@ -295,6 +309,8 @@ POLICY: tuple[CodingRule, ...] = (
         "Agreeing to explore or expand cooperation is 030 Express intent to cooperate.",
         "Both sides agreed on the need to further capitalise on the bilateral relations by "
         "exploring mutually beneficial avenues for bilateral cooperation.",
+        cites='030 Express intent to cooperate, not specified below: "Offer, promise, agree '
+        'to, or otherwise indicate willingness or commitment to cooperate."',
     ),
     CodingRule(
         "reiterate-commitment",
@@ -308,6 +324,9 @@ POLICY: tuple[CodingRule, ...] = (
         "cooperation; actor 2 is the side named after 'cooperation with'.",
         "He reiterated the commitment of his government to enhance cooperation with Pakistan in "
         "all possible areas, including military, defence, intelligence, security, energy",
+        cites='031 Express intent to engage in material cooperation: "Offer, promise, agree '
+        "to, or otherwise indicate willingness or commitment to engage in or expand "
+        'material cooperation"; used over 030 when the kind is named.',
     ),
     CodingRule(
         "praise",
@@ -320,6 +339,8 @@ POLICY: tuple[CodingRule, ...] = (
         "051 Praise or endorse; the one who praises is actor 1.",
         "The Russian side appreciated Pakistan’s contribution to the global fight against "
         "terrorism, the statement said.",
+        cites='051 Praise or endorse: "Express support for, commend, approve policy, action, '
+        'or actor." (PETRARCH CAMEO.2.0: APPRECIATE, APPLAUD [051].)',
     ),
     CodingRule(
         "accord",
@@ -377,8 +398,9 @@ POLICY: tuple[CodingRule, ...] = (
         "request, directed at them (the region, CAMEO ASA): it does not say whether the "
         "cooperation asked for is material, diplomatic or military, so no sub-code.",
         "They emphasised the need for regional cooperation to counter the threat.",
-        cites="020 Make an appeal or request, not specified (PETRARCH CAMEO.2.0: STRESS * NEED "
-        "[020]); 020 is used where 021–028 cannot be distinguished.",
+        cites='020 Make an appeal or request: "All requests, proposals, suggestions and appeals '
+        'not otherwise specified." Usage: coded when "distinctions among 021 through 028 '
+        'cannot be made" (PETRARCH CAMEO.2.0: STRESS * NEED [020]).',
     ),
     CodingRule(
         "satisfaction",
@@ -453,6 +475,8 @@ POLICY: tuple[CodingRule, ...] = (
         "mutual",
         "A joint or multilateral military exercise is 062 Cooperate militarily.",
         "the militaries of the two countries also held joint drills codenamed ‘Friendship’",
+        cites='062 Cooperate militarily: "Initiate, resume, improve, or expand military '
+        'exchange and cooperation."',
         kinds=("exercise",),
     ),
     CodingRule(
@@ -464,6 +488,9 @@ POLICY: tuple[CodingRule, ...] = (
         "Providing military hardware is 062 Cooperate militarily (the reports do not say it "
         "was aid, 073); the supplier is actor 1.",
         "Russia has provided four Mi-35M combat and cargo helicopters to Pakistan",
+        cites='062 Cooperate militarily: "Initiate, resume, improve, or expand military '
+        'exchange and cooperation." (not 07x aid, which the codebook keeps for '
+        "unilateral provisions of aid).",
         kinds=("delivery",),
     ),
     CodingRule(
@@ -476,6 +503,8 @@ POLICY: tuple[CodingRule, ...] = (
         "supplier, named after 'from', is actor 1.",
         "Pakistan had acquired MI-35 gunship helicopters and other military hardware from Russia "
         "during 2014.",
+        cites='062 Cooperate militarily: "Initiate, resume, improve, or expand military '
+        'exchange and cooperation."',
         kinds=("delivery",),
     ),
     CodingRule(
@@ -500,6 +529,7 @@ POLICY: tuple[CodingRule, ...] = (
         "(the reports say the ministers stopped short of accusing, 112).",
         "Mr Lavrov had on that occasion criticized the US and Nato for failing to provide "
         "explanations about the flights of unmarked helicopters to areas having IS presence.",
+        cites='111 Criticize or denounce: "Express disapproval, censure, criticize, or denounce."',
         kinds=("statement",),
     ),
     CodingRule(
@@ -514,6 +544,9 @@ POLICY: tuple[CodingRule, ...] = (
         "not one of them.",
         "He reiterated the commitment of his government to enhance cooperation with Pakistan in "
         "all possible areas",
+        cites='031 Express intent to engage in material cooperation: "Offer, promise, agree '
+        "to, or otherwise indicate willingness or commitment to engage in or expand "
+        'material cooperation"; 030 only when 031-039 cannot be distinguished.',
         kinds=("statement",),
     ),
     CodingRule(
@@ -527,6 +560,9 @@ POLICY: tuple[CodingRule, ...] = (
         "not 030 (which the codebook keeps for when 031–039 cannot be told apart).",
         "the Russian foreign minister had stated as he expressed Moscow’s readiness to "
         "strengthen Pakistan’s counterterrorism capabilities.",
+        cites='0332 Express intent to provide military aid (under 033): "Offer, promise, '
+        "agree to, or otherwise indicate willingness or commitment to provide military "
+        'aid."',
         kinds=("statement",),
     ),
     CodingRule(
@@ -548,6 +584,8 @@ POLICY: tuple[CodingRule, ...] = (
         "mutual",
         "Renewing ties is 050 Engage in diplomatic cooperation.",
         "since 2007 when the ties were renewed after a long estrangement during the cold war era.",
+        cites='050 Engage in diplomatic cooperation, not specified below: "Initiate, resume, '
+        'improve, or expand diplomatic, non-material cooperation or exchange."',
         kinds=("relations-milestone",),
     ),
 )

@@ -620,6 +620,12 @@ def render(comparisons: Sequence[Comparison]) -> str:
         "root and full-code agreement and Cohen's kappa (on root codes, and on",
         "full codes beside it) are over the pairs.",
         "",
+        "Each disagreement left carries its reason (`REASONS` in the script): the",
+        "coding policy (`pakru.acts.policy`) resolves what the codebook decides;",
+        "what it does not decide is documented beside the row. The figures are also",
+        f"written, by `{COMMAND} --write`, to `src/pakru/acts/agreement.json`",
+        "(shipped with the package, for the codebook page).",
+        "",
         "| source | independent rows | project rows | pairs | recall | precision"
         " | root code agrees | full code agrees | kappa (root) | kappa (full code) |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -17,7 +17,9 @@ How acts are compared, source by source (each report was coded on its own):
   in each of them. Its quote in a source is its ``quote`` when that source's
   text contains it; otherwise the quotes its record cites from that source at
   the same place in the record (the record's own evidence, or the same
-  participant, topic or outcome) as the evidence carrying ``quote``.
+  participant, topic or outcome) as the evidence carrying ``quote``; failing
+  those, the quotes from that source of the records its record is ``same_as``
+  (one happening reported by two records is one act, issue 26 point 4).
 - **Dyad.** Actors compare on the first three letters of their CAMEO actor
   code: the country (``PAKGOV``, ``PAKMIL``, ``PAK`` → ``PAK``), region
   (``ASA``) or organisation type (``IGOWSTNAT``, ``IGOCAS``, ``IGO`` → ``IGO``;
@@ -47,6 +49,7 @@ and Cohen's kappa on the root codes of the pairs (and on their full codes).
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import unicodedata
@@ -68,6 +71,73 @@ COMMAND = "python -m tests.acts.agreement"
 
 MIN_OVERLAP = 0.5
 """Share of the shorter quote that the two quotes must have in common."""
+
+FIGURES = REPO / "src" / "pakru" / "acts" / "agreement.json"
+"""The figures, machine-readable, for the site's codebook page: shipped with the package
+(``importlib.resources.files("pakru.acts") / "agreement.json"``), written by ``--write``."""
+
+SAME_ACT_OTHER_QUOTE = (
+    "same act, another quote: the project's act holds this code and dyad, quoted from "
+    "another sentence of the report that states the same happening (the table's quote is the "
+    "act's first sentence), so the quotes do not overlap"
+)
+NOT_QUOTED = (
+    "not in the records: no record quotes this sentence as evidence (it is quoted only in a "
+    "date derivation), and the policy codes only what records quote"
+)
+PRONOUN = (
+    "the subject is a pronoun ('she', 'he', a passive 'by NSA'): the policy codes a directed "
+    "verbal act only when its sentence or the record's summary names the actor"
+)
+REASONS: dict[str, str] = {
+    # src-0d14edf0
+    "src-0d14edf0.yaml#1": NOT_QUOTED,
+    "src-0d14edf0.yaml#2": NOT_QUOTED,
+    "src-0d14edf0.yaml#8": PRONOUN,
+    "src-0d14edf0.yaml#16": SAME_ACT_OTHER_QUOTE,
+    "src-0d14edf0.yaml#17": SAME_ACT_OTHER_QUOTE,
+    "src-0d14edf0.yaml#18": "thanks for coming is part of hosting the visit (043), which the "
+    "project codes; the policy has no rule for thanks (the independent coder's 051)",
+    "src-0d14edf0.yaml#22": "optimism about the two nations (013): the policy leaves simple "
+    "commentary uncoded (no rule for 013)",
+    "src-0d14edf0.yaml#25": PRONOUN,
+    "src-0d14edf0 nsa-meeting-2018-03--visit-made": SAME_ACT_OTHER_QUOTE,
+    "src-0d14edf0 nsa-meeting-2018-03--visit-hosted": SAME_ACT_OTHER_QUOTE,
+    "src-0d14edf0 security-consultations-2018-03-14--satisfaction": SAME_ACT_OTHER_QUOTE,
+    "src-0d14edf0 security-consultations-2018-03-14--satisfaction (reversed)": (
+        SAME_ACT_OTHER_QUOTE
+    ),
+    # src-70d7bb2a
+    "src-70d7bb2a.yaml#17": "Nato's indifference is part of the concern sentence; the policy "
+    "codes the sentence once (012 toward IS, the first third party it names), the "
+    "independent coder adds 111 toward Nato (its hard case 14)",
+    "src-70d7bb2a.yaml#18": "as src-70d7bb2a.yaml#17",
+    "src-70d7bb2a.yaml#25": "direction: a delivery is directed (supplier → recipient, RUS→PAK, "
+    "which pairs); the independent coder also codes PAK→RUS (reciprocal 062, its hard case 17)",
+    # src-9a68526d
+    "src-9a68526d.yaml#1": SAME_ACT_OTHER_QUOTE,
+    "src-9a68526d.yaml#2": SAME_ACT_OTHER_QUOTE,
+    "src-9a68526d.yaml#9": SAME_ACT_OTHER_QUOTE,
+    "src-9a68526d.yaml#10": SAME_ACT_OTHER_QUOTE,
+    "src-9a68526d jwg-ct-07--concern--pak-islamic-state": SAME_ACT_OTHER_QUOTE,
+    "src-9a68526d jwg-ct-07--concern--rus-islamic-state": SAME_ACT_OTHER_QUOTE,
+    "src-9a68526d jwg-ct-07--appeal--pak-asa": SAME_ACT_OTHER_QUOTE,
+    "src-9a68526d jwg-ct-07--appeal--rus-asa": SAME_ACT_OTHER_QUOTE,
+    # src-b44e9500
+    "src-b44e9500.yaml#11": "direction, as src-70d7bb2a.yaml#25: the acquisition is coded "
+    "RUS→PAK (supplier first), which pairs; the reverse row is the independent coder's "
+    "reciprocal reading",
+    "src-b44e9500.yaml#13": "joining the SCO is coded as a state, not an act (policy rule "
+    "'accession': CAMEO has no verb for joining an organisation, and it is not an act "
+    "between Pakistan and Russia); the independent coder reads it as 050 with the SCO",
+    "src-b44e9500.yaml#14": "as src-b44e9500.yaml#13",
+    "src-b44e9500 peace-mission-2021--exercise (reversed)": "a multilateral exercise is one "
+    "mutual 062 between Pakistan's troops and the SCO, counted both ways; the independent "
+    "coder codes only Pakistan's participation",
+}
+"""Why each disagreement left stands, by the independent row's id, or by ``<source>
+<project row id>``: resolved in the policy where the codebook decides, documented here
+where it does not (a test fails on a disagreement with no reason)."""
 
 PROJECT = "project"
 INDEPENDENT_CODER = "independent"
@@ -349,6 +419,12 @@ def source_quotes(
     )
 
 
+def _same_as(ds: pakru.Dataset, record_id: str) -> tuple[str, ...]:
+    """The records ``record_id`` is the same happening as (its ``same_as``)."""
+    record = ds.get(record_id) if record_id in ds else None
+    return tuple(getattr(record, "same_as", ()) or ())
+
+
 def _strings(value: object) -> tuple[str, ...]:
     """A list cell of the acts table (a tuple of ids; None when empty) as strings."""
     return tuple(str(v) for v in value) if isinstance(value, tuple) else ()
@@ -368,6 +444,13 @@ def project_acts(ds: pakru.Dataset, sources: Iterable[str]) -> dict[str, list[Co
             text = ds.text(source) or ""
             evidence = by_record.get(str(row["record_id"]), [])
             quotes = source_quotes(str(row["quote"] or ""), source, text, evidence)
+            if not quotes:  # one happening, two records: the quotes of its same_as record
+                quotes = tuple(
+                    str(e["quote"])
+                    for other in _same_as(ds, str(row["record_id"]))
+                    for e in by_record.get(other, [])
+                    if e["source_id"] == source
+                )
             found[source] += directed(row, source, quotes)
     return found
 
@@ -476,18 +559,31 @@ def _list(title: str, items: Sequence[str]) -> list[str]:
     return [f"{title}:", "", *(f"- {item}" for item in items), ""]
 
 
+def reason(act: CodedAct) -> str | None:
+    """Why a disagreement on ``act`` stands (:data:`REASONS`), or None when none is given."""
+    if act.coder == INDEPENDENT_CODER:
+        return REASONS.get(act.ident)
+    return REASONS.get(f"{act.source} {act.ident}")
+
+
+def _because(act: CodedAct) -> str:
+    why = reason(act)
+    return f" — **reason:** {why}." if why else " — **no reason recorded**"
+
+
 def _unpaired(act: CodedAct, others: Sequence[CodedAct], who: str) -> str:
     line = f"{_who(act)} (`{act.ident}`) {_quoted(act)}"
     near = _elsewhere(act, others)
-    if near is None:
-        return line
-    return f"{line} ({who} has this code and dyad from another quote: `{near.ident}`)"
+    if near is not None:
+        line = f"{line} ({who} has this code and dyad from another quote: `{near.ident}`)"
+    return line + _because(act)
 
 
 def _source_section(c: Comparison) -> list[str]:
     differing = [
         f"project {_who(p.project)} (`{p.project.ident}`) {_quoted(p.project)};"
         f" independent {_who(p.independent)} (`{p.independent.ident}`) {_quoted(p.independent)}"
+        + _because(p.independent)
         for p in c.pairs
         if p.project.code != p.independent.code
     ]
@@ -524,6 +620,12 @@ def render(comparisons: Sequence[Comparison]) -> str:
         "root and full-code agreement and Cohen's kappa (on root codes, and on",
         "full codes beside it) are over the pairs.",
         "",
+        "Each disagreement left carries its reason (`REASONS` in the script): the",
+        "coding policy (`pakru.acts.policy`) resolves what the codebook decides;",
+        "what it does not decide is documented beside the row. The figures are also",
+        f"written, by `{COMMAND} --write`, to `src/pakru/acts/agreement.json`",
+        "(shipped with the package, for the codebook page).",
+        "",
         "| source | independent rows | project rows | pairs | recall | precision"
         " | root code agrees | full code agrees | kappa (root) | kappa (full code) |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -554,6 +656,55 @@ def render(comparisons: Sequence[Comparison]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def unexplained(comparisons: Iterable[Comparison]) -> list[CodedAct]:
+    """The rows of disagreements with no reason in :data:`REASONS`."""
+    out: list[CodedAct] = []
+    for c in comparisons:
+        out += [p.independent for p in c.pairs if p.project.code != p.independent.code]
+        out += list(c.independent_only) + list(c.project_only)
+    return [a for a in out if reason(a) is None]
+
+
+def _figures_dict(f: Figures) -> dict[str, Any]:
+    return {
+        "independent_rows": f.independent,
+        "project_rows": f.project,
+        "pairs": f.pairs,
+        "recall": _round(f.recall),
+        "precision": _round(f.precision),
+        "root_agreement": _round(f.root_agreement),
+        "full_agreement": _round(f.full_agreement),
+        "kappa_root": _round(f.kappa),
+        "kappa_full": _round(f.kappa_full),
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def figures_json(comparisons: Sequence[Comparison]) -> str:
+    """The figures as JSON (:data:`FIGURES`): pooled and per source, with the count of
+    disagreements left and of those explained in :data:`REASONS`."""
+    left = sum(
+        len(c.independent_only)
+        + len(c.project_only)
+        + sum(p.project.code != p.independent.code for p in c.pairs)
+        for c in comparisons
+    )
+    data = {
+        "generated_by": f"{COMMAND} --write",
+        "report": "tests/acts/agreement.md",
+        "matching": "directed rows, report by report; same directed dyad (first three letters "
+        "of the CAMEO actor codes) and quotes sharing at least half of the shorter one",
+        "all": _figures_dict(figures(comparisons)),
+        "sources": {c.source: _figures_dict(figures([c])) for c in comparisons},
+        "disagreements": left,
+        "disagreements_explained": left - len(unexplained(comparisons)),
+    }
+    return json.dumps(data, indent=2, sort_keys=False) + "\n"
+
+
 def stale(path: Path = GENERATED, text: str | None = None) -> bool:
     """Whether ``path`` differs from what the script prints now (``text``, computed when None)."""
     fresh = current() if text is None else text
@@ -574,13 +725,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--check", action="store_true", help=f"exit 1 when {GENERATED.name} is stale"
     )
     args = parser.parse_args(argv)
-    text = current()
+    comparisons = compare(pakru.load(REPO / "records"))
+    text = render(comparisons)
+    numbers = figures_json(comparisons)
     if args.write:
         GENERATED.write_text(text, encoding="utf-8")
-        print(f"wrote {GENERATED.relative_to(REPO)}")
+        FIGURES.write_text(numbers, encoding="utf-8")
+        print(f"wrote {GENERATED.relative_to(REPO)} and {FIGURES.relative_to(REPO)}")
         return 0
     if args.check:
-        old = stale(GENERATED, text)
+        old = stale(GENERATED, text) or stale(FIGURES, numbers)
         print(f"{GENERATED.relative_to(REPO)} is {'stale' if old else 'current'}")
         return 1 if old else 0
     sys.stdout.write(text)

@@ -5,8 +5,10 @@ The figures themselves are not pinned here: they live in the generated
 change to either coding shows in that file's diff.
 """
 
+import json
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -302,3 +304,34 @@ def test_the_script_prints_the_figures_and_checks_the_file() -> None:
         [*run, "--check"], cwd=agreement.REPO, capture_output=True, text=True, check=False
     )
     assert (checked.returncode, checked.stdout) == (0, "tests/acts/agreement.md is current\n")
+
+
+def test_the_figures_file_is_current_and_shipped() -> None:
+    """The figures the site's codebook page reads: the same script writes them."""
+    comparisons = agreement.compare(pakru.load(agreement.REPO / "records"))
+    assert not agreement.stale(agreement.FIGURES, agreement.figures_json(comparisons)), (
+        f"run '{agreement.COMMAND} --write' and commit {agreement.FIGURES.name}"
+    )
+    shipped = json.loads((resources.files("pakru.acts") / "agreement.json").read_text("utf-8"))
+    assert shipped == json.loads(agreement.FIGURES.read_text(encoding="utf-8"))
+    assert shipped["disagreements"] == shipped["disagreements_explained"]
+
+
+def test_recall_is_at_least_eight_in_ten_with_the_right_root() -> None:
+    pooled = agreement.figures(agreement.compare(pakru.load(agreement.REPO / "records")))
+    assert pooled.recall is not None
+    assert pooled.recall >= 0.8
+    assert pooled.root_agree == pooled.pairs
+
+
+def test_every_disagreement_left_has_a_reason() -> None:
+    left = agreement.unexplained(agreement.compare(pakru.load(agreement.REPO / "records")))
+    assert [(a.source, a.ident) for a in left] == []
+
+
+def test_a_disagreement_without_a_reason_is_reported() -> None:
+    stray = agreement.CodedAct(
+        agreement.INDEPENDENT_CODER, "src-x.yaml#1", "src-x", "PAKGOV", "RUSGOV", "046", ()
+    )
+    assert agreement.reason(stray) is None
+    assert "no reason recorded" in agreement._because(stray)

@@ -2,8 +2,9 @@
 
 from collections.abc import Iterator
 
-from pakru.acts import problems
+from pakru.acts import acts, problems
 from pakru.dataset import Dataset
+from pakru.schema import Person
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -35,3 +36,36 @@ def actors(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """
     for found in context.index.memo(problems, dataset)[1]:
         yield Hit(found.record, found.loc, found.message)
+
+
+@rule("acts.person-role")
+def person_role(dataset: Dataset, context: Context) -> Iterator[Hit]:
+    """A person acting in an act has no title, so the act cannot give them a CAMEO role.
+
+    CAMEO codes an official as the country plus a role (``PAKGOV``, ``RUSMIL``);
+    pakru gives a person the role ``GOV`` from a title the reports attest
+    (:data:`pakru.acts.actors.ROLES`). A person who is an actor of an act — a
+    participant a directed act names, or one of the people on a side of a
+    meeting — but has no title is coded by the country alone, and event data
+    would count a government act as the state's. Add the title the reports
+    give (with its evidence), or leave the person out of the participants.
+    One finding per person, at the first act that needs the role.
+    """
+    seen: set[str] = set()
+    for act in context.index.memo(acts, dataset):
+        for actor in (act.actor1, act.actor2):
+            if actor is None:
+                continue
+            for record_id in actor.records:
+                person = dataset.get(record_id) if record_id in dataset else None
+                if not isinstance(person, Person) or person.titles or record_id in seen:
+                    continue
+                seen.add(record_id)
+                yield Hit(
+                    record_id,
+                    ("titles",),
+                    f"person {record_id!r} is an actor of act {act.id!r} ({act.code} "
+                    f"{act.label}) but has no title: CAMEO's role (GOV or MIL) comes from a "
+                    "title, so the act is coded by the country alone; add the title the "
+                    "reports give",
+                )

@@ -7,10 +7,10 @@ order. Each actor's ``basis`` names how it was found, one of
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from pakru.acts.codes import AGENTS
+from pakru.acts.codes import AGENTS, REGION, THIRD_PARTIES
 from pakru.acts.model import Actor
 from pakru.acts.policy import CodingRule, Part
 from pakru.schema import Agreement, Body, Event, Meeting, Person
@@ -34,6 +34,14 @@ ACTOR_BASES: dict[str, str] = {
     "they are all on one side",
     "statement-people": "the people (grouped by country) or countries making a statement",
     "statement-targets": "the countries or bodies a statement is directed at",
+    "visit": "a visit's visitor or host: of the meeting's two sides, the host is the one whose "
+    "country the meeting was held in (its location), the visitor the other",
+    "third-party": "a third party the sentence names after the trigger: an organisation or "
+    "group with a record (IS, Nato, SCO, RATS, UN), by its name or alias; its CAMEO code is "
+    "the actor dictionaries' (pakru.acts.codes.THIRD_PARTIES)",
+    "region": "no record: the sentence's words 'region', 'regional' or 'among countries' name "
+    "the countries of the region, CAMEO ASA",
+    "speakers": "each side the sentence names before the trigger, else both sides of the record",
 }
 """How an actor is found (its ``basis``; several joined by ", " when one refines another)."""
 
@@ -61,6 +69,8 @@ class Unit:
     loc: tuple[str | int, ...] = ()
     targets: tuple[Actor, ...] = ()
     """For a statement: whom it is directed at (its ``targets`` and ``target_bodies``)."""
+    third: tuple[Body, ...] = ()
+    """The bodies a sentence may name as a third party (every body not a dialogue series)."""
 
 
 def unit_of(
@@ -72,15 +82,16 @@ def unit_of(
 ) -> Unit:
     """The part of a record with its sides (``parties`` keeps each meeting's, for its
     outcomes)."""
+    third = tuple(b for b in ds.bodies if b.kind != "dialogue-series" and b.country is None)
     if isinstance(record, Meeting):
         key = id(record)
         if key not in parties:
             parties[key] = _meeting_parties(ds, record)
         people, sides = parties[key]
-        return Unit(record, part, sides, people, loc)
+        return Unit(record, part, sides, people, loc, third=third)
     if isinstance(record, Event):
         if record.kind == "statement":
-            return _statement_unit(ds, record)
+            return replace(_statement_unit(ds, record), third=third)
         return Unit(record, part, _event_sides(ds, record), (), loc)
     sides = tuple(_country_actor(c, "sides") for c in record.parties)
     return Unit(record, part, sides, (), loc)
@@ -190,6 +201,10 @@ def _shared_agent(records: Sequence[Person | Body]) -> str | None:
 
 def _agent(record: Person | Body) -> str | None:
     if isinstance(record, Body):
+        for form in name_forms(record):
+            code = THIRD_PARTIES.get(form.lower())
+            if code is not None:
+                return code
         return AGENTS.get(record.kind)
     if not record.titles:
         return None
@@ -210,9 +225,14 @@ def with_quote_agent(actor: Actor, quotes: Sequence[str]) -> Actor:
 
 
 def pairs(
-    unit: Unit, coding_rule: CodingRule, sentence: str
+    unit: Unit, coding_rule: CodingRule, sentence: str, summary: str = ""
 ) -> list[tuple[Actor | None, Actor | None]]:
-    """The actor pairs of an act: one, or for a statement one per speaker and target."""
+    """The actor pairs of an act: one, or for a statement one per speaker and target, or for
+    an act on a third party one per speaker; none for a visit whose host is unknown."""
+    if coding_rule.direction in ("visitor", "host"):
+        return _visit(unit, coding_rule.direction)
+    if coding_rule.direction == "third":
+        return _third(unit, coding_rule, sentence, summary)
     if coding_rule.direction != "stated":
         return [_actors(unit, coding_rule, sentence)]
     if not unit.sides or not unit.targets:
@@ -294,3 +314,75 @@ def _resolve(unit: Unit, words: str | None) -> Actor | None:
         return _country_actor(first, "country-named")
     side = _side_of(unit.record, first) if isinstance(unit.record, Meeting) else first.country
     return _actor(side, (first,), "participant")
+
+
+def _visit(unit: Unit, direction: str) -> list[tuple[Actor | None, Actor | None]]:
+    """The visitor and the host of a held meeting: the host is the side whose country the
+    meeting was held in. None when the place or the sides do not tell them apart."""
+    record = unit.record
+    place = record.location if isinstance(record, Meeting) else None
+    held_in = place.country if place is not None else None
+    if held_in is None or len(unit.sides) != 2:
+        return []
+    hosts = [s for s in unit.sides if s.country == held_in]
+    guests = [s for s in unit.sides if s.country != held_in]
+    if len(hosts) != 1 or len(guests) != 1:
+        return []
+    host, guest = (_based(a, "visit") for a in (hosts[0], guests[0]))
+    return [(guest, host)] if direction == "visitor" else [(host, guest)]
+
+
+def _based(actor: Actor, basis: str) -> Actor:
+    return Actor(actor.country, actor.records, actor.names, actor.agent, f"{actor.basis}, {basis}")
+
+
+_REGION = re.compile(r"\bregion(?:al)?\b|\bamong (?:the )?(?:regional )?countries\b", re.I)
+
+
+_SINGULAR = re.compile(r"^\W*(?:he|she)\b", re.I)
+
+
+def _third(
+    unit: Unit, coding_rule: CodingRule, sentence: str, summary: str
+) -> list[tuple[Actor | None, Actor | None]]:
+    """An act on a third party: one row per speaker, the party named after the trigger.
+
+    A sentence whose subject is "he" or "she" names one speaker: the one the record's
+    summary of the statement (``summary``) names; none when it names none."""
+    match = coding_rule.pattern.search(sentence)
+    assert match is not None
+    target = _third_party(unit, match.group("a2") or "")
+    if target is None:
+        return []
+    before = match.group("a1") or ""
+    if _SINGULAR.match(before):
+        named = _resolve(unit, summary)
+        return [] if named is None or named.country is None else [(named, target)]
+    named = _resolve(unit, before)
+    if named is not None and named.country is not None and not _both(match.group("a1") or ""):
+        speakers: tuple[Actor, ...] = (named,)
+    else:
+        speakers = tuple(_based(s, "speakers") for s in unit.sides if s.country is not None)
+    return [(speaker, target) for speaker in speakers]
+
+
+_BOTH = re.compile(r"\b(?:both|two sides|they|and Russia|and Pakistan)\b", re.I)
+
+
+def _both(words: str) -> bool:
+    return _BOTH.search(words) is not None
+
+
+def _third_party(unit: Unit, words: str) -> Actor | None:
+    """The organisation or group ``words`` name first, else the region when they name it."""
+    hits: list[tuple[int, int, Body]] = []
+    for body in unit.third:
+        for form in name_forms(body):
+            for m in name_pattern(form).finditer(words):
+                hits.append((m.start(), -(m.end() - m.start()), body))
+    if hits:
+        _, _, first = min(hits, key=lambda h: (h[0], h[1]))
+        return _actor(first.country, (first,), "third-party")
+    if _REGION.search(words):
+        return Actor(None, (), ("countries of the region",), REGION, "region")
+    return None

@@ -22,9 +22,13 @@ from pakru.schema.countries import COUNTRIES
 
 CAMEO: dict[str, str] = {
     "010": "Make statement, not specified",
+    "012": "Make pessimistic comment",
+    "019": "Express accord",
+    "020": "Make an appeal or request, not specified",
     "030": "Express intent to cooperate",
     "031": "Express intent to engage in material cooperation",
     "0312": "Express intent to cooperate militarily",
+    "0332": "Express intent to provide military aid",
     "032": "Express intent to provide diplomatic cooperation",
     "036": "Express intent to meet or negotiate",
     "040": "Consult, not specified",
@@ -35,6 +39,7 @@ CAMEO: dict[str, str] = {
     "051": "Praise or endorse",
     "057": "Sign formal agreement",
     "062": "Cooperate militarily",
+    "064": "Share intelligence or information",
     "111": "Criticize or denounce",
     "180": "Use unconventional violence, not specified",
 }
@@ -42,9 +47,13 @@ CAMEO: dict[str, str] = {
 
 GOLDSTEIN: dict[str, float] = {
     "010": 0.0,
+    "012": -0.4,
+    "019": 3.4,
+    "020": 3.0,
     "030": 4.0,
     "031": 5.2,
     "0312": 5.2,
+    "0332": 5.2,
     "032": 4.5,
     "036": 4.0,
     "040": 1.0,
@@ -55,6 +64,7 @@ GOLDSTEIN: dict[str, float] = {
     "051": 3.4,
     "057": 8.0,
     "062": 7.4,
+    "064": 7.0,
     "111": -2.0,
     "180": -9.0,
 }
@@ -109,15 +119,49 @@ AGENTS: dict[str, str] = {
 intergovernmental organisation); a kind not listed gives no role."""
 
 
+THIRD_PARTIES: dict[str, str] = {
+    "islamic state": "IMGMUSISI",
+    "isis": "IMGMUSISI",
+    "isil": "IMGMUSISI",
+    "is": "IMGMUSISI",
+    "daesh": "IMGMUSISI",
+    "nato": "IGOWSTNAT",
+    "north atlantic treaty organization": "IGOWSTNAT",
+    "shanghai cooperation organization": "IGOCAS",
+    "sco": "IGOCAS",
+    "regional anti-terrorists structure": "IGOCAS",
+    "regional anti-terrorist structure": "IGOCAS",
+    "rats": "IGOCAS",
+    "united nations": "IGOUNO",
+}
+"""A body's name (or alias), lowercased → its CAMEO actor code, as the CAMEO actor
+dictionaries (PETRARCH's ``Phoenix.Countries.actors.txt`` and
+``Phoenix.International.actors.txt``) spell them: ``THE_ISLAMIC_STATE +ISIS_ +ISIL_ +DAESH_
+[IMGMUSISI]``, ``NATO_ [IGOWSTNAT]``, ``SHANGHAI_COOPERATION_ORGANIZATION_ [IGOCAS]``,
+``UNITED_NATIONS_ [IGOUNO]``. The dictionaries have no entry for the SCO's Regional
+Anti-Terrorist Structure (RATS), a permanent organ of the SCO: it takes the SCO's code."""
+
+REGION = "ASA"
+"""CAMEO's code for Asia: the target of an appeal to "the countries of the region" (the
+reports' region is Afghanistan's neighbourhood in South and Central Asia; ``SAS`` or
+``CAS`` would each cover only part of it)."""
+
+_COUNTRYLESS = ("IGO", "IMG", REGION)
+"""Leading blocks of CAMEO actor codes that stand without a country."""
+
+
 def actor_code(alpha3: str | None, agent: str | None) -> str | None:
-    """A CAMEO actor code: country (ISO alpha-3) then role, e.g. ``PAKGOV``; ``IGO`` alone.
+    """A CAMEO actor code: country (ISO alpha-3) then role, e.g. ``PAKGOV``; ``IGO`` alone,
+    or an international or non-state actor's own code (``IGOWSTNAT``, ``IMGMUSISI``, ``ASA``).
 
     >>> actor_code("PAK", "GOV"), actor_code("RUS", None), actor_code(None, "IGO")
     ('PAKGOV', 'RUS', 'IGO')
+    >>> actor_code(None, "IMGMUSISI"), actor_code(None, "GOV")
+    ('IMGMUSISI', None)
     """
     if alpha3 is None:
-        return agent if agent == "IGO" else None
-    return alpha3 + (agent if agent and agent != "IGO" else "")
+        return agent if agent is not None and agent[:3] in _COUNTRYLESS else None
+    return alpha3 + (agent if agent and agent[:3] not in _COUNTRYLESS else "")
 
 
 WIKIDATA_PRECISION: dict[str, int] = {"year": 9, "month": 10, "day": 11}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pakru.acts.actors import Parties, Unit, pairs, unit_of, with_quote_agent
 from pakru.acts.model import Act, Actor
-from pakru.acts.policy import POLICY, SINGLE_ACT_PARTS, CodingRule, Part, announces, code_sentence
+from pakru.acts.policy import POLICY, SINGLE_ACT_PARTS, CodingRule, Part, announces, code_slots
 from pakru.schema import Agreement, DateInterval, Event, Evidence, Location, Meeting, Source
 from pakru.schema.text import normalise, sentences
 
@@ -141,7 +141,32 @@ def _extract(ds: "Dataset", coded: Iterable[Stated]) -> tuple[Act, ...]:
         if hits:
             unit = unit_of(ds, stated.record, stated.part, stated.loc, parties)
             out.extend(_acts_of(ds, unit, hits))
-    return _unique_ids(out)
+    return _unique_ids(_one_per_happening(ds, out))
+
+
+def _one_per_happening(ds: "Dataset", found: list[Act]) -> list[Act]:
+    """One act per happening: an act of a record another record is the same as (its
+    ``same_as``) joins that record's act of the same code and actors, when it came first,
+    as one act with the quotes of both (a transfer reported twice is one transfer)."""
+    kept: list[Act] = []
+    index: dict[tuple[str, str, str | None, str | None], int] = {}
+    for act in found:
+        others = tuple(getattr(ds.get(act.record), "same_as", ()) or ())
+        own = (act.record, act.code, _country(act.actor1), _country(act.actor2))
+        keys = [(r, *own[1:]) for r in others]
+        at = next((index[k] for k in keys if k in index), None)
+        if at is None:
+            index.setdefault(own, len(kept))
+            kept.append(act)
+            continue
+        first = kept[at]
+        kept[at] = replace(
+            first,
+            quotes=tuple(dict.fromkeys((*first.quotes, *act.quotes))),
+            sentences=tuple(dict.fromkeys((*first.sentences, *act.sentences))),
+        )
+        index.setdefault(own, at)
+    return kept
 
 
 def _unclaimed(
@@ -152,14 +177,14 @@ def _unclaimed(
     meeting's agreements and events quote."""
     record, part, _, hits = stated
     if part in SINGLE_ACT_PARTS:
-        code = hits[0][2].code or ""
-        claimed.update((sentence.casefold(), code) for sentence, _, _ in hits)
+        claimed.update((sentence.casefold(), rule.code or "") for sentence, _, rule in hits)
         return hits
     held = _held(ds, record, held_at) if isinstance(record, Meeting) else ()
     out = []
     for hit in hits:
-        folded = hit[0].casefold()
-        if (folded, hit[2].code or "") not in claimed and not _overlaps(folded, held):
+        folded, code = hit[0].casefold(), hit[2].code or ""
+        theirs = [quote for quote, codes in held if code in codes]
+        if (folded, code) not in claimed and not _overlaps(folded, theirs):
             out.append(hit)
     return tuple(out)
 
@@ -178,17 +203,27 @@ def _coding(ds: "Dataset") -> tuple[tuple[Stated, ...], tuple[Problem, ...]]:
                 if not _announces(reader, reading):
                     uncoded.append(_uncoded(reading))
                 continue
-            first = hits[0][2]
-            if len(hits) > 1:
-                first = min((h[2] for h in hits), key=POLICY.index)
-                hits = [h for h in hits if h[2] is first]
+            hits = _precedence(hits)
         if hits:
             coded.append(Stated(reading.record, reading.part, reading.loc, tuple(hits)))
     return tuple(coded), tuple(uncoded)
 
 
-CodedSentence = tuple[str, str, CodingRule | None]
-"""A sentence of a quote, its ``casefold`` and the rule it triggers (None: no rule)."""
+def _precedence(hits: list[Triggered]) -> list[Triggered]:
+    """The hits of a part stating one act per slot: in each slot (:attr:`CodingRule.slot`),
+    those of the rule first in policy order — the precedence rules (046 over 040 for a
+    meeting; the visit's 042 and 043 are slots of their own, coded beside it)."""
+    first: dict[str, CodingRule] = {}
+    for _, _, coding_rule in hits:
+        held = first.get(coding_rule.slot)
+        if held is None or POLICY.index(coding_rule) < POLICY.index(held):
+            first[coding_rule.slot] = coding_rule
+    chosen = set(map(id, first.values()))
+    return [h for h in hits if id(h[2]) in chosen]
+
+
+CodedSentence = tuple[str, str, tuple[CodingRule, ...]]
+"""A sentence of a quote, its ``casefold`` and the rules it triggers (the first of each slot)."""
 
 
 class _Reader:
@@ -221,7 +256,7 @@ class _Reader:
             found = done.get(quote)
             if found is None:
                 found = done[quote] = tuple(
-                    (s, folded, code_sentence(s, part, kind)) for s, folded in self.split(quote)
+                    (s, folded, code_slots(s, part, kind)) for s, folded in self.split(quote)
                 )
             return found
 
@@ -235,12 +270,11 @@ def _hits(reader: _Reader, reading: Reading) -> list[Triggered]:
     out: list[Triggered] = []
     coded = reader.coder(reading.part, reading.kind)
     for evidence in reading.quotes:
-        for sentence, folded, coding_rule in coded(evidence.quote):
+        for sentence, folded, coding_rules in coded(evidence.quote):
             key = (evidence.source, folded)
             if key not in seen:
                 seen.add(key)
-                if coding_rule is not None:
-                    out.append((sentence, evidence, coding_rule))
+                out.extend((sentence, evidence, coding_rule) for coding_rule in coding_rules)
     return out
 
 
@@ -262,21 +296,36 @@ def _uncoded(reading: Reading) -> Problem:
     )
 
 
+_Key = tuple[str, str | None, str | None, int]
+"""An act of a part: its rule, its actors' countries and the statement stating it."""
+
+
 def _acts_of(ds: "Dataset", unit: Unit, hits: Sequence[Triggered]) -> Iterator[Act]:
-    groups: dict[tuple[str, str | None, str | None], list[tuple[str, Evidence, CodingRule]]] = {}
-    chosen: dict[tuple[str, str | None, str | None], tuple[Actor | None, Actor | None]] = {}
+    statement = _statements(unit)
+    summaries = (
+        [st.text for st in (*unit.record.topics, *unit.record.outcomes)]
+        if isinstance(unit.record, Meeting)
+        else []
+    )
+    groups: dict[_Key, list[tuple[str, Evidence, CodingRule]]] = {}
+    chosen: dict[_Key, tuple[Actor | None, Actor | None]] = {}
     for sentence, evidence, coding_rule in hits:
         if coding_rule.code is None:
             continue
-        for a1, a2 in pairs(unit, coding_rule, sentence):
-            key = (coding_rule.id, _country(a1), _country(a2))
+        at = statement.get(id(evidence), 0)
+        summary = summaries[at] if at < len(summaries) else ""
+        for a1, a2 in pairs(unit, coding_rule, sentence, summary):
+            key = (coding_rule.id, _country(a1), _country(a2), at)
             groups.setdefault(key, []).append((sentence, evidence, coding_rule))
             if key not in chosen or _named_count(a1, a2) > _named_count(*chosen[key]):
                 chosen[key] = (a1, a2)
     record = unit.record
     when = _dates(ds, record, unit.part)
+    topical = _topical(unit)
     for key, items in groups.items():
         coding_rule = items[0][2]
+        if coding_rule.slot == "meeting":  # the talks' quote: the sentence on what was discussed
+            items.sort(key=lambda item: id(item[1]) not in topical)
         said = [sentence for sentence, _, _ in items]
         a1, a2 = (None if a is None else with_quote_agent(a, said) for a in chosen[key])
         yield Act(
@@ -357,6 +406,28 @@ def _reported(ds: "Dataset", source_ids: Iterable[str]) -> DateInterval | None:
     )
 
 
+def _statements(unit: Unit) -> dict[int, int]:
+    """For a meeting's topics and outcomes: each evidence item's statement (by ``id``), so
+    that each statement is its own happening: two views the sides agreed on, stated
+    apart, are two acts of accord; one statement quoted by two sources is one act."""
+    record = unit.record
+    if unit.part != "outcome" or not isinstance(record, Meeting):
+        return {}
+    return {
+        id(e): n
+        for n, statement in enumerate((*record.topics, *record.outcomes))
+        for e in statement.evidence
+    }
+
+
+def _topical(unit: Unit) -> set[int]:
+    """The ``id`` of each evidence item of a held meeting's topics."""
+    record = unit.record
+    if unit.part != "meeting-held" or not isinstance(record, Meeting):
+        return set()
+    return {id(e) for topic in record.topics for e in topic.evidence}
+
+
 def _named_count(*actors: Actor | None) -> int:
     """How many of the actors were found by name (preferred over those inferred)."""
     return sum(1 for a in actors if a is not None and "other" not in a.basis)
@@ -369,9 +440,17 @@ def _country(actor: Actor | None) -> str | None:
 def _unique_ids(found: list[Act]) -> tuple[Act, ...]:
     """Act ids are ``<record>--<rule>``; two acts of one record by one rule add their actors."""
     counts = Counter(act.id for act in found)
-    return tuple(
+    paired = [
         replace(act, id=f"{act.id}--{_pair(act)}") if counts[act.id] > 1 else act for act in found
-    )
+    ]
+    again = Counter(act.id for act in paired)
+    seen: Counter[str] = Counter()
+    out = []
+    for act in paired:
+        seen[act.id] += 1
+        nth = seen[act.id]
+        out.append(replace(act, id=f"{act.id}--{nth}") if again[act.id] > 1 and nth > 1 else act)
+    return tuple(out)
 
 
 def _pair(act: Act) -> str:
@@ -381,7 +460,7 @@ def _pair(act: Act) -> str:
 def _code_part(actor: Actor | None) -> str:
     if actor is None:
         return "x"
-    return actor.alpha3 or (actor.records[0] if actor.records else "x")
+    return actor.alpha3 or (actor.records[0] if actor.records else actor.cameo or "x")
 
 
 def _location(ds: "Dataset", record: Meeting | Agreement | Event) -> Location | None:
@@ -400,7 +479,11 @@ def _readings(ds: "Dataset") -> Iterator[Reading]:
     """The parts of records the policy reads, in order: meetings, events, agreements, then
     meetings' outcomes (the parts stating one act claim their sentences first)."""
     for meeting in ds.meetings:
-        quotes = (*meeting.evidence, *(e for p in meeting.participants for e in p.evidence))
+        quotes = (
+            *meeting.evidence,
+            *(e for p in meeting.participants for e in p.evidence),
+            *(e for topic in meeting.topics for e in topic.evidence),
+        )
         held: Part = "meeting-held" if meeting.status == "held" else "meeting-planned"
         yield Reading(meeting, held, quotes, ("status",))
     for event in ds.events:
@@ -415,7 +498,9 @@ def _readings(ds: "Dataset") -> Iterator[Reading]:
             ("parties",),
         )
     for meeting in ds.meetings:
-        outcomes = tuple(e for statement in meeting.outcomes for e in statement.evidence)
+        outcomes = tuple(
+            e for statement in (*meeting.topics, *meeting.outcomes) for e in statement.evidence
+        )
         if outcomes:
             yield Reading(meeting, "outcome", outcomes, ("outcomes",))
 
@@ -429,17 +514,40 @@ def _held_at(ds: "Dataset") -> dict[str, list[str]]:
     return held_at
 
 
-def _held(ds: "Dataset", meeting: Meeting, held_at: dict[str, list[str]]) -> tuple[str, ...]:
-    """Quotes stating what the meeting's agreements and the events held at it are: those
-    outcomes are theirs."""
+def _held(
+    ds: "Dataset", meeting: Meeting, held_at: dict[str, list[str]]
+) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Quotes stating what the meeting's agreements and the events held at it are, each with
+    the codes that record's own part can give: an outcome with one of those codes is theirs
+    (an outcome with another code — a concern beside a criticism — is the meeting's)."""
     held_by = [*meeting.agreements, *held_at.get(meeting.id, [])]
-    return tuple(
-        normalise(e.quote).casefold()
-        for record_id in held_by
-        if record_id in ds
-        for e in ds.get(record_id).evidence
-        if {"status", "subject"} & set(e.supports)
-    )
+    out = []
+    for record_id in held_by:
+        if record_id not in ds:
+            continue
+        record = ds.get(record_id)
+        codes = _codes_of(record)
+        for e in record.evidence:
+            if {"status", "subject"} & set(e.supports):
+                out.append((normalise(e.quote).casefold(), codes))
+    return tuple(out)
+
+
+_INTENTS = frozenset(r.code for r in POLICY if r.code is not None and r.code.startswith("03"))
+
+
+def _codes_of(record: object) -> frozenset[str]:
+    """The codes of outcomes that are a held record's act: for an agreement, any (the
+    agreement is the act its outcomes state); for an event, the codes the policy gives
+    events of its kind and the intents (03x) — a material act takes precedence over the
+    verbal one announcing it — but not, say, a concern stated beside a criticism."""
+    if isinstance(record, Event):
+        return _INTENTS | frozenset(
+            r.code or ""
+            for r in POLICY
+            if "event" in r.parts and (not r.kinds or record.kind in r.kinds)
+        )
+    return frozenset(r.code or "" for r in POLICY)
 
 
 def _overlaps(quote: str, others: Sequence[str]) -> bool:

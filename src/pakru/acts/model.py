@@ -47,8 +47,8 @@ class Actor:
 
     @property
     def known(self) -> bool:
-        """True when the actor has a country or is a body."""
-        return self.country is not None or bool(self.records)
+        """True when the actor has a country, is a body or has its own CAMEO code (a region)."""
+        return self.country is not None or bool(self.records) or self.cameo is not None
 
 
 @dataclass(frozen=True)

@@ -12,20 +12,44 @@ a more general one, and the order is part of the policy.
 The parts of a record (``Part``):
 
 - ``meeting-held`` / ``meeting-planned``: a meeting's own quotes (its
-  ``evidence`` and its participants' evidence) — one act per meeting, coded
-  by the first rule, in policy order, that any of its sentences triggers;
+  ``evidence``, its participants' and its topics' evidence) — one act per
+  *slot* (:attr:`CodingRule.slot`): the meeting itself (046 when any
+  sentence states talks or discussions, else 040), and for a held meeting
+  whose report states the place, a call or a visit, the visit made (042)
+  and the visit hosted (043), each coded by the first rule of its slot, in
+  policy order, that any of its sentences triggers;
 - ``agreement-signed``: an agreement signed or concluded — one act;
 - ``agreement-agreed``: an agreement agreed or planned (a decision, a
   commitment) — one act per rule triggered, so a record packing three
   commitments yields three acts;
-- ``outcome``: the outcomes of a meeting — one act per rule and direction;
-  an outcome quoted by an agreement the meeting lists is that agreement's
-  act, not a second one;
+- ``outcome``: the topics and outcomes of a meeting — one act per rule,
+  direction and statement (two views agreed in two statements are two acts
+  of accord; one statement quoted by two sources is one act); an outcome
+  quoted by an agreement the meeting lists is that agreement's act, and one
+  quoted by an event held at it is the event's when its code is the
+  event's or an intent (03x), not a second act;
 - ``event``: an exercise, delivery, accession, membership or milestone — one act.
 
 A rule whose ``code`` is None records a *state*, not an act (a membership
 held, an accession to an organisation that is not a Pakistan–Russia act):
 it yields no row, and says so in the codebook.
+
+Precedence, as the codebook sets it (each tested in tests/acts/test_coding.py):
+
+- negotiation over consultation: 046 wins the meeting's slot over 040 (042/043 usage:
+  "If mediation or negotiation is mentioned specifically as having taken place, those
+  events take precedence over unspecified visits or meetings"); the trip is still coded,
+  as the 042 and its linked 043 (042 usage: "typically accompanied by the linked event
+  'Host a visit' (043)");
+- specific over residual: a commitment naming material areas is 031, an offer to
+  strengthen the other side's counter-terrorism capability 0332; 030 only when 031–039
+  cannot be told apart; a commitment or agreement to cooperate (03x) comes before the
+  accord rule (019), which is for a view agreed with no commitment;
+- a material act over the verbal one announcing it: an outcome sentence quoted by a
+  signed agreement or an event held at the meeting is that record's act;
+- one act per happening: records that are ``same_as`` each other give one act with the
+  quotes of both (:mod:`pakru.acts.extract`), and a sentence describing a series
+  (``launch-talks``) adds no meeting.
 
 A sentence states an act once: a sentence whose act another record already
 holds under the same code (the planned next meeting, announced in a list of
@@ -39,7 +63,13 @@ after it (``a2``), each resolved to a participant, a body or a country by
 the names the records give them (see :mod:`pakru.acts.actors`); ``stated`` acts
 (statements recorded as events) take actor 1 from the event's ``people``
 and ``countries`` and actor 2 from its ``targets`` and ``target_bodies`` —
-one row per pair, as dyadic event data count a joint statement.
+one row per pair, as dyadic event data count a joint statement; ``visitor`` and ``host`` acts
+take the meeting's two sides, the host being the side whose country the
+meeting was held in; ``third`` acts (concern, appeal) take actor 1 from each
+side the words before the trigger name (both sides when they name both, or
+none, or "they"; the side the record's summary names when they say "he" or
+"she") and actor 2 from the organisation or group named after the trigger,
+else the region (CAMEO ``ASA``).
 """
 
 import re
@@ -52,7 +82,7 @@ from typing import Any, Literal
 Part = Literal[
     "meeting-held", "meeting-planned", "agreement-signed", "agreement-agreed", "outcome", "event"
 ]
-Direction = Literal["mutual", "directed", "stated"]
+Direction = Literal["mutual", "directed", "stated", "visitor", "host", "third"]
 
 SINGLE_ACT_PARTS: frozenset[str] = frozenset(
     {"meeting-held", "meeting-planned", "agreement-signed", "event"}
@@ -80,6 +110,12 @@ class CodingRule:
     """A sentence that triggers this rule (and no earlier one): its test case."""
     kinds: tuple[str, ...] = ()
     """For ``event`` parts: the event kinds it applies to (empty: any kind)."""
+    cites: str = ""
+    """The codebook's words this rule follows (CAMEO codebook, Schrodt 2012, v1.1b3: the
+    code's description, usage note or example), for the codebook page."""
+    slot: str = ""
+    """For parts stating one act: the rules sharing a slot compete (the first in policy order
+    wins, which is how precedence is written); rules of other slots code beside it."""
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -127,48 +163,77 @@ planned for last year but was held over")."""
 _NOT_ANNOUNCED = rf"^(?!.*(?:{ANNOUNCES}))"
 """A sentence that does not announce a meeting."""
 
+VISIT = (
+    _NOT_ANNOUNCED + r".*(?:\bcalled on\b|\bvisit(?:ed|ing)\b|\breceived and welcomed\b"
+    r"|\bheld (?:in|at)\b|\bmeeting in\b|\bhere\b|\bcoming to\b)"
+)
+"""A held meeting's sentence stating travel, a call or the place it was held (the 040
+example: where "the place of the meeting is not explicit ... we cannot code it as a visit
+made or hosted"). The visitor and the host are the meeting's sides, told apart by the
+country it was held in (:mod:`pakru.acts.actors`)."""
+
 POLICY: tuple[CodingRule, ...] = (
-    CodingRule(
-        "call-on",
-        "042",
-        ("meeting-held",),
-        _BEFORE + r"\bcalled on\b(?P<a2>.*)",
-        "directed",
-        "A call on an official is a visit made by the caller (042 Make a visit), even when "
-        "consultations follow; the official called on is actor 2.",
-        "Deputy Secretary Mikhail Popov called on Foreign Secretary Tehmina Janjua here and "
-        "held consultations",
-    ),
-    CodingRule(
-        "host-guests",
-        "043",
-        ("meeting-held",),
-        _BEFORE + r"\breceived and welcomed (?P<a2>the guests)",
-        "directed",
-        "Receiving and welcoming guests is hosting a visit (043 Host a visit); the host is "
-        "actor 1.",
-        "NSA warmly received and welcomed the guests and thanked them for coming to Pakistan.",
-    ),
     CodingRule(
         "talks",
         "046",
         ("meeting-held",),
-        _NOT_ANNOUNCED + r".*\b(?:meeting|round|talks|consultations|dialogues?)\b",
+        _NOT_ANNOUNCED + r".*\b(?:talks|consultations|dialogues?|discussed|discussions"
+        r"|(?:in-depth )?exchange (?:on|of views)|exchanged (?:views|assessments))\b",
         "mutual",
-        "A meeting, round or talks reported as held is negotiation between the two sides "
-        "(046 Engage in negotiation); a visit in which talks are held is coded as the talks; "
-        "a sentence announcing a meeting never codes a held one.",
-        "The 12th meeting of the Pakistan-Russia Consultative Group on Strategic Stability was "
-        "held at the Ministry of Foreign Affairs",
+        "Talks, consultations, a dialogue or discussions reported as held are negotiation "
+        "between the two sides (046 Engage in negotiation); a sentence announcing a meeting "
+        "never codes a held one. Precedence: in the meeting's slot 046 wins over 040.",
+        "Deputy Secretary Mikhail Popov called on Foreign Secretary Tehmina Janjua here and "
+        "held consultations",
+        cites="046 usage: \"'Holding talks' and 'discussions' are treated as negotiations. "
+        'These are reciprocal events." 042/043 usage: "If mediation or negotiation is '
+        "mentioned specifically as having taken place, those events take precedence over "
+        'unspecified visits or meetings."',
+        slot="meeting",
     ),
     CodingRule(
-        "visit",
+        "meeting",
+        "040",
+        ("meeting-held",),
+        _NOT_ANNOUNCED + r".*\b(?:meeting|round|met)\b",
+        "mutual",
+        "A meeting reported as held with no talks or discussions stated is 040 Consult, not "
+        "specified; any sentence of the meeting stating discussions makes it 046 instead.",
+        "The 12th meeting of the Pakistan-Russia Consultative Group on Strategic Stability was "
+        "held at the Ministry of Foreign Affairs",
+        cites='046 usage: "used only when the report makes clear that negotiations, '
+        "bargaining, or discussions are involved in the meetings or consultations in "
+        'question"; otherwise the meeting is 040 Consult, not specified.',
+        slot="meeting",
+    ),
+    CodingRule(
+        "visit-made",
         "042",
         ("meeting-held",),
-        _BEFORE + r"\bvisited\b(?P<a2>.*)",
-        "directed",
-        "A visit with no talks reported is 042 Make a visit; the visitor is actor 1.",
-        "The foreign minister visited Moscow last week.",
+        VISIT,
+        "visitor",
+        "A meeting whose report states where it was held, or a call on or a visit to an "
+        "official, is a visit made by the side from the other country (042 Make a visit): "
+        "actor 1 the side whose country is not the meeting's, actor 2 the host. Coded beside "
+        "the meeting's 046: precedence decides how the meeting is coded, not whether the trip is.",
+        "Foreign Minister Khawaja Muhammad Asif also recently visited Moscow",
+        cites='042 Make a visit: "Travel to another location for a meeting or other '
+        'event." Usage: "All visits and travels should be coded under this category ... '
+        "typically accompanied by the linked event 'Host a visit' (043)\".",
+        slot="visit-made",
+    ),
+    CodingRule(
+        "visit-hosted",
+        "043",
+        ("meeting-held",),
+        VISIT,
+        "host",
+        "The same visit hosted: 043 Host a visit, actor 1 the side whose country the meeting "
+        "was held in, actor 2 the visitor; every 042 has its 043.",
+        "NSA warmly received and welcomed the guests and thanked them for coming to Pakistan.",
+        cites='043 Host a visit: "Host or receive a visitor at residence, office or home '
+        'country." Usage: "typically accompanied by the linked event \'Make a visit\' (042)".',
+        slot="visit-hosted",
     ),
     CodingRule(
         "next-meeting",
@@ -178,6 +243,9 @@ POLICY: tuple[CodingRule, ...] = (
         "mutual",
         "Agreeing when and where to meet next is 036 Express intent to meet or negotiate.",
         "It was agreed that the next meeting of the JWG would be held in Moscow in 2019.",
+        cites='036 Express intent to meet or negotiate: "Offer, promise, agree to, or '
+        "otherwise indicate willingness or commitment to meet, visit, or engage in "
+        'talks or negotiations."',
     ),
     CodingRule(
         "sign",
@@ -187,6 +255,8 @@ POLICY: tuple[CodingRule, ...] = (
         "mutual",
         "An agreement signed, inked or concluded is 057 Sign formal agreement.",
         "Pakistan and Russia in Nov 2014 signed a defence cooperation agreement",
+        cites='057 Sign formal agreement: "Institute, ratify, sign, finalize an agreement or '
+        'treaty."',
     ),
     CodingRule(
         "military-commission",
@@ -198,6 +268,9 @@ POLICY: tuple[CodingRule, ...] = (
         "Agreeing to set up a commission for military cooperation is an intent to cooperate "
         "militarily (0312), more specific than 030.",
         "both sides agreed to setting up of a commission for promoting military cooperation",
+        cites='0312 Express intent to engage in military cooperation (under 031): "Offer, '
+        "promise, agree to, or otherwise indicate willingness or commitment to engage "
+        'in or expand military cooperation."; specific over 030.',
     ),
     CodingRule(
         "cooperate-in-fora",
@@ -209,6 +282,9 @@ POLICY: tuple[CodingRule, ...] = (
         "promised (032 Express intent to provide diplomatic cooperation).",
         "They also agreed to cooperate at the United Nations and other international fora for "
         "combating terrorism.",
+        cites='032 Express intent to provide diplomatic cooperation: "Offer, promise, agree '
+        "to, or otherwise indicate willingness or commitment to provide diplomatic "
+        'cooperation such as policy support."',
     ),
     CodingRule(
         "reaffirm-commitment",
@@ -220,6 +296,9 @@ POLICY: tuple[CodingRule, ...] = (
         "alone, is 030 Express intent to cooperate.",
         "The two sides reaffirmed the commitment for promoting bilateral cooperation for "
         "countering terrorism.",
+        cites='030 Express intent to cooperate, not specified below: "Offer, promise, agree '
+        'to, or otherwise indicate willingness or commitment to cooperate." Example: '
+        '"agreed ... that their countries should cooperate".',
     ),
     CodingRule(
         "agree-cooperation",
@@ -230,17 +309,24 @@ POLICY: tuple[CodingRule, ...] = (
         "Agreeing to explore or expand cooperation is 030 Express intent to cooperate.",
         "Both sides agreed on the need to further capitalise on the bilateral relations by "
         "exploring mutually beneficial avenues for bilateral cooperation.",
+        cites='030 Express intent to cooperate, not specified below: "Offer, promise, agree '
+        'to, or otherwise indicate willingness or commitment to cooperate."',
     ),
     CodingRule(
         "reiterate-commitment",
-        "030",
+        "031",
         ("outcome",),
-        _BEFORE + r"\breiterated the commitment\b[^.]*?\bcooperation with\b(?P<a2>.*)",
+        _BEFORE + r"\breiterated the commitment\b[^.]*?\bcooperation with "
+        r"(?P<a2>[^.]*?including (?:military|defence|intelligence|energy|economic|trade).*)",
         "directed",
-        "One side reiterating its commitment to cooperate with the other is 030 Express intent "
-        "to cooperate; actor 2 is the side named after 'cooperation with'.",
+        "One side reiterating its commitment to cooperate with the other in material areas it "
+        "names (military, intelligence, energy) is 031 Express intent to engage in material "
+        "cooperation; actor 2 is the side named after 'cooperation with'.",
         "He reiterated the commitment of his government to enhance cooperation with Pakistan in "
-        "all possible areas",
+        "all possible areas, including military, defence, intelligence, security, energy",
+        cites='031 Express intent to engage in material cooperation: "Offer, promise, agree '
+        "to, or otherwise indicate willingness or commitment to engage in or expand "
+        'material cooperation"; used over 030 when the kind is named.',
     ),
     CodingRule(
         "praise",
@@ -253,6 +339,111 @@ POLICY: tuple[CodingRule, ...] = (
         "051 Praise or endorse; the one who praises is actor 1.",
         "The Russian side appreciated Pakistan’s contribution to the global fight against "
         "terrorism, the statement said.",
+        cites='051 Praise or endorse: "Express support for, commend, approve policy, action, '
+        'or actor." (PETRARCH CAMEO.2.0: APPRECIATE, APPLAUD [051].)',
+    ),
+    CodingRule(
+        "accord",
+        "019",
+        ("outcome",),
+        r"\bconvergence\b|\bcommonality of approach\b|\bthere was agreement that\b"
+        r"|\bobserved that\b|\bagreed that\b|\b(?:two|both) sides agreed\b(?! to| on)",
+        "mutual",
+        "The sides agreeing on a view, a convergence of views or a common approach, with no "
+        "commitment to act, is 019 Express accord (two rows, actors reversed); an agreement to "
+        "cooperate themselves is 03x, coded by the rules before this one.",
+        "The talks were marked by convergence of views between the two sides on various "
+        "global and regional issues of mutual interest.",
+        cites='019 Express accord: "Express common understanding, agreement, or accord." '
+        'Usage: "Use this code when actors indicate that they simply agree or concur on an '
+        "issue but do not imply commitment or intent to cooperate on that issue. These are "
+        'typically reciprocal events."',
+    ),
+    CodingRule(
+        "recognise-need",
+        "030",
+        ("outcome",),
+        r"\brecogni[sz]ed the need for joint\b",
+        "mutual",
+        "Recognising the need for the two sides' own joint efforts commits them to act "
+        "together: 030 Express intent to cooperate (no kind of cooperation is named).",
+        "They also recognised the need for joint efforts for peace, security and stability in "
+        "the region.",
+        cites='030 example: "agreed ... that their countries should cooperate"; 030 is '
+        "used where 031–039 cannot be distinguished.",
+    ),
+    CodingRule(
+        "concern",
+        "012",
+        ("outcome",),
+        _BEFORE + r"\b(?:expressed|expressing|expresses|voiced|noting)\b"
+        r"[^.]*?\b(?:concern|alarm)\b(?P<a2>.*)",
+        "third",
+        "Concern or alarm about a third party is 012 Make pessimistic comment, directed at that "
+        "party: actor 1 each side expressing it, actor 2 the organisation or group the sentence "
+        "names after the word (:data:`pakru.acts.codes.THIRD_PARTIES`).",
+        "Pakistan and Russia have expressed grave concern over growing threat of the militant "
+        "Islamic State (IS) group in the region.",
+        cites='012 Make pessimistic comment: "Express pessimism, negative outlook." '
+        "(PETRARCH CAMEO.2.0 verb dictionary: EXPRESS * CONCERN [012].)",
+    ),
+    CodingRule(
+        "appeal",
+        "020",
+        ("outcome",),
+        _BEFORE + r"\b(?:called for|urged|emphasi[sz]ed the need for|stressed the (?:need|"
+        r"importance) (?:for|of)|was important for)\b(?P<a2>[^.]*?\b(?:regional|region|among)\b.*)",
+        "third",
+        "An appeal for cooperation among the countries of the region is 020 Make an appeal or "
+        "request, directed at them (the region, CAMEO ASA): it does not say whether the "
+        "cooperation asked for is material, diplomatic or military, so no sub-code.",
+        "They emphasised the need for regional cooperation to counter the threat.",
+        cites='020 Make an appeal or request: "All requests, proposals, suggestions and appeals '
+        'not otherwise specified." Usage: coded when "distinctions among 021 through 028 '
+        'cannot be made" (PETRARCH CAMEO.2.0: STRESS * NEED [020]).',
+    ),
+    CodingRule(
+        "satisfaction",
+        "051",
+        ("outcome",),
+        r"\b(?:two sides|both sides|Pakistan and Russia|They)\b[^.]*?\b(?:expressed|showed)"
+        r" satisfaction\b",
+        "mutual",
+        "The two sides expressing satisfaction with their relations or cooperation approve "
+        "each other's conduct: 051 Praise or endorse, two rows.",
+        "The two sides discussed defence and security relations and expressed satisfaction on "
+        "the current level of cooperation.",
+        cites='051 Praise or endorse: "Express support for, commend, approve policy, action, '
+        'or actor." (PETRARCH CAMEO.2.0: EXPRESS * SATISFACTION [051].)',
+    ),
+    CodingRule(
+        "brief",
+        "064",
+        ("outcome",),
+        _BEFORE + r"(?:\b(?:briefed|apprised)\b(?P<a2>[^.]*?)(?=\babout\b|\bon\b|$)"
+        r"|\belaborated on\b|\bgave (?:them|him|her|the \w+) a (?:detailed )?presentation\b)",
+        "directed",
+        "A briefing or presentation on the security situation given to the other side is 064 "
+        "Share intelligence or information; the side briefing is actor 1.",
+        "The Pakistan side briefed the Russian delegation about the major successes it had "
+        "achieved in the fight against terrorism.",
+        cites='064 Share intelligence or information: "Provide, share, or exchange '
+        'intelligence or information." Usage: "Voluntary exchanges or sharing of '
+        'intelligence and other significant information should be coded here."',
+    ),
+    CodingRule(
+        "exchange-assessments",
+        "064",
+        ("outcome",),
+        r"\bexchanged (?:assessments|information|intelligence|data)\b"
+        r"|\bexchange of (?:assessments|information|intelligence)\b",
+        "mutual",
+        "Exchanging threat assessments or information is 064 Share intelligence or information, "
+        "both ways (two rows).",
+        "During the dialogues, the two sides exchanged assessments of global and regional "
+        "terrorist threats.",
+        cites='064 Share intelligence or information: "Provide, share, or exchange '
+        'intelligence or information."',
     ),
     CodingRule(
         "membership",
@@ -284,6 +475,8 @@ POLICY: tuple[CodingRule, ...] = (
         "mutual",
         "A joint or multilateral military exercise is 062 Cooperate militarily.",
         "the militaries of the two countries also held joint drills codenamed ‘Friendship’",
+        cites='062 Cooperate militarily: "Initiate, resume, improve, or expand military '
+        'exchange and cooperation."',
         kinds=("exercise",),
     ),
     CodingRule(
@@ -295,6 +488,9 @@ POLICY: tuple[CodingRule, ...] = (
         "Providing military hardware is 062 Cooperate militarily (the reports do not say it "
         "was aid, 073); the supplier is actor 1.",
         "Russia has provided four Mi-35M combat and cargo helicopters to Pakistan",
+        cites='062 Cooperate militarily: "Initiate, resume, improve, or expand military '
+        'exchange and cooperation." (not 07x aid, which the codebook keeps for '
+        "unilateral provisions of aid).",
         kinds=("delivery",),
     ),
     CodingRule(
@@ -307,16 +503,18 @@ POLICY: tuple[CodingRule, ...] = (
         "supplier, named after 'from', is actor 1.",
         "Pakistan had acquired MI-35 gunship helicopters and other military hardware from Russia "
         "during 2014.",
+        cites='062 Cooperate militarily: "Initiate, resume, improve, or expand military '
+        'exchange and cooperation."',
         kinds=("delivery",),
     ),
     CodingRule(
         "launch-talks",
-        "046",
+        None,
         ("event",),
         r"\binitiated\b[^.]*\btalks\b",
         "mutual",
-        "Talks said to have been initiated took place: 046 Engage in negotiation (not 036, "
-        "which is an intent).",
+        "A sentence saying when a series of talks began describes the series: the meetings it "
+        "refers to are coded from their own records (one act per happening), so no code.",
         "Initiated this year, the talks between the high-level security officials of Pakistan "
         "and Russia provide a useful platform",
         kinds=("dialogue-launch",),
@@ -331,30 +529,40 @@ POLICY: tuple[CodingRule, ...] = (
         "(the reports say the ministers stopped short of accusing, 112).",
         "Mr Lavrov had on that occasion criticized the US and Nato for failing to provide "
         "explanations about the flights of unmarked helicopters to areas having IS presence.",
+        cites='111 Criticize or denounce: "Express disapproval, censure, criticize, or denounce."',
         kinds=("statement",),
     ),
     CodingRule(
         "state-commitment",
-        "030",
+        "031",
         ("event",),
         r"\breiterated the commitment\b[^.]*\bcooperation\b",
         "stated",
-        "A statement reiterating the commitment to enhance cooperation with the other side is "
-        "030 Express intent to cooperate (the areas listed are many, so no sub-code).",
+        "A statement reiterating the commitment to enhance cooperation with the other side in "
+        "areas it names (military, intelligence, energy, training) is 031 Express intent to "
+        "engage in material cooperation: all the areas are material, and span 0311–0314, so "
+        "not one of them.",
         "He reiterated the commitment of his government to enhance cooperation with Pakistan in "
         "all possible areas",
+        cites='031 Express intent to engage in material cooperation: "Offer, promise, agree '
+        "to, or otherwise indicate willingness or commitment to engage in or expand "
+        'material cooperation"; 030 only when 031-039 cannot be distinguished.',
         kinds=("statement",),
     ),
     CodingRule(
         "state-readiness",
-        "030",
+        "0332",
         ("event",),
         r"\breadiness to strengthen\b",
         "stated",
-        "Stating readiness to strengthen the other side's capabilities is 030 Express intent "
-        "to cooperate; the report does not say what help (033 aid, 0312 military) is meant.",
+        "Stating readiness to strengthen the other side's counter-terrorism capabilities is an "
+        "offer of help to its security forces: 0332 Express intent to provide military aid, "
+        "not 030 (which the codebook keeps for when 031–039 cannot be told apart).",
         "the Russian foreign minister had stated as he expressed Moscow’s readiness to "
         "strengthen Pakistan’s counterterrorism capabilities.",
+        cites='0332 Express intent to provide military aid (under 033): "Offer, promise, '
+        "agree to, or otherwise indicate willingness or commitment to provide military "
+        'aid."',
         kinds=("statement",),
     ),
     CodingRule(
@@ -376,6 +584,8 @@ POLICY: tuple[CodingRule, ...] = (
         "mutual",
         "Renewing ties is 050 Engage in diplomatic cooperation.",
         "since 2007 when the ties were renewed after a long estrangement during the cold war era.",
+        cites='050 Engage in diplomatic cooperation, not specified below: "Initiate, resume, '
+        'improve, or expand diplomatic, non-material cooperation or exchange."',
         kinds=("relations-milestone",),
     ),
 )
@@ -386,24 +596,25 @@ RULES: dict[str, CodingRule] = {r.id: r for r in POLICY}
 
 NOT_ACTS: tuple[tuple[str, str], ...] = (
     (
-        "The talks were marked by convergence of views",
-        "A description of the talks, not a separate act: part of the meeting's act.",
+        "The two stayed short of accusing the US and Nato of supporting the group",
+        "An act explicitly not done (no 112): the codebook codes what was done.",
     ),
     (
-        "There was agreement that terrorism was a common global threat",
-        "A shared view, not an act one side did to the other.",
+        "Khawaja Asif, meanwhile, sharing the concern had said: the terrorists have relocated.",
+        "Sharing a concern already stated is that concern's act, not a new one (one act per "
+        "happening).",
     ),
     (
-        "it was important for countries of the region to cooperate",
-        "An appeal to third countries, not to the other side.",
+        "Relations between the two countries have been steadily improving",
+        "Commentary on a trend, not an act one actor did to another.",
     ),
     (
-        "They also recognised the need for joint efforts",
-        "A shared view; no commitment or agreement to act is stated.",
+        "Pakistan is also an active member of the Regional Anti-Terrorist Structure",
+        "A state, not an act (and not read as an outcome).",
     ),
     (
-        "He stressed the importance of increasing cooperation among the regional countries",
-        "An appeal to the region, not to the other side.",
+        "Pakistan led the discussions with a delegation of nine officials",
+        "A participant's role in the meeting, not a separate act.",
     ),
 )
 """Outcome sentences the policy deliberately leaves uncoded, with the reason (for the codebook)."""
@@ -440,7 +651,7 @@ def code_sentence(sentence: str, part: Part, kind: str | None = None) -> CodingR
 
     >>> code_sentence("Popov called on Foreign Secretary Janjua", "meeting-held").code
     '042'
-    >>> code_sentence("They met", "meeting-held") is None
+    >>> code_sentence("They lunched", "meeting-held") is None
     True
     """
     folded = fold(sentence)
@@ -448,6 +659,23 @@ def code_sentence(sentence: str, part: Part, kind: str | None = None) -> CodingR
         if _admits(needs, folded) and triggers(sentence, folded):
             return coding_rule
     return None
+
+
+def code_slots(sentence: str, part: Part, kind: str | None = None) -> tuple[CodingRule, ...]:
+    """The first rule of each slot (:attr:`CodingRule.slot`), in policy order, that applies
+    to ``part`` and is triggered by ``sentence``: a held meeting's sentence may state the
+    meeting (046 or 040) and the visit (042, 043) at once.
+
+    >>> [r.code for r in code_slots("Popov called on Janjua here and held consultations",
+    ...                             "meeting-held")]
+    ['046', '042', '043']
+    """
+    folded = fold(sentence)
+    found: dict[str, CodingRule] = {}
+    for needs, triggers, coding_rule in _plan(part, kind):
+        if coding_rule.slot not in found and _admits(needs, folded) and triggers(sentence, folded):
+            found[coding_rule.slot] = coding_rule
+    return tuple(found.values())
 
 
 Triggers = Callable[[str, str], bool]
@@ -596,5 +824,6 @@ __all__ = [
     "Direction",
     "Part",
     "code_sentence",
+    "code_slots",
     "fold",
 ]

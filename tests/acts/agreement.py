@@ -103,8 +103,8 @@ REASONS: dict[str, str] = {
     "src-0d14edf0.yaml#25": PRONOUN,
     "src-0d14edf0 nsa-meeting-2018-03--visit-made": SAME_ACT_OTHER_QUOTE,
     "src-0d14edf0 nsa-meeting-2018-03--visit-hosted": SAME_ACT_OTHER_QUOTE,
-    "src-0d14edf0 security-consultations-2018-03-14--satisfaction": SAME_ACT_OTHER_QUOTE,
-    "src-0d14edf0 security-consultations-2018-03-14--satisfaction (reversed)": (
+    "src-0d14edf0 security-consultations-2018-03-14--satisfaction--pak-rus": SAME_ACT_OTHER_QUOTE,
+    "src-0d14edf0 security-consultations-2018-03-14--satisfaction--rus-pak": (
         SAME_ACT_OTHER_QUOTE
     ),
     # src-70d7bb2a
@@ -131,7 +131,7 @@ REASONS: dict[str, str] = {
     "'accession': CAMEO has no verb for joining an organisation, and it is not an act "
     "between Pakistan and Russia); the independent coder reads it as 050 with the SCO",
     "src-b44e9500.yaml#14": "as src-b44e9500.yaml#13",
-    "src-b44e9500 peace-mission-2021--exercise (reversed)": "a multilateral exercise is one "
+    "src-b44e9500 peace-mission-2021--exercise--sco-pak": "a multilateral exercise is one "
     "mutual 062 between Pakistan's troops and the SCO, counted both ways; the independent "
     "coder codes only Pakistan's participation",
 }

@@ -160,10 +160,12 @@ def _one_per_happening(ds: "Dataset", found: list[Act]) -> list[Act]:
             kept.append(act)
             continue
         first = kept[at]
+        quotes = tuple(dict.fromkeys((*first.quotes, *act.quotes)))
         kept[at] = replace(
             first,
-            quotes=tuple(dict.fromkeys((*first.quotes, *act.quotes))),
+            quotes=quotes,
             sentences=tuple(dict.fromkeys((*first.sentences, *act.sentences))),
+            reported=_reported(ds, tuple(dict.fromkeys(q.source for q in quotes))),
         )
         index.setdefault(own, at)
     return kept

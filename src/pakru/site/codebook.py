@@ -11,7 +11,8 @@ the dataset uses, listing its directed rows. What the records wrote
 
 import json
 from collections.abc import Iterable
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 
 from pakru.acts import Act, Actor
 from pakru.acts.actors import ACTOR_BASES, ROLES
@@ -84,20 +85,33 @@ DEFINITIONS: dict[str, str] = {
 """Each CAMEO event code in the project's own words: what a sentence must report for an
 act to get it. The labels are the codebook's (Schrodt 2012); these sentences are not."""
 
-AGREEMENT_FILES = ("tests/acts/agreement.json", "tests/acts/agreement.md")
-"""Where the inter-coder agreement figures are read from, relative to the folder the site
-is built in (the repository root): the machine-readable file the agreement script writes,
-else the Markdown report it generates (``python -m tests.acts.agreement --write``)."""
+AGREEMENT_FILE = "agreement.json"
+"""The inter-coder agreement figures, shipped in :mod:`pakru.acts` beside the policy they
+measure; written by ``python -m tests.acts.agreement --write`` (a test checks it is current)."""
+
+COLUMNS = (
+    ("independent_rows", "independent rows"),
+    ("project_rows", "project rows"),
+    ("pairs", "pairs"),
+    ("recall", "recall"),
+    ("precision", "precision"),
+    ("root_agreement", "root code agrees"),
+    ("full_agreement", "full code agrees"),
+    ("kappa_root", "kappa (root)"),
+    ("kappa_full", "kappa (full code)"),
+)
+"""The figures' keys in the file and the column heads the page gives them."""
 
 
-def pages(site: Site, root: Path | None = None) -> dict[str, str]:
+def pages(site: Site, figures_file: Traversable | None = None) -> dict[str, str]:
     """Page path → Markdown: the policy page, then one page per code the acts use.
 
-    ``root`` is the folder holding the agreement figures (:data:`AGREEMENT_FILES`; the
-    working directory by default, where the site is built)."""
+    ``figures_file`` holds the agreement figures (:data:`AGREEMENT_FILE` of
+    :mod:`pakru.acts` by default)."""
     rows = site.acts  # directed rows, as the acts table has them
     used = sorted({a.code for a in rows})
-    figures = agreement(Path.cwd() if root is None else root)
+    shipped = resources.files("pakru.acts") / AGREEMENT_FILE
+    figures = agreement(shipped if figures_file is None else figures_file)
     index = f"{FOLDER}/index.md"
     out = {index: _policy_page(rows, used, _named(site, index, figures))}
     for code in used:
@@ -110,38 +124,36 @@ Figures = tuple[list[str], list[list[str]]]
 """A table of figures: its head and its rows, as text."""
 
 
-def agreement(root: Path) -> Figures | None:
-    """The inter-coder agreement figures under ``root``, or None when no file holds them.
+def agreement(figures_file: Traversable) -> Figures | None:
+    """The inter-coder agreement table in ``figures_file``, or None when it holds none.
 
-    ``agreement.json`` is a list of objects (one per source, then the pooled row), each
-    mapping a column to its value; ``agreement.md`` gives the same as the first Markdown
-    table of the report."""
-    machine, report = (root / name for name in AGREEMENT_FILES)
-    if machine.is_file():
-        data = json.loads(machine.read_text(encoding="utf-8"))
-        if isinstance(data, dict):
-            data = data.get("rows", [])
-        if isinstance(data, list) and data and all(isinstance(r, dict) for r in data):
-            head = [str(k) for k in data[0]]
-            return head, [[str(r.get(k, "")) for k in head] for r in data]
-    if report.is_file():
-        return _markdown_table(report.read_text(encoding="utf-8"))
-    return None
-
-
-def _markdown_table(text: str) -> Figures | None:
-    """The first pipe table of a Markdown text: head and rows, markup stripped."""
-    found: list[list[str]] = []
-    for line in text.splitlines():
-        if line.startswith("|"):
-            cells = [c.strip().strip("*`") for c in line.strip().strip("|").split("|")]
-            if not all(set(c) <= set("-: ") for c in cells):
-                found.append(cells)
-        elif found:
-            break
-    if len(found) < 2:
+    The file maps ``sources`` (source id → figures) and ``all`` (the pooled figures)
+    to objects keyed as :data:`COLUMNS`; shares print as percentages, kappas with two
+    decimals."""
+    if not figures_file.is_file():
         return None
-    return found[0], found[1:]
+    data = json.loads(figures_file.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("all"), dict):
+        return None
+    sources = data.get("sources")
+    named = sorted(sources.items()) if isinstance(sources, dict) else []
+    rows = [[str(name), *_figures(values)] for name, values in [*named, ("all", data["all"])]]
+    return ["source", *(head for _, head in COLUMNS)], rows
+
+
+def _figures(values: object) -> list[str]:
+    """One row's cells: counts as they are, shares as percentages, kappas as decimals."""
+    got = values if isinstance(values, dict) else {}
+    cells = []
+    for key, _ in COLUMNS:
+        value = got.get(key)
+        if isinstance(value, float) and key.startswith("kappa"):
+            cells.append(f"{value:.2f}")
+        elif isinstance(value, float):
+            cells.append(f"{value:.0%}".replace("%", " %"))
+        else:
+            cells.append("" if value is None else str(value))
+    return cells
 
 
 def _code_cell(rule: CodingRule) -> str:

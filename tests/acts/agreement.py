@@ -104,9 +104,7 @@ REASONS: dict[str, str] = {
     "src-0d14edf0 nsa-meeting-2018-03--visit-made": SAME_ACT_OTHER_QUOTE,
     "src-0d14edf0 nsa-meeting-2018-03--visit-hosted": SAME_ACT_OTHER_QUOTE,
     "src-0d14edf0 security-consultations-2018-03-14--satisfaction--pak-rus": SAME_ACT_OTHER_QUOTE,
-    "src-0d14edf0 security-consultations-2018-03-14--satisfaction--rus-pak": (
-        SAME_ACT_OTHER_QUOTE
-    ),
+    "src-0d14edf0 security-consultations-2018-03-14--satisfaction--rus-pak": (SAME_ACT_OTHER_QUOTE),
     # src-70d7bb2a
     "src-70d7bb2a.yaml#17": "Nato's indifference is part of the concern sentence; the policy "
     "codes the sentence once (012 toward IS, the first third party it names), the "

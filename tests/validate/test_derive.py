@@ -28,8 +28,20 @@ ANCHORS = Anchors(
 )
 
 
+QUOTES = {
+    "publication-day": "held here today",
+    "day-before-publication": "signed here yesterday",
+    "week-before-publication": "met last week",
+    "month-before-publication": "met last month",
+    "year-of-publication": "launched this year",
+}
+"""A quote saying each relative rule's words, which the rule asks for."""
+
+
 def make(rule: str, source: str = "src-70d7bb2a", **kw: str) -> Derivation:
-    return Derivation(rule=rule, source=source, quote="the quote", **kw)  # type: ignore[arg-type]
+    weekday = kw.get("weekday")
+    quote = f"was held on {weekday.capitalize()}" if weekday else QUOTES.get(rule, "the quote")
+    return Derivation(rule=rule, source=source, quote=quote, **kw)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -49,9 +49,15 @@ def _place_problems(record: Record, location: Location, facts: PlaceFacts) -> It
 def places_derived(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A place derivation's rule holds and gives the location's city, country, id, coordinates."""
     texts = dataset.texts
+    datelines = {s.id: s.dateline.city for s in dataset.sources if s.dateline is not None}
     for record, location in _locations(dataset):
         cited = context.index.facts(record).cited
-        yield from _place_problems(record, location, PlaceFacts(texts, cited))
+        quotes: dict[str, list[str]] = {}
+        for item in record.evidence:
+            quotes.setdefault(item.source, []).append(item.quote)
+        by_source = {source: tuple(q) for source, q in quotes.items()}
+        facts = PlaceFacts(texts, cited, datelines, by_source)
+        yield from _place_problems(record, location, facts)
 
 
 @rule("places.reference")

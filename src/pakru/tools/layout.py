@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from pakru.schema.reference import cities
+
 __all__ = ["WIRE_AGENCIES", "Dateline", "Field", "Layout", "read_layout"]
 
 WIRE_AGENCIES = frozenset(
@@ -263,8 +265,6 @@ def _letterhead(lines: list[str]) -> tuple[int, str | None]:
 
 def _bare_city(line: str) -> Dateline | None:
     """A line holding only the name of a city of the gazetteer: a dateline printed alone."""
-    from pakru.schema.reference import cities  # noqa: PLC0415 - the gazetteer loads on demand
-
     if re.fullmatch(r"[A-Z][A-Za-z]+", line) and cities(_title(line)):
         return Dateline(_title(line), None, None, line)
     return None

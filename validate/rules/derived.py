@@ -6,6 +6,7 @@ is an error, as for dates. GeoNames ids and coordinates cannot be quoted, so
 they may only come from the gazetteer rules.
 """
 
+import re
 from collections.abc import Iterator
 
 from pakru.dataset import Dataset
@@ -15,6 +16,7 @@ from pakru.validate.derive import PLACE_FIELDS, UnderivableError
 from pakru.validate.derive.ordinals import derive_ordinal
 from pakru.validate.derive.places import PlaceFacts, derive_place, same
 from pakru.validate.derive.sides import SideFacts, derive_country
+from pakru.validate.derive.text import contains
 from pakru.validate.index import field_or
 from pakru.validate.parse import Loc
 from pakru.validate.registry import Context, Hit, rule
@@ -58,6 +60,40 @@ def places_derived(dataset: Dataset, context: Context) -> Iterator[Hit]:
         by_source = {source: tuple(q) for source, q in quotes.items()}
         facts = PlaceFacts(texts, cited, datelines, by_source)
         yield from _place_problems(record, location, facts)
+
+
+def _opens_a_line(text: str, quote: str) -> bool:
+    """Whether ``quote`` is printed at the start of a line (after a ``date`` header), or
+    is the last lines of the text (a place of issue)."""
+    lines = [_DATE_HEADER.sub("", line).strip() for line in text.splitlines()]
+    if any(line.startswith(quote) for line in lines):
+        return True
+    return text.rstrip().endswith(quote)
+
+
+_DATE_HEADER = re.compile(r"^\s*date [0-9]{4}-[0-9]{2}-[0-9]{2}\s*")
+
+
+@rule("places.dateline")
+def source_dateline(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """A source's ``dateline`` is quoted as printed at the start of a line of its text (or
+    as its last lines, a place of issue), and the quote names its city and agency."""
+    for source in dataset.sources:
+        if source.dateline is None:
+            continue
+        quotes = [e.quote for e in source.evidence if "dateline" in e.supports]
+        text = dataset.texts.get(source.id, "")
+        problem = None
+        if not quotes:
+            problem = "no evidence quote supports 'dateline'"
+        elif not any(_opens_a_line(text, q) for q in quotes):
+            problem = f"{quotes[0]!r} does not open a line of the text, as a dateline does"
+        elif not any(contains(q, source.dateline.city) for q in quotes):
+            problem = f"the dateline {quotes[0]!r} does not name {source.dateline.city!r}"
+        elif source.dateline.agency and not any(contains(q, source.dateline.agency) for q in quotes):
+            problem = f"the dateline {quotes[0]!r} does not name {source.dateline.agency!r}"
+        if problem is not None:
+            yield Hit(source.id, ("dateline",), problem)
 
 
 @rule("places.reference")

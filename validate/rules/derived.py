@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from pakru.dataset import Dataset
-from pakru.schema import Body, Location, Meeting, Person, Record
+from pakru.schema import Body, Location, Meeting, Person, Record, Source
 from pakru.schema.derivations import CountryDerivation
 from pakru.validate.derive import PLACE_FIELDS, UnderivableError
 from pakru.validate.derive.ordinals import derive_ordinal
@@ -74,24 +74,27 @@ def _opens_a_line(text: str, quote: str) -> bool:
 _DATE_HEADER = re.compile(r"^\s*date [0-9]{4}-[0-9]{2}-[0-9]{2}\s*")
 
 
+def _dateline_problem(source: Source, text: str) -> str | None:
+    dateline = source.dateline
+    if dateline is None:
+        return None
+    quotes = [e.quote for e in source.evidence if "dateline" in e.supports]
+    if not quotes:
+        return "no evidence quote supports 'dateline'"
+    if not any(_opens_a_line(text, q) for q in quotes):
+        return f"{quotes[0]!r} does not open a line of the text, as a dateline does"
+    for name in (dateline.city, dateline.agency):
+        if name is not None and not any(contains(q, name) for q in quotes):
+            return f"the dateline {quotes[0]!r} does not name {name!r}"
+    return None
+
+
 @rule("places.dateline")
 def source_dateline(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A source's ``dateline`` is quoted as printed at the start of a line of its text (or
     as its last lines, a place of issue), and the quote names its city and agency."""
     for source in dataset.sources:
-        if source.dateline is None:
-            continue
-        quotes = [e.quote for e in source.evidence if "dateline" in e.supports]
-        text = dataset.texts.get(source.id, "")
-        problem = None
-        if not quotes:
-            problem = "no evidence quote supports 'dateline'"
-        elif not any(_opens_a_line(text, q) for q in quotes):
-            problem = f"{quotes[0]!r} does not open a line of the text, as a dateline does"
-        elif not any(contains(q, source.dateline.city) for q in quotes):
-            problem = f"the dateline {quotes[0]!r} does not name {source.dateline.city!r}"
-        elif source.dateline.agency and not any(contains(q, source.dateline.agency) for q in quotes):
-            problem = f"the dateline {quotes[0]!r} does not name {source.dateline.agency!r}"
+        problem = _dateline_problem(source, dataset.texts.get(source.id, ""))
         if problem is not None:
             yield Hit(source.id, ("dateline",), problem)
 

@@ -257,9 +257,8 @@ def _letterhead(lines: list[str]) -> tuple[int, str | None]:
         if line.upper() == "PRESS RELEASE":
             issuer = seen[0][1] if position else None
             after = seen[position + 1 : position + 2]
-            if after and re.fullmatch(r"No\.\s*\S+", after[0][1]):
-                number = after[0][0]
-            return number + 1, issuer
+            end = after[0][0] if after and re.fullmatch(r"No\.\s*\S+", after[0][1]) else number
+            return end + 1, issuer
     return 0, None
 
 
@@ -271,10 +270,76 @@ def _bare_city(line: str) -> Dateline | None:
 
 
 def _prose(line: str) -> bool:
-    return len(line) > 200 or line[-1] in ".!?\"”)"
+    return len(line) > 200 or line[-1] in '.!?"”)'
 
 
-def read_layout(text: str) -> Layout:  # noqa: C901, PLR0912 - one pass over the head lines
+@dataclass
+class _Head:
+    """What the head of a report (before its story) prints, as it is read."""
+
+    headline: Field | None = None
+    byline: Field | None = None
+    byline_kind: BylineKind | None = None
+    published: Field | None = None
+    dateline: Dateline | None = None
+
+
+def _read_head(lines: list[str], start: int) -> _Head:
+    """Date line, byline and headline in any order, a standfirst under the headline; a line
+    opening with a dateline, or prose, ends the head."""
+    head = _Head()
+    for number, raw in enumerate(lines[start : start + 12], start=start):
+        line = raw.strip()
+        if not line:
+            continue
+        if number == 0 and (header := _ISO_HEADER.match(raw)):
+            head.published = Field("published", header["date"], header["quote"])
+            line = raw[header.end() :].strip()
+            if not line:
+                continue
+            if _NAME.match(line) and not _bare_city(line):
+                head.byline, head.byline_kind = Field("author", line, line), "person"
+                continue
+        if head.published is None and (date := _date_line(line)):
+            head.published = date
+        elif head.byline is None and (found := _byline(line)):
+            head.byline, head.byline_kind = found
+        elif (dateline := _dateline(line) or _bare_city(line)) is not None:
+            head.dateline = dateline
+            break
+        elif _prose(line):
+            break
+        elif head.headline is None and _headline_like(line):
+            head.headline = Field("title", line, line)
+        elif head.headline is not None and head.byline is None and _NAME.match(line):
+            head.byline, head.byline_kind = Field("author", line, line), "person"
+    return head
+
+
+def _publisher(head: _Head, issuer: str | None) -> Field | None:
+    """The outlet a letterhead, a house byline ("Written by The Frontier Post") or a
+    dateline names: a wire agency in a dateline is the publisher of the wire report."""
+    dateline, byline = head.dateline, head.byline
+    if dateline is not None and dateline.agency:
+        return Field("publisher", dateline.agency, dateline.quote)
+    if issuer is not None:
+        return Field("publisher", issuer, issuer)
+    if byline is not None and head.byline_kind == "house" and byline.value.startswith("The "):
+        return Field("publisher", byline.value, byline.quote)
+    if dateline is not None and dateline.outlet:
+        return Field("publisher", dateline.outlet, dateline.quote)
+    return None
+
+
+def _dated_dateline(dateline: Dateline | None) -> Field | None:
+    """The date inside a dateline's parentheses: "(UrduPoint - 23rd Apr, 2025 )"."""
+    paren = re.search(r"\(([^()]*)\)", dateline.quote) if dateline else None
+    if paren and (dated := _PAREN_DATE.match(paren[1])) and (day := parse_date(dated["date"])):
+        return Field("published", day[0].isoformat(), day[1])
+    return None
+
+
+def read_layout(text: str) -> Layout:
     """The headline, byline, publisher, publication day and dateline ``text`` prints.
 
     The head of the report (the lines before its first paragraph of prose)
@@ -285,59 +350,18 @@ def read_layout(text: str) -> Layout:  # noqa: C901, PLR0912 - one pass over the
     for an outlet's credit line and a place and date of issue.
     """
     lines = text.splitlines()
-    headline = byline = publisher = published = None
-    byline_kind: BylineKind | None = None
-    dateline: Dateline | None = None
     start, issuer = _letterhead(lines)
-    if issuer is not None:
-        publisher = Field("publisher", issuer, issuer)
-    for number, raw in enumerate(lines[start:start + 12], start=start):
-        line = raw.strip()
-        if not line:
-            continue
-        if number == 0 and (header := _ISO_HEADER.match(raw)):
-            published = Field("published", header["date"], header["quote"])
-            line = raw[header.end() :].strip()
-            if not line:
-                continue
-            if _NAME.match(line) and not _bare_city(line):
-                byline, byline_kind = Field("author", line, line), "person"
-                continue
-        if published is None and (date := _date_line(line)):
-            published = date
-            continue
-        if byline is None and (found := _byline(line)):
-            byline, byline_kind = found
-            continue
-        if (found_dateline := _dateline(line) or _bare_city(line)) is not None:
-            dateline = found_dateline
-            break
-        if _prose(line):
-            break
-        if headline is None and _headline_like(line):
-            headline = Field("title", line, line)
-        elif headline is not None and byline is None and _NAME.match(line):
-            byline, byline_kind = Field("author", line, line), "person"
-    if byline is not None and byline_kind == "house" and byline.value.startswith("The "):
-        publisher = publisher or Field("publisher", byline.value, byline.quote)
-    if dateline is not None and dateline.agency:
-        publisher = Field("publisher", dateline.agency, dateline.quote)
-    elif dateline is not None and dateline.outlet and publisher is None:
-        publisher = Field("publisher", dateline.outlet, dateline.quote)
-    if dateline is not None and published is None:
-        paren = re.search(r"\(([^()]*)\)", dateline.quote)
-        if paren and (dated := _PAREN_DATE.match(paren[1])) and (day := parse_date(dated["date"])):
-            published = Field("published", day[0].isoformat(), day[1])
+    head = _read_head(lines, start)
+    publisher = _publisher(head, issuer)
+    published = head.published or _dated_dateline(head.dateline)
+    dateline = head.dateline
     for raw in reversed(lines[-3:]):
-        line = raw.strip()
-        if credit := _END_CREDIT.match(line):
-            if publisher is None:
-                publisher = Field("publisher", credit["outlet"].strip(), line)
+        if credit := _END_CREDIT.match(raw.strip()):
+            line = raw.strip()
+            publisher = publisher or Field("publisher", credit["outlet"].strip(), line)
             if published is None and (day := parse_date(credit["rest"])):
                 published = Field("published", day[0].isoformat(), line)
             break
     if dateline is None and (issue := _place_of_issue(lines)):
-        dateline = issue[0]
-        if published is None:
-            published = issue[1]
-    return Layout(headline, byline, byline_kind, publisher, published, dateline)
+        dateline, published = issue[0], published or issue[1]
+    return Layout(head.headline, head.byline, head.byline_kind, publisher, published, dateline)

@@ -154,7 +154,7 @@ def next_file_name(text_dir: Path, data: bytes) -> str:
 
 
 def read_fields(text: str) -> list[Field]:
-    """The source-record fields the text prints, each with its quote (see :mod:`pakru.tools.layout`).
+    """The source-record fields the text prints, each with its quote (:mod:`pakru.tools.layout`).
 
     ``title``, ``author``, ``publisher`` and ``published`` as
     :meth:`~pakru.tools.layout.Layout.fields` gives them; then ``dateline``

@@ -215,3 +215,18 @@ def countries_placed(quote: str) -> frozenset[str]:
                 found.update(row.country for row in rows)
                 break
     return frozenset(found)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
+
+
+def places_in(quote: str) -> frozenset[str]:
+    """The countries of the places a quote names: :func:`countries_placed`, and the
+    country of every gazetteer city it names anywhere ("Moscow hosted the talks")."""
+    found = set(countries_placed(quote))
+    for match in _CAPITALISED.finditer(quote):
+        for candidate in (match.group(0), match.group(0).split()[0]):
+            if rows := cities(candidate):
+                found.update(row.country for row in rows)
+                break
+    return frozenset(found)

@@ -173,3 +173,68 @@ def test_every_derivation_rule_is_documented_once() -> None:
     for kind, literal in derivation_kinds().items():
         assert sorted(docs[kind]) == sorted(get_args(literal)), kind
         assert all(len(text) > 20 for text in docs[kind].values()), kind
+
+
+def test_yesterday_and_last_week_are_anchored_to_publication() -> None:
+    # src-0d14edf0 is published on Thursday 15 March 2018
+    assert derive(make("day-before-publication", "src-0d14edf0"), ANCHORS) == (
+        D(2018, 3, 14),
+        D(2018, 3, 14),
+    )
+    assert derive(make("week-before-publication", "src-0d14edf0"), ANCHORS) == (
+        D(2018, 3, 5),
+        D(2018, 3, 11),
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule", "quote"),
+    [
+        ("day-before-publication", "signed the accord on Monday"),
+        ("week-before-publication", "met earlier this month"),
+        ("publication-day", "met yesterday"),
+    ],
+)
+def test_a_relative_rule_asks_its_words_of_the_quote(rule: str, quote: str) -> None:
+    derivation = Derivation(rule=rule, source="src-0d14edf0", quote=quote)  # type: ignore[arg-type]
+    with pytest.raises(UnderivableError, match="does not say"):
+        derive(derivation, ANCHORS)
+
+
+MEETING_ANCHORS = Anchors(published=ANCHORS.published, intervals={}, series={"jmc-02": (None, 2)})
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "A statement on the talks was released here on Thursday.",
+        "the ministry said on Thursday",
+        "according to a statement issued here by the Foreign Office on Thursday",
+    ],
+)
+def test_a_statements_weekday_does_not_date_a_meeting(quote: str) -> None:
+    derivation = Derivation(
+        rule="weekday-before-publication", source="src-0d14edf0", quote=quote, weekday="thursday"
+    )
+    with pytest.raises(UnderivableError, match="day of a statement"):
+        derive(derivation, MEETING_ANCHORS, "jmc-02")
+    # the same phrase dates the statement itself (an event, not a meeting)
+    assert derive(derivation, MEETING_ANCHORS, "statement-record") == (
+        D(2018, 3, 15),
+        D(2018, 3, 15),
+    )
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "the working group, which was held in Moscow on Thursday",
+        "Pakistan and Russia Thursday held talks, the Foreign Office said",
+        "The talks were held on Thursday, a statement said.",
+    ],
+)
+def test_a_meetings_weekday_dates_it(quote: str) -> None:
+    derivation = Derivation(
+        rule="weekday-before-publication", source="src-0d14edf0", quote=quote, weekday="thursday"
+    )
+    assert derive(derivation, MEETING_ANCHORS, "jmc-02") == (D(2018, 3, 15), D(2018, 3, 15))

@@ -59,6 +59,8 @@ def test_layout_of_a_corpus_report_is_what_the_coder_recorded(path: Path) -> Non
         ("LAHORE (Dunya News) – Talks were held.", "Lahore", None, "Dunya News"),
         ("KARACHI: Talks were held.", "Karachi", None, None),
         ("Peshawar, 4 Jan: Talks were held.", "Peshawar", None, None),
+        ("KAZAN. Sept 14 (Interfax) - Talks were held.", "Kazan", "Interfax", "Interfax"),
+        ("Quetta - May 2, 2024: Talks were held.", "Quetta", None, None),
     ],
 )
 def test_agency_datelines_give_the_publisher(
@@ -80,3 +82,17 @@ def test_shipped_sources_record_the_dateline_their_text_prints(source: Source) -
     layout = read_layout(pakru.load().texts[source.id])
     read = layout.dateline and (layout.dateline.city, layout.dateline.agency)
     assert read == (source.dateline and (source.dateline.city, source.dateline.agency))
+
+
+def test_a_dateline_with_a_full_date_gives_the_publication_day() -> None:
+    layout = read_layout("Envoys meet for talks\n\nQuetta - May 2, 2024: Talks were held.\n")
+    assert layout.published is not None
+    assert (layout.published.value, layout.published.quote) == ("2024-05-02", "May 2, 2024")
+
+
+def test_a_letterhead_names_the_publisher_and_is_no_headline() -> None:
+    text = "MINISTRY OF DEFENCE\nPRESS RELEASE\nNo 12/2024\n\nQuetta - May 2, 2024: Talks.\n"
+    layout = read_layout(text)
+    assert layout.headline is None
+    assert layout.publisher is not None
+    assert layout.publisher.value == "MINISTRY OF DEFENCE"

@@ -97,10 +97,14 @@ _NAME = re.compile(r"^[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.)){1,3}$")
 _CITY = r"(?P<city>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)?)"
 _DATELINE = re.compile(
     rf"^(?P<quote>{_CITY}"
-    r"(?:,\s*(?P<stamp>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
+    r"(?:[,.]\s*(?P<stamp>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
+    r"(?:\s+[-–—]\s+(?P<dated>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}))?"
     r"(?:,?\s*\((?P<paren>[^()]{2,80})\))?"
     r"\s*(?P<mark>[-–—:]|\s:))\s*"
 )
+"""A dateline: a city; a day and month after a comma or full stop ("MOSCOW. March 10",
+"Moscow, 1 Dec"), or a full date after a dash ("Rawalpindi - March 4, 2026"); an agency
+or outlet in parentheses; then a dash or a colon."""
 _PAREN_DATE = re.compile(r"^(?P<outlet>.*?)\s*[-–—]\s*(?P<date>.+?)\s*$")
 
 BylineKind = Literal["person", "house", "agency"]
@@ -219,9 +223,8 @@ def _dateline(line: str) -> Dateline | None:
             agency = name
         else:
             outlet = name
-    elif match["stamp"] is None and match["mark"].strip() == "" and not city.isupper():
-        return None
-    if not city.isupper() and match["stamp"] is None and not paren and match["mark"] not in ":":
+    dated = match["stamp"] or match["dated"]
+    if not city.isupper() and dated is None and not paren and match["mark"] not in ":":
         return None  # "Pakistan - Russia ..." is a sentence; a mixed-case dateline needs a colon
     return Dateline(_title(city), agency, outlet, match["quote"].strip())
 
@@ -257,7 +260,8 @@ def _letterhead(lines: list[str]) -> tuple[int, str | None]:
         if line.upper() == "PRESS RELEASE":
             issuer = seen[0][1] if position else None
             after = seen[position + 1 : position + 2]
-            end = after[0][0] if after and re.fullmatch(r"No\.\s*\S+", after[0][1]) else number
+            numbered = after and re.fullmatch(r"No\.?\s*\S+(?:\s+\S+)?", after[0][1])
+            end = after[0][0] if numbered else number
             return end + 1, issuer
     return 0, None
 
@@ -332,9 +336,14 @@ def _publisher(head: _Head, issuer: str | None) -> Field | None:
 
 
 def _dated_dateline(dateline: Dateline | None) -> Field | None:
-    """The date inside a dateline's parentheses: "(UrduPoint - 23rd Apr, 2025 )"."""
-    paren = re.search(r"\(([^()]*)\)", dateline.quote) if dateline else None
+    """The full date a dateline prints: in its parentheses ("(UrduPoint - 23rd Apr, 2025
+    )") or after a dash ("Rawalpindi - March 4, 2026:")."""
+    if dateline is None:
+        return None
+    paren = re.search(r"\(([^()]*)\)", dateline.quote)
     if paren and (dated := _PAREN_DATE.match(paren[1])) and (day := parse_date(dated["date"])):
+        return Field("published", day[0].isoformat(), day[1])
+    if paren is None and (day := parse_date(dateline.quote)):
         return Field("published", day[0].isoformat(), day[1])
     return None
 

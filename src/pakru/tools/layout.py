@@ -223,8 +223,8 @@ def _dateline(line: str) -> Dateline | None:
             agency = name
         else:
             outlet = name
-    dated = match["stamp"] or match["dated"]
-    if not city.isupper() and dated is None and not paren and match["mark"] not in ":":
+    stamped = match["stamp"] or match["dated"]
+    if not city.isupper() and stamped is None and not paren and match["mark"] not in ":":
         return None  # "Pakistan - Russia ..." is a sentence; a mixed-case dateline needs a colon
     return Dateline(_title(city), agency, outlet, match["quote"].strip())
 

@@ -238,3 +238,43 @@ def test_a_meetings_weekday_dates_it(quote: str) -> None:
         rule="weekday-before-publication", source="src-0d14edf0", quote=quote, weekday="thursday"
     )
     assert derive(derivation, MEETING_ANCHORS, "jmc-02") == (D(2018, 3, 15), D(2018, 3, 15))
+
+
+def _here(quote: str, *others: str, datelines: dict[str, str] | None = None) -> dict[str, object]:
+    from pakru.schema import Location  # noqa: PLC0415 - only these tests build locations
+    from pakru.schema.derivations import PlaceDerivation  # noqa: PLC0415
+    from pakru.validate.derive.places import PlaceFacts, derive_place  # noqa: PLC0415
+
+    d = PlaceDerivation(rule="dateline-here", source="src-x", quote=quote, dateline="ISLAMABAD")
+    location = Location(city="Islamabad", country=None, venue=None)
+    facts = PlaceFacts(
+        texts={"src-x": "ISLAMABAD (APP): ..."},
+        cited=frozenset({"src-x"}),
+        datelines={"src-x": "Islamabad"} if datelines is None else datelines,
+        quotes={"src-x": (quote, *others)},
+    )
+    return dict(derive_place(d, location, facts))
+
+
+def test_dateline_here_reads_the_dateline_the_source_records() -> None:
+    assert _here("the talks were held here on Monday") == {"city": "Islamabad"}
+    with pytest.raises(UnderivableError, match="records no dateline"):
+        _here("the talks were held here on Monday", datelines={})
+
+
+@pytest.mark.parametrize(
+    ("quote", "other", "problem"),
+    [
+        ("the delegations met here", "the session was held in Moscow", "a named city wins"),
+        ("the delegations met here", "the session was held in Russia", "places it in RU"),
+        ("A statement was released here on Thursday.", "", "where a statement was made"),
+    ],
+)
+def test_dateline_here_yields_to_a_named_place(quote: str, other: str, problem: str) -> None:
+    with pytest.raises(UnderivableError, match=problem):
+        _here(quote, *([other] if other else []))
+
+
+def test_a_city_named_in_a_statements_clause_does_not_move_the_meeting() -> None:
+    quote = "the delegations met here, according to a statement issued in Moscow"
+    assert _here(quote) == {"city": "Islamabad"}

@@ -17,6 +17,7 @@ from pakru.validate.derive.text import (
     cities_named,
     contains,
     countries_named,
+    countries_placed,
     of_statement,
     word_positions,
 )
@@ -51,12 +52,17 @@ def _dateline_city(d: PlaceDerivation, facts: PlaceFacts, source: str) -> str:
 
 
 def _named_elsewhere(d: PlaceDerivation, facts: PlaceFacts, source: str, city: str) -> str | None:
-    """A quote of the record from ``source`` that places the meeting in another city."""
+    """A quote of the record from ``source`` that places the meeting in another city, or
+    in a country the dateline's city is not in ("held in Russia" under ISLAMABAD)."""
+    home = {row.country for row in cities(city)}
     for quote in (d.quote, *facts.quotes.get(source, ())):
         for named in cities_named(quote):
             at = quote.find(named)
             if named.casefold() != city.casefold() and not of_statement(quote, at):
                 return f"{source} names {named} for it ({quote!r}): a named city wins"
+        if home and (elsewhere := countries_placed(quote, events_only=True) - home):
+            where = ", ".join(sorted(elsewhere))
+            return f"{source} places it in {where} ({quote!r}), not in {city}'s country"
     return None
 
 

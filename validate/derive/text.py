@@ -203,12 +203,16 @@ def cities_named(quote: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def countries_placed(quote: str) -> frozenset[str]:
+def countries_placed(quote: str, *, events_only: bool = False) -> frozenset[str]:
     """The countries a quote places something in: a country named after "in", "at" or "to"
-    ("held in Russia"), or the country of a gazetteer city so named ("in Moscow")."""
+    ("held in Russia"), or the country of a gazetteer city so named ("in Moscow"). With
+    ``events_only``, not in a clause that reports a statement ("a statement issued in
+    Moscow")."""
     found: set[str] = set()
     for match in re.finditer(r"\b(?:in|at|to)\s+(?P<rest>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)", quote):
         rest = match["rest"]
+        if events_only and of_statement(quote, match.start("rest")):
+            continue
         found.update(c for c in countries_named(rest, capitals=True) if rest.split()[0] != "the")
         for candidate in (rest, rest.split()[0]):
             if rows := cities(candidate):

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from pakru.dataset import Dataset
 from pakru.schema import Body, Meeting
-from pakru.validate.derive.text import contains
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -131,21 +130,29 @@ _GROUP = re.compile(
 Commission, Council or Dialogue, with what it is "on" ("Working Group on Counter-Terrorism")."""
 
 
+def _fold(text: str) -> str:
+    """A name as typography leaves it: no parenthesised abbreviation ("(JWG)"), hyphens and
+    dashes as spaces, one space between words, case folded."""
+    text = re.sub(r"\([^()]*\)", " ", text)
+    return " ".join(re.sub(r"[-‐‑–—]", " ", text).split()).casefold()
+
+
 def _names(body: Body) -> tuple[str, ...]:
-    return (body.name, *body.aliases)
+    return tuple(_fold(name) for name in (body.name, *body.aliases))
 
 
 def _series_problem(series: Body, others: list[Body], quote: str) -> str | None:
     """Why ``quote`` does not support ``series``: it names another series, or a group that
     is none of the series' names; None when it names the series or no group at all."""
-    if any(contains(quote, name) for name in _names(series)):
+    folded = _fold(quote)
+    if any(name in folded for name in _names(series)):
         return None
     for other in others:
-        if other.id != series.id and any(contains(quote, name) for name in _names(other)):
+        if other.id != series.id and any(name in folded for name in _names(other)):
             return f"the quote names the series {other.id!r} ({other.name!r}), not {series.id!r}"
     for match in _GROUP.finditer(quote):
         group = match.group(0).strip()
-        if not any(contains(name, group) for name in _names(series)):
+        if not any(_fold(group) in name for name in _names(series)):
             return (
                 f"the quote names {group!r}, which is no name or alias of {series.id!r}; "
                 "if it is the same series, add the name to the series' aliases"

@@ -146,12 +146,12 @@ class Layout:
     dateline: Dateline | None = None
 
     def fields(self) -> list[Field]:
-        """The source-record fields: ``title``, ``author``, ``publisher``, ``published``."""
+        """The source-record fields: ``published``, ``title``, ``author``, ``publisher``."""
         named = (
+            ("published", self.published),
             ("title", self.headline),
             ("author", self.byline),
             ("publisher", self.publisher),
-            ("published", self.published),
         )
         return [Field(name, f.value, f.quote) for name, f in named if f is not None]
 
@@ -288,6 +288,24 @@ class _Head:
     dateline: Dateline | None = None
 
 
+def _header_line(raw: str, header: re.Match[str], head: _Head) -> bool:
+    """Read a ``date YYYY-MM-DD`` line and what follows it on the line: a bare name (the
+    byline) or a dateline; whether the head ends there (a dateline, or prose)."""
+    head.published = Field("published", header["date"], header["quote"])
+    line = raw[header.end() :].strip()
+    if not line:
+        return False
+    if _NAME.match(line) and not _bare_city(line):
+        head.byline, head.byline_kind = Field("author", line, line), "person"
+        return False
+    if (dateline := _dateline(line) or _bare_city(line)) is not None:
+        head.dateline = dateline
+        return True
+    # What a scraper joined to the date line is no headline to trust: it may be the
+    # story's first sentence or a caption ("The two sides discussed ... (Reuters)").
+    return _prose(line)
+
+
 def _read_head(lines: list[str], start: int) -> _Head:
     """Date line, byline and headline in any order, a standfirst under the headline; a line
     opening with a dateline, or prose, ends the head."""
@@ -297,13 +315,9 @@ def _read_head(lines: list[str], start: int) -> _Head:
         if not line:
             continue
         if number == 0 and (header := _ISO_HEADER.match(raw)):
-            head.published = Field("published", header["date"], header["quote"])
-            line = raw[header.end() :].strip()
-            if not line:
-                continue
-            if _NAME.match(line) and not _bare_city(line):
-                head.byline, head.byline_kind = Field("author", line, line), "person"
-                continue
+            if _header_line(raw, header, head):
+                break
+            continue
         if head.published is None and (date := _date_line(line)):
             head.published = date
         elif head.byline is None and (found := _byline(line)):

@@ -52,15 +52,6 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 YAML11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
 """Plain words YAML 1.1 reads as booleans: a warning here, always quoted by ``pakru fmt``."""
 
-REWORD_LIMIT = 65_536
-"""Longest text whose libyaml syntax error is worded again by the pure-Python parser.
-
-The pure-Python parser is ten times slower than libyaml; run over every
-broken file, a hostile one (a long unterminated flow sequence) cost seconds.
-Records are a few kilobytes, so every real one is worded the same way with
-or without libyaml; a longer broken text keeps the finding of the parser
-that refused it."""
-
 REFUSED_CHARACTERS = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
 )
@@ -831,15 +822,13 @@ def _with_positions(source: Text) -> Parsed | Finding:
         return screened
     builder = _Builder(path, source.text)
     refused = _run(builder, source.text)
-    if (
-        refused is not None
-        and refused.rule == "yaml.syntax"
-        and _FAST is not None
-        and len(source.text) <= REWORD_LIMIT
-    ):
+    if refused is not None and refused.rule == "yaml.syntax" and _FAST is not None:
         # libyaml words some errors differently; the pure-Python parser, run
         # only on the rare broken file, gives the message (and mark) findings use,
-        # so they are the same with or without libyaml
+        # so they are the same with or without libyaml, whatever the file's size.
+        # Its cost is linear and bounded: what reading the file costs without
+        # libyaml, at most MAX_BYTES of text and MAX_NODES values (about 3 s for
+        # a broken 1 MB file, benchmarks/broken.py)
         reworded = _run(_Builder(path, source.text), source.text, fast=False)
         if reworded is not None:
             refused = reworded

@@ -1,7 +1,5 @@
 """The YAML parser: core-schema scalars, tuples, positions, and the refusals."""
 
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
@@ -136,26 +134,46 @@ def test_an_ambiguous_scalar_names_its_field_and_record() -> None:
     ]
 
 
-def test_a_long_broken_text_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Issue 22: a 141 KB unterminated flow sequence took seconds, being parsed again by the
-    pure-Python parser to word the error; past REWORD_LIMIT, libyaml's finding stands."""
+LONG_BROKEN = {
+    "unterminated flow sequence": "type: body\nname: [" + ", ".join(["x"] * 47_000) + "\n",
+    "unterminated flow mapping": "type: body\nname: {"
+    + ", ".join(f"k{i}: v" for i in range(20_000))
+    + "\n",
+    "unterminated quoted scalar": 'type: body\nname: "' + "x" * 200_000 + "\n",
+    "bad indentation late in a long file": "a:\n"
+    + "".join(f"  - b{i}: value\n" for i in range(6_000))
+    + " c: [\n",
+}
+
+
+@pytest.mark.parametrize("text", LONG_BROKEN.values(), ids=LONG_BROKEN.keys())
+def test_a_long_broken_text_gets_the_finding_it_gets_without_libyaml(text: str) -> None:
+    """Issue 22 point 6: findings do not depend on libyaml, whatever the file's size.
+
+    Past 65,536 characters libyaml's own wording used to stand ("did not find
+    expected ',' or ']'"), so a long broken file was reported one way with
+    libyaml and another without. Every syntax error is now worded by the
+    pure-Python parser; its cost is linear and bounded by MAX_BYTES and
+    MAX_NODES (benchmarks/broken.py)."""
     if parse_module._FAST is None:
         pytest.skip("without libyaml the pure-Python parser is the only one")
-    reparsed: list[int] = []
-    real = parse_module._pure_events
+    assert len(text) > 65_536
+    with_libyaml = parse(Text("f.yaml", text))
+    saved = parse_module._FAST
+    parse_module._FAST = None
+    try:
+        without = parse(Text("f.yaml", text))
+    finally:
+        parse_module._FAST = saved
+    assert isinstance(with_libyaml, Finding)
+    assert with_libyaml == without
 
-    def counting(text: str) -> Iterator[Any]:
-        reparsed.append(len(text))
-        return real(text)
 
-    monkeypatch.setattr(parse_module, "_pure_events", counting)
-    long = "type: body\nname: [" + ", ".join(["x"] * 47_000) + "\n"
-    assert len(long) > parse_module.REWORD_LIMIT
-    line, _, rule, _ = _refused(long)
-    assert (line, rule, reparsed) == (3, "yaml.syntax", [])
-    short = "type: body\nname: [x, x\n"
-    assert _refused(short)[2] == "yaml.syntax"
-    assert reparsed == [len(short)]  # a record-sized text is worded by the pure-Python parser
+def test_libyaml_wording_is_replaced_for_a_long_text() -> None:
+    """The case that used to differ: libyaml says "did not find expected", PyYAML "but got"."""
+    line, column, rule, message = _refused(LONG_BROKEN["unterminated flow sequence"])
+    assert (line, column, rule) == (3, 1, "yaml.syntax")
+    assert message == "invalid YAML: expected ',' or ']', but got '<stream end>'"
 
 
 @pytest.mark.parametrize(

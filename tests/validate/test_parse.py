@@ -1,6 +1,5 @@
 """The YAML parser: core-schema scalars, tuples, positions, and the refusals."""
 
-
 import pytest
 
 from pakru.validate import parse as parse_module

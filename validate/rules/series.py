@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from pakru.dataset import Dataset
 from pakru.schema import Body, Meeting
+from pakru.schema.text import normalise
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -134,7 +135,7 @@ def _fold(text: str) -> str:
     """A name as typography leaves it: no parenthesised abbreviation ("(JWG)"), hyphens and
     dashes as spaces, one space between words, case folded."""
     text = re.sub(r"\([^()]*\)", " ", text)
-    return " ".join(re.sub(r"[-‐‑–—]", " ", text).split()).casefold()
+    return normalise(re.sub(r"[-‐‑–—]", " ", text)).casefold()
 
 
 def _names(body: Body) -> tuple[str, ...]:

@@ -127,6 +127,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "series": "The dialogue series (a body of kind ``dialogue-series``) it belongs to, if any.",
         "ordinal": 'Its number within the series ("7th meeting"), when a source gives it.',
         "announced_at": "For a planned meeting: the meeting at which it was announced.",
+        "realises": "For a held meeting: the planned meeting it carried out (the plan stays ``planned``).",
         "participants": "People and bodies taking part.",
         "topics": "What was discussed.",
         "outcomes": "What was agreed, stated or decided.",

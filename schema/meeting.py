@@ -71,6 +71,8 @@ class Meeting(RecordBase):
     """Its number within the series ("7th meeting"), when a source gives it."""
     announced_at: MeetingRef | None = None
     """For a planned meeting: the meeting at which it was announced."""
+    realises: Annotated[MeetingRef | None, LINK] = None
+    """For a held meeting: the planned meeting it carried out (the plan stays ``planned``)."""
     participants: tuple[Participant, ...] = ()
     """People and bodies taking part."""
     topics: tuple[Statement, ...] = ()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import pakru
 from pakru.cli import main
 from tests.conftest import REPO
 
@@ -73,3 +74,11 @@ def test_following_the_page_adds_a_report_that_validates(
                 failing = argv[0] == "validate" and any("error[" in s for s in shown)
                 assert code == (1 if failing else 0), argv
     assert (tmp_path / "records" / "meetings" / "jwg-ct-08.yaml").is_file()
+    ds = pakru.load(tmp_path / "records")
+    # the walk-through's meeting carries out the plan, has both reports, and the outlets'
+    # dates are kept as a conflict
+    assert ds.meeting("jwg-ct-08").realises == "jwg-ct-next"
+    assert ds.realised_by("jwg-ct-next").ids == ("jwg-ct-08",)
+    assert ds.meeting("jwg-ct-next").status == "planned"
+    assert len(ds.sources_of("jwg-ct-08")) == 2
+    assert [c.kind for c in ds.conflicts_about("jwg-ct-08")] == ["disagreement"]

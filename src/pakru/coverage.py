@@ -3,10 +3,14 @@
 A reviewer uses this to check that nothing in a report was skipped. Each
 source text is split into sentences. A sentence *mentions* the dataset when
 
-- a name form of a person or body (its ``name``, an ``aliases`` entry or,
-  for people, a ``titles[].title``) occurs in it as a whole word (acronyms
-  such as "IS" match case-sensitively, other forms ignoring case), or
+- a name form of a person or body (its ``name`` or an ``aliases`` entry)
+  occurs in it as a whole word (acronyms such as "IS" match case-sensitively,
+  other forms ignoring case), or a person's name with the given names as
+  initials ("S.A. Ryabkov", "S. Ryabkov" for Sergey Ryabkov), or
 - an evidence quote of a meeting, agreement or event overlaps it.
+
+A person is never found by a title alone ("the Foreign Secretary" may be
+another holder of the post) nor by a surname alone (another Janjua).
 
 A sentence is *cited by* a record when any quote of that record (evidence,
 participants, titles, statements, derivations, conflict sides) overlaps it.
@@ -29,16 +33,18 @@ from pakru.dataset import Dataset
 from pakru.schema import (
     Agreement,
     BaseDerivation,
+    Body,
     Derivation,
     Event,
     Meeting,
     OrdinalDerivation,
+    Person,
     PlaceDerivation,
     Record,
 )
 from pakru.schema.derivations import NameDerivation
 from pakru.schema.introspect import Loc, field_path, quotes
-from pakru.schema.names import name_forms, name_pattern
+from pakru.schema.names import name_pattern
 from pakru.schema.text import NormalisedText, sentences
 
 __all__ = [
@@ -155,7 +161,8 @@ def _named(sentence: str, patterns: list[tuple[str, re.Pattern[str]]]) -> set[st
 
     A match inside a longer one is dropped, so "Deputy Foreign Minister"
     does not also count as "Foreign Minister", nor "Special Secretary United
-    Nations and Economic Coordination" as the United Nations.
+    Nations and Economic Coordination" as the United Nations. A pattern with
+    the id "" (a person's title) hides what it contains and names nobody.
     """
     hits = [
         (m.start(), m.end(), rid) for rid, pattern in patterns for m in pattern.finditer(sentence)
@@ -163,8 +170,38 @@ def _named(sentence: str, patterns: list[tuple[str, re.Pattern[str]]]) -> set[st
     return {
         rid
         for start, end, rid in hits
-        if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in hits)
+        if rid and not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in hits)
     }
+
+
+def initials_pattern(name: str) -> re.Pattern[str] | None:
+    """A person's name with the given names as initials: "S.A. Ryabkov", "S. Ryabkov".
+
+    The first initial is the first given name's; one or two more (a
+    patronymic's, a second name's) may follow. None for a one-word name.
+
+    >>> [m.group() for m in initials_pattern("Sergey Ryabkov").finditer(
+    ...     "S.A. Ryabkov met S. Ryabkov, not A. Ryabkov or Ryabkov.")]
+    ['S.A. Ryabkov', 'S. Ryabkov']
+    """
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isalpha():
+        return None
+    first, surname = re.escape(words[0][0].upper()), re.escape(words[-1])
+    return re.compile(rf"(?<![\w.]){first}\.(?:\s?[A-Z]\.){{0,2}}\s?{surname}(?!\w)")
+
+
+def _person_patterns(record: Record) -> list[re.Pattern[str]]:
+    """How a sentence names a person or body: never by a title or a surname alone."""
+    if isinstance(record, Person):
+        surname = record.name.split()[-1].casefold()
+        forms = [f for f in (record.name, *record.aliases) if f.casefold() != surname]
+        found = [name_pattern(form) for form in sorted(set(forms))]
+        initials = initials_pattern(record.name)
+        return found + ([initials] if initials is not None else [])
+    if isinstance(record, Body):
+        return [name_pattern(form) for form in sorted({record.name, *record.aliases})]
+    return []
 
 
 def coverage(ds: Dataset) -> list[SourceCoverage]:
@@ -172,10 +209,10 @@ def coverage(ds: Dataset) -> list[SourceCoverage]:
     spans = quote_spans(ds)
     derived = derivation_spans(ds)
     patterns = [
-        (record.id, name_pattern(form))
-        for record in ds.records
-        for form in sorted(set(name_forms(record)))
+        (record.id, pattern) for record in ds.records for pattern in _person_patterns(record)
     ]
+    titles = {t.title for person in ds.people for t in person.titles}
+    patterns += [("", name_pattern(title)) for title in sorted(titles)]
     mentioning_kinds = (Meeting, Agreement, Event)
     out = []
     for source in sorted(ds.sources, key=lambda s: s.file):

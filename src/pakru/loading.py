@@ -171,3 +171,29 @@ def _load(paths: tuple[Path, ...]) -> Dataset:
     if errors:
         raise DatasetError(errors)
     return Dataset.of(loaded.dataset)
+
+
+def load_partial(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+) -> "tuple[Dataset, tuple[Finding, ...]]":
+    """The records under ``paths`` that build, and the errors of the files that do not.
+
+    For looking things up while a tree is being edited (a new record still
+    full of nulls): ``ds, skipped = pakru.load_partial(); ds.find("Ryabkov")``.
+    A file that cannot be read, parsed or built is left out, and its errors
+    are returned instead of raised; :func:`load` raises :class:`DatasetError`
+    for them. Cross-record rules are not run. With no ``paths``, the tree
+    :func:`load` would read.
+    """
+    from pakru.validate.load import load_dataset  # noqa: PLC0415 - see above
+
+    if paths is not None:
+        record_paths = _record_paths(paths)
+    else:
+        from pakru.tools.tree import find  # noqa: PLC0415
+
+        tree = find()
+        record_paths = () if tree.installed else tuple(tree.paths)
+    loaded = load_dataset(list(record_paths) or None)
+    errors = tuple(f for f in loaded.findings if f.severity == "error")
+    return Dataset.of(loaded.dataset), errors

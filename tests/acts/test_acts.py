@@ -1,52 +1,17 @@
 """Today's records yield exactly the acts they state, with the policy's codes and both actors."""
 
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 import pakru
-from pakru.acts import acts, problems
+from pakru.acts import Act, acts, problems, rows
+from pakru.acts.model import RETROSPECTIVE_DAYS
 from pakru.dataset import Dataset
-
-EXPECTED = [
-    # meetings: the meeting itself
-    ("cgss-12--talks", "046", "PAKGOV", "RUSGOV"),
-    ("fm-talks-2018-02--talks", "046", "PAKGOV", "RUSGOV"),
-    ("jwg-ct-07--talks", "046", "PAKGOV", "RUSGOV"),
-    ("jwg-ct-next--next-meeting", "036", "PAK", "RUS"),
-    ("nsa-meeting-2018-03--host-guests", "043", "PAKGOV", "RUSGOV"),
-    ("security-consultations-2018-03-14--call-on", "042", "RUSGOV", "PAKGOV"),
-    ("wg-citsc-09--talks", "046", "PAK", "RUS"),
-    # events; rats-membership, sco-accession-2017 and is-attacks-afghanistan-2017 are not acts;
-    # a statement is one row per speaker and target
-    ("druzbha-drill--exercise", "062", "PAK", "RUS"),
-    ("fm-talks-2018-02-us-nato-criticism--criticise--pak-usa", "111", "PAKGOV", "USA"),
-    ("fm-talks-2018-02-us-nato-criticism--criticise--pak-nato", "111", "PAKGOV", "IGO"),
-    ("fm-talks-2018-02-us-nato-criticism--criticise--rus-usa", "111", "RUSGOV", "USA"),
-    ("fm-talks-2018-02-us-nato-criticism--criticise--rus-nato", "111", "RUSGOV", "IGO"),
-    ("friendship-exercise--exercise", "062", "PAKMIL", "RUSMIL"),
-    ("lavrov-counter-terrorism-readiness--state-readiness", "030", "RUSGOV", "PAK"),
-    ("lavrov-unmarked-helicopters--criticise--rus-usa", "111", "RUSGOV", "USA"),
-    ("lavrov-unmarked-helicopters--criticise--rus-nato", "111", "RUSGOV", "IGO"),
-    ("mi-35-2014--acquire", "062", "RUS", "PAK"),
-    ("mi-35m-delivery--provide", "062", "RUS", "PAK"),
-    ("peace-mission-2021--exercise", "062", "PAKMIL", "IGO"),
-    ("popov-cooperation-commitment--state-commitment", "030", "RUSGOV", "PAK"),
-    ("security-talks-launch-2018--launch-talks", "046", "PAKGOV", "RUSGOV"),
-    ("ties-renewed-2007--renew-ties", "050", "PAK", "RUS"),
-    # agreements: one act per signed accord, one per commitment
-    ("cgss-12-bilateral-relations--agree-cooperation", "030", "PAK", "RUS"),
-    ("defence-cooperation-2014-11--sign", "057", "PAK", "RUS"),
-    ("jwg-ct-07-commitments--reaffirm-commitment", "030", "PAK", "RUS"),
-    ("jwg-ct-07-un-cooperation--cooperate-in-fora", "032", "PAK", "RUS"),
-    ("military-cooperation-commission--military-commission", "0312", "PAK", "RUS"),
-    ("military-technical-cooperation-2015-10--sign", "057", "PAK", "RUS"),
-    ("wg-citsc-09-agreement--sign", "057", "RUS", "PAK"),
-    ("wg-citsc-09-commitments--reaffirm-commitment", "030", "RUS", "PAK"),
-    # meeting outcomes no agreement or event record holds
-    ("jwg-ct-07--praise", "051", "RUS", "PAK"),
-    ("nsa-meeting-2018-03--praise--pak-rus", "051", "PAKGOV", "RUS"),
-    ("nsa-meeting-2018-03--praise--rus-pak", "051", "RUSGOV", "PAK"),
-    ("security-consultations-2018-03-14--praise", "051", "RUS", "PAK"),
-]
+from pakru.schema import DateInterval, Meeting
+from tests.acts import expected
 
 
 @pytest.fixture(scope="module")
@@ -58,9 +23,29 @@ def _cameo(actor: object) -> str | None:
     return getattr(actor, "cameo", None)
 
 
-def test_todays_records_yield_exactly_these_acts(shipped: Dataset) -> None:
-    found = [(a.id, a.code, _cameo(a.actor1), _cameo(a.actor2)) for a in acts(shipped)]
-    assert found == EXPECTED
+def test_the_expected_acts_file_is_current() -> None:
+    # today's acts live in tests/acts/expected-acts.tsv, reviewed in the diff
+    assert expected.GENERATED.read_text(encoding="utf-8") == expected.current(), (
+        f"the acts changed: run `{expected.COMMAND} --write` and review the diff"
+    )
+
+
+def test_check_names_the_changed_rows_and_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = expected.current()
+    lines = text.splitlines()
+    stale = tmp_path / "expected-acts.tsv"
+    stale.write_text("\n".join([*lines[:3], "gone\t-", *lines[4:]]) + "\n", encoding="utf-8")
+    monkeypatch.setattr(expected, "GENERATED", stale)
+    monkeypatch.setattr(expected, "REPO", tmp_path)
+    assert expected.main(["--check"]) == 1
+    assert capsys.readouterr().out == f"- gone\t-\n+ {lines[3]}\nexpected-acts.tsv is stale\n"
+    assert expected.main(["--write"]) == 0
+    assert stale.read_text(encoding="utf-8") == text
+    capsys.readouterr()
+    assert expected.main(["--check"]) == 0
+    assert capsys.readouterr().out == "expected-acts.tsv is current\n"
 
 
 def test_every_act_has_actors_and_quotes_from_its_record(shipped: Dataset) -> None:
@@ -102,11 +87,98 @@ def test_a_statement_is_one_row_per_speaker_and_target(shipped: Dataset) -> None
     assert {a.quad_class for a in rows} == {3}
 
 
-def test_planned_and_dated(shipped: Dataset) -> None:
-    by_id = {a.id: a for a in acts(shipped)}
-    assert [a.id for a in acts(shipped) if a.planned] == ["jwg-ct-next--next-meeting"]
-    assert by_id["jwg-ct-next--next-meeting"].date.precision == "year"
-    assert by_id["jwg-ct-07--talks"].sources == ("src-5c611fd4", "src-9a68526d")
+def test_a_two_sided_act_is_two_directed_rows_sharing_a_group(shipped: Dataset) -> None:
+    found = acts(shipped)
+    directed_rows = rows(shipped)
+    assert len(directed_rows) == sum(2 if a.mutual else 1 for a in found)
+    assert len({r.id for r in directed_rows}) == len(directed_rows)
+    mutual = [a for a in found if a.mutual]
+    assert mutual  # the check below is not vacuous
+    for act in found:
+        mine = [r for r in directed_rows if r.group_id == act.id]
+        if not act.mutual:
+            assert mine == [act]
+            assert not act.reciprocal
+            continue
+        there, back = mine
+        assert (there.actor1, there.actor2) == (act.actor1, act.actor2)
+        assert (back.actor1, back.actor2) == (act.actor2, act.actor1)
+        assert there.group == back.group == act.id
+        assert there.reciprocal
+        assert back.reciprocal
+        assert there.id != back.id
+        assert (there.code, there.date, there.quotes) == (back.code, back.date, back.quotes)
+
+
+def test_an_intent_is_dated_when_it_was_stated(shipped: Dataset) -> None:
+    planned = [a for a in acts(shipped) if a.part == "meeting-planned"]
+    assert planned
+    for act in planned:
+        record = shipped.get(act.record)
+        assert isinstance(record, Meeting)
+        assert record.announced_at is not None
+        announced = shipped.get(record.announced_at)
+        assert isinstance(announced, Meeting)
+        assert act.date == announced.date
+        assert act.plan == record.date
+    assert all(a.plan is None for a in acts(shipped) if a.part != "meeting-planned")
+
+
+def test_an_intent_no_meeting_announced_is_dated_by_its_first_report(shipped: Dataset) -> None:
+    planned = next(a for a in acts(shipped) if a.part == "meeting-planned")
+    records = [
+        r.model_copy(update={"announced_at": None}) if r.id == planned.record else r
+        for r in shipped.records
+    ]
+    ds = Dataset(records, shipped.texts, version=shipped.version)
+    act = next(a for a in acts(ds) if a.record == planned.record)
+    first = min(d for s in ds.sources_of(act.record) if (d := ds.source(s).published))
+    assert act.date == DateInterval(earliest=None, latest=first, precision="range", derivations=())
+    planned_meeting = ds.get(act.record)
+    assert isinstance(planned_meeting, Meeting)
+    assert act.plan == planned_meeting.date
+
+
+def _publication(ds: Dataset, source_id: str) -> tuple[dt.date | None, dt.date | None]:
+    source = ds.source(source_id)
+    if source.published is not None:
+        return source.published, source.published
+    assert source.publication is not None
+    return source.publication.earliest, source.publication.latest
+
+
+def test_every_act_carries_its_reports_publication_interval(shipped: Dataset) -> None:
+    for act in acts(shipped):
+        spans = [_publication(shipped, s) for s in act.sources]
+        assert act.reported is not None
+        firsts = [f for f, _ in spans]
+        lasts = [x for _, x in spans]
+        assert act.reported.earliest == (None if None in firsts else min(firsts))  # type: ignore[type-var]
+        assert act.reported.latest == (None if None in lasts else max(lasts))  # type: ignore[type-var]
+
+
+def test_a_background_mention_is_retrospective(shipped: Dataset) -> None:
+    act = acts(shipped)[0]
+    day = dt.date(2018, 3, 21)
+    published = DateInterval(earliest=day, latest=day, precision="day", derivations=())
+
+    def ending(days_before: int | None) -> Act:
+        last = None if days_before is None else day - dt.timedelta(days=days_before)
+        when = DateInterval(earliest=None, latest=last, precision="range", derivations=())
+        return replace(act, date=when, reported=published)
+
+    assert ending(RETROSPECTIVE_DAYS + 1).retrospective is True
+    assert ending(RETROSPECTIVE_DAYS).retrospective is False
+    assert ending(0).retrospective is False
+    assert ending(None).retrospective is None
+    assert replace(act, reported=None).retrospective is None
+    # in the table, the flag is the definition applied to each act's own dates
+    for a in acts(shipped):
+        report = a.reported.earliest if a.reported else None
+        if a.date.latest is None or report is None:
+            assert a.retrospective is None
+        else:
+            assert a.retrospective is ((report - a.date.latest).days > RETROSPECTIVE_DAYS)
 
 
 def test_no_act_for_states(shipped: Dataset) -> None:

@@ -246,7 +246,7 @@ def test_the_real_comparison_counts_every_row_of_both_codings() -> None:
     assert len(coded) == 5
     expected_project = {
         source: sum(
-            (2 if row["mutual"] else 1)
+            (2 if row.get("mutual") else 1)
             for row in ds.acts_table().rows
             if source in (row["source_ids"] or ())
         )

@@ -81,8 +81,10 @@ def test_many_near_duplicates_give_one_finding(tree: Path) -> None:
     assert done.out_lines == [
         f"{tree}/meetings/wg-07-copy-000.yaml:7:3: warning[duplicates.likely] date: may be the "
         "same meeting as wg-07, wg-07-copy-001, wg-07-copy-002, wg-07-copy-003, wg-07-copy-004 "
-        "and 295 more (301 meetings of the same kind and city at overlapping dates, with "
-        "nested participants); merge them or link with same_as",
+        "and 295 more (301 meetings alike by series and number, or by kind, city and dates); "
+        "if both report one meeting, keep one record and add the other's sources, quotes and "
+        "participants to it (docs/contributing.md, 'A second report of a meeting'); if the "
+        "reports disagree, keep both, link them with same_as and add a Conflict record",
         "Found 1 warning in 1 file.",
     ]
 

@@ -52,6 +52,8 @@ def test_foreign_keys_follow_references_and_country_codes(built: dict[str, Table
         ForeignKey(("country",), "countries", ("alpha2",)),
         ForeignKey(("series_id",), "bodies"),
         ForeignKey(("announced_at_id",), "meetings"),
+        ForeignKey(("realises_id",), "meetings"),
+        ForeignKey(("realised_by_id",), "meetings"),
     )
     # a reference that may name several kinds (a participant is a person or a body) has none
     assert [fk.columns for fk in built["conflict_sides"].foreign_keys] == [("conflict_id",)]

@@ -114,16 +114,37 @@ def test_tiny_fixture_exact(tiny: Path) -> None:
     assert [s.index for s in report.uncited] == [4]
 
 
-def test_shorter_name_form_inside_a_longer_one_is_not_a_mention(tiny: Path) -> None:
+def test_a_title_or_a_surname_alone_names_nobody_initials_do(tiny: Path) -> None:
     text = (tiny / "sources/text/a.txt").read_text(encoding="utf-8")
     (tiny / "sources/text/a.txt").write_text(
-        text + "\nThe Deputy Weather Minister left. The Weather Minister stayed.", encoding="utf-8"
+        text + "\nThe Deputy Weather Minister left. The Weather Minister stayed. Smith agreed. "
+        "J.R. Smith nodded. A. Other waved. Ann Other, Weather Minister, sat.",
+        encoding="utf-8",
     )
     (report,) = coverage(pakru.load([tiny]))
-    assert [(s.text, s.mentions) for s in report.sentences[-2:]] == [
-        ("The Deputy Weather Minister left.", ("mm-jones",)),
-        ("The Weather Minister stayed.", ("weather-minister",)),
+    assert [(s.text, s.mentions) for s in report.sentences[-6:]] == [
+        ("The Deputy Weather Minister left.", ()),
+        ("The Weather Minister stayed.", ()),
+        ("Smith agreed.", ()),
+        ("J.R. Smith nodded.", ("john-smith",)),
+        ("A. Other waved.", ("weather-minister",)),
+        ("Ann Other, Weather Minister, sat.", ("weather-minister",)),
     ]
+
+
+def test_shorter_name_form_inside_a_longer_one_is_not_a_mention(tiny: Path) -> None:
+    text = (tiny / "sources/text/a.txt").read_text(encoding="utf-8")
+    (tiny / "sources/text/a.txt").write_text(text + "\nThe JWG Council met.", encoding="utf-8")
+    (tiny / "bodies").mkdir()
+    for body, name in (("jwg", "JWG"), ("jwg-council", "JWG Council")):
+        (tiny / "bodies" / f"{body}.yaml").write_text(
+            f"type: body\nid: {body}\nkind: council\nname: {name}\naliases: []\ncountry: null\n"
+            "members: []\nevidence:\n  - source: src-a\n    quote: met the JWG\n"
+            "    supports: [name]\n",
+            encoding="utf-8",
+        )
+    (report,) = coverage(pakru.load([tiny]))
+    assert report.sentences[-1].mentions == ("jwg-council",)
 
 
 def test_cli_uncited_on_fixture(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:

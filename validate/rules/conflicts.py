@@ -23,7 +23,11 @@ def _differences(a: Meeting | Agreement | Event, b: Meeting | Agreement | Event)
 
 @rule("conflicts.uncovered")
 def uncovered(dataset: Dataset, _: Context) -> Iterator[Hit]:
-    """Records linked by ``same_as`` that disagree are sides of one Conflict record."""
+    """Records linked by ``same_as`` that disagree are sides of one Conflict record.
+
+    A held meeting and the plan it ``realises`` are not a conflict: a plan
+    carried out in another place or year is reported by ``plans.changed``.
+    """
     covered = {
         frozenset((x.record, y.record))
         for conflict in dataset.conflicts
@@ -36,9 +40,12 @@ def uncovered(dataset: Dataset, _: Context) -> Iterator[Hit]:
         *dataset.agreements,
         *dataset.events,
     )
+    # a plan and the meeting that carried it out differ by nature, not by dispute
+    realised = {frozenset((m.id, m.realises)) for m in dataset.meetings if m.realises is not None}
     for record in records:
         for index, other_id in enumerate(record.same_as):
-            if other_id not in dataset or frozenset((record.id, other_id)) in covered:
+            pair = frozenset((record.id, other_id))
+            if other_id not in dataset or pair in covered or pair in realised:
                 continue
             other = dataset.get(other_id)
             if not isinstance(other, Meeting | Agreement | Event):

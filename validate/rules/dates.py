@@ -245,7 +245,11 @@ def planned_past(dataset: Dataset, context: Context) -> Iterator[Hit]:
         if meeting.status != "planned" or meeting.date.latest is None:
             continue
         same_series = held.get(meeting.series or "", [])
-        if meeting.date.latest >= today or any(_same_slot(meeting, h) for h in same_series):
+        if (
+            meeting.date.latest >= today
+            or dataset.realised_by(meeting.id)
+            or any(_same_slot(meeting, h) for h in same_series)
+        ):
             continue
         yield Hit(
             meeting.id,

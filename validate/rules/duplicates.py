@@ -13,8 +13,12 @@ def _linked(a: Meeting, b: Meeting) -> bool:
     return b.id in a.same_as or a.id in b.same_as
 
 
+def _realising(a: Meeting, b: Meeting) -> bool:
+    return a.realises == b.id or b.realises == a.id
+
+
 def _nested(a: Meeting, b: Meeting) -> bool:
-    """One meeting's participants include all of the other's: nobody tells them apart."""
+    """One meeting's participants include all of the other's (none at all, too)."""
     refs_a, refs_b = {p.ref for p in a.participants}, {p.ref for p in b.participants}
     return refs_a <= refs_b or refs_b <= refs_a
 
@@ -23,27 +27,34 @@ NAMED = 5
 """A group's finding names at most this many other meetings; the rest are counted."""
 
 
-def _pairs(dataset: Dataset) -> Iterator[tuple[Meeting, Meeting, str]]:
-    """Each pair of likely duplicates once, with a participant they share."""
-    buckets: dict[tuple[str, str, str], list[Meeting]] = {}
+def _buckets(dataset: Dataset) -> dict[tuple[str, ...], list[Meeting]]:
+    """Candidates by series and number, and by city: the meetings that may be one."""
+    buckets: dict[tuple[str, ...], list[Meeting]] = {}
     for meeting in dataset.meetings:
-        if meeting.location.city is None or meeting.date.precision == "unknown":
-            continue
-        for participant in {p.ref for p in meeting.participants}:
-            key = (meeting.kind, meeting.location.city.casefold(), participant)
+        if meeting.series is not None and meeting.ordinal is not None:
+            key = ("series", meeting.status, meeting.series, str(meeting.ordinal))
             buckets.setdefault(key, []).append(meeting)
+        if meeting.location.city is not None and meeting.date.precision != "unknown":
+            key = ("place", meeting.status, meeting.kind, meeting.location.city.casefold())
+            buckets.setdefault(key, []).append(meeting)
+    return buckets
+
+
+def _pairs(dataset: Dataset) -> Iterator[tuple[Meeting, Meeting, str]]:
+    """Each pair of likely duplicates once, with what makes them alike."""
     reported: set[tuple[str, str]] = set()
-    for (_kind, _city, participant), meetings in sorted(buckets.items()):
+    for key, meetings in sorted(_buckets(dataset).items()):
         for a, b in combinations(sorted(meetings, key=lambda m: m.id), 2):
-            if (
-                (a.id, b.id) in reported
-                or _linked(a, b)
-                or not overlaps(a.date, b.date)
-                or not _nested(a, b)
-            ):
+            if (a.id, b.id) in reported or _linked(a, b) or _realising(a, b):
+                continue
+            if key[0] == "series":
+                why = f"both number {a.ordinal} of {a.series}"
+            elif overlaps(a.date, b.date) and _nested(a, b):
+                why = f"same kind, both in {a.location.city} at overlapping dates"
+            else:
                 continue
             reported.add((a.id, b.id))
-            yield a, b, participant
+            yield a, b, why
 
 
 def _groups(pairs: Iterator[tuple[Meeting, Meeting, str]]) -> list[list[tuple[Meeting, str]]]:
@@ -57,9 +68,9 @@ def _groups(pairs: Iterator[tuple[Meeting, Meeting, str]]) -> list[list[tuple[Me
             item = parent[item]
         return item
 
-    for a, b, participant in pairs:
-        members.setdefault(a.id, (a, participant))
-        members.setdefault(b.id, (b, participant))
+    for a, b, why in pairs:
+        members.setdefault(a.id, (a, why))
+        members.setdefault(b.id, (b, why))
         parent[root(b.id)] = root(a.id)
     groups: dict[str, list[tuple[Meeting, str]]] = {}
     for meeting_id in sorted(members):
@@ -67,34 +78,40 @@ def _groups(pairs: Iterator[tuple[Meeting, Meeting, str]]) -> list[list[tuple[Me
     return list(groups.values())
 
 
+ADVICE = (
+    "if both report one meeting, keep one record and add the other's sources, quotes and "
+    "participants to it (docs/contributing.md, 'A second report of a meeting'); if the "
+    "reports disagree, keep both, link them with same_as and add a Conflict record"
+)
+
+
 @rule("duplicates.likely", severity="warning")
 def likely(dataset: Dataset, _: Context) -> Iterator[Hit]:
-    """Meetings of one kind and city, at overlapping dates, whose participants nest.
+    """Meetings of one status that share series and number, or kind, city and dates.
 
-    Candidates share a participant; a pair is a likely duplicate when one
-    meeting's participants include all of the other's, since then nothing in
-    the records tells the two apart. Pairs that share a meeting form a group,
-    reported once (on its second meeting by id), so the findings grow with
-    the groups, not with the pairs. Meetings linked by ``same_as`` are not
-    reported (``conflicts.uncovered`` covers them).
+    A second outlet's report of a meeting already recorded often gives a
+    vaguer date or names other people: two meetings with the same series and
+    number are reported whoever took part. Meetings of one kind in one city at
+    overlapping dates are reported when nothing tells them apart: one's
+    participants include all of the other's (or either names none), since
+    meetings of one visit with different counterparts are distinct. Pairs that share a meeting
+    form a group, reported once (on its second meeting by id), so the findings
+    grow with the groups, not with the pairs. Meetings linked by ``same_as``
+    (``conflicts.uncovered`` covers them) or by ``realises`` (a plan and the
+    meeting that carried it out) are not reported.
     """
     for group in _groups(_pairs(dataset)):
-        (first, participant), (second, _shared) = group[0], group[1]
+        (first, why), (second, _why) = group[0], group[1]
         if len(group) == 2:
-            yield Hit(
-                second.id,
-                ("date",),
-                f"may be the same meeting as {first.id} (same kind and city, overlapping "
-                f"dates, both with {participant}); merge them or link with same_as",
-            )
+            message = f"may be the same meeting as {first.id} ({why}); {ADVICE}"
+            yield Hit(second.id, ("date",), message)
             continue
-        others = [first.id] + [m.id for m, _shared in group[2:]]
+        others = [first.id] + [m.id for m, _why in group[2:]]
         named = ", ".join(others[:NAMED])
         more = f" and {len(others) - NAMED:,} more" if len(others) > NAMED else ""
         yield Hit(
             second.id,
             ("date",),
-            f"may be the same meeting as {named}{more} ({len(group):,} meetings of the same "
-            "kind and city at overlapping dates, with nested participants); merge them or "
-            "link with same_as",
+            f"may be the same meeting as {named}{more} ({len(group):,} meetings alike by "
+            f"series and number, or by kind, city and dates); {ADVICE}",
         )

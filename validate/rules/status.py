@@ -18,5 +18,7 @@ def held_evidence(dataset: Dataset, _: Context) -> Iterator[Hit]:
             yield Hit(
                 meeting.id,
                 ("status",),
-                f"status is 'held' but its evidence only announces a meeting: {quotes[0]!r}",
+                f"status is 'held' but its evidence only announces a meeting: {quotes[0]!r}; "
+                "a plan keeps status 'planned': record the held meeting from the report "
+                f"that says it took place, with 'realises: {meeting.id}'",
             )

@@ -8,6 +8,7 @@ trigger the code; :func:`problems` says which records state an act no rule
 codes, and which acts lack an actor.
 """
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from pakru.acts.actors import Parties, Unit, pairs, unit_of, with_quote_agent
 from pakru.acts.model import Act, Actor
 from pakru.acts.policy import POLICY, SINGLE_ACT_PARTS, CodingRule, Part, announces, code_sentence
-from pakru.schema import Agreement, Event, Evidence, Location, Meeting
+from pakru.schema import Agreement, DateInterval, Event, Evidence, Location, Meeting, Source
 from pakru.schema.text import normalise, sentences
 
 if TYPE_CHECKING:
@@ -66,6 +67,33 @@ class Problem:
 def acts(ds: "Dataset") -> tuple[Act, ...]:
     """Every act the records state, in record order (meetings, events, agreements, outcomes)."""
     return _extract(ds, _coding(ds)[0])
+
+
+def rows(ds: "Dataset") -> tuple[Act, ...]:
+    """The rows of the ``acts`` table: :func:`acts` with each two-sided act as two directed
+    rows (:func:`directed`), so counting rows counts events as CAMEO does."""
+    return directed(acts(ds))
+
+
+def directed(found: Iterable[Act]) -> tuple[Act, ...]:
+    """Each act as its directed rows: a one-way act is itself; a two-sided ("mutual") act is
+    two rows, ``<id>--<a>-<b>`` with the actors in the record's order and ``<id>--<b>-<a>``
+    with them reversed (``--1`` and ``--2`` after both when the two actors' codes are the
+    same), both with the act's id as their :attr:`~Act.group`. CAMEO codes a
+    joint act as two events with the actors reversed (Schrodt 2012, the codebook's
+    treatment of reciprocal actions), so a dyad count reads the rows as they are."""
+    out: list[Act] = []
+    for act in found:
+        if not act.mutual or act.group is not None:  # one-way, or a directed row already
+            out.append(act)
+            continue
+        back = replace(act, actor1=act.actor2, actor2=act.actor1)
+        there_id, back_id = f"{act.id}--{_pair(act)}", f"{act.id}--{_pair(back)}"
+        if there_id == back_id:  # actors with one code (or none): number the directions
+            there_id, back_id = f"{there_id}--1", f"{back_id}--2"
+        out.append(replace(act, id=there_id, group=act.id))
+        out.append(replace(back, id=back_id, group=act.id))
+    return tuple(out)
 
 
 def unsupported(ds: "Dataset") -> tuple[Problem, ...]:
@@ -246,6 +274,7 @@ def _acts_of(ds: "Dataset", unit: Unit, hits: Sequence[Triggered]) -> Iterator[A
             if key not in chosen or _named_count(a1, a2) > _named_count(*chosen[key]):
                 chosen[key] = (a1, a2)
     record = unit.record
+    when = _dates(ds, record, unit.part)
     for key, items in groups.items():
         coding_rule = items[0][2]
         said = [sentence for sentence, _, _ in items]
@@ -257,14 +286,75 @@ def _acts_of(ds: "Dataset", unit: Unit, hits: Sequence[Triggered]) -> Iterator[A
             part=unit.part,
             rule=coding_rule,
             status=record.status,
-            date=record.date,
+            date=when.date,
             location=_location(ds, record),
             actor1=a1,
             actor2=a2,
             quotes=tuple(dict.fromkeys(e for _, e, _ in items)),
             sentences=tuple(dict.fromkeys(said)),
             loc=unit.loc,
+            plan=when.plan,
+            reported=_reported(ds, tuple(dict.fromkeys(e.source for _, e, _ in items))),
         )
+
+
+class _When(NamedTuple):
+    date: DateInterval
+    plan: DateInterval | None
+
+
+def _dates(ds: "Dataset", record: Meeting | Agreement | Event, part: Part) -> _When:
+    """When the act of ``part`` was done or stated, and the planned event's interval.
+
+    A planned meeting's act is the intent to meet (036), stated at the meeting that
+    announced it (``announced_at``), or else by the day the first report of it was
+    published; the meeting's own interval is the plan. Every other act is dated by its
+    record (the meeting held, the agreement signed, the statement made)."""
+    if part != "meeting-planned" or not isinstance(record, Meeting):
+        return _When(record.date, None)
+    announced = ds.get(record.announced_at, None) if record.announced_at else None
+    if isinstance(announced, Meeting):
+        return _When(announced.date, record.date)
+    first = _reported(ds, ds.sources_of(record.id))
+    latest = None if first is None else first.earliest
+    return _When(
+        DateInterval(
+            earliest=None,
+            latest=latest,
+            precision="range" if latest else "unknown",
+            derivations=(),
+        ),
+        record.date,
+    )
+
+
+def _reported(ds: "Dataset", source_ids: Iterable[str]) -> DateInterval | None:
+    """The publication interval of the sources: from the first day any of them can have
+    been published to the last (open when one has no last day); a source printing no date
+    gives the interval its content fixes (``publication``). None when no source has either."""
+    spans: list[tuple[dt.date | None, dt.date | None]] = []
+    for source_id in source_ids:
+        source = ds.get(source_id, None)
+        if not isinstance(source, Source):
+            continue
+        if source.published is not None:
+            spans.append((source.published, source.published))
+        elif source.publication is not None:
+            spans.append((source.publication.earliest, source.publication.latest))
+    if not spans:
+        return None
+    firsts = [first for first, _ in spans]
+    lasts = [last for _, last in spans]
+    first = None if None in firsts else min(f for f in firsts if f is not None)
+    last = None if None in lasts else max(x for x in lasts if x is not None)
+    if first is None and last is None:
+        return DateInterval(earliest=None, latest=None, precision="unknown", derivations=())
+    return DateInterval(
+        earliest=first,
+        latest=last,
+        precision="day" if first == last else "range",
+        derivations=(),
+    )
 
 
 def _named_count(*actors: Actor | None) -> int:
@@ -357,4 +447,4 @@ def _overlaps(quote: str, others: Sequence[str]) -> bool:
     return any(quote in other or other in quote for other in others)
 
 
-__all__ = ["Problem", "acts", "problems", "unsupported"]
+__all__ = ["Problem", "acts", "directed", "problems", "rows", "unsupported"]

@@ -3,8 +3,15 @@
 from dataclasses import dataclass, field
 
 from pakru.acts.codes import CAMEO, actor_code, alpha3, cow, goldstein, quad_class, root
+from pakru.acts.plover import Plover, crosswalk
 from pakru.acts.policy import CodingRule, Part
 from pakru.schema import DateInterval, Evidence, Location
+
+RETROSPECTIVE_DAYS = 31
+"""An act that ended more than this many days before the first report stating it was
+published is a background mention (``retrospective``): news reports the last month's
+acts; what they recall from further back (ties renewed in 2007, an accord of 2014) is
+context, which event datasets such as ICEWS and POLECAT leave out or flag."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,8 @@ class Act:
     rule: CodingRule
     status: str
     date: DateInterval
+    """When the act was done or, for an intent or a plan, stated (not the planned event's
+    date: that is :attr:`plan`)."""
     location: Location | None
     actor1: Actor | None
     actor2: Actor | None
@@ -64,6 +73,38 @@ class Act:
     """The sentences of those quotes that trigger the code."""
     loc: tuple[str | int, ...] = field(default=(), compare=False)
     """Where in the record the act is stated (for findings)."""
+    group: str | None = None
+    """The id shared by the directed rows of one two-sided act (None: the act's own id)."""
+    plan: DateInterval | None = None
+    """For an act announcing a planned event (a meeting to be held): the planned event's
+    interval; :attr:`date` is then when the plan was stated."""
+    reported: DateInterval | None = None
+    """The publication interval of the reports stating the act (first to last);
+    None when no report prints its date."""
+
+    @property
+    def group_id(self) -> str:
+        """The id of the act this directed row belongs to (its own id for a one-way act)."""
+        return self.group or self.id
+
+    @property
+    def reciprocal(self) -> bool:
+        """True for one of the two directed rows of a two-sided act (actors reversed)."""
+        return self.group is not None
+
+    @property
+    def retrospective(self) -> bool | None:
+        """True when the act is a background mention: it ended more than
+        :data:`RETROSPECTIVE_DAYS` days before the first report stating it was published.
+        None when the act's last possible day or the report's date is unknown."""
+        if self.date.latest is None or self.reported is None or self.reported.earliest is None:
+            return None
+        return (self.reported.earliest - self.date.latest).days > RETROSPECTIVE_DAYS
+
+    @property
+    def plover(self) -> Plover:
+        """The act's PLOVER event type, mode and context (:mod:`pakru.acts.plover`)."""
+        return crosswalk(self.code, self.label)
 
     @property
     def code(self) -> str:
@@ -98,7 +139,8 @@ class Act:
 
     @property
     def mutual(self) -> bool:
-        """True when both actors did the act together (actor order is the record's)."""
+        """True when the coding rule has both actors do the act together: such an act is
+        two directed rows (:attr:`reciprocal`), one each way."""
         return self.rule.direction == "mutual"
 
     @property

@@ -22,7 +22,13 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         ),
     )
     p.add_argument("kind", choices=list(RECORD_TYPES), help="record kind")
-    p.add_argument("target", metavar="FILE|ID", help="the report's text file (source) or the id")
+    p.add_argument(
+        "target",
+        metavar="FILE|ID",
+        nargs="?",
+        help="the report's text file (source) or the id (with --series, may be left out: "
+        "the next id of the series is printed)",
+    )
     p.add_argument(
         "--records",
         type=Path,
@@ -33,6 +39,12 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.add_argument(
         "--source", metavar="SOURCE_ID", help="fill the evidence's source with this source id"
     )
+    p.add_argument(
+        "--series",
+        metavar="SERIES_ID",
+        help="a meeting of this dialogue series: fills 'series'; without an ID, prints the "
+        "next number's id and the plans of the series not yet shown held",
+    )
     p.set_defaults(run=run)
 
 
@@ -40,16 +52,22 @@ Planned = list[tuple[Path, bytes]]
 """The files to write, in order: path and content."""
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:  # noqa: PLR0911 - one return per way to stop
     """Write the new files and say which; 1 when one would be overwritten, 2 on bad input.
 
     Every file is written atomically inside the records folder and never over
     an existing one: a path (or a folder on the way) that is a symbolic link,
     dangling or not, is refused, as is one that leads out of the folder.
     """
+    if args.series is not None and args.kind != "meeting":
+        return fail("new", "--series is for 'pakru new meeting'")
+    if args.target is None and args.series is None:
+        return fail("new", f"'pakru new {args.kind}' needs the {_what(args.kind)}")
     records = _records(args)
     if isinstance(records, int):
         return records
+    if args.target is None:
+        return _next_in_series(records, args.series) or 0
     planned = _new_source(args) if args.kind == "source" else _new_record(args)
     if isinstance(planned, int):
         return planned
@@ -159,5 +177,49 @@ def _new_record(args: argparse.Namespace) -> "Planned | int":
     if (problem := _source_option(args)) is not None:
         return fail("new", problem)
     path = args.records / RECORD_TYPES[args.kind].folder / f"{record_id}.yaml"
-    text = format_text(record_yaml(args.kind, record_id, args.source), str(path))
+    text = format_text(
+        record_yaml(args.kind, record_id, args.source, series=args.series), str(path)
+    )
     return [(path, text.encode("utf-8"))]
+
+
+def _what(kind: str) -> str:
+    return "report's text file" if kind == "source" else "new record's id (or --series)"
+
+
+def _next_in_series(records: Path, series: str) -> int | None:
+    """Print the next number's id of ``series`` and its plans not shown held; None, or the
+    exit code when ``series`` is no dialogue series of the tree (records that do not build
+    are left out, as ``pakru find`` does)."""
+    from pakru.loading import load_partial  # noqa: PLC0415 - the validator's modules are slow
+    from pakru.schema import Body  # noqa: PLC0415
+
+    ds, _skipped = load_partial(records)
+    body = ds.get(series, None)
+    if not (isinstance(body, Body) and body.kind == "dialogue-series"):
+        known = ", ".join(b.id for b in ds.bodies if b.kind == "dialogue-series") or "none"
+        return fail("new", f"{series!r} is no dialogue series here (the series: {known})")
+    meetings = ds.series(series)
+    held = [m for m in meetings if m.status == "held" and m.ordinal is not None]
+    top = max(held, key=lambda m: m.ordinal or 0, default=None)
+    number = (top.ordinal or 0) + 1 if top is not None else 1
+    after = f"the highest held is {top.ordinal}, {top.id}" if top else "none is numbered yet"
+    suggested = f"{series}-{number:02d}"
+    print(f"next in {series}: {suggested} (number {number}; {after})")
+    for plan in meetings:
+        if plan.status != "planned" or ds.realised_by(plan.id):
+            continue
+        what = ", ".join(
+            part
+            for part in (
+                f"number {plan.ordinal}" if plan.ordinal is not None else None,
+                plan.location.city,
+            )
+            if part
+        )
+        print(
+            f"planned, not yet shown held: {plan.id}{f' ({what})' if what else ''}; a "
+            f"report of it held is a new meeting with 'realises: {plan.id}'"
+        )
+    print(f"run: pakru new meeting ID --series {series} (ID as the report numbers it)")
+    return None

@@ -506,6 +506,24 @@ class Dataset:
         )
 
     @cached_property
+    def _realisations(self) -> Mapping[str, tuple[str, ...]]:
+        index: dict[str, list[str]] = {}
+        for meeting in self.meetings:
+            if meeting.realises is not None:
+                index.setdefault(meeting.realises, []).append(meeting.id)
+        return MappingProxyType({k: tuple(sorted(v)) for k, v in index.items()})
+
+    def realised_by(self, meeting_id: str) -> Collection[Meeting]:
+        """The held meetings that carried out a planned one: the reverse of ``realises``.
+
+        Empty for a plan no report shows held, and for a held meeting.
+        """
+        plan = self.meeting(meeting_id)
+        return Collection(
+            (self.meeting(i) for i in self._realisations.get(plan.id, ())), "meetings"
+        )
+
+    @cached_property
     def _involvement(self) -> Mapping[str, tuple[str, ...]]:
         from pakru.schema.introspect import references  # noqa: PLC0415 - see _citations
 

@@ -1,4 +1,12 @@
-"""The ``acts`` table: one row per act (:mod:`pakru.acts`), in the shape event-data users know.
+"""The ``acts`` table: one row per directed act (:func:`pakru.acts.rows`), as event data counts.
+
+A two-sided act (a meeting both sides held, an accord both made) is two rows
+with the actors reversed, sharing ``group_id`` (``reciprocal`` true), as CAMEO
+codes it, so counting rows counts events; count distinct ``group_id`` for
+acts. ``date_*`` is when the act was done or, for an intent, stated;
+``plan_date_*`` the planned event it concerns; ``report_date_*`` when its
+reports were published, and ``retrospective`` flags background mentions.
+``plover_*`` gives the PLOVER coding beside CAMEO (:mod:`pakru.acts.plover`).
 
 Named ``acts`` because ``events`` is the table of event *records* (exercises,
 deliveries, …); ``ds.acts_table()`` returns it. Its columns are declared as
@@ -12,11 +20,12 @@ strings everywhere (``cameo_code`` ``"046"``, never 46): Table Schema type
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pakru.acts import Act, Actor, acts
+from pakru.acts import Act, Actor, rows
 from pakru.acts.codes import edtf, wikidata_precision
+from pakru.acts.model import RETROSPECTIVE_DAYS
 from pakru.export.columns import Col, derived, location, table
 from pakru.export.model import ColumnType, ForeignKey, Table, Value
-from pakru.schema import Location
+from pakru.schema import DateInterval, Location
 
 if TYPE_CHECKING:
     from pakru.dataset import Dataset
@@ -59,8 +68,77 @@ def _place(act: Act) -> Location | None:
     return act.location
 
 
+def _date(act: Act) -> DateInterval | None:
+    return act.date
+
+
+def _mode(act: Act) -> str | None:
+    return act.plover.mode
+
+
+def _context(act: Act) -> str | None:
+    return act.plover.context
+
+
+def _interval_columns(
+    prefix: str, what: str, of: Callable[[Act], DateInterval | None]
+) -> list[Col[Act]]:
+    """``<prefix>_earliest``, ``_latest``, ``_precision``, ``_edtf`` and (for the act's own
+    date) ``_wikidata_precision``, in the vocabulary of every other table."""
+
+    def earliest(act: Act) -> Value:
+        interval = of(act)
+        return None if interval is None else interval.earliest
+
+    def latest(act: Act) -> Value:
+        interval = of(act)
+        return None if interval is None else interval.latest
+
+    def precision(act: Act) -> Value:
+        interval = of(act)
+        return None if interval is None else interval.precision
+
+    def as_edtf(act: Act) -> Value:
+        interval = of(act)
+        if interval is None:
+            return None
+        return edtf(interval.earliest, interval.latest, interval.precision)
+
+    columns = [
+        derived(f"{prefix}_earliest", "date", f"{what}: first possible day.", earliest),
+        derived(f"{prefix}_latest", "date", f"{what}: last possible day.", latest),
+        derived(
+            f"{prefix}_precision",
+            "string",
+            f"{what}: day, month, year, range or unknown.",
+            precision,
+        ),
+        derived(f"{prefix}_edtf", "string", f"{what}: the interval in EDTF.", as_edtf),
+    ]
+    if prefix == "date":
+
+        def wikidata(act: Act) -> Value:
+            return wikidata_precision(act.date.precision)
+
+        columns.append(
+            derived(
+                "date_wikidata_precision",
+                "integer",
+                "Wikidata precision of the act's date: 9 year, 10 month, 11 day.",
+                wikidata,
+            )
+        )
+    return columns
+
+
 COLUMNS: tuple[Col[Act], ...] = (
-    derived("id", "string", "Stable act id: <record id>--<coding rule>.", lambda a: a.id),
+    derived(
+        "id",
+        "string",
+        "Stable row id: <record id>--<coding rule>, then --<actor1>-<actor2> for a directed "
+        "row of a two-sided act.",
+        lambda a: a.id,
+    ),
     derived("record_id", "string", "The record stating the act.", lambda a: a.record),
     derived("record_type", "string", "meeting, agreement or event.", lambda a: a.record_type),
     derived(
@@ -84,43 +162,38 @@ COLUMNS: tuple[Col[Act], ...] = (
         "True when the act was announced, not (yet) done.",
         lambda a: a.planned,
     ),
-    derived(
-        "date_start",
-        "date",
-        "First possible day; null when the sources give no bound.",
-        lambda a: a.date.earliest,
+    *_interval_columns("date", "The act (when it was done, or stated for an intent)", _date),
+    *_interval_columns(
+        "plan_date",
+        "The planned event an intent concerns (null for every other act)",
+        lambda a: a.plan,
+    ),
+    *_interval_columns(
+        "report_date",
+        "Publication of the reports stating the act, first to last",
+        lambda a: a.reported,
     ),
     derived(
-        "date_end",
-        "date",
-        "Last possible day; null when the sources give no bound.",
-        lambda a: a.date.latest,
-    ),
-    derived(
-        "date_precision",
-        "string",
-        "day, month, year, range or unknown.",
-        lambda a: a.date.precision,
-    ),
-    derived(
-        "date_edtf",
-        "string",
-        "The interval in EDTF (ISO 8601-2).",
-        lambda a: edtf(a.date.earliest, a.date.latest, a.date.precision),
-    ),
-    derived(
-        "date_wikidata_precision",
-        "integer",
-        "Wikidata precision: 9 year, 10 month, 11 day.",
-        lambda a: wikidata_precision(a.date.precision),
+        "retrospective",
+        "boolean",
+        "True for a background mention: the act ended more than "
+        f"{RETROSPECTIVE_DAYS} days before its first report; null when either date is open.",
+        lambda a: a.retrospective,
     ),
     *_actor_columns(1),
     *_actor_columns(2),
     derived(
-        "mutual",
+        "group_id",
+        "string",
+        "The act this directed row belongs to: a two-sided act is two rows (actors "
+        "reversed) sharing it; a one-way act's is its own id.",
+        lambda a: a.group_id,
+    ),
+    derived(
+        "reciprocal",
         "boolean",
-        "True when both actors did the act together (order is the record's).",
-        lambda a: a.mutual,
+        "True for one of the two directed rows of a two-sided act.",
+        lambda a: a.reciprocal,
     ),
     derived(
         "cameo_code",
@@ -140,6 +213,20 @@ COLUMNS: tuple[Col[Act], ...] = (
     derived(
         "goldstein", "number", "Goldstein score of the code (-10 to +10).", lambda a: a.goldstein
     ),
+    derived(
+        "plover_event_type",
+        "string",
+        "PLOVER event type (AGREE, CONSULT, …); null where PLOVER codes nothing.",
+        lambda a: a.plover.event_type,
+    ),
+    derived("plover_mode", "string", "PLOVER mode, when the crosswalk gives one.", _mode),
+    derived("plover_context", "string", "PLOVER context, when the crosswalk gives one.", _context),
+    derived(
+        "plover_reason",
+        "string",
+        "Why: the crosswalk row followed (see pakru.acts.plover).",
+        lambda a: a.plover.reason,
+    ),
     *location(_place, "location_", with_alpha3=True),
     derived(
         "source_count", "integer", "Number of sources stating the act.", lambda a: len(a.sources)
@@ -156,10 +243,12 @@ COLUMNS: tuple[Col[Act], ...] = (
 
 
 def acts_table(ds: "Dataset") -> Table:
-    """The ``acts`` table of ``ds``: one CAMEO-coded row per act, with both actors."""
+    """The ``acts`` table of ``ds``: one row per directed act, CAMEO- and PLOVER-coded."""
     return table(
         "acts",
-        "One row per act a record states, CAMEO-coded with both actors (see the codebook).",
+        "One row per directed act a record states (a two-sided act is two rows, actors "
+        "reversed, sharing group_id), CAMEO- and PLOVER-coded with both actors, dated when "
+        "the act was done or stated (see the codebook).",
         COLUMNS,
-        acts(ds),
+        rows(ds),
     )

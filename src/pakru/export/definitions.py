@@ -229,7 +229,15 @@ def _meetings(ds: "Dataset") -> Table:
             *own(Meeting, "id title kind status"),
             *interval(_date, "date", wikidata=True),
             *location(_place),
-            *own(Meeting, "series ordinal announced_at"),
+            *own(Meeting, "series ordinal announced_at realises"),
+            derived(
+                "realised_by_id",
+                "string",
+                "For a planned meeting: the held meeting that carried it out (the reverse of "
+                "realises); empty while no report shows it held.",
+                lambda m: next(iter(ds.realised_by(m.id).ids), None),
+                foreign_key=ForeignKey(("realised_by_id",), "meetings"),
+            ),
             derived(
                 "participant_ids",
                 "list",

@@ -1,17 +1,22 @@
 """The codebook pages: the coding policy (:mod:`pakru.acts.policy`) and a page per code used.
 
-``pages(site)`` gives ``codebook/index.md`` (every rule: code, label,
-QuadClass, Goldstein score, trigger, reason and its test sentence; the actor
-rules; the sentences deliberately left uncoded) and ``codebook/<code>.md``
-for each code the dataset uses, listing its acts. What the records wrote
+``pages(site)`` gives ``codebook/index.md`` (each code used: our definition,
+QuadClass, Goldstein score and PLOVER counterpart; the inter-coder agreement
+figures the agreement script generated; every rule: code, label, QuadClass,
+Goldstein score, trigger, reason and its test sentence; the actor rules; the
+sentences deliberately left uncoded) and ``codebook/<code>.md`` for each code
+the dataset uses, listing its directed rows. What the records wrote
 (actors' names, quoted sentences) reaches them through :func:`esc`.
 """
 
+import json
 from collections.abc import Iterable
+from pathlib import Path
 
 from pakru.acts import Act, Actor
 from pakru.acts.actors import ACTOR_BASES, ROLES
 from pakru.acts.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class, root
+from pakru.acts.plover import crosswalk
 from pakru.acts.policy import NOT_ACTS, POLICY, CodingRule
 from pakru.schema.text import normalise
 from pakru.site.context import Site
@@ -25,14 +30,118 @@ def code_page(code: str) -> str:
     return f"{FOLDER}/{code}.md"
 
 
-def pages(site: Site) -> dict[str, str]:
-    """Page path → Markdown: the policy page, then one page per code the acts use."""
-    used = sorted({a.code for a in site.acts})
-    out = {f"{FOLDER}/index.md": _policy_page(site.acts, used)}
+DEFINITIONS: dict[str, str] = {
+    "010": "A public statement that fits no more specific comment code.",
+    "011": "Declining to comment on a matter.",
+    "012": "A gloomy or worried remark about a situation, including concern about a third party.",
+    "013": "A hopeful remark about how a situation will go.",
+    "014": "Weighing options in public without committing to one.",
+    "015": "Owning up to, or claiming, an act.",
+    "016": "Denying having done something.",
+    "017": "A symbolic act: a ceremony, a wreath, a gesture.",
+    "018": "Offering condolences or sympathy.",
+    "019": "Saying that the two sides see an issue the same way (convergence of views).",
+    "020": "Asking for something, when no more specific appeal code fits.",
+    "021": "Asking another actor for material help or cooperation.",
+    "022": "Asking for diplomatic cooperation or policy support.",
+    "025": "Asking an actor to give way or make a concession.",
+    "026": "Asking to meet or to negotiate.",
+    "030": "Saying one will cooperate, without naming which kind (no 031–039 fits).",
+    "031": "Saying one will cooperate materially (economic, military, judicial, intelligence).",
+    "0311": "Saying one will cooperate economically.",
+    "0312": "Saying one will cooperate on military matters.",
+    "0313": "Saying one will cooperate on judicial matters.",
+    "0314": "Saying one will cooperate on intelligence.",
+    "032": "Saying one will support another diplomatically (in fora, on a policy).",
+    "033": "Saying one will give aid.",
+    "0331": "Saying one will give economic aid.",
+    "0332": "Saying one will give military aid (training, equipment, capability).",
+    "036": "Saying one will meet or negotiate, e.g. agreeing on the next meeting.",
+    "040": "Consultation of an unspecified kind.",
+    "041": "Talking by telephone.",
+    "042": "Travelling to another actor to meet them.",
+    "043": "Receiving a visiting actor.",
+    "044": "Meeting on a third party's ground.",
+    "045": "Mediating between others.",
+    "046": "Holding talks or negotiations (takes precedence over an unspecified visit).",
+    "050": "Diplomatic cooperation that fits no more specific code (e.g. renewing ties).",
+    "051": "Praising, thanking or endorsing another actor, or expressing satisfaction.",
+    "052": "Defending another actor in words.",
+    "053": "Rallying support for another actor.",
+    "054": "Granting diplomatic recognition.",
+    "057": "Signing or concluding a formal agreement.",
+    "060": "Material cooperation of an unspecified kind.",
+    "061": "Cooperating economically.",
+    "062": "Cooperating militarily: joint exercises, arms transfers, military training.",
+    "063": "Cooperating on judicial matters (extradition, legal assistance).",
+    "064": "Sharing intelligence or information, e.g. briefing on threat assessments.",
+    "070": "Giving aid of an unspecified kind.",
+    "110": "Disapproval that fits no more specific code.",
+    "111": "Criticising or denouncing another actor's conduct.",
+    "112": "Accusing another actor of wrongdoing.",
+    "180": "Unconventional violence such as terrorist attacks, not further specified.",
+}
+"""Each CAMEO event code in the project's own words: what a sentence must report for an
+act to get it. The labels are the codebook's (Schrodt 2012); these sentences are not."""
+
+AGREEMENT_FILES = ("tests/acts/agreement.json", "tests/acts/agreement.md")
+"""Where the inter-coder agreement figures are read from, relative to the folder the site
+is built in (the repository root): the machine-readable file the agreement script writes,
+else the Markdown report it generates (``python -m tests.acts.agreement --write``)."""
+
+
+def pages(site: Site, root: Path | None = None) -> dict[str, str]:
+    """Page path → Markdown: the policy page, then one page per code the acts use.
+
+    ``root`` is the folder holding the agreement figures (:data:`AGREEMENT_FILES`; the
+    working directory by default, where the site is built)."""
+    rows = site.acts  # directed rows, as the acts table has them
+    used = sorted({a.code for a in rows})
+    figures = agreement(Path.cwd() if root is None else root)
+    index = f"{FOLDER}/index.md"
+    out = {index: _policy_page(rows, used, _named(site, index, figures))}
     for code in used:
         page = code_page(code)
-        out[page] = _code_page(site, code, [a for a in site.acts if a.code == code], page)
+        out[page] = _code_page(site, code, [a for a in rows if a.code == code], page)
     return out
+
+
+Figures = tuple[list[str], list[list[str]]]
+"""A table of figures: its head and its rows, as text."""
+
+
+def agreement(root: Path) -> Figures | None:
+    """The inter-coder agreement figures under ``root``, or None when no file holds them.
+
+    ``agreement.json`` is a list of objects (one per source, then the pooled row), each
+    mapping a column to its value; ``agreement.md`` gives the same as the first Markdown
+    table of the report."""
+    machine, report = (root / name for name in AGREEMENT_FILES)
+    if machine.is_file():
+        data = json.loads(machine.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            data = data.get("rows", [])
+        if isinstance(data, list) and data and all(isinstance(r, dict) for r in data):
+            head = [str(k) for k in data[0]]
+            return head, [[str(r.get(k, "")) for k in head] for r in data]
+    if report.is_file():
+        return _markdown_table(report.read_text(encoding="utf-8"))
+    return None
+
+
+def _markdown_table(text: str) -> Figures | None:
+    """The first pipe table of a Markdown text: head and rows, markup stripped."""
+    found: list[list[str]] = []
+    for line in text.splitlines():
+        if line.startswith("|"):
+            cells = [c.strip().strip("*`") for c in line.strip().strip("|").split("|")]
+            if not all(set(c) <= set("-: ") for c in cells):
+                found.append(cells)
+        elif found:
+            break
+    if len(found) < 2:
+        return None
+    return found[0], found[1:]
 
 
 def _code_cell(rule: CodingRule) -> str:
@@ -41,17 +150,91 @@ def _code_cell(rule: CodingRule) -> str:
     return f"`{rule.code}` {CAMEO[rule.code]}"
 
 
-def _policy_page(found: Iterable[Act], used: list[str]) -> str:
+def _codes_table(used: list[str]) -> list[str]:
+    rows = []
+    for code in used:
+        plover = crosswalk(code, CAMEO[code])
+        counterpart = (
+            "none: " + plover.reason
+            if plover.event_type is None
+            else " · ".join(
+                x
+                for x in (
+                    f"`{plover.event_type}`",
+                    plover.mode and f"mode {plover.mode}",
+                    plover.context and f"context {plover.context}",
+                )
+                if x
+            )
+        )
+        rows.append(
+            [
+                f"[`{code}`]({code}.md) {CAMEO[code]}",
+                DEFINITIONS.get(code, "(no definition written yet)"),
+                f"{quad_class(code)} ({QUAD_CLASSES[quad_class(code)]})",
+                f"{GOLDSTEIN[code]:+.1f}",
+                counterpart,
+            ]
+        )
+    return table(["code", "definition", "QuadClass", "Goldstein", "PLOVER"], rows)
+
+
+def _named(site: Site, page: str, figures: Figures | None) -> Figures | None:
+    """The figures with each cell naming a source as a link to its page, in words; every
+    other cell escaped. None when they name a source the dataset lacks: they are about
+    other records (a site built from another tree)."""
+    if figures is None:
+        return None
+    head, rows = figures
+    if any(c.startswith("src-") and c not in site.ds for r in rows for c in r):
+        return None
+
+    def cell(text: str) -> str:
+        return site.link(page, text) if text in site.ds and text.startswith("src-") else esc(text)
+
+    return [esc(h) for h in head], [[cell(c) for c in r] for r in rows]
+
+
+def _agreement_section(figures: Figures | None) -> list[str]:
+    lines = [
+        "## Inter-coder agreement",
+        "",
+        "A second coder coded the reports by hand from the CAMEO codebook before looking at",
+        "the table; the agreement script compares the two codings, directed row by directed",
+        "row (`python -m tests.acts.agreement`; the method is in its docstring).",
+        "",
+    ]
+    if figures is None:
+        return [*lines, "No agreement figures for these records are part of this build.", ""]
+    head, rows = figures
+    return [*lines, *table(head, rows), ""]
+
+
+def _policy_page(found: Iterable[Act], used: list[str], figures: Figures | None) -> str:
     counts: dict[str, int] = {}
     for act in found:
         counts[act.rule.id] = counts.get(act.rule.id, 0) + 1
     lines = [
         "# Codebook: how acts get their CAMEO codes",
         "",
-        "Every row of the `acts` table is one act a record states, coded by the first rule",
-        "below, in this order, that applies to the part of the record and whose trigger occurs",
-        "in one sentence of its quotes. Rules without a code record states, not acts.",
+        "Every row of the `acts` table is one directed act a record states, coded by the first",
+        "rule below, in this order, that applies to the part of the record and whose trigger",
+        "occurs in one sentence of its quotes. A two-sided act (both sides met, both agreed)",
+        "is two rows with the actors reversed, sharing `group_id`, as CAMEO counts it; the",
+        '"acts" column counts rows. Rules without a code record states, not acts.',
         'Codes are strings (`"046"`, never the number 46).',
+        "",
+        "## Codes",
+        "",
+        "Each code used, in our words, with its QuadClass, its Goldstein score and its PLOVER",
+        "counterpart (event type, mode, context) by the crosswalk of `pakru.acts.plover`,",
+        "which follows the PLOVER project's CAMEO2PLOVER table and manual. PLOVER drops",
+        "CAMEO's comment and appeal roots (01, 02): those rows have no PLOVER type.",
+        "",
+        *_codes_table(used),
+        "",
+        *_agreement_section(figures),
+        "## Rules",
         "",
     ]
     rows = []
@@ -118,6 +301,12 @@ def _policy_page(found: Iterable[Act], used: list[str]) -> str:
         "import delimited acts.csv, stringcols(_all) clear",
         "```",
         "",
+        "Each row's `date_*` columns say when the act was done or, for an intent, stated;",
+        "`plan_date_*` the planned event an intent concerns; `report_date_*` when its",
+        "reports were published; `retrospective` is true for a background mention (an act",
+        "that ended more than a month before its first report). Count distinct `group_id`",
+        "for acts, rows for directed events.",
+        "",
         "## Codes used",
         "",
         *(f"- [`{code}` {CAMEO[code]}]({code}.md) (root `{root(code)}`)" for code in used),
@@ -144,25 +333,39 @@ def _when(act: Act) -> str:
 
 
 def _code_page(site: Site, code: str, found: list[Act], page: str) -> str:
+    plover = crosswalk(code, CAMEO[code])
+    groups = len({a.group_id for a in found})
     lines = [
         f"# `{code}` {CAMEO[code]}",
         "",
+        DEFINITIONS.get(code, "(no definition written yet)"),
+        "",
         f"Root `{root(code)}`, QuadClass {quad_class(code)} ({QUAD_CLASSES[quad_class(code)]}), "
-        f"Goldstein {GOLDSTEIN[code]:+.1f}. {len(found)} act{'s' if len(found) != 1 else ''}.",
+        f"Goldstein {GOLDSTEIN[code]:+.1f}. {len(found)} directed "
+        f"row{'s' if len(found) != 1 else ''} ({groups} act{'s' if groups != 1 else ''}).",
+        "",
+        f"PLOVER: {plover.event_type or 'none'}"
+        + (f", mode {plover.mode}" if plover.mode else "")
+        + (f", context {plover.context}" if plover.context else "")
+        + f" ({plover.reason}).",
         "",
     ]
+    by_group: dict[str, list[Act]] = {}
+    for act in found:
+        by_group.setdefault(act.group_id, []).append(act)
     rows = [
         [
-            f"`{act.id}`",
+            f"`{group}`",
             site.link(page, act.record),
-            _when(act),
-            _actor_text(act.actor1),
-            _actor_text(act.actor2),
+            _when(act) + ("" if act.plan is None else f" (plans {act.plan.describe()})"),
+            "yes" if act.retrospective else "no" if act.retrospective is False else "unknown",
+            "<br>".join(f"{_actor_text(r.actor1)} → {_actor_text(r.actor2)}" for r in directed),
             "yes" if act.planned else "no",
             f"“{esc(normalise(act.sentences[0] if act.sentences else ''))}”",
         ]
-        for act in found
+        for group, directed in by_group.items()
+        for act in directed[:1]
     ]
-    head = ["act", "record", "when", "actor 1", "actor 2", "planned", "quote"]
+    head = ["act", "record", "when", "background", "directed rows", "planned", "quote"]
     lines += table(head, rows)
     return "\n".join([*lines, ""])

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from functools import cached_property
 
-from pakru.acts import Act, acts
+from pakru.acts import Act, rows
 from pakru.coverage import SourceCoverage, coverage
 from pakru.dataset import Dataset
 from pakru.schema import BaseDerivation, Evidence, Source
@@ -28,8 +28,9 @@ class Site:
 
     @cached_property
     def acts(self) -> tuple[Act, ...]:
-        """Every act the records state, coded by :mod:`pakru.acts.policy`."""
-        return acts(self.ds)
+        """Every act the records state, coded by :mod:`pakru.acts.policy`, as the directed
+        rows of the ``acts`` table (:func:`pakru.acts.rows`)."""
+        return rows(self.ds)
 
     @cached_property
     def acts_of(self) -> dict[str, list[Act]]:

@@ -10,6 +10,7 @@ from pakru.site.context import Site
 from pakru.site.markup import esc, table
 from pakru.site.paths import index_of, rel
 from pakru.site.records import sides
+from pakru.site.series import status_cell
 from pakru.site.words import date_words, label, place_words, status_words, type_and_kind
 
 KIND_TITLES = {
@@ -35,10 +36,13 @@ def timeline_rows(site: Site, page: str, records: list[Dated]) -> list[str]:
             esc(date_words(r.date)),
             site.link(page, r.id),
             esc(type_and_kind(r)),
-            "**planned**" if r.status == "planned" else status_words(r.status),
+            status_cell(site, page, r)
+            if isinstance(r, Meeting)
+            else ("**planned**" if r.status == "planned" else status_words(r.status)),
             esc(place_words(r.location)) if isinstance(r, Meeting | Event) else "",
         ]
         for r in records
+        if not (isinstance(r, Meeting) and r.status == "planned" and site.ds.realised_by(r.id))
     ]
     return table(["Date", "What", "Kind", "Status", "Place"], rows)
 
@@ -47,7 +51,12 @@ def kind_index(site: Site, kind: str) -> str:
     """The list page of one record kind."""
     page = index_of(kind)
     records: list[Record] = [r for r in site.ds.records if r.type == kind]
-    lines = [f"# {KIND_TITLES[kind]}", "", f"{len(records)} records.", ""]
+    counted = f"{len(records)} records."
+    if kind == "meeting":
+        held = sum(1 for r in records if getattr(r, "status", None) == "held")
+        counted = f"{held} held; {len(records) - held} planned (announced, shown with the meeting "
+        counted += "that carried them out when a report shows one)."
+    lines = [f"# {KIND_TITLES[kind]}", "", counted, ""]
     if kind in dated_kinds():
         lines += timeline_rows(site, page, list(site.ds.timeline(kind)))
     elif kind == "conflict":
@@ -65,9 +74,13 @@ def kind_index(site: Site, kind: str) -> str:
         rows = []
         for b in records:
             assert isinstance(b, Body)
-            count = len(site.ds.series(b.id)) if b.kind == "dialogue-series" else 0
+            count = (
+                sum(1 for m in site.ds.series(b.id) if m.status == "held")
+                if b.kind == "dialogue-series"
+                else 0
+            )
             rows.append([site.link(page, b.id), esc(b.kind.replace("-", " ")), str(count or "")])
-        lines += table(["Name", "Kind", "Meetings"], rows)
+        lines += table(["Name", "Kind", "Meetings held"], rows)
     else:
         lines += [f"- {site.link(page, r.id)}" for r in sorted(records, key=label)]
     return "\n".join(lines) + "\n"
@@ -83,7 +96,11 @@ def home(site: Site, *, site_url: str) -> str:
         ]
         for k in KIND_TITLES
     ]
-    everything = list(site.ds.timeline())
+    everything = [  # a plan a held meeting carried out is drawn and listed with that meeting
+        r
+        for r in site.ds.timeline()
+        if not (isinstance(r, Meeting) and r.status == "planned" and site.ds.realised_by(r.id))
+    ]
     lines = ["", "## The dataset in numbers", "", *table(["Records", "Count"], rows)]
     series = [b for b in site.ds.bodies if b.kind == "dialogue-series"]
     if series:

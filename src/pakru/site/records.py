@@ -31,7 +31,7 @@ from pakru.site.markup import esc, facts, front_matter, table
 from pakru.site.paths import page_of, rel
 from pakru.site.quotes import Citation, Passage, by_record, highlighted, quote_id
 from pakru.site.relations import linked_as, quoted_for
-from pakru.site.series import series_section
+from pakru.site.series import plan_words, series_section
 from pakru.site.words import (
     RULE_WORDS,
     country,
@@ -76,10 +76,26 @@ def _head(page: str, record: Record, *, has_yaml: bool) -> list[str]:
 
 def _notes(site: Site, page: str, record: Record) -> list[str]:
     out: list[str] = []
-    if getattr(record, "status", None) == "planned":
+    if isinstance(record, Meeting) and record.status == "planned":
+        held = site.ds.realised_by(record.id)
+        words = esc(plan_words(site.ds, held[0]) or "") if held else ""
+        said = (
+            f"Carried out: {words} ({site.link(page, held[0].id)})."
+            if held
+            else "Announced in the sources; no source reports it as held."
+        )
+        out += ['!!! info "Planned"', f"    {said}", ""]
+    elif getattr(record, "status", None) == "planned":
         out += [
             '!!! info "Planned"',
             "    Announced in the sources; no source reports it as held.",
+            "",
+        ]
+    elif isinstance(record, Meeting) and (plan := plan_words(site.ds, record)):
+        assert record.realises is not None
+        out += [
+            '!!! info "Carries out a plan"',
+            f"    {esc(plan)} (the plan: {site.link(page, record.realises)}).",
             "",
         ]
     if record.note:

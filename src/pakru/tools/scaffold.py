@@ -232,13 +232,39 @@ def _hint(node: dict[str, Any]) -> str:
     return words.strip()
 
 
+def _nullable_scalar(prop: dict[str, Any]) -> bool:
+    """An optional field holding one value or null (an id, a number): no list, no object."""
+    kinds = [o.get("type") for o in prop.get("anyOf", [])]
+    return "null" in kinds and all(k in {"null", "string", "integer", "number"} for k in kinds)
+
+
+def _wanted(node: dict[str, Any], name: str, *, nested: bool) -> bool:
+    """Whether the scaffold writes the field: required ones, optional ones the validator may
+    ask for (an id or a number; in a nested object such as a location, also its lists, such
+    as the gazetteer's fields and their derivations)."""
+    prop = node["properties"][name]
+    if name in node.get("required", []):
+        return True
+    if _nullable_scalar(prop):
+        return True
+    return nested and prop.get("type") == "array" and "$ref" in prop.get("items", {})
+
+
 def _lines(
-    schema: dict[str, Any], node: dict[str, Any], indent: str, values: dict[str, str]
+    schema: dict[str, Any],
+    node: dict[str, Any],
+    indent: str,
+    values: dict[str, str],
+    *,
+    nested: bool = False,
 ) -> Iterator[str]:
-    """``key: null  # what belongs here`` for every required property, nested objects expanded."""
+    """``key: null  # what belongs here`` for every field to fill, nested objects expanded."""
     node = _resolve(schema, node)
-    for name in node.get("required", []):
+    for name in [n for n in node.get("properties", {}) if _wanted(node, n, nested=nested)]:
         prop = node["properties"][name]
+        if name not in node.get("required", []) and prop.get("type") == "array":
+            yield f"{indent}{name}: []  # {_hint(prop)}".rstrip()
+            continue
         target = _resolve(schema, prop)
         hint = _hint({**target, **prop})
         if name in values:
@@ -247,7 +273,7 @@ def _lines(
             yield f"{indent}{name}: {prop['const']}"
         elif target.get("type") == "object":
             yield f"{indent}{name}:  # {hint}" if hint else f"{indent}{name}:"
-            yield from _lines(schema, target, indent + "  ", values)
+            yield from _lines(schema, target, indent + "  ", values, nested=True)
         elif prop.get("type") == "array" and _resolve(schema, prop["items"]).get("required"):
             yield f"{indent}{name}:  # {hint}" if hint else f"{indent}{name}:"
             item = list(_lines(schema, prop["items"], indent + "    ", values))
@@ -260,7 +286,9 @@ def _lines(
             yield f"{indent}{name}: null  # {hint}" if hint else f"{indent}{name}: null"
 
 
-def record_yaml(kind: str, record_id: str, source: str | None = None) -> str:
+def record_yaml(
+    kind: str, record_id: str, source: str | None = None, *, series: str | None = None
+) -> str:
     """An empty record of ``kind``: its required fields, null, each with a comment saying what.
 
     ``pakru validate`` reports each required field until it is filled; the
@@ -270,4 +298,6 @@ def record_yaml(kind: str, record_id: str, source: str | None = None) -> str:
     values = {"id": record_id}
     if source:
         values["source"] = source
+    if series:
+        values["series"] = series
     return "\n".join(_lines(schema, schema, "", values)) + "\n"

@@ -1,0 +1,158 @@
+"""Plans: a planned meeting that was held is linked to the held meeting by ``realises``.
+
+A plan stays ``planned`` (it is what a report announced); the meeting that
+carried it out is its own held record whose ``realises`` names the plan. The
+dataset computes the reverse (:meth:`pakru.dataset.Dataset.realised_by`).
+"""
+
+from collections.abc import Iterator
+
+from pakru.dataset import Dataset
+from pakru.schema import DateInterval, Meeting
+from pakru.schema.introspect import Loc
+from pakru.validate.registry import Context, Hit, rule
+from pakru.validate.rules.common import overlaps
+
+
+def _city(meeting: Meeting) -> str | None:
+    city = meeting.location.city
+    return city.casefold() if city else None
+
+
+def _years(date: DateInterval) -> str:
+    first, last = date.earliest, date.latest
+    if first is None and last is None:
+        return "no known year"
+    if first is not None and last is not None:
+        return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+    if first is not None:
+        return f"{first.year} or later"
+    assert last is not None
+    return f"{last.year} or earlier"
+
+
+def _match(held: Meeting, plan: Meeting) -> tuple[Loc, str] | None:
+    """Why ``held`` looks like the meeting ``plan`` announced, or None."""
+    if (
+        held.series is not None
+        and held.series == plan.series
+        and held.ordinal is not None
+        and held.ordinal == plan.ordinal
+    ):
+        return ("ordinal",), f"number {held.ordinal} of {held.series}"
+    city = _city(held)
+    if (
+        city is not None
+        and city == _city(plan)
+        and held.date.precision != "unknown"
+        and plan.date.precision != "unknown"
+        and overlaps(held.date, plan.date)
+        and (held.series is None or plan.series is None or held.series == plan.series)
+    ):
+        return ("location", "city"), f"held in {held.location.city} when it was planned"
+    return None
+
+
+@rule("plans.unlinked")
+def unlinked(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """A held meeting that looks like a planned one (same series and number, or same city
+    and date) says it carried out the plan with ``realises``.
+
+    Setting ``status: held`` on the plan is not the fix: the plan records what
+    was announced, the held meeting what happened. Nor is ``same_as``, which is
+    for two records of one meeting whose sources disagree.
+    """
+    plans = [m for m in dataset.meetings if m.status == "planned"]
+    realised = {m.realises for m in dataset.meetings if m.realises is not None}
+    for held in dataset.meetings:
+        if held.status != "held" or held.realises is not None:
+            continue
+        for plan in plans:
+            if plan.id in realised or plan.id == held.id:
+                continue
+            if found := _match(held, plan):
+                loc, why = found
+                yield Hit(
+                    held.id,
+                    loc,
+                    f"looks like the meeting planned in {plan.id} ({why}); if it carried "
+                    f"out that plan, add 'realises: {plan.id}' (and keep the plan's status "
+                    "'planned')",
+                    about=plan.id,
+                )
+
+
+@rule("plans.link")
+def link(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """``realises`` links a held meeting to a planned meeting of the same series, once.
+
+    Only one held meeting carries out a plan; a plan realises nothing.
+    """
+    taken: dict[str, str] = {}
+    for meeting in dataset.meetings:
+        target_id = meeting.realises
+        if target_id is None or target_id not in dataset:
+            continue  # references.resolve reports an unknown id
+        target = dataset.get(target_id)
+        loc: Loc = ("realises",)
+        if meeting.status != "held":
+            yield Hit(
+                meeting.id,
+                loc,
+                f"a planned meeting realises nothing; only the held meeting that carried "
+                f"out {target_id} says 'realises: {target_id}'",
+            )
+        elif not isinstance(target, Meeting) or target.status != "planned":
+            yield Hit(
+                meeting.id,
+                loc,
+                f"{target_id} is not a planned meeting; 'realises' names the plan this "
+                "meeting carried out",
+                about=target_id,
+            )
+        elif meeting.series is not None and target.series not in (None, meeting.series):
+            yield Hit(
+                meeting.id,
+                loc,
+                f"{target_id} is a plan in series {target.series}, this meeting is in "
+                f"{meeting.series}",
+                about=target_id,
+            )
+        elif target_id in taken:
+            yield Hit(
+                meeting.id,
+                loc,
+                f"{target_id} is already realised by {taken[target_id]}; a plan is carried "
+                "out by one meeting (link the two reports of it with same_as or merge them)",
+                about=target_id,
+            )
+        else:
+            taken[target_id] = meeting.id
+
+
+@rule("plans.changed", severity="info")
+def changed(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """A plan carried out elsewhere or in another year than announced: a fact about the plan.
+
+    Reported on the held meeting's ``realises``; nothing needs fixing when the
+    reports say so.
+    """
+    for held in dataset.meetings:
+        target_id = held.realises
+        if target_id is None or held.status != "held" or target_id not in dataset:
+            continue
+        plan = dataset.get(target_id)
+        if not isinstance(plan, Meeting) or plan.status != "planned":
+            continue
+        changes = []
+        if _city(plan) and _city(held) and _city(plan) != _city(held):
+            changes.append(f"planned for {plan.location.city}, held in {held.location.city}")
+        if not overlaps(plan.date, held.date):
+            changes.append(f"planned for {_years(plan.date)}, held in {_years(held.date)}")
+        if changes:
+            yield Hit(
+                held.id,
+                ("realises",),
+                f"carries out {plan.id} but not as announced: {'; '.join(changes)}",
+                about=plan.id,
+            )

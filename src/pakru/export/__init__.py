@@ -294,7 +294,9 @@ def dtypes() -> dict[str, dict[str, dict[str, str | bool]]]:
     >>> dtypes()["acts"]["cameo_code"]["pandas"], dtypes()["meetings"]["ordinal"]["readr"]
     ('string', 'i')
     """
-    return typemap.declared()
+    from pakru.dataset import Dataset  # noqa: PLC0415
+
+    return typemap.dtype_map(tables(Dataset(())))
 
 
 def read_csv(path: "str | Path") -> "pd.DataFrame":

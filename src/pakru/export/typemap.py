@@ -13,12 +13,7 @@ import csv
 import io
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
-
 from pakru.export.model import Column, Table, meta_table
-
-if TYPE_CHECKING:
-    from pakru.dataset import Dataset
 
 JSON_FILE = "dtypes.json"
 CSV_FILE = "dtypes.csv"
@@ -112,15 +107,6 @@ def dtype_map(tables: Mapping[str, Table]) -> dict[str, dict[str, dict[str, str 
     }
 
 
-def declared(ds: "Dataset | None" = None) -> dict[str, dict[str, dict[str, str | bool]]]:
-    """The map of the export tables of ``ds`` (the columns do not depend on the records:
-    an empty dataset when ``ds`` is None)."""
-    from pakru.dataset import Dataset  # noqa: PLC0415
-    from pakru.export import tables  # noqa: PLC0415 - the export package imports this module
-
-    return dtype_map(tables(ds if ds is not None else Dataset(())))
-
-
 def files(tables: Mapping[str, Table]) -> dict[str, str]:
     """``dtypes.json`` and ``dtypes.csv``: file name → content."""
     mapped = dtype_map(tables)
@@ -137,4 +123,4 @@ def files(tables: Mapping[str, Table]) -> dict[str, str]:
     }
 
 
-__all__ = ["CSV_FILE", "FIELDS", "JSON_FILE", "declared", "dtype_map", "entry", "files"]
+__all__ = ["CSV_FILE", "FIELDS", "JSON_FILE", "dtype_map", "entry", "files"]

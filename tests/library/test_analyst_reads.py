@@ -179,3 +179,23 @@ def test_a_citation_names_people_and_a_url_when_stated() -> None:
     assert "url = {https://x.test/r}" in cite.bibtex()
     with pytest.raises(CitationError, match="date-released is missing"):
         citation("title: T\nversion: 1\nauthors:\n  - name: A\n")
+
+
+def test_the_readme_shows_the_analysts_first_five_minutes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both README blocks run as written, after ``pakru export --format all --out out/``."""
+    from tests.test_readme import block_after  # noqa: PLC0415
+
+    export(pakru.load(), "all", tmp_path / "out")
+    monkeypatch.chdir(tmp_path)
+    for marker in ("analyst-read", "analyst-helpers"):
+        namespace: dict[str, object] = {}
+        exec(compile(block_after(marker), "README.md", "exec"), namespace)  # noqa: S102
+        if marker == "analyst-read":
+            assert str(namespace["frames"]["acts"]["cameo_code"].dtype) == "string"  # type: ignore[index]
+            assert namespace["acts"]["cameo_code"].map(len).min() == 3  # type: ignore[index]
+        else:
+            assert namespace["by_year"].total == len(  # type: ignore[attr-defined]
+                pakru.load().meetings.where(status="held")
+            )

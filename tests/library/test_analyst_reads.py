@@ -5,6 +5,7 @@ import csv
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -54,7 +55,7 @@ def test_every_export_ships_the_dtype_map(out: Path) -> None:
         assert len(rows) == sum(len(c) for c in dtypes().values())
 
 
-def _nullable(frame: "pd.DataFrame") -> None:
+def _nullable(frame: Any) -> None:
     for name in frame.columns:
         column = frame[name]
         if str(column.dtype) == "object":  # list columns: lists, never missing
@@ -93,8 +94,7 @@ def test_csv_parquet_and_to_pandas_give_the_same_frames(ds: Dataset, out: Path) 
             for column in frame.columns:
                 left, right = frame[column].tolist(), other[column].tolist()
                 assert [None if v is pd.NA else v for v in left] == [
-                    None if v is pd.NA else (list(v) if hasattr(v, "tolist") else v)
-                    for v in right
+                    None if v is pd.NA else (list(v) if hasattr(v, "tolist") else v) for v in right
                 ], (name, column)
 
 
@@ -174,7 +174,10 @@ def test_a_citation_names_people_and_a_url_when_stated() -> None:
     assert cite == Citation(
         "T", ("Khan, Ayesha Noor", "Lab & Co"), "1.0.0", cite.released, "https://x.test/r"
     )
-    assert cite.apa() == "Khan, A. N., & Lab & Co. (2026). T (Version 1.0.0) [Data set]. https://x.test/r"
+    assert (
+        cite.apa()
+        == "Khan, A. N., & Lab & Co. (2026). T (Version 1.0.0) [Data set]. https://x.test/r"
+    )
     assert "author = {Khan, Ayesha Noor and {Lab \\& Co}}" in cite.bibtex()
     assert "url = {https://x.test/r}" in cite.bibtex()
     with pytest.raises(CitationError, match="date-released is missing"):

@@ -179,7 +179,8 @@ VIEWS: dict[str, tuple[str, str]] = {
             f"date's precision allows: a {period} of null counts the records whose date does "
             f"not fit in one {period} (open, unknown or spanning two).",
             f"""
-            SELECT type, status, {_placed_sql(period)} AS {period}, count(*) AS records
+            SELECT type, status, {_placed_sql(period)} AS {period}, count(*) AS records"""  # noqa: S608 - names are ours
+            f"""
               FROM timeline
              GROUP BY type, status, {period}
              ORDER BY type, status, {period} IS NULL, {period}

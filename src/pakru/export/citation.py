@@ -69,7 +69,9 @@ class Citation:
         """A BibTeX ``@misc`` entry with author, title, year, version, date and URL."""
         key = "pakru_" + re.sub(r"[^0-9A-Za-z]+", "_", self.version)
         fields = {
-            "author": " and ".join(f"{{{_tex(a)}}}" if "," not in a else _tex(a) for a in self.authors),
+            "author": " and ".join(
+                f"{{{_tex(a)}}}" if "," not in a else _tex(a) for a in self.authors
+            ),
             "title": f"{{{_tex(self.title)}}}",
             "year": self.year,
             "version": _tex(self.version),
@@ -82,7 +84,7 @@ class Citation:
         return "\n".join([f"@misc{{{key},", *lines, "}"]) + "\n"
 
     def apa(self) -> str:
-        """The APA 7 reference of a data set: "Author. (Year). Title (Version x) [Data set]. URL"."""
+        """The APA 7 reference of a data set: Author. (Year). Title (Version x) [Data set]. URL"""
         authors = _apa_authors(self.authors)
         text = f"{authors} ({self.year}). {self.title} (Version {self.version}) [Data set]."
         return f"{text} {self.url}" if self.url else text

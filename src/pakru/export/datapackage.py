@@ -97,13 +97,11 @@ def resource(table: Table) -> dict[str, object]:
 
 def dtypes_resource() -> dict[str, object]:
     """The resource of ``dtypes.csv``: the type of every column of the other resources."""
-    fields = [
-        {"name": name, "type": "boolean" if name == "required" else "string"}
+    boolean = {"type": "boolean", "trueValues": ["true"], "falseValues": ["false"]}
+    fields: list[dict[str, object]] = [
+        {"name": name, **(boolean if name == "required" else {"type": "string"})}
         for name in typemap.FIELDS
     ]
-    for item in fields:
-        if item["type"] == "boolean":
-            item |= {"trueValues": ["true"], "falseValues": ["false"]}
     return {
         "$schema": RESOURCE_PROFILE,
         "name": "dtypes",

@@ -28,8 +28,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 PANDAS_MISSING = (
-    "pakru's DataFrames need pandas and pyarrow, optional dependencies: "
-    "pip install 'pakru[pandas]'"
+    "pakru's DataFrames need pandas and pyarrow, optional dependencies: pip install 'pakru[pandas]'"
 )
 
 

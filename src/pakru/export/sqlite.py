@@ -78,8 +78,8 @@ VIEWS: dict[str, tuple[str, str]] = {
     "meetings_detailed": (
         "Meetings with place, series name and participants' names, one row per meeting.",
         """
-        SELECT m.rowid AS meeting_rowid, m.id, m.title, m.status, m.kind, m.date_earliest, m.date_latest,
-               m.date_precision, m.city, c.name AS country_name, m.venue,
+        SELECT m.rowid AS meeting_rowid, m.id, m.title, m.status, m.kind, m.date_earliest,
+               m.date_latest, m.date_precision, m.city, c.name AS country_name, m.venue,
                s.name AS series, m.ordinal,
                (SELECT group_concat(coalesce(pe.name, b.name), '; ')
                   FROM participants AS pa

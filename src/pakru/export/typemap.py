@@ -13,6 +13,7 @@ import csv
 import io
 import json
 from collections.abc import Mapping
+
 from pakru.export.model import Column, Table, meta_table
 
 JSON_FILE = "dtypes.json"
@@ -102,9 +103,7 @@ def entry(table: str, column: Column) -> dict[str, str | bool]:
 def dtype_map(tables: Mapping[str, Table]) -> dict[str, dict[str, dict[str, str | bool]]]:
     """Table name → column name → its row of the map, for ``meta`` and every table."""
     every = {"meta": meta_table({}), **tables}
-    return {
-        name: {c.name: entry(name, c) for c in table.columns} for name, table in every.items()
-    }
+    return {name: {c.name: entry(name, c) for c in table.columns} for name, table in every.items()}
 
 
 def files(tables: Mapping[str, Table]) -> dict[str, str]:
@@ -116,7 +115,9 @@ def files(tables: Mapping[str, Table]) -> dict[str, str]:
     writer.writeheader()
     for columns in mapped.values():
         for row in columns.values():
-            writer.writerow({k: str(v).lower() if isinstance(v, bool) else v for k, v in row.items()})
+            writer.writerow(
+                {k: str(v).lower() if isinstance(v, bool) else v for k, v in row.items()}
+            )
     return {
         JSON_FILE: json.dumps(document, ensure_ascii=False, indent=1) + "\n",
         CSV_FILE: out.getvalue(),

@@ -92,9 +92,7 @@ def _single(site: Site) -> list[str]:
     ]
     if not facts:
         return [*lines, "Every record with evidence quotes two reports or more.", ""]
-    rows = [
-        [site.link(PAGE, f.record), esc(f.type), site.link(PAGE, f.source)] for f in facts
-    ]
+    rows = [[site.link(PAGE, f.record), esc(f.type), site.link(PAGE, f.source)] for f in facts]
     return [
         *lines,
         f"{len(facts)} records.",

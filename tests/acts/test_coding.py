@@ -2,10 +2,7 @@
 
 import pytest
 
-import pakru
-from pakru.acts import acts
 from pakru.acts.codes import CAMEO, GOLDSTEIN
-from pakru.acts.model import Act
 from pakru.acts.policy import NOT_ACTS, POLICY, RULES, CodingRule, code_sentence, code_slots
 
 
@@ -227,56 +224,3 @@ def test_agreeing_to_hold_a_meeting_announces_it() -> None:
 
 def test_every_listed_code_has_a_goldstein_score() -> None:
     assert set(GOLDSTEIN) == set(CAMEO)
-
-
-# -- the policy on today's records: one act per happening, visits, third parties -------------
-
-
-@pytest.fixture(scope="module")
-def shipped_acts() -> dict[str, Act]:
-    return {a.id: a for a in acts(pakru.load())}
-
-
-def test_a_transfer_reported_twice_is_one_act_with_both_sources(
-    shipped_acts: dict[str, Act],
-) -> None:
-    transfers = [a for a in shipped_acts.values() if a.record.startswith("mi-35")]
-    assert [a.id for a in transfers] == ["mi-35-2014--acquire"]
-    assert transfers[0].sources == ("src-70d7bb2a", "src-b44e9500")
-    assert len(transfers[0].sentences) == 2
-
-
-def test_a_sentence_describing_a_series_adds_no_meeting(shipped_acts: dict[str, Act]) -> None:
-    assert not [a for a in shipped_acts.values() if a.record == "security-talks-launch-2018"]
-    talks = [a for a in shipped_acts.values() if a.record.startswith("security-consultations")]
-    assert [a.code for a in talks if a.root == "04"] == ["046", "042", "043"]
-
-
-def test_the_visitor_is_the_side_from_the_other_country(shipped_acts: dict[str, Act]) -> None:
-    made, hosted = (
-        shipped_acts["fm-talks-2018-02--visit-made"],
-        shipped_acts["fm-talks-2018-02--visit-hosted"],
-    )
-    assert made.actor1 is not None
-    assert made.actor2 is not None
-    assert (made.actor1.country, made.actor2.country) == ("PK", "RU")  # held in Moscow
-    assert hosted.actor1 == made.actor2
-    assert hosted.actor2 == made.actor1
-
-
-def test_concern_about_a_non_state_group_names_its_cameo_code(
-    shipped_acts: dict[str, Act],
-) -> None:
-    concern = [a for a in shipped_acts.values() if a.code == "012"]
-    assert concern
-    for act in concern:
-        assert act.actor2 is not None
-        assert act.actor2.cameo == "IMGMUSISI"
-        assert act.actor2.records == ("islamic-state",)
-        assert act.actor2.basis == "third-party"
-    appeals = [a for a in shipped_acts.values() if a.code == "020"]
-    assert {a.actor2.cameo for a in appeals if a.actor2 is not None} == {"ASA"}
-    # "He stressed …": the speaker is the one the record's summary names (the NSA), only
-    assert [a.id for a in appeals if a.record == "nsa-meeting-2018-03"] == [
-        "nsa-meeting-2018-03--appeal"
-    ]

@@ -45,8 +45,10 @@ DateRule = Literal[
     "stated-month",
     "stated-year",
     "publication-day",
+    "day-before-publication",
     "weekday-before-publication",
     "before-publication",
+    "week-before-publication",
     "month-before-publication",
     "year-of-publication",
     "same-as-record",
@@ -62,8 +64,13 @@ DateRule = Literal[
   day, month or year (``value`` holds it as ``YYYY-MM-DD``, ``YYYY-MM`` or
   ``YYYY``).
 - ``publication-day``: "today" in a dated report: its publication date.
+- ``day-before-publication``: "yesterday": the day before the publication date.
 - ``weekday-before-publication``: "on Friday": the last such weekday on or
-  before the publication date (within the six days before it).
+  before the publication date (within the six days before it). The quote
+  names the weekday in the clause that reports the event dated, not in a
+  statement's ("a statement released here on Thursday" dates the statement).
+- ``week-before-publication``: "last week": Monday to Sunday of the calendar
+  week before the week of publication.
 - ``before-publication``: "recently", "has been": on or before publication.
 - ``month-before-publication``: "last month": the calendar month before the
   month of publication.

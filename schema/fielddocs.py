@@ -171,6 +171,10 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "evidence": "Verbatim quotes that support this record's fields.",
         "note": "An editor's remark (why two mentions are one record, what is unclear). Never a fact.",
     },
+    "pakru.schema.source.Dateline": {
+        "city": 'The dateline\'s city, as a name ("Islamabad" for "ISLAMABAD:").',
+        "agency": 'The wire agency the dateline names in parentheses ("TASS", "APP", "Reuters"), or null;\nan outlet\'s own name there ("Dunya News") is its ``publisher``, not an agency.',
+    },
     "pakru.schema.source.Source": {
         "type": "Record kind.",
         "file": "File name of the report's text under ``records/sources/text/``.",
@@ -179,6 +183,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "author": "The byline, when the text gives one, as printed.",
         "byline_kind": 'What the byline names: a ``person``, the outlet itself (``house``, e.g. "Written by\nThe Frontier Post") or a news ``agency``; null without a byline.',
         "published": "Publication date, when the text gives one; null means unknown.",
+        "dateline": "Where the report is datelined: the ``dateline-here`` and ``dateline-venue`` rules read\nthe city from here. Null when the text prints no dateline.",
         "publication": "For a report that states no day: the interval its content fixes\n(``written-after-record``).",
     },
 }

@@ -30,9 +30,13 @@ def test_reading_a_shipped_text_gives_its_curated_record(source: Source) -> None
         for name in ("title", "publisher", "author", "published")
         if getattr(source, name) is not None
     }
+    if source.dateline is not None:
+        curated["dateline"] = source.dateline.city
+        if source.dateline.agency is not None:
+            curated["dateline.agency"] = source.dateline.agency
     assert read == curated
     quotes = {(e.quote, e.supports) for e in source.evidence}
-    assert {(f.quote, (f.name,)) for f in fields} == quotes
+    assert {(f.quote, (f.name,)) for f in fields if f.name != "dateline.agency"} == quotes
 
 
 def test_new_source_writes_text_and_record_that_validate(
@@ -62,6 +66,37 @@ def test_new_source_writes_text_and_record_that_validate(
         f"pakru new: report.txt is already in the dataset as "
         f"records/sources/text/005_{digest}.txt\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("head", "read"),
+    [
+        ("MOSCOW (TASS) –", ("Moscow", "TASS", "TASS")),
+        ("ISLAMABAD, March 3 (Reuters) -", ("Islamabad", "Reuters", "Reuters")),
+        ("KARACHI:", ("Karachi", None, None)),
+    ],
+)
+def test_new_source_stores_the_dateline_with_its_quote(
+    head: str,
+    read: tuple[str, str | None, str | None],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shutil.copytree(REPO / "records", tmp_path / "records")
+    report = tmp_path / "report.txt"
+    text = f"Envoys meet for security talks\n\n{head} Envoys held talks.\n"
+    report.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "source", "report.txt"]) == 0
+    digest = text_hash(report.read_bytes())
+    source = pakru.load([tmp_path / "records"]).get(f"src-{digest[:8]}")
+    assert isinstance(source, Source)
+    assert source.dateline is not None
+    assert (source.dateline.city, source.dateline.agency, source.publisher) == read
+    quoted = [e.quote for e in source.evidence if "dateline" in e.supports]
+    assert quoted == [head]
+    rules = ["schema", "evidence", "references", "places"]
+    assert validate([tmp_path / "records"], select=rules) == []
 
 
 @pytest.mark.parametrize("kind", [k for k in RECORD_TYPES if k != "source"])

@@ -42,7 +42,7 @@ def test_fields_needing_support_per_record_kind() -> None:
     # What evidence.unsupported asks a quote for; everything else is a key,
     # editorial, a note, a link, evidence or a sub-record with its own quotes.
     assert {name: _needing_support(t.model) for name, t in RECORD_TYPES.items()} == {
-        "source": ["title", "publisher", "author", "published", "publication"],
+        "source": ["title", "publisher", "author", "published", "dateline", "publication"],
         "person": ["name", "aliases", "country"],
         "body": ["name", "aliases", "country", "members", "parent"],
         "meeting": ["status", "date", "location", "series", "ordinal", "announced_at"],
@@ -210,6 +210,7 @@ def test_models_reachable_from_the_record_kinds() -> None:
         OrdinalDerivation,
         PlaceDerivation,
         NameDerivation,
+        I.field(Source, "dateline").model,
     }
     assert len(set(reached)) == len(reached)
 

@@ -28,8 +28,20 @@ ANCHORS = Anchors(
 )
 
 
+QUOTES = {
+    "publication-day": "held here today",
+    "day-before-publication": "signed here yesterday",
+    "week-before-publication": "met last week",
+    "month-before-publication": "met last month",
+    "year-of-publication": "launched this year",
+}
+"""A quote saying each relative rule's words, which the rule asks for."""
+
+
 def make(rule: str, source: str = "src-70d7bb2a", **kw: str) -> Derivation:
-    return Derivation(rule=rule, source=source, quote="the quote", **kw)  # type: ignore[arg-type]
+    weekday = kw.get("weekday")
+    quote = f"was held on {weekday.capitalize()}" if weekday else QUOTES.get(rule, "the quote")
+    return Derivation(rule=rule, source=source, quote=quote, **kw)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -161,3 +173,108 @@ def test_every_derivation_rule_is_documented_once() -> None:
     for kind, literal in derivation_kinds().items():
         assert sorted(docs[kind]) == sorted(get_args(literal)), kind
         assert all(len(text) > 20 for text in docs[kind].values()), kind
+
+
+def test_yesterday_and_last_week_are_anchored_to_publication() -> None:
+    # src-0d14edf0 is published on Thursday 15 March 2018
+    assert derive(make("day-before-publication", "src-0d14edf0"), ANCHORS) == (
+        D(2018, 3, 14),
+        D(2018, 3, 14),
+    )
+    assert derive(make("week-before-publication", "src-0d14edf0"), ANCHORS) == (
+        D(2018, 3, 5),
+        D(2018, 3, 11),
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule", "quote"),
+    [
+        ("day-before-publication", "signed the accord on Monday"),
+        ("week-before-publication", "met earlier this month"),
+        ("publication-day", "met yesterday"),
+    ],
+)
+def test_a_relative_rule_asks_its_words_of_the_quote(rule: str, quote: str) -> None:
+    derivation = Derivation(rule=rule, source="src-0d14edf0", quote=quote)  # type: ignore[arg-type]
+    with pytest.raises(UnderivableError, match="does not say"):
+        derive(derivation, ANCHORS)
+
+
+MEETING_ANCHORS = Anchors(published=ANCHORS.published, intervals={}, series={"jmc-02": (None, 2)})
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "A statement on the talks was released here on Thursday.",
+        "the ministry said on Thursday",
+        "according to a statement issued here by the Foreign Office on Thursday",
+    ],
+)
+def test_a_statements_weekday_does_not_date_a_meeting(quote: str) -> None:
+    derivation = Derivation(
+        rule="weekday-before-publication", source="src-0d14edf0", quote=quote, weekday="thursday"
+    )
+    with pytest.raises(UnderivableError, match="day of a statement"):
+        derive(derivation, MEETING_ANCHORS, "jmc-02")
+    # the same phrase dates the statement itself (an event, not a meeting)
+    assert derive(derivation, MEETING_ANCHORS, "statement-record") == (
+        D(2018, 3, 15),
+        D(2018, 3, 15),
+    )
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "the working group, which was held in Moscow on Thursday",
+        "Pakistan and Russia Thursday held talks, the Foreign Office said",
+        "The talks were held on Thursday, a statement said.",
+    ],
+)
+def test_a_meetings_weekday_dates_it(quote: str) -> None:
+    derivation = Derivation(
+        rule="weekday-before-publication", source="src-0d14edf0", quote=quote, weekday="thursday"
+    )
+    assert derive(derivation, MEETING_ANCHORS, "jmc-02") == (D(2018, 3, 15), D(2018, 3, 15))
+
+
+def _here(quote: str, *others: str, datelines: dict[str, str] | None = None) -> dict[str, object]:
+    from pakru.schema import Location  # noqa: PLC0415 - only these tests build locations
+    from pakru.schema.derivations import PlaceDerivation  # noqa: PLC0415
+    from pakru.validate.derive.places import PlaceFacts, derive_place  # noqa: PLC0415
+
+    d = PlaceDerivation(rule="dateline-here", source="src-x", quote=quote, dateline="ISLAMABAD")
+    location = Location(city="Islamabad", country=None, venue=None)
+    facts = PlaceFacts(
+        texts={"src-x": "ISLAMABAD (APP): ..."},
+        cited=frozenset({"src-x"}),
+        datelines={"src-x": "Islamabad"} if datelines is None else datelines,
+        quotes={"src-x": (quote, *others)},
+    )
+    return dict(derive_place(d, location, facts))
+
+
+def test_dateline_here_reads_the_dateline_the_source_records() -> None:
+    assert _here("the talks were held here on Monday") == {"city": "Islamabad"}
+    with pytest.raises(UnderivableError, match="records no dateline"):
+        _here("the talks were held here on Monday", datelines={})
+
+
+@pytest.mark.parametrize(
+    ("quote", "other", "problem"),
+    [
+        ("the delegations met here", "the session was held in Moscow", "a named city wins"),
+        ("the delegations met here", "the session was held in Russia", "places it in RU"),
+        ("A statement was released here on Thursday.", "", "where a statement was made"),
+    ],
+)
+def test_dateline_here_yields_to_a_named_place(quote: str, other: str, problem: str) -> None:
+    with pytest.raises(UnderivableError, match=problem):
+        _here(quote, *([other] if other else []))
+
+
+def test_a_city_named_in_a_statements_clause_does_not_move_the_meeting() -> None:
+    quote = "the delegations met here, according to a statement issued in Moscow"
+    assert _here(quote) == {"city": "Islamabad"}

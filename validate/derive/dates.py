@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from pakru.schema.dates import WEEKDAYS, DateInterval, Derivation, Precision
+from pakru.validate.derive.text import of_statement, word_positions
 
 Bounds = tuple[dt.date | None, dt.date | None]
 
@@ -87,8 +88,33 @@ def _last_weekday(day: dt.date, target: int) -> dt.date:
     return day - dt.timedelta(days=(day.weekday() - target) % 7)
 
 
-def _weekday(d: Derivation, anchors: Anchors) -> Bounds:
+_SAYS = {
+    "publication-day": ("today",),
+    "day-before-publication": ("yesterday",),
+    "week-before-publication": ("last week",),
+    "month-before-publication": ("last month",),
+    "year-of-publication": ("this year",),
+}
+"""The words a quote says for each relative rule (in any case); a quote that says none
+of them does not give the rule's interval."""
+
+
+def _says(d: Derivation, words: tuple[str, ...]) -> None:
+    if not any(word_positions(d.quote, word) for word in words):
+        wanted = " or ".join(repr(w) for w in words)
+        raise UnderivableError(f"{d.rule}: {d.quote!r} does not say {wanted}")
+
+
+def _weekday(d: Derivation, anchors: Anchors, subject: str | None = None) -> Bounds:
     target = WEEKDAYS.index(d.weekday or "")
+    name = WEEKDAYS[target]
+    spots = word_positions(d.quote, name)
+    if not spots:
+        raise UnderivableError(f"{d.quote!r} does not name {name.capitalize()}")
+    if subject in anchors.series and all(of_statement(d.quote, at) for at in spots):
+        raise UnderivableError(
+            f"{name.capitalize()} in {d.quote!r} is the day of a statement, not of the meeting"
+        )
     interval = anchors.publication.get(d.source)
     if anchors.published.get(d.source) is None and interval is not None:
         return _weekday_in(interval, target, d.source)
@@ -151,9 +177,21 @@ def _year_before_record(d: Derivation, anchors: Anchors) -> Bounds:
     return dt.date(interval.earliest.year - 1, 1, 1), dt.date(interval.latest.year - 1, 12, 31)
 
 
+def _day_before(d: Derivation, anchors: Anchors) -> Bounds:
+    day = _published(d, anchors) - dt.timedelta(days=1)
+    return day, day
+
+
+def _week_before(d: Derivation, anchors: Anchors) -> Bounds:
+    published = _published(d, anchors)
+    monday = published - dt.timedelta(days=published.weekday() + 7)
+    return monday, monday + dt.timedelta(days=6)
+
+
 _RELATIVE: dict[str, Callable[[Derivation, Anchors], Bounds]] = {
     "publication-day": lambda d, a: (_published(d, a), _published(d, a)),
-    "weekday-before-publication": _weekday,
+    "day-before-publication": _day_before,
+    "week-before-publication": _week_before,
     "before-publication": lambda d, a: (None, _published(d, a)),
     "month-before-publication": lambda d, a: month_bounds(*_previous_month(_published(d, a))),
     "year-of-publication": lambda d, a: (
@@ -193,6 +231,10 @@ def _derive(derivation: Derivation, anchors: Anchors, subject: str | None) -> Bo
         return _after_record(derivation, anchors, subject)
     if derivation.rule == "written-after-record":
         return _written_after_record(derivation, anchors, subject)
+    if derivation.rule == "weekday-before-publication":
+        return _weekday(derivation, anchors, subject)
+    if (words := _SAYS.get(derivation.rule)) is not None:
+        _says(derivation, words)
     return _RELATIVE[derivation.rule](derivation, anchors)
 
 

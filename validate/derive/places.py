@@ -7,40 +7,80 @@ it raises :class:`UnderivableError` when its conditions do not hold. The
 """
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pakru.schema.derivations import PlaceDerivation
 from pakru.schema.place import Location
 from pakru.schema.reference import GAZETTEER_COUNTRIES, cities, countries
 from pakru.validate.derive.dates import UnderivableError
-from pakru.validate.derive.text import contains, countries_named, is_dateline, says_here
+from pakru.validate.derive.text import (
+    cities_named,
+    contains,
+    countries_named,
+    countries_placed,
+    of_statement,
+    word_positions,
+)
 
 Value = str | int | float
 
 
 @dataclass(frozen=True)
 class PlaceFacts:
-    """What place rules read: source texts, and the sources the record cites."""
+    """What place rules read: source texts, the sources the record cites, each source's
+    recorded dateline city (``Source.dateline``), and the record's quotes by source."""
 
     texts: Mapping[str, str]
     cited: frozenset[str]
+    datelines: Mapping[str, str] = field(default_factory=dict)
+    quotes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _dateline_city(d: PlaceDerivation, facts: PlaceFacts, source: str) -> str:
-    text = facts.texts.get(source)
+    """The city of the source's recorded dateline; the derivation's printed ``dateline``
+    must be that dateline as printed (or its city)."""
+    city = facts.datelines.get(source)
     dateline = d.dateline or ""
-    if text is None or not is_dateline(text, dateline):
-        raise UnderivableError(f"{dateline!r} is not a dateline of {source}")
-    return dateline
+    if city is None:
+        raise UnderivableError(
+            f"{source} records no dateline: give the source record a 'dateline' "
+            "(its city, quoted by an evidence item supporting 'dateline')"
+        )
+    if not (contains(dateline, city) or contains(city, dateline)):
+        raise UnderivableError(f"{dateline!r} is not the dateline {source} records ({city})")
+    return city
+
+
+def _named_elsewhere(d: PlaceDerivation, facts: PlaceFacts, source: str, city: str) -> str | None:
+    """A quote of the record from ``source`` that places the meeting in another city, or
+    in a country the dateline's city is not in ("held in Russia" under ISLAMABAD)."""
+    home = {row.country for row in cities(city)}
+    for quote in (d.quote, *facts.quotes.get(source, ())):
+        for named in cities_named(quote):
+            at = quote.find(named)
+            if named.casefold() != city.casefold() and not of_statement(quote, at):
+                return f"{source} names {named} for it ({quote!r}): a named city wins"
+        if home and (elsewhere := countries_placed(quote, events_only=True) - home):
+            where = ", ".join(sorted(elsewhere))
+            return f"{source} places it in {where} ({quote!r}), not in {city}'s country"
+    return None
 
 
 def _here(d: PlaceDerivation, location: Location, facts: PlaceFacts) -> dict[str, Value]:
-    if not says_here(d.quote):
+    spots = word_positions(d.quote, "here")
+    if not spots:
         raise UnderivableError(f"{d.quote!r} does not say 'here'")
+    if all(of_statement(d.quote, at) for at in spots):
+        raise UnderivableError(
+            f"'here' in {d.quote!r} is where a statement was made, not where the meeting was"
+        )
     source = d.dateline_source or d.source
     if source not in facts.cited:
         raise UnderivableError(f"the record does not cite {source}, whose dateline is used")
-    return {"city": _dateline_city(d, facts, source)}
+    city = _dateline_city(d, facts, source)
+    if (problem := _named_elsewhere(d, facts, d.source, city)) is not None:
+        raise UnderivableError(problem)
+    return {"city": city}
 
 
 def _venue(d: PlaceDerivation, location: Location, facts: PlaceFacts) -> dict[str, Value]:
@@ -51,7 +91,10 @@ def _venue(d: PlaceDerivation, location: Location, facts: PlaceFacts) -> dict[st
         raise UnderivableError(f"the quote does not name the venue {venue!r}")
     if countries_named(venue, capitals=True) or any(cities(w) for w in venue.split()):
         raise UnderivableError(f"the venue {venue!r} names a place; it is not unqualified")
-    return {"city": _dateline_city(d, facts, d.source)}
+    city = _dateline_city(d, facts, d.source)
+    if (problem := _named_elsewhere(d, facts, d.source, city)) is not None:
+        raise UnderivableError(problem)
+    return {"city": city}
 
 
 def _gazetteer_city(d: PlaceDerivation, location: Location, _: PlaceFacts) -> dict[str, Value]:

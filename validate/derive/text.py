@@ -4,7 +4,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from pakru.schema.reference import COUNTRY_CODES, countries
+from pakru.schema.reference import COUNTRY_CODES, cities, countries
 from pakru.schema.text import normalise
 
 # The shipped texts start with a "date YYYY-MM-DD" header on the first line.
@@ -139,3 +139,98 @@ def countries_named_unless(quote: str, code: str, *, capitals: bool = False) -> 
     if (country is not None and _names(country, text)) or table.any_literal.search(text) is None:
         return _NONE
     return frozenset([c.code for c in table.countries if _names(c, text)])
+
+
+_STATEMENT_WORDS = re.compile(
+    r"\b(?:statement|press release|communiqu[eé]|announcement|released|issued|announced"
+    r"|said|says|told|reported|quoted)\b",
+    re.IGNORECASE,
+)
+_EVENT_WORDS = re.compile(
+    r"\b(?:held|hold|holds|met|meet|meets|meeting|talks|called on|visited|visits|discussed"
+    r"|took place|hosted|signed|conducted|concluded|round|session|consultations|agreed)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
+
+
+def clause_at(quote: str, at: int) -> tuple[int, str]:
+    """The clause of ``quote`` holding position ``at`` (between commas, semicolons, colons,
+    parentheses or dashes), with its start."""
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(quote):
+        if match.start() >= at:
+            return start, quote[start : match.start()]
+        start = match.end()
+    return start, quote[start:]
+
+
+def of_statement(quote: str, at: int) -> bool:
+    """Whether the word at ``at`` belongs to a clause reporting a statement rather than an
+    event: the nearest verb or noun before it in its clause ("a statement ... released here
+    on Thursday", "the ministry said on Tuesday") is a statement's, or, with none before
+    it, the first after it is."""
+    start, clause = clause_at(quote, at)
+    offset = at - start
+    marks = [(m.start(), "statement") for m in _STATEMENT_WORDS.finditer(clause)]
+    marks += [(m.start(), "event") for m in _EVENT_WORDS.finditer(clause)]
+    before = [m for m in marks if m[0] < offset]
+    if before:
+        return max(before)[1] == "statement"
+    after = [m for m in marks if m[0] > offset]
+    return bool(after) and min(after)[1] == "statement"
+
+
+def word_positions(quote: str, word: str) -> list[int]:
+    """Where ``word`` occurs in ``quote`` as a whole word, ignoring case."""
+    return [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", quote, re.IGNORECASE)]
+
+
+_PLACE_PHRASE = re.compile(r"\b(?:in|at|to)\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
+
+
+def cities_named(quote: str) -> frozenset[str]:
+    """The gazetteer cities a quote places something in ("held in Moscow", "at Tarbela"),
+    by name, capitalised as printed; a city word elsewhere ("Moscow and Islamabad agreed")
+    does not count."""
+    found: set[str] = set()
+    for match in _PLACE_PHRASE.finditer(quote):
+        name = match["name"]
+        for candidate in (name, name.split()[0]):
+            if cities(candidate):
+                found.add(candidate)
+                break
+    return frozenset(found)
+
+
+def countries_placed(quote: str, *, events_only: bool = False) -> frozenset[str]:
+    """The countries a quote places something in: a country named after "in", "at" or "to"
+    ("held in Russia"), or the country of a gazetteer city so named ("in Moscow"). With
+    ``events_only``, not in a clause that reports a statement ("a statement issued in
+    Moscow")."""
+    found: set[str] = set()
+    for match in re.finditer(r"\b(?:in|at|to)\s+(?P<rest>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)", quote):
+        rest = match["rest"]
+        if events_only and of_statement(quote, match.start("rest")):
+            continue
+        found.update(c for c in countries_named(rest, capitals=True) if rest.split()[0] != "the")
+        for candidate in (rest, rest.split()[0]):
+            if rows := cities(candidate):
+                found.update(row.country for row in rows)
+                break
+    return frozenset(found)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
+
+
+def places_in(quote: str) -> frozenset[str]:
+    """The countries of the places a quote names: :func:`countries_placed`, and the
+    country of every gazetteer city it names anywhere ("Moscow hosted the talks")."""
+    found = set(countries_placed(quote))
+    for match in _CAPITALISED.finditer(quote):
+        for candidate in (match.group(0), match.group(0).split()[0]):
+            if rows := cities(candidate):
+                found.update(row.country for row in rows)
+                break
+    return frozenset(found)

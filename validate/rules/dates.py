@@ -24,6 +24,8 @@ FAMILIES = {
     "stated-month": "stated",
     "stated-year": "stated",
     "publication-day": "publication",
+    "day-before-publication": "publication",
+    "week-before-publication": "publication",
     "weekday-before-publication": "weekday",
     "before-publication": "publication",
     "month-before-publication": "publication",

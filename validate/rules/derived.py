@@ -6,15 +6,17 @@ is an error, as for dates. GeoNames ids and coordinates cannot be quoted, so
 they may only come from the gazetteer rules.
 """
 
+import re
 from collections.abc import Iterator
 
 from pakru.dataset import Dataset
-from pakru.schema import Body, Location, Meeting, Person, Record
+from pakru.schema import Body, Location, Meeting, Person, Record, Source
 from pakru.schema.derivations import CountryDerivation
 from pakru.validate.derive import PLACE_FIELDS, UnderivableError
 from pakru.validate.derive.ordinals import derive_ordinal
 from pakru.validate.derive.places import PlaceFacts, derive_place, same
 from pakru.validate.derive.sides import SideFacts, derive_country
+from pakru.validate.derive.text import contains
 from pakru.validate.index import field_or
 from pakru.validate.parse import Loc
 from pakru.validate.registry import Context, Hit, rule
@@ -49,9 +51,52 @@ def _place_problems(record: Record, location: Location, facts: PlaceFacts) -> It
 def places_derived(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A place derivation's rule holds and gives the location's city, country, id, coordinates."""
     texts = dataset.texts
+    datelines = {s.id: s.dateline.city for s in dataset.sources if s.dateline is not None}
     for record, location in _locations(dataset):
         cited = context.index.facts(record).cited
-        yield from _place_problems(record, location, PlaceFacts(texts, cited))
+        quotes: dict[str, list[str]] = {}
+        for item in record.evidence:
+            quotes.setdefault(item.source, []).append(item.quote)
+        by_source = {source: tuple(q) for source, q in quotes.items()}
+        facts = PlaceFacts(texts, cited, datelines, by_source)
+        yield from _place_problems(record, location, facts)
+
+
+def _opens_a_line(text: str, quote: str) -> bool:
+    """Whether ``quote`` is printed at the start of a line (after a ``date`` header), or
+    is the last lines of the text (a place of issue)."""
+    lines = [_DATE_HEADER.sub("", line).strip() for line in text.splitlines()]
+    if any(line.startswith(quote) for line in lines):
+        return True
+    return text.rstrip().endswith(quote)
+
+
+_DATE_HEADER = re.compile(r"^\s*date [0-9]{4}-[0-9]{2}-[0-9]{2}\s*")
+
+
+def _dateline_problem(source: Source, text: str) -> str | None:
+    dateline = source.dateline
+    if dateline is None:
+        return None
+    quotes = [e.quote for e in source.evidence if "dateline" in e.supports]
+    if not quotes:
+        return "no evidence quote supports 'dateline'"
+    if not any(_opens_a_line(text, q) for q in quotes):
+        return f"{quotes[0]!r} does not open a line of the text, as a dateline does"
+    for name in (dateline.city, dateline.agency):
+        if name is not None and not any(contains(q, name) for q in quotes):
+            return f"the dateline {quotes[0]!r} does not name {name!r}"
+    return None
+
+
+@rule("places.dateline")
+def source_dateline(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """A source's ``dateline`` is quoted as printed at the start of a line of its text (or
+    as its last lines, a place of issue), and the quote names its city and agency."""
+    for source in dataset.sources:
+        problem = _dateline_problem(source, dataset.texts.get(source.id, ""))
+        if problem is not None:
+            yield Hit(source.id, ("dateline",), problem)
 
 
 @rule("places.reference")

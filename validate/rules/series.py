@@ -1,10 +1,12 @@
 """Series: numbered meetings of a dialogue series are unique, ordered, and announced in turn."""
 
 import itertools
+import re
 from collections.abc import Iterator
 
 from pakru.dataset import Dataset
 from pakru.schema import Body, Meeting
+from pakru.schema.text import normalise
 from pakru.validate.registry import Context, Hit, rule
 
 
@@ -119,3 +121,60 @@ def next_ordinal(dataset: Dataset, _: Context) -> Iterator[Hit]:
                 f"announced at number {at.ordinal} ({at.id}) as the next meeting, "
                 f"so it is number {at.ordinal + 1}, not {meeting.ordinal}",
             )
+
+
+_GROUP = re.compile(
+    r"(?:(?!(?:The|A|An|This|That)\b)[A-Z][\w'’-]*\s+){1,6}(?:Group|Committee|Commission|Council|Dialogue)"
+    r"(?:\s+(?:on|for|to)(?:\s+(?:[A-Z][\w'’-]*|and|other|of|on|the))+)?"
+)
+"""A group's name as reports print it: capitalised words ending in Group, Committee,
+Commission, Council or Dialogue, with what it is "on" ("Working Group on Counter-Terrorism")."""
+
+
+def _fold(text: str) -> str:
+    """A name as typography leaves it: no parenthesised abbreviation ("(JWG)"), hyphens and
+    dashes as spaces, one space between words, case folded."""
+    text = re.sub(r"\([^()]*\)", " ", text)
+    return normalise(re.sub(r"[-‐‑–—]", " ", text)).casefold()
+
+
+def _names(body: Body) -> tuple[str, ...]:
+    return tuple(_fold(name) for name in (body.name, *body.aliases))
+
+
+def _series_problem(series: Body, others: list[Body], quote: str) -> str | None:
+    """Why ``quote`` does not support ``series``: it names another series, or a group that
+    is none of the series' names; None when it names the series or no group at all."""
+    folded = _fold(quote)
+    if any(name in folded for name in _names(series)):
+        return None
+    for other in others:
+        if other.id != series.id and any(name in folded for name in _names(other)):
+            return f"the quote names the series {other.id!r} ({other.name!r}), not {series.id!r}"
+    for match in _GROUP.finditer(quote):
+        group = match.group(0).strip()
+        if not any(_fold(group) in name for name in _names(series)):
+            return (
+                f"the quote names {group!r}, which is no name or alias of {series.id!r}; "
+                "if it is the same series, add the name to the series' aliases"
+            )
+    return None
+
+
+@rule("series.named")
+def named(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """A quote supporting a meeting's ``series`` that names a group names that series (its
+    name or an alias), not another series or another group."""
+    bodies = [b for b in dataset.records if isinstance(b, Body) and b.kind == "dialogue-series"]
+    for meeting in dataset.meetings:
+        if meeting.series is None or meeting.series not in dataset:
+            continue
+        series = dataset.get(meeting.series)
+        if not isinstance(series, Body):
+            continue
+        for index, item in enumerate(meeting.evidence):
+            if "series" not in item.supports:
+                continue
+            if (problem := _series_problem(series, bodies, item.quote)) is not None:
+                position = item.supports.index("series")
+                yield Hit(meeting.id, ("evidence", index, "supports", position), problem)

@@ -11,11 +11,16 @@ value can be found in a quote by spelling alone:
 - ``location.city``: the quote contains the city (a city given by a
   ``dateline-*`` rule needs no quote); ``location.venue``: the quote has
   every word of four letters or more of the venue;
-- ``country``, ``location.country``: a quote that names countries names
+- ``country`` (a person's or body's): a quote that names countries names
   this one. Countries are named by a name the reference packages give, as
   the start of a word ("Russian"), by ISO code or capital as a whole word
   ("the US", "Moscow"). A quote that names no country ("led the delegation")
   is not checked: reports often leave the country to the context.
+- ``location.country``: the quote names a place in this country: a
+  gazetteer city ("Moscow hosted", "in Rawalpindi") or the country after
+  "in", "at" or "to" ("held in Russia"). The word "Russia" or "Russian"
+  elsewhere in the sentence ("Pakistan and Russia held talks") is not a
+  place; a country given by a rule (``gazetteer-city``) needs no quote.
 
 Comparisons ignore case and runs of whitespace. Lists of countries
 (``members``, ``parties``, ``countries``, ``targets``) are not checked: a
@@ -40,7 +45,7 @@ from pakru.dataset import Dataset
 from pakru.schema import Record
 from pakru.schema.introspect import FieldSpec, fields
 from pakru.validate.derive import derived_fields
-from pakru.validate.derive.text import bounded_at, contains, countries_named_unless
+from pakru.validate.derive.text import bounded_at, contains, countries_named_unless, places_in
 from pakru.validate.index import field_or
 from pakru.validate.registry import Context, Hit, rule
 
@@ -163,6 +168,17 @@ def _country(record: Record, value: object, quote: str) -> str | None:
     return None
 
 
+def _place_country(record: Record, value: object, quote: str) -> str | None:
+    if not isinstance(value, str) or value in (placed := places_in(quote)):
+        return None
+    if placed:
+        return f"the quote places it in {', '.join(sorted(placed))}, not {value}"
+    return (
+        f"the quote names no place in {value} (a country word elsewhere in the sentence "
+        "is not where the meeting was; quote the place, or derive the country from the city)"
+    )
+
+
 Check = Callable[[Record, object, str], str | None]
 """A check of one field: the record, the field's value and the quote; the problem or None."""
 
@@ -173,7 +189,7 @@ _CHECKS: dict[str, Check] = {
     "location.city": _city,
     "location.venue": _venue,
     "country": _country,
-    "location.country": _country,
+    "location.country": _place_country,
 }
 _NONE: frozenset[str] = frozenset()
 _GETTERS = {field: attrgetter(field) for field in _CHECKS}

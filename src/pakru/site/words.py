@@ -29,6 +29,8 @@ RULE_WORDS: dict[DateRule, str] = {
     "stated-month": "the report names the month",
     "stated-year": "the report names the year",
     "publication-day": "“today” in a report of that day",
+    "day-before-publication": "“yesterday” in a dated report",
+    "week-before-publication": "“last week” in a dated report: Monday to Sunday",
     "weekday-before-publication": (
         "a weekday named in the report, the last one on or before its date"
     ),

@@ -2,8 +2,8 @@
 
 ``pakru new source FILE`` and ``pakru new KIND ID`` use these functions.
 Nothing here invents data: a source field is filled only when the text
-states it in a form this module recognises (the dateline ``date
-YYYY-MM-DD``, a byline, a headline), and then with the verbatim quote that
+states it in a form :mod:`pakru.tools.layout` recognises (a date line, a
+byline, a headline, a dateline), and then with the verbatim quote that
 supports it, so ``pakru validate`` checks it like any other evidence. Every
 other field of a scaffold is written as ``null`` with a comment saying what
 belongs there; ``pakru validate`` reports the required ones until they are
@@ -27,7 +27,6 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,15 +34,10 @@ from typing import Any
 from pakru.schema.common import ID_PATTERN
 from pakru.schema.record import RECORD_TYPES
 from pakru.schema.text import normalise
+from pakru.tools.layout import Field, read_layout
 from pakru.validate.read import MAX_BYTES, kind_of
 
 TEXT_NAME = re.compile(r"^(?P<number>\d{3})_(?P<hash>[0-9a-f]{16})\.txt$")
-DATELINE = re.compile(r"^\s*(?P<quote>date (?P<date>\d{4}-\d{2}-\d{2}))\b")
-WRITTEN_BY = re.compile(
-    r"^(?P<quote>(?:Written by|By) (?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}))\s*$"
-)
-NAME_AFTER_DATELINE = re.compile(r"^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})$")
-HEADLINE_MAX = 120
 
 
 class ReportError(ValueError):
@@ -140,15 +134,6 @@ def same_text(text_dir: Path, data: bytes) -> Path | None:
     return None
 
 
-@dataclass(frozen=True)
-class Field:
-    """A value read from the text, with the verbatim quote that supports it."""
-
-    name: str
-    value: str
-    quote: str
-
-
 def text_hash(data: bytes) -> str:
     """The 16 hex digits naming a new report's text file: the start of its SHA-256."""
     return hashlib.sha256(data).hexdigest()[:16]
@@ -169,41 +154,19 @@ def next_file_name(text_dir: Path, data: bytes) -> str:
 
 
 def read_fields(text: str) -> list[Field]:
-    """Publication date, author and title, when the text prints them recognisably.
+    """The source-record fields the text prints, each with its quote (:mod:`pakru.tools.layout`).
 
-    - dateline: the text opens with ``date YYYY-MM-DD`` → ``published``;
-    - byline: a line ``Written by NAME`` or ``By NAME`` → ``author``, and when
-      NAME starts with "The" (a house byline, "Written by The Frontier Post")
-      also → ``publisher``; or a two-to-four-word name that is all that
-      follows the dateline on its line;
-    - headline: a first line of at most 120 characters, not ending in a full
-      stop and followed by a blank line, in a text without a dateline → ``title``.
+    ``title``, ``author``, ``publisher`` and ``published`` as
+    :meth:`~pakru.tools.layout.Layout.fields` gives them; then ``dateline``
+    (the city) and ``dateline.agency`` when the text opens with a dateline or
+    ends with a place of issue, quoted as printed.
     """
-    lines = text.splitlines()
-    first = lines[0] if lines else ""
-    fields: list[Field] = []
-    dateline = DATELINE.match(first)
-    if dateline:
-        fields.append(Field("published", dateline["date"], dateline["quote"]))
-        rest = first[dateline.end() :].strip()
-        if NAME_AFTER_DATELINE.match(rest):
-            fields.append(Field("author", rest, rest))
-    elif (
-        first.strip()
-        and len(first.strip()) <= HEADLINE_MAX
-        and not first.rstrip().endswith(".")
-        and len(lines) > 1
-        and not lines[1].strip()
-    ):
-        fields.append(Field("title", first.strip(), first.strip()))
-    if not any(f.name == "author" for f in fields):
-        for line in lines[:10]:
-            byline = WRITTEN_BY.match(line.strip())
-            if byline:
-                fields.append(Field("author", byline["name"], byline["quote"]))
-                if byline["name"].startswith("The "):  # a house byline names the outlet
-                    fields.append(Field("publisher", byline["name"], byline["quote"]))
-                break
+    layout = read_layout(text)
+    fields = layout.fields()
+    if (dateline := layout.dateline) is not None:
+        fields.append(Field("dateline", dateline.city, dateline.quote))
+        if dateline.agency is not None:
+            fields.append(Field("dateline.agency", dateline.agency, dateline.quote))
     return fields
 
 
@@ -221,8 +184,14 @@ def source_yaml(record_id: str, file_name: str, fields: list[Field]) -> str:
         else:  # a date stays plain, as in every record; text is quoted, fmt unquotes it
             value = found[name].value
             lines.append(f"{name}: {value if name == 'published' else _scalar(value)}")
+    if "dateline" in found:
+        lines += ["dateline:", f"  city: {_scalar(found['dateline'].value)}"]
+        if "dateline.agency" in found:
+            lines.append(f"  agency: {_scalar(found['dateline.agency'].value)}")
     lines.append("evidence:")
     for f in fields:
+        if f.name == "dateline.agency":
+            continue  # the dateline's quote supports its agency too
         lines += [
             f"  - source: {record_id}",
             f"    quote: {_scalar(f.quote)}",

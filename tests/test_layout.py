@@ -1,0 +1,98 @@
+"""``pakru.tools.layout`` on the held-out report corpus (tests/corpus/reports) and the
+shipped texts: headline, byline, publisher, agency, dateline city and publication day."""
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import pakru
+from pakru.schema import Source
+from pakru.tools.layout import read_layout
+from tests.conftest import REPO
+
+CORPUS = REPO / "tests" / "corpus" / "reports"
+EXPECTED = sorted(CORPUS.glob("*.expected.yaml"))
+
+
+def _day(published: dict[str, Any] | None) -> str | None:
+    if not published or published["precision"] != "day":
+        return None  # a year, a range or nothing: not a day the layout prints
+    day = published["earliest"]
+    return day.isoformat() if isinstance(day, dt.date) else str(day)
+
+
+def test_the_corpus_has_ten_layouts_or_more() -> None:
+    assert len(EXPECTED) >= 10
+
+
+@pytest.mark.parametrize("path", EXPECTED, ids=lambda p: p.name.split(".")[0])
+def test_layout_of_a_corpus_report_is_what_the_coder_recorded(path: Path) -> None:
+    coded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = (CORPUS / coded["text"]).read_text(encoding="utf-8")
+    source = coded["source"]
+    layout = read_layout(text)
+    read = {
+        "headline": layout.headline and layout.headline.value,
+        "byline": layout.byline and layout.byline.value,
+        "publisher": layout.publisher and layout.publisher.value,
+        "agency": layout.dateline and layout.dateline.agency,
+        "dateline_city": layout.dateline and layout.dateline.city,
+        "published": layout.published and layout.published.value,
+    }
+    expected = {name: source[name] for name in read if name != "published"}
+    expected["published"] = _day(source["published"])
+    assert read == expected
+    for found in (layout.headline, layout.byline, layout.publisher, layout.published):
+        assert found is None or found.quote in text  # every value carries a verbatim quote
+    assert layout.dateline is None or layout.dateline.quote in text
+
+
+@pytest.mark.parametrize(
+    ("head", "city", "agency", "publisher"),
+    [
+        ("MOSCOW (TASS) – Talks were held.", "Moscow", "TASS", "TASS"),
+        ("ISLAMABAD (APP): Talks were held.", "Islamabad", "APP", "APP"),
+        ("ISLAMABAD, March 3 (Reuters) - Talks were held.", "Islamabad", "Reuters", "Reuters"),
+        ("LAHORE (Dunya News) – Talks were held.", "Lahore", None, "Dunya News"),
+        ("KARACHI: Talks were held.", "Karachi", None, None),
+        ("Peshawar, 4 Jan: Talks were held.", "Peshawar", None, None),
+        ("KAZAN. Sept 14 (Interfax) - Talks were held.", "Kazan", "Interfax", "Interfax"),
+        ("Quetta - May 2, 2024: Talks were held.", "Quetta", None, None),
+    ],
+)
+def test_agency_datelines_give_the_publisher(
+    head: str, city: str, agency: str | None, publisher: str | None
+) -> None:
+    layout = read_layout(f"Envoys meet for security talks\n\n{head}\n")
+    assert layout.dateline is not None
+    assert (layout.dateline.city, layout.dateline.agency) == (city, agency)
+    assert (layout.publisher and layout.publisher.value) == publisher
+
+
+def test_prose_opening_with_a_name_is_no_dateline() -> None:
+    layout = read_layout("Envoys meet for security talks\n\nPakistan - Russia ties grew.\n")
+    assert layout.dateline is None
+
+
+@pytest.mark.parametrize("source", pakru.load().sources, ids=lambda s: s.id)
+def test_shipped_sources_record_the_dateline_their_text_prints(source: Source) -> None:
+    layout = read_layout(pakru.load().texts[source.id])
+    read = layout.dateline and (layout.dateline.city, layout.dateline.agency)
+    assert read == (source.dateline and (source.dateline.city, source.dateline.agency))
+
+
+def test_a_dateline_with_a_full_date_gives_the_publication_day() -> None:
+    layout = read_layout("Envoys meet for talks\n\nQuetta - May 2, 2024: Talks were held.\n")
+    assert layout.published is not None
+    assert (layout.published.value, layout.published.quote) == ("2024-05-02", "May 2, 2024")
+
+
+def test_a_letterhead_names_the_publisher_and_is_no_headline() -> None:
+    text = "MINISTRY OF DEFENCE\nPRESS RELEASE\nNo 12/2024\n\nQuetta - May 2, 2024: Talks.\n"
+    layout = read_layout(text)
+    assert layout.headline is None
+    assert layout.publisher is not None
+    assert layout.publisher.value == "MINISTRY OF DEFENCE"

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Literal
 
 from pakru.schema import Agreement, DateInterval, Event, Evidence, Meeting
 from pakru.schema.introspect import find
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from pakru.dataset import Dataset
 
 Period = Literal["year", "month"]
-PERIODS: tuple[Period, ...] = get_args(Period)
+PERIODS: tuple[Period, ...] = ("year", "month")
 
 
 def period_of(date: DateInterval | None, period: Period) -> str | None:

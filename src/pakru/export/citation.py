@@ -29,6 +29,8 @@ from importlib import resources
 
 import yaml
 
+from pakru.schema.text import normalise
+
 FILE_NAME = "CITATION.cff"
 
 TEXT = """\
@@ -124,7 +126,7 @@ def citation(text: str | None = None) -> Citation:
         version,
         released,
         url,
-        abstract=" ".join(abstract.split()) if isinstance(abstract, str) else "",
+        abstract=normalise(abstract) if isinstance(abstract, str) else "",
         keywords=keywords,
     )
 

@@ -204,8 +204,8 @@ def _byline(line: str) -> tuple[Field, BylineKind] | None:
     stripped = line.strip()
     if match := _BYLINE.match(stripped):
         name = match["name"]
-        if name.isupper() and len(name) > 3:
-            name = name.title()  # "BAQIR SAJJAD SYED" is printed in capitals, named "Baqir Sajjad Syed"
+        if name.isupper() and len(name) > 3:  # "BAQIR SAJJAD SYED": "Baqir Sajjad Syed"
+            name = name.title()
         kind: BylineKind = "house" if name.startswith("The ") or _HOUSE.match(name) else "person"
         return Field("author", name, stripped), kind
     if _HOUSE.match(stripped):

@@ -174,8 +174,10 @@ def _linked_in_series(dataset: Dataset, meeting: Meeting) -> str | None:
     linked = [meeting.announced_at, meeting.realises, *meeting.same_as]
     linked += [d.anchor for d in meeting.derivations]
     for other_id in linked:
-        if other_id is None or other_id not in dataset:
+        if other_id is None:
             continue
+        if other_id not in dataset:
+            return other_id  # an unknown or unbuilt record: reported where it is named
         other = dataset.get(other_id)
         if isinstance(other, Meeting) and other.series == meeting.series:
             return other_id

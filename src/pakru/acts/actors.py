@@ -59,8 +59,11 @@ ACTOR_BASES: dict[str, str] = {
 ROLES = (
     "An actor's CAMEO code is its country's ISO alpha-3 code and a role: `GOV` for a person "
     "holding a title, the role of a body's kind (`MIL` armed forces, `IGO` multilateral "
-    "bodies), else `MIL` or `GOV` when the act's sentence calls the actors militaries, troops, "
-    "officials or delegations; otherwise the country alone (`PAK`)."
+    "bodies), else `MIL` or `GOV` when any quote of the record (for an agreement or event, "
+    "also of the meeting it was made at; for an intent, of the meeting announcing it) calls "
+    "the actors militaries, troops, officials or delegations: one role for every act of a "
+    "meeting, whichever sentence states the act (basis `record-role`); otherwise the country "
+    "alone (`PAK`)."
 )
 """How an actor gets its CAMEO role (Markdown, for the codebook)."""
 

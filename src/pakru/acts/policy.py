@@ -340,7 +340,7 @@ POLICY: tuple[CodingRule, ...] = (
         "The Russian side appreciated Pakistan’s contribution to the global fight against "
         "terrorism, the statement said.",
         cites='051 Praise or endorse: "Express support for, commend, approve policy, action, '
-        'or actor." (PETRARCH CAMEO.2.0: APPRECIATE, APPLAUD [051].)',
+        'or actor." (PETRARCH CAMEO.2.0: APPRECIATE, APPLAUD → 051.)',
     ),
     CodingRule(
         "accord",
@@ -385,7 +385,7 @@ POLICY: tuple[CodingRule, ...] = (
         "Pakistan and Russia have expressed grave concern over growing threat of the militant "
         "Islamic State (IS) group in the region.",
         cites='012 Make pessimistic comment: "Express pessimism, negative outlook." '
-        "(PETRARCH CAMEO.2.0 verb dictionary: EXPRESS * CONCERN [012].)",
+        "(PETRARCH CAMEO.2.0 verb dictionary: EXPRESS * CONCERN → 012.)",
     ),
     CodingRule(
         "appeal",
@@ -400,7 +400,7 @@ POLICY: tuple[CodingRule, ...] = (
         "They emphasised the need for regional cooperation to counter the threat.",
         cites='020 Make an appeal or request: "All requests, proposals, suggestions and appeals '
         'not otherwise specified." Usage: coded when "distinctions among 021 through 028 '
-        'cannot be made" (PETRARCH CAMEO.2.0: STRESS * NEED [020]).',
+        'cannot be made" (PETRARCH CAMEO.2.0: STRESS * NEED → 020).',
     ),
     CodingRule(
         "satisfaction",
@@ -414,7 +414,7 @@ POLICY: tuple[CodingRule, ...] = (
         "The two sides discussed defence and security relations and expressed satisfaction on "
         "the current level of cooperation.",
         cites='051 Praise or endorse: "Express support for, commend, approve policy, action, '
-        'or actor." (PETRARCH CAMEO.2.0: EXPRESS * SATISFACTION [051].)',
+        'or actor." (PETRARCH CAMEO.2.0: EXPRESS * SATISFACTION → 051.)',
     ),
     CodingRule(
         "satisfaction-speaker",
@@ -429,7 +429,7 @@ POLICY: tuple[CodingRule, ...] = (
         "She also expressed satisfaction at increasing military and technical cooperation "
         "between Pakistan and Russia.",
         cites='051 Praise or endorse: "Express support for, commend, approve policy, action, '
-        'or actor." (PETRARCH CAMEO.2.0: EXPRESS * SATISFACTION [051].)',
+        'or actor." (PETRARCH CAMEO.2.0: EXPRESS * SATISFACTION → 051.)',
     ),
     CodingRule(
         "optimism",

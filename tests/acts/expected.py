@@ -34,6 +34,8 @@ FIELDS = (
     "actor2_cameo",
     "actor1_record_ids",
     "actor2_record_ids",
+    "status",
+    "planned",
     "date_edtf",
     "plan_date_edtf",
     "report_date_edtf",

@@ -9,10 +9,10 @@ from pakru.acts import acts, rows
 from pakru.acts.actors import ACTOR_BASES, ROLES
 from pakru.acts.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class
 from pakru.acts.plover import crosswalk
-from pakru.acts.policy import POLICY
+from pakru.acts.policy import NOT_ACTS, POLICY
 from pakru.dataset import Dataset
 from pakru.schema import Person
-from pakru.site.codebook import DEFINITIONS, agreement, pages
+from pakru.site.codebook import DEFINITIONS, KAPPA_SCOPE, agreement, pages
 from pakru.site.context import Site
 
 REPO = Path(__file__).resolve().parents[2]
@@ -135,3 +135,27 @@ def test_a_code_page_lists_each_act_once_with_its_directed_rows() -> None:
     listed = sum(1 for x in page.splitlines() if x.startswith('<tr markdown="1">'))
     assert listed == len({r.group_id for r in found if r.code == act.code})
     assert b in line
+
+
+def test_the_index_cites_each_rules_codebook_text_and_says_what_kappa_counts() -> None:
+    index = pages(Site(pakru.load()))["codebook/index.md"]
+    for rule in POLICY:
+        if rule.cites:
+            assert f"Follows: {rule.cites}" in index, rule.id
+    figures_part = index.split("## Inter-coder")[1].split("## Rules")[0]
+    assert KAPPA_SCOPE in figures_part
+    assert "paired rows only" in KAPPA_SCOPE
+    shipped = json.loads((resources.files("pakru.acts") / "agreement.json").read_text("utf-8"))
+    assert "paired rows only" in shipped["scope"]
+
+
+def test_the_uncoded_table_labels_examples_written_for_the_policy() -> None:
+    index = pages(Site(pakru.load()))["codebook/index.md"]
+    uncoded = index.split("## Left uncoded")[1].split("## QuadClass")[0]
+    for item in NOT_ACTS:
+        if item.source is None:
+            assert "none: an example written for the policy" in uncoded
+            assert f"“{item.sentence}" not in uncoded  # not printed as a quote
+        else:
+            assert item.source in uncoded
+    assert any(item.source is None for item in NOT_ACTS)

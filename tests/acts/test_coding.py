@@ -5,7 +5,15 @@ import pytest
 import pakru
 from pakru.acts import acts, unsupported
 from pakru.acts.codes import CAMEO, GOLDSTEIN
-from pakru.acts.policy import NOT_ACTS, POLICY, RULES, CodingRule, code_sentence, code_slots
+from pakru.acts.policy import (
+    NOT_ACTS,
+    POLICY,
+    RULES,
+    CodingRule,
+    Uncoded,
+    code_sentence,
+    code_slots,
+)
 from pakru.dataset import Dataset
 from pakru.schema import Body, Event, Meeting, Record
 from tests.validate.test_cases import CASES, build_tree
@@ -24,10 +32,25 @@ def test_each_code_is_listed_with_a_score(rule: CodingRule) -> None:
     assert rule.code in GOLDSTEIN
 
 
-@pytest.mark.parametrize(("sentence", "why"), NOT_ACTS)
-def test_sentences_left_uncoded_get_no_code(sentence: str, why: str) -> None:
+@pytest.mark.parametrize(("sentence", "why", "source"), NOT_ACTS)
+def test_sentences_left_uncoded_get_no_code(sentence: str, why: str, source: str | None) -> None:
     assert why
     assert code_sentence(sentence, "outcome") is None
+
+
+@pytest.mark.parametrize("uncoded", NOT_ACTS, ids=lambda u: u.sentence[:30])
+def test_sentences_left_uncoded_are_verbatim_or_labelled_examples(uncoded: Uncoded) -> None:
+    """Each sentence the codebook prints as left uncoded is in its report's shipped text,
+    verbatim (whitespace aside); or it names no report and the page labels it an example."""
+    if uncoded.source is None:
+        assert not any(
+            " ".join(uncoded.sentence.split()) in " ".join(text.split())
+            for text in pakru.load().texts.values()
+        ), "a report prints it: name the report"
+        return
+    text = pakru.load().text(uncoded.source)
+    assert text is not None, uncoded.source
+    assert " ".join(uncoded.sentence.split()) in " ".join(text.split())
 
 
 def test_rule_ids_are_unique() -> None:

@@ -42,6 +42,16 @@ ACTOR_BASES: dict[str, str] = {
     "region": "no record: the sentence's words 'region', 'regional' or 'among countries' name "
     "the countries of the region, CAMEO ASA",
     "speakers": "each side the sentence names before the trigger, else both sides of the record",
+    "pronoun": "a sentence whose subject is 'he' or 'she', or a quotation ending 'he said': "
+    "the one participant the record's "
+    "summary of that statement (the topic or outcome quoting it) names, by name, alias or "
+    "title; no act when the summary names no participant",
+    "record-role": "the role (MIL, GOV) of a side whose records give none: from every quote "
+    "of the record stating the act (a meeting's own, its participants', topics' and "
+    "outcomes'; an agreement's or event's with those of the meeting it was made at; a "
+    "planned meeting's with those of the meeting announcing it), not the "
+    "act's sentence alone, so all acts of one meeting have one dyad (CAMEO codes the actor, "
+    "not the sentence: an official delegation is GOV in every act of its visit)",
 }
 """How an actor is found (its ``basis``; several joined by ", " when one refines another)."""
 
@@ -49,8 +59,11 @@ ACTOR_BASES: dict[str, str] = {
 ROLES = (
     "An actor's CAMEO code is its country's ISO alpha-3 code and a role: `GOV` for a person "
     "holding a title, the role of a body's kind (`MIL` armed forces, `IGO` multilateral "
-    "bodies), else `MIL` or `GOV` when the act's sentence calls the actors militaries, troops, "
-    "officials or delegations; otherwise the country alone (`PAK`)."
+    "bodies), else `MIL` or `GOV` when any quote of the record (for an agreement or event, "
+    "also of the meeting it was made at; for an intent, of the meeting announcing it) calls "
+    "the actors militaries, troops, officials or delegations: one role for every act of a "
+    "meeting, whichever sentence states the act (basis `record-role`); otherwise the country "
+    "alone (`PAK`)."
 )
 """How an actor gets its CAMEO role (Markdown, for the codebook)."""
 
@@ -215,13 +228,43 @@ _MILITARY = re.compile(r"\bmilitaries\b|\btroops\b|\barmed forces\b", re.IGNOREC
 _OFFICIALS = re.compile(r"\bofficials\b|\bdelegations?\b", re.IGNORECASE)
 
 
-def with_quote_agent(actor: Actor, quotes: Sequence[str]) -> Actor:
-    """Give an actor with no role from its records the role its quotes state."""
-    if actor.agent is not None or actor.country is None:
-        return actor
+def quote_agent(quotes: Sequence[str]) -> str | None:
+    """The role the quotes give the sides: ``MIL`` when one calls them militaries, troops or
+    armed forces, else ``GOV`` when one calls them officials or a delegation, else None.
+
+    >>> quote_agent(["The talks went well.", "A delegation of officials arrived."])
+    'GOV'
+    """
     text = " ".join(quotes)
-    agent = "MIL" if _MILITARY.search(text) else "GOV" if _OFFICIALS.search(text) else None
-    return Actor(actor.country, actor.records, actor.names, agent, actor.basis)
+    return "MIL" if _MILITARY.search(text) else "GOV" if _OFFICIALS.search(text) else None
+
+
+def with_quote_agent(actor: Actor, agent: str | None) -> Actor:
+    """Give an actor with no role from its records the role of the record's quotes
+    (:func:`quote_agent` of all of them: basis ``record-role``)."""
+    if actor.agent is not None or actor.country is None or agent is None:
+        return actor
+    return Actor(actor.country, actor.records, actor.names, agent, f"{actor.basis}, record-role")
+
+
+def record_quotes(ds: "Dataset", record: Meeting | Agreement | Event) -> tuple[str, ...]:
+    """Every quote of the record (a meeting's own, its participants', topics' and outcomes'),
+    and for an agreement or event those of the meeting it was made at: what
+    :func:`quote_agent` reads, so that one meeting's acts give one dyad. A planned
+    meeting's quotes come with those of the meeting that announced it (its intent, 036,
+    was stated there, by that meeting's sides)."""
+    meetings: list[object] = [record]
+    if not isinstance(record, Meeting):
+        meetings = [_get(ds, record.meeting) if record.meeting is not None else None]
+    elif record.announced_at is not None:  # an intent: stated by the announcing meeting's sides
+        meetings.append(_get(ds, record.announced_at))
+    out = [e.quote for e in record.evidence]
+    for meeting in meetings:
+        if isinstance(meeting, Meeting):
+            out.extend(e.quote for e in meeting.evidence if meeting is not record)
+            out.extend(e.quote for p in meeting.participants for e in p.evidence)
+            out.extend(e.quote for st in (*meeting.topics, *meeting.outcomes) for e in st.evidence)
+    return tuple(out)
 
 
 def pairs(
@@ -234,14 +277,14 @@ def pairs(
     if coding_rule.direction == "third":
         return _third(unit, coding_rule, sentence, summary)
     if coding_rule.direction != "stated":
-        return [_actors(unit, coding_rule, sentence)]
+        return [_actors(unit, coding_rule, sentence, summary)]
     if not unit.sides or not unit.targets:
         return [(unit.sides[0] if unit.sides else None, None)]
     return [(a1, a2) for a1 in unit.sides for a2 in unit.targets]
 
 
 def _actors(
-    unit: Unit, coding_rule: CodingRule, sentence: str
+    unit: Unit, coding_rule: CodingRule, sentence: str, summary: str = ""
 ) -> tuple[Actor | None, Actor | None]:
     if coding_rule.direction == "mutual":
         if len(unit.sides) != 2:
@@ -249,7 +292,23 @@ def _actors(
         return unit.sides[0], unit.sides[1]
     match = coding_rule.pattern.search(sentence)
     assert match is not None
+    if _SINGULAR.match(match.group("a1") or "") or (
+        _SAID.search(sentence) and _resolve(unit, match.group("a1")) is None
+    ):
+        speaker = _speaker(unit, summary)
+        if speaker is not None:
+            return _directed(unit, speaker, None)
     return _directed(unit, _resolve(unit, match.group("a1")), _resolve(unit, match.group("a2")))
+
+
+def _speaker(unit: Unit, summary: str) -> Actor | None:
+    """The one participant a pronoun subject ("She also expressed …") stands for: the person
+    the record's summary of the statement names (basis ``pronoun``), when that person is a
+    participant with a side; None otherwise (no act rather than a guess)."""
+    named = _resolve(unit, summary)
+    if named is None or named.country is None or len(named.records) != 1:
+        return None
+    return _based(named, "pronoun")
 
 
 def _directed(unit: Unit, a1: Actor | None, a2: Actor | None) -> tuple[Actor | None, Actor | None]:
@@ -340,6 +399,8 @@ _REGION = re.compile(r"\bregion(?:al)?\b|\bamong (?:the )?(?:regional )?countrie
 
 
 _SINGULAR = re.compile(r"^\W*(?:he|she)\b", re.I)
+_SAID = re.compile(r"\b(?:he|she) (?:said|added)\W*$", re.I)
+"""A quoted sentence attributed to a pronoun ("…,” he said."): its speaker is the record's."""
 
 
 def _third(

@@ -23,6 +23,7 @@ from pakru.schema.countries import COUNTRIES
 CAMEO: dict[str, str] = {
     "010": "Make statement, not specified",
     "012": "Make pessimistic comment",
+    "013": "Make optimistic comment",
     "019": "Express accord",
     "020": "Make an appeal or request, not specified",
     "030": "Express intent to cooperate",
@@ -48,6 +49,7 @@ CAMEO: dict[str, str] = {
 GOLDSTEIN: dict[str, float] = {
     "010": 0.0,
     "012": -0.4,
+    "013": 0.4,
     "019": 3.4,
     "020": 3.0,
     "030": 4.0,

@@ -14,7 +14,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from pakru.acts.actors import Parties, Unit, pairs, unit_of, with_quote_agent
+from pakru.acts.actors import (
+    Parties,
+    Unit,
+    pairs,
+    quote_agent,
+    record_quotes,
+    unit_of,
+    with_quote_agent,
+)
 from pakru.acts.model import Act, Actor
 from pakru.acts.policy import POLICY, SINGLE_ACT_PARTS, CodingRule, Part, announces, code_slots
 from pakru.schema import Agreement, DateInterval, Event, Evidence, Location, Meeting, Source
@@ -326,32 +334,59 @@ def _acts_of(ds: "Dataset", unit: Unit, hits: Sequence[Triggered]) -> Iterator[A
     where = _places(ds, record, unit.part)
     realises, realised_by = _links(ds, record)
     topical = _topical(unit)
+    role = quote_agent(record_quotes(ds, record))
     for key, items in groups.items():
         coding_rule = items[0][2]
         if coding_rule.slot == "meeting":  # the talks' quote: the sentence on what was discussed
             items.sort(key=lambda item: id(item[1]) not in topical)
         said = [sentence for sentence, _, _ in items]
-        a1, a2 = (None if a is None else with_quote_agent(a, said) for a in chosen[key])
+        quotes = _with_reporting(record, coding_rule, tuple(dict.fromkeys(e for _, e, _ in items)))
+        a1, a2 = (None if a is None else with_quote_agent(a, role) for a in chosen[key])
         yield Act(
             id=f"{record.id}--{coding_rule.id}",
             record=record.id,
             record_type=record.type,
             part=unit.part,
             rule=coding_rule,
-            status=record.status,
+            status="stated" if when.plan is not None else record.status,
+            plan_status=None if when.plan is None else record.status,
             date=when.date,
             location=where.location,
             actor1=a1,
             actor2=a2,
-            quotes=tuple(dict.fromkeys(e for _, e, _ in items)),
+            quotes=quotes,
             sentences=tuple(dict.fromkeys(said)),
             loc=unit.loc,
             plan=when.plan,
             plan_location=where.plan,
             realises=realises,
             realised_by=realised_by,
-            reported=_reported(ds, tuple(dict.fromkeys(e.source for _, e, _ in items))),
+            reported=_reported(ds, tuple(dict.fromkeys(e.source for e in quotes))),
         )
+
+
+HELD_SLOTS = frozenset({"meeting", "visit-made", "visit-hosted"})
+"""The slots whose act is the held meeting itself (the talks, the visit made and hosted)."""
+
+
+def _with_reporting(
+    record: Meeting | Agreement | Event, coding_rule: CodingRule, quotes: tuple[Evidence, ...]
+) -> tuple[Evidence, ...]:
+    """The quotes of an act of a held meeting itself (:data:`HELD_SLOTS`: the talks, the
+    visit): its triggering quotes, then, for every other source reporting the meeting, that
+    source's quotes stating it was held (the meeting's evidence supporting ``status``). A
+    meeting is one happening however many outlets report it, and each of its acts cites them
+    all, so source counts and report dates agree across its acts. The act's
+    :attr:`~Act.sentences` stay those triggering the code. Other acts (a briefing, a concern)
+    cite only the sources that state them: a source that does not state a concern does not
+    report it."""
+    if not isinstance(record, Meeting) or record.status != "held":
+        return quotes
+    if coding_rule.slot not in HELD_SLOTS:
+        return quotes
+    cited = {q.source for q in quotes}
+    more = [e for e in record.evidence if e.source not in cited and "status" in e.supports]
+    return tuple(dict.fromkeys((*quotes, *more)))
 
 
 class _When(NamedTuple):

@@ -61,6 +61,9 @@ class Act:
     part: Part
     rule: CodingRule
     status: str
+    """The act's own status: the record's (held, signed, agreed, …), except for an intent
+    to hold a planned meeting (036), which was ``stated`` when announced whatever became of
+    the plan; the plan's status is :attr:`plan_status`."""
     date: DateInterval
     """When the act was done or, for an intent or a plan, stated (not the planned event's
     date: that is :attr:`plan`)."""
@@ -91,6 +94,9 @@ class Act:
     realised_by: str | None = None
     """For an act of a planned meeting a held one carried out: the held meeting's id
     (the first of ``ds.realised_by``)."""
+    plan_status: str | None = None
+    """For an act announcing a planned event: the planned record's status (``planned``);
+    the act itself is ``stated`` (:attr:`status`). None for every other act."""
 
     @property
     def group_id(self) -> str:
@@ -144,7 +150,9 @@ class Act:
 
     @property
     def planned(self) -> bool:
-        """True for an act announced but not (yet) done."""
+        """True for an act announced but not (yet) done. An intent (036) announcing a
+        planned meeting was done when stated: it is not planned (its plan is,
+        :attr:`plan_status`)."""
         return self.status == "planned"
 
     @property

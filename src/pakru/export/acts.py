@@ -156,7 +156,8 @@ COLUMNS: tuple[Col[Act], ...] = (
     derived(
         "status",
         "string",
-        "The record's status (held, planned, signed, agreed, …).",
+        "The act's status: its record's (held, signed, agreed, …), or stated for an intent "
+        "announcing a planned event (the plan's own date and place are in plan_*).",
         lambda a: a.status,
     ),
     derived(

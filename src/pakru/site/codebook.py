@@ -18,7 +18,7 @@ from pakru.acts import Act, Actor
 from pakru.acts.actors import ACTOR_BASES, ROLES
 from pakru.acts.codes import CAMEO, GOLDSTEIN, QUAD_CLASSES, quad_class, root
 from pakru.acts.plover import crosswalk
-from pakru.acts.policy import NOT_ACTS, POLICY, CodingRule
+from pakru.acts.policy import NOT_ACTS, POLICY, CodingRule, Uncoded
 from pakru.schema.text import normalise
 from pakru.site.context import Site
 from pakru.site.markup import esc, table
@@ -101,6 +101,17 @@ COLUMNS = (
     ("kappa_full", "kappa (full code)"),
 )
 """The figures' keys in the file and the column heads the page gives them."""
+
+KAPPA_SCOPE = (
+    "Rows are matched report by report: a project row and an independent row pair when they "
+    "have the same directed dyad (the first three letters of both CAMEO actor codes) and "
+    "quotes sharing at least half of the shorter one. Recall (pairs over independent rows) "
+    "and precision (pairs over project rows) count all rows; the code agreements and "
+    "Cohen's kappa are computed over the paired rows only, so they say how the two codings "
+    "agree on the acts both coded, not how many acts either missed."
+)
+"""What the agreement figures are computed over (the agreement script's method, whose
+docstring is not shipped; its ``scope`` in the figures file says the same)."""
 
 
 def pages(site: Site, figures_file: Traversable | None = None) -> dict[str, str]:
@@ -213,13 +224,19 @@ def _agreement_section(figures: Figures | None) -> list[str]:
         "",
         "A second coder coded the reports by hand from the CAMEO codebook before looking at",
         "the table; the agreement script compares the two codings, directed row by directed",
-        "row (`python -m tests.acts.agreement`; the method is in its docstring).",
+        "row (`python -m tests.acts.agreement`).",
         "",
     ]
     if figures is None:
         return [*lines, "No agreement figures for these records are part of this build.", ""]
     head, rows = figures
-    return [*lines, *table(head, rows), ""]
+    return [*lines, *table(head, rows), "", KAPPA_SCOPE, ""]
+
+
+def _uncoded_row(uncoded: Uncoded) -> list[str]:
+    if uncoded.source is None:
+        return [f"{uncoded.sentence}…", "none: an example written for the policy", uncoded.why]
+    return [f"“{uncoded.sentence}…”", f"`{uncoded.source}`", uncoded.why]
 
 
 def _policy_page(found: Iterable[Act], used: list[str], figures: Figures | None) -> str:
@@ -268,11 +285,13 @@ def _policy_page(found: Iterable[Act], used: list[str], figures: Figures | None)
         "## Triggers and test sentences",
         "",
         "Each rule's trigger (a regular expression, case-insensitive, matched in one",
-        "sentence; `a1` and `a2` mark the words naming actor 1 and actor 2) and its test",
-        "case, a sentence it codes:",
+        "sentence; `a1` and `a2` mark the words naming actor 1 and actor 2), its test",
+        "case, a sentence it codes, and the CAMEO codebook definition or example it follows:",
         "",
     ]
-    lines += [f"- `{r.id}`: `{r.trigger}`  \n  “{r.example}”" for r in POLICY]
+    lines += [
+        f"- `{r.id}`: `{r.trigger}`  \n  “{r.example}”  \n  Follows: {r.cites}" for r in POLICY
+    ]
     lines += [
         "",
         "## Actors",
@@ -286,7 +305,11 @@ def _policy_page(found: Iterable[Act], used: list[str], figures: Figures | None)
         "",
         "## Left uncoded",
         "",
-        *table(["sentence", "why no act"], [[f"“{s}…”", why] for s, why in NOT_ACTS]),
+        "Sentences of the reports the policy deliberately does not code, with the report",
+        "printing each (verbatim, its opening words); a row naming no report is an example",
+        "written for the policy, not a quote.",
+        "",
+        *table(["sentence", "report", "why no act"], [_uncoded_row(u) for u in NOT_ACTS]),
         "",
         "## QuadClass",
         "",

@@ -28,10 +28,11 @@ whitespace collapsed to one space.
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import import_module
+from typing import TypeVar
 
 from pakru.dataset import Dataset
 from pakru.schema import (
@@ -50,6 +51,8 @@ from pakru.schema.derivations import NameDerivation
 from pakru.schema.introspect import Loc, field_path, quotes
 from pakru.schema.names import name_pattern
 from pakru.schema.text import NormalisedText, sentences
+
+T = TypeVar("T")
 
 __all__ = [
     "NameIndex",
@@ -171,17 +174,24 @@ def _named(sentence: str, patterns: "list[tuple[str, re.Pattern[str]]] | NameInd
     the id "" (a person's title) hides what it contains and names nobody.
     ``patterns`` is a :class:`NameIndex`, or a plain list (every pattern tried).
     """
-    tried = patterns.candidates(sentence) if isinstance(patterns, NameIndex) else patterns
-    hits = [(m.start(), m.end(), rid) for rid, pattern in tried for m in pattern.finditer(sentence)]
+    if isinstance(patterns, NameIndex):
+        return patterns.named(sentence)
+    hits = [
+        (m.start(), m.end(), rid) for rid, pattern in patterns for m in pattern.finditer(sentence)
+    ]
+    return {rid for rid in _longest(hits) if rid}
+
+
+def _longest(hits: "list[tuple[int, int, T]]") -> "set[T]":
+    """The labels of the hits no strictly longer hit holds."""
     if len(hits) > 1:
-        # longest first: a hit is kept unless a strictly longer one holds it
-        hits.sort(key=lambda h: h[0] - h[1])
-    kept: set[str] = set()
-    longer: list[tuple[int, int]] = []
-    for start, end, rid in hits:
-        if rid and not any(s <= start and end <= e and (e - s) > (end - start) for s, e in longer):
-            kept.add(rid)
-        longer.append((start, end))
+        hits = sorted(hits, key=lambda h: h[0] - h[1])  # longest first
+    kept: set[T] = set()
+    seen: list[tuple[int, int]] = []
+    for start, end, label in hits:
+        if not any(s <= start and end <= e and (e - s) > (end - start) for s, e in seen):
+            kept.add(label)
+        seen.append((start, end))
     return kept
 
 
@@ -215,46 +225,61 @@ def _fold_table() -> tuple[dict[int, str], frozenset[str]]:
 
 
 class NameIndex:
-    """Name patterns indexed by a word each match must contain: one pass per sentence.
+    """Name patterns indexed by a word each match must hold: one pass per sentence.
 
     Every pattern finds a name form as a whole word, so a sentence it matches
-    holds the form's first word (an initials pattern: the surname) as one of
-    its words, ignoring case. A sentence's words pick the few patterns worth
+    holds each word of the form (an initials pattern: the surname) as one of
+    its own words, ignoring case. Each distinct pattern is filed under the
+    rarest of its words, and a sentence's words pick the few patterns worth
     trying from a dictionary, so the cost of a sentence does not grow with the
-    number of records. Patterns with no such word are tried on every sentence.
+    number of records; a pattern several records share (two bodies named
+    "Ministry of Energy") is tried once for all of them.
     """
 
     _fold: tuple[dict[int, str], frozenset[str]] | None = None
 
     def __init__(self, patterns: Iterable[tuple[str, re.Pattern[str], str]]) -> None:
-        """``patterns``: ``(id, pattern, key text)``; the key's first word is the index."""
+        """``patterns``: ``(id, pattern, key text)``; every match holds each word of the key."""
         if NameIndex._fold is None:
             NameIndex._fold = _fold_table()
         self._table, self._odd = NameIndex._fold
-        self.patterns: list[tuple[str, re.Pattern[str]]] = []
+        ids: dict[re.Pattern[str], list[str]] = {}
+        words: dict[re.Pattern[str], set[str]] = {}
+        for rid, pattern, key in patterns:
+            ids.setdefault(pattern, []).append(rid)
+            words.setdefault(pattern, set()).update(_WORD.findall(self._key(key)))
+        counts = Counter(word for found in words.values() for word in found)
+        self.patterns = [(pattern, tuple(found)) for pattern, found in ids.items()]
+        """Each distinct pattern with the ids (``""`` for a title) it names."""
         self._by_word: dict[str, list[int]] = defaultdict(list)
         self._always: list[int] = []
-        for rid, pattern, key in patterns:
-            at = len(self.patterns)
-            self.patterns.append((rid, pattern))
-            word = _WORD.match(self._key(key))
-            if word is None:
-                self._always.append(at)
+        for at, (pattern, _) in enumerate(self.patterns):
+            if words[pattern]:
+                rarest = min(words[pattern], key=lambda w: (counts[w], w))
+                self._by_word[rarest].append(at)
             else:
-                self._by_word[word.group()].append(at)
+                self._always.append(at)
 
     def _key(self, text: str) -> str:
         return text.translate(self._table).lower().translate(self._table)
 
-    def candidates(self, sentence: str) -> list[tuple[str, re.Pattern[str]]]:
-        """The patterns that may match ``sentence``, in the order they were given."""
+    def candidates(self, sentence: str) -> list[int]:
+        """Positions in :attr:`patterns` of the patterns that may match ``sentence``."""
         if not self._odd.isdisjoint(sentence):
-            return self.patterns
+            return list(range(len(self.patterns)))
         chosen = list(self._always)
         for word in set(_WORD.findall(self._key(sentence))):
             chosen.extend(self._by_word.get(word, ()))
-        chosen.sort()
-        return [self.patterns[i] for i in chosen]
+        return chosen
+
+    def named(self, sentence: str) -> set[str]:
+        """:func:`_named` of ``sentence`` against every pattern, trying only the candidates."""
+        hits = [
+            (m.start(), m.end(), at)
+            for at in self.candidates(sentence)
+            for m in self.patterns[at][0].finditer(sentence)
+        ]
+        return {rid for at in _longest(hits) for rid in self.patterns[at][1] if rid}
 
 
 def initials_pattern(name: str) -> re.Pattern[str] | None:

@@ -15,7 +15,7 @@ from pakru.schema import RECORD_TYPES
 
 def test_the_light_copies_equal_their_originals() -> None:
     assert SEMVER == DATASET_SEMVER
-    assert KINDS == tuple(RECORD_TYPES)
+    assert tuple(RECORD_TYPES) == KINDS
 
 
 def test_the_version_string_is_the_packages() -> None:

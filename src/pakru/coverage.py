@@ -28,7 +28,7 @@ whitespace collapsed to one space.
 
 import re
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import import_module
@@ -121,9 +121,18 @@ class SourceCoverage:
         return tuple(s for s in self.sentences if s.uncited)
 
 
-def quote_spans(ds: Dataset) -> dict[str, list[tuple[int, int, str]]]:
-    """Source id → ``(start, end, record id)`` of every quote found verbatim in its text."""
-    normalised = {sid: NormalisedText(text) for sid, text in ds.texts.items()}
+def _normalised(ds: Dataset) -> dict[str, NormalisedText]:
+    return {sid: NormalisedText(text) for sid, text in ds.texts.items()}
+
+
+def quote_spans(
+    ds: Dataset, normalised: dict[str, NormalisedText] | None = None
+) -> dict[str, list[tuple[int, int, str]]]:
+    """Source id → ``(start, end, record id)`` of every quote found verbatim in its text.
+
+    ``normalised``: the texts as :class:`NormalisedText`, when the caller has them already.
+    """
+    normalised = _normalised(ds) if normalised is None else normalised
     spans: dict[str, list[tuple[int, int, str]]] = {sid: [] for sid in normalised}
     for record in ds.records:
         for _, item in quotes(record):
@@ -145,10 +154,12 @@ def _derived_field(record: Record, loc: Loc, item: BaseDerivation) -> str:
     return field_path(owner)
 
 
-def derivation_spans(ds: Dataset) -> dict[str, list[tuple[int, int, str]]]:
+def derivation_spans(
+    ds: Dataset, normalised: dict[str, NormalisedText] | None = None
+) -> dict[str, list[tuple[int, int, str]]]:
     """Source id → ``(start, end, "record field (rule)")`` of every derivation's quote, and of
-    the dateline a place rule reads."""
-    normalised = {sid: NormalisedText(text) for sid, text in ds.texts.items()}
+    the dateline a place rule reads (``normalised`` as for :func:`quote_spans`)."""
+    normalised = _normalised(ds) if normalised is None else normalised
     spans: dict[str, list[tuple[int, int, str]]] = {sid: [] for sid in normalised}
     for record in ds.records:
         for loc, item in quotes(record):
@@ -224,16 +235,21 @@ def _fold_table() -> tuple[dict[int, str], frozenset[str]]:
     return table, frozenset(odd)
 
 
+KEY_WORDS = 4
+"""Words of a name form a :class:`NameIndex` files it under (a person's full name, mostly)."""
+
+
 class NameIndex:
-    """Name patterns indexed by a word each match must hold: one pass per sentence.
+    """Name patterns indexed by the words each match must hold: one pass per sentence.
 
     Every pattern finds a name form as a whole word, so a sentence it matches
-    holds each word of the form (an initials pattern: the surname) as one of
-    its own words, ignoring case. Each distinct pattern is filed under the
-    rarest of its words, and a sentence's words pick the few patterns worth
-    trying from a dictionary, so the cost of a sentence does not grow with the
-    number of records; a pattern several records share (two bodies named
-    "Ministry of Energy") is tried once for all of them.
+    holds the words of the form (an initials pattern: of the surname), in
+    order and one after another, among its own words, ignoring case. Each
+    distinct pattern is filed under its first :data:`KEY_WORDS` words, and
+    the runs of a sentence's words pick the few patterns worth trying from a
+    dictionary, so the cost of a sentence does not grow with the number of
+    records; a pattern several records share (two bodies named "Ministry of
+    Energy") is tried once for all of them.
     """
 
     _fold: tuple[dict[int, str], frozenset[str]] | None = None
@@ -244,21 +260,20 @@ class NameIndex:
             NameIndex._fold = _fold_table()
         self._table, self._odd = NameIndex._fold
         ids: dict[re.Pattern[str], list[str]] = {}
-        words: dict[re.Pattern[str], set[str]] = {}
+        keys: dict[re.Pattern[str], tuple[str, ...]] = {}
         for rid, pattern, key in patterns:
             ids.setdefault(pattern, []).append(rid)
-            words.setdefault(pattern, set()).update(_WORD.findall(self._key(key)))
-        counts = Counter(word for found in words.values() for word in found)
+            keys.setdefault(pattern, tuple(_WORD.findall(self._key(key)))[:KEY_WORDS])
         self.patterns = [(pattern, tuple(found)) for pattern, found in ids.items()]
         """Each distinct pattern with the ids (``""`` for a title) it names."""
-        self._by_word: dict[str, list[int]] = defaultdict(list)
+        self._by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self._always: list[int] = []
         for at, (pattern, _) in enumerate(self.patterns):
-            if words[pattern]:
-                rarest = min(words[pattern], key=lambda w: (counts[w], w))
-                self._by_word[rarest].append(at)
+            if keys[pattern]:
+                self._by_key[keys[pattern]].append(at)
             else:
                 self._always.append(at)
+        self._lengths = sorted({len(k) for k in self._by_key})
 
     def _key(self, text: str) -> str:
         return text.translate(self._table).lower().translate(self._table)
@@ -267,10 +282,12 @@ class NameIndex:
         """Positions in :attr:`patterns` of the patterns that may match ``sentence``."""
         if not self._odd.isdisjoint(sentence):
             return list(range(len(self.patterns)))
-        chosen = list(self._always)
-        for word in set(_WORD.findall(self._key(sentence))):
-            chosen.extend(self._by_word.get(word, ()))
-        return chosen
+        chosen = set(self._always)
+        words = _WORD.findall(self._key(sentence))
+        for length in self._lengths:
+            for at in range(len(words) - length + 1):
+                chosen.update(self._by_key.get(tuple(words[at : at + length]), ()))
+        return sorted(chosen)
 
     def named(self, sentence: str) -> set[str]:
         """:func:`_named` of ``sentence`` against every pattern, trying only the candidates."""
@@ -346,8 +363,9 @@ def _by_sentence(
 
 def coverage(ds: Dataset) -> list[SourceCoverage]:
     """Per source (in file order): each sentence, what it mentions and which records cite it."""
-    spans = quote_spans(ds)
-    derived = derivation_spans(ds)
+    normalised = _normalised(ds)
+    spans = quote_spans(ds, normalised)
+    derived = derivation_spans(ds, normalised)
     index = name_index(ds)
     mentioning_kinds = (Meeting, Agreement, Event)
     out = []

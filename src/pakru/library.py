@@ -50,6 +50,6 @@ class Dataset(dataset.Dataset):
         0  cgss-12   held    2018-03-02
         1  fm-talks-moscow   held           NaT
         """
-        from pakru.export.frames import frames  # noqa: PLC0415 - pandas is optional
+        from pakru.export.frames import dataset_frames  # noqa: PLC0415 - pandas is optional
 
-        return frames(self.tables(), self.version)
+        return dataset_frames(self)

@@ -109,3 +109,14 @@ def test_import_pakru_is_light() -> None:
     code = f"import sys, pakru; print(any(m.startswith({heavy}) for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_to_pandas_table_by_table_equals_the_frames_of_the_tables(ds: Dataset) -> None:
+    from pakru.export.frames import frames  # noqa: PLC0415
+
+    expected = frames(ds.tables(), ds.version)
+    got = ds.to_pandas()
+    assert list(got) == list(expected)
+    for name, frame in expected.items():
+        assert got[name].equals(frame), name
+        assert got[name].attrs == frame.attrs

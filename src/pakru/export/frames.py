@@ -13,7 +13,7 @@ file only an unquoted empty cell is unknown, and a text cell written with a
 escaped ``;`` comes back as the value was.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -22,6 +22,8 @@ from pakru.export.model import Column, Table, Value
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from pakru.dataset import Dataset
 
 PANDAS_MISSING = (
     "pakru's DataFrames need pandas, an optional dependency: pip install 'pakru[pandas]'"
@@ -40,10 +42,17 @@ def _pandas() -> Any:
 
 def frame(columns: Sequence[Column], rows: Sequence[Sequence[Value]]) -> "pd.DataFrame":
     """Rows of table values (one value per column, in order) as a typed DataFrame."""
+    return _frame(columns, lambda at, _name: [row[at] for row in rows])
+
+
+def _frame(
+    columns: Sequence[Column], values_of: "Callable[[int, str], list[Value]]"
+) -> "pd.DataFrame":
+    """A typed DataFrame whose column ``at`` (named ``name``) holds ``values_of(at, name)``."""
     pandas = _pandas()
     data = {}
     for at, column in enumerate(columns):
-        values = [row[at] for row in rows]
+        values = values_of(at, column.name)
         if column.type == "list":
             lists = [list(v) if isinstance(v, tuple) else [] for v in values]
             data[column.name] = pandas.Series(lists, dtype=object)
@@ -58,8 +67,28 @@ def frames(tables: Mapping[str, Table], version: str | None) -> "dict[str, pd.Da
     """Table name → DataFrame; each frame's ``attrs["pakru_data_version"]`` is ``version``."""
     out = {}
     for name, table in tables.items():
-        out[name] = frame(table.columns, [[r[c.name] for c in table.columns] for r in table.rows])
+        out[name] = table_frame(table)
         out[name].attrs["pakru_data_version"] = version
+    return out
+
+
+def table_frame(table: Table) -> "pd.DataFrame":
+    """One table as a typed DataFrame, read column by column from its rows (no copy of them)."""
+    rows = table.rows
+    return _frame(table.columns, lambda _at, name: [r[name] for r in rows])
+
+
+def dataset_frames(ds: "Dataset") -> "dict[str, pd.DataFrame]":
+    """:func:`frames` of ``ds``'s tables, each table made, turned into a DataFrame and let go
+    before the next is made: ``ds.to_pandas()`` holds one table's rows at a time."""
+    from pakru.export.definitions import TABLES  # noqa: PLC0415 - the acts' coding is heavy
+
+    out = {}
+    for make in TABLES:
+        table = make(ds)
+        out[table.name] = table_frame(table)
+        out[table.name].attrs["pakru_data_version"] = ds.version
+        del table
     return out
 
 

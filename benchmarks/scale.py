@@ -263,8 +263,13 @@ def main(argv: list[str] | None = None) -> int:
         "unless measured again), so sizes can be run apart",
     )
     p.add_argument("--no-memory", action="store_true", help="skip the memory figures")
+    p.add_argument(
+        "--steps",
+        default="coverage,exports,site",
+        help="which steps to time at each size (load is always timed)",
+    )
     args = p.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [int(s) for s in args.sizes.split(",") if s]
     site_sizes = {int(s) for s in args.site_sizes.split(",") if s}
     report: dict[str, Any] = {
         "format": FORMAT,
@@ -276,20 +281,24 @@ def main(argv: list[str] | None = None) -> int:
     }
     scratch = Path(tempfile.mkdtemp(prefix="pakru-scale-"))
     try:
-        print("start-up", flush=True)
-        report["startup"] = startup(args.repeat)
+        if args.repeat:
+            print("start-up", flush=True)
+            report["startup"] = startup(args.repeat)
         for n in sizes:
             directory = dataset_dir(args.data, n, args.seed)
             print(f"N = {n:,}", flush=True)
             row: dict[str, Any] = {"load": step(directory, BODIES["load"])}
-            row["coverage"] = step(directory, BODIES["coverage"])
-            print(f"    coverage: {row['coverage']['step_cpu']:.2f} s CPU", flush=True)
-            row["exports"] = exports(directory, scratch)
-            if n in site_sizes:
+            steps = set(args.steps.split(","))
+            if "coverage" in steps:
+                row["coverage"] = step(directory, BODIES["coverage"])
+                print(f"    coverage: {row['coverage']['step_cpu']:.2f} s CPU", flush=True)
+            if "exports" in steps:
+                row["exports"] = exports(directory, scratch)
+            if n in site_sizes and "site" in steps:
                 row["site"] = site(directory, scratch, args.search)
                 print(f"    site: {row['site']['cpu']:.1f} s CPU", flush=True)
             report["sizes"][str(n)] = row
-        if not args.no_memory:
+        if not args.no_memory and sizes:
             largest = dataset_dir(args.data, max(sizes), args.seed)
             report["memory"] = {"n": max(sizes), **memory(largest)}
     finally:
@@ -309,7 +318,10 @@ def main(argv: list[str] | None = None) -> int:
 def _merged(earlier: dict[str, Any], later: dict[str, Any]) -> dict[str, Any]:
     """``earlier`` with ``later``'s sizes, memory and start-up laid over it; both dates and
     loads are kept in the date and load fields."""
-    out = {**earlier, "sizes": {**earlier["sizes"], **later["sizes"]}}
+    sizes = {n: dict(row) for n, row in earlier["sizes"].items()}
+    for n, row in later["sizes"].items():
+        sizes[n] = {**sizes.get(n, {}), **row}  # a step measured again replaces the earlier
+    out = {**earlier, "sizes": sizes}
     for key in ("memory", "startup"):
         if key in later:
             out[key] = later[key]

@@ -235,8 +235,9 @@ def _fold_table() -> tuple[dict[int, str], frozenset[str]]:
     return table, frozenset(odd)
 
 
-KEY_WORDS = 4
-"""Words of a name form a :class:`NameIndex` files it under (a person's full name, mostly)."""
+KEY_WORDS = 12
+"""Words of a name form a :class:`NameIndex` files it under: all of them, for every name the
+corpora hold (series bodies share their first six or seven)."""
 
 
 class NameIndex:

@@ -323,7 +323,7 @@ def _person_patterns(record: Record) -> list[re.Pattern[str]]:
 
 
 def _keyed_patterns(record: Record) -> list[tuple[re.Pattern[str], str]]:
-    """:func:`_person_patterns`, each with the text whose first word any match holds."""
+    """:func:`_person_patterns`, each with the text whose words any match holds, in order."""
     if isinstance(record, Person):
         surname = record.name.split()[-1].casefold()
         forms = [f for f in (record.name, *record.aliases) if f.casefold() != surname]

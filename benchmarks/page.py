@@ -475,7 +475,7 @@ def render(report: dict[str, Any], scale: dict[str, Any] | None = None) -> str:
     if scale is None and SCALE.is_file():
         scale = json.loads(SCALE.read_text(encoding="utf-8"))
     try:
-        scaled = scale_page.section(scale) if scale is not None else []
+        scaled = scale_page.section(scale, report["date"]) if scale is not None else []
     except scale_page.ScaleFormatError as error:
         raise FormatError(str(error)) from None
     targets = _targets(report)

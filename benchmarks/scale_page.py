@@ -130,12 +130,22 @@ def targets(scale: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
     return out
 
 
-def section(scale: dict[str, Any]) -> list[str]:
-    """The Markdown lines of the scale section."""
+def section(scale: dict[str, Any], validator_date: str | None = None) -> list[str]:
+    """The Markdown lines of the scale section (``validator_date``: when the validator's
+    figures above it were taken, said so that neither run passes for the other)."""
     check(scale)
     lines = [
         "## As the corpus grows",
         "",
+        *(
+            [
+                f"The sections above are `benchmarks/run.py`'s, taken {validator_date}; this "
+                "one is `benchmarks/scale.py`'s, taken apart.",
+                "",
+            ]
+            if validator_date
+            else []
+        ),
         f"Taken by `benchmarks/scale.py` on {scale['date']} ({scale['install']}; "
         f"load average {scale['load_before']} before, {scale['load_after']} after, on "
         f"{scale['machine']['cores']} cores). Each figure is one fresh process; *step* is "

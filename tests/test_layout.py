@@ -96,3 +96,70 @@ def test_a_letterhead_names_the_publisher_and_is_no_headline() -> None:
     assert layout.headline is None
     assert layout.publisher is not None
     assert layout.publisher.value == "MINISTRY OF DEFENCE"
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "agency", "publisher", "published"),
+    [
+        (  # TASS's own layout: the agency between slashes, a day without a year
+            "Moscow and Islamabad review security ties\n\n"
+            "MOSCOW, April 26. /TASS/. Russia and Pakistan held consultations on security.\n",
+            "Moscow",
+            "TASS",
+            "TASS",
+            None,
+        ),
+        (  # the same, under a date line that gives the year
+            " date 2019-04-26\n\nMOSCOW, April 26. /TASS/. Russia and Pakistan held talks.\n",
+            "Moscow",
+            "TASS",
+            "TASS",
+            "2019-04-26",
+        ),
+        (  # a full date after the city, the agency in parentheses, a colon
+            "Envoys review counter-terrorism work\n\n"
+            "ISLAMABAD, April 20, 2019 (APP): Pakistan and Russia held talks on Friday.\n",
+            "Islamabad",
+            "APP",
+            "APP",
+            "2019-04-20",
+        ),
+        (  # a full date after the city, the agency in parentheses, a dash
+            "Envoys review counter-terrorism work\n\n"
+            "MOSCOW, April 20, 2019 (TASS) - Russia and Pakistan held talks on Friday.\n",
+            "Moscow",
+            "TASS",
+            "TASS",
+            "2019-04-20",
+        ),
+    ],
+)
+def test_wire_datelines_with_a_year_or_slashes(
+    text: str, city: str, agency: str, publisher: str, published: str | None
+) -> None:
+    layout = read_layout(text)
+    assert layout.dateline is not None
+    assert (layout.dateline.city, layout.dateline.agency) == (city, agency)
+    assert (layout.publisher and layout.publisher.value) == publisher
+    assert (layout.published and layout.published.value) == published
+    assert layout.dateline.quote in text
+    assert layout.published is None or layout.published.quote in text
+
+
+def test_a_byline_in_capitals_names_the_author() -> None:
+    text = (
+        "Pakistan, Russia to hold talks on terrorism\n\n"
+        "BY BAQIR SAJJAD SYED\n\n"
+        "ISLAMABAD: Pakistan and Russia will hold talks on counter-terrorism next week.\n"
+    )
+    layout = read_layout(text)
+    assert layout.byline is not None
+    assert (layout.byline.value, layout.byline.quote, layout.byline_kind) == (
+        "Baqir Sajjad Syed",
+        "BY BAQIR SAJJAD SYED",
+        "person",
+    )
+    assert layout.headline is not None
+    assert layout.headline.value == "Pakistan, Russia to hold talks on terrorism"
+    assert layout.dateline is not None
+    assert layout.dateline.city == "Islamabad"

@@ -173,7 +173,12 @@ def test_cli_json_on_fixture(tiny: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 # --- the shipped reports ----------------------------------------------------
 
-REPORTS = {c.source: c for c in coverage(pakru.load())}
+SHIPPED = pakru.load()
+REPORTS = {c.source: c for c in coverage(SHIPPED)}
+
+FIRST_FIVE = ("src-9a68526d", "src-5c611fd4", "src-0d14edf0", "src-b44e9500", "src-70d7bb2a")
+"""The reports the dataset was built from; a quiet sentence of a later one is reviewed in
+tests/records/expected-mentions.tsv."""
 
 KNOWN_UNCITED: dict[tuple[str, int], str] = {}
 """(source, sentence index) → why a mentioning sentence is left uncited. None today."""
@@ -193,17 +198,13 @@ NOT_MENTIONING = {
     ("src-b44e9500", 16): "The Frontier Post",
     ("src-70d7bb2a", 1): "date 2018-03-03 Zahid Chaudhary",  # byline (cited by the source)
 }
-"""Sentences that mention no meeting, agreement, event or actor, with the reason."""
+"""Sentences of the first five reports that mention no meeting, agreement, event or actor,
+with the reason. Every report's quiet sentences are in tests/records/expected-mentions.tsv
+(mentions '-'); a new report's are reviewed there, not listed here."""
 
 
 def test_every_source_is_covered() -> None:
-    assert list(REPORTS) == [
-        "src-9a68526d",
-        "src-5c611fd4",
-        "src-0d14edf0",
-        "src-b44e9500",
-        "src-70d7bb2a",
-    ]
+    assert sorted(REPORTS) == sorted(s.id for s in SHIPPED.sources)
 
 
 def test_no_mentioning_sentence_is_uncited() -> None:
@@ -218,7 +219,7 @@ def test_non_mentioning_sentences_are_the_listed_ones() -> None:
         for s in r.sentences
         if not s.mentioning
     }
-    assert set(quiet) == set(NOT_MENTIONING)
+    assert {key for key in quiet if key[0] in FIRST_FIVE} == set(NOT_MENTIONING)
     for key, start in NOT_MENTIONING.items():
         assert quiet[key].startswith(start)
 
@@ -251,10 +252,10 @@ def test_the_mentions_check_names_the_changed_lines_and_fails(
 def test_cli_uncited_on_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["coverage", "--uncited"]) == 0
     *lines, tree = capsys.readouterr().out.splitlines()
-    assert len(lines) == 5
+    assert len(lines) == len(SHIPPED.sources)
     assert all("mentioning sentences cited" in line for line in lines)
     assert tree.startswith("Checked ")  # the records tree found (this checkout), and its size
-    assert tree.endswith(" upwards).")
+    assert tree.endswith((" upwards).", "(PAKRU_RECORDS)."))
 
 
 def test_sentences_show_the_derivations_they_feed(tmp_path: Path) -> None:

@@ -113,7 +113,9 @@ def _weekday(d: Derivation, anchors: Anchors, subject: str | None = None) -> Bou
         raise UnderivableError(f"{d.quote!r} does not name {name.capitalize()}")
     if subject in anchors.series and all(of_statement(d.quote, at) for at in spots):
         raise UnderivableError(
-            f"{name.capitalize()} in {d.quote!r} is the day of a statement, not of the meeting"
+            f"{name.capitalize()} in {d.quote!r} is the day of a statement, not of the "
+            'meeting: quote the clause that reports the meeting ("the talks were held on '
+            f"{name.capitalize()}\"), or give the meeting's date without this derivation"
         )
     interval = anchors.publication.get(d.source)
     if anchors.published.get(d.source) is None and interval is not None:

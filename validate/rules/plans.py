@@ -31,37 +31,38 @@ def _years(date: DateInterval) -> str:
     return f"{last.year} or earlier"
 
 
-def _match(held: Meeting, plan: Meeting) -> tuple[Loc, str] | None:
-    """Why ``held`` looks like the meeting ``plan`` announced, or None."""
+def _match(held: Meeting, plan: Meeting) -> tuple[Loc, str, bool] | None:
+    """Why ``held`` looks like the meeting ``plan`` announced, and whether surely, or None.
+
+    Same series and number: surely. Same kind, city and overlapping dates: surely when
+    both are of one series; only perhaps when either has no series (a ministers' meeting
+    in the city of a planned working group is not that group's meeting). Meetings of two
+    series, or of two kinds, are never matched by city and date.
+    """
     if (
         held.series is not None
         and held.series == plan.series
         and held.ordinal is not None
         and held.ordinal == plan.ordinal
     ):
-        return ("ordinal",), f"number {held.ordinal} of {held.series}"
+        return ("ordinal",), f"number {held.ordinal} of {held.series}", True
     city = _city(held)
     if (
         city is not None
         and city == _city(plan)
+        and held.kind == plan.kind
         and held.date.precision != "unknown"
         and plan.date.precision != "unknown"
         and overlaps(held.date, plan.date)
         and (held.series is None or plan.series is None or held.series == plan.series)
     ):
-        return ("location", "city"), f"held in {held.location.city} when it was planned"
+        sure = held.series is not None and held.series == plan.series
+        why = f"a {held.kind} held in {held.location.city} when it was planned"
+        return ("location", "city"), why, sure
     return None
 
 
-@rule("plans.unlinked")
-def unlinked(dataset: Dataset, _: Context) -> Iterator[Hit]:
-    """A held meeting that looks like a planned one (same series and number, or same city
-    and date) says it carried out the plan with ``realises``.
-
-    Setting ``status: held`` on the plan is not the fix: the plan records what
-    was announced, the held meeting what happened. Nor is ``same_as``, which is
-    for two records of one meeting whose sources disagree.
-    """
+def _unlinked(dataset: Dataset, *, sure: bool) -> Iterator[Hit]:
     plans = [m for m in dataset.meetings if m.status == "planned"]
     realised = {m.realises for m in dataset.meetings if m.realises is not None}
     for held in dataset.meetings:
@@ -70,16 +71,48 @@ def unlinked(dataset: Dataset, _: Context) -> Iterator[Hit]:
         for plan in plans:
             if plan.id in realised or plan.id == held.id:
                 continue
-            if found := _match(held, plan):
-                loc, why = found
-                yield Hit(
-                    held.id,
-                    loc,
-                    f"looks like the meeting planned in {plan.id} ({why}); if it carried "
-                    f"out that plan, add 'realises: {plan.id}' (and keep the plan's status "
-                    "'planned')",
-                    about=plan.id,
+            found = _match(held, plan)
+            if found is None or found[2] != sure:
+                continue
+            loc, why, _ = found
+            advice = (
+                f"if it carried out that plan, add 'realises: {plan.id}' (and keep the "
+                "plan's status 'planned')"
+            )
+            if not sure:
+                advice += (
+                    "; it has no series to tell, so if it is another meeting, give it its "
+                    "series or leave it unlinked"
                 )
+            yield Hit(
+                held.id,
+                loc,
+                f"looks like the meeting planned in {plan.id} ({why}); {advice}",
+                about=plan.id,
+            )
+
+
+@rule("plans.unlinked")
+def unlinked(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """A held meeting that is surely a planned one (same series and number, or same series,
+    kind, city and date) says it carried out the plan with ``realises``.
+
+    Setting ``status: held`` on the plan is not the fix: the plan records what
+    was announced, the held meeting what happened. Nor is ``same_as``, which is
+    for two records of one meeting whose sources disagree.
+    """
+    yield from _unlinked(dataset, sure=True)
+
+
+@rule("plans.maybe-unlinked", severity="warning")
+def maybe_unlinked(dataset: Dataset, _: Context) -> Iterator[Hit]:
+    """A held meeting of the kind, city and date of a planned one, where one of them has no
+    series: perhaps the plan carried out, perhaps another meeting.
+
+    Add ``realises`` when the reports say it carried out the plan; give the
+    meeting its series when they name one; otherwise nothing needs fixing.
+    """
+    yield from _unlinked(dataset, sure=False)
 
 
 @rule("plans.link")

@@ -144,7 +144,8 @@ def _names(body: Body) -> tuple[str, ...]:
 
 def _series_problem(series: Body, others: list[Body], quote: str) -> str | None:
     """Why ``quote`` does not support ``series``: it names another series, or a group that
-    is none of the series' names; None when it names the series or no group at all."""
+    is none of the series' names; None when it names the series or no group at all
+    (:func:`_names_series` tells the two apart)."""
     folded = _fold(quote)
     if any(name in folded for name in _names(series)):
         return None
@@ -161,10 +162,38 @@ def _series_problem(series: Body, others: list[Body], quote: str) -> str | None:
     return None
 
 
+def _names_series(series: Body, quote: str) -> bool:
+    folded = _fold(quote)
+    return any(name in folded for name in _names(series))
+
+
+def _linked_in_series(dataset: Dataset, meeting: Meeting) -> str | None:
+    """A meeting of the same series this one is tied to by a rule: the meeting that
+    announced it ("the next meeting"), the plan it carried out, a record of the same
+    meeting, or the anchor its ordinal is counted from."""
+    linked = [meeting.announced_at, meeting.realises, *meeting.same_as]
+    linked += [d.anchor for d in meeting.derivations]
+    for other_id in linked:
+        if other_id is None:
+            continue
+        if other_id not in dataset:
+            return other_id  # an unknown or unbuilt record: reported where it is named
+        other = dataset.get(other_id)
+        if isinstance(other, Meeting) and other.series == meeting.series:
+            return other_id
+    return None
+
+
 @rule("series.named")
 def named(dataset: Dataset, _: Context) -> Iterator[Hit]:
-    """A quote supporting a meeting's ``series`` that names a group names that series (its
-    name or an alias), not another series or another group."""
+    """A quote supporting a meeting's ``series`` names that series (its name or an alias),
+    not another series or another group.
+
+    A quote that names no group at all ("held the eighth meeting") supports the
+    series only when another quote names it, or the meeting is tied by a rule to
+    a meeting of that series (``announced_at``, ``realises``, ``same_as``, an
+    ordinal's anchor).
+    """
     bodies = [b for b in dataset.records if isinstance(b, Body) and b.kind == "dialogue-series"]
     for meeting in dataset.meetings:
         if meeting.series is None or meeting.series not in dataset:
@@ -172,9 +201,24 @@ def named(dataset: Dataset, _: Context) -> Iterator[Hit]:
         series = dataset.get(meeting.series)
         if not isinstance(series, Body):
             continue
+        silent: list[int] = []
+        named_it = False
         for index, item in enumerate(meeting.evidence):
             if "series" not in item.supports:
                 continue
+            position = item.supports.index("series")
             if (problem := _series_problem(series, bodies, item.quote)) is not None:
-                position = item.supports.index("series")
                 yield Hit(meeting.id, ("evidence", index, "supports", position), problem)
+            elif _names_series(series, item.quote):
+                named_it = True
+            else:
+                silent.append(index)
+        if silent and not named_it and _linked_in_series(dataset, meeting) is None:
+            index = silent[0]
+            yield Hit(
+                meeting.id,
+                ("evidence", index, "supports", meeting.evidence[index].supports.index("series")),
+                f"the quote names no series, so it does not support 'series: {series.id}'; "
+                f"quote the words that name it ({series.name!r} or an alias), or link the "
+                "meeting to one of the series (announced_at, realises, same_as)",
+            )

@@ -88,7 +88,10 @@ _DATE_LABEL = r"(?:(?:last\s+)?updated(?:\s+on)?:?\s+|published(?:\s+on)?:?\s+)?
 _END_CREDIT = re.compile(
     r"^(?:Published in|Copyright|©)\s*(?P<outlet>[A-Z][\w&.' ]*?),\s*(?P<rest>.*)$"
 )
-_BYLINE = re.compile(r"^(?P<lead>Written by|By)\s+(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4})$")
+_BYLINE = re.compile(
+    r"^(?P<lead>(?i:written by|by))\s+(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4})$"
+)
+"""A byline: "By NAME", "Written by NAME", or in capitals ("BY BAQIR SAJJAD SYED")."""
 _HOUSE = re.compile(
     r"^(?:Our|Staff|Special|A) (?:Staff )?(?:Correspondent|Reporter)$"
     r"|^Staff Reporter$|^News Desk$|^Monitoring Desk$|^Web Desk$|^(?:[A-Z][a-z]+ ){1,2}Report$"
@@ -97,14 +100,17 @@ _NAME = re.compile(r"^[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.)){1,3}$")
 _CITY = r"(?P<city>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)?)"
 _DATELINE = re.compile(
     rf"^(?P<quote>{_CITY}"
-    r"(?:[,.]\s*(?P<stamp>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
+    r"(?:[,.]\s*(?P<stamp>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+    r"(?:,\s*\d{4})?))?"
     r"(?:\s+[-–—]\s+(?P<dated>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}))?"
-    r"(?:,?\s*\((?P<paren>[^()]{2,80})\))?"
-    r"\s*(?P<mark>[-–—:]|\s:))\s*"
+    r"(?:\.?\s*/(?P<slash>[A-Z][A-Za-z ]{1,30})/\s*(?P<slashmark>[-–—:.])?"
+    r"|(?:,?\s*\((?P<paren>[^()]{2,80})\))?"
+    r"\s*(?P<mark>[-–—:]|\s:)))\s*"
 )
 """A dateline: a city; a day and month after a comma or full stop ("MOSCOW. March 10",
-"Moscow, 1 Dec"), or a full date after a dash ("Rawalpindi - March 4, 2026"); an agency
-or outlet in parentheses; then a dash or a colon."""
+"Moscow, 1 Dec", "ISLAMABAD, April 20, 2019"), or a full date after a dash ("Rawalpindi -
+March 4, 2026"); an agency or outlet in parentheses, then a dash or a colon; or an agency
+between slashes, then a full stop ("MOSCOW, April 26. /TASS/.")."""
 _PAREN_DATE = re.compile(r"^(?P<outlet>.*?)\s*[-–—]\s*(?P<date>.+?)\s*$")
 
 BylineKind = Literal["person", "house", "agency"]
@@ -198,6 +204,8 @@ def _byline(line: str) -> tuple[Field, BylineKind] | None:
     stripped = line.strip()
     if match := _BYLINE.match(stripped):
         name = match["name"]
+        if name.isupper() and len(name) > 3:  # "BAQIR SAJJAD SYED": "Baqir Sajjad Syed"
+            name = name.title()
         kind: BylineKind = "house" if name.startswith("The ") or _HOUSE.match(name) else "person"
         return Field("author", name, stripped), kind
     if _HOUSE.match(stripped):
@@ -212,7 +220,7 @@ def _dateline(line: str) -> Dateline | None:
     city = match["city"]
     if city.lower() in {"the", "a", "an", "by", "on", "in"} or city.split()[0].lower() in _MONTHS:
         return None
-    paren = match["paren"]
+    paren = match["paren"] or match["slash"]
     agency = outlet = None
     if paren:
         name = paren
@@ -224,7 +232,8 @@ def _dateline(line: str) -> Dateline | None:
         else:
             outlet = name
     stamped = match["stamp"] or match["dated"]
-    if not city.isupper() and stamped is None and not paren and match["mark"] not in ":":
+    mark = match["mark"] or match["slashmark"] or ""
+    if not city.isupper() and stamped is None and not paren and mark not in ":":
         return None  # "Pakistan - Russia ..." is a sentence; a mixed-case dateline needs a colon
     return Dateline(_title(city), agency, outlet, match["quote"].strip())
 
@@ -357,7 +366,8 @@ def _dated_dateline(dateline: Dateline | None) -> Field | None:
     paren = re.search(r"\(([^()]*)\)", dateline.quote)
     if paren and (dated := _PAREN_DATE.match(paren[1])) and (day := parse_date(dated["date"])):
         return Field("published", day[0].isoformat(), day[1])
-    if paren is None and (day := parse_date(dateline.quote)):
+    outside = dateline.quote if paren is None else dateline.quote[: paren.start()]
+    if day := parse_date(outside):  # "ISLAMABAD, April 20, 2019 (APP):"
         return Field("published", day[0].isoformat(), day[1])
     return None
 

@@ -238,12 +238,17 @@ def _nullable_scalar(prop: dict[str, Any]) -> bool:
     return "null" in kinds and all(k in {"null", "string", "integer", "number"} for k in kinds)
 
 
+ASKED_FOR: dict[str, frozenset[str]] = {"person": frozenset({"titles"})}
+"""Optional lists a rule asks for, written as one entry to fill: a person acting in an act
+needs a title with its ``attested`` date (``acts.person-role``)."""
+
+
 def _wanted(node: dict[str, Any], name: str, *, nested: bool) -> bool:
     """Whether the scaffold writes the field: required ones, optional ones the validator may
     ask for (an id or a number; in a nested object such as a location, also its lists, such
     as the gazetteer's fields and their derivations)."""
     prop = node["properties"][name]
-    if name in node.get("required", []):
+    if name in node.get("required", []) or name in node.get("x-asked", ()):
         return True
     if _nullable_scalar(prop):
         return True
@@ -262,7 +267,8 @@ def _lines(
     node = _resolve(schema, node)
     for name in [n for n in node.get("properties", {}) if _wanted(node, n, nested=nested)]:
         prop = node["properties"][name]
-        if name not in node.get("required", []) and prop.get("type") == "array":
+        asked = name in node.get("x-asked", ())
+        if name not in node.get("required", []) and prop.get("type") == "array" and not asked:
             yield f"{indent}{name}: []  # {_hint(prop)}".rstrip()
             continue
         target = _resolve(schema, prop)
@@ -295,6 +301,7 @@ def record_yaml(
     comments say what the field holds and, for a fixed list, its values.
     """
     schema = RECORD_TYPES[kind].model.model_json_schema(mode="validation")
+    schema["x-asked"] = sorted(ASKED_FOR.get(kind, ()))
     values = {"id": record_id}
     if source:
         values["source"] = source

@@ -48,3 +48,39 @@ def test_a_missed_target_is_shown_with_what_bounds_it() -> None:
     text = page.render(report)
     assert "What bounds the missed targets" in text
     assert "pydantic" in text.split("What bounds the missed targets")[1]
+
+
+def _scale() -> dict[str, Any]:
+    scale: dict[str, Any] = json.loads(page.SCALE.read_text(encoding="utf-8"))
+    return scale
+
+
+def test_scale_figures_are_of_the_current_format() -> None:
+    page.scale_page.check(_scale())
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda s: s.update(format=page.scale_page.FORMAT + 1),
+        lambda s: s.pop("growth"),
+        lambda s: s.pop("install"),
+        lambda s: next(iter(s["sizes"].values())).pop("coverage"),
+        lambda s: s.update(sizes={}),
+    ],
+)
+def test_other_scale_layouts_are_refused(damage: Any) -> None:
+    scale = copy.deepcopy(_scale())
+    damage(scale)
+    with pytest.raises(page.FormatError):
+        page.render(_figures(), scale)
+
+
+def test_a_growth_over_the_bound_is_shown_as_missed() -> None:
+    scale = copy.deepcopy(_scale())
+    scale["growth"] = [{"step": "coverage", "from": 1000, "to": 10000, "ratio": 12.5, "ok": False}]
+    text = page.render(_figures(), scale)
+    assert (
+        "| every step: x10 records ≤ x11 time | worst x12.50 (coverage, 1,000 → 10,000) | **no** |"
+        in text
+    )

@@ -27,7 +27,12 @@ whitespace collapsed to one space.
 """
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import import_module
+from typing import TypeVar
 
 from pakru.dataset import Dataset
 from pakru.schema import (
@@ -47,11 +52,15 @@ from pakru.schema.introspect import Loc, field_path, quotes
 from pakru.schema.names import name_pattern
 from pakru.schema.text import NormalisedText, sentences
 
+T = TypeVar("T")
+
 __all__ = [
+    "NameIndex",
     "Sentence",
     "SourceCoverage",
     "coverage",
     "derivation_spans",
+    "name_index",
     "quote_spans",
     "sentences",
 ]
@@ -112,9 +121,18 @@ class SourceCoverage:
         return tuple(s for s in self.sentences if s.uncited)
 
 
-def quote_spans(ds: Dataset) -> dict[str, list[tuple[int, int, str]]]:
-    """Source id → ``(start, end, record id)`` of every quote found verbatim in its text."""
-    normalised = {sid: NormalisedText(text) for sid, text in ds.texts.items()}
+def _normalised(ds: Dataset) -> dict[str, NormalisedText]:
+    return {sid: NormalisedText(text) for sid, text in ds.texts.items()}
+
+
+def quote_spans(
+    ds: Dataset, normalised: dict[str, NormalisedText] | None = None
+) -> dict[str, list[tuple[int, int, str]]]:
+    """Source id → ``(start, end, record id)`` of every quote found verbatim in its text.
+
+    ``normalised``: the texts as :class:`NormalisedText`, when the caller has them already.
+    """
+    normalised = _normalised(ds) if normalised is None else normalised
     spans: dict[str, list[tuple[int, int, str]]] = {sid: [] for sid in normalised}
     for record in ds.records:
         for _, item in quotes(record):
@@ -136,10 +154,12 @@ def _derived_field(record: Record, loc: Loc, item: BaseDerivation) -> str:
     return field_path(owner)
 
 
-def derivation_spans(ds: Dataset) -> dict[str, list[tuple[int, int, str]]]:
+def derivation_spans(
+    ds: Dataset, normalised: dict[str, NormalisedText] | None = None
+) -> dict[str, list[tuple[int, int, str]]]:
     """Source id → ``(start, end, "record field (rule)")`` of every derivation's quote, and of
-    the dateline a place rule reads."""
-    normalised = {sid: NormalisedText(text) for sid, text in ds.texts.items()}
+    the dateline a place rule reads (``normalised`` as for :func:`quote_spans`)."""
+    normalised = _normalised(ds) if normalised is None else normalised
     spans: dict[str, list[tuple[int, int, str]]] = {sid: [] for sid in normalised}
     for record in ds.records:
         for loc, item in quotes(record):
@@ -156,22 +176,128 @@ def derivation_spans(ds: Dataset) -> dict[str, list[tuple[int, int, str]]]:
     return spans
 
 
-def _named(sentence: str, patterns: list[tuple[str, re.Pattern[str]]]) -> set[str]:
+def _named(sentence: str, patterns: "list[tuple[str, re.Pattern[str]]] | NameIndex") -> set[str]:
     """Ids whose name forms occur in ``sentence``, longest match first.
 
     A match inside a longer one is dropped, so "Deputy Foreign Minister"
     does not also count as "Foreign Minister", nor "Special Secretary United
     Nations and Economic Coordination" as the United Nations. A pattern with
     the id "" (a person's title) hides what it contains and names nobody.
+    ``patterns`` is a :class:`NameIndex`, or a plain list (every pattern tried).
     """
+    if isinstance(patterns, NameIndex):
+        return patterns.named(sentence)
     hits = [
         (m.start(), m.end(), rid) for rid, pattern in patterns for m in pattern.finditer(sentence)
     ]
-    return {
-        rid
-        for start, end, rid in hits
-        if rid and not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in hits)
-    }
+    return {rid for rid in _longest(hits) if rid}
+
+
+def _longest(hits: "list[tuple[int, int, T]]") -> "set[T]":
+    """The labels of the hits no strictly longer hit holds."""
+    if len(hits) > 1:
+        hits = sorted(hits, key=lambda h: h[0] - h[1])  # longest first
+    kept: set[T] = set()
+    seen: list[tuple[int, int]] = []
+    for start, end, label in hits:
+        if not any(s <= start and end <= e and (e - s) > (end - start) for s, e in seen):
+            kept.add(label)
+        seen.append((start, end))
+    return kept
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _is_word(char: str) -> bool:
+    return _WORD.fullmatch(char) is not None
+
+
+def _fold_table() -> tuple[dict[int, str], frozenset[str]]:
+    """How ``re.IGNORECASE`` equates characters beyond their lower case, as one table.
+
+    CPython's matcher equates a few lower-case letters with others ("s" and
+    the long "ſ", Greek "σ" and "ς", ...): the table maps each to one of its
+    class, and "İ" to "i" (its simple lower case, which the matcher uses).
+    Characters of a class mixing word and non-word characters are returned
+    apart: a sentence holding one is matched against every pattern.
+    """
+    extra: dict[int, tuple[int, ...]] = getattr(import_module("re._casefix"), "_EXTRA_CASES", {})
+    table: dict[int, str] = {0x130: "i"}
+    odd: set[str] = set()
+    for code, others in extra.items():
+        members = [chr(code), *map(chr, others)]
+        words = [m for m in members if _is_word(m)]
+        table[code] = min(words or members)
+        if len({_is_word(m) for m in members}) > 1:
+            odd.update(members)
+            odd.update(m.upper() for m in members)
+    return table, frozenset(odd)
+
+
+KEY_WORDS = 12
+"""Words of a name form a :class:`NameIndex` files it under: all of them, for every name the
+corpora hold (series bodies share their first six or seven)."""
+
+
+class NameIndex:
+    """Name patterns indexed by the words each match must hold: one pass per sentence.
+
+    Every pattern finds a name form as a whole word, so a sentence it matches
+    holds the words of the form (an initials pattern: of the surname), in
+    order and one after another, among its own words, ignoring case. Each
+    distinct pattern is filed under its first :data:`KEY_WORDS` words, and
+    the runs of a sentence's words pick the few patterns worth trying from a
+    dictionary, so the cost of a sentence does not grow with the number of
+    records; a pattern several records share (two bodies named "Ministry of
+    Energy") is tried once for all of them.
+    """
+
+    _fold: tuple[dict[int, str], frozenset[str]] | None = None
+
+    def __init__(self, patterns: Iterable[tuple[str, re.Pattern[str], str]]) -> None:
+        """``patterns``: ``(id, pattern, key text)``; every match holds each word of the key."""
+        if NameIndex._fold is None:
+            NameIndex._fold = _fold_table()
+        self._table, self._odd = NameIndex._fold
+        ids: dict[re.Pattern[str], list[str]] = {}
+        keys: dict[re.Pattern[str], tuple[str, ...]] = {}
+        for rid, pattern, key in patterns:
+            ids.setdefault(pattern, []).append(rid)
+            keys.setdefault(pattern, tuple(_WORD.findall(self._key(key)))[:KEY_WORDS])
+        self.patterns = [(pattern, tuple(found)) for pattern, found in ids.items()]
+        """Each distinct pattern with the ids (``""`` for a title) it names."""
+        self._by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self._always: list[int] = []
+        for at, (pattern, _) in enumerate(self.patterns):
+            if keys[pattern]:
+                self._by_key[keys[pattern]].append(at)
+            else:
+                self._always.append(at)
+        self._lengths = sorted({len(k) for k in self._by_key})
+
+    def _key(self, text: str) -> str:
+        return text.translate(self._table).lower().translate(self._table)
+
+    def candidates(self, sentence: str) -> list[int]:
+        """Positions in :attr:`patterns` of the patterns that may match ``sentence``."""
+        if not self._odd.isdisjoint(sentence):
+            return list(range(len(self.patterns)))
+        chosen = set(self._always)
+        words = _WORD.findall(self._key(sentence))
+        for length in self._lengths:
+            for at in range(len(words) - length + 1):
+                chosen.update(self._by_key.get(tuple(words[at : at + length]), ()))
+        return sorted(chosen)
+
+    def named(self, sentence: str) -> set[str]:
+        """:func:`_named` of ``sentence`` against every pattern, trying only the candidates."""
+        hits = [
+            (m.start(), m.end(), at)
+            for at in self.candidates(sentence)
+            for m in self.patterns[at][0].finditer(sentence)
+        ]
+        return {rid for at in _longest(hits) for rid in self.patterns[at][1] if rid}
 
 
 def initials_pattern(name: str) -> re.Pattern[str] | None:
@@ -193,49 +319,83 @@ def initials_pattern(name: str) -> re.Pattern[str] | None:
 
 def _person_patterns(record: Record) -> list[re.Pattern[str]]:
     """How a sentence names a person or body: never by a title or a surname alone."""
+    return [pattern for pattern, _ in _keyed_patterns(record)]
+
+
+def _keyed_patterns(record: Record) -> list[tuple[re.Pattern[str], str]]:
+    """:func:`_person_patterns`, each with the text whose words any match holds, in order."""
     if isinstance(record, Person):
         surname = record.name.split()[-1].casefold()
         forms = [f for f in (record.name, *record.aliases) if f.casefold() != surname]
-        found = [name_pattern(form) for form in sorted(set(forms))]
+        found = [(name_pattern(form), form) for form in sorted(set(forms))]
         initials = initials_pattern(record.name)
-        return found + ([initials] if initials is not None else [])
+        extra = [(initials, record.name.split()[-1])] if initials is not None else []
+        return found + extra
     if isinstance(record, Body):
-        return [name_pattern(form) for form in sorted({record.name, *record.aliases})]
+        return [(name_pattern(form), form) for form in sorted({record.name, *record.aliases})]
     return []
+
+
+def name_index(ds: Dataset) -> NameIndex:
+    """Every name form of the dataset's people and bodies, and every title, indexed."""
+    keyed = [
+        (record.id, pattern, key)
+        for record in ds.records
+        for pattern, key in _keyed_patterns(record)
+    ]
+    titles = {t.title for person in ds.people for t in person.titles}
+    keyed += [("", name_pattern(title), title) for title in sorted(titles)]
+    return NameIndex(keyed)
+
+
+def _by_sentence(
+    bounds: list[tuple[int, int]], spans: list[tuple[int, int, str]]
+) -> list[set[str]]:
+    """For each sentence ``(start, end)``, the labels of the spans overlapping it."""
+    out: list[set[str]] = [set() for _ in bounds]
+    ends = [end for _, end in bounds]
+    for s, e, label in spans:
+        at = bisect_right(ends, s)
+        while at < len(bounds) and bounds[at][0] < e:
+            out[at].add(label)
+            at += 1
+    return out
 
 
 def coverage(ds: Dataset) -> list[SourceCoverage]:
     """Per source (in file order): each sentence, what it mentions and which records cite it."""
-    spans = quote_spans(ds)
-    derived = derivation_spans(ds)
-    patterns = [
-        (record.id, pattern) for record in ds.records for pattern in _person_patterns(record)
-    ]
-    titles = {t.title for person in ds.people for t in person.titles}
-    patterns += [("", name_pattern(title)) for title in sorted(titles)]
+    normalised = _normalised(ds)
+    spans = quote_spans(ds, normalised)
+    derived = derivation_spans(ds, normalised)
+    index = name_index(ds)
     mentioning_kinds = (Meeting, Agreement, Event)
     out = []
     for source in sorted(ds.sources, key=lambda s: s.file):
         text = ds.text(source.id)
         if text is None:
             continue
+        bounds = list(sentences(text))
+        cited_at = _by_sentence(bounds, spans.get(source.id, []))
+        feeds_at = _by_sentence(bounds, derived.get(source.id, []))
         items = []
-        for index, (start, end) in enumerate(sentences(text), start=1):
+        line, counted = 1, 0
+        for index_, (start, end) in enumerate(bounds):
             sentence = text[start:end]
-            cited = {rid for s, e, rid in spans.get(source.id, ()) if s < end and e > start}
-            named = _named(sentence, patterns)
+            line += text.count("\n", counted, start)
+            counted = start
+            cited = cited_at[index_]
+            named = _named(sentence, index)
             quoted = {rid for rid in cited if isinstance(ds.get(rid), mentioning_kinds)}
-            feeds = {label for s, e, label in derived.get(source.id, ()) if s < end and e > start}
             items.append(
                 Sentence(
-                    index=index,
-                    line=text.count("\n", 0, start) + 1,
+                    index=index_ + 1,
+                    line=line,
                     start=start,
                     end=end,
                     text=sentence,
                     mentions=tuple(sorted(named | quoted)),
                     cited_by=tuple(sorted(cited)),
-                    feeds=tuple(sorted(feeds)),
+                    feeds=tuple(sorted(feeds_at[index_])),
                 )
             )
         out.append(SourceCoverage(source=source.id, file=source.file, sentences=tuple(items)))

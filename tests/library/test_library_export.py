@@ -236,3 +236,21 @@ def test_pakru_export_shows_only_its_own_names() -> None:
     assert "csv_" in modules
     assert dir(package) == sorted({*package.__all__, *modules})
     assert not {"hashlib", "json", "Path", "stat", "write_text"} & set(dir(package))
+
+
+def test_format_all_builds_the_tables_once(
+    ds: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pakru.export as export_module  # noqa: PLC0415
+
+    built = []
+    real = export_module.tables
+
+    def counted(d: Dataset) -> object:
+        built.append(d)
+        return real(d)
+
+    monkeypatch.setattr(export_module, "tables", counted)
+    written = export_module.export(ds, "all", tmp_path / "out")
+    assert len(built) == 1
+    assert {p.parent.name for p in written} >= {"json", "csv", "sqlite", "datapackage"}

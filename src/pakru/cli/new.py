@@ -5,7 +5,10 @@ import sys
 from pathlib import Path
 
 from pakru.cli.args import fail, find_tree, say_tree
-from pakru.schema.record import RECORD_TYPES
+
+KINDS = ("source", "person", "body", "meeting", "agreement", "event", "conflict")
+"""The record kinds, as ``pakru.schema.RECORD_TYPES`` names them (a test keeps the two equal):
+spelt here so that ``pakru --help`` need not import the models."""
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -21,7 +24,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
             "what belongs there. Run 'pakru validate' afterwards."
         ),
     )
-    p.add_argument("kind", choices=list(RECORD_TYPES), help="record kind")
+    p.add_argument("kind", choices=KINDS, help="record kind")
     p.add_argument(
         "target",
         metavar="FILE|ID",
@@ -176,6 +179,8 @@ def _new_record(args: argparse.Namespace) -> "Planned | int":
         return fail("new", f"{shown!r} {problem}")
     if (problem := _source_option(args)) is not None:
         return fail("new", problem)
+    from pakru.schema.record import RECORD_TYPES  # noqa: PLC0415 - keeps --help fast
+
     path = args.records / RECORD_TYPES[args.kind].folder / f"{record_id}.yaml"
     text = format_text(
         record_yaml(args.kind, record_id, args.source, series=args.series), str(path)

@@ -101,14 +101,15 @@ def export(ds: "Dataset", fmt: str, out: Path, *, force: bool = False) -> list[P
     previous = _prepare(out, force)
     with staging(out, "export") as stage:
         names: list[str] = []
+        built = _Built(ds)
         if fmt == ALL:
             for name in FORMATS:
                 try:
-                    names += [f"{name}/{n}" for n in _write(ds, name, stage / name)]
+                    names += [f"{name}/{n}" for n in _write(built, name, stage / name)]
                 except ImportError:
                     continue
         else:
-            names = _write(ds, fmt, stage)
+            names = _write(built, fmt, stage)
         digests = {name: _digest(stage / name) for name in names}
         _refuse_foreign(out, names, previous)
         for name in names:
@@ -152,13 +153,38 @@ def meta(ds: "Dataset") -> dict[str, str]:
     }
 
 
-def _write(ds: "Dataset", fmt: str, out: Path) -> list[str]:
+class _Built:
+    """The tables, meta and records of one dataset, each built on first use and only once:
+    ``"all"`` writes six formats from one build (``--format all`` ≤ 1.5x the slowest format)."""
+
+    def __init__(self, ds: "Dataset") -> None:
+        self.ds = ds
+        self._tables: dict[str, Table] | None = None
+        self._meta: dict[str, str] | None = None
+        self._records: list[object] | None = None
+
+    def tables(self) -> "dict[str, Table]":
+        if self._tables is None:
+            self._tables = tables(self.ds)
+        return self._tables
+
+    def meta(self) -> dict[str, str]:
+        if self._meta is None:
+            self._meta = meta(self.ds)
+        return self._meta
+
+    def records(self) -> list[object]:
+        if self._records is None:
+            self._records = [r.model_dump(mode="json") for r in self.ds.records]
+        return self._records
+
+
+def _write(built: _Built, fmt: str, out: Path) -> list[str]:
     """Write one format into the (staging) folder ``out``; the names written, relative to it."""
     write: Writer = import_module(FORMATS[fmt]).write
     out.mkdir(exist_ok=True)
-    records: list[object] = [r.model_dump(mode="json") for r in ds.records]
-    made = tables(ds)
-    written = write(made, meta(ds), records, out)
+    made = built.tables()
+    written = write(made, built.meta(), built.records(), out)
     for name, text in typemap.files(made).items():
         written.append(write_text(out / name, text))
     for name in SHIPPED_FILES:

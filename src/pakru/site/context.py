@@ -27,6 +27,12 @@ class Site:
         return {c.source: c for c in coverage(self.ds)}
 
     @cached_property
+    def timeline_rank(self) -> dict[str, int]:
+        """Record id → its place in ``ds.timeline()``: an actor's page sorts its few records by
+        it instead of walking the whole timeline (the site's build stays linear in records)."""
+        return {r.id: at for at, r in enumerate(self.ds.timeline())}
+
+    @cached_property
     def acts(self) -> tuple[Act, ...]:
         """Every act the records state, coded by :mod:`pakru.acts.policy`, as the directed
         rows of the ``acts`` table (:func:`pakru.acts.rows`)."""

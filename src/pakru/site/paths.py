@@ -17,8 +17,19 @@ def index_of(kind: str) -> str:
 
 
 def rel(from_page: str, to_page: str) -> str:
-    """A relative Markdown link between two pages (MkDocs turns it into a URL)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """A relative Markdown link between two pages (MkDocs turns it into a URL).
+
+    >>> rel("meetings/a.md", "people/b.md"), rel("meetings/a.md", "meetings/c.md")
+    ('../people/b.md', 'c.md')
+    """
+    here, there = from_page.split("/")[:-1], to_page.split("/")
+    if "" in here or "" in there or {".", ".."} & {*here, *there}:
+        return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    # the site's pages are plain relative paths: what relpath answers, without its abspath calls
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 def url_of(page: str) -> str:

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from pakru.acts import Actor
 from pakru.schema import (
+    Agreement,
     BaseDerivation,
     Body,
     Conflict,
@@ -291,8 +292,15 @@ def _person(site: Site, page: str, record: Person) -> list[str]:
 
 def _involved(site: Site, page: str, record: Person | Body) -> list[str]:
     """Meetings, agreements and events the actor takes part in, in timeline order."""
-    involved = {r.id for r in site.ds.involving(record.id)}
-    dated = [r for r in site.ds.timeline() if r.id in involved]
+    rank = site.timeline_rank
+    dated = sorted(
+        (
+            r
+            for r in site.ds.involving(record.id)
+            if isinstance(r, Meeting | Agreement | Event) and r.id in rank
+        ),
+        key=lambda r: rank[r.id],
+    )
     if not dated:
         return []
     lines = ["## Takes part in", ""]

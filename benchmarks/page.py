@@ -206,8 +206,8 @@ def _bound_parse(report: dict[str, Any]) -> str:
         "the system time of first touching the memory the records take: the stages are "
         "timed at their best of the rounds, on memory already touched, and the parse, "
         "keeping one file at a time, needs little. "
-        "`parse` beats PyYAML's own load: with the `fast` "
-        "extra a plain record file is read by the Rust parser `py-yaml12` behind screens "
+        "`parse` beats PyYAML's own load: in a plain install (where `py-yaml12` has "
+        "a wheel) a plain record file is read by that Rust parser behind screens "
         "that leave every file it could read differently to the libyaml pass. `models` "
         "is pydantic's validation in Rust. `rules` are the cross-record rules; they "
         "share one pass per record (the run's index, `validate/index.py`), and what "
@@ -355,7 +355,7 @@ def _machine(report: dict[str, Any]) -> list[str]:
         f"| cores available | {m['cores']} ({m['cpu']}) |",
         f"| memory | {m['memory']} |",
         f"| Python | {m['python']}, PyYAML {m['pyyaml']} (libyaml: {m['libyaml']}), "
-        f"py-yaml12 (the `fast` extra): {m.get('py_yaml12', 'not recorded')} |",
+        f"py-yaml12 (part of a plain install): {m.get('py_yaml12', 'not recorded')} |",
         f"| platform | {m['platform']} |",
         f"| load average (1, 5, 15 min) | {report['load_before']} before, "
         f"{report['load_after']} after |",
@@ -566,13 +566,13 @@ def render(report: dict[str, Any], scale: dict[str, Any] | None = None) -> str:
 STATIC = """\
 ## How to reproduce
 
-The figures are taken with the `fast` extra installed (`py-yaml12`, which the
-test extra pins too): without it every file takes the libyaml route and
-`parse` costs more. How long the run took, and how much disk its corpora
-need, is in the first table.
+The figures are for a plain `pip install pakru`, which takes `py-yaml12` where
+it has a wheel (CPython on x86-64 and ARM64 Linux, macOS and Windows): without
+it every file takes the libyaml route and `parse` costs more. How long the run
+took, and how much disk its corpora need, is in the first table.
 
 ```sh
-pip install -e '.[fast]'   # or the README's test set-up, which includes it
+pip install -e .           # a plain install; or the README's test set-up
 python benchmarks/generate.py --records 10000 --out /tmp/corpus   # any N, --seed for another
 pakru validate /tmp/corpus                                       # "No findings."
 python benchmarks/run.py --sizes 10000,100000 --json benchmarks/figures.json
@@ -591,7 +591,7 @@ targets, shortened: **validate** (`pakru validate` ≤ 1.0x CSafeLoader),
 shipped data ≤ 120 ms) and **import** (`import pakru` ≤ 30 ms).
 
 - **`parse()`** (`validate/parse.py`), the one entry to parsing — *validate,
-  memory*. A clean file is read by the Rust parser of the `fast` extra
+  memory*. A clean file is read by the Rust parser of a plain install
   (`validate/rustyaml.py`) behind text screens that leave to libyaml every file
   it could read differently, else by a quick libyaml pass that records no
   position; anything to report goes to the position-keeping builder. A quick

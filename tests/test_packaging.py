@@ -101,3 +101,60 @@ def test_the_default_records_folder_has_every_record_file() -> None:
     assert (shipped_records() / "meetings" / "cgss-12.yaml").is_file()
     if installed_records().joinpath("__init__.py").is_symlink():
         assert shipped_records() == (REPO / "records").resolve()
+
+
+def _plain_install_takes_yaml12(implementation: str, system: str, machine: str) -> bool:
+    """Whether a plain ``pip install pakru`` on that platform asks for ``py-yaml12``."""
+    from packaging.requirements import Requirement  # noqa: PLC0415 - this test only
+
+    found = [Requirement(d) for d in PYPROJECT["project"]["dependencies"]]
+    (yaml12,) = [r for r in found if r.name == "py-yaml12"]
+    assert yaml12.marker is not None
+    env = {
+        "platform_python_implementation": implementation,
+        "sys_platform": system,
+        "platform_machine": machine,
+    }
+    return yaml12.marker.evaluate(env)
+
+
+def test_the_fast_parser_is_part_of_a_plain_install_where_it_has_wheels() -> None:
+    # py-yaml12 0.2.0 has abi3 wheels for these (pip download --only-binary=:all: --platform):
+    # manylinux/musllinux x86_64 and aarch64, macOS x86_64 and arm64, Windows amd64 and arm64
+    for system, machine in [
+        ("linux", "x86_64"),
+        ("linux", "aarch64"),
+        ("darwin", "x86_64"),
+        ("darwin", "arm64"),
+        ("win32", "AMD64"),
+        ("win32", "ARM64"),
+    ]:
+        assert _plain_install_takes_yaml12("CPython", system, machine), (system, machine)
+    # no wheel (i686), or not CPython's ABI: left out, every file goes the libyaml way
+    assert not _plain_install_takes_yaml12("CPython", "linux", "i686")
+    assert not _plain_install_takes_yaml12("PyPy", "linux", "x86_64")
+
+
+def test_without_the_fast_parser_a_plain_install_still_validates() -> None:
+    # py-yaml12 made unimportable, as on a platform with no wheel: the import falls back
+    # cleanly and the shipped records give the same findings as with it
+    import subprocess  # noqa: PLC0415 - this test only
+    import sys  # noqa: PLC0415
+
+    script = (
+        "import sys\n"
+        "if sys.argv[1] == 'without':\n"
+        "    sys.modules['yaml12'] = None\n"
+        "from pakru.validate import rustyaml\n"
+        "from pakru.validate.run import validate\n"
+        "print(rustyaml.yaml12 is None, sorted(map(repr, validate())))\n"
+    )
+    out = {
+        how: subprocess.run(
+            [sys.executable, "-c", script, how], capture_output=True, text=True, check=True
+        ).stdout.split(" ", 1)
+        for how in ("with", "without")
+    }
+    assert out["with"][0] == "False"
+    assert out["without"][0] == "True"
+    assert out["with"][1] == out["without"][1]

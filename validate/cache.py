@@ -38,11 +38,14 @@ import sys
 from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pakru.dataset import Dataset
 from pakru.dataset.versions import Withdrawal
 from pakru.schema.base import Model
+
+if TYPE_CHECKING:  # pakru.load() from the cache imports nothing else of the validator
+    from pakru.validate.findings import Finding
 
 try:  # the C unpickler itself: the pickle module's own import costs a millisecond more
     from _pickle import Unpickler, UnpicklingError
@@ -235,3 +238,151 @@ def write_json(name: str, value: Any) -> None:
     root = folder()
     if root is not None:
         _write(root / name, json.dumps(value, sort_keys=True).encode())
+
+
+# -- the record cache of ``pakru validate`` -------------------------------------------------
+
+RECORDS_HEADER = b"pakru-records 1\n"
+"""A record cache entry's first line; then its key and the SHA-256 of the pickle."""
+RECORDS_KEEP = 8
+"""Record cache entries kept: one per records tree validated, the newest few."""
+
+
+def versions() -> str:
+    """What every cached record depends on besides its file: pakru, Python, pydantic,
+    the YAML parsers, and the code of the models and of the validator (its rules too).
+
+    Any change to them gives another digest, so records built by other code are never
+    taken back.
+    """
+    from pydantic.version import VERSION  # noqa: PLC0415 - already imported by the models
+    from pydantic_core import __version__ as core  # noqa: PLC0415
+
+    import pakru  # noqa: PLC0415
+
+    h = hashlib.sha256(RECORDS_HEADER)
+    h.update(f"pakru {pakru.__version__} {sys.implementation.cache_tag}\n".encode())
+    h.update(f"pydantic {VERSION} {core}\n".encode())
+    for name in ("yaml", "yaml12"):
+        spec = find_spec(name)
+        if spec is not None and spec.origin is not None:
+            stat = os.stat(spec.origin)  # noqa: PTH116 - the plain call
+            h.update(f"{name} {spec.origin} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    for name in ("pakru.schema", "pakru.validate"):  # the validator's rules are under it
+        for rel, path in _files(_package(name), recurse=True):
+            if rel.endswith(".py"):
+                with open(path, "rb") as f:  # noqa: PTH123 - the plain call
+                    data = f.read()
+                h.update(f"{name}/{rel} {len(data)}\n".encode())
+                h.update(data)
+    return h.hexdigest()
+
+
+class _RecordUnpickler(_Unpickler):
+    """Makes pakru's models, dates and findings; refuses any other class or function."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        from pakru.validate.findings import Finding  # noqa: PLC0415 - the validator's only
+
+        if module == Finding.__module__ and name == Finding.__name__:
+            return Finding
+        return super().find_class(module, name)
+
+
+Built = tuple[Model | None, tuple["Finding", ...]]
+"""A record file after read, parse and models: its record (None if it did not build) and
+the findings made on the way (a source's report text left out: it is read every run)."""
+
+
+class RecordCache:
+    """The records built from a tree's files in the last run, keyed by each file's text.
+
+    ``pakru validate FILE`` and ``pakru validate --cache`` take a file's record
+    back from here when the file's name and text, and :func:`versions`, are
+    those it was built from; anything else is parsed and built again. Kept in
+    the user cache folder as one entry per records tree; :meth:`save` keeps
+    only the files seen in this run, so removed files drop out.
+    """
+
+    def __init__(self, path: Path | None, entries: dict[str, Built]) -> None:
+        self._path = path
+        self._old = entries
+        self._new: dict[str, Built] = {}
+        self.hits = 0
+
+    @staticmethod
+    def key(shown: str, text: str) -> str:
+        """The key of a file named ``shown`` (as findings name it) holding ``text``."""
+        h = hashlib.blake2b(shown.encode("utf-8", "surrogatepass"), digest_size=20)
+        h.update(b"\0")
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    @classmethod
+    def open(cls, tree: Path) -> "RecordCache":
+        """The entry of ``tree``; an empty one (kept nowhere without a cache folder)."""
+        root = folder(besides=tree)
+        if root is None:
+            return cls(None, {})
+        try:
+            name = hashlib.sha256(f"{tree.resolve()}\n{versions()}".encode()).hexdigest()
+        except OSError:
+            return cls(None, {})
+        path = root / f"records-{name}.pickle"
+        return cls(path, _read_records(path, name))
+
+    def get(self, key: str) -> Built | None:
+        """What the file with ``key`` gave last time, or None."""
+        found = self._old.get(key)
+        if found is not None:
+            self.hits += 1
+            self._new[key] = found
+        return found
+
+    def put(self, key: str, built: Built) -> None:
+        """Keep what the file with ``key`` gave."""
+        self._new[key] = built
+
+    def save(self) -> None:
+        """Write the entry (the files of this run), unless nothing changed."""
+        if self._path is None or self._new.keys() == self._old.keys():
+            return
+        import pickle  # noqa: PLC0415 - writing only
+
+        body = pickle.dumps(self._new, protocol=5)
+        checksum = hashlib.sha256(body).hexdigest().encode()
+        key = self._path.stem.removeprefix("records-").encode()
+        _write(self._path, b"\n".join((RECORDS_HEADER[:-1], key, checksum, body)))
+        with contextlib.suppress(OSError):
+            entries = sorted(
+                self._path.parent.glob("records-*.pickle"), key=os.path.getmtime, reverse=True
+            )
+            for old in entries[RECORDS_KEEP:]:
+                old.unlink()
+
+
+def _read_records(path: Path, key: str) -> dict[str, Built]:
+    """The entries at ``path``; empty if missing, another user's, damaged or foreign."""
+    from pakru.validate.findings import Finding  # noqa: PLC0415 - the validator's only
+
+    try:
+        with open(path, "rb") as f:  # noqa: PTH123 - the plain call
+            mine = not hasattr(os, "getuid") or os.fstat(f.fileno()).st_uid == os.getuid()
+            data = f.read()
+        header, stated, checksum, body = data.split(b"\n", 3)
+        sha = hashlib.sha256(body).hexdigest().encode()
+        if not mine or (header + b"\n", stated, checksum) != (RECORDS_HEADER, key.encode(), sha):
+            return {}
+        found = _RecordUnpickler(io.BytesIO(body)).load()
+        if not isinstance(found, dict):
+            return {}
+        for k, (record, findings) in found.items():
+            if not (
+                isinstance(k, str)
+                and (record is None or isinstance(record, Model))
+                and all(isinstance(f, Finding) for f in findings)
+            ):
+                return {}
+        return found
+    except Exception:  # missing, unreadable, malformed, foreign: every file is built again
+        return {}

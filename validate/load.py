@@ -9,23 +9,24 @@ way whichever it was read.
 """
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from pakru.dataset import Dataset
 from pakru.schema import Record, Source
 from pakru.tools.tree import shipped_records
 from pakru.validate import read
+from pakru.validate.cache import RecordCache
 from pakru.validate.findings import Finding
 from pakru.validate.index import Index
 from pakru.validate.manifest import read_manifest
 from pakru.validate.models import build_record
 from pakru.validate.parse import Parsed, parse
 from pakru.validate.provenance import Origin, Provenance
-from pakru.validate.read import read_inside, read_text
+from pakru.validate.read import Text, read_inside, read_text
 from pakru.validate.workers import collector_paused, imap_in_order
 
 
@@ -53,7 +54,10 @@ send as to make); positions are found again when a finding needs them."""
 def read_file(item: tuple[Path, str]) -> FileRead:
     """Read and parse one file, given as (path on disk, path shown in findings)."""
     path, shown = item
-    text = read_text(path, shown)
+    return _parse_read(path, shown, read_text(path, shown))
+
+
+def _parse_read(path: Path, shown: str, text: Text | Finding) -> FileRead:
     parsed = text if isinstance(text, Finding) else parse(text)
     if isinstance(parsed, Finding):
         return None, (parsed,), None
@@ -71,16 +75,34 @@ class _Built(NamedTuple):
 
 def _build(item: tuple[Path, str], read: FileRead) -> _Built:
     """Stage models for one file read (here or in a worker), with a source's report text."""
-    data, findings, report = read
-    if data is None:
+    record, findings = _model(item, read)
+    if record is None:
         return _Built(None, findings)
+    return _with_text(item, record, findings, read[2])
+
+
+def _model(item: tuple[Path, str], read: FileRead) -> tuple[Record | None, tuple[Finding, ...]]:
+    """Stage models for one file read: its record, if it built, and the findings so far."""
+    data, findings, _ = read
+    if data is None:
+        return None, findings
     path, shown = item
     # positions, for a schema finding, come from parsing the file again when first asked
     again = partial(read_text, path, shown)
     built = build_record(Parsed.found_later(shown, data, findings, again))
     if isinstance(built, list):
-        return _Built(None, (*findings, *built))
-    record = built.record
+        return None, (*findings, *built)
+    return built.record, findings
+
+
+def _with_text(
+    item: tuple[Path, str],
+    record: Record,
+    findings: tuple[Finding, ...],
+    report: tuple[str, str | Finding] | None,
+) -> _Built:
+    """A built record, with its report text when it is a source."""
+    path, shown = item
     if not isinstance(record, Source):
         return _Built(record, findings)
     if report is None or report[0] != record.file:  # not read as the record names it
@@ -131,8 +153,32 @@ def _source_text(path: Path, name: str, shown: str) -> str | Finding:
     return read if isinstance(read, Finding) else read.text
 
 
+def _cached(cache: RecordCache, item: tuple[Path, str]) -> _Built:
+    """Stages read → parse → models for one file, taken back from ``cache`` when its text
+    is the one the cached record was built from (a source's report text is read again)."""
+    path, shown = item
+    text = read_text(path, shown)
+    if isinstance(text, Finding):
+        return _Built(None, (text,))
+    key = RecordCache.key(shown, text.text)
+    found = cache.get(key)
+    report = None
+    if found is None:
+        read = _parse_read(path, shown, text)
+        found = _model(item, read)
+        cache.put(key, found)
+        report = read[2]
+    record, findings = found
+    if record is None:
+        return _Built(None, findings)
+    return _with_text(item, cast(Record, record), findings, report)
+
+
 def _records(
-    files: Sequence[tuple[Path, str]], jobs: int, index: Index | None
+    files: Sequence[tuple[Path, str]],
+    jobs: int,
+    index: Index | None,
+    cache: RecordCache | None = None,
 ) -> tuple[list[Origin], dict[str, str], list[Finding], set[str]]:
     """Stages read → parse → models for every file, with the texts of the source records.
 
@@ -146,7 +192,10 @@ def _records(
     findings: list[Finding] = []
     unbuilt: set[str] = set()
     with collector_paused():
-        results = map(_build, files, imap_in_order(read_file, files, jobs))
+        if cache is not None:
+            results: Iterator[_Built] = map(partial(_cached, cache), files)
+        else:
+            results = map(_build, files, imap_in_order(read_file, files, jobs))
         for (path, shown), result in zip(files, results, strict=True):
             findings.extend(result.findings)
             if result.record is None:
@@ -162,14 +211,20 @@ def _records(
 
 
 def load_dataset(
-    paths: Sequence[Path] | None = None, *, jobs: int = 1, index: Index | None = None
+    paths: Sequence[Path] | None = None,
+    *,
+    jobs: int = 1,
+    index: Index | None = None,
+    cache: RecordCache | None = None,
 ) -> Loaded:
     """Read, parse and build every record under ``paths`` (default: the shipped records).
 
     ``VERSION`` and ``withdrawn.json`` are read from the first folder in
     ``paths`` (the shipped records by default). ``jobs`` > 1 reads and
     parses files in that many processes; ``index`` is filled with each
-    record's facts as it is built.
+    record's facts as it is built. Given a ``cache``, a file whose name and
+    text are those of a cached record is not parsed or built again (one
+    process then: the files left to build are few).
     """
     shipped = shipped_records() if not paths else None
     roots = list(paths) if paths else [shipped_records()]
@@ -181,7 +236,7 @@ def load_dataset(
 
     collected = read.collect(roots)  # what it could not read becomes a finding, never a skip
     files = [(path, show(path)) for path in collected.files]
-    origins, texts, findings, unbuilt = _records(files, jobs, index)
+    origins, texts, findings, unbuilt = _records(files, jobs, index, cache)
     findings[:0] = [
         Finding(show(s.path), 0, 0, s.rule, "error", s.message) for s in collected.skipped
     ]

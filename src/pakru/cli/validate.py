@@ -116,6 +116,14 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         help="read, parse and check files in N processes (0: one per core; default 1); "
         "never more than the cores or the chunks of work",
     )
+    p.add_argument(
+        "--cache",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="take the records of files unchanged since the last cached run back from the "
+        "user cache folder instead of parsing them again (PAKRU_CACHE_DIR, else "
+        "~/.cache/pakru; safe to delete); the default when record FILEs are given",
+    )
     p.set_defaults(run=run)
 
 
@@ -250,6 +258,7 @@ def run(args: argparse.Namespace) -> int:
         ignore=args.ignore,
         jobs=args.jobs or default_jobs(),
         incremental=incremental,
+        cached=incremental if args.cache is None else args.cache,
     )
     findings = checked.findings
     if checked.files == 0 and not findings:  # a tree with its folders but no record in them

@@ -11,10 +11,9 @@ from typing import Any
 from pakru.schema.dates import WEEKDAYS, Derivation
 from pakru.tools.layout import parse_date
 from pakru.validate.derive.dates import Anchors, UnderivableError, derive, precision_of
+from pakru.validate.derive.text import of_statement
 
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _MONTH_YEAR = re.compile(rf"\b(?:in|during|by)\s+({'|'.join(_MONTHS)})\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|during|by)\s+(\d{4})\b")
 _WEEKDAY = re.compile(rf"\bon\s+({'|'.join(WEEKDAYS)})\b", re.I)
@@ -38,7 +37,10 @@ def _candidates(quote: str, source: str, held: bool) -> list[dict[str, Any]]:
     if match := _YEAR.search(quote):
         out.append({"rule": "stated-year", **base, "value": match[1]})
     if held:
-        if match := _WEEKDAY.search(quote):
+        match = next(
+            (m for m in _WEEKDAY.finditer(quote) if not of_statement(quote, m.start(1))), None
+        )
+        if match is not None:  # not the day a statement was made ("said on Wednesday")
             out.append(
                 {"rule": "weekday-before-publication", **base, "weekday": match[1].lower()}
             )

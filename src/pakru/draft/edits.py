@@ -7,17 +7,19 @@
   (set on the new record; the plan stays ``planned``, as the schema says).
 """
 
+import re
 from typing import Any
 
 from pakru.dataset import Dataset
 from pakru.draft.meetings import Found
 from pakru.draft.model import Edit
 from pakru.schema.meeting import Meeting
+from pakru.validate.rules.series import GROUP, fold_name, series_names
 
 
 def recorded(ds: Dataset, found: Found) -> Meeting | None:
     """The tree's meeting of the same series, number and status, if any."""
-    if found.series is None or found.ordinal is None:
+    if found.series is None or found.ordinal is None or found.series.id not in ds:
         return None
     for meeting in ds.series(found.series.id):
         if meeting.ordinal == found.ordinal and meeting.status == found.status:
@@ -28,6 +30,8 @@ def recorded(ds: Dataset, found: Found) -> Meeting | None:
 def plan_held(ds: Dataset, found: Found) -> Meeting | None:
     """The tree's planned meeting of the same series and number a held meeting carries out."""
     if found.status != "held" or found.series is None or found.ordinal is None:
+        return None
+    if found.series.id not in ds:
         return None
     for meeting in ds.series(found.series.id):
         if meeting.ordinal == found.ordinal and meeting.status == "planned":
@@ -91,4 +95,33 @@ def _narrower(existing: Meeting, date: dict[str, Any]) -> list[Edit]:
             rule=date["derivations"][0],
             why="the report dates the meeting more narrowly than the record",
         )
+    ]
+
+
+def unprinted_alias(ds: Dataset, found: Found) -> list[Edit]:
+    """The series' name as this sentence prints it, when the series was matched only with
+    its country words in another order ("Russia-Pakistan ..."): proposed as an alias, so
+    the quote names the series (``series.named``)."""
+    series = found.series
+    if series is None or series.id not in ds:
+        return []
+    text = found.sentence.text
+    folded = fold_name(text)
+    if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in series_names(series)):
+        return []
+    printed = next((m.group(0).strip() for m in GROUP.finditer(text)), None)
+    if printed is None or printed in series.aliases:
+        return []
+    evidence = {"source": found.record["evidence"][0]["source"], "quote": text}
+    why = f"the report names the series {printed!r}, not by its name or an alias"
+    return [
+        Edit(series.id, "aliases", printed, "append", evidence=evidence, why=why),
+        Edit(
+            series.id,
+            "evidence",
+            {**evidence, "supports": ["aliases"]},
+            "append",
+            evidence=evidence,
+            why="the quote that prints the alias",
+        ),
     ]

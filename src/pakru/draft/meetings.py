@@ -7,6 +7,7 @@ alias the sentence prints (:func:`pakru.validate.rules.series.series_names`), or
 the series of the meeting the report named just before ("the next meeting").
 """
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,16 +18,13 @@ from pakru.draft.read import Sentence
 from pakru.schema.body import Body
 from pakru.schema.meeting import Meeting
 from pakru.schema.reference import cities
-from pakru.validate.derive.text import cities_named, says_here
+from pakru.validate.derive.text import cities_named, countries_named, says_here
 from pakru.validate.rules.series import GROUP, fold_name, series_names
 
 ORDINAL_WORDS = {
     word: number
     for number, word in enumerate(
-        (
-            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-            "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-        ).split(),
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"],
         start=1,
     )
 }
@@ -70,12 +68,61 @@ def dialogue_series(ds: Dataset) -> list[Body]:
 
 
 def series_in(sentence: str, series: list[Body]) -> Body | None:
-    """The series whose name or alias the sentence prints (folded as typography leaves it)."""
+    """The series whose name or alias the sentence prints as whole words (folded as
+    typography leaves it: hyphens, "(JWG)", case)."""
     folded = fold_name(sentence)
     for body in series:
-        if any(name and name in folded for name in series_names(body)):
-            return body
+        for name in series_names(body):
+            if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+                return body
+    for body in series:  # "Russia-Pakistan ..." for "Pakistan-Russia ...": the name unprefixed
+        for name in series_names(body):
+            bare = _unprefixed(name)
+            if len(bare.split()) >= 3 and re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", folded):
+                return body
     return None
+
+
+def _unprefixed(name: str) -> str:
+    """A folded series name without the country words it opens with."""
+    words = name.split()
+    while words and words[0] in _COUNTRY_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+_COUNTRY_WORDS = frozenset({"pakistan", "russia", "russian", "pakistani", "pak", "the"})
+
+
+def new_series(text: str, source: str, taken: set[str]) -> Body | None:
+    """A dialogue series the sentence names that the tree lacks: the group's name as printed
+    ("Pakistan-Russia Consultative Group on Strategic Stability"), its members the
+    countries the name prints, its id the initials of the other words (``cgss``)."""
+    match = GROUP.search(text)
+    if match is None:
+        return None
+    name = match.group(0).strip()
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    initials = "".join(w[0].lower() for w in words if w.lower() not in _COUNTRY_WORDS)
+    base = initials if len(initials) >= 2 else "series"
+    body_id, n = base, 2
+    while body_id in taken:
+        body_id, n = f"{base}-{n}", n + 1
+    members = sorted(countries_named(name))
+    supports = ["name", "members"] if members else ["name"]
+    return Body.model_validate_json(
+        json.dumps(
+            {
+                "type": "body",
+                "id": body_id,
+                "kind": "dialogue-series",
+                "name": name,
+                "country": None,
+                "members": members,
+                "evidence": [{"source": source, "quote": text, "supports": supports}],
+            }
+        )
+    )
 
 
 def _same_series(text: str, previous: Body | None) -> Body | None:
@@ -106,6 +153,8 @@ def _status(text: str, ordinal_word: str) -> str | None:
 
 def _last_number(ds: Dataset, series: Body) -> Meeting | None:
     """The meeting of ``series`` with the highest number in the tree."""
+    if series.id not in ds:
+        return None  # a series this draft proposes: the tree has no meeting of it
     numbered = [m for m in ds.series(series.id) if m.ordinal is not None]
     return max(numbered, key=lambda m: m.ordinal or 0, default=None)
 
@@ -163,8 +212,10 @@ def find_meetings(
     ds: Dataset,
     sentences: list[Sentence],
     source: dict[str, Any],
+    new_bodies: list[Body],
 ) -> list[Found]:
-    """Every meeting the sentences name by number, in the order the report names them."""
+    """Every meeting the sentences name by number, in the order the report names them; a
+    series the tree lacks is appended to ``new_bodies``."""
     series_list = dialogue_series(ds)
     dateline = (source.get("dateline") or {}).get("city")
     dateline_quote = next(
@@ -172,6 +223,7 @@ def find_meetings(
         None,
     )
     found: list[Found] = []
+    taken = {r.id for r in ds.records}
     for sentence in sentences:
         match = MEETING.search(sentence.text)
         if match is None:
@@ -182,6 +234,10 @@ def find_meetings(
         series = series_in(sentence.text, series_list)
         if series is None and found:
             series = _same_series(sentence.text, found[-1].series)
+        if series is None and (series := new_series(sentence.text, source["id"], taken)):
+            taken.add(series.id)
+            series_list.insert(0, series)
+            new_bodies.append(series)
         found.append(_meeting(ds, sentence, match, status, series, source, found))
         loc, confirm, nulls = location_of(sentence.text, source["id"], dateline, dateline_quote)
         found[-1].record["location"] = loc
@@ -259,7 +315,7 @@ def _meeting(
         if held is not None:
             record["announced_at"] = held.record["id"]
             record["evidence"][0]["supports"].append("announced_at")
-    record["id"] = _meeting_id(ds, series, ordinal, date, earlier)
+    record["id"] = _meeting_id(ds, series, ordinal, {**date, "_status": status}, earlier)
     confirm.append(f"status: {status}, read from the wording of {text!r}")
     return Found(sentence, series, ordinal, ordinal_rule, status, record, confirm, nulls)
 
@@ -302,6 +358,8 @@ def _meeting_id(
 ) -> str:
     if series is not None and ordinal is not None:
         base = f"{series.id}-{ordinal:02d}"
+        if date.get("_status") == "planned":
+            base += "-planned"
     elif series is not None:
         base = f"{series.id}-next"
     else:

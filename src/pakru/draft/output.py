@@ -6,6 +6,7 @@ JSON export's ``records.json`` holds it, plus ``draft: {confidence, confirm,
 nulls}``; each edit is ``{"id", "field", "value", "op", "evidence" | "rule", "why"}``.
 """
 
+import datetime as dt
 import difflib
 import io
 import json
@@ -68,6 +69,8 @@ def _lists(value: Any) -> Any:
         return {k: _lists(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_lists(v) for v in value]
+    if isinstance(value, dt.date):  # a new object each time: a shared one becomes a YAML alias
+        return dt.date(value.year, value.month, value.day)
     return value
 
 
@@ -83,7 +86,7 @@ def edited(text: str, edits: list[Edit], path: str) -> str:
     yml = round_trip()
     document = yml.load(text)
     for edit in edits:
-        value = json.loads(json.dumps(edit.value, default=str))
+        value = _lists(edit.value)
         if edit.op == "append":
             items = document.get(edit.field) or []
             document[edit.field] = [*items, value]

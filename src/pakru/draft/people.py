@@ -12,12 +12,7 @@ from pakru.validate.derive.text import countries_named
 
 LED = re.compile(r"\b(?:led|headed)\s+by\s+", re.IGNORECASE)
 TITLE_WORDS = frozenset(
-    (
-        "Ambassador Minister Deputy Foreign Secretary Additional Special General Director "
-        "Mr Mr. Ms Ms. Dr Dr. Lt Lt. Gen Gen. Major Colonel Col Chief Head Adviser Advisor "
-        "National Security Vice First Senior Federal Interior Defence Defense Affairs Acting "
-        "Assistant Counsellor Envoy Admiral Brigadier Air Marshal President Prime Director-General"
-    ).split()
+    ["Ambassador", "Minister", "Deputy", "Foreign", "Secretary", "Additional", "Special", "General", "Director", "Mr", "Mr.", "Ms", "Ms.", "Dr", "Dr.", "Lt", "Lt.", "Gen", "Gen.", "Major", "Colonel", "Col", "Chief", "Head", "Adviser", "Advisor", "National", "Security", "Vice", "First", "Senior", "Federal", "Interior", "Defence", "Defense", "Affairs", "Acting", "Assistant", "Counsellor", "Envoy", "Admiral", "Brigadier", "Air", "Marshal", "President", "Prime", "Director-General"]
 )
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 _END = re.compile(r",|;|\bwhile\b|\band\b|\bwhereas\b|\.$|\bof\b")

@@ -7,11 +7,12 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from pakru.dataset import Dataset
-from pakru.draft.edits import plan_held, recorded, second_source
+from pakru.draft.edits import plan_held, recorded, second_source, unprinted_alias
 from pakru.draft.meetings import Found, find_meetings
 from pakru.draft.model import Draft, Edit, Proposal
 from pakru.draft.people import led_by, new_person
 from pakru.draft.read import Sentence, story
+from pakru.schema.body import Body
 from pakru.schema.record import Record
 from pakru.tools.layout import read_layout
 
@@ -26,8 +27,20 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
     """
     sentences = story(text, read_layout(text))
     out = Draft(source=source)
-    found = find_meetings(ds, sentences, source)
-    taken = set(ds.records and (r.id for r in ds.records))
+    bodies: list[Body] = []
+    found = find_meetings(ds, sentences, source, bodies)
+    for body in bodies:
+        data = body.model_dump(mode="json", exclude_defaults=True)
+        confirm = [
+            f"series: {body.name!r} is no series of the tree (by name or alias); confirm a new "
+            "dialogue series, or add the name as an alias of the series it is"
+        ]
+        out.records.append(Proposal(data, "low", confirm))
+    taken = {r.id for r in ds.records}
+    for meeting in found:
+        if (existing := recorded(ds, meeting)) is not None:
+            _renamed(found, meeting.record["id"], existing.id)
+        out.edits.extend(unprinted_alias(ds, meeting))
     for index, meeting in enumerate(found):
         following = found[index + 1].sentence.index if index + 1 < len(found) else None
         _participants(ds, meeting, sentences, following, out, taken)
@@ -82,6 +95,18 @@ def _participants(
             meeting.record["participants"].append(participant)
             if named.side is None:
                 meeting.confirm.append(f"participants: {ref}'s side is not printed")
+
+
+def _renamed(found: list[Found], old: str, new: str) -> None:
+    """A drafted meeting that is a recorded one takes its id (in the links to it too)."""
+    for meeting in found:
+        if meeting.record["id"] == old:
+            meeting.record["id"] = new
+        if meeting.record.get("announced_at") == old:
+            meeting.record["announced_at"] = new
+        for derivation in meeting.record["derivations"]:
+            if derivation.get("anchor") == old:
+                derivation["anchor"] = new
 
 
 def _country_word(code: str) -> str:

@@ -1,6 +1,7 @@
 """``pakru draft SOURCE``: a report's proposed records and edits, for a person to confirm."""
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,8 @@ def _source(
         return known.model_dump(), text, []
     if not Path(args.source).is_file():
         return fail("draft", f"{args.source!r} is no source id of {records} and no file")
+    if (same := _known_text(Path(args.source), records, ds)) is not None:
+        return _source(argparse.Namespace(source=same), records, ds)
     planned = _new_source(argparse.Namespace(target=args.source, records=records))
     if isinstance(planned, int):
         return planned
@@ -70,7 +73,32 @@ def _source(
     return source, data.decode("utf-8").removeprefix("\ufeff"), planned
 
 
-def run(args: argparse.Namespace) -> int:  # noqa: PLR0911 - one return per way to stop
+def _show(records: Path, files: "list[tuple[Path, bytes]]", shown: str, edits: Any) -> None:
+    """The new files, the diff of the edits, and what was not proposed, for a person."""
+    for path, data in files:
+        print(f"--- {path.relative_to(records).as_posix()} (new)")
+        sys.stdout.write(data.decode("utf-8"))
+    sys.stdout.write(shown)
+    for edit in edits:
+        if edit.field == "-":
+            print(f"# {edit.id}: {edit.why}")
+
+
+def _known_text(path: Path, records: Path, ds: Any) -> str | None:
+    """The id of the source whose text the file holds already, if any (drafted again)."""
+    from pakru.schema import Source  # noqa: PLC0415
+    from pakru.tools.scaffold import ReportError, read_report, same_text  # noqa: PLC0415
+
+    try:
+        same = same_text(records / "sources" / "text", read_report(path))
+    except ReportError:
+        return None  # 'pakru new source' reports it
+    if same is None:
+        return None
+    return next((s.id for s in ds.records if isinstance(s, Source) and s.file == same.name), None)
+
+
+def run(args: argparse.Namespace) -> int:
     """Print the draft; with --write / --apply, change the tree. 2 on bad input, 1 when a
     file to write exists already."""
     from pakru.cli.new import _refused, _write  # noqa: PLC0415
@@ -95,16 +123,13 @@ def run(args: argparse.Namespace) -> int:  # noqa: PLR0911 - one return per way 
     if args.format == "json":
         sys.stdout.write(to_json(result))
     else:
-        for path, data in files:
-            print(f"--- {path.relative_to(records).as_posix()} (new)")
-            sys.stdout.write(data.decode("utf-8"))
-        sys.stdout.write(shown)
-        for edit in result.edits:
-            if edit.field == "-":
-                print(f"# {edit.id}: {edit.why}")
+        _show(records, files, shown, result.edits)
     if args.write:
         todo = [*planned, *files]
-        code = _refused(records, todo) or _write(records, todo)
+        # with --format json, stdout holds the JSON alone: "wrote ..." goes to stderr
+        quiet = contextlib.redirect_stdout(sys.stderr) if args.format == "json" else None
+        with quiet or contextlib.nullcontext():
+            code = _refused(records, todo) or _write(records, todo)
         if code:
             return code
     if args.apply:

@@ -13,7 +13,20 @@ from pakru.tools.layout import parse_date
 from pakru.validate.derive.dates import Anchors, UnderivableError, derive, precision_of
 from pakru.validate.derive.text import of_statement
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _MONTH_YEAR = re.compile(rf"\b(?:in|during|by)\s+({'|'.join(_MONTHS)})\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|during|by)\s+(\d{4})\b")
 _WEEKDAY = re.compile(rf"\bon\s+({'|'.join(WEEKDAYS)})\b", re.I)
@@ -41,9 +54,7 @@ def _candidates(quote: str, source: str, held: bool) -> list[dict[str, Any]]:
             (m for m in _WEEKDAY.finditer(quote) if not of_statement(quote, m.start(1))), None
         )
         if match is not None:  # not the day a statement was made ("said on Wednesday")
-            out.append(
-                {"rule": "weekday-before-publication", **base, "weekday": match[1].lower()}
-            )
+            out.append({"rule": "weekday-before-publication", **base, "weekday": match[1].lower()})
         for pattern, rule in _RELATIVE:
             if pattern.search(quote):
                 out.append({"rule": rule, **base})

@@ -42,6 +42,8 @@ def plan_held(ds: Dataset, found: Found) -> Meeting | None:
 def second_source(existing: Meeting, found: Found) -> list[Edit]:
     """The edits a second report of a recorded meeting proposes."""
     evidence = found.record["evidence"][0]
+    if any(e.source == evidence["source"] for e in existing.evidence):
+        return []  # the record cites this report already: drafted again, nothing new
     edits = [
         Edit(
             existing.id,

@@ -24,7 +24,28 @@ from pakru.validate.rules.series import GROUP, fold_name, series_names
 ORDINAL_WORDS = {
     word: number
     for number, word in enumerate(
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"],
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
         start=1,
     )
 }
@@ -238,7 +259,17 @@ def find_meetings(
             taken.add(series.id)
             series_list.insert(0, series)
             new_bodies.append(series)
-        found.append(_meeting(ds, sentence, match, status, series, source, found))
+        found.append(
+            _meeting(
+                ds,
+                sentence,
+                match=match,
+                status=status,
+                series=series,
+                source=source,
+                earlier=found,
+            )
+        )
         loc, confirm, nulls = location_of(sentence.text, source["id"], dateline, dateline_quote)
         found[-1].record["location"] = loc
         supports = found[-1].record["evidence"][0]["supports"]
@@ -255,6 +286,7 @@ def find_meetings(
 def _meeting(
     ds: Dataset,
     sentence: Sentence,
+    *,
     match: re.Match[str],
     status: str,
     series: Body | None,

@@ -1,7 +1,13 @@
 """What a draft holds: proposed records, proposed edits, and what a person must confirm."""
 
+import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from pydantic import TypeAdapter
+
+from pakru.schema.record import Record
 
 Confidence = Literal["high", "medium", "low"]
 
@@ -66,3 +72,17 @@ class Draft:
     edits: list[Edit] = field(default_factory=list)
     acts: list[dict[str, Any]] = field(default_factory=list)
     """The acts the coding policy gives for the drafted records (derived, not written)."""
+
+
+_RECORD: TypeAdapter[Record] = TypeAdapter(Record)
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def as_record(proposal: Proposal) -> Record:
+    """The proposal as its model (read as JSON is: arrays for tuples, ISO dates)."""
+    return _RECORD.validate_json(json.dumps(proposal.data, default=_plain))

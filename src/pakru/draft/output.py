@@ -10,13 +10,13 @@ import datetime as dt
 import difflib
 import io
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from pakru.draft.model import Draft, Edit, Proposal
-from pakru.draft.run import as_record
+from pakru.draft.model import Draft, Edit, Proposal, as_record
 from pakru.schema.record import RECORD_TYPES
 from pakru.tools.fmt import format_text, round_trip
 
@@ -38,6 +38,7 @@ def to_json(draft: Draft) -> str:
         "source": draft.source,
         "records": [record_json(p) for p in draft.records],
         "edits": [e.as_json() for e in draft.edits],
+        "acts": draft.acts,
     }
     return json.dumps(out, ensure_ascii=False, indent=1, default=str) + "\n"
 
@@ -97,7 +98,9 @@ def edited(text: str, edits: list[Edit], path: str) -> str:
     return format_text(out.getvalue(), path)
 
 
-def diff(records: Path, kind_of: dict[str, str], edits: list[Edit]) -> tuple[str, dict[Path, str]]:
+def diff(
+    records: Path, kind_of: Mapping[str, str], edits: list[Edit]
+) -> tuple[str, dict[Path, str]]:
     """The unified diff of every edit, and the new text of each file it changes."""
     by_id: dict[str, list[Edit]] = {}
     for edit in edits:

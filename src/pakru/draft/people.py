@@ -12,7 +12,55 @@ from pakru.validate.derive.text import countries_named
 
 LED = re.compile(r"\b(?:led|headed)\s+by\s+", re.IGNORECASE)
 TITLE_WORDS = frozenset(
-    ["Ambassador", "Minister", "Deputy", "Foreign", "Secretary", "Additional", "Special", "General", "Director", "Mr", "Mr.", "Ms", "Ms.", "Dr", "Dr.", "Lt", "Lt.", "Gen", "Gen.", "Major", "Colonel", "Col", "Chief", "Head", "Adviser", "Advisor", "National", "Security", "Vice", "First", "Senior", "Federal", "Interior", "Defence", "Defense", "Affairs", "Acting", "Assistant", "Counsellor", "Envoy", "Admiral", "Brigadier", "Air", "Marshal", "President", "Prime", "Director-General"]
+    [
+        "Ambassador",
+        "Minister",
+        "Deputy",
+        "Foreign",
+        "Secretary",
+        "Additional",
+        "Special",
+        "General",
+        "Director",
+        "Mr",
+        "Mr.",
+        "Ms",
+        "Ms.",
+        "Dr",
+        "Dr.",
+        "Lt",
+        "Lt.",
+        "Gen",
+        "Gen.",
+        "Major",
+        "Colonel",
+        "Col",
+        "Chief",
+        "Head",
+        "Adviser",
+        "Advisor",
+        "National",
+        "Security",
+        "Vice",
+        "First",
+        "Senior",
+        "Federal",
+        "Interior",
+        "Defence",
+        "Defense",
+        "Affairs",
+        "Acting",
+        "Assistant",
+        "Counsellor",
+        "Envoy",
+        "Admiral",
+        "Brigadier",
+        "Air",
+        "Marshal",
+        "President",
+        "Prime",
+        "Director-General",
+    ]
 )
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 _END = re.compile(r",|;|\bwhile\b|\band\b|\bwhereas\b|\.$|\bof\b")
@@ -41,7 +89,8 @@ def _name_and_title(after: str) -> tuple[str, str | None] | None:
     "Ivan Petrov, Deputy Minister of ...": title words first, two to four name words."""
     words: list[str] = []
     for token in after.split():
-        bare = token.rstrip(",;.")
+        initials = re.fullmatch(r"(?:[A-Z]\.)+", token)  # "S.A." is a name word, not an end
+        bare = token if initials else token.rstrip(",;.")
         if not _CAPITALISED.fullmatch(bare):
             break
         words.append(bare)
@@ -69,7 +118,7 @@ def led_by(sentence: str, ds: Dataset) -> list[Named]:
     """Each person a sentence says led a side ("the Russian side was led by ..."), matched
     to a person of the tree when the sentence prints their name, an alias or initials."""
     out: list[Named] = []
-    starts = [m for m in LED.finditer(sentence)]
+    starts = list(LED.finditer(sentence))
     for index, match in enumerate(starts):
         clause_start = starts[index - 1].end() if index else 0
         before = sentence[clause_start : match.start()]
@@ -95,9 +144,7 @@ def led_by(sentence: str, ds: Dataset) -> list[Named]:
 def match_person(ds: Dataset, text: str) -> str | None:
     """The one person of the tree ``text`` names by name, alias or initials, else None."""
     hits = {
-        person.id
-        for person in ds.people
-        if any(p.search(text) for p in person_patterns(person))
+        person.id for person in ds.people if any(p.search(text) for p in person_patterns(person))
     }
     return next(iter(hits)) if len(hits) == 1 else None
 

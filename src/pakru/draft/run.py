@@ -1,22 +1,18 @@
 """One report to one draft: read the story, find meetings and their people, propose edits."""
 
-import datetime as dt
-import json
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from pakru.dataset import Dataset
+from pakru.draft.acts import code
 from pakru.draft.edits import plan_held, recorded, second_source, unprinted_alias
 from pakru.draft.meetings import Found, find_meetings
-from pakru.draft.model import Draft, Edit, Proposal
+from pakru.draft.model import Confidence, Draft, Edit, Proposal, as_record
 from pakru.draft.people import led_by, new_person
 from pakru.draft.read import Sentence, story
 from pakru.schema.body import Body
-from pakru.schema.record import Record
 from pakru.tools.layout import read_layout
-
-_RECORD: TypeAdapter[Record] = TypeAdapter(Record)
 
 
 def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
@@ -43,16 +39,18 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
         out.edits.extend(unprinted_alias(ds, meeting))
     for index, meeting in enumerate(found):
         following = found[index + 1].sentence.index if index + 1 < len(found) else None
-        _participants(ds, meeting, sentences, following, out, taken)
+        _participants(ds, meeting, sentences=sentences, until=following, out=out, taken=taken)
     for meeting in found:
         _place(ds, meeting, out, taken)
     _check(out)
+    code(ds, out, text)
     return out
 
 
 def _participants(
     ds: Dataset,
     meeting: Found,
+    *,
     sentences: list[Sentence],
     until: int | None,
     out: Draft,
@@ -124,9 +122,10 @@ def _place(ds: Dataset, meeting: Found, out: Draft, taken: set[str]) -> None:
         meeting.record["evidence"][0]["supports"].append("realises")
         meeting.confirm.append(f"realises: the held meeting carries out the plan {plan.id}")
     taken.add(meeting.record["id"])
-    confidence = "high" if not meeting.nulls else "medium" if meeting.series else "low"
+    confidence: Confidence = "high" if not meeting.nulls else "medium" if meeting.series else "low"
     out.records.insert(
-        _first_meeting_slot(out), Proposal(meeting.record, confidence, meeting.confirm, meeting.nulls)
+        _first_meeting_slot(out),
+        Proposal(meeting.record, confidence, meeting.confirm, meeting.nulls),
     )
 
 
@@ -148,20 +147,12 @@ def _check(out: Draft) -> None:
                     "-",
                     None,
                     "set",
-                    why="not proposed: the record does not build: " + "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()),
+                    why="not proposed: the record does not build: "
+                    + "; ".join(
+                        f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()
+                    ),
                 )
             )
             continue
         kept.append(proposal)
     out.records = kept
-
-
-def _plain(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
-
-
-def as_record(proposal: Proposal) -> Record:
-    """The proposal as its model (read as JSON is: arrays for tuples, ISO dates)."""
-    return _RECORD.validate_json(json.dumps(proposal.data, default=_plain))

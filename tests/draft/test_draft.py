@@ -13,6 +13,7 @@ import yaml
 
 from pakru.cli import main
 from pakru.loading import load_partial
+from tests.conftest import REPO
 from tests.draft.conftest import TEXTS
 
 HERALD, WIRE, DAILY = (
@@ -238,3 +239,16 @@ def test_a_missing_source_is_a_clear_error(tree: Path, capsys: pytest.CaptureFix
     code, _, err = _run(["draft", "src-00000000", "--records", str(tree)], capsys)
     assert code == 2
     assert err.strip() == f"pakru draft: 'src-00000000' is no source id of {tree} and no file"
+
+
+def test_the_readme_documents_the_json_keys(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = json.loads(
+        readme.split("<!-- draft-json -->", 1)[1].split("```json\n", 1)[1].split("```", 1)[0]
+    )
+    _draft(HERALD, tree, capsys, "--write")
+    wire = _draft(WIRE, tree, capsys)
+    assert set(shown) == set(wire)
+    assert set(shown["records"][0]["draft"]) == set(wire["records"][0]["draft"])
+    assert set(shown["edits"][0]) <= {*wire["edits"][0], "rule"} | {"evidence"}
+    assert set(shown["acts"][0]) == set(wire["acts"][0])

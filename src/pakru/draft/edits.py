@@ -36,7 +36,7 @@ def plan_held(ds: Dataset, found: Found) -> Meeting | None:
     for meeting in ds.series(found.series.id):
         if meeting.ordinal == found.ordinal and meeting.status == "planned":
             return meeting
-    return None
+    return None  # see held_already for a plan the tree shows held
 
 
 def second_source(existing: Meeting, found: Found) -> list[Edit]:
@@ -126,4 +126,27 @@ def unprinted_alias(ds: Dataset, found: Found) -> list[Edit]:
             evidence=evidence,
             why="the quote that prints the alias",
         ),
+    ]
+
+
+def held_already(ds: Dataset, found: Found) -> list[Edit]:
+    """A plan the report announces that the tree shows held already (same series and
+    number, nothing realised yet): the held meeting ``realises`` it, for a person to confirm."""
+    if found.status != "planned" or found.series is None or found.ordinal is None:
+        return []
+    if found.series.id not in ds:
+        return []
+    plan = found.record["id"]
+    return [
+        Edit(
+            meeting.id,
+            "realises",
+            plan,
+            "set",
+            evidence={"source": found.record["evidence"][0]["source"], "quote": found.sentence.text},
+            why=f"the tree has number {found.ordinal} of {found.series.id} held; "
+            f"if it carried out the plan {plan}, it realises it",
+        )
+        for meeting in ds.series(found.series.id)
+        if meeting.ordinal == found.ordinal and meeting.status == "held" and not meeting.realises
     ]

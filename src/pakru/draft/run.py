@@ -6,7 +6,13 @@ from pydantic import ValidationError
 
 from pakru.dataset import Dataset
 from pakru.draft.acts import code
-from pakru.draft.edits import plan_held, recorded, second_source, unprinted_alias
+from pakru.draft.edits import (
+    held_already,
+    plan_held,
+    recorded,
+    second_source,
+    unprinted_alias,
+)
 from pakru.draft.meetings import Found, find_meetings
 from pakru.draft.model import Confidence, Draft, Edit, Proposal, as_record
 from pakru.draft.people import led_by, new_person
@@ -116,11 +122,13 @@ def _place(ds: Dataset, meeting: Found, out: Draft, taken: set[str]) -> None:
     existing = recorded(ds, meeting)
     if existing is not None:
         out.edits.extend(second_source(existing, meeting))
+        out.edits.extend(held_already(ds, meeting))
         return
     if (plan := plan_held(ds, meeting)) is not None:
         meeting.record["realises"] = plan.id
         meeting.record["evidence"][0]["supports"].append("realises")
         meeting.confirm.append(f"realises: the held meeting carries out the plan {plan.id}")
+    out.edits.extend(held_already(ds, meeting))
     taken.add(meeting.record["id"])
     confidence: Confidence = "high" if not meeting.nulls else "medium" if meeting.series else "low"
     out.records.insert(

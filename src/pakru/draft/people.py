@@ -8,6 +8,7 @@ from typing import Any
 
 from pakru.coverage import person_patterns
 from pakru.dataset import Dataset
+from pakru.schema.person import Person
 from pakru.validate.derive.text import countries_named
 
 LED = re.compile(r"\b(?:led|headed)\s+by\s+", re.IGNORECASE)
@@ -63,6 +64,7 @@ TITLE_WORDS = frozenset(
     ]
 )
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+_INITIALS = re.compile(r"(?<![\w.])([A-Z])\.(?:\s?[A-Z]\.){0,2}\s?([A-Z][\w'’-]*)")
 _END = re.compile(r",|;|\bwhile\b|\band\b|\bwhereas\b|\.$|\bof\b")
 
 
@@ -143,8 +145,20 @@ def led_by(sentence: str, ds: Dataset) -> list[Named]:
 
 def match_person(ds: Dataset, text: str) -> str | None:
     """The one person of the tree ``text`` names by name, alias or initials, else None."""
+    folded = text.casefold()
+    initials = {(m[1], m[2]) for m in _INITIALS.finditer(text)}
+
+    def candidate(person: Person) -> bool:
+        """A cheap test before the patterns: a whole name form, or initials and surname."""
+        words = person.name.split()
+        if words and (words[0][:1].upper(), words[-1]) in initials:
+            return True
+        return any(form.casefold() in folded for form in (person.name, *person.aliases))
+
     hits = {
-        person.id for person in ds.people if any(p.search(text) for p in person_patterns(person))
+        person.id
+        for person in ds.people
+        if candidate(person) and any(p.search(text) for p in person_patterns(person))
     }
     return next(iter(hits)) if len(hits) == 1 else None
 

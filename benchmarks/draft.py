@@ -29,7 +29,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # noqa: E402 - benchmarks/corpus.py, beside this file
+import corpus
 
 TARGET_SECONDS = 2.0
 
@@ -44,10 +44,7 @@ FILLER = (
 def report(tree: Path, words: int) -> str:
     """A wire report of the next meeting of the tree's first series, about ``words`` long."""
     series = sorted(
-        (
-            yaml.safe_load(p.read_text(encoding="utf-8"))
-            for p in (tree / "bodies").glob("*.yaml")
-        ),
+        (yaml.safe_load(p.read_text(encoding="utf-8")) for p in (tree / "bodies").glob("*.yaml")),
         key=lambda b: b["id"],
     )
     body = next(b for b in series if b.get("kind") == "dialogue-series")
@@ -103,9 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         command = [sys.executable, "-m", "pakru", "draft", str(path), "--records", str(tree)]
         whole = _best(
             1,
-            lambda: subprocess.run(  # noqa: PLW1510 - the exit code is checked below
-                [*command, "--format", "json"], capture_output=True, check=True
-            ),
+            lambda: subprocess.run([*command, "--format", "json"], capture_output=True, check=True),
         )
         result = found[-1]
         figures = {

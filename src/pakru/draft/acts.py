@@ -20,9 +20,7 @@ def code(ds: Dataset, out: Draft, text: str) -> None:
     new = [as_record(p) for p in out.records]
     records = _around(ds, [r.model_dump(mode="json") for r in new], {*drafted, source.id})
     texts = {r.id: t for r in records if (t := ds.text(r.id)) is not None}
-    together = Dataset(
-        [*records, source, *new], {**texts, source.id: text}, version=ds.version
-    )
+    together = Dataset([*records, source, *new], {**texts, source.id: text}, version=ds.version)
     uncoded, actorless = problems(together)
     for rule, found in (("acts.code-unsupported", uncoded), ("acts.actors", actorless)):
         for problem in found:

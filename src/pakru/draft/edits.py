@@ -143,7 +143,10 @@ def held_already(ds: Dataset, found: Found) -> list[Edit]:
             "realises",
             plan,
             "set",
-            evidence={"source": found.record["evidence"][0]["source"], "quote": found.sentence.text},
+            evidence={
+                "source": found.record["evidence"][0]["source"],
+                "quote": found.sentence.text,
+            },
             why=f"the tree has number {found.ordinal} of {found.series.id} held; "
             f"if it carried out the plan {plan}, it realises it",
         )

@@ -14,7 +14,21 @@ import yaml
 from pakru.cli import main
 from pakru.loading import load_partial
 from tests.conftest import REPO
-from tests.draft.conftest import TEXTS
+from tests.draft import trees
+from tests.draft.trees import TEXTS
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """An empty records tree."""
+    return trees.empty_tree(tmp_path / "records")
+
+
+@pytest.fixture
+def shipped_copy(tmp_path: Path) -> Path:
+    """A copy of the shipped records tree."""
+    return trees.shipped_copy(tmp_path / "records")
+
 
 HERALD, WIRE, DAILY = (
     TEXTS / f"{n}.txt" for n in ("herald-cgss-13", "wire-cgss-14", "daily-cgss-14")

@@ -11,7 +11,7 @@ from pakru.draft.dates import date_of
 from pakru.draft.meetings import MEETING, _ordinal, _status
 from pakru.draft.people import led_by
 from pakru.loading import load_partial
-from tests.draft.conftest import TEXTS
+from tests.draft.trees import TEXTS
 
 
 @pytest.mark.parametrize(
@@ -66,7 +66,7 @@ def test_no_date_rule_no_date() -> None:
 @pytest.fixture
 def ds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Dataset:
     """A tree with the people the weekly's report names (Sergey Ryabkov and his title)."""
-    from tests.draft.conftest import empty_tree  # noqa: PLC0415
+    from tests.draft.trees import empty_tree  # noqa: PLC0415
 
     tree = empty_tree(tmp_path / "records")
     assert (

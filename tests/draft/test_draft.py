@@ -96,6 +96,17 @@ def test_a_report_drafted_into_an_empty_tree_validates(
     assert (series["id"], series["members"]) == ("cgss", ["PK", "RU"])
     sides = {p["ref"]: p["side"] for p in held["participants"]}
     assert sides == {"ahmed-raza-khan": "PK", "sergey-ryabkov": "RU"}
+    [commitment] = _by_type(drafted, "agreement")
+    assert (commitment["kind"], commitment["status"], commitment["meeting"]) == (
+        "commitment",
+        "agreed",
+        held["id"],
+    )
+    assert commitment["subject"] == "hold regular consultations on cyber security"
+    assert commitment["parties"] == ["PK", "RU"]
+    assert held["agreements"] == [commitment["id"]]
+    coded = {(a["record"], a["code"]) for a in drafted["acts"]}
+    assert (held["id"], "040") in coded  # the meeting itself, by the coding policy
     assert _errors(tree, capsys) == []
 
 

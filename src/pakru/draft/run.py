@@ -6,6 +6,7 @@ from pydantic import ValidationError
 
 from pakru.dataset import Dataset
 from pakru.draft.acts import code
+from pakru.draft.agreements import reached
 from pakru.draft.edits import (
     held_already,
     plan_held,
@@ -43,9 +44,20 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
         if (existing := recorded(ds, meeting)) is not None:
             _renamed(found, meeting.record["id"], existing.id)
         out.edits.extend(unprinted_alias(ds, meeting))
+    named = {meeting.sentence.index for meeting in found}
     for index, meeting in enumerate(found):
-        following = found[index + 1].sentence.index if index + 1 < len(found) else None
+        # a held meeting's paragraph runs to the next held meeting ("the next meeting
+        # would be held ..." inside it is a plan, not the end of what is said about it)
+        following = next(
+            (f.sentence.index for f in found[index + 1 :] if f.status == "held"), None
+        )
         _participants(ds, meeting, sentences=sentences, until=following, out=out, taken=taken)
+        if recorded(ds, meeting) is None:  # a recorded meeting's agreements are recorded too
+            span = sentences[meeting.sentence.index : following]
+            others = [s for s in span if s.index not in named or s.index == meeting.sentence.index]
+            for agreement in reached(meeting, others, source["id"], taken):
+                meeting.record.setdefault("agreements", []).append(agreement.id)
+                out.records.append(agreement)
     for meeting in found:
         _place(ds, meeting, out, taken)
     _check(out)

@@ -51,7 +51,9 @@ def reached(
         if match is None:
             continue
         subject = _subject(match["subject"])
-        proposal = _agreement(meeting, sentence, kind, status, subject, source, taken)
+        proposal = _agreement(
+            meeting, sentence, kind=kind, status=status, subject=subject, source=source, taken=taken
+        )
         if proposal is not None:
             taken.add(proposal.id)
             out.append(proposal)
@@ -61,6 +63,7 @@ def reached(
 def _agreement(
     meeting: Found,
     sentence: Sentence,
+    *,
     kind: str,
     status: str,
     subject: str,

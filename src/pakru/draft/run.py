@@ -48,9 +48,7 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
     for index, meeting in enumerate(found):
         # a held meeting's paragraph runs to the next held meeting ("the next meeting
         # would be held ..." inside it is a plan, not the end of what is said about it)
-        following = next(
-            (f.sentence.index for f in found[index + 1 :] if f.status == "held"), None
-        )
+        following = next((f.sentence.index for f in found[index + 1 :] if f.status == "held"), None)
         _participants(ds, meeting, sentences=sentences, until=following, out=out, taken=taken)
         if recorded(ds, meeting) is None:  # a recorded meeting's agreements are recorded too
             span = sentences[meeting.sentence.index : following]

@@ -277,3 +277,19 @@ def test_the_readme_documents_the_json_keys(tree: Path, capsys: pytest.CaptureFi
     assert set(shown["records"][0]["draft"]) == set(wire["records"][0]["draft"])
     assert set(shown["edits"][0]) <= {*wire["edits"][0], "rule"} | {"evidence"}
     assert set(shown["acts"][0]) == set(wire["acts"][0])
+
+
+def test_an_exercise_is_drafted_as_an_event(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    drafted = _draft(TEXTS / "gazette-exercise.txt", tree, capsys, "--write")
+    # the second sentence names no country ("the two countries"): no event is proposed for it
+    [event] = _by_type(drafted, "event")
+    assert (event["kind"], event["status"], event["countries"]) == (
+        "exercise",
+        "held",
+        ["PK", "RU"],
+    )
+    assert event["title"] == "Joint counter-terrorism exercise “Druzhba-IX”"
+    assert event["date"]["derivations"][0]["rule"] == "weekday-before-publication"
+    assert event["date"]["earliest"] == "2026-11-13"
+    assert "location.city" in event["draft"]["nulls"]
+    assert _errors(tree, capsys) == []

@@ -14,6 +14,7 @@ from pakru.draft.edits import (
     second_source,
     unprinted_alias,
 )
+from pakru.draft.events import exercises
 from pakru.draft.meetings import Found, find_meetings
 from pakru.draft.model import Confidence, Draft, Edit, Proposal, as_record
 from pakru.draft.people import led_by, new_person
@@ -58,6 +59,7 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
                 out.records.append(agreement)
     for meeting in found:
         _place(ds, meeting, out, taken)
+    out.records.extend(exercises(sentences, source, taken, named))
     _check(out)
     code(ds, out, text)
     return out

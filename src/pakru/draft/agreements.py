@@ -16,6 +16,7 @@ from pakru.draft.meetings import Found
 from pakru.draft.model import Proposal
 from pakru.draft.people import slug
 from pakru.draft.read import Sentence
+from pakru.schema.text import normalise
 from pakru.validate.derive.text import countries_named
 
 SIGNED = re.compile(
@@ -31,7 +32,7 @@ AGREED = re.compile(
 
 
 def _subject(text: str) -> str:
-    return " ".join(text.split()).rstrip(" ,")
+    return normalise(text).rstrip(" ,")
 
 
 def reached(

@@ -14,6 +14,7 @@ from pakru.draft.meetings import HELD, PLANNED, location_of
 from pakru.draft.model import Proposal
 from pakru.draft.people import slug
 from pakru.draft.read import Sentence
+from pakru.schema.text import normalise
 from pakru.validate.derive.text import countries_named
 
 EXERCISE = re.compile(
@@ -82,7 +83,7 @@ def _event(
     supports = ["status", "countries"]
     if location["derivations"][:1] and location["derivations"][0]["rule"] == "gazetteer-city":
         supports.append("location.city")
-    what = " ".join(match["what"].split())
+    what = normalise(match["what"])
     name = match["name"]
     title = f"{what[0].upper()}{what[1:]} “{name}”" if name else f"{what[0].upper()}{what[1:]}"
     year = date["earliest"].year if date.get("earliest") else None

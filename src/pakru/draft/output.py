@@ -18,6 +18,7 @@ import yaml
 
 from pakru.draft.model import Draft, Edit, Proposal, as_record
 from pakru.schema.record import RECORD_TYPES
+from pakru.schema.text import normalise
 from pakru.tools.fmt import format_text, round_trip
 
 
@@ -49,7 +50,7 @@ def path_of(records: Path, kind: str, record_id: str) -> Path:
 
 
 def _comment(line: str) -> str:
-    return "# " + " ".join(line.split())
+    return "# " + normalise(line)
 
 
 def to_yaml(proposal: Proposal) -> str:

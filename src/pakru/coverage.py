@@ -317,13 +317,13 @@ def initials_pattern(name: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w.]){first}\.(?:\s?[A-Z]\.){{0,2}}\s?{surname}(?!\w)")
 
 
-def _person_patterns(record: Record) -> list[re.Pattern[str]]:
+def person_patterns(record: Record) -> list[re.Pattern[str]]:
     """How a sentence names a person or body: never by a title or a surname alone."""
     return [pattern for pattern, _ in _keyed_patterns(record)]
 
 
 def _keyed_patterns(record: Record) -> list[tuple[re.Pattern[str], str]]:
-    """:func:`_person_patterns`, each with the text whose words any match holds, in order."""
+    """:func:`person_patterns`, each with the text whose words any match holds, in order."""
     if isinstance(record, Person):
         surname = record.name.split()[-1].casefold()
         forms = [f for f in (record.name, *record.aliases) if f.casefold() != surname]

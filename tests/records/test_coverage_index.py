@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 
 import pakru
 from benchmarks import corpus
-from pakru.coverage import _named, _person_patterns, coverage, name_index
+from pakru.coverage import _named, coverage, name_index, person_patterns
 from pakru.dataset import Dataset
 from pakru.schema.names import name_pattern
 
 
 def plain_patterns(ds: Dataset) -> list[tuple[str, re.Pattern[str]]]:
-    patterns = [(r.id, p) for r in ds.records for p in _person_patterns(r)]
+    patterns = [(r.id, p) for r in ds.records for p in person_patterns(r)]
     titles = {t.title for person in ds.people for t in person.titles}
     return patterns + [("", name_pattern(title)) for title in sorted(titles)]
 

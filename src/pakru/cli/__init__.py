@@ -19,7 +19,18 @@ if TYPE_CHECKING:
 # argparse, the command modules and the process plumbing are imported when a command
 # runs: ``pakru --version`` prints without them (≤ 50 ms, docs/performance.md)
 
-COMMANDS = ("validate", "fmt", "rules", "schema", "coverage", "export", "changelog", "new", "find")
+COMMANDS = (
+    "validate",
+    "fmt",
+    "rules",
+    "schema",
+    "coverage",
+    "export",
+    "changelog",
+    "new",
+    "find",
+    "draft",
+)
 """Subcommand modules under ``pakru.cli``, in the order ``--help`` lists them."""
 
 

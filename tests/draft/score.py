@@ -73,7 +73,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import re
 import subprocess
 import sys
@@ -85,6 +84,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 import pakru
 from tests.acts import agreement
@@ -123,7 +123,7 @@ FORMAT = 1
 """The layout of ``figures.json``; a test refuses any other."""
 
 
-class DraftFailed(RuntimeError):
+class DraftError(RuntimeError):
     """The drafter failed on a report, or printed something that is not a draft."""
 
 
@@ -265,45 +265,52 @@ def _surname_initial(name: str) -> tuple[str, str] | None:
     return (words[-1], words[0][0]) if len(words) > 1 else None
 
 
+def _meetings_reason(d: Item, c: Item, share: float) -> int | None:
+    dv, cv = d.values, c.values
+    if (
+        dv.get("ordinal") is not None
+        and dv.get("ordinal") == cv.get("ordinal")
+        and same("meetings", "series", dv.get("series"), cv.get("series"))
+    ):
+        return 3
+    if (
+        dv.get("city") is not None
+        and dv.get("city") == cv.get("city")
+        and _intersect(dv.get("date"), cv.get("date"))
+    ):
+        return 2
+    return 1 if share >= agreement.MIN_OVERLAP else None
+
+
+def _people_reason(d: Item, c: Item) -> int | None:
+    if d.names & c.names:
+        return 3
+    keys = {_surname_initial(n) for n in d.names} - {None}
+    return 2 if keys & {_surname_initial(n) for n in c.names} else None
+
+
+def _acts_reason(d: Item, c: Item, share: float) -> int | None:
+    da, ca = agreement.actor_key(str(d.values["a1"])), agreement.actor_key(str(c.values["a1"]))
+    db, cb = agreement.actor_key(str(d.values["a2"])), agreement.actor_key(str(c.values["a2"]))
+    directed = (da, db) == (ca, cb)
+    either = {da, db} == {ca, cb}
+    if not (directed or ((d.mutual or c.mutual) and either)) or share < agreement.MIN_OVERLAP:
+        return None
+    return 2 * (d.values["code"] == c.values["code"]) + (d.values["root"] == c.values["root"])
+
+
 def _reason(kind: str, d: Item, c: Item, text: str) -> tuple[int, float] | None:
     """Why two records may pair, strongest first (higher is stronger); None when they may not."""
     share = _share(d, c, text)
     if kind == "meetings":
-        dv, cv = d.values, c.values
-        if (
-            dv.get("ordinal") is not None
-            and dv.get("ordinal") == cv.get("ordinal")
-            and same(kind, "series", dv.get("series"), cv.get("series"))
-        ):
-            return 3, share
-        if (
-            dv.get("city") is not None
-            and dv.get("city") == cv.get("city")
-            and _intersect(dv.get("date"), cv.get("date"))
-        ):
-            return 2, share
-        return (1, share) if share >= agreement.MIN_OVERLAP else None
-    if kind == "people":
-        if d.names & c.names:
-            return 3, share
-        keys = {_surname_initial(n) for n in d.names} - {None}
-        if keys & {_surname_initial(n) for n in c.names}:
-            return 2, share
-        return None
-    if kind == "acts":
-        da, ca = agreement.actor_key(str(d.values["a1"])), agreement.actor_key(str(c.values["a1"]))
-        db, cb = agreement.actor_key(str(d.values["a2"])), agreement.actor_key(str(c.values["a2"]))
-        directed = (da, db) == (ca, cb)
-        either = {da, db} == {ca, cb}
-        if not (directed or ((d.mutual or c.mutual) and either)):
-            return None
-        if share < agreement.MIN_OVERLAP:
-            return None
-        return (
-            2 * (d.values["code"] == c.values["code"]) + (d.values["root"] == c.values["root"]),
-            share,
-        )
-    return (1, share) if share >= agreement.MIN_OVERLAP else None
+        strength = _meetings_reason(d, c, share)
+    elif kind == "people":
+        strength = _people_reason(d, c)
+    elif kind == "acts":
+        strength = _acts_reason(d, c, share)
+    else:
+        strength = 1 if share >= agreement.MIN_OVERLAP else None
+    return None if strength is None else (strength, share)
 
 
 def align(
@@ -464,6 +471,7 @@ def records_report(
     name: str,
     text: str,
     records: Sequence[Mapping[str, Any]],
+    *,
     source: str | None,
     acts: list[Item],
     bodies: Mapping[str, Mapping[str, Any]],
@@ -511,8 +519,10 @@ def build(
         clean = as_loaded({k: v for k, v in data.items() if k != "draft"})
         try:
             built.append(record_adapter.validate_python(clean))
-        except ValueError as error:
-            problems.append(f"{data.get('id')}: {str(error).splitlines()[0]}")
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            where = ".".join(str(x) for x in first["loc"][1:])
+            problems.append(f"{data.get('id')}: {where}: {first['msg']}")
     return pakru.Dataset(built, texts), problems
 
 
@@ -523,10 +533,12 @@ def draft_report(name: str, text: str, draft: Mapping[str, Any]) -> tuple[Report
         source = dict(draft["source"])
         source_id = str(source["id"])
     except (KeyError, TypeError) as error:
-        raise DraftFailed(f"{name}: not a draft ({error!r} missing or malformed)") from error
+        raise DraftError(f"{name}: not a draft ({error!r} missing or malformed)") from error
     ds, problems = build([source, *records], {source_id: text})
     bodies = {str(r["id"]): r for r in _records_by_type(records, "body")}
-    return records_report(name, text, records, None, _acts(ds, source_id), bodies), problems
+    return records_report(
+        name, text, records, source=None, acts=_acts(ds, source_id), bodies=bodies
+    ), problems
 
 
 # -- the coders' side ---------------------------------------------------------------------------
@@ -543,7 +555,9 @@ def shipped_reports(ds: pakru.Dataset) -> list[tuple[Report, Path]]:
     for source in ds.sources:
         text = ds.text(source.id) or ""
         records = [r.model_dump(mode="json") for r in ds.citing(source.id)]
-        report = records_report(source.id, text, records, source.id, _acts(ds, source.id), bodies)
+        report = records_report(
+            source.id, text, records, source=source.id, acts=_acts(ds, source.id), bodies=bodies
+        )
         found.append((report, RECORDS / "sources" / "text" / source.file))
     return found
 
@@ -661,6 +675,9 @@ def empty_tree(folder: Path) -> Path:
     return tree
 
 
+COMMAND_LINE = (sys.executable, "-m", "pakru", "draft")
+
+
 def pakru_draft(text: Path) -> Mapping[str, Any]:
     """``pakru draft TEXT --format json`` run on a copy of ``text`` against an empty tree."""
     with tempfile.TemporaryDirectory(prefix="pakru-draft-score-") as tmp:
@@ -668,26 +685,24 @@ def pakru_draft(text: Path) -> Mapping[str, Any]:
         tree = empty_tree(folder)
         copy = folder / text.name
         copy.write_bytes(text.read_bytes())
-        env = {**os.environ, "PAKRU_RECORDS": str(tree)}
         done = subprocess.run(
-            [sys.executable, "-m", "pakru", "draft", str(copy), "--format", "json"],
+            [*COMMAND_LINE, str(copy), "--records", str(tree), "--format", "json"],
             cwd=folder,
-            env=env,
             capture_output=True,
             text=True,
             encoding="utf-8",
             check=False,
         )
     if done.returncode != 0:
-        raise DraftFailed(
+        raise DraftError(
             f"{text.name}: pakru draft exited {done.returncode}: {done.stderr.strip()}"
         )
     try:
         data = json.loads(done.stdout)
     except json.JSONDecodeError as error:
-        raise DraftFailed(f"{text.name}: pakru draft printed no JSON ({error})") from error
+        raise DraftError(f"{text.name}: pakru draft printed no JSON ({error})") from error
     if not isinstance(data, dict):
-        raise DraftFailed(f"{text.name}: pakru draft printed {type(data).__name__}, not an object")
+        raise DraftError(f"{text.name}: pakru draft printed {type(data).__name__}, not an object")
     return data
 
 
@@ -698,13 +713,19 @@ class CorpusScore:
     kinds: dict[str, KindScore] = field(default_factory=dict)
     reports: dict[str, dict[str, KindScore]] = field(default_factory=dict)
     unbuilt: dict[str, list[str]] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+    """Reports the drafter failed on (scored as empty drafts): why."""
 
 
 def score_corpus(reports: Sequence[tuple[Report, Path]], drafter: Drafter) -> CorpusScore:
     """Draft every report with ``drafter`` and score it against the coder's records."""
     result = CorpusScore({k: KindScore() for k in KINDS})
     for coder, text_path in reports:
-        draft, problems = draft_report(coder.name, coder.text, drafter(text_path))
+        try:
+            draft, problems = draft_report(coder.name, coder.text, drafter(text_path))
+        except DraftError as error:  # counted as an empty draft, and reported
+            result.failed[coder.name] = str(error)
+            draft, problems = Report(coder.name, coder.text, {k: [] for k in KINDS}), []
         scores = score_report(draft, coder)
         result.reports[coder.name] = scores
         if problems:
@@ -743,7 +764,11 @@ def figures(scores: Mapping[str, CorpusScore]) -> dict[str, Any]:
                 "fields": {name: _count(c) for name, c in s.fields.items()},
                 "pooled": _count(s.pooled()),
             }
-        out["corpora"][corpus] = {"reports": len(score.reports), "kinds": kinds}
+        out["corpora"][corpus] = {
+            "reports": len(score.reports),
+            "failed": sorted(score.failed),
+            "kinds": kinds,
+        }
     return out
 
 
@@ -817,7 +842,7 @@ def _pct(n: Mapping[str, int], measure: str) -> str:
 
 
 INTRO = """\
-<!-- Generated by `python -m tests.draft.score --write` from tests/draft/figures.json; do not edit. -->
+<!-- Generated by python -m tests.draft.score --write from tests/draft/figures.json. -->
 # How precise the draft is
 
 `pakru draft` proposes records from a report's text; a person confirms them. This page
@@ -856,7 +881,7 @@ the report, they share at least half of the shorter one (the rule of the
 
 | kind | fields |
 |---|---|
-| meetings | series (by name or alias), ordinal, status, date interval (earliest and latest), city, country |
+| meetings | series (by name or alias), ordinal, status, date interval, city, country |
 | people | country, title |
 | agreements | status, parties, date interval, meeting |
 | acts | CAMEO root (first two digits), full CAMEO code |
@@ -909,6 +934,8 @@ def text_report(scores: Mapping[str, CorpusScore]) -> str:
                 n = _count(kinds[kind].pooled())
                 cells.append(f"{kind} {_pct(n, 'precision')} / {_pct(n, 'recall')}")
             out.append(f"- {name}: " + "; ".join(cells))
+        for name, why in score.failed.items():
+            out.append(f"- {name}: THE DRAFTER FAILED (scored as an empty draft): {why}")
         for name, problems in score.unbuilt.items():
             out.append(f"- {name}: draft records that do not build: " + "; ".join(problems))
     return "\n".join(out) + "\n"
@@ -924,7 +951,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         scores = score_all()
-    except DraftFailed as error:
+    except DraftError as error:
         print(f"{COMMAND}: {error}", file=sys.stderr)
         return 1
     data = figures(scores)

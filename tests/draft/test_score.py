@@ -289,3 +289,72 @@ def test_the_targets_are_issue_27s() -> None:
         ("shipped", "acts.root", "recall"): 0.8,
         ("unseen", "acts.root", "recall"): 0.8,
     }
+
+
+def _as_records(expected: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """An expectation file's records in the shape of records.json (what a perfect draft gives)."""
+    out: list[dict[str, Any]] = []
+    for m in expected.get("meetings") or ():
+        series = m.get("series_id") or (f"new-{m['key']}" if m.get("series") else None)
+        if series:
+            out.append({"type": "body", "id": series, "name": m["series"], "aliases": []})
+        quotes = [*(m.get("quotes") or ()), m["date"].get("quote") if m.get("date") else None]
+        out.append(
+            {
+                "type": "meeting",
+                "id": m["key"],
+                "series": series,
+                "ordinal": m.get("ordinal"),
+                "status": m.get("status"),
+                "date": m.get("date"),
+                "location": {"city": m.get("city"), "country": m.get("country")},
+                "evidence": [{"source": "s", "quote": q} for q in quotes if q],
+            }
+        )
+    for p in expected.get("people") or ():
+        if not p.get("name"):
+            continue  # the coder's note of an unnamed official: no person record
+        out.append(
+            {
+                "type": "person",
+                "id": p["key"],
+                "name": p["name"],
+                "aliases": [],
+                "country": p.get("country"),
+                "titles": [{"title": p["title"]}] if p.get("title") else [],
+                "evidence": [{"source": "s", "quote": p["quote"]}],
+            }
+        )
+    out.extend(
+        {
+            "type": "agreement",
+            "id": a["key"],
+            "status": a.get("status"),
+            "parties": a.get("parties"),
+            "date": a.get("date"),
+            "meeting": a.get("meeting"),
+            "evidence": [{"source": "s", "quote": a["quote"]}],
+        }
+        for a in expected.get("agreements") or ()
+    )
+    return out
+
+
+def test_an_expectation_given_as_a_draft_scores_full_on_meetings_people_and_agreements() -> None:
+    """The two readers agree: the corpus's own records, drafted, are right on every field."""
+    import yaml  # noqa: PLC0415
+
+    for coder, text in score.corpus_reports(_ds()):
+        path = text.with_name(f"{coder.name}.expected.yaml")
+        expected = yaml.safe_load(path.read_text(encoding="utf-8"))
+        records = _as_records(expected)
+        bodies = {r["id"]: r for r in records if r["type"] == "body"}
+        draft = score.records_report(
+            coder.name, coder.text, records, source=None, acts=[], bodies=bodies
+        )
+        scores = score.score_report(draft, coder)
+        for kind in ("meetings", "people", "agreements"):
+            k = scores[kind]
+            assert k.aligned == k.coder_records == k.draft_records, (coder.name, kind)
+            for name, c in k.fields.items():
+                assert c.right == c.draft == c.coder, (coder.name, kind, name)

@@ -43,8 +43,10 @@ at least half of the shorter; unlocatable, half of the shorter one's words.
   Never by title.
 - **agreements**: a quote of one overlaps a quote of the other.
 - **acts**: the same actors (the first three letters of the CAMEO actor
-  codes, in the same direction unless either act is mutual) and overlapping
-  quotes (the sentence); the same full code first, then the same root.
+  codes, in the same direction unless either act is two-sided) and
+  overlapping quotes (the sentence); the same full code first, then the same
+  root. A two-sided act (the ``acts`` table's two directed rows sharing a
+  ``group_id``, ``reciprocal``) counts once, as a coder writes it once.
 
 Which fields are scored, and when two values are the same:
 
@@ -177,6 +179,8 @@ class KindScore:
     draft_records: int = 0
     aligned: int = 0
     fields: dict[str, Count] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """Each wrong or missed value and unpaired record, in words (one report's)."""
 
     def pooled(self) -> Count:
         total = Count()
@@ -355,7 +359,35 @@ def score_kind(
             for di, ci in pairs
         )
         result.fields[name] = count
+    result.notes = _notes(kind, draft, coder, pairs)
     return result, pairs
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, frozenset):
+        return " | ".join(sorted(value))
+    if isinstance(value, tuple):
+        return "/".join("…" if v is None else str(v) for v in value)
+    return "-" if value is None else str(value)
+
+
+def _notes(
+    kind: str, draft: Sequence[Item], coder: Sequence[Item], pairs: Sequence[tuple[int, int]]
+) -> list[str]:
+    """Each value the draft has wrong or misses, and each record left unpaired, in words."""
+    notes = []
+    for di, ci in pairs:
+        d, c = draft[di], coder[ci]
+        for name in FIELDS[kind]:
+            dv, cv = d.values.get(name), c.values.get(name)
+            if (dv is not None or cv is not None) and not same(kind, name, dv, cv):
+                notes.append(f"{kind} {d.ident} = {c.ident}: {name} {_shown(dv)} ≠ {_shown(cv)}")
+    paired_d, paired_c = {di for di, _ in pairs}, {ci for _, ci in pairs}
+    notes += [f"{kind} {c.ident}: missed" for n, c in enumerate(coder) if n not in paired_c]
+    notes += [
+        f"{kind} {d.ident}: no coder record" for n, d in enumerate(draft) if n not in paired_d
+    ]
+    return notes
 
 
 @dataclass(frozen=True)
@@ -404,21 +436,23 @@ def _records_by_type(records: Iterable[Mapping[str, Any]], kind: str) -> list[Ma
 
 
 def _acts(ds: pakru.Dataset, source: str) -> list[Item]:
-    """The acts the act coder gives ``ds`` in ``source``: a mutual act once, marked mutual."""
-    rows = agreement.project_acts(ds, [source]).get(source, [])
-    reversed_of = {
-        r.ident.removesuffix(" (reversed)") for r in rows if r.ident.endswith(" (reversed)")
-    }
-    return [
-        Item(
-            r.ident,
-            {"a1": r.actor1, "a2": r.actor2, "root": r.root, "code": r.code},
-            r.quotes,
-            mutual=r.ident in reversed_of,
-        )
-        for r in rows
-        if not r.ident.endswith(" (reversed)")
-    ]
+    """The acts the act coder gives ``ds`` in ``source``; a two-sided act once, marked mutual.
+
+    The ``acts`` table gives a two-sided act as two directed rows sharing a ``group_id``
+    (``reciprocal``); a coder writes it once, in one direction: it counts once here.
+    """
+    group = {str(r["id"]): str(r["group_id"]) for r in ds.acts_table().rows if r.get("reciprocal")}
+    items: dict[str, Item] = {}
+    for r in agreement.project_acts(ds, [source]).get(source, []):
+        key = group.get(r.ident, r.ident)
+        if key in items:  # the other direction of a two-sided act
+            first = items[key]
+            quotes = tuple(dict.fromkeys((*first.quotes, *r.quotes)))
+            items[key] = Item(first.ident, first.values, quotes, mutual=True)
+            continue
+        values = {"a1": r.actor1, "a2": r.actor2, "root": r.root, "code": r.code}
+        items[key] = Item(key, values, r.quotes, mutual=key != r.ident)
+    return list(items.values())
 
 
 def _series_names(series: object, bodies: Mapping[str, Mapping[str, Any]]) -> frozenset[str] | None:
@@ -876,7 +910,8 @@ One report at a time, a draft record and a coder's record of the same kind may p
   title alone);
 - **agreements**: overlapping quotes;
 - **acts**: the same actors (the first three letters of the CAMEO actor codes; in the same
-  direction unless an act is mutual) and overlapping quotes, the same code preferred.
+  direction unless an act is two-sided) and overlapping quotes, the same code preferred. A
+  two-sided act (two directed rows of the `acts` table sharing a group) counts once.
 
 Each record pairs at most once, strongest reason first. Two quotes overlap when, located in
 the report, they share at least half of the shorter one (the rule of the
@@ -927,8 +962,11 @@ def tables(data: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def text_report(scores: Mapping[str, CorpusScore]) -> str:
-    """What the command prints: the page's figures, the targets met, and each report's."""
+def text_report(scores: Mapping[str, CorpusScore], *, details: bool = False) -> str:
+    """What the command prints: the page's figures, the targets met, and each report's.
+
+    With ``details``, also each value the draft has wrong or misses, report by report.
+    """
     data = figures(scores)
     out = [tables(data)]
     for corpus, score in scores.items():
@@ -939,6 +977,12 @@ def text_report(scores: Mapping[str, CorpusScore]) -> str:
                 n = _count(kinds[kind].pooled())
                 cells.append(f"{kind} {_pct(n, 'precision')} / {_pct(n, 'recall')}")
             out.append(f"- {name}: " + "; ".join(cells))
+        if details:
+            for name, kinds in score.reports.items():
+                notes = [n for k in KINDS for n in kinds[k].notes]
+                if notes:
+                    out.append(f"\n### {name}\n")
+                    out += [f"- {n}" for n in notes]
         for name, why in score.failed.items():
             out.append(f"- {name}: THE DRAFTER FAILED (scored as an empty draft): {why}")
         for name, problems in score.unbuilt.items():
@@ -953,6 +997,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--write", action="store_true", help="store the figures and regenerate the page"
     )
     group.add_argument("--check", action="store_true", help="exit 1 when the stored figures differ")
+    parser.add_argument(
+        "--details", action="store_true", help="list every wrong or missed value, per report"
+    )
     args = parser.parse_args(argv)
     try:
         scores = score_all()
@@ -960,7 +1007,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{COMMAND}: {error}", file=sys.stderr)
         return 1
     data = figures(scores)
-    sys.stdout.write(text_report(scores))
+    sys.stdout.write(text_report(scores, details=args.details))
     if args.write:
         FIGURES.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         PAGE.write_text(render(data), encoding="utf-8")

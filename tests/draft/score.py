@@ -564,18 +564,36 @@ def build(
 
 
 def draft_report(name: str, text: str, draft: Mapping[str, Any]) -> tuple[Report, list[str]]:
-    """A draft (its JSON form) as compared, and the records of it that did not build."""
+    """A draft (its JSON form) as compared, and the records of it that did not build.
+
+    Raises :class:`DraftError`, naming the report and the record, for a draft that is not
+    one: no ``source`` or ``records``, a record that is no object or has no string ``id``
+    and ``type``, a field of the wrong shape.
+    """
     try:
         records = list(draft["records"])
         source = dict(draft["source"])
         source_id = str(source["id"])
-    except (KeyError, TypeError) as error:
+    except (KeyError, TypeError, ValueError) as error:
         raise DraftError(f"{name}: not a draft ({error!r} missing or malformed)") from error
+    for n, record in enumerate(records):
+        if not (
+            isinstance(record, Mapping)
+            and isinstance(record.get("id"), str)
+            and isinstance(record.get("type"), str)
+        ):
+            raise DraftError(f"{name}: records[{n}] is not a record (an object with id and type)")
     ds, problems = build([source, *records], {source_id: text})
     bodies = {str(r["id"]): r for r in _records_by_type(records, "body")}
-    return records_report(
-        name, text, records, source=None, acts=_acts(ds, source_id), bodies=bodies
-    ), problems
+    try:
+        report = records_report(
+            name, text, records, source=None, acts=_acts(ds, source_id), bodies=bodies
+        )
+    except (AttributeError, TypeError, ValueError, KeyError) as error:
+        raise DraftError(
+            f"{name}: a drafted record has a field of the wrong shape: {error!r}"
+        ) from error
+    return report, problems
 
 
 # -- the coders' side ---------------------------------------------------------------------------

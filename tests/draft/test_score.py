@@ -216,9 +216,28 @@ def test_a_drafter_that_fails_counts_as_an_empty_draft_and_is_named() -> None:
     assert "THE DRAFTER FAILED" in score.text_report({"shipped": result})
 
 
-def test_a_draft_that_is_not_one_is_refused() -> None:
-    with pytest.raises(score.DraftError, match="not a draft"):
-        score.draft_report("x", TEXT, {"records": []})
+@pytest.mark.parametrize(
+    ("draft", "message"),
+    [
+        ({"records": []}, "x: not a draft"),
+        ({"source": {"id": "s"}, "records": 3}, "x: not a draft"),
+        ({"source": {"id": "s"}, "records": ["meeting"]}, r"x: records\[0\] is not a record"),
+        ({"source": {"id": "s"}, "records": [{"type": "meeting"}]}, r"records\[0\] is not"),
+        (
+            {"source": {"id": "s"}, "records": [{"type": "meeting", "id": "m", "location": "x"}]},
+            "x: a drafted record has a field of the wrong shape",
+        ),
+        (
+            {"source": {"id": "s"}, "records": [{"type": "agreement", "id": "a", "parties": [[]]}]},
+            "x: a drafted record has a field of the wrong shape",
+        ),
+    ],
+)
+def test_a_draft_that_is_not_one_is_refused_naming_the_report(
+    draft: Mapping[str, Any], message: str
+) -> None:
+    with pytest.raises(score.DraftError, match=message):
+        score.draft_report("x", TEXT, draft)
 
 
 # -- the stored figures and the page ------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The import graph points one way: schema ← dataset ← acts ← services ← library ← site ← cli.
+"""The import graph points one way: schema ← dataset ← acts ← services ← draft ← library ←
+site ← cli.
 
 Read from the source with ``ast``, so every import counts: at module level,
 under ``TYPE_CHECKING`` and inside functions (a lazy import is still an
@@ -29,6 +30,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     # may use one another, never in a circle
     ("services", ("pakru.validate", "pakru.export", "pakru.coverage", "pakru.tools")),
+    # pakru draft: a report's proposed records, built on the services and the act coding
+    ("draft", ("pakru.draft",)),
     # the library's front: pakru.load() and the Dataset it hands out (with the export tables)
     ("library", ("pakru.loading", "pakru.library")),
     ("site", ("pakru.site",)),

@@ -191,7 +191,7 @@ def initials_pattern(name: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w.]){first}\.(?:\s?[A-Z]\.){{0,2}}\s?{surname}(?!\w)")
 
 
-def _person_patterns(record: Record) -> list[re.Pattern[str]]:
+def person_patterns(record: Record) -> list[re.Pattern[str]]:
     """How a sentence names a person or body: never by a title or a surname alone."""
     if isinstance(record, Person):
         surname = record.name.split()[-1].casefold()
@@ -209,7 +209,7 @@ def coverage(ds: Dataset) -> list[SourceCoverage]:
     spans = quote_spans(ds)
     derived = derivation_spans(ds)
     patterns = [
-        (record.id, pattern) for record in ds.records for pattern in _person_patterns(record)
+        (record.id, pattern) for record in ds.records for pattern in person_patterns(record)
     ]
     titles = {t.title for person in ds.people for t in person.titles}
     patterns += [("", name_pattern(title)) for title in sorted(titles)]

@@ -123,7 +123,7 @@ def next_ordinal(dataset: Dataset, _: Context) -> Iterator[Hit]:
             )
 
 
-_GROUP = re.compile(
+GROUP = re.compile(
     r"(?:(?!(?:The|A|An|This|That)\b)[A-Z][\w'’-]*\s+){1,6}(?:Group|Committee|Commission|Council|Dialogue)"
     r"(?:\s+(?:on|for|to)(?:\s+(?:[A-Z][\w'’-]*|and|other|of|on|the))+)?"
 )
@@ -131,29 +131,30 @@ _GROUP = re.compile(
 Commission, Council or Dialogue, with what it is "on" ("Working Group on Counter-Terrorism")."""
 
 
-def _fold(text: str) -> str:
+def fold_name(text: str) -> str:
     """A name as typography leaves it: no parenthesised abbreviation ("(JWG)"), hyphens and
     dashes as spaces, one space between words, case folded."""
     text = re.sub(r"\([^()]*\)", " ", text)
     return normalise(re.sub(r"[-‐‑–—]", " ", text)).casefold()
 
 
-def _names(body: Body) -> tuple[str, ...]:
-    return tuple(_fold(name) for name in (body.name, *body.aliases))
+def series_names(body: Body) -> tuple[str, ...]:
+    """A series' name and aliases as :func:`fold_name` leaves them."""
+    return tuple(fold_name(name) for name in (body.name, *body.aliases))
 
 
 def _series_problem(series: Body, others: list[Body], quote: str) -> str | None:
     """Why ``quote`` does not support ``series``: it names another series, or a group that
     is none of the series' names; None when it names the series or no group at all."""
-    folded = _fold(quote)
-    if any(name in folded for name in _names(series)):
+    folded = fold_name(quote)
+    if any(name in folded for name in series_names(series)):
         return None
     for other in others:
-        if other.id != series.id and any(name in folded for name in _names(other)):
+        if other.id != series.id and any(name in folded for name in series_names(other)):
             return f"the quote names the series {other.id!r} ({other.name!r}), not {series.id!r}"
-    for match in _GROUP.finditer(quote):
+    for match in GROUP.finditer(quote):
         group = match.group(0).strip()
-        if not any(_fold(group) in name for name in _names(series)):
+        if not any(fold_name(group) in name for name in series_names(series)):
             return (
                 f"the quote names {group!r}, which is no name or alias of {series.id!r}; "
                 "if it is the same series, add the name to the series' aliases"

@@ -14,7 +14,18 @@ from importlib import import_module
 import pakru
 from pakru.validate.workers import collector_paused, exit_now
 
-COMMANDS = ("validate", "fmt", "rules", "schema", "coverage", "export", "changelog", "new", "find")
+COMMANDS = (
+    "validate",
+    "fmt",
+    "rules",
+    "schema",
+    "coverage",
+    "export",
+    "changelog",
+    "new",
+    "find",
+    "draft",
+)
 """Subcommand modules under ``pakru.cli``, in the order ``--help`` lists them."""
 
 

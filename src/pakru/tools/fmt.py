@@ -74,6 +74,12 @@ def _yaml() -> YAML:
     return yaml
 
 
+def round_trip() -> YAML:
+    """The round-trip YAML reader and writer ``pakru fmt`` uses (comments kept), for tools
+    that change a record file (``pakru draft --apply``)."""
+    return _yaml()
+
+
 def _place(spec: FieldSpec) -> int:
     if Role.KEY in spec.roles:
         return 0

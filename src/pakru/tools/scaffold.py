@@ -23,6 +23,7 @@ bytes of it, and only UTF-8 text without NUL bytes is accepted
 """
 
 import hashlib
+import json
 import os
 import re
 import stat
@@ -171,6 +172,8 @@ def read_fields(text: str) -> list[Field]:
 
 
 def _scalar(value: str) -> str:
+    if "\n" in value:  # a place and date of issue on two lines: a double-quoted "\n"
+        return json.dumps(value, ensure_ascii=False)
     return "'" + value.replace("'", "''") + "'"
 
 

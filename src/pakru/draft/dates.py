@@ -1,0 +1,81 @@
+"""A meeting's date from one sentence: the phrase, the date rule it matches, the interval.
+
+The rules and their arithmetic are :mod:`pakru.validate.derive.dates`'; this
+module only recognises which rule a phrase calls for.
+"""
+
+import datetime as dt
+import re
+from typing import Any
+
+from pakru.schema.dates import WEEKDAYS, Derivation
+from pakru.tools.layout import parse_date
+from pakru.validate.derive.dates import Anchors, UnderivableError, derive, precision_of
+from pakru.validate.derive.text import of_statement
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_YEAR = re.compile(rf"\b(?:in|during|by)\s+({'|'.join(_MONTHS)})\s+(\d{{4}})\b", re.I)
+_YEAR = re.compile(r"\b(?:in|during|by)\s+(\d{4})\b")
+_WEEKDAY = re.compile(rf"\bon\s+({'|'.join(WEEKDAYS)})\b", re.I)
+_RELATIVE = (
+    (re.compile(r"\byesterday\b", re.I), "day-before-publication"),
+    (re.compile(r"\btoday\b", re.I), "publication-day"),
+    (re.compile(r"\blast week\b", re.I), "week-before-publication"),
+    (re.compile(r"\blast month\b", re.I), "month-before-publication"),
+)
+
+
+def _candidates(quote: str, source: str, held: bool) -> list[dict[str, Any]]:
+    """The derivations a sentence calls for, the most precise first."""
+    out: list[dict[str, Any]] = []
+    base = {"source": source, "quote": quote}
+    if (day := parse_date(quote)) is not None:
+        out.append({"rule": "stated-day", **base, "value": day[0].isoformat()})
+    if match := _MONTH_YEAR.search(quote):
+        month = _MONTHS.index(match[1].lower()) + 1
+        out.append({"rule": "stated-month", **base, "value": f"{match[2]}-{month:02d}"})
+    if match := _YEAR.search(quote):
+        out.append({"rule": "stated-year", **base, "value": match[1]})
+    if held:
+        match = next(
+            (m for m in _WEEKDAY.finditer(quote) if not of_statement(quote, m.start(1))), None
+        )
+        if match is not None:  # not the day a statement was made ("said on Wednesday")
+            out.append({"rule": "weekday-before-publication", **base, "weekday": match[1].lower()})
+        for pattern, rule in _RELATIVE:
+            if pattern.search(quote):
+                out.append({"rule": rule, **base})
+    return out
+
+
+def date_of(quote: str, source: str, published: dt.date | None, *, held: bool) -> dict[str, Any]:
+    """The date interval the sentence gives: the first derivation the rules can compute,
+    with its bounds; an unknown interval (no derivation) when none can."""
+    anchors = Anchors(published={source: published}, intervals={})
+    for candidate in _candidates(quote, source, held):
+        try:
+            earliest, latest = derive(Derivation.model_validate(candidate), anchors)
+        except (UnderivableError, ValueError):
+            continue
+        if held and published is not None and earliest is not None and earliest > published:
+            continue  # a held meeting is not after its report
+        return {
+            "earliest": earliest,
+            "latest": latest,
+            "precision": precision_of(earliest, latest),
+            "derivations": [candidate],
+        }
+    return {"earliest": None, "latest": None, "precision": "unknown"}

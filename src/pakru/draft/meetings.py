@@ -1,0 +1,404 @@
+"""Meetings a report's sentences name: series, ordinal, status, date and place, each from a quote.
+
+A sentence proposes a meeting when it names one by its number in a series
+("the 13th meeting of the ...", "the next round of the JWG") and says it was
+held or is to be held. The series is an existing dialogue series whose name or
+alias the sentence prints (:func:`pakru.validate.rules.series.series_names`), or
+the series of the meeting the report named just before ("the next meeting").
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pakru.dataset import Dataset
+from pakru.draft.dates import date_of
+from pakru.draft.read import Sentence
+from pakru.schema.body import Body
+from pakru.schema.meeting import Meeting
+from pakru.schema.reference import cities
+from pakru.validate.derive.text import cities_named, countries_named, says_here
+from pakru.validate.rules.series import GROUP, fold_name, series_names
+
+ORDINAL_WORDS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        start=1,
+    )
+}
+_ORDINAL = r"(?P<ordinal>\d{1,3}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r"|next)"
+MEETING = re.compile(
+    rf"\b{_ORDINAL}\s+(?:meeting|round|session|sitting)\b(?:\s+of\s+(?:the\s+)?(?P<rest>.*))?",
+    re.IGNORECASE,
+)
+"""A meeting named by its number: "13th meeting of the ...", "the next round"."""
+
+PLANNED = re.compile(
+    r"\b(?:will|would|shall|is to|are to|to be held|scheduled|expected|agreed to hold|"
+    r"decided to hold|planned|next)\b",
+    re.IGNORECASE,
+)
+HELD = re.compile(
+    r"\b(?:was held|were held|took place|held|met|convened|concluded|was hosted|hosted|opened)\b",
+    re.IGNORECASE,
+)
+_VENUE = re.compile(r"\bat the (?P<venue>(?:[A-Z][\w'’-]*(?:\s+(?:of|for|and|the))?\s*){1,8})")
+
+
+@dataclass
+class Found:
+    """A meeting one sentence names, and what the draft read about it."""
+
+    sentence: Sentence
+    series: Body | None
+    ordinal: int | None
+    ordinal_rule: str
+    status: str
+    record: dict[str, Any]
+    confirm: list[str] = field(default_factory=list)
+    nulls: dict[str, str] = field(default_factory=dict)
+
+
+def dialogue_series(ds: Dataset) -> list[Body]:
+    """The tree's dialogue series, longest name first (a longer name wins over a part)."""
+    found = [b for b in ds.bodies if b.kind == "dialogue-series"]
+    return sorted(found, key=lambda b: -max(len(n) for n in series_names(b)))
+
+
+def series_in(sentence: str, series: list[Body]) -> Body | None:
+    """The series whose name or alias the sentence prints as whole words (folded as
+    typography leaves it: hyphens, "(JWG)", case)."""
+    folded = fold_name(sentence)
+    for body in series:
+        for name in series_names(body):
+            if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+                return body
+    for body in series:  # "Russia-Pakistan ..." for "Pakistan-Russia ...": the name unprefixed
+        for name in series_names(body):
+            bare = _unprefixed(name)
+            if len(bare.split()) >= 3 and re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", folded):
+                return body
+    return None
+
+
+def _unprefixed(name: str) -> str:
+    """A folded series name without the country words it opens with."""
+    words = name.split()
+    while words and words[0] in _COUNTRY_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+_COUNTRY_WORDS = frozenset({"pakistan", "russia", "russian", "pakistani", "pak", "the"})
+
+
+def new_series(text: str, source: str, taken: set[str]) -> Body | None:
+    """A dialogue series the sentence names that the tree lacks: the group's name as printed
+    ("Pakistan-Russia Consultative Group on Strategic Stability"), its members the
+    countries the name prints, its id the initials of the other words (``cgss``)."""
+    match = GROUP.search(text)
+    if match is None:
+        return None
+    name = match.group(0).strip()
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    initials = "".join(w[0].lower() for w in words if w.lower() not in _COUNTRY_WORDS)
+    base = initials if len(initials) >= 2 else "series"
+    body_id, n = base, 2
+    while body_id in taken:
+        body_id, n = f"{base}-{n}", n + 1
+    members = sorted(countries_named(name))
+    supports = ["name", "members"] if members else ["name"]
+    return Body.model_validate_json(
+        json.dumps(
+            {
+                "type": "body",
+                "id": body_id,
+                "kind": "dialogue-series",
+                "name": name,
+                "country": None,
+                "members": members,
+                "evidence": [{"source": source, "quote": text, "supports": supports}],
+            }
+        )
+    )
+
+
+def _same_series(text: str, previous: Body | None) -> Body | None:
+    """The series of the meeting named just before ("the next meeting", "the next round of
+    the Working Group"), when the sentence names no group or only a part of its name."""
+    if previous is None:
+        return None
+    names = series_names(previous)
+    groups = [fold_name(m.group(0)) for m in GROUP.finditer(text)]
+    return previous if all(any(g in n for n in names) for g in groups) else None
+
+
+def _ordinal(word: str) -> int | None:
+    word = word.lower()
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS[word]
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else None
+
+
+def _status(text: str, ordinal_word: str) -> str | None:
+    if ordinal_word.lower() == "next" or PLANNED.search(text):
+        return "planned"
+    if HELD.search(text):
+        return "held"
+    return None
+
+
+def _last_number(ds: Dataset, series: Body) -> Meeting | None:
+    """The meeting of ``series`` with the highest number in the tree."""
+    if series.id not in ds:
+        return None  # a series this draft proposes: the tree has no meeting of it
+    numbered = [m for m in ds.series(series.id) if m.ordinal is not None]
+    return max(numbered, key=lambda m: m.ordinal or 0, default=None)
+
+
+def location_of(
+    text: str, source: str, dateline: str | None, dateline_quote: str | None
+) -> tuple[dict[str, Any], list[str], dict[str, str]]:
+    """The location the sentence gives: a gazetteer city it places the meeting in; else
+    "here" or an unqualified venue with the report's dateline (the dateline rules)."""
+    location: dict[str, Any] = {"city": None, "country": None, "venue": None}
+    confirm: list[str] = []
+    named = sorted(cities_named(text))
+    venue_match = _VENUE.search(text)
+    venue = venue_match["venue"].strip() if venue_match else None
+    derivations: list[dict[str, Any]] = []
+    city: str | None = None
+    if len(named) == 1:
+        city = named[0]
+        derivations.append({"rule": "gazetteer-city", "source": source, "quote": text})
+    elif dateline is not None and dateline_quote is not None and says_here(text):
+        city = dateline
+        derivations.append(
+            {"rule": "dateline-here", "source": source, "quote": text, "dateline": dateline}
+        )
+        derivations.append({"rule": "gazetteer-city", "source": source, "quote": dateline_quote})
+    elif dateline is not None and dateline_quote is not None and venue and not named:
+        city = dateline
+        location["venue"] = venue
+        derivations.append(
+            {"rule": "dateline-venue", "source": source, "quote": text, "dateline": dateline}
+        )
+        derivations.append({"rule": "gazetteer-city", "source": source, "quote": dateline_quote})
+    if city is None:
+        why = "the sentence names no single city, and no dateline rule applies"
+        return {**location, "derivations": []}, [f"location: {why}"], {"location.city": why}
+    rows = cities(city)
+    if len(rows) != 1:
+        why = f"the gazetteer has {len(rows)} cities named {city}"
+        return {**location, "derivations": []}, [f"location: {why}"], {"location.city": why}
+    (row,) = rows
+    if derivations[0]["rule"].startswith("dateline-"):
+        confirm.append(f"location: {city} from the dateline ({derivations[0]['rule']})")
+    location.update(
+        city=city,
+        country=row.country,
+        geonames_id=row.geonames_id,
+        latitude=row.latitude,
+        longitude=row.longitude,
+        derivations=derivations,
+    )
+    return location, confirm, {}
+
+
+def find_meetings(
+    ds: Dataset,
+    sentences: list[Sentence],
+    source: dict[str, Any],
+    new_bodies: list[Body],
+) -> list[Found]:
+    """Every meeting the sentences name by number, in the order the report names them; a
+    series the tree lacks is appended to ``new_bodies``."""
+    series_list = dialogue_series(ds)
+    dateline = (source.get("dateline") or {}).get("city")
+    dateline_quote = next(
+        (e["quote"] for e in source.get("evidence", []) if "dateline" in e.get("supports", [])),
+        None,
+    )
+    found: list[Found] = []
+    taken = {r.id for r in ds.records}
+    for sentence in sentences:
+        match = MEETING.search(sentence.text)
+        if match is None:
+            continue
+        status = _status(sentence.text, match["ordinal"])
+        if status is None:
+            continue
+        series = series_in(sentence.text, series_list)
+        if series is None and found:
+            series = _same_series(sentence.text, found[-1].series)
+        if series is None and (series := new_series(sentence.text, source["id"], taken)):
+            taken.add(series.id)
+            series_list.insert(0, series)
+            new_bodies.append(series)
+        found.append(
+            _meeting(
+                ds,
+                sentence,
+                match=match,
+                status=status,
+                series=series,
+                source=source,
+                earlier=found,
+            )
+        )
+        loc, confirm, nulls = location_of(sentence.text, source["id"], dateline, dateline_quote)
+        found[-1].record["location"] = loc
+        supports = found[-1].record["evidence"][0]["supports"]
+        rules = [d["rule"] for d in loc["derivations"]]
+        if rules[:1] == ["gazetteer-city"]:
+            supports.append("location.city")  # the sentence names the city
+        if loc["venue"] is not None:
+            supports.append("location.venue")
+        found[-1].confirm += confirm
+        found[-1].nulls.update(nulls)
+    return found
+
+
+def _meeting(
+    ds: Dataset,
+    sentence: Sentence,
+    *,
+    match: re.Match[str],
+    status: str,
+    series: Body | None,
+    source: dict[str, Any],
+    earlier: list[Found],
+) -> Found:
+    text, source_id = sentence.text, source["id"]
+    published = source.get("published")
+    confirm: list[str] = []
+    nulls: dict[str, str] = {}
+    word = match["ordinal"]
+    ordinal = _ordinal(word)
+    ordinal_rule = "stated"
+    derivations: list[dict[str, Any]] = []
+    if word.lower() == "next" and series is not None:
+        anchor_meeting = next(
+            (f for f in reversed(earlier) if f.series is series and f.ordinal), None
+        )
+        anchor_id: str | None = anchor_meeting.record["id"] if anchor_meeting else None
+        anchor_number = anchor_meeting.ordinal if anchor_meeting else None
+        if anchor_meeting is None and (last := _last_number(ds, series)) is not None:
+            anchor_id, anchor_number = last.id, last.ordinal
+        if anchor_id is not None and anchor_number is not None:
+            ordinal, ordinal_rule = anchor_number + 1, "next-ordinal"
+            derivations.append(
+                {"rule": "next-ordinal", "source": source_id, "quote": text, "anchor": anchor_id}
+            )
+    if ordinal is None:
+        nulls["ordinal"] = "no number is printed and no earlier meeting of the series is known"
+    if series is None:
+        nulls["series"] = "the sentence names no dialogue series of the tree"
+        confirm.append("series: none matched; if this is a new series, add its body record")
+    date = date_of(text, source_id, published, held=status == "held")
+    if date["precision"] == "unknown":
+        nulls["date"] = "the sentence gives no date a date rule can compute"
+        confirm.append("date: unknown; look for a date elsewhere in the report")
+    supports = ["status"]
+    if series is not None:
+        supports.append("series")
+    if ordinal_rule == "stated" and ordinal is not None:
+        supports.append("ordinal")
+    record: dict[str, Any] = {
+        "type": "meeting",
+        "id": "",
+        "title": _title(series, ordinal, status, text),
+        "kind": _kind(series),
+        "status": status,
+        "date": date,
+        "location": {},
+        "series": series.id if series else None,
+        "ordinal": ordinal,
+        "participants": [],
+        "derivations": derivations,
+        "evidence": [{"source": source_id, "quote": text, "supports": supports}],
+    }
+    if status == "planned" and earlier:
+        held = next((f for f in reversed(earlier) if f.status == "held"), None)
+        if held is not None:
+            record["announced_at"] = held.record["id"]
+            record["evidence"][0]["supports"].append("announced_at")
+    record["id"] = _meeting_id(ds, series, ordinal, {**date, "_status": status}, earlier)
+    confirm.append(f"status: {status}, read from the wording of {text!r}")
+    return Found(sentence, series, ordinal, ordinal_rule, status, record, confirm, nulls)
+
+
+def _kind(series: Body | None) -> str:
+    """The meeting kind the series' meetings have in the tree's wording."""
+    if series is None:
+        return "other"
+    name = series.name.lower()
+    for word, kind in (
+        ("working group", "working-group"),
+        ("consultative group", "consultative-group"),
+        ("consultations", "security-consultations"),
+        ("security talks", "security-consultations"),
+    ):
+        if word in name:
+            return kind
+    return "other"
+
+
+def _title(series: Body | None, ordinal: int | None, status: str, text: str) -> str:
+    if series is None:
+        return text if len(text) <= 120 else text[:117].rstrip() + "..."
+    number = "Next" if ordinal is None else _ordinal_words(ordinal)
+    planned = " (planned)" if status == "planned" else ""
+    return f"{number} meeting of the {series.name}{planned}"
+
+
+def _ordinal_words(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _meeting_id(
+    ds: Dataset,
+    series: Body | None,
+    ordinal: int | None,
+    date: dict[str, Any],
+    earlier: list[Found],
+) -> str:
+    if series is not None and ordinal is not None:
+        base = f"{series.id}-{ordinal:02d}"
+        if date.get("_status") == "planned":
+            base += "-planned"
+    elif series is not None:
+        base = f"{series.id}-next"
+    else:
+        day = date.get("earliest")
+        base = f"meeting-{day.isoformat()}" if day is not None else "meeting-draft"
+    taken = {f.record["id"] for f in earlier}
+    candidate, n = base, 2
+    while candidate in ds or candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

@@ -76,7 +76,6 @@ recall is "the acts found, with the right CAMEO root".
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import re
 import subprocess
@@ -531,17 +530,16 @@ def records_report(
     )
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def as_loaded(data: object) -> object:
-    """JSON data as the loader hands it to the strict models: tuples, and ISO dates as dates."""
+    """JSON data as the loader hands it to the strict models: arrays as tuples.
+
+    Dates stay ISO strings: the models' date fields take them (``IsoDate``), and a string
+    field whose value looks like a date (a derivation's ``value``) must stay a string.
+    """
     if isinstance(data, Mapping):
         return {k: as_loaded(v) for k, v in data.items()}
     if isinstance(data, list | tuple):
         return tuple(as_loaded(v) for v in data)
-    if isinstance(data, str) and _ISO_DATE.fullmatch(data):
-        return dt.date.fromisoformat(data)
     return data
 
 

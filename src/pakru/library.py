@@ -42,14 +42,19 @@ class Dataset(dataset.Dataset):
         return acts_table(self)
 
     def to_pandas(self) -> "dict[str, pd.DataFrame]":
-        """Every export table as a pandas DataFrame (:mod:`pakru.export.frames`; needs pandas).
+        """Every table of the exports as a pandas DataFrame, ``meta`` and ``source_texts``
+        included (:mod:`pakru.export.frames`; needs pandas and pyarrow).
+
+        Nullable dtypes throughout, so ``pd.NA`` is the one missing value
+        (:func:`pakru.export.dtypes` names each column's dtype):
 
         >>> frames = fixture().to_pandas()
         >>> frames["meetings"].loc[:, ["id", "status", "date_earliest"]].head(2)
                 id status date_earliest
         0  cgss-12   held    2018-03-02
-        1  fm-talks-moscow   held           NaT
+        1  fm-talks-moscow   held          <NA>
         """
+        from pakru.export import meta  # noqa: PLC0415 - only when asked for
         from pakru.export.frames import frames  # noqa: PLC0415 - pandas is optional
 
-        return frames(self.tables(), self.version)
+        return frames(self.tables(), self.version, meta(self))

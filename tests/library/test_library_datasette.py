@@ -105,6 +105,52 @@ def test_every_foreign_key_column_is_indexed(exported: Path) -> None:
             unindexed += [f"{table}.{c}" for (c,) in keys if c not in first_columns]
         assert unindexed == []
         fts = db.execute("SELECT name FROM sqlite_master WHERE sql LIKE '%USING fts5%'")
-        assert sorted(r[0] for r in fts) == sorted(f"{t}_fts" for t in FTS)
+        assert sorted(r[0] for r in fts) == sorted([*(f"{t}_fts" for t in FTS), "timeline_fts"])
     finally:
         db.close()
+
+
+def test_search_on_the_views_finds_only_the_matching_rows(exported: Path) -> None:
+    evidence, every_quote, meetings, every_meeting, timeline, everything, base = _get(
+        exported,
+        "/pakru/evidence_with_sources.json?_search=Ryabkov&_shape=array&_size=max",
+        "/pakru/evidence_with_sources.json?_shape=array&_size=max",
+        "/pakru/meetings_detailed.json?_search=Consultative&_shape=array",
+        "/pakru/meetings_detailed.json?_shape=array",
+        "/pakru/timeline.json?_search=drills&_shape=array",
+        "/pakru/timeline.json?_shape=array",
+        "/pakru/meetings.json?_shape=array&_col=title&_col=note",
+    )
+    expected = sorted((r["record_id"], r["path"]) for r in every_quote if "Ryabkov" in r["quote"])
+    assert expected
+    assert sorted((r["record_id"], r["path"]) for r in evidence) == expected
+    titled = sorted(m["id"] for m in base if "consultative" in f"{m['title']} {m['note']}".lower())
+    assert titled
+    assert len(titled) < len(every_meeting)
+    assert sorted(m["id"] for m in meetings) == titled
+    drills = sorted(r["id"] for r in everything if "drills" in r["title"].lower())
+    assert drills
+    assert len(drills) < len(everything)
+    assert sorted(r["id"] for r in timeline) == drills
+
+
+def test_default_facets_name_columns_that_exist(exported: Path) -> None:
+    metadata = json.loads((exported / "metadata.json").read_text(encoding="utf-8"))
+    described = metadata["databases"]["pakru"]["tables"]
+    db = sqlite3.connect(exported / "pakru.sqlite")
+    try:
+        for name, about in described.items():
+            columns = {r[1] for r in db.execute(f"PRAGMA table_info({json.dumps(name)})")}
+            assert set(about.get("facets", [])) <= columns, name
+            if "fts_pk" in about:
+                assert about["fts_pk"] in columns, name
+    finally:
+        db.close()
+    assert described["meetings"]["facets"][:2] == ["status", "kind"]
+    tables, views = _get(
+        exported,
+        "/pakru/meetings.json?_extra=facet_results",
+        "/pakru/meetings_detailed.json?_extra=facet_results",
+    )
+    assert list(tables["facet_results"]) == described["meetings"]["facets"]
+    assert list(views["facet_results"]) == described["meetings_detailed"]["facets"]

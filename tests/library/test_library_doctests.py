@@ -16,6 +16,8 @@ MODULES = (
     "pakru.acts.codes",
     "pakru.export",
     "pakru.export.csv_",
+    "pakru.export.analysis",
+    "pakru.export.citation",
     "pakru.dataset.versions",
     "pakru.tools.changes",
     "pakru.schema.introspect",

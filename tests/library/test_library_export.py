@@ -219,6 +219,7 @@ def test_pakru_export_shows_only_its_own_names() -> None:
         "ALL",
         "FORMATS",
         "ExportError",
+        "dtypes",
         "export",
         "meta",
         "read",

@@ -80,14 +80,12 @@ def test_get_resolves_merged_and_explains_withdrawn(ds: Dataset) -> None:
 
 
 def test_to_pandas(ds: Dataset) -> None:
-    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pandas")
     frames = ds.to_pandas()
     meetings = frames["meetings"]
     assert list(meetings["id"]) == [m.id for m in ds.meetings]
     assert str(meetings["ordinal"].dtype) == "Int64"
-    assert meetings.set_index("id").loc["cgss-12", "date_earliest"] == pd.Timestamp(
-        dt.date(2018, 3, 2)
-    )
+    assert meetings.set_index("id").loc["cgss-12", "date_earliest"] == dt.date(2018, 3, 2)
     assert meetings.set_index("id").loc["cgss-12", "participant_ids"] == [
         "tasnim-aslam",
         "sergey-ryabkov",

@@ -7,7 +7,8 @@
 handy for users).
 
 Every export folder also holds ``CITATION.cff`` and ``LICENSE`` (how to cite
-the data, and its licence) and ``.pakru-export.json``, the list of files
+the data, and its licence), ``dtypes.json`` and ``dtypes.csv`` (the type of
+every column, for readers that guess: :func:`dtypes`) and ``.pakru-export.json``, the list of files
 pakru wrote there with the SHA-256 of each. A folder that is not empty is
 refused unless ``force`` is given, and then pakru replaces or removes a file
 only while its content is still what that list recorded: stale tables go,
@@ -36,6 +37,7 @@ from importlib import import_module, resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from pakru.export import typemap
 from pakru.tools.atomic import (
     UnsafePathError,
     check_inside,
@@ -155,7 +157,10 @@ def _write(ds: "Dataset", fmt: str, out: Path) -> list[str]:
     write: Writer = import_module(FORMATS[fmt]).write
     out.mkdir(exist_ok=True)
     records: list[object] = [r.model_dump(mode="json") for r in ds.records]
-    written = write(tables(ds), meta(ds), records, out)
+    made = tables(ds)
+    written = write(made, meta(ds), records, out)
+    for name, text in typemap.files(made).items():
+        written.append(write_text(out / name, text))
     for name in SHIPPED_FILES:
         target = out / name
         write_bytes(target, resources.files("pakru").joinpath(name).read_bytes())
@@ -279,6 +284,21 @@ def read(
     return reader(out, like)
 
 
+def dtypes() -> dict[str, dict[str, dict[str, str | bool]]]:
+    """The dtype map: table → column → its declared type and its name in pandas, Arrow,
+    SQLite and readr, its list item type, whether it is required, and its description.
+
+    The same map every export ships as ``dtypes.json`` and ``dtypes.csv``
+    (:mod:`pakru.export.typemap`).
+
+    >>> dtypes()["acts"]["cameo_code"]["pandas"], dtypes()["meetings"]["ordinal"]["readr"]
+    ('string', 'i')
+    """
+    from pakru.dataset import Dataset  # noqa: PLC0415
+
+    return typemap.dtype_map(tables(Dataset(())))
+
+
 def read_csv(path: "str | Path") -> "pd.DataFrame":
     """One exported CSV file as a pandas DataFrame, typed as its table declares.
 
@@ -291,7 +311,17 @@ def read_csv(path: "str | Path") -> "pd.DataFrame":
     return read(path)
 
 
-__all__ = ["ALL", "FORMATS", "ExportError", "export", "meta", "read", "read_csv", "tables"]
+__all__ = [
+    "ALL",
+    "FORMATS",
+    "ExportError",
+    "dtypes",
+    "export",
+    "meta",
+    "read",
+    "read_csv",
+    "tables",
+]
 
 
 def __dir__() -> list[str]:

@@ -1,5 +1,12 @@
 """Frictionless data package: ``datapackage.json`` describing the CSV files of the CSV export.
 
+The descriptor follows Data Package v2 (``$schema`` of the v2 profiles,
+``type: table`` resources; no v1 ``profile``). Its title, description,
+keywords and contributors come from ``CITATION.cff``
+(:mod:`pakru.export.citation`), its sources are the news reports the records
+quote (the ``sources`` table), and ``dtypes.csv`` (:mod:`pakru.export.typemap`)
+is a resource too. No homepage is given: the project states none yet.
+
 Every table is a resource with a Table Schema: field types, ``required``
 constraints, the primary key and the foreign keys. List columns use the
 ``list`` type with ``;`` as delimiter (an item's own ``;`` escaped, see
@@ -14,11 +21,16 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from pakru.export import csv_
+from pakru.export import csv_, typemap
+from pakru.export.citation import citation
 from pakru.export.model import Column, Row, Table, meta_table
 from pakru.tools.atomic import write_text
 
 FILE_NAME = "datapackage.json"
+
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
+SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
 
 FORMULA_NOTE = (
     "Text values that begin with =, +, -, @, a tab, a carriage return or ' are written "
@@ -55,6 +67,7 @@ def field(column: Column) -> dict[str, object]:
 def resource(table: Table) -> dict[str, object]:
     """The resource descriptor of a table."""
     schema: dict[str, object] = {
+        "$schema": SCHEMA_PROFILE,
         "fields": [field(c) for c in table.columns],
         "primaryKey": list(table.primary_key),
     }
@@ -70,9 +83,10 @@ def resource(table: Table) -> dict[str, object]:
             for fk in table.foreign_keys
         ]
     return {
+        "$schema": RESOURCE_PROFILE,
         "name": table.name,
+        "type": "table",
         "path": f"{table.name}.csv",
-        "profile": "tabular-data-resource",
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
@@ -81,14 +95,53 @@ def resource(table: Table) -> dict[str, object]:
     }
 
 
-def descriptor(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str, object]:
-    """The ``datapackage.json`` document."""
+def dtypes_resource() -> dict[str, object]:
+    """The resource of ``dtypes.csv``: the type of every column of the other resources."""
+    boolean = {"type": "boolean", "trueValues": ["true"], "falseValues": ["false"]}
+    fields: list[dict[str, object]] = [
+        {"name": name, **(boolean if name == "required" else {"type": "string"})}
+        for name in typemap.FIELDS
+    ]
     return {
-        "profile": "tabular-data-package",
+        "$schema": RESOURCE_PROFILE,
+        "name": "dtypes",
+        "type": "table",
+        "path": typemap.CSV_FILE,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": typemap.NOTE,
+        "schema": {
+            "$schema": SCHEMA_PROFILE,
+            "fields": fields,
+            "primaryKey": ["table", "column"],
+        },
+    }
+
+
+def sources(tables: Mapping[str, Table]) -> list[dict[str, str]]:
+    """The news reports the records quote, as Data Package ``sources``: title, publisher, date."""
+    out = []
+    for row in tables["sources"].rows if "sources" in tables else ():
+        words = [str(row[k]) for k in ("publisher", "published") if row.get(k) is not None]
+        title = str(row.get("title") or row["file"])
+        out.append({"title": f"{title} ({', '.join(words)})" if words else title})
+    return out
+
+
+def descriptor(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str, object]:
+    """The ``datapackage.json`` document (Data Package v2)."""
+    cite = citation()
+    about = f"{cite.abstract} {DESCRIPTION}" if cite.abstract else DESCRIPTION
+    return {
+        "$schema": PROFILE,
         "name": meta["name"],
         "title": meta["title"],
-        "description": DESCRIPTION,
+        "description": f"{about} {typemap.NOTE}",
         "version": meta["data_version"],
+        "keywords": list(cite.keywords),
+        "contributors": [{"title": name, "roles": ["creator"]} for name in cite.authors],
+        "sources": sources(tables),
         "licenses": [
             {
                 "name": meta["license"],
@@ -96,7 +149,10 @@ def descriptor(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str
                 "title": "Creative Commons Attribution 4.0",
             }
         ],
-        "resources": [resource(t) for t in (meta_table({}), *tables.values())],
+        "resources": [
+            *(resource(t) for t in (meta_table({}), *tables.values())),
+            dtypes_resource(),
+        ],
     }
 
 

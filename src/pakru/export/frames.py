@@ -5,9 +5,12 @@ the code ``"046"`` becomes the number 46 and an empty list NaN. Here every
 column takes its declared type instead, from the tables in memory
 (:func:`frames`, what ``ds.to_pandas()`` gives) or read back from a CSV
 export (:func:`read_csv`): text is ``string``, whole numbers ``Int64``, other
-numbers ``Float64`` and booleans ``boolean``, all with ``pd.NA`` for unknown;
-dates are ``datetime64`` with ``NaT``; list columns hold Python lists (never
-missing: an empty list). ``isna()`` is the one test for unknown. In a CSV
+numbers ``Float64``, booleans ``boolean`` and dates ``date32[day][pyarrow]``
+(dates, not times: compare them with ``datetime.date``; ``.dt.year`` works),
+all with ``pd.NA`` for unknown — one missing value everywhere; list columns
+hold Python lists (never missing: an empty list). ``isna()`` is the one test
+for unknown. The map is :data:`pakru.export.typemap.PANDAS`, and ``pd.read_parquet``
+of the Parquet export gives the same dtypes. In a CSV
 file only an unquoted empty cell is unknown, and a text cell written with a
 ``'`` in front (:func:`pakru.export.csv_.protect`) or a list item with an
 escaped ``;`` comes back as the value was.
@@ -18,21 +21,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from pakru.export.csv_ import cell_value, parse
-from pakru.export.model import Column, Table, Value
+from pakru.export.model import Column, Table, Value, meta_table
+from pakru.export.typemap import PANDAS
 
 if TYPE_CHECKING:
     import pandas as pd
 
 PANDAS_MISSING = (
-    "pakru's DataFrames need pandas, an optional dependency: pip install 'pakru[pandas]'"
+    "pakru's DataFrames need pandas and pyarrow, optional dependencies: pip install 'pakru[pandas]'"
 )
-
-_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
 
 
 def _pandas() -> Any:
     try:
         import pandas as pd  # noqa: PLC0415 - optional dependency
+        import pyarrow  # noqa: F401, PLC0415 - pandas' date dtype needs it
     except ImportError as error:
         raise ImportError(PANDAS_MISSING) from error
     return pd
@@ -47,17 +50,21 @@ def frame(columns: Sequence[Column], rows: Sequence[Sequence[Value]]) -> "pd.Dat
         if column.type == "list":
             lists = [list(v) if isinstance(v, tuple) else [] for v in values]
             data[column.name] = pandas.Series(lists, dtype=object)
-        elif column.type == "date":
-            data[column.name] = pandas.to_datetime(pandas.Series(values, dtype=object))
         else:
-            data[column.name] = pandas.Series(values, dtype=_DTYPES[column.type])
+            data[column.name] = pandas.Series(values, dtype=PANDAS[column.type])
     return cast("pd.DataFrame", pandas.DataFrame(data, columns=[c.name for c in columns]))
 
 
-def frames(tables: Mapping[str, Table], version: str | None) -> "dict[str, pd.DataFrame]":
-    """Table name → DataFrame; each frame's ``attrs["pakru_data_version"]`` is ``version``."""
+def frames(
+    tables: Mapping[str, Table], version: str | None, meta: Mapping[str, str] | None = None
+) -> "dict[str, pd.DataFrame]":
+    """Table name → DataFrame; each frame's ``attrs["pakru_data_version"]`` is ``version``.
+
+    With ``meta``, a ``meta`` frame (key, value) comes first, as in every export.
+    """
     out = {}
-    for name, table in tables.items():
+    every = {"meta": meta_table(meta), **tables} if meta is not None else tables
+    for name, table in every.items():
         out[name] = frame(table.columns, [[r[c.name] for c in table.columns] for r in table.rows])
         out[name].attrs["pakru_data_version"] = version
     return out

@@ -5,7 +5,10 @@ pyarrow). Unlike CSV, list columns stay lists (``list<string>``,
 ``list<int64>``), dates are ``date32``, whole numbers ``int64``, other
 numbers ``float64`` and booleans ``bool``; unknown is null. Column descriptions are field metadata
 (``description``), and every file carries the export's meta (data version,
-licence) as schema metadata under ``pakru``.
+licence) as schema metadata under ``pakru``. The ``pandas`` schema metadata
+names each column's pandas dtype (:data:`pakru.export.typemap.PANDAS`), so
+``pd.read_parquet`` gives dates as dates and nullable columns with ``pd.NA``,
+the dtypes of ``ds.to_pandas()``, with no argument.
 """
 
 import json
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pakru.export.model import Column, Row, Table, Value
+from pakru.export.typemap import PANDAS
 from pakru.tools.atomic import write_with
 
 PYARROW_MISSING = (
@@ -43,6 +47,33 @@ def _type(pa: Any, column: Column) -> Any:
     }[column.type]
 
 
+_PANDAS_TYPES = {
+    "string": "unicode",
+    "integer": "int64",
+    "number": "float64",
+    "boolean": "bool",
+    "date": "date",
+}
+
+
+def pandas_metadata(table: Table) -> str:
+    """The ``pandas`` schema metadata pyarrow reads back: each column's pandas dtype."""
+    columns = [
+        {
+            "name": c.name,
+            "field_name": c.name,
+            "pandas_type": (
+                f"list[{_PANDAS_TYPES[c.item]}]" if c.type == "list" else _PANDAS_TYPES[c.type]
+            ),
+            "numpy_type": PANDAS[c.type],
+            "metadata": None,
+        }
+        for c in table.columns
+    ]
+    document = {"index_columns": [], "column_indexes": [], "columns": columns}
+    return json.dumps(document | {"creator": {"library": "pakru"}, "pandas_version": "2.0.0"})
+
+
 def _values(column: Column, table: Table) -> list[Value | list[str | int]]:
     return [
         list(v) if isinstance(v := row[column.name], tuple) else v  # lists as lists
@@ -69,7 +100,11 @@ def write(
         ]
         schema = pa.schema(
             fields,
-            metadata={"pakru": json.dumps(dict(meta)), "description": table.description},
+            metadata={
+                "pakru": json.dumps(dict(meta)),
+                "description": table.description,
+                "pandas": pandas_metadata(table),
+            },
         )
         arrays = [pa.array(_values(c, table), type=_type(pa, c)) for c in table.columns]
         path = out / f"{name}.parquet"

@@ -11,10 +11,16 @@ Made to be served with `Datasette <https://datasette.io>`_
 - views answer the common questions (:data:`VIEWS`): meetings with their
   place, series and participants; evidence with the title and date of the
   report it quotes; one dated timeline of meetings, agreements and events;
-- FTS5 indexes quotes (``evidence_fts``) and the reports' full texts
-  (``source_texts_fts``), so ``?_search=Lavrov`` finds them;
-- ``metadata.json`` gives Datasette the title, licence, source and every
-  table's and column's description.
+- analysis views answer with the rules of :mod:`pakru.export.analysis`:
+  counts by year and month placed only where a date's precision allows,
+  who met whom, records resting on a single source;
+- FTS5 indexes quotes (``evidence_fts``), meeting titles and notes
+  (``meetings_fts``), the timeline's titles (``timeline_fts``) and the
+  reports' full texts (``source_texts_fts``), so ``?_search=Lavrov`` finds
+  them, on the tables and on the views built on them (``evidence_with_sources``,
+  ``meetings_detailed``, ``timeline``: :data:`VIEW_FTS`);
+- ``metadata.json`` gives Datasette the title, licence, source, every
+  table's and column's description and default facets (:data:`FACETS`).
 """
 
 import datetime as dt
@@ -23,6 +29,7 @@ import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
+from pakru.export import analysis
 from pakru.export.model import Column, Row, Table, Value, meta_table
 from pakru.tools.atomic import write_text, write_with
 
@@ -32,16 +39,47 @@ LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 FTS: dict[str, tuple[str, ...]] = {
     "evidence": ("quote",),
+    "meetings": ("title", "note"),
     "source_texts": ("text",),
 }
 """Tables with a full-text index, and the columns indexed."""
+
+TIMELINE_KINDS = (("meeting", "meetings"), ("agreement", "agreements"), ("event", "events"))
+"""The timeline's record types and their tables; ``timeline_fts`` numbers a row of the n-th
+table (from 1) ``rowid * 4 + n``, the view's ``search_rowid``, so the three never collide."""
+
+VIEW_FTS: dict[str, tuple[str, str]] = {
+    "evidence_with_sources": ("evidence_fts", "evidence_rowid"),
+    "meetings_detailed": ("meetings_fts", "meeting_rowid"),
+    "timeline": ("timeline_fts", "search_rowid"),
+}
+"""View → (FTS table, the view's column holding that table's rowid): Datasette's ``fts_table``
+and ``fts_pk``, so ``?_search=`` on a view returns the matching rows, not every row."""
+
+FACETS: dict[str, tuple[str, ...]] = {
+    "meetings": ("status", "kind", "country", "series_id", "date_precision"),
+    "agreements": ("status", "kind", "date_precision"),
+    "events": ("kind", "date_precision"),
+    "participants": ("side", "lead"),
+    "acts": ("cameo_root", "date_precision"),
+    "evidence": ("record_type", "source_id"),
+    "conflicts": ("kind",),
+    "meetings_detailed": ("status", "kind", "series", "country_name"),
+    "meeting_participants": ("status", "side", "lead"),
+    "evidence_with_sources": ("record_type", "source_title"),
+    "timeline": ("type", "status", "date_precision"),
+    "counts_by_year": ("type", "status"),
+    "counts_by_month": ("type", "status"),
+    "single_source_records": ("record_type", "source_id"),
+}
+"""Table or view → the columns Datasette offers as facets when the page opens."""
 
 VIEWS: dict[str, tuple[str, str]] = {
     "meetings_detailed": (
         "Meetings with place, series name and participants' names, one row per meeting.",
         """
-        SELECT m.id, m.title, m.status, m.kind, m.date_earliest, m.date_latest,
-               m.date_precision, m.city, c.name AS country_name, m.venue,
+        SELECT m.rowid AS meeting_rowid, m.id, m.title, m.status, m.kind, m.date_earliest,
+               m.date_latest, m.date_precision, m.city, c.name AS country_name, m.venue,
                s.name AS series, m.ordinal,
                (SELECT group_concat(coalesce(pe.name, b.name), '; ')
                   FROM participants AS pa
@@ -70,7 +108,8 @@ VIEWS: dict[str, tuple[str, str]] = {
         """
         SELECT e.record_id, e.record_type, e.path, e.quote, e.supports, e.source_id,
                s.title AS source_title, s.author AS source_author,
-               s.published AS source_published, s.file AS source_file
+               s.published AS source_published, s.file AS source_file,
+               e.rowid AS evidence_rowid
           FROM evidence AS e
           LEFT JOIN sources AS s ON s.id = e.source_id
         """,
@@ -80,20 +119,21 @@ VIEWS: dict[str, tuple[str, str]] = {
         """
         SELECT * FROM (
             SELECT 'meeting' AS type, id, title, status, date_earliest, date_latest,
-                   date_precision FROM meetings
+                   date_precision, rowid * 4 + 1 AS search_rowid FROM meetings
             UNION ALL
             SELECT 'agreement', id, title, status, date_earliest, date_latest,
-                   date_precision FROM agreements
+                   date_precision, rowid * 4 + 2 FROM agreements
             UNION ALL
             SELECT 'event', id, title, NULL, date_earliest, date_latest,
-                   date_precision FROM events
+                   date_precision, rowid * 4 + 3 FROM events
         )
         ORDER BY date_earliest IS NULL AND date_latest IS NULL,
                  coalesce(date_earliest, '0001-01-01'), coalesce(date_latest, '9999-12-31'), id
         """,
     ),
 }
-"""View name → (description, SELECT)."""
+"""View name → (description, SELECT); the analysis views (:data:`pakru.export.analysis.VIEWS`)
+follow them."""
 SQL_TYPES = {
     "string": "TEXT",
     "integer": "INTEGER",
@@ -147,6 +187,24 @@ def fts_sql(table: str, columns: tuple[str, ...]) -> list[str]:
     ]
 
 
+def timeline_fts_sql() -> list[str]:
+    """``timeline_fts``: the titles of meetings, agreements and events, numbered as the
+    ``timeline`` view's ``search_rowid``."""
+    fill = " UNION ALL ".join(
+        f"SELECT rowid * 4 + {n}, title FROM {_quote(name)}"  # noqa: S608 - names are ours
+        for n, (_, name) in enumerate(TIMELINE_KINDS, start=1)
+    )
+    return [
+        "CREATE VIRTUAL TABLE timeline_fts USING fts5(title)",
+        f"INSERT INTO timeline_fts (rowid, title) {fill}",
+    ]
+
+
+def views() -> dict[str, tuple[str, str]]:
+    """Every view of the database, in creation order: name → (description, SELECT)."""
+    return {**VIEWS, **analysis.VIEWS}
+
+
 def metadata(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str, object]:
     """Datasette's ``metadata.json``: title, licence, source, table and column descriptions."""
     described: dict[str, object] = {
@@ -154,11 +212,17 @@ def metadata(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str, 
             "description": table.description,
             "columns": {c.name: c.description for c in table.columns},
             **({"fts_table": f"{name}_fts"} if name in FTS else {}),
+            **_facets(name, table.column_names),
         }
         for name, table in {"meta": meta_table(meta), **tables}.items()
     }
-    for name, (description, _) in VIEWS.items():
-        described[name] = {"description": description}
+    for name, (description, _) in views().items():
+        fts_table, fts_pk = VIEW_FTS.get(name, ("", ""))
+        described[name] = {
+            "description": description,
+            **({"fts_table": fts_table, "fts_pk": fts_pk} if fts_table else {}),
+            **_facets(name, None),
+        }
     return {
         "title": f"{meta['title']} (data {meta['data_version']})",
         "description": (
@@ -170,6 +234,12 @@ def metadata(tables: Mapping[str, Table], meta: Mapping[str, str]) -> dict[str, 
         "source": "News reports shipped with the data (table source_texts)",
         "databases": {Path(FILE_NAME).stem: {"tables": described}},
     }
+
+
+def _facets(name: str, columns: tuple[str, ...] | None) -> dict[str, list[str]]:
+    """Datasette's ``facets`` of a table (those of :data:`FACETS` it has) or a view."""
+    facets = [c for c in FACETS.get(name, ()) if columns is None or c in columns]
+    return {"facets": facets} if facets else {}
 
 
 def _sql_value(value: Value) -> str | int | float | None:
@@ -226,7 +296,10 @@ def _fill(path: Path, tables: Mapping[str, Table], meta: Mapping[str, str]) -> N
             if name in tables:
                 for statement in fts_sql(name, columns):
                     db.execute(statement)
-        for name, (_, select) in VIEWS.items():
+        if all(name in tables for _, name in TIMELINE_KINDS):
+            for statement in timeline_fts_sql():
+                db.execute(statement)
+        for name, (_, select) in views().items():
             db.execute(f"CREATE VIEW {_quote(name)} AS {select.strip()}")
     db.close()
 

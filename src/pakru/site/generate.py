@@ -17,6 +17,7 @@ from typing import IO, Any
 from pakru.dataset import Dataset
 from pakru.loading import DatasetError, load_tree
 from pakru.schema.record import RECORD_TYPES
+from pakru.site.analysis import analysis_page
 from pakru.site.codebook import pages as codebook_pages
 from pakru.site.context import Site
 from pakru.site.downloads import Pages, downloads_page, exports
@@ -71,6 +72,7 @@ def pages(
     out["reference/schema.md"] = schema_page(json_files)
     out["reference/rules.md"] = rules_page()
     out["coverage.md"] = coverage_page(site)
+    out["analysis.md"] = analysis_page(site)
     out.update(codebook_pages(site))
     export_files, export_lines = exports(ds) if run_exports else ({}, [])
     out.update(export_files)

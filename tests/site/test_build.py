@@ -32,6 +32,7 @@ def test_docs_hold_no_generated_pages() -> None:
         "guarantees.md",  # hand-written promises, each naming its test (tests/faults)
         "contributing.md",  # the walk-through tests/test_contributing.py follows
         "architecture.md",  # the layers and the data flow, in prose and a text diagram
+        "draft.md",  # how precise pakru draft is: written by python -m tests.draft.score --write
     }
 
 

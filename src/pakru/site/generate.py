@@ -21,6 +21,7 @@ from pakru.site.codebook import pages as codebook_pages
 from pakru.site.context import Site
 from pakru.site.downloads import Pages, downloads_page, exports
 from pakru.site.lists import KIND_TITLES, coverage_page, home, kind_index
+from pakru.site.markup import first_sentence, front_matter
 from pakru.site.paths import index_of, page_of
 from pakru.site.records import data_path, record_page
 from pakru.site.reference_pages import rules_page, schema_page
@@ -78,6 +79,17 @@ def pages(
     out["downloads/records.json"] = "[\n" + ",\n".join(dump) + "\n]\n"
     out["downloads.md"] = downloads_page(ds, export_lines, list(json_files))
     out["index.md+"] = home(site, site_url=site_url)
+    return _described(out)
+
+
+def _described(out: Pages) -> Pages:
+    """Each generated page with no front matter gets its first paragraph as its meta
+    description, so no two pages share the site's one description."""
+    for name, content in out.items():
+        if name.endswith(".md") and isinstance(content, str) and not content.startswith("---"):
+            said = first_sentence(content)
+            if said:
+                out[name] = front_matter(None, said) + content
     return out
 
 

@@ -10,6 +10,7 @@ would need its JavaScript runtime in the page to draw anything.
 
 import datetime as dt
 import html
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,11 +47,22 @@ class Axis:
         return self.left + (self.right - self.left) * (day - self.first).days / total
 
     def ticks(self) -> list[dt.date]:
-        """1 January of each year, thinned to at most about eight labels (four on a phone)."""
+        """1 January of each year, thinned so that year labels stay ``TICK_GAP`` apart."""
         years = list(range(self.first.year, self.last.year + 1))
-        most = 8 if self.right - self.left > 300 else 4
-        step = max(1, len(years) // most)
+        per_year = (self.right - self.left) / max(1, len(years) - 1)
+        step = max(1, math.ceil(TICK_GAP / per_year))
         return [dt.date(y, 1, 1) for y in years[::step]]
+
+
+TICK_GAP = 44
+"""Least distance between two year labels on the axis (a label is about 28 wide at 12 px)."""
+TICK_LABEL = 30
+"""Room a year label takes right of its line; a line with less room before the edge (the
+axis' end, 1 January after the last year) is drawn without a label."""
+OPEN_STUB = 28
+"""Length of the bar drawn for an interval open at one end: it ends (or starts) where the
+sources fix it and points, with an arrow, the way it is open; it never reaches the axis' end,
+so "on or before 2018" does not read as a span from the axis' first year."""
 
 
 def _axis(dates: Sequence[DateInterval]) -> Axis | None:
@@ -67,13 +79,33 @@ def _shape(axis: Axis, date: DateInterval, mid: float, cls: str) -> str:
         return f'<text x="{axis.left + 4}" y="{mid + 4}" class="pk-unknown">date not known</text>'
     if first is not None and first == last:
         return f'<circle cx="{axis.x(first):.1f}" cy="{mid}" r="5" class="pk-point {cls}"/>'
-    start = axis.x(first) if first else axis.left
-    end = axis.x(last + dt.timedelta(days=1)) if last else axis.right
-    open_class = " pk-open" if first is None or last is None else ""
+    if first is None or last is None:
+        return _open_bar(axis, first, last, mid, cls)
+    start, end = axis.x(first), axis.x(last + dt.timedelta(days=1))
     width = max(end - start, 4)
     return (
         f'<rect x="{start:.1f}" y="{mid - 5}" width="{width:.1f}" height="10" rx="2" '
-        f'class="pk-bar {cls}{open_class}"/>'
+        f'class="pk-bar {cls}"/>'
+    )
+
+
+def _open_bar(axis: Axis, first: dt.date | None, last: dt.date | None, mid: float, cls: str) -> str:
+    """A short dashed stub from the known end of an open interval, with an arrow pointing
+    the way it is open (left: "on or before"; right: "on or after")."""
+    if last is not None:  # on or before ``last``
+        end = axis.x(last + dt.timedelta(days=1))
+        start = max(axis.left + 8, end - OPEN_STUB)
+        tip, back = start - 7, start
+    else:
+        assert first is not None
+        start = axis.x(first)
+        end = min(axis.right - 8, start + OPEN_STUB)
+        tip, back = end + 7, end
+    width = max(end - start, 4)
+    arrow = f"{back:.1f},{mid - 6} {tip:.1f},{mid} {back:.1f},{mid + 6}"
+    return (
+        f'<rect x="{start:.1f}" y="{mid - 5}" width="{width:.1f}" height="10" rx="2" '
+        f'class="pk-bar {cls} pk-open"/><polygon points="{arrow}" class="pk-arrow {cls}"/>'
     )
 
 
@@ -105,19 +137,17 @@ def _grid(axis: Axis, height: float) -> str:
         parts.append(
             f'<line x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" y2="{height}" class="pk-grid"/>'
         )
-        # a year at the right edge is written leftwards of its line, not cut off
-        at, side = (x - 2, "end") if x > axis.right - 30 else (x + 2, "start")
-        parts.append(
-            f'<text x="{at:.1f}" y="{TOP - 12}" text-anchor="{side}" class="pk-tick">'
-            f"{tick.year}</text>"
-        )
+        if x <= axis.right + 10 - TICK_LABEL:  # no label cut off at the right edge
+            parts.append(f'<text x="{x + 2:.1f}" y="{TOP - 12}" class="pk-tick">{tick.year}</text>')
     return "".join(parts)
 
 
 def _legend() -> str:
     return (
         '<p class="pk-legend">Dots are single days; bars are the span of days the sources allow; '
-        "dashed bars are open at one end (for example “on or before” a report's date); "
+        "a short dashed bar with an arrow is open at one end: it ends at the day the sources fix "
+        "and the arrow points the way the date is open (“on or before” a report's date points "
+        "left, to any earlier day); "
         "hollow shapes are planned, not held; “date not known” rows have no place on the axis.</p>"
     )
 

@@ -124,7 +124,25 @@
       if (items.length) filterBox(box, items, "list");
     });
   }
+  // Material gives each code block's copy button a <nav> of its own, all without a name;
+  // landmarks of one kind need distinct names.
+  function nameCodeNavs() {
+    document.querySelectorAll(".md-code__nav").forEach(function (nav, i) {
+      if (!nav.hasAttribute("aria-label")) nav.setAttribute("aria-label", "Code block " + (i + 1));
+    });
+  }
+  // A box that does scroll sideways (a wide table on a narrow window) can be scrolled
+  // from the keyboard.
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .pk-scroll").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+      }
+    });
+  }
   function ready() {
+    nameCodeNavs();
+    focusableScrollers();
     enhanceLists();
     nameSearch();
     searchOnInput();

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pakru.schema import Agreement, DateInterval, Event, Location, Meeting
 from pakru.site.context import Site
-from pakru.site.paths import page_of, rel_url
+from pakru.site.paths import page_of
 from pakru.site.words import date_words, label, place_words
 
 Dated = Meeting | Agreement | Event
@@ -113,10 +113,10 @@ def _short(name: str, most: int) -> str:
     return name if len(name) <= most else name[: most - 2] + "…"
 
 
-def _row(page: str, axis: Axis, record: Dated, y: float, *, phone: bool = False) -> str:
+def _row(site: Site, page: str, axis: Axis, record: Dated, y: float, *, phone: bool = False) -> str:
     """One record: its label (left of the bar, or above it on a phone) and its shape."""
     name = label(record)
-    href = html.escape(rel_url(page, page_of(record)))
+    href = html.escape(site.raw_url(page, page_of(record)))
     tip = html.escape(f"{name}: {date_words(record.date)}, {record.status}")
     if phone:
         text_y, mid, short = y + 13, y + 24, _short(name, PHONE_LABEL_CHARS)
@@ -152,11 +152,15 @@ def _legend() -> str:
     )
 
 
-def _svg(page: str, axis: Axis, records: Sequence[Dated], caption: str, *, phone: bool) -> str:
+def _svg(
+    site: Site, page: str, axis: Axis, records: Sequence[Dated], caption: str, *, phone: bool
+) -> str:
     step = PHONE_ROW if phone else ROW
     width = PHONE_WIDTH if phone else WIDTH
     height = TOP + step * len(records) + 6
-    rows = "".join(_row(page, axis, r, TOP + i * step, phone=phone) for i, r in enumerate(records))
+    rows = "".join(
+        _row(site, page, axis, r, TOP + i * step, phone=phone) for i, r in enumerate(records)
+    )
     kind = "pk-chart pk-phone" if phone else "pk-chart"
     return (
         f'<svg class="{kind}" viewBox="0 0 {width} {height}" width="{width}" '
@@ -180,8 +184,8 @@ def timeline_chart(
     if axis is None:
         return ""
     phone_axis = Axis(axis.first, axis.last, left=6, right=PHONE_WIDTH - 10)
-    wide = _svg(page, axis, records, caption, phone=False)
-    phone = _svg(page, phone_axis, records, caption, phone=True)
+    wide = _svg(site, page, axis, records, caption, phone=False)
+    phone = _svg(site, page, phone_axis, records, caption, phone=True)
     box = "pk-scroll pk-wide pk-latest" if latest else "pk-scroll pk-wide"
     return (
         f'<figure class="pk-figure" markdown="0"><div class="{box}">{wide}</div>'
@@ -262,7 +266,7 @@ def meeting_map(site: Site, page: str) -> str:
         name = _city(records[0].location)
         # one record: the point links to it; several: to the list of them below the map
         anchor_id = f"pk-place-{index + 1}"
-        target = rel_url(page, page_of(records[0])) if len(records) == 1 else f"#{anchor_id}"
+        target = site.raw_url(page, page_of(records[0])) if len(records) == 1 else f"#{anchor_id}"
         radius = 5 + 2 * len(records)
         # labels right of points in the west half, left of them in the east half
         tx, anchor = (x + radius + 4, "start") if x < width / 2 else (x - radius - 4, "end")
@@ -272,7 +276,7 @@ def meeting_map(site: Site, page: str) -> str:
             f'class="pk-label">{html.escape(name)} ({len(records)})</text></a>'
         )
         links = ", ".join(
-            f'<a href="{html.escape(rel_url(page, page_of(r)))}">{html.escape(label(r))}</a>'
+            f'<a href="{html.escape(site.raw_url(page, page_of(r)))}">{html.escape(label(r))}</a>'
             for r in sorted(records, key=lambda r: r.id)
         )
         lists.append(f'<li id="{anchor_id}">{html.escape(name)} ({len(records)}): {links}</li>')

@@ -32,11 +32,18 @@ FIELDS = (
     "cameo_code",
     "actor1_cameo",
     "actor2_cameo",
+    "actor1_record_ids",
+    "actor2_record_ids",
     "date_edtf",
     "plan_date_edtf",
     "report_date_edtf",
     "retrospective",
     "plover_event_type",
+    "location_city",
+    "plan_city",
+    "realises_id",
+    "realised_by_id",
+    "source_ids",
 )
 """The columns of the ``acts`` table the file pins, in order."""
 
@@ -46,6 +53,8 @@ def _cell(value: object) -> str:
         return "-"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, tuple | list):
+        return ",".join(map(str, value)) or "-"
     return str(value)
 
 

@@ -42,14 +42,14 @@ def test_acts_table_is_in_every_format(shipped: Dataset, out: Path) -> None:
 
 
 ROW = "jwg-ct-next--next-meeting--pak-rus"
-"""A planned meeting: no participants (empty lists) and no venue (unknown)."""
+"""A planned meeting: no participants (empty lists), realised by no held meeting (unknown)."""
 
 
 def test_pandas_reads_codes_as_strings_through_the_helper(shipped: Dataset, out: Path) -> None:
     pd = pytest.importorskip("pandas")
     row = next(r for r in shipped.acts_table().rows if r["id"] == ROW)
     assert row["actor1_record_ids"] == ()
-    assert row["location_venue"] is None
+    assert row["realised_by_id"] is None
     naive = pd.read_csv(out / "csv" / "acts.csv")
     assert 46 in set(naive["cameo_code"])  # what the helper is for
     frame = read_csv(out / "csv" / "acts.csv")
@@ -57,7 +57,8 @@ def test_pandas_reads_codes_as_strings_through_the_helper(shipped: Dataset, out:
     assert "0312" in set(frame["cameo_code"])
     read = frame.set_index("id").loc[ROW]
     assert read["actor1_record_ids"] == []  # empty list …
-    assert pd.isna(read["location_venue"])  # … is not unknown
+    assert pd.isna(read["realised_by_id"])  # … is not unknown
+    assert (read["location_city"], read["plan_city"]) == ("Islamabad", "Moscow")  # stated, planned
     assert read["cameo_code"] == "036"
     assert read["date_earliest"] == pd.Timestamp("2018-03-21")  # stated at the 7th meeting
     assert read["plan_date_earliest"] == pd.Timestamp("2019-01-01")
@@ -70,7 +71,7 @@ def test_csv_spells_unknown_and_empty_list_differently(out: Path) -> None:
     # cells as written (quotes kept); only plover_reason of this row holds commas
     cells = re.findall(r'(?:^|,)("(?:[^"]|"")*"|[^,]*)', line)
     assert cells[header.index("actor1_record_ids")] == '""'  # empty list
-    assert cells[header.index("location_venue")] == ""  # unknown
+    assert cells[header.index("realised_by_id")] == ""  # unknown
     assert cells[header.index("cameo_code")] == '"036"'
 
 
@@ -120,6 +121,10 @@ NEW = (
     "plover_mode",
     "plover_context",
     "plover_reason",
+    "plan_city",
+    "plan_country",
+    "realises_id",
+    "realised_by_id",
 )
 
 

@@ -1,4 +1,8 @@
-"""The coverage view: exact results on a tiny fixture, and the shipped reports fully cited."""
+"""The coverage view: exact results on a tiny fixture, and the shipped reports fully cited.
+
+What each sentence of today's reports mentions and feeds is pinned in
+``tests/records/expected-mentions.tsv`` (``python -m tests.records.expected_mentions
+--write`` regenerates it), not in test code."""
 
 import json
 from collections.abc import Callable
@@ -9,6 +13,8 @@ import pytest
 import pakru
 from pakru.cli import main
 from pakru.coverage import Sentence, coverage, sentences
+from tests.records import expected_mentions
+from tests.validate.test_cases import CASES, build_tree
 
 SOURCE = """\
 type: source
@@ -217,23 +223,29 @@ def test_non_mentioning_sentences_are_the_listed_ones() -> None:
         assert quiet[key].startswith(start)
 
 
-@pytest.mark.parametrize(
-    ("source", "index", "mentions"),
-    [
-        ("src-70d7bb2a", 5, ("cgss-12", "sergey-ryabkov", "tasnim-aslam")),
-        ("src-9a68526d", 14, ("jwg-ct", "jwg-ct-07", "jwg-ct-next")),
-        (
-            "src-0d14edf0",
-            23,
-            ("mikhail-popov", "nsa-meeting-2018-03", "popov-cooperation-commitment"),
-        ),
-        # the dateline feeds the place derivations of the 12th CGSS meeting
-        ("src-70d7bb2a", 2, ("cgss-12",)),
-        ("src-b44e9500", 11, ("druzbha-drill", "friendship-exercise")),
-    ],
-)
-def test_real_mentions(source: str, index: int, mentions: tuple[str, ...]) -> None:
-    assert REPORTS[source].sentences[index - 1].mentions == mentions
+def test_the_expected_mentions_file_is_current() -> None:
+    # today's mentions and feeds live in tests/records/expected-mentions.tsv, reviewed in the diff
+    assert expected_mentions.GENERATED.read_text(encoding="utf-8") == expected_mentions.current(), (
+        f"the mentions changed: run `{expected_mentions.COMMAND} --write` and review the diff"
+    )
+
+
+def test_the_mentions_check_names_the_changed_lines_and_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = expected_mentions.current()
+    lines = text.splitlines()
+    stale = tmp_path / "expected-mentions.tsv"
+    stale.write_text("\n".join([*lines[:3], "gone\t-", *lines[4:]]) + "\n", encoding="utf-8")
+    monkeypatch.setattr(expected_mentions, "GENERATED", stale)
+    monkeypatch.setattr(expected_mentions, "REPO", tmp_path)
+    assert expected_mentions.main(["--check"]) == 1
+    assert capsys.readouterr().out == f"- gone\t-\n+ {lines[3]}\nexpected-mentions.tsv is stale\n"
+    assert expected_mentions.main(["--write"]) == 0
+    assert stale.read_text(encoding="utf-8") == text
+    capsys.readouterr()
+    assert expected_mentions.main(["--check"]) == 0
+    assert capsys.readouterr().out == "expected-mentions.tsv is current\n"
 
 
 def test_cli_uncited_on_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
@@ -245,21 +257,14 @@ def test_cli_uncited_on_shipped_data(capsys: pytest.CaptureFixture[str]) -> None
     assert tree.endswith(" upwards).")
 
 
-def test_sentences_show_the_derivations_they_feed() -> None:
-    jwg_dateline = REPORTS["src-5c611fd4"].sentences[1]
-    assert jwg_dateline.text.startswith("ISLAMABAD:")
-    # the other report's dateline places the 7th JWG meeting (dateline-here), and the gazetteer
-    assert jwg_dateline.feeds == (
-        "jwg-ct-07 location (dateline-here)",
-        "jwg-ct-07 location (gazetteer-city)",
-    )
-    next_meeting = REPORTS["src-9a68526d"].sentences[13]
-    assert "jwg-ct-next ordinal (next-ordinal)" in next_meeting.feeds
-    popov = REPORTS["src-0d14edf0"].sentences[1]
-    assert "security-consultations-2018-03-14 participants[1].side (visitor-counterpart)" in (
-        popov.feeds
-    )
-    # the printed "Druzbha" feeds the drill's romanised and Cyrillic aliases
-    assert "druzbha-drill aliases (romanisation)" in REPORTS["src-b44e9500"].sentences[10].feeds
+def test_sentences_show_the_derivations_they_feed(tmp_path: Path) -> None:
+    # a written tree (the case base): the 7th meeting's date is derived from "on Friday"
+    ds = pakru.load(build_tree(CASES / "plans.unlinked" / "valid", tmp_path / "tree"))
+    report = next(r for r in coverage(ds) if r.source == "src-a")
+    friday = [s for s in report.sentences if "on Friday" in s.text]
+    assert len(friday) == 1
+    assert "wg-07 date (weekday-before-publication)" in friday[0].feeds
+    assert "wg-07" in friday[0].mentions
     # a sentence feeding nothing says so
-    assert REPORTS["src-b44e9500"].sentences[0].feeds == ()
+    quiet = [s for s in report.sentences if "on Friday" not in s.text and not s.feeds]
+    assert quiet

@@ -113,6 +113,18 @@ def test_home_has_counts_timeline_and_pictures(fixture_site: Path) -> None:
     assert 'rel="canonical" href="https://example.invalid/pakru/"' in home
 
 
+def test_home_counts_acts_and_directed_rows(fixture_site: Path) -> None:
+    home = " ".join((fixture_site / "index.html").read_text(encoding="utf-8").split())
+    found = re.search(
+        r"The records state (\d+) acts — who did what to whom — as (\d+) directed", home
+    )
+    assert found is not None
+    directed_rows = pakru.load([FIXTURE_RECORDS]).acts_table().rows
+    groups = {r["group_id"] for r in directed_rows}
+    assert len(groups) < len(directed_rows)  # two-sided acts: the two counts differ
+    assert (int(found[1]), int(found[2])) == (len(groups), len(directed_rows))
+
+
 def test_source_and_coverage_pages_count_the_same_sentences(real_site: Path) -> None:
     coverage = _text(real_site, "coverage")
     for source in pakru.load().sources:

@@ -3,8 +3,12 @@
 from pathlib import Path
 
 import pakru
-from pakru.acts import acts
+from pakru.acts import acts, rows
+from pakru.acts.policy import POLICY
+from pakru.site.codebook import pages
+from pakru.site.context import Site
 from pakru.site.paths import page_of
+from tests.validate.test_cases import CASES, build_tree
 
 
 def _text(site: Path, page: str) -> str:
@@ -56,3 +60,18 @@ def test_codebook_is_linked_from_nav_home_and_library(real_site: Path) -> None:
     downloads = _text(real_site, "downloads")
     assert "acts.csv" in downloads
     assert "acts.json" in downloads
+
+
+def test_the_rule_table_counts_acts_then_directed_rows(tmp_path: Path) -> None:
+    # a written tree (the case base), not today's records
+    ds = pakru.load(build_tree(CASES / "plans.unlinked" / "valid", tmp_path / "tree"))
+    page = pages(Site(ds))["codebook/index.md"]
+    assert "acts (rows)</th>" in page
+    table_rows = rows(ds)
+    assert any(r.reciprocal for r in table_rows)  # the two counts differ somewhere
+    for rule in POLICY:
+        mine = [r for r in table_rows if r.rule.id == rule.id]
+        cell = f"{len({r.group_id for r in mine})} ({len(mine)})"
+        assert f'<td data-label="rule" markdown="span">`{rule.id}`</td>' in page
+        line = next(x for x in page.splitlines() if f"`{rule.id}`</td>" in x)
+        assert f'<td data-label="acts (rows)" markdown="span">{cell}</td>' in line, rule.id

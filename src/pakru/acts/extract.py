@@ -323,6 +323,8 @@ def _acts_of(ds: "Dataset", unit: Unit, hits: Sequence[Triggered]) -> Iterator[A
                 chosen[key] = (a1, a2)
     record = unit.record
     when = _dates(ds, record, unit.part)
+    where = _places(ds, record, unit.part)
+    realises, realised_by = _links(ds, record)
     topical = _topical(unit)
     for key, items in groups.items():
         coding_rule = items[0][2]
@@ -338,13 +340,16 @@ def _acts_of(ds: "Dataset", unit: Unit, hits: Sequence[Triggered]) -> Iterator[A
             rule=coding_rule,
             status=record.status,
             date=when.date,
-            location=_location(ds, record),
+            location=where.location,
             actor1=a1,
             actor2=a2,
             quotes=tuple(dict.fromkeys(e for _, e, _ in items)),
             sentences=tuple(dict.fromkeys(said)),
             loc=unit.loc,
             plan=when.plan,
+            plan_location=where.plan,
+            realises=realises,
+            realised_by=realised_by,
             reported=_reported(ds, tuple(dict.fromkeys(e.source for _, e, _ in items))),
         )
 
@@ -377,6 +382,34 @@ def _dates(ds: "Dataset", record: Meeting | Agreement | Event, part: Part) -> _W
         ),
         record.date,
     )
+
+
+class _Where(NamedTuple):
+    location: Location | None
+    plan: Location | None
+
+
+def _places(ds: "Dataset", record: Meeting | Agreement | Event, part: Part) -> _Where:
+    """Where the act of ``part`` was done or stated, and the planned event's place.
+
+    As :func:`_dates`: a planned meeting's intent (036) was stated at the meeting that
+    announced it, so its place is that meeting's (None when no ``announced_at`` names
+    it: where a plan was stated is then not known); the planned meeting's own place is
+    the plan's. Every other act is placed by its record."""
+    if part != "meeting-planned" or not isinstance(record, Meeting):
+        return _Where(_location(ds, record), None)
+    announced = ds.get(record.announced_at, None) if record.announced_at else None
+    stated = announced.location if isinstance(announced, Meeting) else None
+    return _Where(stated, record.location)
+
+
+def _links(ds: "Dataset", record: Meeting | Agreement | Event) -> tuple[str | None, str | None]:
+    """(the planned meeting a held meeting realises, the held meeting that realised a
+    planned one) for the acts of a meeting record; (None, None) for other records."""
+    if not isinstance(record, Meeting):
+        return None, None
+    held = next(iter(ds.realised_by(record.id).ids), None) if record.status == "planned" else None
+    return record.realises, held
 
 
 def _reported(ds: "Dataset", source_ids: Iterable[str]) -> DateInterval | None:

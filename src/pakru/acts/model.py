@@ -65,6 +65,7 @@ class Act:
     """When the act was done or, for an intent or a plan, stated (not the planned event's
     date: that is :attr:`plan`)."""
     location: Location | None
+    """Where the act was done or, for an intent, stated (None: not known)."""
     actor1: Actor | None
     actor2: Actor | None
     quotes: tuple[Evidence, ...]
@@ -81,6 +82,15 @@ class Act:
     reported: DateInterval | None = None
     """The publication interval of the reports stating the act (first to last);
     None when no report prints its date."""
+    plan_location: Location | None = None
+    """For an act announcing a planned event: the planned event's place; :attr:`location`
+    is then where the plan was stated (the announcing meeting's place)."""
+    realises: str | None = None
+    """For an act of a held meeting that carried out a planned one (its ``realises``): the
+    planned meeting's id."""
+    realised_by: str | None = None
+    """For an act of a planned meeting a held one carried out: the held meeting's id
+    (the first of ``ds.realised_by``)."""
 
     @property
     def group_id(self) -> str:

@@ -3,8 +3,11 @@
 A two-sided act (a meeting both sides held, an accord both made) is two rows
 with the actors reversed, sharing ``group_id`` (``reciprocal`` true), as CAMEO
 codes it, so counting rows counts events; count distinct ``group_id`` for
-acts. ``date_*`` is when the act was done or, for an intent, stated;
-``plan_date_*`` the planned event it concerns; ``report_date_*`` when its
+acts. ``date_*`` and ``location_*`` are when and where the act was done or,
+for an intent, stated (the meeting that announced the plan); ``plan_date_*``,
+``plan_city`` and ``plan_country`` the planned event it concerns;
+``realises_id`` / ``realised_by_id`` link a held meeting's acts and the plan's
+intent to each other, as the ``meetings`` table links the meetings; ``report_date_*`` when its
 reports were published, and ``retrospective`` flags background mentions.
 ``plover_*`` gives the PLOVER coding beside CAMEO (:mod:`pakru.acts.plover`).
 
@@ -228,6 +231,34 @@ COLUMNS: tuple[Col[Act], ...] = (
         lambda a: a.plover.reason,
     ),
     *location(_place, "location_", with_alpha3=True),
+    derived(
+        "plan_city",
+        "string",
+        "The planned event's city, for an intent (location_* is then where it was stated).",
+        lambda a: None if a.plan_location is None else a.plan_location.city,
+    ),
+    derived(
+        "plan_country",
+        "string",
+        "The planned event's country (ISO 3166-1 alpha-2), for an intent.",
+        lambda a: None if a.plan_location is None else a.plan_location.country,
+        foreign_key=ForeignKey(("plan_country",), "countries", ("alpha2",)),
+    ),
+    derived(
+        "realises_id",
+        "string",
+        "For an act of a held meeting that carried out a planned one: the planned meeting.",
+        lambda a: a.realises,
+        foreign_key=ForeignKey(("realises_id",), "meetings"),
+    ),
+    derived(
+        "realised_by_id",
+        "string",
+        "For an act of a planned meeting a held one carried out (the intent): the held "
+        "meeting; empty while no report shows it held.",
+        lambda a: a.realised_by,
+        foreign_key=ForeignKey(("realised_by_id",), "meetings"),
+    ),
     derived(
         "source_count", "integer", "Number of sources stating the act.", lambda a: len(a.sources)
     ),

@@ -224,8 +224,10 @@ def _agreement_section(figures: Figures | None) -> list[str]:
 
 def _policy_page(found: Iterable[Act], used: list[str], figures: Figures | None) -> str:
     counts: dict[str, int] = {}
+    groups: dict[str, set[str]] = {}
     for act in found:
         counts[act.rule.id] = counts.get(act.rule.id, 0) + 1
+        groups.setdefault(act.rule.id, set()).add(act.group_id)
     lines = [
         "# Codebook: how acts get their CAMEO codes",
         "",
@@ -233,7 +235,8 @@ def _policy_page(found: Iterable[Act], used: list[str], figures: Figures | None)
         "rule below, in this order, that applies to the part of the record and whose trigger",
         "occurs in one sentence of its quotes. A two-sided act (both sides met, both agreed)",
         "is two rows with the actors reversed, sharing `group_id`, as CAMEO counts it; the",
-        '"acts" column counts rows. Rules without a code record states, not acts.',
+        '"acts (rows)" column counts acts (distinct `group_id`), then rows. Rules without a',
+        "code record states, not acts.",
         'Codes are strings (`"046"`, never the number 46).',
         "",
         "## Codes",
@@ -254,11 +257,11 @@ def _policy_page(found: Iterable[Act], used: list[str], figures: Figures | None)
         quad = "" if rule.code is None else str(quad_class(rule.code))
         score = "" if rule.code is None else f"{GOLDSTEIN[rule.code]:+.1f}"
         applies = ", ".join(rule.parts) + (f" ({', '.join(rule.kinds)})" if rule.kinds else "")
-        count = str(counts.get(rule.id, 0))
+        count = f"{len(groups.get(rule.id, ()))} ({counts.get(rule.id, 0)})"
         rows.append(
             [str(number), f"`{rule.id}`", _code_cell(rule), quad, score, applies, count, rule.why]
         )
-    head = ["#", "rule", "code", "QuadClass", "Goldstein", "applies to", "acts", "why"]
+    head = ["#", "rule", "code", "QuadClass", "Goldstein", "applies to", "acts (rows)", "why"]
     lines += table(head, rows)
     lines += [
         "",
@@ -313,8 +316,10 @@ def _policy_page(found: Iterable[Act], used: list[str], figures: Figures | None)
         "import delimited acts.csv, stringcols(_all) clear",
         "```",
         "",
-        "Each row's `date_*` columns say when the act was done or, for an intent, stated;",
-        "`plan_date_*` the planned event an intent concerns; `report_date_*` when its",
+        "Each row's `date_*` and `location_*` columns say when and where the act was done",
+        "or, for an intent, stated; `plan_date_*`, `plan_city` and `plan_country` the",
+        "planned event an intent concerns (`realised_by_id` the meeting that carried it",
+        "out; a held meeting's acts name the plan in `realises_id`); `report_date_*` when its",
         "reports were published; `retrospective` is true for a background mention (an act",
         "that ended more than a month before its first report). Count distinct `group_id`",
         "for acts, rows for directed events.",

@@ -139,8 +139,10 @@ def home(site: Site, *, site_url: str) -> str:
     if series:
         lines += ["Dialogue series: " + ", ".join(site.link(page, b.id) for b in series) + ".", ""]
     codes = sorted({a.code for a in site.acts})
+    groups = len({a.group_id for a in site.acts})  # site.acts are directed rows
     lines += [
-        f"The records state {len(site.acts)} acts — who did what to whom — coded with "
+        f"The records state {groups} acts — who did what to whom — as {len(site.acts)} "
+        "directed rows (a two-sided act is two, one each way), coded with "
         f"{len(codes)} CAMEO event codes by the [codebook]({rel(page, 'codebook/index.md')}).",
         "",
     ]

@@ -36,6 +36,12 @@ FILE_WORDS = {
     "datapackage.json": "The data package descriptor: every table, its columns, their types "
     "and descriptions, keys and foreign keys.",
     "meta.json": "Names, versions and licence of the export.",
+    "meta.csv": "Names, versions and licence of the export, as key–value rows.",
+    "metadata.json": "Titles, descriptions, licence and source of every table, as Datasette "
+    "reads them beside the SQLite database.",
+    "records.json": "Every record as one JSON document, nested as the models give it.",
+    "records.jsonl": "Every record as one JSON document per line, nested as the models give it.",
+    "records.schema.json": "The JSON Schema of the records file.",
 }
 """Files that are not tables → what they hold."""
 

@@ -180,3 +180,11 @@ def test_lists_are_marked_for_the_script(fixture_site: Path) -> None:
         assert 'class="pk-table pk-sortable"' in _text(fixture_site, page), page
     assert 'class="pk-filterable"' in _text(fixture_site, "people")
     assert '<th data-pk-order="1">Date</th>' in _text(fixture_site, "meetings")
+
+
+def test_each_series_strip_has_its_own_accessible_name(real_site: Path) -> None:
+    page = _text(real_site, "series")
+    names = re.findall(r'<div class="pk-scroll pk-wide[^"]*"><svg [^>]*aria-label="([^"]*)"', page)
+    series = [b for b in pakru.load().bodies if b.kind == "dialogue-series"]
+    assert len(names) == len(series) > 1
+    assert len(set(names)) == len(names), names

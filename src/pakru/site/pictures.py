@@ -194,9 +194,11 @@ def timeline_chart(
     )
 
 
-def series_strip(site: Site, page: str, meetings: Sequence[Meeting]) -> str:
-    """The time strip of one dialogue series."""
-    return timeline_chart(site, page, meetings, "The meetings of the series in time", latest=True)
+def series_strip(site: Site, page: str, meetings: Sequence[Meeting], name: str) -> str:
+    """The time strip of one dialogue series, labelled with the series' name (several strips
+    on one page each have their own accessible name)."""
+    caption = f"The meetings of {name} in time"
+    return timeline_chart(site, page, meetings, caption, latest=True)
 
 
 def coordinates(location: Location) -> tuple[float, float] | None:

@@ -121,7 +121,7 @@ def first_sentence(markdown: str) -> str:
             continue
         plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
         plain = re.sub(r"[*`]", "", html.unescape(plain))
-        return " ".join(plain.split())
+        return normalise(plain)
     return ""
 
 

@@ -41,7 +41,109 @@
       box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
     });
   }
+  // Lists: a filter box over every sortable table and filterable list, and column headers
+  // that sort. Progressive enhancement: without this script the page shows the whole list in
+  // its own order. Rows are only shown, hidden and moved; record text is read with
+  // textContent and written nowhere, so nothing in it can become markup.
+  var listCount = 0;
+  function filterBox(box, items, noun) {
+    listCount += 1;
+    var label = document.createElement("label");
+    label.className = "pk-filter";
+    label.setAttribute("for", "pk-filter-" + listCount);
+    label.textContent = "Filter the " + noun + ": ";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = "pk-filter-" + listCount;
+    input.setAttribute("autocomplete", "off");
+    var count = document.createElement("p");
+    count.className = "pk-count";
+    count.setAttribute("role", "status");
+    count.setAttribute("aria-live", "polite");
+    var form = document.createElement("div");
+    form.className = "pk-filter-box";
+    form.appendChild(label);
+    form.appendChild(input);
+    form.appendChild(count);
+    box.parentNode.insertBefore(form, box);
+    input.addEventListener("input", function () {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      items.forEach(function (item) {
+        var text = item.textContent.toLowerCase();
+        var keep = words.every(function (w) { return text.indexOf(w) >= 0; });
+        item.hidden = !keep;
+        if (keep) shown += 1;
+      });
+      count.textContent = words.length ? shown + " of " + items.length + " shown" : "";
+    });
+  }
+  function sortable(box) {
+    var table = box.querySelector("table");
+    if (!table || !table.tBodies.length || !table.tHead) return;
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.forEach(function (row, i) { row.dataset.pkIndex = String(i); });
+    filterBox(box, rows, "rows");
+    var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    heads.forEach(function (th, column) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "pk-sort";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var up = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", up ? "ascending" : "descending");
+        var key = th.dataset.pkOrder
+          ? function (row) { return Number(row.dataset.pkIndex); }
+          : function (row) { return (row.cells[column] || row).textContent.trim(); };
+        var sorted = rows.slice().sort(function (a, b) {
+          var x = key(a), y = key(b);
+          var order = typeof x === "number"
+            ? x - y
+            : String(x).localeCompare(String(y), undefined, { numeric: true });
+          return (up ? order : -order) || Number(a.dataset.pkIndex) - Number(b.dataset.pkIndex);
+        });
+        sorted.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+  function enhanceLists() {
+    document.querySelectorAll(".pk-sortable").forEach(function (box) {
+      if (box.dataset.pkReady) return;
+      box.dataset.pkReady = "1";
+      sortable(box);
+    });
+    document.querySelectorAll(".pk-filterable").forEach(function (box) {
+      if (box.dataset.pkReady) return;
+      box.dataset.pkReady = "1";
+      var items = Array.prototype.slice.call(box.querySelectorAll("li"));
+      if (items.length) filterBox(box, items, "list");
+    });
+  }
+  // Material gives each code block's copy button a <nav> of its own, all without a name;
+  // landmarks of one kind need distinct names.
+  function nameCodeNavs() {
+    document.querySelectorAll(".md-code__nav").forEach(function (nav, i) {
+      if (!nav.hasAttribute("aria-label")) nav.setAttribute("aria-label", "Code block " + (i + 1));
+    });
+  }
+  // A box that does scroll sideways (a wide table on a narrow window) can be scrolled
+  // from the keyboard.
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .pk-scroll").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+      }
+    });
+  }
   function ready() {
+    nameCodeNavs();
+    focusableScrollers();
+    enhanceLists();
     nameSearch();
     searchOnInput();
     showLatest();

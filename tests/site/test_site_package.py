@@ -159,7 +159,7 @@ def test_hostile_text_is_escaped(tmp_path: Path) -> None:
     assert isinstance(page, str)
     assert "<script>" not in page
     assert "7th &#124; &lt;script&gt;x&lt;/script&gt; &#42;a&#42; &#91;b&#93;(c)" in page
-    assert page.startswith('---\ntitle: "7th | ‹script›x‹/script› *a* [b](c)"\n---\n')
+    assert page.startswith('---\ntitle: "7th | ‹script›x‹/script› *a* [b](c)"\ndescription: "')
 
 
 def test_exports_are_made_in_process() -> None:
@@ -201,10 +201,11 @@ def test_map_draws_located_records_and_degrades_without() -> None:
     """Records whose location has latitude/longitude become points; none, a sentence."""
     from types import SimpleNamespace  # noqa: PLC0415
 
+    from pakru.site.context import Site  # noqa: PLC0415
     from pakru.site.pictures import coordinates, meeting_map  # noqa: PLC0415
 
     ds = pakru.load([FIXTURE_RECORDS])
-    site = SimpleNamespace(ds=ds)
+    site = Site(ds)
     assert "no map" in meeting_map(site, "index.md")
 
     from pakru.schema import Location  # noqa: PLC0415
@@ -212,7 +213,7 @@ def test_map_draws_located_records_and_degrades_without() -> None:
     place = Location(city="Moscow", country="RU", venue=None, latitude=55.75, longitude=37.62)
     located = ds.get("jwg-ct-07").model_copy(update={"location": place})
     assert coordinates(place) == (55.75, 37.62)
-    fake = SimpleNamespace(ds=SimpleNamespace(meetings=(located,), events=()))
+    fake = Site(SimpleNamespace(meetings=(located,), events=()))  # type: ignore[arg-type]
     drawn = meeting_map(fake, "index.md")
     assert "<svg" in drawn
     assert 'href="meetings/jwg-ct-07/"' in drawn
@@ -221,7 +222,8 @@ def test_map_draws_located_records_and_degrades_without() -> None:
     # two records at one point: the point links to the list of both under the map
     other = ds.get("jwg-ct-08").model_copy(update={"location": place})
     drawn = meeting_map(
-        SimpleNamespace(ds=SimpleNamespace(meetings=(located, other), events=())), "index.md"
+        Site(SimpleNamespace(meetings=(located, other), events=())),  # type: ignore[arg-type]
+        "index.md",
     )
     assert "Moscow, Russia (2)" in drawn
     assert '<a href="#pk-place-1"><circle' in drawn

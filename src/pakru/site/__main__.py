@@ -2,7 +2,9 @@
 
 The hand-written pages of ``docs/`` are copied and the generated pages written
 beside them, so any generator that reads a plain docs folder (Zensical, which
-runs no MkDocs plugins) can build the site; see the maintainers' guide.
+runs no MkDocs plugins) can build the site; see the maintainers' guide. The links
+of the pictures (raw HTML) are written as Zensical reads them, relative to each
+page's Markdown file.
 """
 
 import argparse
@@ -30,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         return path.open(mode, **kwargs)
 
     try:
-        write(open_file, site_url=args.site_url)
+        write(open_file, site_url=args.site_url, links_from_file=True)
     except SiteError as error:
         sys.stderr.write(f"{error}\n")
         return 1

@@ -10,7 +10,7 @@ from pakru.schema import BaseDerivation, Evidence, Source
 from pakru.schema.introspect import Loc, references
 from pakru.schema.text import normalise
 from pakru.site.markup import esc
-from pakru.site.paths import page_of, rel
+from pakru.site.paths import file_url, page_of, rel, rel_url
 from pakru.site.quotes import Citation, Passage, citations, first_words, passages, quote_id
 from pakru.site.words import label, short_source
 
@@ -18,8 +18,17 @@ from pakru.site.words import label, short_source
 class Site:
     """The dataset and the indexes the pages read; every link on the site is made here."""
 
-    def __init__(self, ds: Dataset) -> None:
+    def __init__(self, ds: Dataset, *, links_from_file: bool = False) -> None:
         self.ds = ds
+        self.links_from_file = links_from_file
+        """Raw HTML links relative to the page's Markdown file (Zensical rewrites them so)
+        rather than to its URL (MkDocs leaves them as written)."""
+
+    def raw_url(self, page: str, target: str) -> str:
+        """A link from ``page`` to ``target`` for raw HTML (the pictures), as the site's
+        generator needs it: :func:`~pakru.site.paths.rel_url` or
+        :func:`~pakru.site.paths.file_url`."""
+        return file_url(page, target) if self.links_from_file else rel_url(page, target)
 
     @cached_property
     def coverage(self) -> dict[str, SourceCoverage]:

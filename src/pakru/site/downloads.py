@@ -4,36 +4,104 @@ An export that fails raises, so ``mkdocs build --strict`` fails with it;
 a site never says "not available" for a format the library can write.
 """
 
+import io
 import tempfile
-from pathlib import Path
+import zipfile
+from pathlib import Path, PurePosixPath
 
 import pakru
 from pakru.dataset import Dataset
-from pakru.export import FORMATS, export
+from pakru.export import FORMATS, export, tables
+from pakru.site.markup import esc, table
 from pakru.site.paths import rel
 
 Pages = dict[str, str | bytes]
 
+ZIP = "downloads/pakru-exports.zip"
+"""Every export file in one archive, laid out as ``pakru export --format all`` lays it out."""
+
+FORMAT_WORDS = {
+    "json": "one JSON file per table, an array of rows",
+    "jsonl": "one JSON Lines file per table, a row per line",
+    "csv": "one CSV file per table",
+    "sqlite": "every table in one SQLite database, with keys and views",
+    "datapackage": "a Frictionless data package: the CSV tables and a descriptor of them",
+    "parquet": "one Parquet file per table, typed columns",
+}
+"""Export format → what it is, in words."""
+
+FILE_WORDS = {
+    "CITATION.cff": "How to cite the data, in the Citation File Format citation managers read.",
+    "LICENSE": "The licences: CC BY 4.0 for the data, MIT for the code.",
+    "datapackage.json": "The data package descriptor: every table, its columns, their types "
+    "and descriptions, keys and foreign keys.",
+    "meta.json": "Names, versions and licence of the export.",
+    "meta.csv": "Names, versions and licence of the export, as key–value rows.",
+    "metadata.json": "Titles, descriptions, licence and source of every table, as Datasette "
+    "reads them beside the SQLite database.",
+    "records.json": "Every record as one JSON document, nested as the models give it.",
+    "records.jsonl": "Every record as one JSON document per line, nested as the models give it.",
+    "records.schema.json": "The JSON Schema of the records file.",
+}
+"""Files that are not tables → what they hold."""
+
+_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+"""Every member's time in the archive, so the same exports make the same bytes."""
+
+
+def describe(name: str, table_words: dict[str, str]) -> str:
+    """What an export file holds, in words: its table's description, or the file's."""
+    path = PurePosixPath(name)
+    if path.name in FILE_WORDS:
+        return FILE_WORDS[path.name]
+    if path.stem in table_words:
+        return table_words[path.stem]
+    if path.suffix in (".sqlite", ".db"):
+        return "Every table in one SQLite database, with primary and foreign keys and views."
+    return "Part of the export."
+
 
 def exports(ds: Dataset) -> tuple[Pages, list[str]]:
-    """Every export format written under ``downloads/<format>/``; the files and the page lines."""
+    """Every export format written under ``downloads/<format>/``, and all of them in one zip;
+    the files and the page lines (per format, a table of its files, what each holds, its size).
+    """
     files: Pages = {}
     lines: list[str] = []
-    for fmt in FORMATS:
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / fmt
-            written = sorted(export(ds, fmt, out))
-            if not written:
-                raise RuntimeError(f"pakru export --format {fmt} wrote no file")
-            links = []
-            for path in written:
-                name = f"downloads/{fmt}/{path.relative_to(out).as_posix()}"
-                files[name] = path.read_bytes()
-                shown = path.relative_to(out).as_posix()
-                links.append(
-                    f"[{shown}]({rel('downloads.md', name)}) ({path.stat().st_size:,} bytes)"
-                )
-            lines.append(f"- **{fmt}**: " + ", ".join(links))
+    table_words = {name: t.description for name, t in tables(ds).items()}
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for fmt in FORMATS:
+            with tempfile.TemporaryDirectory() as tmp:
+                out = Path(tmp) / fmt
+                written = sorted(export(ds, fmt, out))
+                if not written:
+                    raise RuntimeError(f"pakru export --format {fmt} wrote no file")
+                rows = []
+                for path in written:
+                    shown = path.relative_to(out).as_posix()
+                    name = f"downloads/{fmt}/{shown}"
+                    content = path.read_bytes()
+                    files[name] = content
+                    member = zipfile.ZipInfo(f"pakru-exports/{fmt}/{shown}", _ZIP_TIME)
+                    member.compress_type = zipfile.ZIP_DEFLATED
+                    bundle.writestr(member, content)
+                    rows.append(
+                        [
+                            f"[{esc(shown)}]({rel('downloads.md', name)})",
+                            esc(describe(shown, table_words)),
+                            f"{len(content):,} bytes",
+                        ]
+                    )
+            lines += [f"### {fmt}", "", f"{FORMAT_WORDS.get(fmt, fmt).capitalize()}.", ""]
+            lines += table(["File", "What it holds", "Size"], rows)
+    files[ZIP] = archive.getvalue()
+    size = len(files[ZIP])
+    lines = [
+        f"[Every export in one zip]({rel('downloads.md', ZIP)}) ({size:,} bytes): the files "
+        "below, one folder per format.",
+        "",
+        *lines,
+    ]
     return files, lines
 
 
@@ -50,7 +118,9 @@ def downloads_page(ds: Dataset, export_lines: list[str], json_files: list[str]) 
             "## Exports",
             "",
             "The same files `pakru export --format FORMAT --out DIR` writes, made when the site "
-            "was built.",
+            "was built. Every format holds the same tables; each table's columns are described "
+            "in the data package descriptor and in the "
+            f"[library guide]({rel(page, 'library.md')}).",
             "",
             *(export_lines or ["- Exports were not made for this build."]),
             "",

@@ -22,6 +22,7 @@ from pakru.site.codebook import pages as codebook_pages
 from pakru.site.context import Site
 from pakru.site.downloads import Pages, downloads_page, exports
 from pakru.site.lists import KIND_TITLES, coverage_page, home, kind_index
+from pakru.site.markup import first_sentence, front_matter
 from pakru.site.paths import index_of, page_of
 from pakru.site.records import data_path, record_page
 from pakru.site.reference_pages import rules_page, schema_page
@@ -50,15 +51,22 @@ def _record_files(ds: Dataset, folder: Path | None) -> Pages:
 
 
 def pages(
-    ds: Dataset, *, run_exports: bool = True, folder: Path | None = None, site_url: str = ""
+    ds: Dataset,
+    *,
+    run_exports: bool = True,
+    folder: Path | None = None,
+    site_url: str = "",
+    links_from_file: bool = False,
 ) -> Pages:
     """Every generated file of the site: path under ``docs/`` → content.
 
     A path ending in ``+`` is appended to the hand-written page of that name.
+    ``links_from_file`` writes the links of raw HTML for Zensical (see
+    :class:`~pakru.site.context.Site`).
     """
     from pakru.schema import jsonschema  # noqa: PLC0415 - only the site needs the schema files
 
-    site = Site(ds)
+    site = Site(ds, links_from_file=links_from_file)
     out: Pages = _record_files(ds, folder)
     for record in ds.records:
         has_yaml = data_path(record, ".yaml") in out
@@ -80,13 +88,24 @@ def pages(
     out["downloads/records.json"] = "[\n" + ",\n".join(dump) + "\n]\n"
     out["downloads.md"] = downloads_page(ds, export_lines, list(json_files))
     out["index.md+"] = home(site, site_url=site_url)
+    return _described(out)
+
+
+def _described(out: Pages) -> Pages:
+    """Each generated page with no front matter gets its first paragraph as its meta
+    description, so no two pages share the site's one description."""
+    for name, content in out.items():
+        if name.endswith(".md") and isinstance(content, str) and not content.startswith("---"):
+            said = first_sentence(content)
+            if said:
+                out[name] = front_matter(None, said) + content
     return out
 
 
 Opener = Callable[..., IO[Any]]
 
 
-def write(open_file: Opener, *, site_url: str = "") -> None:
+def write(open_file: Opener, *, site_url: str = "", links_from_file: bool = False) -> None:
     """Write every page of the records tree :func:`pakru.tools.tree.find` names through
     ``open_file`` (``mkdocs_gen_files.open``).
 
@@ -104,7 +123,9 @@ def write(open_file: Opener, *, site_url: str = "") -> None:
         where = records.describe()
         raise SiteError(f"pakru: cannot build the site from {where}: {findings}") from None
     log.info("pakru: building the site from %s records in %s", len(ds), records.describe())
-    for name, content in pages(ds, folder=folder, site_url=site_url).items():
+    for name, content in pages(
+        ds, folder=folder, site_url=site_url, links_from_file=links_from_file
+    ).items():
         if name.endswith("+"):
             with open_file(name[:-1], "a", encoding="utf-8") as f:
                 f.write(str(content))

@@ -7,9 +7,9 @@ from pakru.dataset import dated_kinds
 from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Record
 from pakru.site import pictures
 from pakru.site.context import Site
-from pakru.site.markup import esc, table
+from pakru.site.markup import esc, filterable, table
 from pakru.site.paths import index_of, rel
-from pakru.site.records import sides
+from pakru.site.records import conflict_name, sides
 from pakru.site.series import status_cell
 from pakru.site.words import date_words, label, place_words, status_words, type_and_kind
 
@@ -44,32 +44,26 @@ def timeline_rows(site: Site, page: str, records: list[Dated]) -> list[str]:
         for r in records
         if not (isinstance(r, Meeting) and r.status == "planned" and site.ds.realised_by(r.id))
     ]
-    return table(["Date", "What", "Kind", "Status", "Place"], rows)
+    return table(
+        ["Date", "What", "Kind", "Status", "Place"], rows, sortable=True, in_order=("Date",)
+    )
 
 
 def kind_index(site: Site, kind: str) -> str:
     """The list page of one record kind."""
     page = index_of(kind)
     records: list[Record] = [r for r in site.ds.records if r.type == kind]
-    counted = f"{len(records)} records."
+    counted = f"{KIND_TITLES[kind]} in the dataset: {len(records)} records."
     if kind == "meeting":
         held = sum(1 for r in records if getattr(r, "status", None) == "held")
-        counted = f"{held} held; {len(records) - held} planned (announced, shown with the meeting "
+        counted = f"Meetings in the dataset: {held} held; {len(records) - held} planned "
+        counted += "(announced, shown with the meeting "
         counted += "that carried them out when a report shows one)."
     lines = [f"# {KIND_TITLES[kind]}", "", counted, ""]
     if kind in dated_kinds():
         lines += timeline_rows(site, page, list(site.ds.timeline(kind)))
     elif kind == "conflict":
-        for c in records:
-            assert isinstance(c, Conflict)
-            what = "Possibly one record" if c.kind == "possible-identity" else "Disagreement"
-            lines += [
-                f"## {esc(c.subject)}",
-                "",
-                f"{what} · {site.link(page, c.id, 'conflict page')}",
-                "",
-            ]
-            lines += sides(site, page, c)
+        lines += _conflicts(site, page, [c for c in records if isinstance(c, Conflict)])
     elif kind == "body":
         rows = []
         for b in records:
@@ -80,10 +74,49 @@ def kind_index(site: Site, kind: str) -> str:
                 else 0
             )
             rows.append([site.link(page, b.id), esc(b.kind.replace("-", " ")), str(count or "")])
-        lines += table(["Name", "Kind", "Meetings held"], rows)
+        lines += table(["Name", "Kind", "Meetings held"], rows, sortable=True)
     else:
-        lines += [f"- {site.link(page, r.id)}" for r in sorted(records, key=label)]
+        lines += filterable([f"- {site.link(page, r.id)}" for r in sorted(records, key=label)])
     return "\n".join(lines) + "\n"
+
+
+CONFLICT_SECTIONS = {
+    "disagreement": (
+        "Disagreements",
+        "Sources that say different things about one fact. The records keep what each source "
+        "says, and the page of each conflict shows the quotes side by side.",
+    ),
+    "possible-identity": (
+        "Possible identities",
+        "Records that may describe one thing under two names. The records are kept apart "
+        "because no report says they are one; the page of each case shows why they might be.",
+    ),
+}
+"""Conflict kind → the heading of its section on the Conflicts page and what it holds."""
+
+
+def _conflicts(site: Site, page: str, conflicts: list[Conflict]) -> list[str]:
+    """The Conflicts page's body: an introduction, then one section per kind of conflict."""
+    lines = [
+        "Where the sources disagree, or where two records might be one, the dataset says so "
+        "in a conflict record instead of choosing quietly. Each entry names the records it "
+        "weighs against each other and links to its page, which quotes every side.",
+        "",
+    ]
+    for kind, (heading, about) in CONFLICT_SECTIONS.items():
+        found = [c for c in conflicts if c.kind == kind]
+        lines += [f"## {heading}", "", about, ""]
+        if not found:
+            lines += [f"None in the dataset: no {heading.lower()} are recorded.", ""]
+        for c in found:
+            lines += [
+                f"### {esc(conflict_name(site, c))}",
+                "",
+                f"{esc(c.subject)} · {site.link(page, c.id, 'the case and its quotes')}",
+                "",
+                *sides(site, page, c),
+            ]
+    return lines
 
 
 def home(site: Site, *, site_url: str) -> str:

@@ -94,22 +94,62 @@ def page_title(text: str) -> str:
     return normalise(kept).translate(_TITLE)
 
 
-def front_matter(title: str) -> str:
-    """The YAML front matter giving a page its :func:`page_title`, ending in a blank line."""
+def front_matter(title: str | None, description: str | None = None) -> str:
+    """YAML front matter giving a page its :func:`page_title` and its meta description (a
+    sentence a search engine or a link preview shows), ending in a blank line."""
     # a JSON string is a YAML double-quoted scalar; page_title left nothing YAML refuses
-    return f"---\ntitle: {json.dumps(page_title(title), ensure_ascii=False)}\n---\n\n"
+    lines = ["---"]
+    if title is not None:
+        lines.append(f"title: {json.dumps(page_title(title), ensure_ascii=False)}")
+    if description is not None:
+        said = page_title(description)
+        said = said if len(said) <= DESCRIPTION_CHARS else said[: DESCRIPTION_CHARS - 1] + "…"
+        lines.append(f"description: {json.dumps(said, ensure_ascii=False)}")
+    return "\n".join([*lines, "---", "", ""])
 
 
-def table(head: Sequence[str], rows: Sequence[Sequence[str]], *, caption: str = "") -> list[str]:
+DESCRIPTION_CHARS = 200
+"""The longest meta description written; longer ones end in "…"."""
+
+
+def first_sentence(markdown: str) -> str:
+    """The first paragraph of a generated page below its title, as plain words: the page's
+    meta description when nothing better describes it."""
+    for block in markdown.split("\n\n"):
+        text = block.strip()
+        if not text or text.startswith(("#", "<", "---", "!!!", "-", "|", "`")):
+            continue
+        plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+        plain = re.sub(r"[*`]", "", html.unescape(plain))
+        return normalise(plain)
+    return ""
+
+
+def table(
+    head: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    caption: str = "",
+    sortable: bool = False,
+    in_order: Sequence[str] = (),
+) -> list[str]:
     """An HTML table whose cells hold inline Markdown.
 
     Each cell carries its column name in ``data-label`` so that the site's
-    stylesheet can stack a row into label–value lines on a phone.
+    stylesheet can stack a row into label–value lines on a phone. A
+    ``sortable`` table gets a filter box and sortable columns from the site's
+    script (the page works without it); a column named in ``in_order`` sorts
+    by the order the rows are given in (dates in words sort by the day they
+    allow, which the text does not show).
     """
-    out = ['<div class="pk-table" markdown="1">', '<table markdown="1">']
+    box = "pk-table pk-sortable" if sortable else "pk-table"
+    out = [f'<div class="{box}" markdown="1">', '<table markdown="1">']
     if caption:
         out.append(f'<caption markdown="span">{caption}</caption>')
-    out.append("<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead>")
+    heads = "".join(
+        f'<th data-pk-order="1">{h}</th>' if h in in_order else f"<th>{h}</th>" for h in head
+    )
+    out.append(f"<thead><tr>{heads}</tr></thead>")
     out.append('<tbody markdown="1">')
     for row in rows:
         cells = "".join(
@@ -119,6 +159,11 @@ def table(head: Sequence[str], rows: Sequence[Sequence[str]], *, caption: str = 
         out.append(f'<tr markdown="1">{cells}</tr>')
     out += ["</tbody>", "</table>", "</div>", ""]
     return out
+
+
+def filterable(items: Sequence[str]) -> list[str]:
+    """A Markdown bullet list the site's script gives a filter box (the page works without)."""
+    return ['<div class="pk-filterable" markdown="1">', "", *items, "", "</div>", ""]
 
 
 def facts(rows: Sequence[tuple[str, str]]) -> list[str]:

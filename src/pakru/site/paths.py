@@ -45,3 +45,15 @@ def rel_url(from_page: str, to_page: str) -> str:
     here, there = url_of(from_page), url_of(to_page)
     link = posixpath.relpath(there or ".", here.rstrip("/") or ".")
     return "./" if link == "." else link + "/"
+
+
+def file_url(from_page: str, to_page: str) -> str:
+    """The URL of ``to_page`` relative to the folder of ``from_page``'s Markdown file.
+
+    Zensical reads a relative link in raw HTML as relative to the Markdown
+    file and rewrites it for the page's URL (adding ``../`` on a page that is
+    not an ``index.md``); MkDocs leaves raw HTML as written, which
+    :func:`rel_url` is for.
+    """
+    link = posixpath.relpath(url_of(to_page) or ".", posixpath.dirname(from_page) or ".")
+    return "./" if link == "." else link + "/"

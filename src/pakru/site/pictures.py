@@ -10,12 +10,13 @@ would need its JavaScript runtime in the page to draw anything.
 
 import datetime as dt
 import html
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pakru.schema import Agreement, DateInterval, Event, Location, Meeting
 from pakru.site.context import Site
-from pakru.site.paths import page_of, rel_url
+from pakru.site.paths import page_of
 from pakru.site.words import date_words, label, place_words
 
 Dated = Meeting | Agreement | Event
@@ -46,11 +47,22 @@ class Axis:
         return self.left + (self.right - self.left) * (day - self.first).days / total
 
     def ticks(self) -> list[dt.date]:
-        """1 January of each year, thinned to at most about eight labels (four on a phone)."""
+        """1 January of each year, thinned so that year labels stay ``TICK_GAP`` apart."""
         years = list(range(self.first.year, self.last.year + 1))
-        most = 8 if self.right - self.left > 300 else 4
-        step = max(1, len(years) // most)
+        per_year = (self.right - self.left) / max(1, len(years) - 1)
+        step = max(1, math.ceil(TICK_GAP / per_year))
         return [dt.date(y, 1, 1) for y in years[::step]]
+
+
+TICK_GAP = 44
+"""Least distance between two year labels on the axis (a label is about 28 wide at 12 px)."""
+TICK_LABEL = 30
+"""Room a year label takes right of its line; a line with less room before the edge (the
+axis' end, 1 January after the last year) is drawn without a label."""
+OPEN_STUB = 28
+"""Length of the bar drawn for an interval open at one end: it ends (or starts) where the
+sources fix it and points, with an arrow, the way it is open; it never reaches the axis' end,
+so "on or before 2018" does not read as a span from the axis' first year."""
 
 
 def _axis(dates: Sequence[DateInterval]) -> Axis | None:
@@ -67,13 +79,33 @@ def _shape(axis: Axis, date: DateInterval, mid: float, cls: str) -> str:
         return f'<text x="{axis.left + 4}" y="{mid + 4}" class="pk-unknown">date not known</text>'
     if first is not None and first == last:
         return f'<circle cx="{axis.x(first):.1f}" cy="{mid}" r="5" class="pk-point {cls}"/>'
-    start = axis.x(first) if first else axis.left
-    end = axis.x(last + dt.timedelta(days=1)) if last else axis.right
-    open_class = " pk-open" if first is None or last is None else ""
+    if first is None or last is None:
+        return _open_bar(axis, first, last, mid, cls)
+    start, end = axis.x(first), axis.x(last + dt.timedelta(days=1))
     width = max(end - start, 4)
     return (
         f'<rect x="{start:.1f}" y="{mid - 5}" width="{width:.1f}" height="10" rx="2" '
-        f'class="pk-bar {cls}{open_class}"/>'
+        f'class="pk-bar {cls}"/>'
+    )
+
+
+def _open_bar(axis: Axis, first: dt.date | None, last: dt.date | None, mid: float, cls: str) -> str:
+    """A short dashed stub from the known end of an open interval, with an arrow pointing
+    the way it is open (left: "on or before"; right: "on or after")."""
+    if last is not None:  # on or before ``last``
+        end = axis.x(last + dt.timedelta(days=1))
+        start = max(axis.left + 8, end - OPEN_STUB)
+        tip, back = start - 7, start
+    else:
+        assert first is not None
+        start = axis.x(first)
+        end = min(axis.right - 8, start + OPEN_STUB)
+        tip, back = end + 7, end
+    width = max(end - start, 4)
+    arrow = f"{back:.1f},{mid - 6} {tip:.1f},{mid} {back:.1f},{mid + 6}"
+    return (
+        f'<rect x="{start:.1f}" y="{mid - 5}" width="{width:.1f}" height="10" rx="2" '
+        f'class="pk-bar {cls} pk-open"/><polygon points="{arrow}" class="pk-arrow {cls}"/>'
     )
 
 
@@ -81,10 +113,10 @@ def _short(name: str, most: int) -> str:
     return name if len(name) <= most else name[: most - 2] + "…"
 
 
-def _row(page: str, axis: Axis, record: Dated, y: float, *, phone: bool = False) -> str:
+def _row(site: Site, page: str, axis: Axis, record: Dated, y: float, *, phone: bool = False) -> str:
     """One record: its label (left of the bar, or above it on a phone) and its shape."""
     name = label(record)
-    href = html.escape(rel_url(page, page_of(record)))
+    href = html.escape(site.raw_url(page, page_of(record)))
     tip = html.escape(f"{name}: {date_words(record.date)}, {record.status}")
     if phone:
         text_y, mid, short = y + 13, y + 24, _short(name, PHONE_LABEL_CHARS)
@@ -105,28 +137,30 @@ def _grid(axis: Axis, height: float) -> str:
         parts.append(
             f'<line x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" y2="{height}" class="pk-grid"/>'
         )
-        # a year at the right edge is written leftwards of its line, not cut off
-        at, side = (x - 2, "end") if x > axis.right - 30 else (x + 2, "start")
-        parts.append(
-            f'<text x="{at:.1f}" y="{TOP - 12}" text-anchor="{side}" class="pk-tick">'
-            f"{tick.year}</text>"
-        )
+        if x <= axis.right + 10 - TICK_LABEL:  # no label cut off at the right edge
+            parts.append(f'<text x="{x + 2:.1f}" y="{TOP - 12}" class="pk-tick">{tick.year}</text>')
     return "".join(parts)
 
 
 def _legend() -> str:
     return (
         '<p class="pk-legend">Dots are single days; bars are the span of days the sources allow; '
-        "dashed bars are open at one end (for example “on or before” a report's date); "
+        "a short dashed bar with an arrow is open at one end: it ends at the day the sources fix "
+        "and the arrow points the way the date is open (“on or before” a report's date points "
+        "left, to any earlier day); "
         "hollow shapes are planned, not held; “date not known” rows have no place on the axis.</p>"
     )
 
 
-def _svg(page: str, axis: Axis, records: Sequence[Dated], caption: str, *, phone: bool) -> str:
+def _svg(
+    site: Site, page: str, axis: Axis, records: Sequence[Dated], caption: str, *, phone: bool
+) -> str:
     step = PHONE_ROW if phone else ROW
     width = PHONE_WIDTH if phone else WIDTH
     height = TOP + step * len(records) + 6
-    rows = "".join(_row(page, axis, r, TOP + i * step, phone=phone) for i, r in enumerate(records))
+    rows = "".join(
+        _row(site, page, axis, r, TOP + i * step, phone=phone) for i, r in enumerate(records)
+    )
     kind = "pk-chart pk-phone" if phone else "pk-chart"
     return (
         f'<svg class="{kind}" viewBox="0 0 {width} {height}" width="{width}" '
@@ -150,8 +184,8 @@ def timeline_chart(
     if axis is None:
         return ""
     phone_axis = Axis(axis.first, axis.last, left=6, right=PHONE_WIDTH - 10)
-    wide = _svg(page, axis, records, caption, phone=False)
-    phone = _svg(page, phone_axis, records, caption, phone=True)
+    wide = _svg(site, page, axis, records, caption, phone=False)
+    phone = _svg(site, page, phone_axis, records, caption, phone=True)
     box = "pk-scroll pk-wide pk-latest" if latest else "pk-scroll pk-wide"
     return (
         f'<figure class="pk-figure" markdown="0"><div class="{box}">{wide}</div>'
@@ -160,9 +194,11 @@ def timeline_chart(
     )
 
 
-def series_strip(site: Site, page: str, meetings: Sequence[Meeting]) -> str:
-    """The time strip of one dialogue series."""
-    return timeline_chart(site, page, meetings, "The meetings of the series in time", latest=True)
+def series_strip(site: Site, page: str, meetings: Sequence[Meeting], name: str) -> str:
+    """The time strip of one dialogue series, labelled with the series' name (several strips
+    on one page each have their own accessible name)."""
+    caption = f"The meetings of {name} in time"
+    return timeline_chart(site, page, meetings, caption, latest=True)
 
 
 def coordinates(location: Location) -> tuple[float, float] | None:
@@ -232,7 +268,7 @@ def meeting_map(site: Site, page: str) -> str:
         name = _city(records[0].location)
         # one record: the point links to it; several: to the list of them below the map
         anchor_id = f"pk-place-{index + 1}"
-        target = rel_url(page, page_of(records[0])) if len(records) == 1 else f"#{anchor_id}"
+        target = site.raw_url(page, page_of(records[0])) if len(records) == 1 else f"#{anchor_id}"
         radius = 5 + 2 * len(records)
         # labels right of points in the west half, left of them in the east half
         tx, anchor = (x + radius + 4, "start") if x < width / 2 else (x - radius - 4, "end")
@@ -242,7 +278,7 @@ def meeting_map(site: Site, page: str) -> str:
             f'class="pk-label">{html.escape(name)} ({len(records)})</text></a>'
         )
         links = ", ".join(
-            f'<a href="{html.escape(rel_url(page, page_of(r)))}">{html.escape(label(r))}</a>'
+            f'<a href="{html.escape(site.raw_url(page, page_of(r)))}">{html.escape(label(r))}</a>'
             for r in sorted(records, key=lambda r: r.id)
         )
         lists.append(f'<li id="{anchor_id}">{html.escape(name)} ({len(records)}): {links}</li>')

@@ -57,9 +57,18 @@ def record_page(site: Site, record: Record, *, has_yaml: bool) -> str:
     """The whole page of one record, as Markdown."""
     page = page_of(record)
     name = label(record)
-    lines = [front_matter(name) + f"# {esc(name)}", "", *_head(page, record, has_yaml=has_yaml)]
+    lines = [
+        front_matter(name, summary(record)) + f"# {esc(name)}",
+        "",
+        *_head(page, record, has_yaml=has_yaml),
+    ]
     lines += _notes(site, page, record)
-    lines += facts(list(_facts(site, page, record)))
+    if isinstance(record, Conflict):
+        lines += _conflict_head(site, page, record)
+    shown = list(_facts(site, page, record))
+    if isinstance(record, Meeting):
+        shown.append(("Who led each side", leads(site, page, record)))
+    lines += facts(shown)
     lines += _sections(site, page, record)
     lines += _identities(site, page, record)
     lines += ["## Evidence", "", *_evidence(site, page, record.evidence), ""]
@@ -326,6 +335,39 @@ def sides(site: Site, page: str, conflict: Conflict) -> list[str]:
             "</section>",
         ]
     return [*out, "</div>", ""]
+
+
+def conflict_name(site: Site, conflict: Conflict) -> str:
+    """The records a conflict weighs, in words: "A and B" (or "A, B and C")."""
+    names = [label(site.ds[s.record]) if s.record in site.ds else s.record for s in conflict.sides]
+    unique = list(dict.fromkeys(names))
+    return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]
+
+
+def _conflict_head(site: Site, page: str, conflict: Conflict) -> list[str]:
+    """What a conflict page is about, naming its records (the title gives its subject)."""
+    records = list(dict.fromkeys(s.record for s in conflict.sides))
+    links = [site.link(page, r) for r in records]
+    named = links[0] if len(links) == 1 else ", ".join(links[:-1]) + " and " + links[-1]
+    if conflict.kind == "possible-identity":
+        said = f"Possibly one and the same: {named}. The records are kept apart."
+    else:
+        said = f"The sources disagree about {named}."
+    return [said, ""]
+
+
+def leads(site: Site, page: str, meeting: Meeting) -> str:
+    """Who led each side of a meeting, or that the sources do not say: "Pakistan: not
+    reported; Russia: Sergey Ryabkov"."""
+    sides_seen = dict.fromkeys(["PK", "RU", *(p.side for p in meeting.participants if p.side)])
+    parts = []
+    for side in sides_seen:
+        led = [site.link(page, p.ref) for p in meeting.participants if p.lead and p.side == side]
+        parts.append(f"{esc(country(side))}: {', '.join(led) if led else 'not reported'}")
+    unsided = [site.link(page, p.ref) for p in meeting.participants if p.lead and not p.side]
+    if unsided:
+        parts.append(f"side not known: {', '.join(unsided)}")
+    return "; ".join(parts)
 
 
 def _identities(site: Site, page: str, record: Record) -> list[str]:

@@ -98,7 +98,7 @@ def series_section(site: Site, page: str, series: Body) -> list[str]:
     if missing:
         said = ", ".join(f"{'meeting' if a == b else 'meetings'} {span(a, b)}" for a, b in missing)
         lines.append(f"Not in this dataset: {said} (the reports do not describe them).")
-    lines += ["", pictures.series_strip(site, page, meetings), ""]
+    lines += ["", pictures.series_strip(site, page, meetings, series.name), ""]
     rows: list[tuple[int, list[str]]] = [(m.ordinal or 0, _row(site, page, m)) for m in numbered]
     rows += [(a, [span(a, b), "*not in this dataset*", "", "", ""]) for a, b in missing]
     ordered = [row for _, row in sorted(rows, key=lambda item: item[0])]

@@ -188,3 +188,17 @@ def test_each_series_strip_has_its_own_accessible_name(real_site: Path) -> None:
     series = [b for b in pakru.load().bodies if b.kind == "dialogue-series"]
     assert len(names) == len(series) > 1
     assert len(set(names)) == len(names), names
+
+
+def test_home_cites_in_apa_and_bibtex_generated_from_citation_cff() -> None:
+    """Issue 29: "how to cite" gives BibTeX and APA, generated from CITATION.cff."""
+    from pakru.export.citation import citation
+    from pakru.site.context import Site as SiteContext
+    from pakru.site.lists import home
+
+    cited = citation()
+    page = home(SiteContext(pakru.load()), site_url="https://example.invalid/")
+    block = page.split("## How to cite")[1].split("## Timeline")[0]
+    assert f"```text\n{cited.apa()}\n```" in block
+    assert f"```bibtex\n{cited.bibtex().rstrip()}\n```" in block
+    assert "CITATION.cff" in block

@@ -42,6 +42,9 @@ FILE_WORDS = {
     "records.json": "Every record as one JSON document, nested as the models give it.",
     "records.jsonl": "Every record as one JSON document per line, nested as the models give it.",
     "records.schema.json": "The JSON Schema of the records file.",
+    "dtypes.json": "The type of every column of every table (pandas, Arrow, SQLite, readr), "
+    "so a reader keeps codes as strings and unknown apart from empty.",
+    "dtypes.csv": "The type of every column of every table, as rows: the same map as dtypes.json.",
 }
 """Files that are not tables → what they hold."""
 

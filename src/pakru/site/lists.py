@@ -4,6 +4,7 @@ import json
 
 import pakru
 from pakru.dataset import dated_kinds
+from pakru.export.citation import citation
 from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Record
 from pakru.site import pictures
 from pakru.site.context import Site
@@ -122,6 +123,7 @@ def _conflicts(site: Site, page: str, conflicts: list[Conflict]) -> list[str]:
 def home(site: Site, *, site_url: str) -> str:
     """What the generator adds to the hand-written home page."""
     page = "index.md"
+    cited = citation()
     rows = [
         [
             f"[{KIND_TITLES[k]}]({rel(page, index_of(k))})",
@@ -149,13 +151,21 @@ def home(site: Site, *, site_url: str) -> str:
     lines += [
         "## How to cite",
         "",
+        f"pakru data version {site.ds.version or 'unversioned'} (package {pakru.__version__}); "
+        "data licence CC BY 4.0. APA:",
+        "",
         "```text",
-        f"pakru data version {site.ds.version or 'unversioned'} (package {pakru.__version__}):",
-        "Pakistan–Russia security dialogues, meetings and agreements, as typed,",
-        "source-backed records. Data licence CC BY 4.0.",
+        cited.apa(),
         "```",
         "",
-        "`CITATION.cff` in the package holds the same in a citation manager's format; the "
+        "BibTeX:",
+        "",
+        "```bibtex",
+        cited.bibtex().rstrip("\n"),
+        "```",
+        "",
+        "Both are generated from `CITATION.cff`, which the package ships for citation "
+        "managers; the "
         "[versioning page](versioning.md) says what each version number means.",
         "",
         "## Timeline",

@@ -15,8 +15,11 @@ import pytest
 import yaml
 
 import pakru
+from pakru.export.citation import citation
 from pakru.schema import DateInterval
 from pakru.site import pictures
+from pakru.site.context import Site as SiteContext
+from pakru.site.lists import home
 from pakru.site.markup import page_title
 from pakru.site.paths import file_url, page_of, rel_url
 from pakru.site.words import label, summary
@@ -192,10 +195,6 @@ def test_each_series_strip_has_its_own_accessible_name(real_site: Path) -> None:
 
 def test_home_cites_in_apa_and_bibtex_generated_from_citation_cff() -> None:
     """Issue 29: "how to cite" gives BibTeX and APA, generated from CITATION.cff."""
-    from pakru.export.citation import citation
-    from pakru.site.context import Site as SiteContext
-    from pakru.site.lists import home
-
     cited = citation()
     page = home(SiteContext(pakru.load()), site_url="https://example.invalid/")
     block = page.split("## How to cite")[1].split("## Timeline")[0]

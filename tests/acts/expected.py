@@ -14,13 +14,13 @@ per row keeps the diff one line per changed act.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pakru
+from tests import expected_file
 
 REPO = Path(__file__).resolve().parents[2]
 GENERATED = Path(__file__).with_name("expected-acts.tsv")
@@ -76,39 +76,16 @@ def current(records: Path = REPO / "records") -> str:
     return render(pakru.load(records).acts_table().rows)
 
 
-def differences(old: str, new: str) -> list[str]:
-    """The lines only one of the texts has, each marked ``-`` (old only) or ``+`` (new only)."""
-    before, after = old.splitlines(), new.splitlines()
-    return [f"- {x}" for x in before if x not in after] + [
-        f"+ {x}" for x in after if x not in before
-    ]
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the file's text; ``--write`` rewrites it, ``--check`` compares with it."""
-    parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__.splitlines()[0])
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--write", action="store_true", help=f"rewrite {GENERATED.name}")
-    group.add_argument(
-        "--check", action="store_true", help=f"exit 1 when {GENERATED.name} is stale"
+    return expected_file.run(
+        argv,
+        command=COMMAND,
+        description=__doc__.splitlines()[0],
+        generated=GENERATED,
+        repo=REPO,
+        current=current,
     )
-    args = parser.parse_args(argv)
-    text = current()
-    if args.write:
-        GENERATED.write_text(text, encoding="utf-8")
-        print(f"wrote {GENERATED.relative_to(REPO)}")
-        return 0
-    if args.check:
-        old = GENERATED.read_text(encoding="utf-8") if GENERATED.is_file() else ""
-        changed = differences(old, text)
-        for line in changed:
-            print(line)
-        print(
-            f"{GENERATED.relative_to(REPO)} is {'stale' if changed or old != text else 'current'}"
-        )
-        return 1 if old != text else 0
-    sys.stdout.write(text)
-    return 0
 
 
 if __name__ == "__main__":

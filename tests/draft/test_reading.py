@@ -8,9 +8,10 @@ import pytest
 from pakru.cli import main
 from pakru.dataset import Dataset
 from pakru.draft.dates import date_of
-from pakru.draft.meetings import MEETING, _ordinal, _status
+from pakru.draft.meetings import MEETING, ORDINAL_WORDS, _ordinal, _status
 from pakru.draft.people import led_by
 from pakru.loading import load_partial
+from pakru.validate.rules.supports import ordinal_words
 from tests.draft.trees import TEXTS
 
 
@@ -106,3 +107,17 @@ def test_a_title_after_the_name(ds: Dataset) -> None:
         "Additional Secretary (Europe)",
         "PK",
     )
+
+
+def test_spelled_ordinals_are_the_ordinal_rules_spellings_past_twenty() -> None:
+    """The draft reads the ordinals `series.ordinal`'s rule spells (one list, 1 to 99)."""
+    for text, number in (
+        ("the twenty-first meeting of the group", 21),
+        ("the Twenty First round", 21),
+        ("its fortieth session", 40),
+        ("the seventh meeting", 7),
+    ):
+        found = MEETING.search(text)
+        assert found is not None, text
+        assert ORDINAL_WORDS[found.group("ordinal").lower()] == number
+        assert found.group("ordinal").lower() in ordinal_words(number)

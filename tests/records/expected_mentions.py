@@ -13,14 +13,13 @@ on the written trees of ``test_coverage.py``.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import pakru
 from pakru.coverage import coverage
-from tests.acts.expected import differences
+from tests import expected_file
 
 REPO = Path(__file__).resolve().parents[2]
 GENERATED = Path(__file__).with_name("expected-mentions.tsv")
@@ -52,28 +51,14 @@ def current(records: Path = REPO / "records") -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the file's text; ``--write`` rewrites it, ``--check`` compares with it."""
-    parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__.splitlines()[0])
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--write", action="store_true", help=f"rewrite {GENERATED.name}")
-    group.add_argument(
-        "--check", action="store_true", help=f"exit 1 when {GENERATED.name} is stale"
+    return expected_file.run(
+        argv,
+        command=COMMAND,
+        description=__doc__.splitlines()[0],
+        generated=GENERATED,
+        repo=REPO,
+        current=current,
     )
-    args = parser.parse_args(argv)
-    text = current()
-    if args.write:
-        GENERATED.write_text(text, encoding="utf-8")
-        print(f"wrote {GENERATED.relative_to(REPO)}")
-        return 0
-    if args.check:
-        old = GENERATED.read_text(encoding="utf-8") if GENERATED.is_file() else ""
-        changed = differences(old, text)
-        for line in changed:
-            print(line)
-        state = "stale" if changed or old != text else "current"
-        print(f"{GENERATED.relative_to(REPO)} is {state}")
-        return 1 if old != text else 0
-    sys.stdout.write(text)
-    return 0
 
 
 if __name__ == "__main__":

@@ -20,36 +20,15 @@ from pakru.schema.meeting import Meeting
 from pakru.schema.reference import cities
 from pakru.validate.derive.text import cities_named, countries_named, says_here
 from pakru.validate.rules.series import GROUP, fold_name, series_names
+from pakru.validate.rules.supports import ordinal_words
 
-ORDINAL_WORDS = {
-    word: number
-    for number, word in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ],
-        start=1,
-    )
-}
-_ORDINAL = r"(?P<ordinal>\d{1,3}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r"|next)"
+ORDINAL_WORDS = {word: n for n in range(1, 100) for word in ordinal_words(n)}
+"""Spelled ordinals, 1 to 99, as the ordinal rules spell them ("seventh", "twenty-first")."""
+_ORDINAL = (
+    r"(?P<ordinal>\d{1,3}(?:st|nd|rd|th)|"
+    + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+    + r"|next)"
+)
 MEETING = re.compile(
     rf"\b{_ORDINAL}\s+(?:meeting|round|session|sitting)\b(?:\s+of\s+(?:the\s+)?(?P<rest>.*))?",
     re.IGNORECASE,

@@ -7,7 +7,6 @@ records here check only properties every act must have."""
 
 import datetime as dt
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,6 @@ from pakru.acts import Act, acts, problems, rows
 from pakru.acts.model import RETROSPECTIVE_DAYS
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval
-from tests.acts import expected
 from tests.validate.test_cases import CASES, build_tree
 
 
@@ -27,31 +25,6 @@ def shipped() -> Dataset:
 
 def _cameo(actor: object) -> str | None:
     return getattr(actor, "cameo", None)
-
-
-def test_the_expected_acts_file_is_current() -> None:
-    # today's acts live in tests/acts/expected-acts.tsv, reviewed in the diff
-    assert expected.GENERATED.read_text(encoding="utf-8") == expected.current(), (
-        f"the acts changed: run `{expected.COMMAND} --write` and review the diff"
-    )
-
-
-def test_check_names_the_changed_rows_and_fails(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    text = expected.current()
-    lines = text.splitlines()
-    stale = tmp_path / "expected-acts.tsv"
-    stale.write_text("\n".join([*lines[:3], "gone\t-", *lines[4:]]) + "\n", encoding="utf-8")
-    monkeypatch.setattr(expected, "GENERATED", stale)
-    monkeypatch.setattr(expected, "REPO", tmp_path)
-    assert expected.main(["--check"]) == 1
-    assert capsys.readouterr().out == f"- gone\t-\n+ {lines[3]}\nexpected-acts.tsv is stale\n"
-    assert expected.main(["--write"]) == 0
-    assert stale.read_text(encoding="utf-8") == text
-    capsys.readouterr()
-    assert expected.main(["--check"]) == 0
-    assert capsys.readouterr().out == "expected-acts.tsv is current\n"
 
 
 def test_every_act_has_actors_and_quotes_from_its_record(shipped: Dataset) -> None:

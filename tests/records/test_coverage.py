@@ -13,7 +13,6 @@ import pytest
 import pakru
 from pakru.cli import main
 from pakru.coverage import Sentence, coverage, sentences
-from tests.records import expected_mentions
 from tests.validate.test_cases import CASES, build_tree
 
 SOURCE = """\
@@ -222,31 +221,6 @@ def test_non_mentioning_sentences_are_the_listed_ones() -> None:
     assert {key for key in quiet if key[0] in FIRST_FIVE} == set(NOT_MENTIONING)
     for key, start in NOT_MENTIONING.items():
         assert quiet[key].startswith(start)
-
-
-def test_the_expected_mentions_file_is_current() -> None:
-    # today's mentions and feeds live in tests/records/expected-mentions.tsv, reviewed in the diff
-    assert expected_mentions.GENERATED.read_text(encoding="utf-8") == expected_mentions.current(), (
-        f"the mentions changed: run `{expected_mentions.COMMAND} --write` and review the diff"
-    )
-
-
-def test_the_mentions_check_names_the_changed_lines_and_fails(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    text = expected_mentions.current()
-    lines = text.splitlines()
-    stale = tmp_path / "expected-mentions.tsv"
-    stale.write_text("\n".join([*lines[:3], "gone\t-", *lines[4:]]) + "\n", encoding="utf-8")
-    monkeypatch.setattr(expected_mentions, "GENERATED", stale)
-    monkeypatch.setattr(expected_mentions, "REPO", tmp_path)
-    assert expected_mentions.main(["--check"]) == 1
-    assert capsys.readouterr().out == f"- gone\t-\n+ {lines[3]}\nexpected-mentions.tsv is stale\n"
-    assert expected_mentions.main(["--write"]) == 0
-    assert stale.read_text(encoding="utf-8") == text
-    capsys.readouterr()
-    assert expected_mentions.main(["--check"]) == 0
-    assert capsys.readouterr().out == "expected-mentions.tsv is current\n"
 
 
 def test_cli_uncited_on_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,7 +9,6 @@ record include the ones named, a series holds the meetings named.
 """
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -83,31 +82,6 @@ def cited_by(rid: str, *ids: str) -> bool:
 
 def rules(date: DateInterval) -> list[tuple[str, str, str | None]]:
     return [(d.rule, d.source, d.anchor) for d in date.derivations]
-
-
-def test_the_expected_records_file_is_current() -> None:
-    # today's records (counts, each one's key values) live in tests/records/expected-records.tsv
-    assert expected_records.GENERATED.read_text(encoding="utf-8") == expected_records.current(), (
-        f"the records changed: run `{expected_records.COMMAND} --write` and review the diff"
-    )
-
-
-def test_the_records_check_names_the_changed_lines_and_fails(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    text = expected_records.current()
-    lines = text.splitlines()
-    stale = tmp_path / "expected-records.tsv"
-    stale.write_text("\n".join([*lines[:3], "gone\t-", *lines[4:]]) + "\n", encoding="utf-8")
-    monkeypatch.setattr(expected_records, "GENERATED", stale)
-    monkeypatch.setattr(expected_records, "REPO", tmp_path)
-    assert expected_records.main(["--check"]) == 1
-    assert capsys.readouterr().out == f"- gone\t-\n+ {lines[3]}\nexpected-records.tsv is stale\n"
-    assert expected_records.main(["--write"]) == 0
-    assert stale.read_text(encoding="utf-8") == text
-    capsys.readouterr()
-    assert expected_records.main(["--check"]) == 0
-    assert capsys.readouterr().out == "expected-records.tsv is current\n"
 
 
 def test_the_file_has_one_line_per_record() -> None:

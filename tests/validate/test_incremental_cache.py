@@ -7,6 +7,7 @@ only the edited files are parsed again.
 
 import random
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,8 @@ def _edit(tree: Path, edit: Edit) -> Path | None:
         return None
     if what == "copy":  # a second file: wrong file name, duplicate id
         copy = path.with_name(f"copy-{choice}.yaml")
+        if copy == path:  # the file is that copy already: nothing to add
+            return None
         shutil.copyfile(path, copy)
         return copy
     line = choice % len(lines)
@@ -100,18 +103,21 @@ def _both(paths: list[Path], *, incremental: bool) -> tuple[list[Finding], list[
 def test_cached_runs_report_what_full_runs_report(
     base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edits: list[Edit]
 ) -> None:
-    work = Path(tmp_path / f"run-{random.getrandbits(64):x}")
-    monkeypatch.setenv(cache.ENV, str(work / "cache"))
-    tree = work / "records"
-    shutil.copytree(base, tree)
-    check([tree], cached=True)  # the cache, warm with every record before the edits
-    changed = [p for p in (_edit(tree, e) for e in edits) if p is not None and p.exists()]
-    warm, full = _both([tree], incremental=False)
-    assert warm == full
-    if changed:  # pakru validate FILE...: the files against their tree
-        warm, full = _both(changed, incremental=True)
+    # a fresh folder per example: hypothesis replays an example with the same random seed
+    work = Path(tempfile.mkdtemp(prefix="run-", dir=tmp_path))
+    try:
+        monkeypatch.setenv(cache.ENV, str(work / "cache"))
+        tree = work / "records"
+        shutil.copytree(base, tree)
+        check([tree], cached=True)  # the cache, warm with every record before the edits
+        changed = [p for p in (_edit(tree, e) for e in edits) if p is not None and p.exists()]
+        warm, full = _both([tree], incremental=False)
         assert warm == full
-    shutil.rmtree(work)
+        if changed:  # pakru validate FILE...: the files against their tree
+            warm, full = _both(changed, incremental=True)
+            assert warm == full
+    finally:
+        shutil.rmtree(work)
 
 
 @pytest.fixture

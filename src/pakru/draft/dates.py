@@ -29,7 +29,12 @@ _MONTHS = [
 ]
 _MONTH_YEAR = re.compile(rf"\b(?:in|during|by)\s+({'|'.join(_MONTHS)})\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|during|by)\s+(\d{4})\b")
-_WEEKDAY = re.compile(rf"\bon\s+({'|'.join(WEEKDAYS)})\b", re.I)
+_WEEKDAY = re.compile(
+    r"(?<!next )(?<!this )(?<!coming )(?<!every )\b(?:[Oo]n\s+)?"
+    rf"({'|'.join(d.capitalize() for d in WEEKDAYS)})\b"
+)
+"""A weekday, capitalised as printed: "on Monday", or bare after its subject ("Pakistan and
+Russia Wednesday agreed ..."), not "next Monday"."""
 _RELATIVE = (
     (re.compile(r"\byesterday\b", re.I), "day-before-publication"),
     (re.compile(r"\btoday\b", re.I), "publication-day"),

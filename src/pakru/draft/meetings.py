@@ -14,6 +14,7 @@ from typing import Any
 
 from pakru.dataset import Dataset
 from pakru.draft.dates import date_of
+from pakru.draft.encounters import Encounter, encounter, separate
 from pakru.draft.read import Sentence
 from pakru.schema.body import Body
 from pakru.schema.meeting import Meeting
@@ -159,6 +160,21 @@ def _last_number(ds: Dataset, series: Body) -> Meeting | None:
     return max(numbered, key=lambda m: m.ordinal or 0, default=None)
 
 
+_VISITED = re.compile(r"\bvisit(?:ed|s|ing)?\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
+
+
+def _visited(text: str) -> set[str]:
+    """The gazetteer cities a sentence says someone visited ("visited Moscow and met")."""
+    found: set[str] = set()
+    for match in _VISITED.finditer(text):
+        name = match["name"]
+        for candidate in (name, name.split()[0]):
+            if cities(candidate):
+                found.add(candidate)
+                break
+    return found
+
+
 def location_of(
     text: str, source: str, dateline: str | None, dateline_quote: str | None
 ) -> tuple[dict[str, Any], list[str], dict[str, str]]:
@@ -166,7 +182,7 @@ def location_of(
     "here" or an unqualified venue with the report's dateline (the dateline rules)."""
     location: dict[str, Any] = {"city": None, "country": None, "venue": None}
     confirm: list[str] = []
-    named = sorted(cities_named(text))
+    named = sorted(cities_named(text) | _visited(text))
     venue_match = _VENUE.search(text)
     venue = venue_match["venue"].strip() if venue_match else None
     derivations: list[dict[str, Any]] = []
@@ -227,6 +243,11 @@ def find_meetings(
     for sentence in sentences:
         match = MEETING.search(sentence.text)
         if match is None:
+            met = encounter(sentence.text)
+            if met is None or _told_before(sentence, met, found):
+                continue
+            found.append(_encountered(ds, sentence, met, source, found))
+            _locate(found[-1], source["id"], dateline, dateline_quote)
             continue
         status = _status(sentence.text, match["ordinal"])
         if status is None:
@@ -249,17 +270,159 @@ def find_meetings(
                 earlier=found,
             )
         )
-        loc, confirm, nulls = location_of(sentence.text, source["id"], dateline, dateline_quote)
-        found[-1].record["location"] = loc
-        supports = found[-1].record["evidence"][0]["supports"]
-        rules = [d["rule"] for d in loc["derivations"]]
-        if rules[:1] == ["gazetteer-city"]:
-            supports.append("location.city")  # the sentence names the city
-        if loc["venue"] is not None:
-            supports.append("location.venue")
-        found[-1].confirm += confirm
-        found[-1].nulls.update(nulls)
+        _locate(found[-1], source["id"], dateline, dateline_quote)
+    _carry(ds, found, sentences, source=source, dateline=dateline, dateline_quote=dateline_quote)
     return found
+
+
+def _locate(meeting: Found, source: str, dateline: str | None, dateline_quote: str | None) -> None:
+    """The meeting's location from its own sentence."""
+    loc, confirm, nulls = location_of(meeting.sentence.text, source, dateline, dateline_quote)
+    meeting.record["location"] = loc
+    supports = meeting.record["evidence"][0]["supports"]
+    rules = [d["rule"] for d in loc["derivations"]]
+    if rules[:1] == ["gazetteer-city"]:
+        supports.append("location.city")  # the sentence names the city
+    if loc["venue"] is not None:
+        supports.append("location.venue")
+    meeting.confirm += confirm
+    meeting.nulls.update(nulls)
+
+
+def _told_before(sentence: Sentence, met: Encounter, found: list[Found]) -> bool:
+    """The sentence tells more of the meeting named just before it in its paragraph
+    ("The 9th round was held in Kazan. The talks with the Russian side were held ..."),
+    unless it says it is another one ("also", "meanwhile", "last month")."""
+    if not found:
+        return False
+    last = found[-1]
+    return (
+        last.sentence.paragraph == sentence.paragraph
+        and last.status == met.status
+        and not separate(sentence.text)
+    )
+
+
+_ABOUT_A_MEETING = re.compile(
+    r"\b(?:talks|meeting|consultations|session|round|held|took\s+place|visit|discussions|met"
+    r"|delegations?|sides)\b",
+    re.IGNORECASE,
+)
+"""Words of a sentence that tells of a meeting (a sentence that may give its date or place)."""
+_OTHER_EVENT = re.compile(
+    r"\b(?:signed|inked|exercises?|drills?|attack|attacks|killed|elections?)\b", re.IGNORECASE
+)
+
+
+def _donors(meeting: Found, sentences: list[Sentence], named: set[int]) -> list[Sentence]:
+    """The sentences that may give a meeting's date or place when its own sentence does
+    not: the others of its paragraph that tell of a meeting and of no other event (the
+    nearest first), and, for the first meeting of the report, the story's lead."""
+    own = meeting.sentence
+    same = [
+        s
+        for s in sentences
+        if s.paragraph == own.paragraph
+        and s.index not in named
+        and _ABOUT_A_MEETING.search(s.text)
+        and not _OTHER_EVENT.search(s.text)
+    ]
+    same.sort(key=lambda s: abs(s.index - own.index))
+    return same
+
+
+def _carry(
+    ds: Dataset,
+    found: list[Found],
+    sentences: list[Sentence],
+    *,
+    source: dict[str, Any],
+    dateline: str | None,
+    dateline_quote: str | None,
+) -> None:
+    """A meeting's date and city from the other sentences of its paragraph (and the lead,
+    for the report's first meeting), when its own sentence gives none; each carried value
+    keeps the quote it comes from, and a person is asked to confirm it."""
+    named = {f.sentence.index for f in found}
+    lead = next((s for s in sentences if len(s.text.split()) >= 6), None)  # not "(Reuters)"
+    if lead is not None and lead.index in named:
+        lead = None
+    for number, meeting in enumerate(found):
+        donors = _donors(meeting, sentences, named)
+        first = number == 0 and meeting.status == "held"
+        if first and lead is not None and lead not in donors and not _OTHER_EVENT.search(lead.text):
+            donors.append(lead)
+        record = meeting.record
+        if record["date"]["precision"] == "unknown":
+            for donor in donors:
+                date = date_of(
+                    donor.text, source["id"], source.get("published"), held=meeting.status == "held"
+                )
+                if date["precision"] != "unknown":
+                    record["date"] = date
+                    meeting.nulls.pop("date", None)
+                    meeting.confirm = [c for c in meeting.confirm if not c.startswith("date:")]
+                    meeting.confirm.append(
+                        f"date: from another sentence of the report ({donor.text!r}); "
+                        "confirm it is this meeting's"
+                    )
+                    break
+        if record["location"].get("city") is None:
+            for donor in donors:
+                loc, _, _ = location_of(donor.text, source["id"], dateline, dateline_quote)
+                rules = [d["rule"] for d in loc["derivations"]]
+                if rules[:1] not in (["gazetteer-city"], ["dateline-here"]):
+                    continue
+                loc["venue"] = record["location"].get("venue")
+                record["location"] = loc
+                meeting.nulls.pop("location.city", None)
+                meeting.confirm = [c for c in meeting.confirm if not c.startswith("location:")]
+                meeting.confirm.append(
+                    f"location: {loc['city']} from another sentence of the report "
+                    f"({donor.text!r}); confirm it is this meeting's"
+                )
+                break
+        if record["id"].startswith("meeting-draft") and record["date"].get("earliest"):
+            record["id"] = _meeting_id(
+                ds, None, None, record["date"], [f for f in found if f is not meeting]
+            )
+
+
+def _encountered(
+    ds: Dataset,
+    sentence: Sentence,
+    met: Encounter,
+    source: dict[str, Any],
+    earlier: list[Found],
+) -> Found:
+    """A meeting reported without a number: no series, no ordinal, the sentence's date."""
+    text, source_id = sentence.text, source["id"]
+    confirm = [
+        f"meeting: read from {met.phrase!r}; confirm it is a meeting of officials of the "
+        "two countries, and whether it belongs to a series",
+        f"status: {met.status}, read from the wording of {text!r}",
+    ]
+    nulls = {"series": "the sentence names no dialogue series", "ordinal": "no number is printed"}
+    date = date_of(text, source_id, source.get("published"), held=met.status == "held")
+    if date["precision"] == "unknown":
+        nulls["date"] = "the sentence gives no date a date rule can compute"
+        confirm.append("date: unknown; look for a date elsewhere in the report")
+    record: dict[str, Any] = {
+        "type": "meeting",
+        "id": "",
+        "title": _title(None, None, met.status, text),
+        "kind": met.kind,
+        "status": met.status,
+        "date": date,
+        "location": {},
+        "series": None,
+        "ordinal": None,
+        "participants": [],
+        "derivations": [],
+        "evidence": [{"source": source_id, "quote": text, "supports": ["status"]}],
+    }
+    record["id"] = _meeting_id(ds, None, None, {**date, "_status": met.status}, earlier)
+    return Found(sentence, None, None, "stated", met.status, record, confirm, nulls)
 
 
 def _meeting(

@@ -1,0 +1,101 @@
+"""Meetings a sentence reports without a number: talks held, a call paid, a counterpart met.
+
+``"Minister A held talks with his Russian counterpart"``, ``"consultations between
+the two sides were held"``, ``"A called on B"``, ``"A visited Moscow and met B"``,
+``"A will visit Islamabad"``: general news wording for an encounter of officials.
+A sentence counts only when its actors are of Pakistan or Russia and of no third
+country (a meeting between third parties is not one of the dataset's), and never
+for a telephone or video call, which is not an encounter.
+"""
+
+import re
+from dataclasses import dataclass
+
+from pakru.validate.derive.text import countries_named
+
+_TALKS = (
+    r"(?i:talks|consultations|discussions|negotiations|meetings?|a\s+meeting"
+    r"|a\s+round\s+of\s+talks)"
+)
+HELD = re.compile(
+    rf"\bheld\s+(?:[\w-]+\s+){{0,3}}?{_TALKS}\b"
+    rf"|\b(?i:talks|consultations|discussions|negotiations|a\s+meeting)\s+(?:between|with)\b"
+    r"[^.;]{0,160}?\b(?:was|were)\s+held\b"
+    r"|\bcalled\s+on\s+(?:the\s+)?[A-Z]"
+    r"|\bpaid\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
+    r"|\bmet\s+(?:with\s+)?(?:(?:his|her|their)\s+\w+\s+counterparts?|(?:the\s+)?[A-Z])"
+    r"|\b(?:at|during)\s+(?:their|a)\s+(?:meeting|talks)\s+(?:in|at|on|with)\b"
+    r"|\bdiscussed\b[^.;]{0,160}?\bwith\s+(?:(?:his|her|their)\s+\w+\s+counterparts?|[A-Z])"
+    r"|\bvisited\s+[A-Z][\w-]+\s+and\s+(?:met|held)\b"
+)
+"""An encounter reported as held."""
+
+PLANNED = re.compile(
+    r"\b(?:will|shall|would|(?:is|are)\s+(?:expected|scheduled|due|set|slated|going)\s+to"
+    r"|plans?\s+to|agreed\s+to|decided\s+to)\s+(?:also\s+)?"
+    r"(?:visit|hold|meet|pay\s+a|call\s+on|travel\s+to)\b"
+)
+"""An encounter reported as to come: "will visit", "is expected to hold", "agreed to hold"."""
+
+_NOT_IN_PERSON = re.compile(r"\b(?:tele)?phone\b|\bvideo[\s-]?(?:link|conference|call)\b", re.I)
+_TOPIC = re.compile(
+    r"\b(?:on|about|over|regarding|concerning|including|covering|to\s+discuss|discussed"
+    r"|focus(?:ed|ing)?)\b|[,;(]"
+)
+_FOREIGN_COUNTERPART = re.compile(r"\b(?!Russian\b|Pakistani\b)([A-Z][a-z]+)\s+counterparts?\b")
+_SEPARATE = re.compile(
+    r"\b(?:also|meanwhile|separately|later|earlier|last|previously|recently|subsequently)\b",
+    re.I,
+)
+"""Words that say a sentence reports another encounter than the one before it."""
+_SIDES = frozenset({"PK", "RU"})
+
+
+@dataclass(frozen=True)
+class Encounter:
+    """What one sentence says of an encounter: held or planned, the kind, the phrase."""
+
+    status: str
+    kind: str
+    phrase: str
+    """The words that report it ("held talks", "called on")."""
+
+
+def encounter(text: str) -> Encounter | None:
+    """The encounter ``text`` reports between officials of the two countries, if any."""
+    if _NOT_IN_PERSON.search(text):
+        return None
+    planned = PLANNED.search(text)
+    held = HELD.search(text)
+    match = planned or held
+    if match is None:
+        return None
+    if not _between_the_sides(text, match):
+        return None
+    status = "planned" if planned is not None else "held"
+    phrase = match.group(0)
+    return Encounter(status, _kind(text, phrase), phrase)
+
+
+def _between_the_sides(text: str, match: re.Match[str]) -> bool:
+    """The actors (the words up to the encounter and its object, before any topic) name
+    Pakistan or Russia and no third country."""
+    topic = _TOPIC.search(text, match.end())
+    actors = text[: topic.start() if topic else len(text)]
+    named = countries_named(actors)
+    if not named & _SIDES or named - _SIDES:
+        return False
+    return _FOREIGN_COUNTERPART.search(actors) is None
+
+
+def separate(text: str) -> bool:
+    """The sentence says it reports another encounter ("also", "meanwhile", "last month")."""
+    return _SEPARATE.search(text) is not None
+
+
+def _kind(text: str, phrase: str) -> str:
+    if "call" in phrase:
+        return "courtesy-call"
+    if re.search(r"\bforeign\s+ministers?\b", text, re.I) and "Deputy" not in text:
+        return "ministerial-talks"
+    return "other"

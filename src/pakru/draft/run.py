@@ -17,7 +17,7 @@ from pakru.draft.edits import (
 from pakru.draft.events import exercises
 from pakru.draft.meetings import Found, find_meetings
 from pakru.draft.model import Confidence, Draft, Edit, Proposal, as_record
-from pakru.draft.people import led_by, new_person
+from pakru.draft.people import new_person, people_in
 from pakru.draft.read import Sentence, story
 from pakru.schema.body import Body
 from pakru.tools.layout import read_layout
@@ -81,7 +81,7 @@ def _participants(
     source = out.source["id"]
     refs: set[str] = set()
     for sentence in sentences[meeting.sentence.index : end]:
-        for named in led_by(sentence.text, ds):
+        for named in people_in(sentence.text, ds):
             ref = named.person_id
             if ref is None:
                 existing = next((p for p in out.records if p.data.get("name") == named.name), None)
@@ -103,11 +103,13 @@ def _participants(
                 "ref": ref,
                 "role": "led the delegation" if named.side is None else None,
                 "side": named.side,
-                "lead": True,
+                "lead": named.lead,
                 "evidence": [{"source": source, "quote": named.quote}],
             }
             if named.side is not None:
                 participant["role"] = f"led the {_country_word(named.side)} side"
+            if not named.lead:
+                participant["role"] = named.title
             meeting.record["participants"].append(participant)
             if named.side is None:
                 meeting.confirm.append(f"participants: {ref}'s side is not printed")

@@ -19,7 +19,7 @@ from pakru.draft.read import Sentence
 from pakru.schema.body import Body
 from pakru.schema.meeting import Meeting
 from pakru.schema.reference import cities
-from pakru.validate.derive.text import cities_named, countries_named, says_here
+from pakru.validate.derive.text import cities_named, countries_named, countries_placed, says_here
 from pakru.validate.rules.series import GROUP, fold_name, series_names
 from pakru.validate.rules.supports import ordinal_words
 
@@ -175,6 +175,12 @@ def _visited(text: str) -> set[str]:
     return found
 
 
+def _placed_elsewhere(text: str, dateline: str) -> bool:
+    """The sentence places the event in a country other than the dateline city's."""
+    home = {row.country for row in cities(dateline)}
+    return bool(countries_placed(text, events_only=True) - home)
+
+
 def location_of(
     text: str, source: str, dateline: str | None, dateline_quote: str | None
 ) -> tuple[dict[str, Any], list[str], dict[str, str]]:
@@ -190,7 +196,12 @@ def location_of(
     if len(named) == 1:
         city = named[0]
         derivations.append({"rule": "gazetteer-city", "source": source, "quote": text})
-    elif dateline is not None and dateline_quote is not None and says_here(text):
+    elif (
+        dateline is not None
+        and dateline_quote is not None
+        and says_here(text)
+        and not _placed_elsewhere(text, dateline)
+    ):
         city = dateline
         derivations.append(
             {"rule": "dateline-here", "source": source, "quote": text, "dateline": dateline}

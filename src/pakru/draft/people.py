@@ -592,3 +592,33 @@ def _title_after(sentence: str, end: int, following: list[list[re.Match[str]]]) 
     if not run or run[0].group() not in TITLE_WORDS:
         return None
     return sentence[run[0].start() : run[-1].end()]
+
+
+_OTHER = {"PK": "RU", "RU": "PK"}
+_VISIT_WORDS = re.compile(r"\b(?:counterparts?|team|delegation|side|called\s+on|met|visit\w*)\b")
+
+
+def counterpart(
+    sentence: str, participants: list[dict[str, Any]]
+) -> tuple[dict[str, Any], str, str] | None:
+    """The one participant a sentence names without a side, facing a visitor of the one
+    country the words up to the meeting name ("[the Russian] Mikhail Popov called on Foreign
+    Secretary Tehmina Janjua", "... held talks with his Russian counterpart"): that
+    participant, the other country (the ``visitor-counterpart`` rule) and the quote. None
+    when those words name no country or two, the others named in them are not all of that
+    country, or more than one participant there has no side."""
+    here = [p for p in participants if any(e["quote"] in sentence for e in p["evidence"])]
+    unsided = [p for p in here if p.get("side") is None]
+    if len(unsided) != 1:
+        return None
+    start = max(sentence.find(e["quote"]) + len(e["quote"]) for e in unsided[0]["evidence"])
+    for match in reversed(list(_VISIT_WORDS.finditer(sentence))):
+        quote = sentence[: max(match.end(), start)]
+        named = countries_named(quote)
+        if len(named) != 1:
+            continue
+        (visitor,) = named
+        if visitor not in _OTHER or any(p.get("side") not in (None, visitor) for p in here):
+            return None
+        return unsided[0], _OTHER[visitor], quote
+    return None

@@ -17,7 +17,7 @@ from pakru.draft.edits import (
 from pakru.draft.events import exercises
 from pakru.draft.meetings import Found, find_meetings
 from pakru.draft.model import Confidence, Draft, Edit, Proposal, as_record
-from pakru.draft.people import new_person, people_in
+from pakru.draft.people import counterpart, new_person, people_in
 from pakru.draft.read import Sentence, story
 from pakru.schema.body import Body
 from pakru.tools.layout import read_layout
@@ -111,8 +111,42 @@ def _participants(
             if not named.lead:
                 participant["role"] = named.title
             meeting.record["participants"].append(participant)
-            if named.side is None:
-                meeting.confirm.append(f"participants: {ref}'s side is not printed")
+    _counterpart_side(meeting, sentences[meeting.sentence.index : end], out)
+
+
+def _counterpart_side(meeting: Found, sentences: list[Sentence], out: Draft) -> None:
+    """A participant's side by the ``visitor-counterpart`` rule, and a new person's country
+    from that side (``side-in-meeting``); a side still unknown is for a person to confirm."""
+    source = out.source["id"]
+    participants = meeting.record["participants"]
+    for sentence in sentences:
+        found = counterpart(sentence.text, participants)
+        if found is None:
+            continue
+        participant, side, quote = found
+        participant["side"] = side
+        participant["derivations"] = [
+            {"rule": "visitor-counterpart", "source": source, "quote": quote}
+        ]
+        meeting.confirm.append(
+            f"participants: {participant['ref']}'s side {side} by visitor-counterpart"
+        )
+        person = next((p for p in out.records if p.id == participant["ref"]), None)
+        if person is not None and person.type == "person" and person.data["country"] is None:
+            person.data["country"] = side
+            person.data["derivations"] = [
+                {
+                    "rule": "side-in-meeting",
+                    "source": source,
+                    "quote": participant["evidence"][0]["quote"],
+                    "anchor": meeting.record["id"],
+                }
+            ]
+            person.nulls.pop("country", None)
+            person.confirm.append(f"country: {side}, the side taken in {meeting.record['id']}")
+    for participant in participants:
+        if participant.get("side") is None:
+            meeting.confirm.append(f"participants: {participant['ref']}'s side is not printed")
 
 
 def _renamed(found: list[Found], old: str, new: str) -> None:

@@ -11,6 +11,7 @@ for a telephone or video call, which is not an encounter.
 import re
 from dataclasses import dataclass
 
+from pakru.draft.read import Sentence
 from pakru.validate.derive.text import countries_named
 
 _TALKS = (
@@ -42,7 +43,14 @@ _TOPIC = re.compile(
     r"\b(?:on|about|over|regarding|concerning|including|covering|to\s+discuss|discussed"
     r"|focus(?:ed|ing)?)\b|[,;(]"
 )
-_FOREIGN_COUNTERPART = re.compile(r"\b(?!Russian\b|Pakistani\b)([A-Z][a-z]+)\s+counterparts?\b")
+_FOREIGN_COUNTERPART = re.compile(
+    r"\b(?!Russian\b|Pakistani\b)(?:[A-Z][a-z]+(?:ese|ian|an|i|ish|ch)|[A-Z][a-z]+)\s+counterparts?\b"
+    r"|\b(?!Russian\b|Pakistani\b)[A-Z][a-z]+(?:ese|ian|an|i|ish|ch)\s+(?:[A-Z][a-z]+\s+){0,2}"
+    r"(?:officials?|delegation|envoy|side|Minister|President|Premier|Ambassador|leaders?"
+    r"|diplomats?|Secretary|Prince|King|Chancellor)\b"
+)
+"""Another country's officials by its people's name ("his Chinese counterpart", "Afghan
+officials", "Indian Prime Minister"): a third party's encounter, not one of the dataset's."""
 _SEPARATE = re.compile(
     r"\b(?:also|meanwhile|separately|later|earlier|last|previously|recently|subsequently)\b",
     re.I,
@@ -83,8 +91,8 @@ def _between_the_sides(text: str, match: re.Match[str]) -> bool:
     topic = _TOPIC.search(text, match.end())
     actors = text[: topic.start() if topic else len(text)]
     named = countries_named(actors)
-    if not named & _SIDES or named - _SIDES:
-        return False
+    if named - _SIDES or not countries_named(actors, capitals=True) & _SIDES:
+        return False  # a third country, or neither side (a capital counts: "visit Moscow")
     return _FOREIGN_COUNTERPART.search(actors) is None
 
 
@@ -99,3 +107,18 @@ def _kind(text: str, phrase: str) -> str:
     if re.search(r"\bforeign\s+ministers?\b", text, re.I) and "Deputy" not in text:
         return "ministerial-talks"
     return "other"
+
+
+def about(first: int, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that tell of the meeting ``sentences[first]`` reports: it and those
+    after it, up to one that reports another encounter (held, planned, by telephone, with
+    a third country or not) or says it tells of another ("Meanwhile", "Separately")."""
+    out = sentences[first : first + 1]
+    for sentence in sentences[first + 1 :]:
+        text = sentence.text
+        if HELD.search(text) or PLANNED.search(text) or _NOT_IN_PERSON.search(text):
+            break
+        if separate(text):
+            break
+        out.append(sentence)
+    return out

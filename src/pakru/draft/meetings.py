@@ -175,10 +175,10 @@ def _visited(text: str) -> set[str]:
     return found
 
 
-def _placed_elsewhere(text: str, dateline: str) -> bool:
-    """The sentence places the event in a country other than the dateline city's."""
+def _placed_elsewhere(text: str, dateline: str) -> frozenset[str]:
+    """The countries other than the dateline city's the sentence places an event in."""
     home = {row.country for row in cities(dateline)}
-    return bool(countries_placed(text, events_only=True) - home)
+    return countries_placed(text, events_only=True) - home
 
 
 def location_of(
@@ -196,12 +196,12 @@ def location_of(
     if len(named) == 1:
         city = named[0]
         derivations.append({"rule": "gazetteer-city", "source": source, "quote": text})
-    elif (
-        dateline is not None
-        and dateline_quote is not None
-        and says_here(text)
-        and not _placed_elsewhere(text, dateline)
-    ):
+    elif dateline is not None and dateline_quote is not None and says_here(text):
+        if elsewhere := _placed_elsewhere(text, dateline):
+            confirm.append(
+                f"location: 'here' is {dateline}, but the sentence also places something in "
+                f"{', '.join(sorted(elsewhere))}; check which is the meeting's (places.derived)"
+            )
         city = dateline
         derivations.append(
             {"rule": "dateline-here", "source": source, "quote": text, "dateline": dateline}
@@ -328,7 +328,8 @@ _OTHER_EVENT = re.compile(
 def _donors(meeting: Found, sentences: list[Sentence], named: set[int]) -> list[Sentence]:
     """The sentences that may give a meeting's date or place when its own sentence does
     not: the others of its paragraph that tell of a meeting and of no other event (the
-    nearest first), and, for the first meeting of the report, the story's lead."""
+    nearest first), then the later ones, up to the next meeting, that open on "The talks"
+    (the caller adds the story's lead for the report's first meeting)."""
     own = meeting.sentence
     same = [
         s
@@ -339,7 +340,21 @@ def _donors(meeting: Found, sentences: list[Sentence], named: set[int]) -> list[
         and not _OTHER_EVENT.search(s.text)
     ]
     same.sort(key=lambda s: abs(s.index - own.index))
+    after = [s.index for s in sentences if s.index > own.index and s.index in named]
+    until = min(after, default=len(sentences))
+    same += [
+        s
+        for s in sentences[own.index + 1 : until]
+        if s not in same and _ANAPHOR.match(s.text) and not _OTHER_EVENT.search(s.text)
+    ]
     return same
+
+
+_ANAPHOR = re.compile(
+    r"(?:The|These|Those|Both)\s+(?:talks|meeting|meetings|consultations|discussions|session"
+    r"|round|visit)\b"
+)
+"""A sentence that opens on "The talks ..." tells more of the meeting named before it."""
 
 
 def _carry(

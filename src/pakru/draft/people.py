@@ -54,6 +54,7 @@ TITLE_WORDS = frozenset(
         "Assistant",
         "Counsellor",
         "Envoy",
+        "Coordinator",
         "Admiral",
         "Brigadier",
         "Air",
@@ -493,7 +494,7 @@ def _title_country(title: str, sentence: str, start: int) -> str | None:
 
 _LOWER_TITLE = re.compile(
     r"\b(?:ministers?|secretary|secretaries|ambassadors?|advis[eo]rs?|chiefs?|envoys?|president"
-    r"|premier|officials?|generals?|commanders?|heads?|directors?)\b[^.;]{0,60}$"
+    r"|premier|officials?|generals?|commanders?|heads?|directors?|counterparts?)\b[^.;]{0,60}$"
 )
 """A title in lower case shortly before a name ("foreign ministers of Pakistan and Russia
 Khawaja Asif and ...")."""
@@ -521,12 +522,12 @@ def named_in(sentence: str, ds: Dataset) -> list[Named]:
     for index, run in enumerate(runs):
         for sub in _split(run):
             words = [t.group() for t in sub]
-            stop = len(words)
-            while stop > 0 and _is_name_word(words[stop - 1]):
-                stop -= 1
-            if not 2 <= len(words) - stop <= 4 or (stop and words[stop - 1] in _LINKS):
-                continue  # "Department of New Challenges", "(Arms Control": no one's name
-            name_tokens = sub[stop:]
+            span = _name_span(words)
+            if span is None:
+                continue
+            stop, last = span
+            name_tokens = sub[stop:last]
+            tail = sentence[sub[last].start() : sub[-1].end()] if last < len(sub) else ""
             name_end = name_tokens[-1].end()
             if name_tokens[-1].group().endswith(("'s", "’s")):
                 name_end -= 2  # "Khawaja Asif's visit"
@@ -537,7 +538,7 @@ def named_in(sentence: str, ds: Dataset) -> list[Named]:
             title_start = sub[begin].start() if begin < stop else name_tokens[0].start()
             title_text = sentence[title_start : name_tokens[0].start()].strip(" ,")
             title, rank = _office_and_rank(title_text)
-            quote_end = name_end
+            quote_end = sub[-1].end() if tail else name_end
             after = _title_after(sentence, quote_end, runs[index + 1 : index + 2])
             titles = [t for t in (title, after) if t is not None]
             if after is not None:
@@ -547,15 +548,43 @@ def named_in(sentence: str, ds: Dataset) -> list[Named]:
             if not titles and rank is None and person_id is None and lower is None:
                 continue
             country = (
-                _title_country(f"{title_text} {after or ''}", sentence, title_start)
+                _title_country(f"{title_text} {tail} {after or ''}", sentence, title_start)
                 if titles or rank
                 else None  # "... of Pakistan and Russia Khawaja Asif": no title, no country
             )
+            facing = _COUNTERPART.search(sentence, 0, title_start)
+            if country is None and facing is not None:
+                country = next(iter(countries_named(facing[1])), None)
+                title_start = facing.start()
             quote = sentence[title_start:quote_end].strip()
             first = titles[0] if titles else None
             more = tuple(titles[1:])
             out.append(Named(person_id, name, first, country, quote, rank, more, lead=False))
     return out
+
+
+_COUNTERPART = re.compile(r"\b([A-Z][a-z]+)\s+counterparts?,?\s*$")
+"""A name right after "his Russian counterpart": the country that word names."""
+
+
+def _name_span(words: list[str]) -> tuple[int, int] | None:
+    """Where the name stands in a run of capitalised words: the last stretch of two to four
+    name words that ends the run or is followed by "of" ("Anatoly Serov of the Russian
+    Federation"), and follows no link word ("Department of New Challenges" names no one)."""
+    found: tuple[int, int] | None = None
+    at = 0
+    while at < len(words):
+        if not _is_name_word(words[at]):
+            at += 1
+            continue
+        end = at
+        while end < len(words) and _is_name_word(words[end]):
+            end += 1
+        fits = 2 <= end - at <= 4 and (at == 0 or words[at - 1] not in _LINKS)
+        if fits and (end == len(words) or words[end] == "of"):
+            found = (at, end)
+        at = end
+    return found
 
 
 def _titled(word: str) -> bool:

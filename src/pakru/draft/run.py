@@ -14,6 +14,7 @@ from pakru.draft.edits import (
     second_source,
     unprinted_alias,
 )
+from pakru.draft.encounters import about
 from pakru.draft.events import exercises
 from pakru.draft.meetings import Found, find_meetings
 from pakru.draft.model import Confidence, Draft, Edit, Proposal, as_record
@@ -80,7 +81,7 @@ def _participants(
     end = until if until is not None else len(sentences)
     source = out.source["id"]
     refs: set[str] = set()
-    for sentence in sentences[meeting.sentence.index : end]:
+    for sentence in about(meeting.sentence.index, sentences[:end]):
         for named in people_in(sentence.text, ds):
             ref = named.person_id
             if ref is None:
@@ -93,6 +94,12 @@ def _participants(
                         "aliases and initials); confirm a new person"
                     ]
                     nulls = {} if named.side else {"country": "the sentence names no side"}
+                    if not person["titles"]:
+                        nulls["titles"] = "no title is printed with the name"
+                        confirm.append(
+                            "titles: none printed with the name; add the title the report "
+                            "gives, which the act coder reads (acts.person-role)"
+                        )
                     out.records.append(Proposal(person, "medium", confirm, nulls))
                     existing = out.records[-1]
                 ref = existing.id
@@ -111,7 +118,7 @@ def _participants(
             if not named.lead:
                 participant["role"] = named.title
             meeting.record["participants"].append(participant)
-    _counterpart_side(meeting, sentences[meeting.sentence.index : end], out)
+    _counterpart_side(meeting, about(meeting.sentence.index, sentences[:end]), out)
 
 
 def _counterpart_side(meeting: Found, sentences: list[Sentence], out: Draft) -> None:

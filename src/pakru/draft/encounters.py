@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pakru.draft.read import Sentence
+from pakru.schema.reference import cities
 from pakru.validate.derive.text import countries_named
 
 _TALKS = (
@@ -91,9 +92,25 @@ def _between_the_sides(text: str, match: re.Match[str]) -> bool:
     topic = _TOPIC.search(text, match.end())
     actors = text[: topic.start() if topic else len(text)]
     named = countries_named(actors)
-    if named - _SIDES or not countries_named(actors, capitals=True) & _SIDES:
-        return False  # a third country, or neither side (a capital counts: "visit Moscow")
+    if named - _SIDES:
+        return False  # a third country
+    if not countries_named(actors, capitals=True) & _SIDES and not _city_of_a_side(actors):
+        return False  # neither side (a city of theirs counts: "will visit Karachi")
     return _FOREIGN_COUNTERPART.search(actors) is None
+
+
+_CITY = re.compile(
+    r"\b(?:in|at|to|visit|visited|visits|visiting)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+)
+
+
+def _city_of_a_side(text: str) -> bool:
+    """The words name a city of Pakistan or Russia the gazetteer knows ("visit Karachi")."""
+    for match in _CITY.finditer(text):
+        name = match[1]
+        if any(cities(candidate) for candidate in (name, name.split()[0])):
+            return True
+    return False
 
 
 def separate(text: str) -> bool:

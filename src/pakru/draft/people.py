@@ -447,6 +447,54 @@ _NOT_NAMES = frozenset(
         "Both",
         "According",
         "Meanwhile",
+        # the domains offices are named by ("Minister for Narcotics Control Shazia Marri")
+        "Control",
+        "Narcotics",
+        "Interior",
+        "Economic",
+        "Coordination",
+        "Development",
+        "Planning",
+        "Trade",
+        "Commerce",
+        "Industries",
+        "Production",
+        "Information",
+        "Energy",
+        "Petroleum",
+        "Finance",
+        "Health",
+        "Education",
+        "Science",
+        "Technology",
+        "Water",
+        "Power",
+        "Railways",
+        "Maritime",
+        "Human",
+        "Rights",
+        "Law",
+        "Justice",
+        "Parliamentary",
+        "Division",
+        "Wing",
+        "Directorate",
+        "Bureau",
+        "Investigation",
+        "Intelligence",
+        "Public",
+        "Relations",
+        "Military",
+        "Naval",
+        "Operations",
+        "Disarmament",
+        "Arms",
+        "Europe",
+        "Asia",
+        "Americas",
+        "Threats",
+        "Challenges",
+        "New",
     ]
 )
 """Capitalised words that are no part of a person's name (bodies, offices, days, months)."""
@@ -624,7 +672,9 @@ def _title_after(sentence: str, end: int, following: list[list[re.Match[str]]]) 
 
 
 _OTHER = {"PK": "RU", "RU": "PK"}
-_VISIT_WORDS = re.compile(r"\b(?:counterparts?|team|delegation|side|called\s+on|met|visit\w*)\b")
+_VISIT_WORDS = re.compile(
+    r"\b(?:counterparts?|team|delegation|side|called\s+on|met|visit\w*|held\s+talks)\b"
+)
 
 
 def counterpart(

@@ -1,0 +1,242 @@
+"""Meetings reported without a number, their date and place from other sentences, and every
+named participant: on texts written for these tests (tests/draft/texts/), in other outlets'
+styles, each with sentences that look like a meeting and are not one."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pakru.cli import main
+from pakru.draft.encounters import encounter
+from tests.draft import trees
+from tests.draft.trees import TEXTS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status", "kind"),
+    [
+        ("Deputy Minister Ivan Petrov of Russia held talks with Secretary Ali Raza.", "held", None),
+        ("Russian envoy Oleg Sidorov called on Premier Imran Baig.", "held", "courtesy-call"),
+        ("The Pakistani minister met his Russian counterpart in Kazan.", "held", None),
+        ("Minister Asad Khan visited Moscow and met business leaders.", "held", None),
+        (
+            "Consultations between the Pakistani and Russian foreign ministries were held "
+            "in Islamabad.",
+            "held",
+            None,
+        ),
+        ("The Russian team discussed trade with Finance Secretary Amna Gul.", "held", None),
+        ("The two ministers had at their meeting in Moscow agreed on a plan.", "held", None),
+        ("The Russian minister will visit Islamabad in May.", "planned", None),
+        ("Pakistan's army chief is expected to hold talks in Moscow.", "planned", None),
+        ("Pakistan and Russia agreed to hold the next round in Sochi.", "planned", None),
+    ],
+)
+def test_meetings_in_general_news_wording(sentence: str, status: str, kind: str | None) -> None:
+    found = encounter(sentence)
+    assert found is not None, sentence
+    assert found.status == status
+    if kind is not None:
+        assert found.kind == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a statement, not a meeting
+        "The Foreign Office said in a statement that the two countries held similar views.",
+        # what the sides said at a meeting named before: no new meeting
+        "The two sides discussed defence and security relations.",
+        # a telephone call is not an encounter
+        "Prime Minister Shehbaz Sharif spoke by telephone with President Vladimir Putin.",
+        "Russian and Pakistani ministers met by video link on Monday.",
+        # third parties
+        "Russian Foreign Minister Sergey Lavrov met his Chinese counterpart Wang Yi in Beijing.",
+        "Russian President Vladimir Putin met Indian Prime Minister Narendra Modi in New Delhi.",
+        "Chinese Foreign Minister Wang Yi met Afghan officials in Islamabad on Monday.",
+        "The US envoy held talks with Pakistani officials in Islamabad.",
+        # neither side named
+        "The envoy held talks with officials on Monday.",
+        # talks as a topic
+        "Officials said the talks on a gas pipeline had been stalled for two years.",
+    ],
+)
+def test_what_looks_like_a_meeting_and_is_not(sentence: str) -> None:
+    assert encounter(sentence) is None
+
+
+def _drafted(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    tree = trees.empty_tree(tmp_path / "records")
+    argv = ["draft", str(TEXTS / name), "--records", str(tree), "--format", "json"]
+    assert main(argv) == 0
+    return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
+
+
+def _of(draft: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    return [r for r in draft["records"] if r["type"] == kind]
+
+
+def _people(draft: dict[str, Any]) -> dict[str, tuple[str | None, list[str]]]:
+    return {
+        p["name"]: (p["country"], [t["title"] for t in p["titles"]]) for p in _of(draft, "person")
+    }
+
+
+def test_a_courtesy_call_its_people_and_a_planned_visit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A call paid "here on Tuesday", a separate meeting with no country named (not
+    proposed), a third parties' meeting and a telephone call (neither proposed, nor their
+    people), and a planned visit."""
+    draft = _drafted("courier-courtesy-call.txt", tmp_path, capsys)
+    call, visit = _of(draft, "meeting")
+    assert (call["status"], call["kind"], call["date"]["earliest"]) == (
+        "held",
+        "courtesy-call",
+        "2026-10-13",
+    )
+    assert call["location"]["city"] == "Islamabad"
+    assert call["location"]["derivations"][0]["rule"] == "dateline-here"
+    sides = {p["ref"]: p["side"] for p in call["participants"]}
+    assert sides == {"igor-zubkov": "RU", "aamir-latif": "PK"}
+    # Aamir Latif's side: he received the Russian visitor (visitor-counterpart)
+    [latif] = [p for p in call["participants"] if p["ref"] == "aamir-latif"]
+    assert latif["derivations"][0]["rule"] == "visitor-counterpart"
+    assert _people(draft) == {
+        "Igor Zubkov": ("RU", ["Deputy Interior Minister"]),
+        "Aamir Latif": ("PK", ["Interior Secretary"]),
+    }
+    assert (visit["status"], visit["date"]["earliest"], visit["date"]["latest"]) == (
+        "planned",
+        "2026-12-01",
+        "2026-12-31",
+    )
+    assert visit["location"]["city"] == "Moscow"
+
+
+def test_the_talks_dated_by_a_later_sentence_and_ranks_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "The talks were held ... on Tuesday" dates the talks named before it; a rank is a
+    title of its own; "of the Russian Federation" after a name gives the country; a
+    monument's name is no one's."""
+    draft = _drafted("bulletin-talks-paragraph.txt", tmp_path, capsys)
+    [talks] = _of(draft, "meeting")
+    assert (talks["date"]["earliest"], talks["date"]["latest"]) == ("2027-02-02", "2027-02-02")
+    assert talks["date"]["derivations"][0]["quote"].startswith("The talks were held")
+    assert _people(draft) == {
+        "Kamran Hayat": ("PK", ["Defence Secretary", "Lt Gen (retd)"]),
+        "Anatoly Serov": ("RU", ["Deputy Defence Minister", "Colonel General"]),
+    }
+
+
+def test_the_lead_dates_the_first_meeting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The lead's "on Friday" dates the talks the next paragraph reports; an office's
+    domain words ("Narcotics Control") are no part of the name; "is expected to visit
+    Karachi" is a planned meeting."""
+    draft = _drafted("tribune-lead-date.txt", tmp_path, capsys)
+    held, planned = _of(draft, "meeting")
+    assert (held["date"]["earliest"], held["location"]["city"]) == ("2026-11-20", "Lahore")
+    assert any("another sentence" in c for c in held["draft"]["confirm"])
+    assert _people(draft) == {
+        "Shazia Marri": ("PK", ["Minister for Narcotics Control"]),
+        "Pavel Dronov": ("RU", ["Ambassador"]),
+    }
+    assert (planned["status"], planned["location"]["city"]) == ("planned", "Karachi")
+
+
+def test_no_meeting_where_there_is_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A statement, third parties' meeting, a phone call and stalled talks: nothing."""
+    draft = _drafted("monitor-talks-not-meetings.txt", tmp_path, capsys)
+    assert _of(draft, "meeting") == []
+    assert _of(draft, "person") == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "courier-courtesy-call.txt",
+        "bulletin-talks-paragraph.txt",
+        "tribune-lead-date.txt",
+        "monitor-talks-not-meetings.txt",
+    ],
+)
+def test_these_drafts_validate(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Written into an empty tree, each draft validates but for what it lists to confirm."""
+    tree = trees.empty_tree(tmp_path / "records")
+    assert main(["draft", str(TEXTS / name), "--records", str(tree), "--write"]) == 0
+    capsys.readouterr()
+    main(["validate", str(tree)])
+    out = capsys.readouterr().out
+    unlisted = []
+    for line in out.splitlines():
+        if "error[" not in line:
+            continue
+        path, rule = line.split(":", 1)[0], line.split("error[", 1)[1].split("]", 1)[0]
+        head = [c for c in Path(path).read_text(encoding="utf-8").splitlines() if c[:1] == "#"]
+        if not any(c.startswith("# confirm:") and f"({rule})" in c for c in head):
+            unlisted.append(line)
+    assert unlisted == []
+
+
+@pytest.fixture
+def shipped() -> Any:
+    """The shipped dataset (its people: Sergey Ryabkov, Mikhail Popov, ...)."""
+    import pakru  # noqa: PLC0415
+
+    return pakru.load()
+
+
+def test_every_named_participant_never_a_title_or_surname_alone(shipped: Any) -> None:
+    from pakru.draft.people import people_in  # noqa: PLC0415
+
+    sentence = (
+        "Ambassador Tasnim Aslam, Special Secretary United Nations and Economic Coordination "
+        "led the Pakistan side, while the Russian delegation was led by Sergey Ryabkov, "
+        "Deputy Foreign Minister of the Russian Federation."
+    )
+    found = {n.name: n for n in people_in(sentence, shipped)}
+    assert set(found) == {"Tasnim Aslam", "Sergey Ryabkov"}  # not "Economic Coordination"
+    aslam, ryabkov = found["Tasnim Aslam"], found["Sergey Ryabkov"]
+    assert (aslam.person_id, aslam.side, aslam.lead) == ("tasnim-aslam", "PK", True)
+    assert aslam.more_titles == ("Special Secretary United Nations and Economic Coordination",)
+    assert (ryabkov.person_id, ryabkov.side, ryabkov.title) == (
+        "sergey-ryabkov",
+        "RU",
+        "Deputy Foreign Minister of the Russian Federation",
+    )
+    # initials and a surname match; a surname or a title alone names no one
+    [popov] = people_in("M.M. Popov appreciated the positive outlook of Pakistan.", shipped)
+    assert popov.person_id == "mikhail-popov"
+    assert people_in("Mr Ryabkov and the Deputy Foreign Minister spoke.", shipped) == []
+    # the title another person holds, with another name: a new person
+    [other] = people_in("Deputy Foreign Minister Ivan Ryabkov arrived.", shipped)
+    assert other.person_id is None
+    # bodies, offices and monuments are no one
+    assert (
+        people_in(
+            "The Director of the Department of New Challenges and Threats laid a wreath at "
+            "the Tomb of the Unknown Soldier near the Ministry of Foreign Affairs.",
+            shipped,
+        )
+        == []
+    )
+
+
+def test_a_counterpart_named_after_the_word(shipped: Any) -> None:
+    from pakru.draft.people import people_in  # noqa: PLC0415
+
+    found = people_in(
+        "Foreign Minister Ishaq Dar held talks with his Russian counterpart Sergey Lavrov.",
+        shipped,
+    )
+    assert [(n.name, n.side, n.title) for n in found] == [
+        ("Ishaq Dar", None, "Foreign Minister"),
+        ("Sergey Lavrov", "RU", None),
+    ]

@@ -163,6 +163,7 @@ def test_no_meeting_where_there_is_none(tmp_path: Path, capsys: pytest.CaptureFi
         "bulletin-talks-paragraph.txt",
         "tribune-lead-date.txt",
         "monitor-talks-not-meetings.txt",
+        "interfax-commission-met.txt",
     ],
 )
 def test_these_drafts_validate(
@@ -240,3 +241,39 @@ def test_a_counterpart_named_after_the_word(shipped: Any) -> None:
         ("Ishaq Dar", None, "Foreign Minister"),
         ("Sergey Lavrov", "RU", None),
     ]
+
+
+def test_a_commission_met_on_a_day_without_its_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "The ... Commission on Energy Security met in Sochi on May 11": a new series the
+    sentence opens with, the report's year for a day printed without one (to confirm), and
+    the leader's title with its domain word ("Petroleum Secretary")."""
+    draft = _drafted("interfax-commission-met.txt", tmp_path, capsys)
+    [body] = _of(draft, "body")
+    assert body["name"] == "Russian-Pakistani Commission on Energy Security"
+    [met] = _of(draft, "meeting")
+    assert (met["series"], met["ordinal"], met["status"]) == (body["id"], None, "held")
+    assert (met["date"]["earliest"], met["location"]["city"]) == ("2027-05-11", "Sochi")
+    assert any("prints no year" in c for c in met["draft"]["confirm"])
+    [leader] = met["participants"]
+    assert (leader["ref"], leader["side"], leader["lead"]) == ("nadia-baloch", "PK", True)
+    assert _people(draft) == {"Nadia Baloch": ("PK", ["Petroleum Secretary"])}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held", "day"),
+    [
+        ("The meeting was held in Moscow on March 2.", True, "2026-03-02"),
+        ("It was held on 28 December.", True, "2025-12-28"),  # after the report: last year's
+        ("The next round will be held on 14 January.", False, "2027-01-14"),
+        ("The ministry said on March 20 that talks were held.", True, None),  # a statement's
+    ],
+)
+def test_a_day_without_its_year(sentence: str, held: bool, day: str | None) -> None:
+    import datetime as dt  # noqa: PLC0415
+
+    from pakru.draft.dates import date_of  # noqa: PLC0415
+
+    date = date_of(sentence, "src-00000001", dt.date(2026, 3, 26), held=held)
+    assert (date["earliest"].isoformat() if date["earliest"] else None) == day

@@ -26,6 +26,7 @@ HELD = re.compile(
     r"|\bcalled\s+on\s+(?:the\s+)?[A-Z]"
     r"|\bpaid\s+a\s+(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
     r"|\bmet\s+(?:with\s+)?(?:(?:his|her|their)\s+\w+\s+counterparts?|(?:the\s+)?[A-Z])"
+    r"|\bmet\s+(?:in|at)\s+(?:the\s+)?[A-Z]"
     r"|\b(?:at|during)\s+(?:their|a)\s+(?:meeting|talks)\s+(?:in|at|on|with)\b"
     r"|\bdiscussed\b[^.;]{0,160}?\bwith\s+(?:(?:his|her|their)\s+\w+\s+counterparts?|[A-Z])"
     r"|\bvisited\s+[A-Z][\w-]+\s+and\s+(?:met|held)\b"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pakru.dataset import Dataset
-from pakru.draft.dates import date_of
+from pakru.draft.dates import date_of, notes
 from pakru.draft.encounters import Encounter, encounter, separate
 from pakru.draft.read import Sentence
 from pakru.schema.body import Body
@@ -124,6 +124,19 @@ def new_series(text: str, source: str, taken: set[str]) -> Body | None:
             }
         )
     )
+
+
+def _series_of(text: str, source: str, taken: set[str]) -> Body | None:
+    """A new series a meeting without a number is said to be "of" ("consultations of the
+    Consultative Group on ...") or that opens the sentence ("The Joint Working Group met
+    ..."); a council (in a person's title, mostly) is none."""
+    for match in GROUP.finditer(text):
+        if "Council" in match.group(0):
+            continue
+        before = text[: match.start()]
+        if re.search(r"(?:\b(?:of|within|under)\s+|^)(?:the\s+)?$", before, re.IGNORECASE):
+            return new_series(text[match.start() :], source, taken)
+    return None
 
 
 def _same_series(text: str, previous: Body | None) -> Body | None:
@@ -257,7 +270,14 @@ def find_meetings(
             met = encounter(sentence.text)
             if met is None or _told_before(sentence, met, found):
                 continue
-            found.append(_encountered(ds, sentence, met, source, found))
+            named_series = series_in(sentence.text, series_list)
+            if named_series is None and (
+                named_series := _series_of(sentence.text, source["id"], taken)
+            ):
+                taken.add(named_series.id)
+                series_list.insert(0, named_series)
+                new_bodies.append(named_series)
+            found.append(_encountered(ds, sentence, met, source, found, series=named_series))
             _locate(found[-1], source["id"], dateline, dateline_quote)
             continue
         status = _status(sentence.text, match["ordinal"])
@@ -392,6 +412,7 @@ def _carry(
                         f"date: from another sentence of the report ({donor.text!r}); "
                         "confirm it is this meeting's"
                     )
+                    meeting.confirm += notes(date)
                     break
         if record["location"].get("city") is None:
             for donor in donors:
@@ -408,10 +429,15 @@ def _carry(
                     f"({donor.text!r}); confirm it is this meeting's"
                 )
                 break
-        if record["id"].startswith("meeting-draft") and record["date"].get("earliest"):
+        if re.search(rf"{_UNDATED}(?:-\d+)?$", record["id"]) and record["date"].get("earliest"):
+            old = record["id"]
+            others = [f for f in found if f is not meeting]
             record["id"] = _meeting_id(
-                ds, None, None, record["date"], [f for f in found if f is not meeting]
+                ds, meeting.series, None, {**record["date"], "_status": meeting.status}, others
             )
+            for other in others:
+                if other.record.get("announced_at") == old:
+                    other.record["announced_at"] = record["id"]
 
 
 def _encountered(
@@ -420,35 +446,47 @@ def _encountered(
     met: Encounter,
     source: dict[str, Any],
     earlier: list[Found],
+    *,
+    series: Body | None,
 ) -> Found:
-    """A meeting reported without a number: no series, no ordinal, the sentence's date."""
+    """A meeting reported without a number: the series the sentence names, if any, no
+    ordinal, the sentence's date."""
     text, source_id = sentence.text, source["id"]
     confirm = [
         f"meeting: read from {met.phrase!r}; confirm it is a meeting of officials of the "
         "two countries, and whether it belongs to a series",
         f"status: {met.status}, read from the wording of {text!r}",
     ]
-    nulls = {"series": "the sentence names no dialogue series", "ordinal": "no number is printed"}
+    nulls = {"ordinal": "no number is printed"}
+    if series is None:
+        nulls["series"] = "the sentence names no dialogue series"
     date = date_of(text, source_id, source.get("published"), held=met.status == "held")
+    confirm += notes(date)
     if date["precision"] == "unknown":
         nulls["date"] = "the sentence gives no date a date rule can compute"
         confirm.append("date: unknown; look for a date elsewhere in the report")
     record: dict[str, Any] = {
         "type": "meeting",
         "id": "",
-        "title": _title(None, None, met.status, text),
-        "kind": met.kind,
+        "title": _title(series, None, met.status, text),
+        "kind": _kind(series) if series is not None else met.kind,
         "status": met.status,
         "date": date,
         "location": {},
-        "series": None,
+        "series": series.id if series else None,
         "ordinal": None,
         "participants": [],
         "derivations": [],
-        "evidence": [{"source": source_id, "quote": text, "supports": ["status"]}],
+        "evidence": [
+            {
+                "source": source_id,
+                "quote": text,
+                "supports": ["status", "series"] if series else ["status"],
+            }
+        ],
     }
-    record["id"] = _meeting_id(ds, None, None, {**date, "_status": met.status}, earlier)
-    return Found(sentence, None, None, "stated", met.status, record, confirm, nulls)
+    record["id"] = _meeting_id(ds, series, None, {**date, "_status": met.status}, earlier)
+    return Found(sentence, series, None, "stated", met.status, record, confirm, nulls)
 
 
 def _meeting(
@@ -488,6 +526,7 @@ def _meeting(
         nulls["series"] = "the sentence names no dialogue series of the tree"
         confirm.append("series: none matched; if this is a new series, add its body record")
     date = date_of(text, source_id, published, held=status == "held")
+    confirm += notes(date)
     if date["precision"] == "unknown":
         nulls["date"] = "the sentence gives no date a date rule can compute"
         confirm.append("date: unknown; look for a date elsewhere in the report")
@@ -539,7 +578,9 @@ def _kind(series: Body | None) -> str:
 def _title(series: Body | None, ordinal: int | None, status: str, text: str) -> str:
     if series is None:
         return text if len(text) <= 120 else text[:117].rstrip() + "..."
-    number = "Next" if ordinal is None else _ordinal_words(ordinal)
+    number = (
+        ("Next" if status == "planned" else "A") if ordinal is None else _ordinal_words(ordinal)
+    )
     planned = " (planned)" if status == "planned" else ""
     return f"{number} meeting of the {series.name}{planned}"
 
@@ -547,6 +588,10 @@ def _title(series: Body | None, ordinal: int | None, status: str, text: str) -> 
 def _ordinal_words(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+_UNDATED = "-draft"
+"""The end of a drafted meeting's id while it has no date (a carried date renames it)."""
 
 
 def _meeting_id(
@@ -560,11 +605,14 @@ def _meeting_id(
         base = f"{series.id}-{ordinal:02d}"
         if date.get("_status") == "planned":
             base += "-planned"
-    elif series is not None:
+    elif series is not None and date.get("_status") == "planned":
         base = f"{series.id}-next"
+    elif series is not None:
+        day = date.get("earliest")
+        base = f"{series.id}-{day.isoformat()}" if day is not None else f"{series.id}{_UNDATED}"
     else:
         day = date.get("earliest")
-        base = f"meeting-{day.isoformat()}" if day is not None else "meeting-draft"
+        base = f"meeting-{day.isoformat()}" if day is not None else f"meeting{_UNDATED}"
     taken = {f.record["id"] for f in earlier}
     candidate, n = base, 2
     while candidate in ds or candidate in taken:

@@ -172,6 +172,11 @@ def people_in(sentence: str, ds: Dataset) -> list[Named]:
     marked as the leader of a side when it says so ("the Russian side was led by ...",
     "... led the Pakistan side"), each once."""
     led = {n.person_id or n.name: n for n in led_by(sentence, ds)}
+    for key, leader in list(led.items()):  # "Petroleum Secretary Nadia Baloch": the name ends it
+        for person in named_in(sentence, ds):
+            if person.person_id is None and leader.name.endswith(" " + person.name):
+                led[person.name] = led.pop(key)
+                break
     out: list[Named] = []
     leaders = {m.start(): m for m in _LED_SIDE.finditer(sentence)}
     named = named_in(sentence, ds)
@@ -447,6 +452,11 @@ _NOT_NAMES = frozenset(
         "Both",
         "According",
         "Meanwhile",
+    ]
+)
+"""Capitalised words that are no part of a person's name (bodies, offices, days, months)."""
+_DOMAINS = frozenset(
+    [
         # the domains offices are named by ("Minister for Narcotics Control Shazia Marri")
         "Control",
         "Narcotics",
@@ -497,11 +507,11 @@ _NOT_NAMES = frozenset(
         "New",
     ]
 )
-"""Capitalised words that are no part of a person's name (bodies, offices, days, months)."""
+"""The domains an office is named by: a title's words ("Petroleum Secretary"), no name's."""
 
 
 def _is_name_word(word: str) -> bool:
-    if word in TITLE_WORDS or word in _RANKS or word in _NOT_NAMES:
+    if word in TITLE_WORDS or word in _RANKS or word in _NOT_NAMES or word in _DOMAINS:
         return False
     if re.fullmatch(r"(?:[A-Z]\.){1,3}", word):
         return True  # initials: "S.A."
@@ -636,8 +646,9 @@ def _name_span(words: list[str]) -> tuple[int, int] | None:
 
 
 def _titled(word: str) -> bool:
-    """A word a printed title may open with: a title word, a rank, a country's adjective."""
-    return word in TITLE_WORDS or word in _RANKS or bool(countries_named(word))
+    """A word a printed title may open with: a title word, a rank, an office's domain
+    ("Petroleum Secretary"), a country's adjective."""
+    return word in TITLE_WORDS or word in _RANKS or word in _DOMAINS or bool(countries_named(word))
 
 
 def _office_and_rank(text: str) -> tuple[str | None, str | None]:

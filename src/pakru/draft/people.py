@@ -187,7 +187,7 @@ def people_in(sentence: str, ds: Dataset) -> list[Named]:
             (m for start, m in leaders.items() if at + len(person.quote) <= start < nxt), None
         )
         key = person.person_id or person.name
-        leader = led.pop(key, None)
+        leader = led.pop(key) if key in led else None
         if leader is not None:
             out.append(_merged(sentence, leader, person))
         elif side_match is not None:

@@ -172,9 +172,9 @@ def people_in(sentence: str, ds: Dataset) -> list[Named]:
     marked as the leader of a side when it says so ("the Russian side was led by ...",
     "... led the Pakistan side"), each once."""
     led = {n.person_id or n.name: n for n in led_by(sentence, ds)}
-    for key, leader in list(led.items()):  # "Petroleum Secretary Nadia Baloch": the name ends it
+    for key, first in list(led.items()):  # "Petroleum Secretary Nadia Baloch": the name ends it
         for person in named_in(sentence, ds):
-            if person.person_id is None and leader.name.endswith(" " + person.name):
+            if person.person_id is None and first.name.endswith(" " + person.name):
                 led[person.name] = led.pop(key)
                 break
     out: list[Named] = []

@@ -277,3 +277,26 @@ def test_a_day_without_its_year(sentence: str, held: bool, day: str | None) -> N
 
     date = date_of(sentence, "src-00000001", dt.date(2026, 3, 26), held=held)
     assert (date["earliest"].isoformat() if date["earliest"] else None) == day
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("The next meeting of the committee will be held in Pakistan in 2028.", "PK"),
+        ("The minister will travel to the Russian Federation next month.", "RU"),
+        # a country the sentence talks about, not where anyone meets
+        ("The sides reviewed the security situation in Pakistan.", None),
+        # a third country
+        ("The envoys will meet in Turkey.", None),
+    ],
+)
+def test_a_country_without_a_city(sentence: str, country: str | None) -> None:
+    from pakru.draft.meetings import location_of  # noqa: PLC0415
+
+    location, confirm, nulls = location_of(sentence, "src-00000001", None, None)
+    assert location["country"] == country
+    assert location["city"] is None
+    assert "location.city" in nulls
+    if country is not None:
+        assert location["derivations"][0]["rule"] == "gazetteer-country"
+        assert any("country only" in c for c in confirm)

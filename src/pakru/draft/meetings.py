@@ -18,7 +18,7 @@ from pakru.draft.encounters import Encounter, encounter, separate
 from pakru.draft.read import Sentence
 from pakru.schema.body import Body
 from pakru.schema.meeting import Meeting
-from pakru.schema.reference import cities
+from pakru.schema.reference import cities, countries
 from pakru.validate.derive.text import cities_named, countries_named, countries_placed, says_here
 from pakru.validate.rules.series import GROUP, fold_name, series_names
 from pakru.validate.rules.supports import ordinal_words
@@ -194,6 +194,39 @@ def _placed_elsewhere(text: str, dateline: str) -> frozenset[str]:
     return countries_placed(text, events_only=True) - home
 
 
+_IN_COUNTRY = re.compile(r"\b(?:in|to)\s+(?:the\s+)?(?P<name>[A-Z][a-z]+(?:\s+Federation)?)\b")
+
+
+_MEETS = re.compile(
+    r"\b(?:held|hold|meet|met|meeting|visit\w*|travel\w*|place|convened?|talks|consultations"
+    r"|arrived?)\b"
+)
+"""Words that place a meeting, shortly before "in Pakistan" (not "terrorism in Pakistan")."""
+
+
+def _country_placed(text: str, source: str) -> dict[str, Any] | None:
+    """The one country a sentence places the meeting in ("will be held in Pakistan"), by
+    the ``gazetteer-country`` rule, quoting the phrase; None for none, or two."""
+    placed = [
+        (m, countries_named(m.group(0)))
+        for m in _IN_COUNTRY.finditer(text)
+        if countries_named(m.group(0))
+        and not cities(m["name"])
+        and _MEETS.search(text[max(0, m.start() - 50) : m.start()])
+    ]
+    codes = {code for _, named in placed for code in named}
+    if len(codes) != 1 or not codes <= {"PK", "RU"}:
+        return None
+    (code,) = codes
+    return {
+        "country": code,
+        "geonames_id": countries()[code].geonames_id,
+        "derivations": [
+            {"rule": "gazetteer-country", "source": source, "quote": placed[0][0].group(0)}
+        ],
+    }
+
+
 def location_of(
     text: str, source: str, dateline: str | None, dateline_quote: str | None
 ) -> tuple[dict[str, Any], list[str], dict[str, str]]:
@@ -229,6 +262,12 @@ def location_of(
         derivations.append({"rule": "gazetteer-city", "source": source, "quote": dateline_quote})
     if city is None:
         why = "the sentence names no single city, and no dateline rule applies"
+        if (country := _country_placed(text, source)) is not None:
+            return (
+                {**location, **country},
+                [f"location: {why}; the country only"],
+                {"location.city": why},
+            )
         return {**location, "derivations": []}, [f"location: {why}"], {"location.city": why}
     rows = cities(city)
     if len(rows) != 1:

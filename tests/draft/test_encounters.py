@@ -29,6 +29,9 @@ from tests.draft.trees import TEXTS
         ),
         ("The Russian team discussed trade with Finance Secretary Amna Gul.", "held", None),
         ("The two ministers had at their meeting in Moscow agreed on a plan.", "held", None),
+        ("Russian Foreign Minister Anton Belov visited Islamabad in April.", "held", None),
+        ("The Pakistani army chief paid an official visit to Russia.", "held", None),
+        ("Mr Belov arrived in Karachi on a two-day visit.", "held", None),
         ("The Russian minister will visit Islamabad in May.", "planned", None),
         ("Pakistan's army chief is expected to hold talks in Moscow.", "planned", None),
         ("Pakistan and Russia agreed to hold the next round in Sochi.", "planned", None),
@@ -59,6 +62,9 @@ def test_meetings_in_general_news_wording(sentence: str, status: str, kind: str 
         "The US envoy held talks with Pakistani officials in Islamabad.",
         # neither side named
         "The envoy held talks with officials on Monday.",
+        # visits: a third country's, and visits in general (no one visit)
+        "The Chinese minister visited Islamabad.",
+        "He has visited Moscow several times.",
         # talks as a topic
         "Officials said the talks on a gas pipeline had been stalled for two years.",
     ],

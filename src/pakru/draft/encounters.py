@@ -30,6 +30,9 @@ HELD = re.compile(
     r"|\b(?:at|during)\s+(?:their|a)\s+(?:meeting|talks)\s+(?:in|at|on|with)\b"
     r"|\bdiscussed\b[^.;]{0,160}?\bwith\s+(?:(?:his|her|their)\s+\w+\s+counterparts?|[A-Z])"
     r"|\bvisited\s+[A-Z][\w-]+\s+and\s+(?:met|held)\b"
+    r"|\b(?:paid|made|undertook)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}visit\s+to\s+[A-Z]"
+    r"|\barrived\s+in\s+[A-Z][\w-]+\s+(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}visit"
+    r"|(?<!has )(?<!have )\bvisited\s+(?:the\s+)?[A-Z]"
 )
 """An encounter reported as held."""
 
@@ -48,8 +51,8 @@ _TOPIC = re.compile(
 _FOREIGN_COUNTERPART = re.compile(
     r"\b(?!Russian\b|Pakistani\b)(?:[A-Z][a-z]+(?:ese|ian|an|i|ish|ch)|[A-Z][a-z]+)\s+counterparts?\b"
     r"|\b(?!Russian\b|Pakistani\b)[A-Z][a-z]+(?:ese|ian|an|i|ish|ch)\s+(?:[A-Z][a-z]+\s+){0,2}"
-    r"(?:officials?|delegation|envoy|side|Minister|President|Premier|Ambassador|leaders?"
-    r"|diplomats?|Secretary|Prince|King|Chancellor)\b"
+    r"(?i:officials?|delegation|envoy|side|minister|president|premier|ambassador|leaders?"
+    r"|diplomats?|secretary|prince|king|chancellor|team|army|forces?|troops|navy)\b"
 )
 """Another country's officials by its people's name ("his Chinese counterpart", "Afghan
 officials", "Indian Prime Minister"): a third party's encounter, not one of the dataset's."""

@@ -75,10 +75,11 @@ def _participants(
     out: Draft,
     taken: set[str],
 ) -> None:
-    """People who led a side, in the meeting's sentence and those up to the next meeting."""
-    if meeting.status != "held":
-        return
+    """The people the sentences telling of the meeting name (of a planned meeting, its own
+    sentence only), up to the next meeting."""
     end = until if until is not None else len(sentences)
+    if meeting.status != "held":
+        end = meeting.sentence.index + 1
     source = out.source["id"]
     refs: set[str] = set()
     for sentence in about(meeting.sentence.index, sentences[:end]):

@@ -2,9 +2,13 @@
 
 A sentence proposes a meeting when it names one by its number in a series
 ("the 13th meeting of the ...", "the next round of the JWG") and says it was
-held or is to be held. The series is an existing dialogue series whose name or
-alias the sentence prints (:func:`pakru.validate.rules.series.series_names`), or
-the series of the meeting the report named just before ("the next meeting").
+held or is to be held, or when it reports one without a number ("held talks
+with ...", "called on ...": :mod:`pakru.draft.encounters`). The series is an
+existing dialogue series whose name or alias the sentence prints
+(:func:`pakru.validate.rules.series.series_names`), or the series of the meeting
+the report named just before ("the next meeting"). A date or city the meeting's
+own sentence lacks is carried from another sentence that tells of it (its
+paragraph, a later "The talks were held ...", the lead), quoted, to confirm.
 """
 
 import json

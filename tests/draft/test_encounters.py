@@ -170,6 +170,7 @@ def test_no_meeting_where_there_is_none(tmp_path: Path, capsys: pytest.CaptureFi
         "tribune-lead-date.txt",
         "monitor-talks-not-meetings.txt",
         "interfax-commission-met.txt",
+        "nation-plan-realised.txt",
     ],
 )
 def test_these_drafts_validate(
@@ -306,3 +307,39 @@ def test_a_country_without_a_city(sentence: str, country: str | None) -> None:
     if country is not None:
         assert location["derivations"][0]["rule"] == "gazetteer-country"
         assert any("country only" in c for c in confirm)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        (
+            "The seventh meeting of the group was held in Kazan in March, and the next will "
+            "be held in Lahore.",
+            "held",
+        ),
+        ("The 9th meeting, which will be held in Moscow, was announced.", "planned"),
+        ("It was agreed that the 9th meeting would be held in Moscow.", "planned"),
+    ],
+)
+def test_a_numbered_meeting_said_held_before_a_plan(sentence: str, status: str) -> None:
+    """A meeting's own clause that says it was held wins over a plan later in the sentence."""
+    from pakru.draft.meetings import MEETING, _status  # noqa: PLC0415
+
+    match = MEETING.search(sentence)
+    assert match is not None
+    assert _status(sentence, match["ordinal"], match.end("ordinal")) == status
+
+
+def test_a_plan_the_same_report_shows_held_and_a_plan_that_is_not_the_next(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The 9th held and "the ninth meeting would be held" in one report: the held one
+    realises the plan. Neither plan was announced at the 9th as "the next" (9 and 11 are not
+    10), so neither gets ``announced_at``; a series taken from the meeting named before is
+    listed to confirm (series.named). The draft validates (see the test above)."""
+    draft = _drafted("nation-plan-realised.txt", tmp_path, capsys)
+    held, plan, later = _of(draft, "meeting")
+    assert (held["ordinal"], held["status"], held.get("realises")) == (9, "held", plan["id"])
+    assert (plan["ordinal"], plan["status"], plan.get("announced_at")) == (9, "planned", None)
+    assert (later["ordinal"], later.get("announced_at")) == (11, None)
+    assert any("(series.named)" in c for c in later["draft"]["confirm"])

@@ -161,7 +161,18 @@ def _ordinal(word: str) -> int | None:
     return int(digits.group()) if digits else None
 
 
-def _status(text: str, ordinal_word: str) -> str | None:
+_WAS_HELD = re.compile(
+    r"^[^,;]*?\b(?:was|were)\s+(?:held|convened|hosted)\b|^[^,;]*?\btook\s+place\b"
+)
+"""The meeting's own clause says it was held ("The 7th meeting ... was held in March, and
+the next ..."): a plan later in the sentence is another meeting's."""
+
+
+def _status(text: str, ordinal_word: str, at: int | None = None) -> str | None:
+    if at is not None and ordinal_word.lower() != "next":
+        clause = text[at:]
+        if (past := _WAS_HELD.search(clause)) and not PLANNED.search(clause[: past.end()]):
+            return "held"
     if ordinal_word.lower() == "next" or PLANNED.search(text):
         return "planned"
     if HELD.search(text):
@@ -323,12 +334,13 @@ def find_meetings(
             found.append(_encountered(ds, sentence, met, source, found, series=named_series))
             _locate(found[-1], source["id"], dateline, dateline_quote)
             continue
-        status = _status(sentence.text, match["ordinal"])
+        status = _status(sentence.text, match["ordinal"], match.end("ordinal"))
         if status is None:
             continue
         series = series_in(sentence.text, series_list)
+        carried = None
         if series is None and found:
-            series = _same_series(sentence.text, found[-1].series)
+            series = carried = _same_series(sentence.text, found[-1].series)
         if series is None and (series := new_series(sentence.text, source["id"], taken)):
             taken.add(series.id)
             series_list.insert(0, series)
@@ -344,9 +356,38 @@ def find_meetings(
                 earlier=found,
             )
         )
+        record = found[-1].record
+        if carried is not None and not record["derivations"] and not record.get("announced_at"):
+            found[-1].confirm.append(
+                f"series: {carried.id}, the series of the meeting named before; the sentence "
+                "names none, so another quote must name it (series.named)"
+            )
         _locate(found[-1], source["id"], dateline, dateline_quote)
     _carry(ds, found, sentences, source=source, dateline=dateline, dateline_quote=dateline_quote)
+    _realised(found)
     return found
+
+
+def _realised(found: list[Found]) -> None:
+    """A held meeting the same report also names as planned (the same series and number:
+    "the next round" at the 9th, and the 10th held) carries out that plan (``realises``)."""
+    for held in found:
+        if held.status != "held" or held.series is None or held.ordinal is None:
+            continue
+        plan = next(
+            (
+                f
+                for f in found
+                if f.status == "planned" and f.series is held.series and f.ordinal == held.ordinal
+            ),
+            None,
+        )
+        if plan is not None and "realises" not in held.record:
+            held.record["realises"] = plan.record["id"]
+            held.record["evidence"][0]["supports"].append("realises")
+            held.confirm.append(
+                f"realises: the held meeting carries out the plan {plan.record['id']}"
+            )
 
 
 def _locate(meeting: Found, source: str, dateline: str | None, dateline_quote: str | None) -> None:
@@ -594,7 +635,18 @@ def _meeting(
     }
     if status == "planned" and earlier:
         held = next((f for f in reversed(earlier) if f.status == "held"), None)
-        if held is not None:
+        skipped = (  # "the 9th meeting will be ..." in a report of the 7th: not the next one
+            held is not None
+            and held.series is series
+            and None not in (held.ordinal, ordinal)
+            and ordinal != (held.ordinal or 0) + 1
+        )
+        if skipped and held is not None:
+            confirm.append(
+                f"announced_at: not {held.record['id']} (number {held.ordinal}), as this is "
+                f"number {ordinal}, not the next; say where it was announced"
+            )
+        if held is not None and not skipped:
             record["announced_at"] = held.record["id"]
             record["evidence"][0]["supports"].append("announced_at")
     record["id"] = _meeting_id(ds, series, ordinal, {**date, "_status": status}, earlier)

@@ -32,6 +32,17 @@ from tests.draft.trees import TEXTS
         ("Russian Foreign Minister Anton Belov visited Islamabad in April.", "held", None),
         ("The Pakistani army chief paid an official visit to Russia.", "held", None),
         ("Mr Belov arrived in Karachi on a two-day visit.", "held", None),
+        ("Russian Deputy Defence Minister calls on Pakistani army chief", "held", "courtesy-call"),
+        ("Pakistani Foreign Secretary meets Russian envoy", "held", None),
+        ("The Russian minister had separate meetings with the Pakistani chiefs.", "held", None),
+        ("Prime Minister Imran Baig received the visiting Russian delegation.", "held", None),
+        ("During his visit to Moscow, the Pakistani minister laid a wreath.", "held", None),
+        (
+            "The inaugural meeting of the Pakistan-Russia Joint Military Committee was held "
+            "in Rawalpindi.",
+            "held",
+            None,
+        ),
         ("The Russian minister will visit Islamabad in May.", "planned", None),
         ("Pakistan's army chief is expected to hold talks in Moscow.", "planned", None),
         ("Pakistan and Russia agreed to hold the next round in Sochi.", "planned", None),
@@ -62,6 +73,9 @@ def test_meetings_in_general_news_wording(sentence: str, status: str, kind: str 
         "The US envoy held talks with Pakistani officials in Islamabad.",
         # neither side named
         "The envoy held talks with officials on Monday.",
+        # received something else than visitors; a third country co-chairs
+        "The Pakistani minister received a letter from Moscow.",
+        "Foreign ministers of Russia and China co-chaired the meeting.",
         # visits: a third country's, and visits in general (no one visit)
         "The Chinese minister visited Islamabad.",
         "He has visited Moscow several times.",

@@ -20,7 +20,17 @@ _TALKS = (
     r"|a\s+round\s+of\s+talks)"
 )
 HELD = re.compile(
-    rf"\bheld\s+(?:[\w-]+\s+){{0,3}}?{_TALKS}\b"
+    rf"\b(?:held|holds)\s+(?:[\w-]+\s+){{0,3}}?{_TALKS}\b"
+    rf"|\b(?:had|has|have)\s+(?:[\w-]+\s+){{0,2}}?{_TALKS}\s+with\b"
+    r"|\b(?:meeting|session|sitting|round)\s+of\s+(?:the\s+)?[A-Z][^.;]{0,120}?"
+    r"\b(?:(?:was|were)\s+(?:held|convened)|took\s+place)\b"
+    r"|\bcalls\s+on\s+(?:the\s+)?[A-Z]"
+    r"|\bmeets\s+(?:with\s+)?(?:(?:his|her|their)\s+\w+\s+counterparts?|(?:the\s+)?[A-Z])"
+    r"|\bco-?chaired\b"
+    r"|\breceived\s+(?:the\s+|a\s+)?(?:visiting\s+)?(?:[A-Z][\w-]*\s+){0,4}"
+    r"(?i:delegation|minister|ambassador|envoy|team|officials)\b"
+    r"|\b(?i:during)\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+){0,2}visit\s+to\s+[A-Z]"
+    r"|\bin\s+a\s+meeting\s+with\b"
     rf"|\b(?i:talks|consultations|discussions|negotiations|a\s+meeting)\s+(?:between|with)\b"
     r"[^.;]{0,160}?\b(?:was|were)\s+held\b"
     r"|\bcalled\s+on\s+(?:the\s+)?[A-Z]"
@@ -62,6 +72,11 @@ _SEPARATE = re.compile(
 )
 """Words that say a sentence reports another encounter than the one before it."""
 _SIDES = frozenset({"PK", "RU"})
+ANAPHOR = re.compile(
+    r"(?:The|These|Those|Both)\s+(?:talks|meeting|meetings|consultations|discussions|session"
+    r"|round|visit)\b"
+)
+"""A sentence that opens on "The talks ..." tells more of the meeting named before it."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +132,16 @@ def _city_of_a_side(text: str) -> bool:
     return False
 
 
+def _third_party(text: str) -> bool:
+    """The sentence reports an encounter whose actors include a third country."""
+    match = PLANNED.search(text) or HELD.search(text)
+    if match is None:
+        return False
+    topic = _TOPIC.search(text, match.end())
+    actors = text[: topic.start() if topic else len(text)]
+    return bool(countries_named(actors) - _SIDES) or bool(_FOREIGN_COUNTERPART.search(actors))
+
+
 def separate(text: str) -> bool:
     """The sentence says it reports another encounter ("also", "meanwhile", "last month")."""
     return _SEPARATE.search(text) is not None
@@ -132,12 +157,20 @@ def _kind(text: str, phrase: str) -> str:
 
 def about(first: int, sentences: list[Sentence]) -> list[Sentence]:
     """The sentences that tell of the meeting ``sentences[first]`` reports: it and those
-    after it, up to one that reports another encounter (held, planned, by telephone, with
-    a third country or not) or says it tells of another ("Meanwhile", "Separately")."""
+    after it, up to one that reports another encounter (of the two sides in another
+    paragraph, by telephone, or with a third country) or says it tells of another
+    ("Meanwhile", "Separately")."""
     out = sentences[first : first + 1]
+    paragraph = sentences[first].paragraph if out else None
     for sentence in sentences[first + 1 :]:
         text = sentence.text
-        if HELD.search(text) or PLANNED.search(text) or _NOT_IN_PERSON.search(text):
+        # an encounter in the meeting's own paragraph is more of it (as the draft reads it)
+        another = (
+            encounter(text) is not None
+            and sentence.paragraph != paragraph
+            and not ANAPHOR.match(text)
+        )
+        if another or _NOT_IN_PERSON.search(text) or _third_party(text):
             break
         if separate(text):
             break

@@ -18,7 +18,7 @@ from typing import Any
 
 from pakru.dataset import Dataset
 from pakru.draft.dates import date_of, notes
-from pakru.draft.encounters import Encounter, encounter, separate
+from pakru.draft.encounters import ANAPHOR, Encounter, encounter, separate
 from pakru.draft.read import Sentence
 from pakru.schema.body import Body
 from pakru.schema.meeting import Meeting
@@ -324,6 +324,8 @@ def find_meetings(
             met = encounter(sentence.text)
             if met is None or _told_before(sentence, met, found):
                 continue
+            if found and ANAPHOR.match(sentence.text):
+                continue  # "The talks were held ...": more of the meeting named before
             named_series = series_in(sentence.text, series_list)
             if named_series is None and (
                 named_series := _series_of(sentence.text, source["id"], taken)
@@ -449,16 +451,9 @@ def _donors(meeting: Found, sentences: list[Sentence], named: set[int]) -> list[
     same += [
         s
         for s in sentences[own.index + 1 : until]
-        if s not in same and _ANAPHOR.match(s.text) and not _OTHER_EVENT.search(s.text)
+        if s not in same and ANAPHOR.match(s.text) and not _OTHER_EVENT.search(s.text)
     ]
     return same
-
-
-_ANAPHOR = re.compile(
-    r"(?:The|These|Those|Both)\s+(?:talks|meeting|meetings|consultations|discussions|session"
-    r"|round|visit)\b"
-)
-"""A sentence that opens on "The talks ..." tells more of the meeting named before it."""
 
 
 def _carry(

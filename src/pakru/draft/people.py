@@ -172,14 +172,14 @@ def people_in(sentence: str, ds: Dataset) -> list[Named]:
     marked as the leader of a side when it says so ("the Russian side was led by ...",
     "... led the Pakistan side"), each once."""
     led = {n.person_id or n.name: n for n in led_by(sentence, ds)}
+    named = named_in(sentence, ds)
     for key, first in list(led.items()):  # "Petroleum Secretary Nadia Baloch": the name ends it
-        for person in named_in(sentence, ds):
+        for person in named:
             if person.person_id is None and first.name.endswith(" " + person.name):
                 led[person.name] = led.pop(key)
                 break
     out: list[Named] = []
     leaders = {m.start(): m for m in _LED_SIDE.finditer(sentence)}
-    named = named_in(sentence, ds)
     for number, person in enumerate(named):
         at = sentence.find(person.quote)
         nxt = sentence.find(named[number + 1].quote) if number + 1 < len(named) else len(sentence)

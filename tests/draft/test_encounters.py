@@ -185,6 +185,7 @@ def test_no_meeting_where_there_is_none(tmp_path: Path, capsys: pytest.CaptureFi
         "monitor-talks-not-meetings.txt",
         "interfax-commission-met.txt",
         "nation-plan-realised.txt",
+        "dispatch-counterpart.txt",
     ],
 )
 def test_these_drafts_validate(
@@ -357,3 +358,24 @@ def test_a_plan_the_same_report_shows_held_and_a_plan_that_is_not_the_next(
     assert (plan["ordinal"], plan["status"], plan.get("announced_at")) == (9, "planned", None)
     assert (later["ordinal"], later.get("announced_at")) == (11, None)
     assert any("(series.named)" in c for c in later["draft"]["confirm"])
+
+
+def test_his_russian_counterpart_gives_both_sides(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Foreign Minister Ishaq Dar and his Russian counterpart Sergey Lavrov held talks" in a
+    sentence that names both countries: Lavrov is Russian ("his Russian counterpart"), so
+    Dar is of the other side, by visitor-counterpart quoting the words from his name on."""
+    draft = _drafted("dispatch-counterpart.txt", tmp_path, capsys)
+    [talks] = _of(draft, "meeting")
+    assert (talks["date"]["earliest"], talks["location"]["city"]) == ("2026-10-20", "Moscow")
+    sides = {p["ref"]: p["side"] for p in talks["participants"]}
+    assert sides == {"ishaq-dar": "PK", "sergey-lavrov": "RU"}
+    [dar] = [p for p in talks["participants"] if p["ref"] == "ishaq-dar"]
+    [derivation] = dar["derivations"]
+    assert derivation["rule"] == "visitor-counterpart"
+    assert derivation["quote"].startswith("Foreign Minister Ishaq Dar and his Russian counterpart")
+    assert _people(draft) == {
+        "Ishaq Dar": ("PK", ["Foreign Minister"]),
+        "Sergey Lavrov": ("RU", []),
+    }

@@ -701,9 +701,16 @@ def counterpart(
     unsided = [p for p in here if p.get("side") is None]
     if len(unsided) != 1:
         return None
-    start = max(sentence.find(e["quote"]) + len(e["quote"]) for e in unsided[0]["evidence"])
-    for match in reversed(list(_VISIT_WORDS.finditer(sentence))):
-        quote = sentence[: max(match.end(), start)]
+    spans = [(sentence.find(e["quote"]), len(e["quote"])) for e in unsided[0]["evidence"]]
+    begin = min(at for at, _ in spans)
+    start = max(at + size for at, size in spans)
+    windows = [
+        sentence[: max(match.end(), start)]
+        for match in reversed(list(_VISIT_WORDS.finditer(sentence)))
+    ]
+    # "Foreign Minister Khawaja Asif and his Russian counterpart": from the person on
+    windows += [w[begin:] for w in windows if len(w) > begin >= 0]
+    for quote in windows:
         named = countries_named(quote)
         if len(named) != 1:
             continue

@@ -101,7 +101,9 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> Checkout:
     # install (.pth files are read in name order: __editable__ first)
     deps = Path(purelib.stdout.strip()) / "_pakru_test_dependencies.pth"
     deps.write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    installed = checkout.run("python", "-m", "pip", *_install_command(), "-q", "--no-deps")
+    # --ignore-installed: this environment's own pakru, seen through that path, is left alone
+    options = ("-q", "--no-deps", "--ignore-installed")
+    installed = checkout.run("python", "-m", "pip", *_install_command(), *options)
     assert installed.returncode == 0, installed.stderr
     return checkout
 

@@ -19,6 +19,7 @@ from pakru.draft.meetings import Found, find_meetings
 from pakru.draft.model import Confidence, Draft, Edit, Proposal, as_record
 from pakru.draft.people import led_by, new_person
 from pakru.draft.read import Sentence, story
+from pakru.draft.topics import discussed
 from pakru.schema.body import Body
 from pakru.tools.layout import read_layout
 
@@ -54,6 +55,7 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
         if recorded(ds, meeting) is None:  # a recorded meeting's agreements are recorded too
             span = sentences[meeting.sentence.index : following]
             others = [s for s in span if s.index not in named or s.index == meeting.sentence.index]
+            meeting.confirm.extend(discussed(meeting, others, source["id"]))
             for agreement in reached(meeting, others, source["id"], taken):
                 meeting.record.setdefault("agreements", []).append(agreement.id)
                 out.records.append(agreement)

@@ -1,59 +1,221 @@
-"""Agreements and commitments a report says were reached at a meeting it names.
+"""Agreements and commitments a report states: those reached at a meeting it names, and
+documents it says were signed at another time.
 
-"signed a memorandum of understanding on ..." is an agreement (a treaty when
-the sentence says treaty), ``signed``; "the two sides agreed to ..." is a
-commitment, ``agreed``. The subject is the sentence's own words after the
-verb; the date is the meeting's (``same-as-record``); the parties are the
-countries the meeting's quote names (as "Pakistan-Russia ..." does), else the
-agreement's. A sentence that names a meeting itself ("agreed that the next
-meeting would be held ...") is that meeting, not an agreement.
+Each kind of sentence, in general news wording:
+
+- **signed**: "signed an agreement on ...", "inked a defence cooperation accord", "the
+  protocol was signed", "the signing of the ... agreement", "under an agreement signed in
+  April" — kind ``treaty`` for a treaty, ``accord`` for an accord, else ``agreement``
+  (a memorandum, protocol, contract or deal); status ``concluded`` for "concluded",
+  else ``signed``;
+- **agreed**: the sides (both sides, the two countries, they, "Russia and Pakistan",
+  "Moscow and Islamabad") "agreed to / on ...", "decided to ..." (kind ``decision``),
+  "reaffirmed their commitment to ...", "reaffirmed their resolve to ...", "confirmed
+  their readiness to ..." — kind ``commitment``, status ``agreed``. "Agreed that ..."
+  states a view, not a commitment (the coding policy's accord, 019): not an agreement.
+  Agreeing to hold the next meeting is that meeting (drafted as a planned meeting).
+
+A sentence in a held meeting's paragraph is reached at that meeting (``meeting``, date
+``same-as-record``), unless it dates itself outside the meeting's date ("signed ... in
+2014"): then, like a signed document outside any meeting's paragraph, it is a record of
+its own, dated by the sentence (unknown when it gives no date) with no meeting.
+Commitments outside a held meeting's paragraph are not drafted: nothing says when or
+where they were made.
+
+Parties: the countries the meeting's quote names (as "Pakistan-Russia ..." does), else
+those the sentence names (capitals too: "Moscow and Islamabad"), else, for "the two
+countries", "both sides" or "they", the two countries the story names most, with the
+first sentence naming both as the quote — and a note to confirm. A sentence naming a
+country that is not one of the story's two is about someone else: not drafted.
 """
 
+import calendar
+import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
+from pakru.acts.policy import announces
+from pakru.draft.dates import date_of
 from pakru.draft.meetings import Found
-from pakru.draft.model import Proposal
+from pakru.draft.model import Confidence, Proposal
 from pakru.draft.people import slug
 from pakru.draft.read import Sentence
 from pakru.schema.text import normalise
 from pakru.validate.derive.text import countries_named
 
-SIGNED = re.compile(
-    r"\bsigned\s+(?:an?|the)\s+(?P<what>memorandum of understanding|agreement|accord|protocol|"
-    r"treaty)\s+(?:on|for|in the field of|regarding)\s+(?P<subject>[^.;]+)",
-    re.IGNORECASE,
+_DOCUMENT = (
+    r"(?:memorandum of understanding|memorandum|MoU|agreement|accord|protocol|treaty|"
+    r"contract|deal)"
+)
+_WHAT = rf"(?P<what>(?:[\w-]+\s+){{0,5}}?{_DOCUMENT})s?\b"
+"""The document with the words before it ("a defence cooperation agreement")."""
+_ABOUT = r"(?:\s+(?:on|for|in the field of|regarding|allowing|to|covering)\s+(?P<subject>[^.;]+))?"
+
+SIGNED = (
+    re.compile(
+        r"\b(?P<verb>signed|inked|concluded)\s+(?:an?|the|two|three|several)\s+" + _WHAT + _ABOUT,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:an?|the)\s+" + _WHAT + r"(?P<subject>[^.;]{0,160}?)\s+(?:was|were|has been|had "
+        r"been|have been)\s+(?P<verb>signed|inked|concluded)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:the\s+)?(?P<verb>signing|conclusion)\s+of\s+(?:an?|the)\s+" + _WHAT + _ABOUT,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:an?|the)\s+" + _WHAT + r"\s+(?P<verb>signed|inked|concluded)\s+(?:in|on|last|"
+        r"earlier|this|during)\b",
+        re.IGNORECASE,
+    ),
+)
+"""A document signed: active, passive, a noun ("the signing of"), a participle."""
+
+_SIDES = (
+    r"(?:both sides|the two sides|the sides|they|both countries|the two countries|the "
+    r"countries|both delegations|the two delegations|the delegations|the two governments|"
+    r"(?P<pair>[A-Z][\w’'-]+\s+and\s+[A-Z][\w’'-]+))"
 )
 AGREED = re.compile(
-    r"\b(?:both sides|the two sides|the sides|they|the two countries|the delegations)\s+"
-    r"(?:also\s+)?agreed\s+(?:to|on|that)\s+(?P<subject>[^.;]+)",
+    rf"\b{_SIDES}\s+(?:[^.;]{{0,160}}?\s+and\s+)?(?:have\s+|had\s+)?(?:also\s+|further\s+|"
+    r"jointly\s+)?(?:(?P<verb>agreed|decided|resolved)\s+(?:to|on|upon)\b"
+    r"|(?P<verb2>reaffirmed|reiterated|renewed)\s+(?:the|their)\s+(?:commitments?|resolve)\s+"
+    r"(?:to|for)\b"
+    r"|confirmed\s+their\s+(?:readiness|willingness|commitment)\s+to\b)"
+    r"\s*(?P<subject>[^.;]+)",
+    re.IGNORECASE,
+)
+"""The sides committing themselves to something."""
+
+_MEET = re.compile(
+    r"^(?:hold|convene|meet|organi[sz]e)\b[^.;]*\b(?:meeting|round|session|talks|"
+    r"consultations)\b",
+    re.IGNORECASE,
+)
+"""A commitment to hold a meeting: that meeting, not an agreement."""
+_TWO = re.compile(
+    r"\b(?:both sides|the two sides|the sides|they|both countries|the two countries|the "
+    r"countries|both delegations|the two delegations|the delegations|the two governments)\b",
     re.IGNORECASE,
 )
 
 
 def _subject(text: str) -> str:
-    return normalise(text).rstrip(" ,")
+    return normalise(text).rstrip(" ,”\"'’")
+
+
+def signed_in(sentence: str) -> tuple[str, str, str, int] | None:
+    """``(kind, status, subject, start)`` of a document the sentence says was signed (``start``
+    where the words saying so begin), else None."""
+    for pattern in SIGNED:
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        what = normalise(match["what"])
+        last = what.split()[-1].lower()
+        kind = "treaty" if last == "treaty" else "accord" if last == "accord" else "agreement"
+        status = "concluded" if match["verb"].lower() in ("concluded", "conclusion") else "signed"
+        about = _subject(match.groupdict().get("subject") or "")
+        subject = f"{what} {about}".strip() if about else what
+        return kind, status, _subject(subject), match.start()
+    return None
+
+
+def agreed_in(sentence: str) -> tuple[str, str, int] | None:
+    """``(kind, subject, start)`` of a commitment the sentence states (``start`` where the
+    sides are named), else None."""
+    match = AGREED.search(sentence)
+    if match is None:
+        return None
+    subject = _subject(match["subject"])
+    if not subject or _MEET.search(subject) or (announces(subject) and "meet" in subject):
+        return None
+    kind = "decision" if (match["verb"] or "").lower() == "decided" else "commitment"
+    if match["pair"] is not None and len(countries_named(match["pair"], capitals=True)) < 2:
+        return None  # "Iran and Turkey agreed", "Smith and Jones agreed": not the sides
+    return kind, subject, match.start()
+
+
+class Story:
+    """The two countries a story is about, and the first sentence naming both (the quote
+    for "the two countries")."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        counts: Counter[str] = Counter()
+        for sentence in sentences:
+            counts.update(countries_named(sentence.text, capitals=True))
+        self.pair = sorted(c for c, _ in counts.most_common(2)) if len(counts) >= 2 else []
+        self.quote = next(
+            (
+                s.text
+                for s in sentences
+                if self.pair and set(self.pair) <= countries_named(s.text, capitals=True)
+            ),
+            None,
+        )
+
+
+_WITH = re.compile(r"\bwith\s+(?:the\s+)?(?P<other>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
+
+def _parties(
+    text: str, start: int, story: Story, meeting_quote: str | None
+) -> tuple[list[str], str | None] | None:
+    """The parties and the quote naming them (None: the sentence's own), or None when no
+    quote names two parties, or the sentence's signatories (the words before ``start``,
+    a country "with" whom) include a country not one of the story's two."""
+    two = set(story.pair)
+    signatories = set(countries_named(text[:start], capitals=True))
+    for match in _WITH.finditer(text):
+        signatories |= countries_named(match["other"], capitals=True)
+    if two and not signatories <= two:
+        return None
+    named = countries_named(text, capitals=True)
+    if meeting_quote is not None and len(found := countries_named(meeting_quote)) >= 2:
+        return sorted(found), meeting_quote
+    if len(named & two if two else named) >= 2:
+        return sorted(named & two if two else named), None
+    if story.quote is not None and _TWO.search(text):
+        return story.pair, story.quote
+    return None
 
 
 def reached(
-    meeting: Found, sentences: list[Sentence], source: str, taken: set[str]
+    meeting: Found,
+    sentences: list[Sentence],
+    source: dict[str, Any],
+    taken: set[str],
+    story: Story,
 ) -> list[Proposal]:
     """The agreements and commitments the sentences state for ``meeting`` (held only)."""
     if meeting.status != "held":
         return []
     out: list[Proposal] = []
     for sentence in sentences:
-        match = SIGNED.search(sentence.text)
-        kind, status = "agreement", "signed"
-        if match is not None and match["what"].lower() == "treaty":
-            kind = "treaty"
-        if match is None:
-            match, kind, status = AGREED.search(sentence.text), "commitment", "agreed"
-        if match is None:
-            continue
-        subject = _subject(match["subject"])
+        signed = signed_in(sentence.text)
+        if signed is not None:
+            if _dated_apart(sentence.text, source, meeting.record["date"]):
+                continue  # signed at another time: drafted by :func:`signed_apart`
+            kind, status, subject, start = signed
+        else:
+            agreed = agreed_in(sentence.text)
+            if agreed is None:
+                continue
+            kind, subject, start = agreed
+            status = "agreed"
         proposal = _agreement(
-            meeting, sentence, kind=kind, status=status, subject=subject, source=source, taken=taken
+            sentence,
+            kind=kind,
+            status=status,
+            subject=subject,
+            source=source,
+            taken=taken,
+            story=story,
+            meeting=meeting,
+            start=start,
         )
         if proposal is not None:
             taken.add(proposal.id)
@@ -61,61 +223,183 @@ def reached(
     return out
 
 
+def signed_apart(
+    sentences: list[Sentence],
+    source: dict[str, Any],
+    taken: set[str],
+    story: Story,
+    used: set[str],
+) -> list[Proposal]:
+    """Documents signed outside any drafted meeting (the sentences not in ``used``, the
+    quotes of agreements drafted already): dated by the sentence, no meeting."""
+    out: list[Proposal] = []
+    for sentence in sentences:
+        if sentence.text in used:
+            continue
+        signed = signed_in(sentence.text)
+        if signed is None:
+            continue
+        kind, status, subject, start = signed
+        proposal = _agreement(
+            sentence,
+            kind=kind,
+            status=status,
+            subject=subject,
+            source=source,
+            taken=taken,
+            story=story,
+            start=start,
+        )
+        if proposal is not None:
+            taken.add(proposal.id)
+            used.add(sentence.text)
+            out.append(proposal)
+    return out
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_YEAR = re.compile(
+    r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:[a-z]*)\.?,?\s+"
+    r"(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:in|since|during|of)\s+(?P<year>(?:19|20)\d{2})\b")
+
+
+def own_date(text: str, source: dict[str, Any]) -> dict[str, Any]:
+    """The date interval a sentence gives a document: a month and year as printed ("Nov
+    2014", "October 2015": ``stated-month``), a year ("in 2014": ``stated-year``), else
+    what the meeting date rules read (a day, a weekday); unknown when none does."""
+    base = {"source": source["id"], "quote": text}
+    if (match := _MONTH_YEAR.search(text)) is not None:
+        year, month = int(match["year"]), _MONTHS.index(match["month"][:3].lower()) + 1
+        last = calendar.monthrange(year, month)[1]
+        return {
+            "earliest": dt.date(year, month, 1),
+            "latest": dt.date(year, month, last),
+            "precision": "month",
+            "derivations": [
+                {**base, "quote": match[0], "rule": "stated-month", "value": f"{year}-{month:02d}"}
+            ],
+        }
+    if (match := _YEAR.search(text)) is not None:
+        year = int(match["year"])
+        return {
+            "earliest": dt.date(year, 1, 1),
+            "latest": dt.date(year, 12, 31),
+            "precision": "year",
+            "derivations": [{**base, "quote": match[0], "rule": "stated-year", "value": str(year)}],
+        }
+    return date_of(text, source["id"], _published(source), held=True)
+
+
+_MONTH_ALONE = re.compile(
+    r"\b(?:in|since|during|signed in|last)\s+(?P<month>january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b(?!,?\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def _dated_apart(text: str, source: dict[str, Any], meeting_date: dict[str, Any]) -> bool:
+    """True when the sentence gives its own date and it cannot be the meeting's (a month
+    with no year counts when the meeting's date lies in one month, not that one)."""
+    start, end = meeting_date.get("earliest"), meeting_date.get("latest")
+    alone = _MONTH_ALONE.search(text)
+    if alone is not None and isinstance(start, dt.date) and isinstance(end, dt.date):
+        month = _MONTHS.index(alone["month"][:3].lower()) + 1
+        if (start.year, start.month) == (end.year, end.month) and start.month != month:
+            return True
+    own = own_date(text, source)
+    if own["precision"] == "unknown" or own["earliest"] is None:
+        return False
+    if start is None or end is None:
+        return True
+    return bool(own["latest"] is not None and own["latest"] < start) or own["earliest"] > end
+
+
+def _published(source: dict[str, Any]) -> dt.date | None:
+    published = source.get("published")
+    if isinstance(published, str):
+        return dt.date.fromisoformat(published)
+    return published if isinstance(published, dt.date) else None
+
+
 def _agreement(
-    meeting: Found,
     sentence: Sentence,
     *,
     kind: str,
     status: str,
     subject: str,
-    source: str,
+    source: dict[str, Any],
     taken: set[str],
+    story: Story,
+    start: int,
+    meeting: Found | None = None,
 ) -> Proposal | None:
-    record = meeting.record
-    meeting_quote = record["evidence"][0]["quote"]
-    parties = sorted(countries_named(meeting_quote))
-    evidence: list[dict[str, Any]] = [
-        {"source": source, "quote": sentence.text, "supports": ["status", "subject", "meeting"]}
-    ]
-    if parties:
-        evidence.append({"source": source, "quote": meeting_quote, "supports": ["parties"]})
+    source_id = source["id"]
+    record = meeting.record if meeting is not None else None
+    meeting_quote = record["evidence"][0]["quote"] if record is not None else None
+    found = _parties(sentence.text, start, story, meeting_quote)
+    if found is None:
+        return None  # no quote names the parties: not proposed
+    parties, parties_quote = found
+    supports = ["status", "subject"] + (["meeting"] if record is not None else [])
+    evidence: list[dict[str, Any]] = [{"source": source_id, "quote": sentence.text}]
+    if parties_quote is None:
+        supports.append("parties")
     else:
-        parties = sorted(countries_named(sentence.text))
-        if not parties:
-            return None  # no quote names the parties: not proposed
-        evidence[0]["supports"].append("parties")
-    words = "-".join(slug(subject).split("-")[:4])
-    base = f"{record['id']}-{words}" if words else f"{record['id']}-{kind}"
-    agreement_id, n = base, 2
-    while agreement_id in taken:
-        agreement_id, n = f"{base}-{n}", n + 1
-    date = record["date"]
-    data: dict[str, Any] = {
-        "type": "agreement",
-        "id": agreement_id,
-        "title": f"{kind.capitalize()} at the {record['title']}: {subject}",
-        "kind": kind,
-        "status": status,
-        "date": {
+        evidence.append({"source": source_id, "quote": parties_quote, "supports": ["parties"]})
+    evidence[0]["supports"] = supports
+    confirm = [
+        f"{kind}: {status}, read from {sentence.text!r}; check that the subject is what was "
+        + (f"{status} and that it was reached at {record['id']}" if record else status)
+    ]
+    nulls: dict[str, str] = {}
+    if parties_quote is not None and record is None:
+        confirm.append(
+            f"parties: the sentence names no country; {', '.join(parties)} are the two "
+            f"countries the story names most ({parties_quote!r})"
+        )
+    if record is not None:
+        date = record["date"]
+        when: dict[str, Any] = {
             "earliest": date["earliest"],
             "latest": date["latest"],
             "precision": date["precision"],
             "derivations": [
                 {
                     "rule": "same-as-record",
-                    "source": source,
+                    "source": source_id,
                     "quote": sentence.text,
                     "anchor": record["id"],
                 }
             ],
-        },
+        }
+        stem = record["id"]
+        title = f"{kind.capitalize()} at the {record['title']}: {subject}"
+    else:
+        when = own_date(sentence.text, source)
+        if when["precision"] == "unknown":
+            nulls["date"] = "the sentence gives no date a date rule can compute"
+        year = when["earliest"].year if when.get("earliest") else None
+        stem = f"signed-{year}" if year else "signed"
+        title = f"{subject[0].upper()}{subject[1:]}"
+    words = "-".join(slug(subject).split("-")[:4])
+    base = f"{stem}-{words}" if words else f"{stem}-{kind}"
+    agreement_id, n = base, 2
+    while agreement_id in taken:
+        agreement_id, n = f"{base}-{n}", n + 1
+    data: dict[str, Any] = {
+        "type": "agreement",
+        "id": agreement_id,
+        "title": title,
+        "kind": kind,
+        "status": status,
+        "date": when,
         "parties": parties,
-        "meeting": record["id"],
+        "meeting": record["id"] if record is not None else None,
         "subject": subject,
         "evidence": evidence,
     }
-    confirm = [
-        f"{kind}: {status}, read from {sentence.text!r}; check that the subject is what was "
-        f"{status} and that it was reached at {record['id']}"
-    ]
-    return Proposal(data, "medium", confirm)
+    confidence: Confidence = "medium" if not nulls and parties_quote is None else "low"
+    return Proposal(data, confidence, confirm, nulls)

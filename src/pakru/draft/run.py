@@ -6,7 +6,7 @@ from pydantic import ValidationError
 
 from pakru.dataset import Dataset
 from pakru.draft.acts import code
-from pakru.draft.agreements import reached
+from pakru.draft.agreements import Story, reached, signed_apart
 from pakru.draft.edits import (
     held_already,
     plan_held,
@@ -47,6 +47,7 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
             _renamed(found, meeting.record["id"], existing.id)
         out.edits.extend(unprinted_alias(ds, meeting))
     named = {meeting.sentence.index for meeting in found}
+    pair = Story(sentences)
     for index, meeting in enumerate(found):
         # a held meeting's paragraph runs to the next held meeting ("the next meeting
         # would be held ..." inside it is a plan, not the end of what is said about it)
@@ -56,11 +57,13 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
             span = sentences[meeting.sentence.index : following]
             others = [s for s in span if s.index not in named or s.index == meeting.sentence.index]
             meeting.confirm.extend(discussed(meeting, others, source["id"]))
-            for agreement in reached(meeting, others, source["id"], taken):
+            for agreement in reached(meeting, others, source, taken, pair):
                 meeting.record.setdefault("agreements", []).append(agreement.id)
                 out.records.append(agreement)
     for meeting in found:
         _place(ds, meeting, out, taken)
+    used = {e["quote"] for p in out.records if p.type == "agreement" for e in p.data["evidence"]}
+    out.records.extend(signed_apart(sentences, source, taken, pair, used))
     out.records.extend(exercises(sentences, source, taken, named))
     _check(out)
     code(ds, out, text)

@@ -22,8 +22,8 @@ its own, dated by the sentence (unknown when it gives no date) with no meeting.
 Commitments outside a held meeting's paragraph are not drafted: nothing says when or
 where they were made.
 
-Parties: the countries the meeting's quote names (as "Pakistan-Russia ..." does), else
-those the sentence names (capitals too: "Moscow and Islamabad"), else, for "the two
+Parties: the countries the sentence names (capitals too: "Moscow and Islamabad"), else
+those the meeting's quote names (as "Pakistan-Russia ..." does), else, for "the two
 countries", "both sides" or "they", the two countries the story names most, with the
 first sentence naming both as the quote — and a note to confirm. A sentence naming a
 country that is not one of the story's two is about someone else: not drafted.
@@ -33,7 +33,7 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
-from typing import Any
+from typing import Any, NamedTuple
 
 from pakru.acts.policy import announces
 from pakru.draft.dates import date_of
@@ -50,16 +50,18 @@ _DOCUMENT = (
 )
 _WHAT = rf"(?P<what>(?:[\w-]+\s+){{0,5}}?{_DOCUMENT})s?\b"
 """The document with the words before it ("a defence cooperation agreement")."""
-_ABOUT = r"(?:\s+(?:on|for|in the field of|regarding|allowing|to|covering)\s+(?P<subject>[^.;]+))?"
+_ABOUT = r"(?:\s+(?P<subject>(?:on|for|in the field of|regarding|allowing|to|covering)\s+[^.;]+))?"
 
 SIGNED = (
     re.compile(
-        r"\b(?P<verb>signed|inked|concluded)\s+(?:an?|the|two|three|several)\s+" + _WHAT + _ABOUT,
+        r"\b(?P<verb>signed|inked|concluded)\s+(?:(?:an?|the|two|three|several)\s+)?" + _WHAT
+        + _ABOUT,
         re.IGNORECASE,
     ),
     re.compile(
         r"\b(?:an?|the)\s+" + _WHAT + r"(?P<subject>[^.;]{0,160}?)\s+(?:was|were|has been|had "
-        r"been|have been)\s+(?P<verb>signed|inked|concluded)\b",
+        r"been|have been)\s+(?P<verb>signed|inked|concluded)\b"
+        + _ABOUT.replace("subject", "after"),
         re.IGNORECASE,
     ),
     re.compile(
@@ -81,7 +83,8 @@ _SIDES = (
 )
 AGREED = re.compile(
     rf"\b{_SIDES}\s+(?:[^.;]{{0,160}}?\s+and\s+)?(?:have\s+|had\s+)?(?:also\s+|further\s+|"
-    r"jointly\s+)?(?:(?P<verb>agreed|decided|resolved)\s+(?:to|on|upon)\b"
+    r"jointly\s+)?(?:(?P<verb>agreed|decided|resolved)\s+(?:(?:here|there|today|yesterday|"
+    r"on\s+\w+day|last\s+\w+|earlier)\s+){0,3}(?:to|on|upon)\b"
     r"|(?P<verb2>reaffirmed|reiterated|renewed)\s+(?:the|their)\s+(?:commitments?|resolve)\s+"
     r"(?:to|for)\b"
     r"|confirmed\s+their\s+(?:readiness|willingness|commitment)\s+to\b)"
@@ -107,21 +110,60 @@ def _subject(text: str) -> str:
     return normalise(text).rstrip(" ,”\"'’")
 
 
-def signed_in(sentence: str) -> tuple[str, str, str, int] | None:
-    """``(kind, status, subject, start)`` of a document the sentence says was signed (``start``
-    where the words saying so begin), else None."""
+class Signed(NamedTuple):
+    """A document a sentence says was signed, and the words that date it (``clause``)."""
+
+    kind: str
+    status: str
+    subject: str
+    start: int
+    clause: str
+
+
+_AND_ANOTHER = re.compile(r"\s*(?:[^.;]{0,60}?)\band\s+(?:also\s+)?(?:an?|the)\s+" + _WHAT + _ABOUT)
+"""A second document the same verb governs: "signed an agreement in 2014 and an accord in
+2015"."""
+
+
+def _document(match: re.Match[str], verb: str) -> tuple[str, str, str]:
+    what = normalise(match["what"])
+    last = what.split()[-1].lower()
+    kind = "treaty" if last == "treaty" else "accord" if last == "accord" else "agreement"
+    status = "concluded" if verb.lower() in ("concluded", "conclusion") else "signed"
+    groups = match.groupdict()
+    about = _subject(" ".join(g for g in (groups.get("subject"), groups.get("after")) if g))
+    return kind, status, _subject(f"{what} {about}".strip() if about else what)
+
+
+def signed_in(sentence: str) -> list[Signed]:
+    """The documents the sentence says were signed, in order, each with the words that
+    date it (``clause``)."""
+    found: list[tuple[int, int, str, str, str]] = []
     for pattern in SIGNED:
-        match = pattern.search(sentence)
-        if match is None:
-            continue
-        what = normalise(match["what"])
-        last = what.split()[-1].lower()
-        kind = "treaty" if last == "treaty" else "accord" if last == "accord" else "agreement"
-        status = "concluded" if match["verb"].lower() in ("concluded", "conclusion") else "signed"
-        about = _subject(match.groupdict().get("subject") or "")
-        subject = f"{what} {about}".strip() if about else what
-        return kind, status, _subject(subject), match.start()
-    return None
+        for match in pattern.finditer(sentence):
+            if any(match.start() < end and start < match.end() for start, end, *_ in found):
+                continue
+            found.append((match.start(), match.end(), *_document(match, match["verb"])))
+            more = _AND_ANOTHER.match(sentence, match.end())
+            if more is not None and not _MEETING_WORD.search(more[0]):
+                found.append((more.start("what"), more.end(), *_document(more, match["verb"])))
+    found.sort()
+    # the words between two documents split at their "and": those before it date the
+    # first ("an agreement in 2014 and an accord"), those after it the second ("... and
+    # the two sides in Oct 2015 inked an accord")
+    cuts = [0]
+    for (_, end, *_), (start, *_) in zip(found, found[1:], strict=False):
+        between = sentence[end:start]
+        at = between.rfind(" and ")
+        cuts.append(end + (at if at >= 0 else len(between)))
+    cuts.append(len(sentence))
+    return [
+        Signed(kind, status, subject, start, sentence[cuts[n] : cuts[n + 1]])
+        for n, (start, _, kind, status, subject) in enumerate(found)
+    ]
+
+
+_MEETING_WORD = re.compile(r"\b(?:meeting|talks|session|round)\b", re.IGNORECASE)
 
 
 def agreed_in(sentence: str) -> tuple[str, str, int] | None:
@@ -174,10 +216,10 @@ def _parties(
     if two and not signatories <= two:
         return None
     named = countries_named(text, capitals=True)
-    if meeting_quote is not None and len(found := countries_named(meeting_quote)) >= 2:
-        return sorted(found), meeting_quote
     if len(named & two if two else named) >= 2:
         return sorted(named & two if two else named), None
+    if meeting_quote is not None and len(found := countries_named(meeting_quote)) >= 2:
+        return sorted(found), meeting_quote
     if story.quote is not None and _TWO.search(text):
         return story.pair, story.quote
     return None
@@ -195,32 +237,63 @@ def reached(
         return []
     out: list[Proposal] = []
     for sentence in sentences:
-        signed = signed_in(sentence.text)
-        if signed is not None:
-            if _dated_apart(sentence.text, source, meeting.record["date"]):
-                continue  # signed at another time: drafted by :func:`signed_apart`
-            kind, status, subject, start = signed
-        else:
-            agreed = agreed_in(sentence.text)
-            if agreed is None:
-                continue
-            kind, subject, start = agreed
-            status = "agreed"
-        proposal = _agreement(
-            sentence,
-            kind=kind,
-            status=status,
-            subject=subject,
-            source=source,
-            taken=taken,
-            story=story,
-            meeting=meeting,
-            start=start,
+        stated: list[tuple[str, str, str, int]] = [
+            (d.kind, d.status, d.subject, d.start)
+            for d in signed_in(sentence.text)
+            if not _dated_apart(d.clause, source, meeting.record["date"])
+        ]  # one signed at another time is drafted by :func:`signed_apart`
+        if not stated and (agreed := agreed_in(sentence.text)) is not None:
+            stated = [(agreed[0], "agreed", agreed[1], agreed[2])]
+        for kind, status, subject, start in stated:
+            proposal = _agreement(
+                sentence,
+                kind=kind,
+                status=status,
+                subject=subject,
+                source=source,
+                taken=taken,
+                story=story,
+                meeting=meeting,
+                start=start,
+            )
+            if proposal is not None:
+                taken.add(proposal.id)
+                out.append(proposal)
+    return _one_each(out)
+
+
+_STOP = frozenset(
+    "the and for with from into between their them they both sides two countries this that "
+    "which other also further".split()
+)
+
+
+def _stems(subject: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", subject.lower()) if w not in _STOP}
+
+
+def _one_each(found: list[Proposal]) -> list[Proposal]:
+    """A commitment stated beside a document signed or concluded at the same meeting on the
+    same subject (three words in common) is that document: "agreed to further expand
+    cooperation in countering terrorism" and "an agreement was concluded for expansion of
+    cooperation on countering terrorism" are one agreement, quoted twice."""
+    documents = [p for p in found if p.data["status"] in ("signed", "concluded")]
+    kept: list[Proposal] = []
+    for proposal in found:
+        if proposal.data["status"] != "agreed":
+            kept.append(proposal)
+            continue
+        stems = _stems(proposal.data["subject"])
+        same = next((d for d in documents if len(stems & _stems(d.data["subject"])) >= 3), None)
+        if same is None:
+            kept.append(proposal)
+            continue
+        quote = proposal.data["evidence"][0]["quote"]
+        same.data["evidence"].append(
+            {"source": proposal.data["evidence"][0]["source"], "quote": quote, "supports": ["subject"]}
         )
-        if proposal is not None:
-            taken.add(proposal.id)
-            out.append(proposal)
-    return out
+        same.confirm.append(f"subject: {quote!r} is read as stating this agreement too")
+    return kept
 
 
 def signed_apart(
@@ -230,31 +303,68 @@ def signed_apart(
     story: Story,
     used: set[str],
 ) -> list[Proposal]:
-    """Documents signed outside any drafted meeting (the sentences not in ``used``, the
-    quotes of agreements drafted already): dated by the sentence, no meeting."""
+    """Agreements outside any drafted meeting (the sentences not in ``used``, the quotes of
+    agreements drafted already), dated by their sentence, with no meeting: every document
+    signed, and a commitment whose sentence gives its own date ("agreed here on Tuesday
+    to ..."); an undated commitment outside a meeting is not drafted (nothing says when it
+    was made)."""
     out: list[Proposal] = []
     for sentence in sentences:
         if sentence.text in used:
             continue
-        signed = signed_in(sentence.text)
-        if signed is None:
-            continue
-        kind, status, subject, start = signed
-        proposal = _agreement(
-            sentence,
-            kind=kind,
-            status=status,
-            subject=subject,
-            source=source,
-            taken=taken,
-            story=story,
-            start=start,
+        stated = [(d.kind, d.status, d.subject, d.start, d.clause) for d in signed_in(sentence.text)]
+        agreed = agreed_in(sentence.text) if not stated else None
+        if agreed is not None and own_date(sentence.text, source)["precision"] != "unknown":
+            stated = [(agreed[0], "agreed", agreed[1], agreed[2], sentence.text)]
+        for kind, status, subject, start, clause in stated:
+            proposal = _agreement(
+                sentence,
+                kind=kind,
+                status=status,
+                subject=subject,
+                source=source,
+                taken=taken,
+                story=story,
+                start=start,
+                clause=clause,
+            )
+            if proposal is not None:
+                taken.add(proposal.id)
+                out.append(proposal)
+    return _bare_ones(out)
+
+
+_BARE = frozenset({"agreement", "accord", "deal", "contract", "memorandum", "mou", "protocol"})
+
+
+def _bare_ones(found: list[Proposal]) -> list[Proposal]:
+    """A document named by its kind alone ("signed an agreement here yesterday") signed on
+    the date of a document the story names in full ("The Contract on ... was signed") is
+    that document, quoted twice: one record, with both quotes."""
+    kept: list[Proposal] = []
+    for proposal in found:
+        data = proposal.data
+        same = next(
+            (
+                other
+                for other in found
+                if other is not proposal
+                and other.data["subject"].lower() not in _BARE
+                and other.data["date"]["precision"] != "unknown"
+                and (other.data["date"]["earliest"], other.data["date"]["latest"])
+                == (data["date"]["earliest"], data["date"]["latest"])
+            ),
+            None,
         )
-        if proposal is not None:
-            taken.add(proposal.id)
-            used.add(sentence.text)
-            out.append(proposal)
-    return out
+        if data["subject"].lower() not in _BARE or same is None:
+            kept.append(proposal)
+            continue
+        quote = data["evidence"][0]["quote"]
+        same.data["evidence"].append(
+            {"source": data["evidence"][0]["source"], "quote": quote, "supports": ["status"]}
+        )
+        same.confirm.append(f"{quote!r} is read as stating this agreement too (same date)")
+    return kept
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -335,6 +445,7 @@ def _agreement(
     story: Story,
     start: int,
     meeting: Found | None = None,
+    clause: str | None = None,
 ) -> Proposal | None:
     source_id = source["id"]
     record = meeting.record if meeting is not None else None
@@ -378,11 +489,12 @@ def _agreement(
         stem = record["id"]
         title = f"{kind.capitalize()} at the {record['title']}: {subject}"
     else:
-        when = own_date(sentence.text, source)
+        when = own_date(clause or sentence.text, source)
         if when["precision"] == "unknown":
             nulls["date"] = "the sentence gives no date a date rule can compute"
         year = when["earliest"].year if when.get("earliest") else None
-        stem = f"signed-{year}" if year else "signed"
+        verb = "agreed" if status == "agreed" else "signed"
+        stem = f"{verb}-{year}" if year else verb
         title = f"{subject[0].upper()}{subject[1:]}"
     words = "-".join(slug(subject).split("-")[:4])
     base = f"{stem}-{words}" if words else f"{stem}-{kind}"

@@ -35,9 +35,8 @@ import re
 from collections import Counter
 from typing import Any, NamedTuple
 
-from pakru.acts.policy import announces
 from pakru.draft.dates import date_of
-from pakru.draft.meetings import Found
+from pakru.draft.meetings import MEETING, Found
 from pakru.draft.model import Confidence, Proposal
 from pakru.draft.people import slug
 from pakru.draft.read import Sentence
@@ -93,12 +92,10 @@ AGREED = re.compile(
 )
 """The sides committing themselves to something."""
 
-_MEET = re.compile(
-    r"^(?:hold|convene|meet|organi[sz]e)\b[^.;]*\b(?:meeting|round|session|talks|"
-    r"consultations)\b",
-    re.IGNORECASE,
-)
-"""A commitment to hold a meeting: that meeting, not an agreement."""
+_MEET = re.compile(r"^(?:hold|convene|meet|organi[sz]e|host)\b", re.IGNORECASE)
+"""A commitment to hold a meeting the sentence names by number or as the next one: that
+meeting (:data:`pakru.draft.meetings.MEETING`), not an agreement; "agreed to hold regular
+consultations" is a commitment."""
 _TWO = re.compile(
     r"\b(?:both sides|the two sides|the sides|they|both countries|the two countries|the "
     r"countries|both delegations|the two delegations|the delegations|the two governments)\b",
@@ -173,7 +170,7 @@ def agreed_in(sentence: str) -> tuple[str, str, int] | None:
     if match is None:
         return None
     subject = _subject(match["subject"])
-    if not subject or _MEET.search(subject) or (announces(subject) and "meet" in subject):
+    if not subject or (_MEET.search(subject) and MEETING.search(subject)):
         return None
     kind = "decision" if (match["verb"] or "").lower() == "decided" else "commitment"
     if match["pair"] is not None and len(countries_named(match["pair"], capitals=True)) < 2:

@@ -1,0 +1,215 @@
+"""Agreements and commitments of every kind the schema has, read from general news wording:
+documents signed (active, passive, a noun, a participle; two in one sentence), commitments
+agreed, decided or reaffirmed, and what is none (a view agreed, a meeting agreed on,
+someone else's agreement).
+
+The report (tests/draft/texts/monitor-agreements.txt) is written in a weekly's style: a
+held round of a dialogue, a memorandum signed at it, a commitment, a decision, a view, the
+next round, two documents signed years before, and a third countries' agreement.
+"""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from pakru.cli import main
+from pakru.draft.agreements import agreed_in, own_date, signed_in
+from tests.draft import trees
+from tests.draft.trees import TEXTS
+
+MONITOR = TEXTS / "monitor-agreements.txt"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "status", "subject"),
+    [
+        (
+            "The ministers signed a memorandum of understanding on energy security.",
+            "agreement",
+            "signed",
+            "memorandum of understanding on energy security",
+        ),
+        ("Both countries inked a defence accord in 2019.", "accord", "signed", "defence accord"),
+        (
+            "A protocol on visa-free travel for officials was signed after the talks.",
+            "agreement",
+            "signed",
+            "protocol on visa-free travel for officials",
+        ),
+        (
+            "An agreement was concluded for the exchange of intelligence.",
+            "agreement",
+            "concluded",
+            "agreement for the exchange of intelligence",
+        ),
+        (
+            "The visit follows the signing of a treaty on mutual legal assistance.",
+            "treaty",
+            "signed",
+            "treaty on mutual legal assistance",
+        ),
+        (
+            "Supplies resumed under a contract signed in May.",
+            "agreement",
+            "signed",
+            "contract",
+        ),
+    ],
+)
+def test_a_document_signed(sentence: str, kind: str, status: str, subject: str) -> None:
+    [found] = signed_in(sentence)
+    assert (found.kind, found.status, found.subject) == (kind, status, subject)
+
+
+def test_two_documents_in_one_sentence_are_dated_each_by_its_clause() -> None:
+    after = "They signed a trade agreement in June 2012 and a transit accord in March 2016."
+    before = "They in Jan 2012 signed a trade agreement and later in Mar 2016 inked a transit accord."
+    source = {"id": "src-00000001", "published": dt.date(2026, 1, 1)}
+    for sentence in (after, before):
+        first, second = signed_in(sentence)
+        assert (first.subject, second.subject) == ("trade agreement", "transit accord")
+        assert own_date(first.clause, source)["derivations"][0]["value"] == "2012-0" + (
+            "6" if sentence is after else "1"
+        )
+        assert own_date(second.clause, source)["derivations"][0]["value"] == "2016-03"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agreement on trade was discussed at length.",
+        "A signing ceremony is expected next month.",
+        "He signed the visitors' book at the ministry.",
+    ],
+)
+def test_no_document_signed(sentence: str) -> None:
+    assert signed_in(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "subject"),
+    [
+        (
+            "Moscow and Islamabad agreed to expand cooperation in the energy sector.",
+            "commitment",
+            "expand cooperation in the energy sector",
+        ),
+        (
+            "The two delegations reviewed the situation and agreed to meet regularly.",
+            "commitment",
+            "meet regularly",
+        ),
+        (
+            "Both sides reaffirmed their commitment to fight drug trafficking.",
+            "commitment",
+            "fight drug trafficking",
+        ),
+        (
+            "They confirmed their readiness to continue consultations on the UN agenda.",
+            "commitment",
+            "continue consultations on the UN agenda",
+        ),
+        (
+            "The two countries decided to set up a joint business council.",
+            "decision",
+            "set up a joint business council",
+        ),
+        (
+            "Russia and Pakistan agreed here on Monday to step up naval cooperation.",
+            "commitment",
+            "step up naval cooperation",
+        ),
+    ],
+)
+def test_a_commitment(sentence: str, kind: str, subject: str) -> None:
+    found = agreed_in(sentence)
+    assert found is not None
+    assert found[:2] == (kind, subject)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both sides agreed that terrorism threatens the region.",  # a view: the accord, 019
+        "The two sides agreed to hold the next round in Kazan.",  # the planned meeting
+        "They agreed to convene the fifth session in 2027.",
+        "Iran and Turkey agreed to expand trade.",  # not the two sides
+        "The two sides did not agree on the venue.",
+        "Analysts agreed to disagree.",
+    ],
+)
+def test_no_commitment(sentence: str) -> None:
+    assert agreed_in(sentence) is None
+
+
+def _draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]
+    tree = trees.empty_tree(tmp_path / "records")
+    assert main(["draft", str(MONITOR), "--records", str(tree), "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
+
+
+def test_agreements_drafted_from_a_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drafted = _draft(tmp_path, capsys)
+    held = next(r for r in drafted["records"] if r["type"] == "meeting" and r["status"] == "held")
+    found = {
+        (a["kind"], a["status"], a["subject"], a["meeting"], a["date"]["precision"])
+        for a in drafted["records"]
+        if a["type"] == "agreement"
+    }
+    assert found == {
+        (
+            "agreement",
+            "signed",
+            "memorandum of understanding on cyber security cooperation during the talks",
+            held["id"],
+            "day",
+        ),
+        (
+            "commitment",
+            "agreed",
+            "strengthen cooperation against terrorism at the United Nations",
+            held["id"],
+            "day",
+        ),
+        ("decision", "agreed", "establish a joint expert group on information security", held["id"], "day"),
+        ("agreement", "signed", "defence cooperation agreement", None, "month"),
+        ("accord", "signed", "military-technical cooperation accord", None, "month"),
+    }
+    agreements = [r for r in drafted["records"] if r["type"] == "agreement"]
+    assert all(a["parties"] == ["PK", "RU"] for a in agreements)
+    assert sorted(held["agreements"]) == sorted(a["id"] for a in agreements if a["meeting"])
+    apart = [a for a in agreements if a["meeting"] is None]
+    assert [a["date"]["derivations"][0]["quote"] for a in apart] == [
+        "November 2014",
+        "October 2015",
+    ]
+    # "the two countries": the parties come from the sentence naming both, to confirm
+    assert all(a["evidence"][1]["supports"] == ["parties"] for a in apart)
+    assert all(
+        any(c.startswith("parties: the sentence names no country") for c in a["draft"]["confirm"])
+        for a in apart
+    )
+    codes = [a["code"] for a in drafted["acts"] if a["record"] in {x["id"] for x in agreements}]
+    assert codes.count("057") == 3  # each document signed
+
+
+def test_a_drafted_agreement_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree = trees.empty_tree(tmp_path / "records")
+    assert main(["draft", str(MONITOR), "--records", str(tree), "--write"]) == 0
+    capsys.readouterr()
+    main(["validate", str(tree)])
+    out = capsys.readouterr().out
+    unlisted = []
+    for line in out.splitlines():
+        if "error[" not in line:
+            continue
+        path, rule = line.split(":", 1)[0], line.split("error[", 1)[1].split("]", 1)[0]
+        head = [c for c in Path(path).read_text(encoding="utf-8").splitlines() if c[:1] == "#"]
+        if not any(c.startswith("# confirm:") and f"({rule})" in c for c in head):
+            unlisted.append(line)
+    assert unlisted == []
+    assert len(list((tree / "agreements").glob("*.yaml"))) == 5

@@ -1,14 +1,27 @@
-"""Events a report names: joint exercises and drills (the kind reports print most plainly).
+"""Events a report names: joint exercises and drills, deliveries, and statements criticising
+a third party (the kinds of the schema the coding policy codes from general wording).
 
-"Pakistan and Russia will hold a joint counter-terrorism exercise “Druzhba-2027”
-in Tarbela in November 2027": kind ``exercise``, status from the wording as for
-meetings, date and place by the same rules, the countries the sentence names.
-Other kinds of event (deliveries, statements, accessions) are not drafted.
+- **exercise**: "Pakistan and Russia will hold a joint counter-terrorism exercise
+  “Druzhba-2027” in Tarbela in November 2027": kind ``exercise``, status from the wording
+  as for meetings, date and place by the same rules, the countries the sentence names.
+- **delivery**: "Russia has supplied four helicopters to Pakistan", "Pakistan had acquired
+  gunships from Russia during 2014", "Pakistan received its first cargo of Russian crude
+  oil": kind ``delivery``, held, the supplier and the recipient the sentence names (both of
+  the story's two countries), no place (a delivery's place is rarely printed); the date the
+  sentence gives, else, for "has supplied", on or before the report (``before-publication``).
+- **statement**: one side's official "criticised the United States and Nato": kind
+  ``statement``, held, the speaker's country (``countries``) and the countries criticised
+  (``targets``); the date the sentence gives, else on or before the report.
+
+Other kinds (accessions, memberships, milestones) are not drafted: the policy codes no act
+for the first two, and a milestone names no date a rule computes.
 """
 
+import datetime as dt
 import re
 from typing import Any
 
+from pakru.draft.agreements import Story, own_date
 from pakru.draft.dates import date_of
 from pakru.draft.meetings import HELD, PLANNED, location_of
 from pakru.draft.model import Proposal
@@ -19,8 +32,8 @@ from pakru.validate.derive.text import countries_named
 
 EXERCISE = re.compile(
     r"\b(?P<what>(?:(?:joint|bilateral|multilateral|military|naval|counter[- ]terrorism|"
-    r"special forces|anti-terror)\s+){0,4}(?:exercise|drill|war games))\b"
-    r"(?:,?\s+(?:code-?named\s+|called\s+|dubbed\s+)?[“\"](?P<name>[^”\"]{2,60})[”\"])?",
+    r"special forces|anti-terror)\s+){0,4}(?:exercises?|drills?|war games))\b"
+    r"(?:,?\s+(?:code-?named\s+|called\s+|dubbed\s+)?[“\"‘](?P<name>[^”\"’]{2,60})[”\"’])?",
     re.IGNORECASE,
 )
 _PARTICIPATED = re.compile(r"\b(?:participated|took part|conducted|concluded)\b", re.IGNORECASE)
@@ -106,3 +119,166 @@ def _event(
         "evidence": [{"source": source_id, "quote": text, "supports": supports}],
     }
     return Proposal(data, "medium" if not nulls else "low", confirm, nulls)
+
+
+# -- deliveries and statements -------------------------------------------------------------
+
+_ADVERB = r"(?:(?:has|have|had)\s+)?(?:(?:since|already|also|recently|now|so far)\s+)?"
+SUPPLIED = re.compile(
+    r"^(?P<supplier>.*?)\b" + _ADVERB + r"(?P<verb>provided|supplied|delivered|handed over|"
+    r"transferred|sold|shipped)\s+(?P<what>[^.;]{3,120}?)\s+to\s+(?P<recipient>[^.;,]+)",
+    re.IGNORECASE,
+)
+"""The supplier before the verb, the recipient after "to"."""
+ACQUIRED = re.compile(
+    r"^(?P<recipient>.*?)\b" + _ADVERB + r"(?P<verb>acquired|received|bought|purchased|"
+    r"imported|took delivery of)\s+(?P<what>[^.;]{3,160}?)(?:\s+from\s+(?P<supplier>[^.;,]+)|"
+    r"(?=[.;,]|$))",
+    re.IGNORECASE,
+)
+"""The recipient before the verb, the supplier after "from" (or an adjective of the goods:
+"Russian crude oil")."""
+CRITICISED = re.compile(
+    r"^(?P<speaker>.*?)\b(?:(?:has|had)\s+)?(?:also\s+)?(?P<verb>criticised|criticized|"
+    r"condemned|denounced)\s+(?P<target>[^.;,]+?)(?=[.;,]|\s+(?:which|who|for|over|as|after)\b|$)",
+    re.IGNORECASE,
+)
+"""The speaker before the verb, the criticised after it."""
+_GOODS = re.compile(
+    r"\b(?:helicopters?|aircraft|jets?|tanks?|missiles?|systems?|engines?|weapons?|arms|"
+    r"hardware|equipment|ammunition|vessels?|ships?|oil|gas|fuel|wheat|cargo|consignment|"
+    r"shipment|batch)\b",
+    re.IGNORECASE,
+)
+"""What a delivery delivers: goods, not "support" or "assurances"."""
+_NOT_DONE = re.compile(r"\b(?:will|would|shall|plans? to|is to|are to|expected to|not)\b", re.I)
+
+
+def _published(source: dict[str, Any]) -> dt.date | None:
+    published = source.get("published")
+    if isinstance(published, str):
+        return dt.date.fromisoformat(published)
+    return published if isinstance(published, dt.date) else None
+
+
+def _when(text: str, source: dict[str, Any]) -> dict[str, Any]:
+    """The date the sentence gives, else on or before the report (what "has supplied" says)."""
+    date = own_date(text, source)
+    if date["precision"] != "unknown":
+        return date
+    published = _published(source)
+    if published is None:
+        return date
+    return {
+        "earliest": None,
+        "latest": published,
+        "precision": "range",
+        "derivations": [{"rule": "before-publication", "source": source["id"], "quote": text}],
+    }
+
+
+def _one(text: str) -> str | None:
+    """The one country ``text`` names (capitals and adjectives too), else None."""
+    named = countries_named(text, capitals=True)
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def deliveries(
+    sentences: list[Sentence], source: dict[str, Any], taken: set[str], story: Story
+) -> list[Proposal]:
+    """A delivery event per sentence saying one of the story's two countries supplied goods
+    to the other."""
+    out: list[Proposal] = []
+    for sentence in sentences:
+        text = sentence.text
+        match = SUPPLIED.search(text) or ACQUIRED.search(text)
+        if match is None or _NOT_DONE.search(text[: match.start("verb")]):
+            continue
+        if not _GOODS.search(match["what"]):
+            continue
+        recipient = _one(match["recipient"])
+        supplier = _one(match["supplier"] or match["what"])
+        if recipient is None or supplier is None or {supplier, recipient} != set(story.pair):
+            continue
+        what = normalise(match["what"])
+        proposal = _stated(
+            sentence,
+            kind="delivery",
+            title=f"{match['verb'].capitalize()} {what}",
+            countries=[supplier, recipient],
+            source=source,
+            taken=taken,
+            stem=f"delivery-{slug(what)}",
+        )
+        out.append(proposal)
+    return out
+
+
+def criticisms(
+    sentences: list[Sentence], source: dict[str, Any], taken: set[str], story: Story
+) -> list[Proposal]:
+    """A statement event per sentence saying one of the story's two countries (an official
+    of it) criticised a third country."""
+    out: list[Proposal] = []
+    for sentence in sentences:
+        match = CRITICISED.search(sentence.text)
+        if match is None or _NOT_DONE.search(match["speaker"]):
+            continue
+        speaker = _one(match["speaker"])
+        targets = sorted(countries_named(match["target"]) - set(story.pair))
+        if speaker is None or speaker not in story.pair or not targets:
+            continue
+        proposal = _stated(
+            sentence,
+            kind="statement",
+            title=f"{normalise(match['verb']).capitalize()} {normalise(match['target'])}",
+            countries=[speaker],
+            source=source,
+            taken=taken,
+            stem=f"statement-{slug(match['verb'])}-{'-'.join(t.lower() for t in targets)}",
+        )
+        proposal.data["targets"] = targets
+        proposal.data["evidence"][0]["supports"].append("targets")
+        out.append(proposal)
+    return out
+
+
+def _stated(
+    sentence: Sentence,
+    *,
+    kind: str,
+    title: str,
+    countries: list[str],
+    source: dict[str, Any],
+    taken: set[str],
+    stem: str,
+) -> Proposal:
+    date = _when(sentence.text, source)
+    nulls = {"location": "the sentence gives no place"}
+    if date["precision"] == "unknown":
+        nulls["date"] = "the sentence gives no date, and the report none to bound it"
+    event_id, n = stem[:60].rstrip("-"), 2
+    base = event_id
+    while event_id in taken:
+        event_id, n = f"{base}-{n}", n + 1
+    taken.add(event_id)
+    data: dict[str, Any] = {
+        "type": "event",
+        "id": event_id,
+        "title": title[:200],
+        "kind": kind,
+        "status": "held",
+        "date": date,
+        "location": {"city": None, "country": None, "venue": None},
+        "countries": countries,
+        "evidence": [
+            {"source": source["id"], "quote": sentence.text, "supports": ["status", "countries"]}
+        ],
+    }
+    confirm = [
+        f"event: {kind}, read from {sentence.text!r}; check who "
+        + ("supplied whom, and what" if kind == "delivery" else "spoke, and whom they criticised")
+    ]
+    if date.get("derivations") and date["derivations"][0]["rule"] == "before-publication":
+        confirm.append("date: the sentence gives none; on or before the report's publication")
+    return Proposal(data, "low", confirm, nulls)

@@ -14,7 +14,7 @@ from pakru.draft.edits import (
     second_source,
     unprinted_alias,
 )
-from pakru.draft.events import exercises
+from pakru.draft.events import criticisms, deliveries, exercises
 from pakru.draft.meetings import Found, find_meetings
 from pakru.draft.model import Confidence, Draft, Edit, Proposal, as_record
 from pakru.draft.people import led_by, new_person
@@ -65,6 +65,8 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
     used = {e["quote"] for p in out.records if p.type == "agreement" for e in p.data["evidence"]}
     out.records.extend(signed_apart(sentences, source, taken, pair, used))
     out.records.extend(exercises(sentences, source, taken, named))
+    out.records.extend(deliveries(sentences, source, taken, pair))
+    out.records.extend(criticisms(sentences, source, taken, pair))
     _check(out)
     code(ds, out, text)
     return out

@@ -18,6 +18,7 @@ from pakru.cli import main
 from pakru.draft.agreements import agreed_in, own_date, signed_in
 from tests.draft import trees
 from tests.draft.trees import TEXTS
+from tests.draft.unlisted import unlisted_errors
 
 MONITOR = TEXTS / "monitor-agreements.txt"
 
@@ -200,16 +201,5 @@ def test_agreements_drafted_from_a_report(
 def test_a_drafted_agreement_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     tree = trees.empty_tree(tmp_path / "records")
     assert main(["draft", str(MONITOR), "--records", str(tree), "--write"]) == 0
-    capsys.readouterr()
-    main(["validate", str(tree)])
-    out = capsys.readouterr().out
-    unlisted = []
-    for line in out.splitlines():
-        if "error[" not in line:
-            continue
-        path, rule = line.split(":", 1)[0], line.split("error[", 1)[1].split("]", 1)[0]
-        head = [c for c in Path(path).read_text(encoding="utf-8").splitlines() if c[:1] == "#"]
-        if not any(c.startswith("# confirm:") and f"({rule})" in c for c in head):
-            unlisted.append(line)
-    assert unlisted == []
+    assert unlisted_errors(tree, capsys) == []
     assert len(list((tree / "agreements").glob("*.yaml"))) == 5

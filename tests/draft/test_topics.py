@@ -17,6 +17,7 @@ from pakru.draft.read import Sentence
 from pakru.draft.topics import discussed
 from tests.draft import trees
 from tests.draft.trees import TEXTS
+from tests.draft.unlisted import unlisted_errors
 
 BULLETIN = TEXTS / "bulletin-jwg-topics.txt"
 
@@ -93,3 +94,9 @@ def test_the_meeting_is_coded_as_talks_and_its_outcomes_as_acts(
     assert {"046", "012", "051"} <= codes
     assert "040" not in codes  # the talks take the meeting's slot (046 over 040)
     assert any(c.startswith("topics/outcomes: ") for c in held["draft"]["confirm"])
+
+
+def test_topics_and_outcomes_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree = trees.empty_tree(tmp_path / "records")
+    assert main(["draft", str(BULLETIN), "--records", str(tree), "--write"]) == 0
+    assert unlisted_errors(tree, capsys) == []

@@ -1,0 +1,117 @@
+"""Events beyond exercises: deliveries between the story's two countries and statements
+criticising a third country, and what is none (a plan, a third country's delivery,
+assurances that are no goods, criticism of no country).
+
+The report (tests/draft/texts/ledger-deliveries.txt) is written in a feature page's style
+(a "Written by" byline, no publication date).
+"""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from pakru.cli import main
+from pakru.draft.events import criticisms, deliveries
+from pakru.draft.read import Sentence
+from tests.draft import trees
+from tests.draft.trees import TEXTS
+from tests.draft.unlisted import unlisted_errors
+
+LEDGER = TEXTS / "ledger-deliveries.txt"
+SOURCE = {"id": "src-00000001", "published": dt.date(2026, 5, 6)}
+
+
+class _Pair:
+    pair = ["PK", "RU"]
+    quote = "Pakistan and Russia"
+
+
+def _events(kind: str, sentence: str) -> list[dict]:  # type: ignore[type-arg]
+    read = deliveries if kind == "delivery" else criticisms
+    found = read([Sentence(0, sentence)], SOURCE, set(), _Pair())  # type: ignore[arg-type]
+    return [p.data for p in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries", "rule"),
+    [
+        ("Russia has provided six jets to Pakistan.", ["RU", "PK"], "before-publication"),
+        (
+            "Pakistan acquired three patrol vessels from Russia in 2021.",
+            ["RU", "PK"],
+            "stated-year",
+        ),
+        ("Islamabad took delivery of a shipment of wheat from Moscow.", ["RU", "PK"], None),
+        ("Pakistan received its second cargo of Russian crude oil.", ["RU", "PK"], None),
+    ],
+)
+def test_a_delivery(sentence: str, countries: list[str], rule: str | None) -> None:
+    [event] = _events("delivery", sentence)
+    assert (event["kind"], event["status"], event["countries"]) == ("delivery", "held", countries)
+    derivations = event["date"]["derivations"]
+    assert derivations[0]["rule"] == (rule or "before-publication")
+    assert event["location"] == {"city": None, "country": None, "venue": None}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia will supply a further batch of engines to Pakistan next year.",
+        "Moscow has also supplied arms to India for decades.",
+        "Pakistan received assurances of support from Russia.",
+        "Russia has not delivered the helicopters to Pakistan.",
+    ],
+)
+def test_no_delivery(sentence: str) -> None:
+    assert _events("delivery", sentence) == []
+
+
+def test_a_statement_criticising_a_third_country() -> None:
+    text = "The Russian foreign minister criticised the United States, which leads the coalition."
+    [event] = _events("statement", text)
+    assert (event["kind"], event["countries"], event["targets"]) == ("statement", ["RU"], ["US"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Pakistani minister criticised the delays in the pipeline project.",
+        "The Russian side criticised Pakistan's visa rules.",  # one side to the other: a talk
+        "Analysts criticised the United States.",  # no speaker of the two sides
+    ],
+)
+def test_no_statement(sentence: str) -> None:
+    assert _events("statement", sentence) == []
+
+
+def test_events_drafted_from_a_report_and_coded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = trees.empty_tree(tmp_path / "records")
+    assert main(["draft", str(LEDGER), "--records", str(tree), "--format", "json"]) == 0
+    drafted = json.loads(capsys.readouterr().out)
+    events = {r["id"]: r for r in drafted["records"] if r["type"] == "event"}
+    assert [(e["kind"], e["countries"]) for e in events.values()] == [
+        ("delivery", ["RU", "PK"]),
+        ("delivery", ["RU", "PK"]),
+        ("statement", ["RU"]),
+    ]
+    purchased = next(e for e in events.values() if "purchased" in e["evidence"][0]["quote"])
+    assert (purchased["date"]["earliest"], purchased["date"]["precision"]) == (
+        "2025-03-01",
+        "month",
+    )
+    codes = sorted(a["code"] for a in drafted["acts"] if a["record"] in events)
+    assert codes == ["111"]  # "criticised"; the policy codes no "delivered"/"purchased" yet
+    for event in events.values():
+        assert event["draft"]["confidence"] == "low"
+        assert event["draft"]["confirm"][0].startswith("event: ")
+
+
+def test_drafted_events_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree = trees.empty_tree(tmp_path / "records")
+    assert main(["draft", str(LEDGER), "--records", str(tree), "--write"]) == 0
+    assert len(list((tree / "events").glob("*.yaml"))) == 3
+    assert unlisted_errors(tree, capsys) == []

@@ -66,7 +66,9 @@ def test_a_document_signed(sentence: str, kind: str, status: str, subject: str) 
 
 def test_two_documents_in_one_sentence_are_dated_each_by_its_clause() -> None:
     after = "They signed a trade agreement in June 2012 and a transit accord in March 2016."
-    before = "They in Jan 2012 signed a trade agreement and later in Mar 2016 inked a transit accord."
+    before = (
+        "They in Jan 2012 signed a trade agreement and later in Mar 2016 inked a transit accord."
+    )
     source = {"id": "src-00000001", "published": dt.date(2026, 1, 1)}
     for sentence in (after, before):
         first, second = signed_in(sentence)
@@ -176,7 +178,13 @@ def test_agreements_drafted_from_a_report(
             held["id"],
             "day",
         ),
-        ("decision", "agreed", "establish a joint expert group on information security", held["id"], "day"),
+        (
+            "decision",
+            "agreed",
+            "establish a joint expert group on information security",
+            held["id"],
+            "day",
+        ),
         ("agreement", "signed", "defence cooperation agreement", None, "month"),
         ("accord", "signed", "military-technical cooperation accord", None, "month"),
     }

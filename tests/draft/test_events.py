@@ -24,8 +24,9 @@ SOURCE = {"id": "src-00000001", "published": dt.date(2026, 5, 6)}
 
 
 class _Pair:
-    pair = ["PK", "RU"]
-    quote = "Pakistan and Russia"
+    def __init__(self) -> None:
+        self.pair = ["PK", "RU"]
+        self.quote = "Pakistan and Russia"
 
 
 def _events(kind: str, sentence: str) -> list[dict]:  # type: ignore[type-arg]

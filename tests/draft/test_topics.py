@@ -49,7 +49,8 @@ def test_a_sentence_the_policy_reads_is_a_topic_or_an_outcome(sentence: str, fie
     assert meeting.record[field] == [
         {"text": sentence, "evidence": [{"source": "src-00000001", "quote": sentence}]}
     ]
-    assert confirm and confirm[0].startswith("topics/outcomes: ")
+    assert len(confirm) == 1
+    assert confirm[0].startswith("topics/outcomes: ")
 
 
 @pytest.mark.parametrize(

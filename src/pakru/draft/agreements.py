@@ -31,6 +31,7 @@ country that is not one of the story's two is about someone else: not drafted.
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from typing import Any, NamedTuple
@@ -53,7 +54,8 @@ _ABOUT = r"(?:\s+(?P<subject>(?:on|for|in the field of|regarding|allowing|to|cov
 
 SIGNED = (
     re.compile(
-        r"\b(?P<verb>signed|inked|concluded)\s+(?:(?:an?|the|two|three|several)\s+)?" + _WHAT
+        r"\b(?P<verb>signed|inked|concluded)\s+(?:(?:an?|the|two|three|several)\s+)?"
+        + _WHAT
         + _ABOUT,
         re.IGNORECASE,
     ),
@@ -149,7 +151,7 @@ def signed_in(sentence: str) -> list[Signed]:
     # first ("an agreement in 2014 and an accord"), those after it the second ("... and
     # the two sides in Oct 2015 inked an accord")
     cuts = [0]
-    for (_, end, *_), (start, *_) in zip(found, found[1:], strict=False):
+    for (_, end, *_), (start, *_) in itertools.pairwise(found):
         between = sentence[end:start]
         at = between.rfind(" and ")
         cuts.append(end + (at if at >= 0 else len(between)))
@@ -260,8 +262,8 @@ def reached(
 
 
 _STOP = frozenset(
-    "the and for with from into between their them they both sides two countries this that "
-    "which other also further".split()
+    {"the", "and", "for", "with", "from", "into", "between", "their", "them", "they", "both"}
+    | {"sides", "two", "countries", "this", "that", "which", "other", "also", "further"}
 )
 
 
@@ -286,9 +288,8 @@ def _one_each(found: list[Proposal]) -> list[Proposal]:
             kept.append(proposal)
             continue
         quote = proposal.data["evidence"][0]["quote"]
-        same.data["evidence"].append(
-            {"source": proposal.data["evidence"][0]["source"], "quote": quote, "supports": ["subject"]}
-        )
+        source = proposal.data["evidence"][0]["source"]
+        same.data["evidence"].append({"source": source, "quote": quote, "supports": ["subject"]})
         same.confirm.append(f"subject: {quote!r} is read as stating this agreement too")
     return kept
 
@@ -309,7 +310,8 @@ def signed_apart(
     for sentence in sentences:
         if sentence.text in used:
             continue
-        stated = [(d.kind, d.status, d.subject, d.start, d.clause) for d in signed_in(sentence.text)]
+        documents = signed_in(sentence.text)
+        stated = [(d.kind, d.status, d.subject, d.start, d.clause) for d in documents]
         agreed = agreed_in(sentence.text) if not stated else None
         if agreed is not None and own_date(sentence.text, source)["precision"] != "unknown":
             stated = [(agreed[0], "agreed", agreed[1], agreed[2], sentence.text)]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pakru.cli import main
-from pakru.draft.events import criticisms, deliveries
+from pakru.draft.events import criticisms, deliveries, exercises
 from pakru.draft.read import Sentence
 from tests.draft import trees
 from tests.draft.trees import TEXTS
@@ -116,3 +116,29 @@ def test_drafted_events_validate(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["draft", str(LEDGER), "--records", str(tree), "--write"]) == 0
     assert len(list((tree / "events").glob("*.yaml"))) == 3
     assert unlisted_errors(tree, capsys) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "The armies of Pakistan and Russia held joint drills codenamed ‘Steppe Eagle’.",
+            "Joint drills “Steppe Eagle”",
+        ),
+        ("Pakistani and Russian marines conducted naval exercises near Gwadar.", "Naval exercises"),
+    ],
+)
+def test_an_exercise_of_the_two(sentence: str, title: str) -> None:
+    [event] = [p.data for p in exercises([Sentence(0, sentence)], SOURCE, set(), set())]
+    assert (event["kind"], event["title"], event["countries"]) == ("exercise", title, ["PK", "RU"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two armies also took part in multinational drills hosted by Russia.",
+        "Russian ships held harbour drills at Karachi.",
+    ],
+)
+def test_no_exercise_of_the_two(sentence: str) -> None:
+    assert exercises([Sentence(0, sentence)], SOURCE, set(), set()) == []

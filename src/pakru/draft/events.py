@@ -3,7 +3,8 @@ a third party (the kinds of the schema the coding policy codes from general word
 
 - **exercise**: "Pakistan and Russia will hold a joint counter-terrorism exercise
   “Druzhba-2027” in Tarbela in November 2027": kind ``exercise``, status from the wording
-  as for meetings, date and place by the same rules, the countries the sentence names.
+  as for meetings, date and place by the same rules, the countries the sentence names
+  (two at least: "multinational drills hosted by Russia" is no joint exercise of the two).
 - **delivery**: "Russia has supplied four helicopters to Pakistan", "Pakistan had acquired
   gunships from Russia during 2014", "Pakistan received its first cargo of Russian crude
   oil": kind ``delivery``, held, the supplier and the recipient the sentence names (both of
@@ -63,7 +64,7 @@ def exercises(
             else None
         )
         countries = sorted(countries_named(text))
-        if status is None or not countries:
+        if status is None or len(countries) < 2:  # a joint exercise names both sides
             continue
         proposal = _event(
             match,

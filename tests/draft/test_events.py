@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pakru.cli import main
-from pakru.draft.events import criticisms, deliveries, exercises
+from pakru.draft.events import deliveries, exercises, milestones, statements
 from pakru.draft.read import Sentence
 from tests.draft import trees
 from tests.draft.trees import TEXTS
@@ -30,7 +30,7 @@ class _Pair:
 
 
 def _events(kind: str, sentence: str) -> list[dict]:  # type: ignore[type-arg]
-    read = deliveries if kind == "delivery" else criticisms
+    read = deliveries if kind == "delivery" else statements
     found = read([Sentence(0, sentence)], SOURCE, set(), _Pair())  # type: ignore[arg-type]
     return [p.data for p in found]
 
@@ -142,3 +142,57 @@ def test_an_exercise_of_the_two(sentence: str, title: str) -> None:
 )
 def test_no_exercise_of_the_two(sentence: str) -> None:
     assert exercises([Sentence(0, sentence)], SOURCE, set(), set()) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries", "targets"),
+    [
+        (
+            "The Pakistani and Russian ministers condemned the United States over the strikes.",
+            ["PK", "RU"],
+            ["US"],
+        ),
+        (
+            "The Russian envoy reiterated the commitment of his government to deepen "
+            "cooperation with Pakistan in energy and defence.",
+            ["RU"],
+            ["PK"],
+        ),
+        (
+            "Speaking in Islamabad, the minister expressed Pakistan's readiness to help Russia "
+            "with grain logistics.",
+            ["PK"],
+            ["RU"],
+        ),
+    ],
+)
+def test_a_statement_of_one_side_or_both(
+    sentence: str, countries: list[str], targets: list[str]
+) -> None:
+    [event] = _events("statement", sentence)
+    assert (event["countries"], event["targets"]) == (countries, targets)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Ties have deepened since 2007, when relations were restored after the war.", 2007),
+        ("Pakistan and Russia established diplomatic relations in May 1948.", 1948),
+    ],
+)
+def test_a_relations_milestone(sentence: str, year: int) -> None:
+    [event] = [p.data for p in milestones([Sentence(0, sentence)], SOURCE, set(), _Pair())]  # type: ignore[arg-type]
+    assert (event["kind"], event["countries"]) == ("relations-milestone", ["PK", "RU"])
+    assert event["date"]["earliest"].year == year
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Relations between the two have improved steadily.",  # no milestone
+        "The ties were renewed, officials said.",  # no date
+        "India and Russia established diplomatic relations in 1947.",  # not the two
+    ],
+)
+def test_no_relations_milestone(sentence: str) -> None:
+    assert milestones([Sentence(0, sentence)], SOURCE, set(), _Pair()) == []  # type: ignore[arg-type]

@@ -181,14 +181,19 @@ def agreed_in(sentence: str) -> tuple[str, str, int] | None:
 
 
 class Story:
-    """The two countries a story is about, and the first sentence naming both (the quote
-    for "the two countries")."""
+    """The two countries a story is about (the pair its sentences name together most often,
+    then the countries it names most), and the first sentence naming both (the quote for
+    "the two countries")."""
 
     def __init__(self, sentences: list[Sentence]) -> None:
         counts: Counter[str] = Counter()
+        pairs: Counter[tuple[str, str]] = Counter()
         for sentence in sentences:
-            counts.update(countries_named(sentence.text, capitals=True))
-        self.pair = sorted(c for c, _ in counts.most_common(2)) if len(counts) >= 2 else []
+            named = sorted(countries_named(sentence.text, capitals=True))
+            counts.update(named)
+            pairs.update(itertools.combinations(named, 2))
+        ranked = sorted(pairs, key=lambda p: (-pairs[p], -counts[p[0]] - counts[p[1]], p))
+        self.pair: list[str] = list(ranked[0]) if ranked else []
         self.quote = next(
             (
                 s.text

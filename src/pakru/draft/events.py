@@ -10,12 +10,18 @@ a third party (the kinds of the schema the coding policy codes from general word
   oil": kind ``delivery``, held, the supplier and the recipient the sentence names (both of
   the story's two countries), no place (a delivery's place is rarely printed); the date the
   sentence gives, else, for "has supplied", on or before the report (``before-publication``).
-- **statement**: one side's official "criticised the United States and Nato": kind
-  ``statement``, held, the speaker's country (``countries``) and the countries criticised
-  (``targets``); the date the sentence gives, else on or before the report.
+- **statement**: one side's official (or each side's) "criticised the United States and
+  Nato", or pledged the other side cooperation or help ("reiterated the commitment ... to
+  enhance cooperation with Pakistan", "expressed Moscow's readiness to strengthen
+  Pakistan's ..."): kind ``statement``, held, the speakers' countries (``countries``) and
+  the countries criticised or pledged to (``targets``); the date the sentence gives, else
+  on or before the report.
 
-Other kinds (accessions, memberships, milestones) are not drafted: the policy codes no act
-for the first two, and a milestone names no date a rule computes.
+- **relations-milestone**: "since 2007 when the ties were renewed", "the two countries
+  established diplomatic relations in 1948": the two countries, the year or month the
+  sentence gives (an undated one is not drafted).
+
+Accessions and memberships are not drafted: the policy codes no act for them.
 """
 
 import datetime as dt
@@ -215,31 +221,95 @@ def deliveries(
     return out
 
 
-def criticisms(
+_PLEDGE = re.compile(
+    r"^(?P<speaker>.*?)\b(?P<verb>(?:reiterated|reaffirmed|expressed|conveyed)\s+(?:the\s+|its\s+|"
+    r"his\s+|her\s+|[A-Z][\w’'-]+\s+)?(?:commitment|readiness|willingness))\b"
+    r"(?P<target>[^.;]+)",
+    re.IGNORECASE,
+)
+"""One side's pledge to the other: "reiterated the commitment of his government to enhance
+cooperation with Pakistan", "expressed Moscow’s readiness to strengthen Pakistan’s ..."."""
+
+
+def statements(
     sentences: list[Sentence], source: dict[str, Any], taken: set[str], story: Story
 ) -> list[Proposal]:
-    """A statement event per sentence saying one of the story's two countries (an official
-    of it) criticised a third country."""
+    """A statement event per sentence saying an official of one (or each) of the story's two
+    countries criticised a third country, or pledged cooperation or help to the other side."""
     out: list[Proposal] = []
+    two = set(story.pair)
     for sentence in sentences:
-        match = CRITICISED.search(sentence.text)
+        text = sentence.text
+        match = CRITICISED.search(text)
+        third = match is not None
+        match = match or _PLEDGE.search(text)
         if match is None or _NOT_DONE.search(match["speaker"]):
             continue
-        speaker = _one(match["speaker"])
-        targets = sorted(countries_named(match["target"]) - set(story.pair))
-        if speaker is None or speaker not in story.pair or not targets:
+        speakers = sorted(countries_named(match["speaker"], capitals=True) & two)
+        named = countries_named(match["target"], capitals=True)
+        targets = sorted(named - two) if third else sorted((named & two) - set(speakers))
+        if not speakers or not targets:
             continue
+        verb = normalise(match["verb"])
         proposal = _stated(
             sentence,
             kind="statement",
-            title=f"{normalise(match['verb']).capitalize()} {normalise(match['target'])}",
-            countries=[speaker],
+            title=f"{verb[0].upper()}{verb[1:]} {normalise(match['target'])}"[:120],
+            countries=speakers,
             source=source,
             taken=taken,
-            stem=f"statement-{slug(match['verb'])}-{'-'.join(t.lower() for t in targets)}",
+            stem=f"statement-{slug(verb.split()[0])}-{'-'.join(t.lower() for t in targets)}",
         )
         proposal.data["targets"] = targets
         proposal.data["evidence"][0]["supports"].append("targets")
+        out.append(proposal)
+    return out
+
+
+MILESTONE = re.compile(
+    r"\b(?:ties|relations)\s+(?:were|was|had been|have been)\s+(?P<verb>renewed|restored|"
+    r"re-established|normali[sz]ed|established)\b|\b(?P<verb2>renewed|restored|re-established|"
+    r"normali[sz]ed|established)\s+(?:(?:diplomatic|their)\s+)?(?:ties|relations)\b",
+    re.IGNORECASE,
+)
+"""Ties renewed, restored or established between the two."""
+
+
+def milestones(
+    sentences: list[Sentence], source: dict[str, Any], taken: set[str], story: Story
+) -> list[Proposal]:
+    """A relations milestone per sentence saying the two countries' ties were renewed,
+    restored or established, in a year or month the sentence gives (undated: not drafted)."""
+    out: list[Proposal] = []
+    for sentence in sentences:
+        match = MILESTONE.search(sentence.text)
+        if match is None or len(story.pair) != 2 or story.quote is None:
+            continue
+        named = countries_named(sentence.text, capitals=True)
+        if not named <= set(story.pair) or own_date(sentence.text, source)["precision"] in (
+            "unknown",
+            "day",  # a weekday or "today": the report's news, not a milestone
+        ):
+            continue
+        verb = normalise(match["verb"] or match["verb2"])
+        proposal = _stated(
+            sentence,
+            kind="relations-milestone",
+            title=f"Ties {verb}",
+            countries=list(story.pair),
+            source=source,
+            taken=taken,
+            stem=f"ties-{slug(verb)}",
+        )
+        if len(named) < 2:  # "the ties were renewed": the two countries of the story
+            proposal.data["evidence"][0]["supports"] = ["status"]
+            proposal.data["evidence"].append(
+                {"source": source["id"], "quote": story.quote, "supports": ["countries"]}
+            )
+            proposal.confirm.append(
+                f"countries: the sentence names none; {', '.join(story.pair)} are the two the "
+                f"story names together most ({story.quote!r})"
+            )
         out.append(proposal)
     return out
 
@@ -276,10 +346,11 @@ def _stated(
             {"source": source["id"], "quote": sentence.text, "supports": ["status", "countries"]}
         ],
     }
-    confirm = [
-        f"event: {kind}, read from {sentence.text!r}; check who "
-        + ("supplied whom, and what" if kind == "delivery" else "spoke, and whom they criticised")
-    ]
+    check = {
+        "delivery": "who supplied whom, and what",
+        "statement": "who spoke, and to or of whom",
+    }.get(kind, "what happened, and when")
+    confirm = [f"event: {kind}, read from {sentence.text!r}; check {check}"]
     if date.get("derivations") and date["derivations"][0]["rule"] == "before-publication":
         confirm.append("date: the sentence gives none; on or before the report's publication")
     return Proposal(data, "low", confirm, nulls)

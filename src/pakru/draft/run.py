@@ -14,7 +14,7 @@ from pakru.draft.edits import (
     second_source,
     unprinted_alias,
 )
-from pakru.draft.events import criticisms, deliveries, exercises
+from pakru.draft.events import deliveries, exercises, milestones, statements
 from pakru.draft.meetings import Found, find_meetings
 from pakru.draft.model import Confidence, Draft, Edit, Proposal, as_record
 from pakru.draft.people import led_by, new_person
@@ -66,7 +66,8 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
     out.records.extend(signed_apart(sentences, source, taken, pair, used))
     out.records.extend(exercises(sentences, source, taken, named))
     out.records.extend(deliveries(sentences, source, taken, pair))
-    out.records.extend(criticisms(sentences, source, taken, pair))
+    out.records.extend(statements(sentences, source, taken, pair))
+    out.records.extend(milestones(sentences, source, taken, pair))
     _check(out)
     code(ds, out, text)
     return out

@@ -124,6 +124,11 @@ def test_no_document_signed(sentence: str) -> None:
             "commitment",
             "step up naval cooperation",
         ),
+        (
+            "The sides agreed to keep up the dialogue and to hold the next round in Kazan.",
+            "commitment",
+            "keep up the dialogue",
+        ),
     ],
 )
 def test_a_commitment(sentence: str, kind: str, subject: str) -> None:

@@ -98,6 +98,9 @@ _MEET = re.compile(r"^(?:hold|convene|meet|organi[sz]e|host)\b", re.IGNORECASE)
 """A commitment to hold a meeting the sentence names by number or as the next one: that
 meeting (:data:`pakru.draft.meetings.MEETING`), not an agreement; "agreed to hold regular
 consultations" is a commitment."""
+_AND_MEET = re.compile(r",?\s+and\s+(?:to\s+)?(?:hold|convene|meet)\b", re.IGNORECASE)
+"""Where a commitment's subject ends and the plan of a meeting begins ("agreed to continue
+the dialogue and to hold the next round")."""
 _TWO = re.compile(
     r"\b(?:both sides|the two sides|the sides|they|both countries|the two countries|the "
     r"countries|both delegations|the two delegations|the delegations|the two governments)\b",
@@ -171,7 +174,7 @@ def agreed_in(sentence: str) -> tuple[str, str, int] | None:
     match = AGREED.search(sentence)
     if match is None:
         return None
-    subject = _subject(match["subject"])
+    subject = _subject(_AND_MEET.split(match["subject"], maxsplit=1)[0])
     if not subject or (_MEET.search(subject) and MEETING.search(subject)):
         return None
     kind = "decision" if (match["verb"] or "").lower() == "decided" else "commitment"

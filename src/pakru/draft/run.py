@@ -55,7 +55,11 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
         _participants(ds, meeting, sentences=sentences, until=following, out=out, taken=taken)
         if recorded(ds, meeting) is None:  # a recorded meeting's agreements are recorded too
             span = sentences[meeting.sentence.index : following]
-            others = [s for s in span if s.index not in named or s.index == meeting.sentence.index]
+            # a sentence naming another held meeting is that meeting's; one announcing the
+            # next may state a commitment too ("agreed to continue the dialogue and to hold
+            # the next round"): topics and agreements leave the announcement itself out
+            held = {f.sentence.index for f in found if f.status == "held"}
+            others = [s for s in span if s.index not in held or s.index == meeting.sentence.index]
             meeting.confirm.extend(discussed(meeting, others, source["id"]))
             for agreement in reached(meeting, others, source, taken, pair):
                 meeting.record.setdefault("agreements", []).append(agreement.id)

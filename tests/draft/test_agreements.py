@@ -5,7 +5,8 @@ someone else's agreement).
 
 The report (tests/draft/texts/monitor-agreements.txt) is written in a weekly's style: a
 held round of a dialogue, a memorandum signed at it, a commitment, a decision, a view, the
-next round, two documents signed years before, and a third countries' agreement.
+next round, three documents signed years before (one in a sentence naming a third country
+as no signatory), and a third country's agreement; its lede states a commitment.
 """
 
 import datetime as dt
@@ -125,6 +126,11 @@ def test_no_document_signed(sentence: str) -> None:
             "step up naval cooperation",
         ),
         (
+            "Both sides agreed to expand trade in wheat, the ministry said in a statement.",
+            "commitment",
+            "expand trade in wheat",
+        ),
+        (
             "The sides agreed to keep up the dialogue and to hold the next round in Kazan.",
             "commitment",
             "keep up the dialogue",
@@ -190,6 +196,7 @@ def test_agreements_drafted_from_a_report(
             held["id"],
             "day",
         ),
+        ("commitment", "agreed", "fight cyber crime", held["id"], "day"),  # the lede
         ("agreement", "signed", "defence cooperation agreement", None, "month"),
         ("accord", "signed", "military-technical cooperation accord", None, "month"),
     }
@@ -207,12 +214,16 @@ def test_agreements_drafted_from_a_report(
         any(c.startswith("parties: the sentence names no country") for c in a["draft"]["confirm"])
         for a in apart
     )
+    # the 2014 agreement named again ("Islamabad ... Washington ... Moscow since 2014, when
+    # the two countries signed ..."): the same record, with the second quote; Washington,
+    # outside the clause of the signing, is no signatory
+    assert apart[0]["evidence"][2]["quote"].startswith("Islamabad, long close to Washington")
     codes = [a["code"] for a in drafted["acts"] if a["record"] in {x["id"] for x in agreements}]
-    assert codes.count("057") == 3  # each document signed
+    assert codes.count("057") == 3  # each document signed (India and Russia's is none)
 
 
 def test_a_drafted_agreement_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     tree = trees.empty_tree(tmp_path / "records")
     assert main(["draft", str(MONITOR), "--records", str(tree), "--write"]) == 0
     assert unlisted_errors(tree, capsys) == []
-    assert len(list((tree / "agreements").glob("*.yaml"))) == 5
+    assert len(list((tree / "agreements").glob("*.yaml"))) == 6

@@ -108,8 +108,16 @@ _TWO = re.compile(
 )
 
 
+_SAID = re.compile(
+    r",?[”\"’]?,?\s+(?:the\s+|a\s+|an\s+)?[\w\s’'-]{0,60}?\b(?:said|added|stated|noted|"
+    r"reported|announced)\b[^,]*$",
+    re.IGNORECASE,
+)
+"""A reporting clause closing a sentence (", the Foreign Office said"): not the subject."""
+
+
 def _subject(text: str) -> str:
-    return normalise(text).rstrip(" ,”\"'’")
+    return normalise(_SAID.sub("", text)).rstrip(" ,”\"'’")
 
 
 class Signed(NamedTuple):
@@ -210,14 +218,18 @@ class Story:
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?(?P<other>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
+_CLAUSE = re.compile(r"[,;:]|\b(?:when|after|since|while|as|where)\b", re.IGNORECASE)
+
+
 def _parties(
     text: str, start: int, story: Story, meeting_quote: str | None
 ) -> tuple[list[str], str | None] | None:
     """The parties and the quote naming them (None: the sentence's own), or None when no
-    quote names two parties, or the sentence's signatories (the words before ``start``,
-    a country "with" whom) include a country not one of the story's two."""
+    quote names two parties, or the sentence's signatories (the words of the clause before
+    ``start``, a country "with" whom) include a country not one of the story's two."""
     two = set(story.pair)
-    signatories = set(countries_named(text[:start], capitals=True))
+    clause = _CLAUSE.split(text[:start])[-1]  # "..., when the two countries signed"
+    signatories = set(countries_named(clause, capitals=True))
     for match in _WITH.finditer(text):
         signatories |= countries_named(match["other"], capitals=True)
     if two and not signatories <= two:
@@ -338,7 +350,41 @@ def signed_apart(
             if proposal is not None:
                 taken.add(proposal.id)
                 out.append(proposal)
-    return _bare_ones(out)
+    return _bare_ones(_repeated(out))
+
+
+def _meets(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two date intervals that can be the same day (unknown bounds are open)."""
+    low = max((d for d in (a.get("earliest"), b.get("earliest")) if d is not None), default=None)
+    high = min((d for d in (a.get("latest"), b.get("latest")) if d is not None), default=None)
+    return low is None or high is None or low <= high
+
+
+def _repeated(found: list[Proposal]) -> list[Proposal]:
+    """A document the story names twice (the same subject, dates that meet: "in November
+    2014" and "since 2014") is one record with both quotes, dated by the first."""
+    kept: list[Proposal] = []
+    for proposal in found:
+        data = proposal.data
+        same = next(
+            (
+                k
+                for k in kept
+                if k.data["subject"].lower() == data["subject"].lower()
+                and k.data["status"] == data["status"]
+                and _meets(k.data["date"], data["date"])
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(proposal)
+            continue
+        quote = data["evidence"][0]["quote"]
+        same.data["evidence"].append(
+            {"source": data["evidence"][0]["source"], "quote": quote, "supports": ["status"]}
+        )
+        same.confirm.append(f"{quote!r} is read as stating this agreement too")
+    return kept
 
 
 _BARE = frozenset({"agreement", "accord", "deal", "contract", "memorandum", "mou", "protocol"})

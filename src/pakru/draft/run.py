@@ -54,13 +54,17 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
         following = next((f.sentence.index for f in found[index + 1 :] if f.status == "held"), None)
         _participants(ds, meeting, sentences=sentences, until=following, out=out, taken=taken)
         if recorded(ds, meeting) is None:  # a recorded meeting's agreements are recorded too
-            span = sentences[meeting.sentence.index : following]
             # a sentence naming another held meeting is that meeting's; one announcing the
             # next may state a commitment too ("agreed to continue the dialogue and to hold
             # the next round"): topics and agreements leave the announcement itself out
             held = {f.sentence.index for f in found if f.status == "held"}
-            others = [s for s in span if s.index not in held or s.index == meeting.sentence.index]
+            own = meeting.sentence.index
+            others = [s for s in sentences[own:following] if s.index not in held or s.index == own]
             meeting.confirm.extend(discussed(meeting, others, source["id"]))
+            # the first held meeting's agreements may be in the lede before it, which sums up
+            # the story ("Pakistan and Russia have reaffirmed their resolve to ...")
+            if meeting is next((f for f in found if f.status == "held"), None):
+                others = [s for s in sentences[:own] if s.index not in held] + others
             for agreement in reached(meeting, others, source, taken, pair):
                 meeting.record.setdefault("agreements", []).append(agreement.id)
                 out.records.append(agreement)

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from pakru.cli import main
-from pakru.draft.agreements import agreed_in, own_date, signed_in
+from pakru.draft.agreements import Story, agreed_in, own_date, reached, signed_apart, signed_in
+from pakru.draft.meetings import Found
+from pakru.draft.read import Sentence
 from tests.draft import trees
 from tests.draft.trees import TEXTS
 from tests.draft.unlisted import unlisted_errors
@@ -227,3 +229,72 @@ def test_a_drafted_agreement_validates(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["draft", str(MONITOR), "--records", str(tree), "--write"]) == 0
     assert unlisted_errors(tree, capsys) == []
     assert len(list((tree / "agreements").glob("*.yaml"))) == 6
+
+
+SOURCE = {"id": "src-00000001", "published": dt.date(2026, 9, 12)}
+DAY = dt.date(2026, 9, 11)
+
+
+def _held() -> Found:
+    quote = "The fourth round of the Pakistan-Russia Strategic Dialogue was held on Friday."
+    record = {
+        "id": "sd-04",
+        "title": "4th round of the Pakistan-Russia Strategic Dialogue",
+        "date": {"earliest": DAY, "latest": DAY, "precision": "day"},
+        "evidence": [{"source": SOURCE["id"], "quote": quote}],
+    }
+    return Found(Sentence(0, quote), None, 4, "stated", "held", record)
+
+
+def _story(*texts: str) -> tuple[list[Sentence], Story]:
+    sentences = [Sentence(n, t) for n, t in enumerate(texts)]
+    return sentences, Story([Sentence(99, "Pakistan and Russia held talks."), *sentences])
+
+
+def test_a_commitment_on_the_subject_of_a_document_concluded_at_the_meeting_is_that_document() -> (
+    None
+):
+    sentences, story = _story(
+        "Islamabad and Moscow agreed to further expand cooperation in countering terrorism.",
+        "An agreement was concluded for expansion of cooperation on countering terrorism.",
+        "Both sides agreed to expand trade in wheat.",
+    )
+    found = reached(_held(), sentences, SOURCE, set(), story)
+    assert [(p.data["status"], p.data["subject"]) for p in found] == [
+        ("concluded", "agreement for expansion of cooperation on countering terrorism"),
+        ("agreed", "expand trade in wheat"),
+    ]
+    quotes = [e["quote"] for e in found[0].data["evidence"]]
+    assert quotes[0] == sentences[1].text
+    assert quotes[-1] == sentences[0].text  # after the meeting's quote naming the parties
+
+
+def test_a_document_signed_before_the_meeting_is_not_the_meeting_s() -> None:
+    sentences, story = _story("The two countries signed a defence accord in 2014.")
+    assert reached(_held(), sentences, SOURCE, set(), story) == []
+    [apart] = signed_apart(sentences, SOURCE, set(), story, set())
+    assert (apart.data["meeting"], apart.data["date"]["precision"]) == (None, "year")
+
+
+def test_outside_a_meeting_a_commitment_is_drafted_only_when_its_sentence_dates_it() -> None:
+    sentences, story = _story(
+        "Pakistan and Russia agreed here on Tuesday to set up a commission on military "
+        "cooperation.",
+        "Pakistan and Russia agreed to expand trade in wheat.",
+    )
+    [dated] = signed_apart(sentences, SOURCE, set(), story, set())
+    assert (dated.data["subject"], dated.data["date"]["derivations"][0]["rule"]) == (
+        "set up a commission on military cooperation",
+        "weekday-before-publication",
+    )
+
+
+def test_a_document_named_by_its_kind_alone_is_the_one_named_in_full_that_day() -> None:
+    sentences, story = _story(
+        "Pakistan and Russia signed an agreement here yesterday.",
+        "The Protocol on Military Education was signed yesterday by the two countries' ministers.",
+    )
+    [one] = signed_apart(sentences, SOURCE, set(), story, set())
+    assert one.data["subject"] == "Protocol on Military Education"
+    quotes = [e["quote"] for e in one.data["evidence"]]
+    assert (quotes[0], quotes[-1]) == (sentences[1].text, sentences[0].text)

@@ -154,6 +154,7 @@ def test_later_reports_realise_the_plan_and_edit_the_meeting(
         ("cgss-14", "date"),
         ("cgss-14", "evidence"),
         ("cgss-14", "participants"),
+        ("cgss-14", "topics"),  # "Officials said the talks were cordial." (talks: 046)
     ]
     for edit in daily["edits"]:
         assert ("evidence" in edit) != ("rule" in edit), edit

@@ -101,3 +101,39 @@ def test_topics_and_outcomes_validate(tmp_path: Path, capsys: pytest.CaptureFixt
     tree = trees.empty_tree(tmp_path / "records")
     assert main(["draft", str(BULLETIN), "--records", str(tree), "--write"]) == 0
     assert unlisted_errors(tree, capsys) == []
+
+
+POST = TEXTS / "post-jwg-12.txt"
+
+
+def test_a_second_report_proposes_the_topics_and_outcomes_the_record_lacks_as_edits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = trees.empty_tree(tmp_path / "records")
+    assert main(["draft", str(BULLETIN), "--records", str(tree), "--write"]) == 0
+    capsys.readouterr()
+    assert main(["draft", str(POST), "--records", str(tree), "--format", "json"]) == 0
+    drafted = json.loads(capsys.readouterr().out)
+    added = [(e["id"], e["field"], e["evidence"]["quote"]) for e in drafted["edits"]]
+    held = "jwgct-12"
+    assert (
+        held,
+        "outcomes",
+        "The Pakistani side briefed the Russian delegation on its border management measures.",
+    ) in added
+    assert (
+        held,
+        "outcomes",
+        "The talks were marked by a convergence of views on the situation in Afghanistan.",
+    ) in added
+    assert all(i == held for i, f, _quote in added if f in ("topics", "outcomes"))
+    # applied with --apply, the record validates
+    assert main(["draft", str(POST), "--records", str(tree), "--write", "--apply"]) == 0
+    text = (tree / "meetings" / f"{held}.yaml").read_text(encoding="utf-8")
+    assert "border management measures" in text
+    assert unlisted_errors(tree, capsys) == []
+    # drafted again, the report is cited already: nothing new to propose
+    capsys.readouterr()
+    assert main(["draft", str(POST), "--records", str(tree), "--format", "json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert [e for e in again["edits"] if e["field"] in ("topics", "outcomes")] == []

@@ -19,7 +19,7 @@ from pakru.draft.meetings import Found, find_meetings
 from pakru.draft.model import Confidence, Draft, Edit, Proposal, as_record
 from pakru.draft.people import led_by, new_person
 from pakru.draft.read import Sentence, story
-from pakru.draft.topics import discussed
+from pakru.draft.topics import added, discussed
 from pakru.schema.body import Body
 from pakru.tools.layout import read_layout
 
@@ -53,13 +53,15 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
         # would be held ..." inside it is a plan, not the end of what is said about it)
         following = next((f.sentence.index for f in found[index + 1 :] if f.status == "held"), None)
         _participants(ds, meeting, sentences=sentences, until=following, out=out, taken=taken)
-        if recorded(ds, meeting) is None:  # a recorded meeting's agreements are recorded too
-            # a sentence naming another held meeting is that meeting's; one announcing the
-            # next may state a commitment too ("agreed to continue the dialogue and to hold
-            # the next round"): topics and agreements leave the announcement itself out
-            held = {f.sentence.index for f in found if f.status == "held"}
-            own = meeting.sentence.index
-            others = [s for s in sentences[own:following] if s.index not in held or s.index == own]
+        # a sentence naming another held meeting is that meeting's; one announcing the
+        # next may state a commitment too ("agreed to continue the dialogue and to hold
+        # the next round"): topics and agreements leave the announcement itself out
+        held = {f.sentence.index for f in found if f.status == "held"}
+        own = meeting.sentence.index
+        others = [s for s in sentences[own:following] if s.index not in held or s.index == own]
+        if (existing := recorded(ds, meeting)) is not None:
+            out.edits.extend(added(existing, meeting, others, source["id"]))
+        else:  # a recorded meeting's agreements are recorded too
             meeting.confirm.extend(discussed(meeting, others, source["id"]))
             # the first held meeting's agreements may be in the lede before it, which sums up
             # the story ("Pakistan and Russia have reaffirmed their resolve to ...")

@@ -20,11 +20,14 @@ is the planned meeting's, not an outcome; the meeting's own sentence is its evid
 already. The paraphrase (``text``) is the sentence itself: a person shortens it.
 """
 
+import copy
 from typing import Any
 
 from pakru.acts.policy import announces, code_sentence, code_slots
 from pakru.draft.meetings import Found
+from pakru.draft.model import Edit
 from pakru.draft.read import Sentence
+from pakru.schema.meeting import Meeting
 from pakru.schema.text import normalise
 
 
@@ -77,3 +80,36 @@ def discussed(meeting: Found, sentences: list[Sentence], source: str) -> list[st
         f"sentence a rule of the coding policy reads ({', '.join(dict.fromkeys(rules))}); "
         "check that each is said of this meeting and shorten its text to a paraphrase"
     ]
+
+
+def added(existing: Meeting, meeting: Found, sentences: list[Sentence], source: str) -> list[Edit]:
+    """For a meeting the tree has, from a report it does not cite yet: the topics and
+    outcomes the report states that the record does not quote, as edits (appended only
+    with ``--apply``). A report the record cites already was read by its coder: nothing new."""
+    if any(e.source == source for e in existing.evidence):
+        return []
+    found = copy.deepcopy(meeting)
+    discussed(found, sentences, source)
+    quoted = {
+        normalise(e.quote)
+        for statement in (*existing.topics, *existing.outcomes)
+        for e in statement.evidence
+    }
+    edits = []
+    for field in ("topics", "outcomes"):
+        for statement in found.record.get(field, []):
+            evidence = statement["evidence"][0]
+            if normalise(evidence["quote"]) in quoted:
+                continue
+            edits.append(
+                Edit(
+                    existing.id,
+                    field,
+                    statement,
+                    "append",
+                    evidence=evidence,
+                    why=f"a {field[:-1]} the record does not quote (a sentence the coding "
+                    "policy reads)",
+                )
+            )
+    return edits

@@ -55,6 +55,12 @@ MONITOR = TEXTS / "monitor-agreements.txt"
             "treaty on mutual legal assistance",
         ),
         (
+            "They signed two agreements on energy and shipping on Saturday after the session.",
+            "agreement",
+            "signed",
+            "agreement on energy and shipping",
+        ),
+        (
             "Supplies resumed under a contract signed in May.",
             "agreement",
             "signed",
@@ -180,7 +186,7 @@ def test_agreements_drafted_from_a_report(
         (
             "agreement",
             "signed",
-            "memorandum of understanding on cyber security cooperation during the talks",
+            "memorandum of understanding on cyber security cooperation",
             held["id"],
             "day",
         ),

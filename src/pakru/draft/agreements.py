@@ -116,6 +116,16 @@ _SAID = re.compile(
 """A reporting clause closing a sentence (", the Foreign Office said"): not the subject."""
 
 
+_WHEN = re.compile(
+    r"\s+(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:here\s+)?(?:yesterday|today)|"
+    r"after\s+the|during\s+the|at\s+the\s+end\s+of|in\s+(?:\d{4}|(?:jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|oct|nov|dec)[a-z]*\b))\b.*$",
+    re.IGNORECASE,
+)
+"""When and at what a document was signed, closing its subject ("... on Saturday after the
+session")."""
+
+
 def _subject(text: str) -> str:
     return normalise(_SAID.sub("", text)).rstrip(" ,”\"'’")
 
@@ -142,7 +152,7 @@ def _document(match: re.Match[str], verb: str) -> tuple[str, str, str]:
     status = "concluded" if verb.lower() in ("concluded", "conclusion") else "signed"
     groups = match.groupdict()
     about = _subject(" ".join(g for g in (groups.get("subject"), groups.get("after")) if g))
-    return kind, status, _subject(f"{what} {about}".strip() if about else what)
+    return kind, status, _subject(_WHEN.sub("", f"{what} {about}".strip() if about else what))
 
 
 def signed_in(sentence: str) -> list[Signed]:

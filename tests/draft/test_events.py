@@ -196,3 +196,15 @@ def test_a_relations_milestone(sentence: str, year: int) -> None:
 )
 def test_no_relations_milestone(sentence: str) -> None:
     assert milestones([Sentence(0, sentence)], SOURCE, set(), _Pair()) == []  # type: ignore[arg-type]
+
+
+def test_exercises_held_every_year_each_named_one_a_recurring_event() -> None:
+    text = (
+        "Since the 2014 agreement, Pakistan and Russia are regularly holding the exercise "
+        "“Friendship” and the drill “Druzhba” on annual basis."
+    )
+    found = [p.data for p in exercises([Sentence(0, text)], SOURCE, set(), set())]
+    assert [(e["title"], e["status"], e["date"]["precision"]) for e in found] == [
+        ("Exercise “Friendship”", "recurring", "unknown"),
+        ("Drill “Druzhba”", "recurring", "unknown"),
+    ]

@@ -3,7 +3,9 @@ a third party (the kinds of the schema the coding policy codes from general word
 
 - **exercise**: "Pakistan and Russia will hold a joint counter-terrorism exercise
   “Druzhba-2027” in Tarbela in November 2027": kind ``exercise``, status from the wording
-  as for meetings, date and place by the same rules, the countries the sentence names
+  as for meetings (``recurring`` for one held "every year" or "on annual basis", its date
+  left to a person: the dates such a sentence prints are not its own), date and place by
+  the same rules, the countries the sentence names
   (two at least: "multinational drills hosted by Russia" is no joint exercise of the two).
 - **delivery**: "Russia has supplied four helicopters to Pakistan", "Pakistan had acquired
   gunships from Russia during 2014", "Pakistan received its first cargo of Russian crude
@@ -43,6 +45,12 @@ EXERCISE = re.compile(
     r"(?:,?\s+(?:code-?named\s+|called\s+|dubbed\s+)?[“\"‘](?P<name>[^”\"’]{2,60})[”\"’])?",
     re.IGNORECASE,
 )
+RECURRING = re.compile(
+    r"\b(?:every year|each year|annually|(?:on\s+(?:an?\s+)?)?annual basis|regularly "
+    r"(?:hold|holding|conduct|conducting)|every (?:two|three) years)\b",
+    re.IGNORECASE,
+)
+"""An exercise the sides hold again and again (status ``recurring``)."""
 _PARTICIPATED = re.compile(r"\b(?:participated|took part|conducted|concluded)\b", re.IGNORECASE)
 
 
@@ -58,12 +66,14 @@ def exercises(
         None,
     )
     for sentence in sentences:
-        match = EXERCISE.search(sentence.text)
-        if match is None or sentence.index in skip:
+        matches = list(EXERCISE.finditer(sentence.text))
+        if not matches or sentence.index in skip:
             continue
         text = sentence.text
         status = (
-            "planned"
+            "recurring"
+            if RECURRING.search(text)
+            else "planned"
             if PLANNED.search(text)
             else "held"
             if HELD.search(text) or _PARTICIPATED.search(text)
@@ -72,19 +82,22 @@ def exercises(
         countries = sorted(countries_named(text))
         if status is None or len(countries) < 2:  # a joint exercise names both sides
             continue
-        proposal = _event(
-            match,
-            sentence,
-            status=status,
-            countries=countries,
-            source=source,
-            dateline=(dateline, dateline_quote),
-        )
-        base, n = proposal.data["id"], 2
-        while proposal.data["id"] in taken:
-            proposal.data["id"], n = f"{base}-{n}", n + 1
-        taken.add(proposal.id)
-        out.append(proposal)
+        # each exercise the sentence names ("exercise “Friendship” and drill “Druzbha”"),
+        # else the first it mentions
+        for match in [m for m in matches if m["name"]] or matches[:1]:
+            proposal = _event(
+                match,
+                sentence,
+                status=status,
+                countries=countries,
+                source=source,
+                dateline=(dateline, dateline_quote),
+            )
+            base, n = proposal.data["id"], 2
+            while proposal.data["id"] in taken:
+                proposal.data["id"], n = f"{base}-{n}", n + 1
+            taken.add(proposal.id)
+            out.append(proposal)
     return out
 
 
@@ -98,7 +111,11 @@ def _event(
     dateline: tuple[str | None, str | None],
 ) -> Proposal:
     text, source_id = sentence.text, source["id"]
-    date = date_of(text, source_id, source.get("published"), held=status == "held")
+    date: dict[str, Any] = (
+        {"earliest": None, "latest": None, "precision": "unknown"}
+        if status == "recurring"
+        else date_of(text, source_id, source.get("published"), held=status == "held")
+    )
     location, confirm, nulls = location_of(text, source_id, *dateline)
     supports = ["status", "countries"]
     if location["derivations"][:1] and location["derivations"][0]["rule"] == "gazetteer-city":

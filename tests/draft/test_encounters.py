@@ -379,3 +379,26 @@ def test_his_russian_counterpart_gives_both_sides(
         "Ishaq Dar": ("PK", ["Foreign Minister"]),
         "Sergey Lavrov": ("RU", []),
     }
+
+
+def test_a_look_back_keeps_to_its_paragraph(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A shipped report of the 7th JWG meeting looks back, mid-story, on the ministers'
+    meeting "last month"; what the report says after that paragraph ("The two sides
+    reaffirmed ...") is still the JWG meeting's, not the look back's."""
+    from tests.conftest import REPO  # noqa: PLC0415
+
+    tree = trees.empty_tree(tmp_path / "records")
+    text = REPO / "records" / "sources" / "text" / "001_5c611fd4266d3f33.txt"
+    argv = ["draft", str(text), "--records", str(tree), "--format", "json"]
+    assert main(argv) == 0
+    draft = json.loads(capsys.readouterr().out)
+    jwg, look_back = _of(draft, "meeting")
+    assert (jwg["ordinal"], look_back["ordinal"]) == (7, None)
+    assert look_back["evidence"][0]["quote"].startswith("Last month")
+    assert look_back["location"]["city"] == "Moscow"
+    agreements = _of(draft, "agreement")
+    assert agreements
+    assert {a["meeting"] for a in agreements} == {jwg["id"]}
+    assert look_back.get("agreements", []) == []

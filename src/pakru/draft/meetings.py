@@ -370,6 +370,42 @@ def find_meetings(
     return found
 
 
+_EARLIER = re.compile(
+    r"\b(?:last\s+(?:week|month|year)|earlier|previously|recently|ago|had)\b", re.I
+)
+"""Words that set a meeting without a number before the story's time: a look back."""
+
+
+def aside(meeting: Found) -> bool:
+    """A meeting without a number the report looks back on ("Last month, the ministers had
+    at their meeting in Moscow ...", "also recently visited Moscow"): told in its own
+    paragraph, not the rest of the story."""
+    return (
+        meeting.ordinal is None
+        and meeting.series is None
+        and bool(_EARLIER.search(meeting.sentence.text))
+    )
+
+
+def span_end(found: list[Found], index: int, sentences: list[Sentence]) -> int | None:
+    """Where what a report says of ``found[index]`` ends: at the next held meeting that is
+    not a look back (:func:`aside`); a look back's own account ends with its paragraph."""
+    meeting = found[index]
+    if aside(meeting):
+        return next(
+            (
+                s.index
+                for s in sentences[meeting.sentence.index :]
+                if s.paragraph != meeting.sentence.paragraph
+            ),
+            None,
+        )
+    return next(
+        (f.sentence.index for f in found[index + 1 :] if f.status == "held" and not aside(f)),
+        None,
+    )
+
+
 def _realised(found: list[Found]) -> None:
     """A held meeting the same report also names as planned (the same series and number:
     "the next round" at the 9th, and the 10th held) carries out that plan (``realises``)."""

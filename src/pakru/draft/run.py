@@ -14,10 +14,11 @@ from pakru.draft.edits import (
     second_source,
     unprinted_alias,
 )
+from pakru.draft.encounters import about
 from pakru.draft.events import deliveries, exercises, milestones, statements
-from pakru.draft.meetings import Found, find_meetings
+from pakru.draft.meetings import Found, find_meetings, span_end
 from pakru.draft.model import Confidence, Draft, Edit, Proposal, as_record
-from pakru.draft.people import led_by, new_person
+from pakru.draft.people import counterpart, new_person, people_in
 from pakru.draft.read import Sentence, story
 from pakru.draft.topics import added, discussed
 from pakru.schema.body import Body
@@ -51,7 +52,7 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
     for index, meeting in enumerate(found):
         # a held meeting's paragraph runs to the next held meeting ("the next meeting
         # would be held ..." inside it is a plan, not the end of what is said about it)
-        following = next((f.sentence.index for f in found[index + 1 :] if f.status == "held"), None)
+        following = span_end(found, index, sentences)
         _participants(ds, meeting, sentences=sentences, until=following, out=out, taken=taken)
         # a sentence naming another held meeting is that meeting's; one announcing the
         # next may state a commitment too ("agreed to continue the dialogue and to hold
@@ -92,14 +93,15 @@ def _participants(
     out: Draft,
     taken: set[str],
 ) -> None:
-    """People who led a side, in the meeting's sentence and those up to the next meeting."""
-    if meeting.status != "held":
-        return
+    """The people the sentences telling of the meeting name (of a planned meeting, its own
+    sentence only), up to the next meeting."""
     end = until if until is not None else len(sentences)
+    if meeting.status != "held":
+        end = meeting.sentence.index + 1
     source = out.source["id"]
     refs: set[str] = set()
-    for sentence in sentences[meeting.sentence.index : end]:
-        for named in led_by(sentence.text, ds):
+    for sentence in about(meeting.sentence.index, sentences[:end]):
+        for named in people_in(sentence.text, ds):
             ref = named.person_id
             if ref is None:
                 existing = next((p for p in out.records if p.data.get("name") == named.name), None)
@@ -111,6 +113,12 @@ def _participants(
                         "aliases and initials); confirm a new person"
                     ]
                     nulls = {} if named.side else {"country": "the sentence names no side"}
+                    if not person["titles"]:
+                        nulls["titles"] = "no title is printed with the name"
+                        confirm.append(
+                            "titles: none printed with the name; add the title the report "
+                            "gives, which the act coder reads (acts.person-role)"
+                        )
                     out.records.append(Proposal(person, "medium", confirm, nulls))
                     existing = out.records[-1]
                 ref = existing.id
@@ -121,14 +129,50 @@ def _participants(
                 "ref": ref,
                 "role": "led the delegation" if named.side is None else None,
                 "side": named.side,
-                "lead": True,
+                "lead": named.lead,
                 "evidence": [{"source": source, "quote": named.quote}],
             }
             if named.side is not None:
                 participant["role"] = f"led the {_country_word(named.side)} side"
+            if not named.lead:
+                participant["role"] = named.title
             meeting.record["participants"].append(participant)
-            if named.side is None:
-                meeting.confirm.append(f"participants: {ref}'s side is not printed")
+    _counterpart_side(meeting, about(meeting.sentence.index, sentences[:end]), out)
+
+
+def _counterpart_side(meeting: Found, sentences: list[Sentence], out: Draft) -> None:
+    """A participant's side by the ``visitor-counterpart`` rule, and a new person's country
+    from that side (``side-in-meeting``); a side still unknown is for a person to confirm."""
+    source = out.source["id"]
+    participants = meeting.record["participants"]
+    for sentence in sentences:
+        found = counterpart(sentence.text, participants)
+        if found is None:
+            continue
+        participant, side, quote = found
+        participant["side"] = side
+        participant["derivations"] = [
+            {"rule": "visitor-counterpart", "source": source, "quote": quote}
+        ]
+        meeting.confirm.append(
+            f"participants: {participant['ref']}'s side {side} by visitor-counterpart"
+        )
+        person = next((p for p in out.records if p.id == participant["ref"]), None)
+        if person is not None and person.type == "person" and person.data["country"] is None:
+            person.data["country"] = side
+            person.data["derivations"] = [
+                {
+                    "rule": "side-in-meeting",
+                    "source": source,
+                    "quote": participant["evidence"][0]["quote"],
+                    "anchor": meeting.record["id"],
+                }
+            ]
+            person.nulls.pop("country", None)
+            person.confirm.append(f"country: {side}, the side taken in {meeting.record['id']}")
+    for participant in participants:
+        if participant.get("side") is None:
+            meeting.confirm.append(f"participants: {participant['ref']}'s side is not printed")
 
 
 def _renamed(found: list[Found], old: str, new: str) -> None:

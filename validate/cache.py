@@ -304,11 +304,15 @@ class RecordCache:
     only the files seen in this run, so removed files drop out.
     """
 
-    def __init__(self, path: Path | None, entries: dict[str, Built]) -> None:
+    def __init__(self, path: Path | None, entries: dict[str, Built], digest: str = "") -> None:
         self._path = path
         self._old = entries
         self._new: dict[str, Built] = {}
         self.hits = 0
+        self.digest = digest
+        """:func:`versions` when the entry was opened ("" when there is no cache folder)."""
+        self.seen: dict[str, str] = {}
+        """The key of each file read in this run, by the path findings show."""
 
     @staticmethod
     def key(shown: str, text: str) -> str:
@@ -325,14 +329,17 @@ class RecordCache:
         if root is None:
             return cls(None, {})
         try:
-            name = hashlib.sha256(f"{tree.resolve()}\n{versions()}".encode()).hexdigest()
+            digest = versions()
+            name = hashlib.sha256(f"{tree.resolve()}\n{digest}".encode()).hexdigest()
         except OSError:
             return cls(None, {})
         path = root / f"records-{name}.pickle"
-        return cls(path, _read_records(path, name))
+        return cls(path, _read_records(path, name), digest)
 
-    def get(self, key: str) -> Built | None:
-        """What the file with ``key`` gave last time, or None."""
+    def get(self, key: str, shown: str | None = None) -> Built | None:
+        """What the file with ``key`` (shown in findings as ``shown``) gave last time, or None."""
+        if shown is not None:
+            self.seen[shown] = key
         found = self._old.get(key)
         if found is not None:
             self.hits += 1
@@ -386,3 +393,48 @@ def _read_records(path: Path, key: str) -> dict[str, Built]:
         return found
     except Exception:  # missing, unreadable, malformed, foreign: every file is built again
         return {}
+
+
+STATE_HEADER = b"pakru-rules 1\n"
+"""A rule state entry's first line; then its key and the SHA-256 of the pickle."""
+
+
+def _state_path(records: Path) -> tuple[Path, str]:
+    """Where the rule state of the entry at ``records`` (a record cache entry) is kept."""
+    key = records.stem.removeprefix("records-")
+    return records.with_name(f"rules-{key}.pickle"), key
+
+
+def read_state(cache: RecordCache) -> object:
+    """The rule state kept beside ``cache``'s entry (:mod:`pakru.validate.incremental`), or
+    None if missing, another user's, damaged or foreign. Its shape is the caller's to check."""
+    if cache._path is None:
+        return None
+    path, key = _state_path(cache._path)
+    try:
+        with open(path, "rb") as f:  # noqa: PTH123 - the plain call
+            mine = not hasattr(os, "getuid") or os.fstat(f.fileno()).st_uid == os.getuid()
+            data = f.read()
+        header, stated, checksum, body = data.split(b"\n", 3)
+        sha = hashlib.sha256(body).hexdigest().encode()
+        if not mine or (header + b"\n", stated, checksum) != (STATE_HEADER, key.encode(), sha):
+            return None
+        return _RecordUnpickler(io.BytesIO(body)).load()
+    except Exception:  # missing, unreadable, malformed, foreign: the rules run on the whole tree
+        return None
+
+
+def write_state(cache: RecordCache, state: object) -> None:
+    """Keep ``state`` beside ``cache``'s entry, for the next run."""
+    if cache._path is None:
+        return
+    import pickle  # noqa: PLC0415 - writing only
+
+    path, key = _state_path(cache._path)
+    body = pickle.dumps(state, protocol=5)
+    checksum = hashlib.sha256(body).hexdigest().encode()
+    _write(path, b"\n".join((STATE_HEADER[:-1], key.encode(), checksum, body)))
+    with contextlib.suppress(OSError):  # entries whose record entry is gone
+        for old in path.parent.glob("rules-*.pickle"):
+            if not old.with_name(f"records-{old.stem.removeprefix('rules-')}.pickle").exists():
+                old.unlink()

@@ -5,12 +5,13 @@ rules see every record; only the findings on the given files, on files
 whose records refer to them, and on the tree's manifest files are reported.
 """
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from pakru.dataset import Dataset
 from pakru.schema import RECORD_TYPES, Record, Source
@@ -18,7 +19,7 @@ from pakru.schema.introspect import references
 from pakru.validate.cache import RecordCache, read_state, write_state
 from pakru.validate.findings import Finding
 from pakru.validate.index import Index
-from pakru.validate.provenance import Provenance
+from pakru.validate.provenance import Origin, Provenance
 from pakru.validate.read import outside, tree_folder
 from pakru.validate.registry import RULES, Context, Rule, Scope
 
@@ -75,11 +76,30 @@ Found = dict[str, dict[str, tuple[Finding, ...]]]
 """Findings by rule id, then by the record they are about."""
 State = tuple[str, dict[str, FileState], Found]
 """The digest of what every finding depends on besides the files, the files, the findings."""
+
+
+class Rerun(NamedTuple):
+    """What :func:`rerun` gives."""
+
+    findings: list[Finding]
+    mode: str
+    """"full" (every rule on the whole tree) or "incremental"."""
+    files: dict[str, FileState]
+    """Each file's state, by the path findings show."""
+
+
 RunRules = Callable[[Sequence[Rule], Dataset, Context], list[Finding]]
 
 
-def _scoped() -> list[Rule]:
-    return [r for r in RULES.values() if r.func is not None and r.scope is not None]
+def _scoped() -> dict[str, tuple[Scope, list[Rule]]]:
+    """The rules that have a scope, by scope, each named by its first rule's id."""
+    out: dict[str, tuple[Scope, list[Rule]]] = {}
+    names: dict[int, str] = {}
+    for rule in RULES.values():
+        if rule.func is not None and rule.scope is not None:
+            name = names.setdefault(id(rule.scope), rule.id)
+            out.setdefault(name, (rule.scope, []))[1].append(rule)
+    return out
 
 
 def _digest(*parts: object) -> str:
@@ -97,12 +117,15 @@ def _fingerprint(key: str, record: Record | None, texts: Mapping[str, str]) -> s
 
 
 def _file_state(
-    fingerprint: str, stem: str, record: Record | None, index: Index, keyed: Sequence[Rule]
+    fingerprint: str, stem: str, record: Record | None, index: Index, keyed: Mapping[str, Scope]
 ) -> FileState:
     if record is None:
         return fingerprint, "", stem, (), {}
     refs = tuple(sorted({target for _, target, _ in index.facts(record).references}))
-    keys = {r.id: r.scope.keys_of(record) for r in keyed if r.scope is not None}
+    keys: dict[str, KeyPair] = {}
+    for name, scope in keyed.items():
+        if (pair := scope.keys_of(record)) != ((), ()):
+            keys[name] = pair  # most records have no keys in most scopes: kept small
     return fingerprint, record.id, stem, refs, keys
 
 
@@ -110,14 +133,14 @@ def _states(
     loaded: "Loaded", seen: Mapping[str, str], index: Index, old: Mapping[str, FileState]
 ) -> dict[str, FileState]:
     """Every file's state: the old one where the fingerprint is the same, else made again."""
-    keyed = [r for r in _scoped() if r.scope is not None and r.scope.keyed]
+    keyed = {name: scope for name, (scope, _) in _scoped().items() if scope.keyed}
     built = {o.path: o.record for o in loaded.provenance}
     texts = loaded.dataset.texts
     out: dict[str, FileState] = {}
     stems: set[str] = set()
     for shown in [*seen, *(p for p in built if p not in seen)]:
         record = built.get(shown)
-        stem = PurePath(shown).stem
+        stem = _stem(shown)
         stems.add(stem)
         key = seen.get(shown, "")
         fingerprint = _fingerprint(key, record, texts) if key else ""
@@ -131,58 +154,124 @@ def _states(
     return out
 
 
+def _stem(shown: str) -> str:
+    """``PurePath(shown).stem`` by string operations (a PurePath per file costs more)."""
+    name = shown.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
 def _valid(state: object) -> bool:
-    """Whether ``state`` (read back from the cache) has the shape of a :data:`State`."""
-    if not (isinstance(state, tuple) and len(state) == 3 and isinstance(state[0], str)):
-        return False
-    files, found = state[1], state[2]
-    if not (isinstance(files, dict) and isinstance(found, dict)):
-        return False
-    for entry in files.values():
-        if not (
-            isinstance(entry, tuple)
-            and len(entry) == 5
-            and all(isinstance(x, str) for x in entry[:3])
-            and isinstance(entry[3], tuple)
-            and all(isinstance(x, str) for x in entry[3])
-            and isinstance(entry[4], dict)
-            and all(
-                isinstance(p, tuple) and len(p) == 2 and all(isinstance(k, tuple) for k in p)
-                for p in entry[4].values()
-            )
-        ):
-            return False
-    return all(
-        isinstance(by_record, dict)
+    """Whether ``state`` (read back from the cache) has the shape of a :data:`State`.
+
+    The entry was written by this user and its checksum holds, and the unpickler
+    makes nothing but plain values, models and findings: what is checked here is
+    that it is a state at all. Each file's entry is checked as it is used
+    (:func:`_entry`), each finding's type as it is taken back (:func:`_taken`).
+    """
+    return (
+        isinstance(state, tuple)
+        and len(state) == 3
+        and isinstance(state[0], str)
+        and isinstance(state[1], dict)
+        and isinstance(state[2], dict)
+        and all(isinstance(by, dict) for by in state[2].values())
+    )
+
+
+def _entry(entry: object) -> bool:
+    """Whether ``entry`` has the shape of a :data:`FileState`."""
+    return (
+        isinstance(entry, tuple)
+        and len(entry) == 5
+        and all(isinstance(x, str) for x in entry[:3])
+        and isinstance(entry[3], tuple)
+        and all(isinstance(x, str) for x in entry[3])
+        and isinstance(entry[4], dict)
         and all(
-            isinstance(fs, tuple) and all(isinstance(f, Finding) for f in fs)
-            for fs in by_record.values()
+            isinstance(p, tuple) and len(p) == 2 and all(isinstance(k, tuple) for k in p)
+            for p in entry[4].values()
         )
-        for by_record in found.values()
     )
 
 
 class _Graph:
-    """The records of one state of the tree: what each refers to, and its keys."""
+    """The records of one state of the tree: what each refers to, and its keys.
+
+    :meth:`patched` gives the same tree with a few files' states replaced (the
+    tree before the edits) without indexing every record again.
+    """
 
     def __init__(self, files: Iterable[FileState]) -> None:
-        self.refs: dict[str, tuple[str, ...]] = {}
-        self.back: dict[str, list[str]] = {}
-        self.keys: dict[str, dict[str, KeyPair]] = {}
+        self._refs: dict[str, tuple[str, ...]] = {}
+        self._back: dict[str, list[str]] = {}
+        self._keys: dict[str, dict[str, KeyPair]] = {}
+        self._indexes: dict[str, tuple[dict[Hashable, list[str]], dict[Hashable, list[str]]]] = {}
+        self._base: _Graph | None = None
+        self._gone: frozenset[str] = frozenset()
         for _, record_id, _, refs, keys in files:
             if not record_id:
                 continue
-            self.refs[record_id] = refs
-            self.keys[record_id] = keys
+            self._refs[record_id] = refs
+            self._keys[record_id] = keys
             for target in refs:
-                self.back.setdefault(target, []).append(record_id)
+                self._back.setdefault(target, []).append(record_id)
+
+    def patched(self, gone: Iterable[FileState], added: Iterable[FileState]) -> "_Graph":
+        """This graph without the records of ``gone`` and with those of ``added``."""
+        out = _Graph(added)
+        out._base = self
+        out._gone = frozenset(entry[1] for entry in gone if entry[1])
+        return out
+
+    def refs(self, record_id: str) -> Sequence[str]:
+        """The ids ``record_id`` refers to."""
+        found = self._refs.get(record_id)
+        if found is None and self._base is not None and record_id not in self._gone:
+            return self._base.refs(record_id)
+        return found or ()
+
+    def back(self, record_id: str) -> Sequence[str]:
+        """The records that refer to ``record_id``."""
+        found = self._back.get(record_id, [])
+        if self._base is None:
+            return found
+        return [*(r for r in self._base.back(record_id) if r not in self._gone), *found]
+
+    def keys(self, record_id: str, rule: str) -> KeyPair:
+        """The (reads, provides) keys of ``record_id`` in ``rule``'s scope."""
+        found = self._keys.get(record_id)
+        if found is None and self._base is not None and record_id not in self._gone:
+            return self._base.keys(record_id, rule)
+        return found.get(rule, ((), ())) if found is not None else ((), ())
+
+    def _index(self, rule: str) -> tuple[dict[Hashable, list[str]], dict[Hashable, list[str]]]:
+        if rule not in self._indexes:
+            reads: dict[Hashable, list[str]] = {}
+            provides: dict[Hashable, list[str]] = {}
+            for record_id, keys in self._keys.items():
+                read, provided = keys.get(rule, ((), ()))
+                for key in read:
+                    reads.setdefault(key, []).append(record_id)
+                for key in provided:
+                    provides.setdefault(key, []).append(record_id)
+            self._indexes[rule] = reads, provides
+        return self._indexes[rule]
+
+    def having(self, rule: str, key: Hashable, *, reads: bool) -> list[str]:
+        """The records whose reads (or, with ``reads`` False, provides) keys hold ``key``."""
+        found = self._index(rule)[0 if reads else 1].get(key, [])
+        if self._base is None:
+            return found
+        base = self._base.having(rule, key, reads=reads)
+        return [*(r for r in base if r not in self._gone), *found]
 
     @staticmethod
-    def _walk(start: Iterable[str], step: Mapping[str, Sequence[str]]) -> set[str]:
+    def _walk(start: Iterable[str], step: Callable[[str], Sequence[str]]) -> set[str]:
         seen = set(start)
         todo = list(seen)
         while todo:
-            for nxt in step.get(todo.pop(), ()):
+            for nxt in step(todo.pop()):
                 if nxt not in seen:
                     seen.add(nxt)
                     todo.append(nxt)
@@ -196,42 +285,29 @@ class _Graph:
         """``ids`` and every record that refers to one of them, directly or through others."""
         return self._walk(ids, self.back)
 
-    def _keyed(self, rule: str) -> tuple[dict[Hashable, list[str]], dict[Hashable, list[str]]]:
-        reads: dict[Hashable, list[str]] = {}
-        provides: dict[Hashable, list[str]] = {}
-        for record_id, keys in self.keys.items():
-            read, provided = keys.get(rule, ((), ()))
-            for key in read:
-                reads.setdefault(key, []).append(record_id)
-            for key in provided:
-                provides.setdefault(key, []).append(record_id)
-        return reads, provides
-
     def _shared(self, rule: str, ids: set[str], scope: Scope, *, readers: bool) -> set[str]:
         """With ``readers``, the records whose reads meet what ``ids`` provide; else the
         records providing what ``ids`` read. Transitive scopes: the components of ``ids``."""
-        reads, provides = self._keyed(rule)
         if scope.transitive:
-            out = set(ids)
-            todo = list(ids)
             done: set[Hashable] = set()
-            while todo:
-                read, provided = self.keys.get(todo.pop(), {}).get(rule, ((), ()))
+
+            def step(record_id: str) -> list[str]:
+                read, provided = self.keys(record_id, rule)
+                out: list[str] = []
                 for key in (*read, *provided):
-                    if key in done:
-                        continue
-                    done.add(key)
-                    for other in (*reads.get(key, ()), *provides.get(key, ())):
-                        if other not in out:
-                            out.add(other)
-                            todo.append(other)
-            return out
-        out = set()
+                    if key not in done:
+                        done.add(key)
+                        out += self.having(rule, key, reads=True)
+                        out += self.having(rule, key, reads=False)
+                return out
+
+            return self._walk(ids, step)
+        found: set[str] = set()
         for record_id in ids:
-            read, provided = self.keys.get(record_id, {}).get(rule, ((), ()))
+            read, provided = self.keys(record_id, rule)
             for key in provided if readers else read:
-                out.update((reads if readers else provides).get(key, ()))
-        return out
+                found.update(self.having(rule, key, reads=readers))
+        return found
 
     def affected(self, rule: str, scope: Scope, changed: set[str]) -> set[str]:
         """The records whose dependencies under ``scope`` meet the ``changed`` ids."""
@@ -252,19 +328,42 @@ class _Graph:
         return self.closure(found)
 
 
-def _subset(loaded: "Loaded", context: Context, ids: set[str]) -> tuple[Dataset, Context]:
-    """A dataset of the records ``ids`` and a context placing them (a run of its own)."""
+class _Subsets:
+    """Datasets of a few of ``loaded``'s records, each with a context of its own; rules
+    asking for the same records share one (and the tables its index memoises)."""
+
+    def __init__(self, loaded: "Loaded", context: Context) -> None:
+        self._loaded = loaded
+        self._context = context
+        self._origins: dict[str, list[tuple[int, Origin]]] = {}
+        for number, origin in enumerate(loaded.provenance):
+            self._origins.setdefault(origin.record.id, []).append((number, origin))
+        self._made: dict[frozenset[str], tuple[Dataset, Context]] = {}
+
+    def of(self, ids: set[str]) -> tuple[Dataset, Context]:
+        """A dataset of the records ``ids`` and a context placing them."""
+        key = frozenset(ids)
+        if key not in self._made:
+            self._made[key] = _subset(self._loaded, self._context, ids, self._origins)
+        return self._made[key]
+
+
+def _subset(
+    loaded: "Loaded",
+    context: Context,
+    ids: set[str],
+    origins: Mapping[str, list[tuple[int, Origin]]],
+) -> tuple[Dataset, Context]:
     dataset = loaded.dataset
     texts = dataset.texts
     sub = Dataset(
-        [r for r in dataset.records if r.id in ids],
+        [dataset.get(i) for i in ids if i in dataset],
         {i: texts[i] for i in ids if i in texts},
         version=dataset.version,
         withdrawn=dataset.withdrawn.values(),
     )
-    provenance = Provenance(
-        [o for o in loaded.provenance if o.record.id in ids], loaded.provenance.unbuilt
-    )
+    placed = sorted(o for i in ids for o in origins.get(i, ()))  # in the order files were read
+    provenance = Provenance([o for _, o in placed], loaded.provenance.unbuilt)
     return sub, replace(context, provenance=provenance, index=Index())
 
 
@@ -275,9 +374,7 @@ def _grouped(findings: Iterable[Finding]) -> Found:
     return {r: {i: tuple(fs) for i, fs in by.items()} for r, by in out.items()}
 
 
-def rerun(
-    loaded: "Loaded", context: Context, store: RecordCache, run_rules: RunRules
-) -> tuple[list[Finding], str]:
+def rerun(loaded: "Loaded", context: Context, store: RecordCache, run_rules: RunRules) -> "Rerun":
     """Every rule's findings on ``loaded``, equal to a run of every rule on the whole tree.
 
     The rule state of the last run on this tree (kept beside ``store``'s entry)
@@ -287,23 +384,50 @@ def rerun(
     the other rules are run on the whole tree. With no usable state (the first
     run, other code or versions, another ``--today``, VERSION or withdrawn.json
     changed, an id given by two files) every rule runs on the whole tree.
-    Returns the findings and how they were made ("full" or "incremental").
+    Returns the findings, how they were made and the files' states.
     """
     dataset = loaded.dataset
     withdrawn = sorted((k, repr(v)) for k, v in dataset.withdrawn.items())
     stated = _digest(store.digest, context.today, context.today_stated, dataset.version, withdrawn)
     kept = read_state(store)
-    old = kept if _valid(kept) and cast(State, kept)[0] == stated else None
-    old_files = cast(State, old)[1] if old is not None else {}
-    files = _states(loaded, store.seen, context.index, old_files)
-    mode = "incremental" if old is not None and not _twice(old_files, files) else "full"
-    if mode == "full":
+    found: Found | None = None
+    files: dict[str, FileState] | None = None
+    if _valid(kept) and cast(State, kept)[0] == stated:
+        _, old_files, old_found = cast(State, kept)
+        # A state is written by this user, and its checksum holds: a value of another shape
+        # in it can only be a forgery, which means a full run, never a traceback.
+        with contextlib.suppress(TypeError, ValueError, AttributeError, KeyError, IndexError):
+            files = _states(loaded, store.seen, context.index, old_files)
+            if not _twice(old_files, files):
+                found = _again(loaded, context, old_files, files, old_found, run_rules)
+    mode = "incremental"
+    if found is None or files is None or not _findings(found):
+        mode = "full"
+        files = _states(loaded, store.seen, context.index, {})
         every = [r for r in RULES.values() if r.func is not None]
         found = _grouped(run_rules(every, dataset, context))
-    else:
-        found = _again(loaded, context, old_files, files, cast(State, old)[2], run_rules)
     write_state(store, (stated, files, found))
-    return [f for by_record in found.values() for fs in by_record.values() for f in fs], mode
+    every_found = [f for by_record in found.values() for fs in by_record.values() for f in fs]
+    return Rerun(every_found, mode, files)
+
+
+def _findings(found: Found) -> bool:
+    """Whether every value in ``found`` is a tuple of findings."""
+    try:
+        return all(
+            isinstance(f, Finding) for by in found.values() for fs in by.values() for f in fs
+        )
+    except TypeError:
+        return False
+
+
+def referring(files: Mapping[str, FileState], paths: Iterable[str]) -> set[str]:
+    """:func:`touching`, from the files' states: the ``paths`` and every file whose record
+    refers to a record in them (or to the id their name gives)."""
+    given = set(paths)
+    ids = {i for p in given if (entry := files.get(p)) is not None for i in entry[1:3] if i}
+    ids |= {_stem(p) for p in given}
+    return given | {p for p, entry in files.items() if not ids.isdisjoint(entry[3])}
 
 
 def _twice(*states: Mapping[str, FileState]) -> bool:
@@ -322,9 +446,12 @@ def _again(  # noqa: PLR0917 - the run and the two states it compares
     files: Mapping[str, FileState],
     old_found: Found,
     run_rules: RunRules,
-) -> Found:
-    """The findings after the edits since the state ``old_files`` (:func:`rerun`)."""
+) -> Found | None:
+    """The findings after the edits since the state ``old_files`` (:func:`rerun`); None when
+    an entry of the state is not one."""
     edited = {p for p in files.keys() | old_files.keys() if old_files.get(p) != files.get(p)}
+    if not all(_entry(old_files[p]) for p in edited if p in old_files):
+        return None
     edited |= {p for p, entry in files.items() if not entry[0]}
     changed: set[str] = set()
     for path in edited:
@@ -334,25 +461,20 @@ def _again(  # noqa: PLR0917 - the run and the two states it compares
     if not changed:
         return old_found
     new = _Graph(files.values())
-    before = _Graph(
-        [
-            *(e for p, e in files.items() if p not in edited),
-            *(e for p, e in old_files.items() if p in edited),
-        ]
+    before = new.patched(
+        [files[p] for p in edited if p in files], [old_files[p] for p in edited if p in old_files]
     )
+    subsets = _Subsets(loaded, context)
     found: Found = {}
-    every = [r for r in RULES.values() if r.func is not None]
-    whole = [r for r in every if r.scope is None]
+    whole = [r for r in RULES.values() if r.func is not None and r.scope is None]
     found.update(_grouped(run_rules(whole, loaded.dataset, context)))
-    for rule in every:
-        if rule.scope is None:
-            continue
-        affected = new.affected(rule.id, rule.scope, changed)
-        affected |= before.affected(rule.id, rule.scope, changed)
-        kept = {i: fs for i, fs in old_found.get(rule.id, {}).items() if i not in affected}
-        sub, sub_context = _subset(loaded, context, new.dependencies(rule.id, rule.scope, affected))
-        fresh = [f for f in run_rules([rule], sub, sub_context) if f.record in affected]
-        kept.update(_grouped(fresh).get(rule.id, {}))
-        if kept:
-            found[rule.id] = kept
+    for name, (scope, rules) in _scoped().items():
+        affected = new.affected(name, scope, changed) | before.affected(name, scope, changed)
+        sub, sub_context = subsets.of(new.dependencies(name, scope, affected))
+        fresh = _grouped(f for f in run_rules(rules, sub, sub_context) if f.record in affected)
+        for rule in rules:
+            kept = {i: fs for i, fs in old_found.get(rule.id, {}).items() if i not in affected}
+            kept.update(fresh.get(rule.id, {}))
+            if kept:
+                found[rule.id] = kept
     return found

@@ -16,7 +16,7 @@ from pakru.schema.introspect import field_path
 from pakru.validate import cache, workers
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
 from pakru.validate.findings import Finding, filter_findings, is_selected
-from pakru.validate.incremental import rerun, touching, trees
+from pakru.validate.incremental import referring, rerun, touching, trees
 from pakru.validate.index import Index
 from pakru.validate.load import load_dataset, shown_path
 from pakru.validate.provenance import Provenance
@@ -204,13 +204,17 @@ def check(
             return _findings(chosen, dataset, context)
 
         # every rule, whatever --select says: the state kept for the next run holds them all
-        found = [*loaded.findings, *rerun(loaded, context, store, rules_run)[0]]
+        again = rerun(loaded, context, store, rules_run)
+        found = [*loaded.findings, *again.findings]
     else:
         found = [*loaded.findings, *_run_rules(loaded.dataset, context, select, ignore, jobs)]
     if given:
         cwd = Path.cwd().resolve()
         shown = {shown_path(f, None, cwd) for files in given.values() for f in files}
-        keep = touching(loaded.provenance, shown)
+        if store is not None:
+            keep = referring(again.files, shown)
+        else:
+            keep = touching(loaded.provenance, shown)
         keep |= set(loaded.manifest_files)
         found = [f for f in found if f.path in keep]
     return Checked(filter_findings(found, select, ignore), loaded.files)

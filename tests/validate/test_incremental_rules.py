@@ -25,7 +25,6 @@ from hypothesis import strategies as st
 
 from benchmarks import corpus
 from pakru.validate import cache, incremental, run
-from pakru.validate.findings import Finding
 from pakru.validate.registry import RULES, Context
 from pakru.validate.run import check
 from tests.validate.test_cases import CASES, build_tree
@@ -62,7 +61,7 @@ def _values(tree: Path) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def _edit(tree: Path, edit: Edit) -> Path | None:  # noqa: C901, PLR0911, PLR0912 - one branch a kind
+def _edit(tree: Path, edit: Edit) -> Path | None:  # noqa: PLR0911, PLR0912 - one branch a kind
     """Apply ``edit`` to ``tree``; the record file it changed or added, if any."""
     what, which, choice, other = edit
     if what == "text":
@@ -126,10 +125,10 @@ def _modes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = incremental.rerun
 
-    def spy(*args: Any, **kwargs: Any) -> tuple[list[Finding], str]:
-        found, mode = real(*args, **kwargs)
-        seen.append(mode)
-        return found, mode
+    def spy(*args: Any, **kwargs: Any) -> incremental.Rerun:
+        again = real(*args, **kwargs)
+        seen.append(again.mode)
+        return again
 
     monkeypatch.setattr(run, "rerun", spy)
     return seen
@@ -189,7 +188,9 @@ CROSS_RECORD = sorted(r.id for r in RULES.values() if r.func is not None)
 def test_each_rule_incremental_equals_full_on_its_cases(
     rule: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    example = _property(lambda tree: build_tree(CASES / rule / "invalid", tree), tmp_path, monkeypatch)
+    example = _property(
+        lambda tree: build_tree(CASES / rule / "invalid", tree), tmp_path, monkeypatch
+    )
     settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))(
         given(first=EDITS, second=EDITS)(example)
     )()
@@ -220,13 +221,13 @@ def test_an_edit_re_runs_a_scoped_rule_on_few_records(
     shutil.copytree(generated, tree)
     check([tree], cached=True)
     sizes: list[int] = []
-    real = incremental._subset
+    real = incremental._Subsets.of
 
-    def spy(loaded: Any, context: Context, ids: set[str]) -> Any:
+    def spy(self: incremental._Subsets, ids: set[str]) -> Any:
         sizes.append(len(ids))
-        return real(loaded, context, ids)
+        return real(self, ids)
 
-    monkeypatch.setattr(incremental, "_subset", spy)
+    monkeypatch.setattr(incremental._Subsets, "of", spy)
     meeting = sorted((tree / "meetings").glob("*.yaml"))[0]
     text = meeting.read_text(encoding="utf-8")
     meeting.write_text(re.sub(r"(?m)^title: .*$", "title: Edited", text), encoding="utf-8")

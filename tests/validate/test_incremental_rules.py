@@ -234,3 +234,47 @@ def test_an_edit_re_runs_a_scoped_rule_on_few_records(
     check([meeting], incremental=True, cached=True)
     assert sizes
     assert max(sizes) < len(_records(tree)) / 2
+
+
+def _forge(entry: Path, state: object) -> None:
+    """Write ``state`` into the rule state ``entry``, under its header and key, checksummed."""
+    import hashlib  # noqa: PLC0415
+    import pickle  # noqa: PLC0415
+
+    header, key, _, _ = entry.read_bytes().split(b"\n", 3)
+    body = pickle.dumps(state)
+    checksum = hashlib.sha256(body).hexdigest().encode()
+    entry.write_bytes(b"\n".join((header, key, checksum, body)))
+
+
+def test_a_damaged_or_forged_rule_state_means_a_full_run(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    tree = tmp_path / "records"
+    shutil.copytree(generated, tree)
+    meeting = sorted((tree / "meetings").glob("*.yaml"))[0]
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace("status: held", "status: planned"), encoding="utf-8")
+    full = check([tree], cached=False).findings
+    assert full  # the edit has findings, which a forged state could hide or change
+    check([tree], cached=True)
+    modes = _modes(monkeypatch)
+    (entry,) = (tmp_path / "cache").glob("rules-*.pickle")
+    stated = incremental.read_state(cache.RecordCache.open(tree))
+    assert isinstance(stated, tuple)
+    files = stated[1]
+    damaged: list[Callable[[], None]] = [
+        lambda: entry.write_bytes(entry.read_bytes()[:-10] + b"0123456789"),  # checksum fails
+        lambda: _forge(entry, {"k": Path("x")}),  # a class no entry may name
+        lambda: _forge(entry, (stated[0], dict.fromkeys(files, 7), {})),  # files of another shape
+        lambda: _forge(entry, (stated[0], files, {"dates.order": {"x": ("not a finding",)}})),
+        lambda: _forge(entry, (stated[0], files, {"dates.order": {"x": 3}})),
+    ]
+    for damage in damaged:
+        check([tree], cached=True)  # a good state again
+        damage()
+        assert check([tree], cached=True).findings == full
+        assert modes[-1] == "full"
+    shutil.rmtree(tmp_path / "cache")  # safe to delete at any time
+    assert check([tree], cached=True).findings == full

@@ -191,7 +191,7 @@ def test_each_rule_incremental_equals_full_on_its_cases(
     example = _property(
         lambda tree: build_tree(CASES / rule / "invalid", tree), tmp_path, monkeypatch
     )
-    settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))(
+    settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))(
         given(first=EDITS, second=EDITS)(example)
     )()
 
@@ -208,7 +208,7 @@ def test_incremental_equals_full_on_a_generated_tree(
     generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     example = _property(lambda tree: shutil.copytree(generated, tree), tmp_path, monkeypatch)
-    settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))(
+    settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))(
         given(first=EDITS, second=EDITS)(example)
     )()
 

@@ -70,8 +70,8 @@ KeyPair = tuple[tuple[Hashable, ...], tuple[Hashable, ...]]
 FileState = tuple[str, str, str, tuple[str, ...], dict[str, KeyPair]]
 """What the last run knew of one file: its fingerprint (the record cache's key of its name
 and text, with a source's report text; "" when unknown), the id of its record ("" if it
-built none), its name's stem, the ids its record refers to, and (reads, provides) keys by
-rule id for the rules whose scope has keys."""
+built none), its name's stem, the ids its record refers to, and its (reads, provides) keys
+in each scope that has keys, by the scope's name (the id of its first rule), where not empty."""
 Found = dict[str, dict[str, tuple[Finding, ...]]]
 """Findings by rule id, then by the record they are about."""
 State = tuple[str, dict[str, FileState], Found]
@@ -167,7 +167,9 @@ def _valid(state: object) -> bool:
     The entry was written by this user and its checksum holds, and the unpickler
     makes nothing but plain values, models and findings: what is checked here is
     that it is a state at all. Each file's entry is checked as it is used
-    (:func:`_entry`), each finding's type as it is taken back (:func:`_taken`).
+    (:func:`_entry` for the edited files' old entries; any other value of another
+    shape fails with a TypeError or the like, which means a full run), and each
+    finding's type before it is reported (:func:`_findings`).
     """
     return (
         isinstance(state, tuple)

@@ -394,6 +394,7 @@ def rerun(loaded: "Loaded", context: Context, store: RecordCache, run_rules: Run
     kept = read_state(store)
     found: Found | None = None
     files: dict[str, FileState] | None = None
+    unchanged = False
     if _valid(kept) and cast(State, kept)[0] == stated:
         _, old_files, old_found = cast(State, kept)
         # A state is written by this user, and its checksum holds: a value of another shape
@@ -402,13 +403,15 @@ def rerun(loaded: "Loaded", context: Context, store: RecordCache, run_rules: Run
             files = _states(loaded, store.seen, context.index, old_files)
             if not _twice(old_files, files):
                 found = _again(loaded, context, old_files, files, old_found, run_rules)
+                unchanged = found is old_found and files == old_files
     mode = "incremental"
     if found is None or files is None or not _findings(found):
         mode = "full"
         files = _states(loaded, store.seen, context.index, {})
         every = [r for r in RULES.values() if r.func is not None]
         found = _grouped(run_rules(every, dataset, context))
-    write_state(store, (stated, files, found))
+    if mode == "full" or not unchanged:
+        write_state(store, (stated, files, found))
     every_found = [f for by_record in found.values() for fs in by_record.values() for f in fs]
     return Rerun(every_found, mode, files)
 

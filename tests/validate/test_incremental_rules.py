@@ -278,3 +278,19 @@ def test_a_damaged_or_forged_rule_state_means_a_full_run(
         assert modes[-1] == "full"
     shutil.rmtree(tmp_path / "cache")  # safe to delete at any time
     assert check([tree], cached=True).findings == full
+
+
+def test_select_and_ignore_filter_a_cached_run_as_a_full_one(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    tree = tmp_path / "records"
+    shutil.copytree(generated, tree)
+    check([tree], cached=True, select=["ids"])  # the state holds every rule's findings
+    meeting = sorted((tree / "meetings").glob("*.yaml"))[0]
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace("status: held", "status: planned"), encoding="utf-8")
+    for select, ignore in ((["dates", "status"], []), ([], ["dates"]), ([], [])):
+        full = check([tree], cached=False, select=select, ignore=ignore).findings
+        assert check([tree], cached=True, select=select, ignore=ignore).findings == full
+    assert {f.rule for f in full} > {f.rule for f in check([tree], select=["dates"]).findings}

@@ -33,8 +33,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FORMAT = 1
-"""Version of the JSON layout written here."""
+FORMAT = 2
+"""Version of the JSON layout written here (2: date, command and load per size)."""
 
 
 def _cpu(argv: list[str], env: dict[str, str]) -> float:
@@ -54,7 +54,7 @@ def _edit(path: Path, round_: int) -> None:
 
 def measure(
     size: int, rounds: int, work: Path, given: Path | None = None, *, uncached: bool = True
-) -> dict[str, float]:
+) -> dict[str, float | None]:
     """The figures of one size (on a copy of ``given``, when given)."""
     tree = work / f"records-{size}"
     if given is not None:
@@ -79,13 +79,14 @@ def measure(
         file_.append(_cpu([*pakru, str(edited)], env))
         _edit(edited, 3 * r + 2)
         whole.append(_cpu([*pakru, "--cache", str(tree)], env))
-    best = {
+    return {
         "full": min(full),
-        "file_uncached": min(file_uncached, default=float("nan")),
+        "file_uncached": min(file_uncached, default=None),
         "file": min(file_),
         "tree": min(whole),
+        "ratio": min(file_) / min(full),
+        "tree_ratio": min(whole) / min(full),
     }
-    return {**best, "ratio": best["file"] / best["full"], "tree_ratio": best["tree"] / best["full"]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,25 +104,37 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = p.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-    report: dict[str, object] = {
-        "format": FORMAT,
-        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-        "command": "python benchmarks/incremental.py " + " ".join(argv or sys.argv[1:]),
-        "machine": {"cores": os.cpu_count(), "python": platform.python_version()},
-        "load_before": os.getloadavg(),
-    }
+    # each size is measured by its own command (100,000 records take long): the other sizes'
+    # figures in the file are kept, each with its date, command and the machine's load
+    kept: dict[str, object] = {}
+    if args.json.exists():
+        old = json.loads(args.json.read_text(encoding="utf-8"))
+        if old.get("format") == FORMAT and isinstance(old.get("sizes"), dict):
+            kept = {n: row for n, row in old["sizes"].items() if int(n) not in sizes}
+    command = "python benchmarks/incremental.py " + " ".join(argv or sys.argv[1:])
+    run = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "command": command}
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="pakru-incremental-") as work:
         figures = {
             str(n): measure(n, args.rounds, Path(work), args.tree, uncached=args.uncached)
             for n in sizes
         }
-    report["sizes"] = figures
-    report["load_after"] = os.getloadavg()
+    measured = {**run, "load_before": load_before, "load_after": os.getloadavg()}
+    report = {
+        "format": FORMAT,
+        "machine": {"cores": os.cpu_count(), "python": platform.python_version()},
+        "sizes": dict(
+            sorted(
+                {**kept, **{n: {**row, **measured} for n, row in figures.items()}}.items(),
+                key=lambda i: int(i[0]),
+            )
+        ),
+    }
     args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     for n, row in figures.items():
         print(
             f"{n} records: full {row['full']:.2f}s, one file {row['file']:.2f}s "
-            f"({row['ratio']:.3f}x; without the cache {row['file_uncached']:.2f}s); "
+            f"({row['ratio']:.3f}x; without the cache {row['file_uncached'] or float('nan'):.2f}s); "
             f"--cache TREE {row['tree']:.2f}s ({row['tree_ratio']:.3f}x)"
         )
     return 0

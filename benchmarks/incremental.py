@@ -132,9 +132,10 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     for n, row in figures.items():
+        uncached = row["file_uncached"] or float("nan")
         print(
             f"{n} records: full {row['full']:.2f}s, one file {row['file']:.2f}s "
-            f"({row['ratio']:.3f}x; without the cache {row['file_uncached'] or float('nan'):.2f}s); "
+            f"({row['ratio']:.3f}x; without the cache {uncached:.2f}s); "
             f"--cache TREE {row['tree']:.2f}s ({row['tree_ratio']:.3f}x)"
         )
     return 0

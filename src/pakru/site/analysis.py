@@ -77,7 +77,7 @@ def _pairs(site: Site) -> list[str]:
         ]
         for p in pairs
     ]
-    return [*lines, *table(["Participant", "Met", "At"], rows, caption="Who met whom"), ""]
+    return [*lines, *table(["Participant", "Met", "At"], rows, caption="Who met whom", searched=False), ""]
 
 
 def _single(site: Site) -> list[str]:
@@ -97,7 +97,12 @@ def _single(site: Site) -> list[str]:
         *lines,
         f"{len(facts)} records.",
         "",
-        *table(["Record", "Type", "Its one source"], rows, caption="Records resting on one source"),
+        *table(
+            ["Record", "Type", "Its one source"],
+            rows,
+            caption="Records resting on one source",
+            searched=False,
+        ),
         "",
     ]
 

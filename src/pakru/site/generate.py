@@ -26,6 +26,7 @@ from pakru.site.markup import first_sentence, front_matter
 from pakru.site.paths import index_of, page_of
 from pakru.site.records import data_path, record_page
 from pakru.site.reference_pages import rules_page, schema_page
+from pakru.site.search import record_indexes
 from pakru.site.series import series_index
 from pakru.site.toolchain import NOTICE
 from pakru.tools.tree import find
@@ -73,6 +74,7 @@ def pages(
         out[page_of(record)] = record_page(site, record, has_yaml=has_yaml)
     for kind in KIND_TITLES:
         out[index_of(kind)] = kind_index(site, kind)
+    out.update(record_indexes(site))
     out["series.md"] = series_index(site)
     json_files = {n: jsonschema.render(d) for n, d in jsonschema.schemas().items()}
     for name, text in json_files.items():

@@ -46,7 +46,11 @@ def timeline_rows(site: Site, page: str, records: list[Dated]) -> list[str]:
         if not (isinstance(r, Meeting) and r.status == "planned" and site.ds.realised_by(r.id))
     ]
     return table(
-        ["Date", "What", "Kind", "Status", "Place"], rows, sortable=True, in_order=("Date",)
+        ["Date", "What", "Kind", "Status", "Place"],
+        rows,
+        sortable=True,
+        in_order=("Date",),
+        searched=False,
     )
 
 
@@ -75,7 +79,7 @@ def kind_index(site: Site, kind: str) -> str:
                 else 0
             )
             rows.append([site.link(page, b.id), esc(b.kind.replace("-", " ")), str(count or "")])
-        lines += table(["Name", "Kind", "Meetings held"], rows, sortable=True)
+        lines += table(["Name", "Kind", "Meetings held"], rows, sortable=True, searched=False)
     else:
         lines += filterable([f"- {site.link(page, r.id)}" for r in sorted(records, key=label)])
     return "\n".join(lines) + "\n"
@@ -251,5 +255,5 @@ def coverage_page(site: Site) -> str:
             ]
             for s in mentioning
         ]
-        lines += table(["No.", "Sentence", "Quoted by"], rows)
+        lines += table(["No.", "Sentence", "Quoted by"], rows, searched=False)
     return "\n".join(lines)

@@ -52,7 +52,7 @@ def _counts(site: Site) -> list[str]:
                 "",
             ]
             if counts.unplaced:
-                names = ", ".join(site.link(PAGE, i) for i in counts.unplaced)
+                names = site.links(PAGE, counts.unplaced)
                 lines += [f"Not placed in one {period}: {names}.", ""]
     return lines
 
@@ -73,11 +73,12 @@ def _pairs(site: Site) -> list[str]:
         [
             _name(site, p.first),
             _name(site, p.second),
-            ", ".join(site.link(PAGE, m) for m in p.meetings),
+            site.links(PAGE, p.meetings),
         ]
         for p in pairs
     ]
-    return [*lines, *table(["Participant", "Met", "At"], rows, caption="Who met whom", searched=False), ""]
+    head = ["Participant", "Met", "At"]
+    return [*lines, *table(head, rows, caption="Who met whom", searched=False), ""]
 
 
 def _single(site: Site) -> list[str]:

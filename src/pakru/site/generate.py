@@ -21,7 +21,7 @@ from pakru.site.analysis import analysis_page
 from pakru.site.codebook import pages as codebook_pages
 from pakru.site.context import Site
 from pakru.site.downloads import Pages, downloads_page, exports
-from pakru.site.lists import KIND_TITLES, coverage_page, home, kind_index
+from pakru.site.lists import KIND_TITLES, coverage_pages, home, kind_index
 from pakru.site.markup import first_sentence, front_matter
 from pakru.site.paths import index_of, page_of
 from pakru.site.records import data_path, record_page
@@ -81,7 +81,7 @@ def pages(
         out[f"reference/schema/{name}"] = text
     out["reference/schema.md"] = schema_page(json_files)
     out["reference/rules.md"] = rules_page()
-    out["coverage.md"] = coverage_page(site)
+    out.update(coverage_pages(site))
     out["analysis.md"] = analysis_page(site)
     out.update(codebook_pages(site))
     export_files, export_lines = exports(ds) if run_exports else ({}, [])

@@ -3,6 +3,7 @@
 import json
 
 import pakru
+from pakru.coverage import SourceCoverage
 from pakru.dataset import dated_kinds
 from pakru.export.citation import citation
 from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Record
@@ -143,7 +144,7 @@ def home(site: Site, *, site_url: str) -> str:
     lines = ["", "## The dataset in numbers", "", *table(["Records", "Count"], rows)]
     series = [b for b in site.ds.bodies if b.kind == "dialogue-series"]
     if series:
-        lines += ["Dialogue series: " + ", ".join(site.link(page, b.id) for b in series) + ".", ""]
+        lines += ["Dialogue series: " + site.links(page, [b.id for b in series]) + ".", ""]
     codes = sorted({a.code for a in site.acts})
     groups = len({a.group_id for a in site.acts})  # site.acts are directed rows
     lines += [
@@ -222,11 +223,34 @@ def json_ld(site: Site, *, site_url: str) -> str:
     return f'<script type="application/ld+json">{body}</script>'
 
 
-def coverage_page(site: Site) -> str:
-    """Per source, every sentence that mentions the dataset and the records citing it."""
-    page = "coverage.md"
+COVERAGE_SOURCES = 100
+"""Sources per coverage page. Python-Markdown's time for a page grows with its HTML blocks
+times its length, so one page of every source (7 MB at 10,000 records) would cost a
+quarter of a minute and not load on a phone; past this many sources the page continues on
+numbered pages (``coverage/2.md``, ...), each linking to every other."""
+
+
+def coverage_pages(site: Site) -> dict[str, str]:
+    """Per source, every sentence that mentions the dataset and the records citing it:
+    ``coverage.md``, and ``coverage/N.md`` for the sources past the first page's."""
+    reports = list(site.coverage.values())
+    chunks = [
+        reports[at : at + COVERAGE_SOURCES] for at in range(0, len(reports), COVERAGE_SOURCES)
+    ] or [[]]
+    names = ["coverage.md"] + [f"coverage/{n}.md" for n in range(2, len(chunks) + 1)]
+    return {
+        name: _coverage_page(site, name, chunk, number, names)
+        for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1)
+    }
+
+
+def _coverage_page(
+    site: Site, page: str, reports: list[SourceCoverage], number: int, names: list[str]
+) -> str:
+    first = number == 1
+    title = "# Coverage" if first else f"# Coverage, page {number} of {len(names)}"
     lines = [
-        "# Coverage",
+        title,
         "",
         "Every sentence of every report that mentions a meeting, agreement, event, person or "
         "body, and the records that quote it — so a reviewer can see that nothing was skipped. "
@@ -234,7 +258,14 @@ def coverage_page(site: Site) -> str:
         "split the same way on the source pages.",
         "",
     ]
-    for report in site.coverage.values():
+    if len(names) > 1:
+        pages = [
+            f"**{n}**" if n == number else f"[{n}]({rel(page, name)})"
+            for n, name in enumerate(names, 1)
+        ]
+        per = f"{COVERAGE_SOURCES} sources a page"
+        lines += [f"Pages ({per}): " + " · ".join(pages), ""]
+    for report in reports:
         mentioning = report.mentioning
         uncited = sum(1 for s in mentioning if s.uncited)
         used = sum(1 for s in report.sentences if set(s.cited_by) - {report.source})

@@ -175,7 +175,8 @@ def table(
 def filterable(items: Sequence[str]) -> list[str]:
     """A Markdown bullet list of records the site's script gives a filter box (the page works
     without); Material's full-text search leaves it out (see :data:`NOT_SEARCHED`)."""
-    return [f'<div class="pk-filterable" {NOT_SEARCHED} markdown="1">', "", *items, "", "</div>", ""]
+    opening = f'<div class="pk-filterable" {NOT_SEARCHED} markdown="1">'
+    return [opening, "", *items, "", "</div>", ""]
 
 
 NOT_SEARCHED = 'data-search-exclude="1"'

@@ -174,6 +174,7 @@
             .map(function (row, at) {
               return {
                 url: row[0], title: row[1], said: row[2], kind: kind, at: at,
+                id: row[0].split("/")[1], whole: wordsOf(row[1]).join(" "),
                 name: wordsOf(row[1] + " " + row[3]), other: wordsOf(row[2]),
               };
             });
@@ -188,7 +189,8 @@
     return recordsLoaded;
   }
   // 3 a word of the name (or an alias, or the id), 2 the start of one, 1 the start of a
-  // word of the summary; a record matches when every word of the query scores.
+  // word of the summary; a record matches when every word of the query scores, and the
+  // record whose whole name or id the query is comes first.
   function score(record, query) {
     var total = 0;
     for (var i = 0; i < query.length; i++) {
@@ -209,9 +211,12 @@
   function recordResults(records, text) {
     var query = wordsOf(text);
     if (!query.length) return [];
+    var whole = query.join(" ");
+    var id = fold(text).trim();
     var found = [];
     records.forEach(function (record) {
       var s = score(record, query);
+      if (s && (record.whole === whole || record.id === id)) s += 100;
       if (s) found.push({ record: record, score: s });
     });
     found.sort(function (a, b) {

@@ -176,6 +176,7 @@ def site(directory: Path, scratch: Path, search: bool) -> dict[str, Any]:
     material = sorted((dest / "search").glob("*.json"))
     records = sorted((dest / "search" / "records").glob("*.json"))
     figures: dict[str, Any] = {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "cpu": done["cpu"],
         "wall": done["wall"],
         "rss_mib": done["rss_mib"],

@@ -208,17 +208,27 @@
     }
     return total;
   }
+  // Typing narrows: a query that extends the last one matches only records the last one
+  // matched (a longer word is a longer prefix; another word is one more condition), so each
+  // key searches the last matches, not the whole index.
+  var lastQuery = null;
   function recordResults(records, text) {
     var query = wordsOf(text);
     if (!query.length) return [];
     var whole = query.join(" ");
     var id = fold(text).trim();
     var found = [];
-    records.forEach(function (record) {
+    var narrowed = lastQuery && lastQuery.records === records &&
+      text.lastIndexOf(lastQuery.text, 0) === 0;
+    var candidates = narrowed ? lastQuery.matched : records;
+    candidates.forEach(function (record) {
       var s = score(record, query);
       if (s && (record.whole === whole || record.id === id)) s += 100;
       if (s) found.push({ record: record, score: s });
     });
+    lastQuery = {
+      text: text, records: records, matched: found.map(function (hit) { return hit.record; }),
+    };
     found.sort(function (a, b) {
       return b.score - a.score || a.record.kind - b.record.kind || a.record.at - b.record.at;
     });

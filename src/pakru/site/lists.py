@@ -9,7 +9,7 @@ from pakru.export.citation import citation
 from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Record
 from pakru.site import pictures
 from pakru.site.context import Site
-from pakru.site.markup import esc, filterable, table
+from pakru.site.markup import NOT_SEARCHED, esc, filterable, front_matter, table
 from pakru.site.paths import index_of, rel
 from pakru.site.records import conflict_name, sides
 from pakru.site.series import status_cell
@@ -144,7 +144,9 @@ def home(site: Site, *, site_url: str) -> str:
     lines = ["", "## The dataset in numbers", "", *table(["Records", "Count"], rows)]
     series = [b for b in site.ds.bodies if b.kind == "dialogue-series"]
     if series:
-        lines += ["Dialogue series: " + site.links(page, [b.id for b in series]) + ".", ""]
+        named = site.links(page, [b.id for b in series])
+        said = f"Dialogue series: {named}."
+        lines += [f'<p class="pk-series" {NOT_SEARCHED} markdown="span">{said}</p>', ""]
     codes = sorted({a.code for a in site.acts})
     groups = len({a.group_id for a in site.acts})  # site.acts are directed rows
     lines += [
@@ -247,10 +249,13 @@ def coverage_pages(site: Site) -> dict[str, str]:
 def _coverage_page(
     site: Site, page: str, reports: list[SourceCoverage], number: int, names: list[str]
 ) -> str:
+    # the pages past the first stay out of Material's full-text index (built in the reader's
+    # browser), which so holds at most one page of sources whatever the dataset's size
     first = number == 1
-    title = "# Coverage" if first else f"# Coverage, page {number} of {len(names)}"
+    title = "Coverage" if first else f"Coverage, page {number} of {len(names)}"
     lines = [
-        title,
+        ("" if first else front_matter(title, f"{title}: sentences and records", searched=False))
+        + f"# {title}",
         "",
         "Every sentence of every report that mentions a meeting, agreement, event, person or "
         "body, and the records that quote it — so a reviewer can see that nothing was skipped. "

@@ -52,7 +52,7 @@ def _counts(site: Site) -> list[str]:
                 "",
             ]
             if counts.unplaced:
-                names = ", ".join(site.link(PAGE, i) for i in counts.unplaced)
+                names = site.links(PAGE, counts.unplaced)
                 lines += [f"Not placed in one {period}: {names}.", ""]
     return lines
 
@@ -73,11 +73,12 @@ def _pairs(site: Site) -> list[str]:
         [
             _name(site, p.first),
             _name(site, p.second),
-            ", ".join(site.link(PAGE, m) for m in p.meetings),
+            site.links(PAGE, p.meetings),
         ]
         for p in pairs
     ]
-    return [*lines, *table(["Participant", "Met", "At"], rows, caption="Who met whom"), ""]
+    head = ["Participant", "Met", "At"]
+    return [*lines, *table(head, rows, caption="Who met whom", searched=False), ""]
 
 
 def _single(site: Site) -> list[str]:
@@ -97,7 +98,12 @@ def _single(site: Site) -> list[str]:
         *lines,
         f"{len(facts)} records.",
         "",
-        *table(["Record", "Type", "Its one source"], rows, caption="Records resting on one source"),
+        *table(
+            ["Record", "Type", "Its one source"],
+            rows,
+            caption="Records resting on one source",
+            searched=False,
+        ),
         "",
     ]
 

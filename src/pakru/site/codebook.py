@@ -407,5 +407,5 @@ def _code_page(site: Site, code: str, found: list[Act], page: str) -> str:
         for act in directed[:1]
     ]
     head = ["act", "record", "when", "background", "directed rows", "planned", "quote"]
-    lines += table(head, rows)
+    lines += table(head, rows, searched=False)
     return "\n".join([*lines, ""])

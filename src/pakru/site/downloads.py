@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 
 import pakru
 from pakru.dataset import Dataset
-from pakru.export import FORMATS, export, tables
+from pakru.export import ALL, FORMATS, export, tables
 from pakru.site.markup import esc, table
 from pakru.site.paths import rel
 
@@ -72,29 +72,33 @@ def exports(ds: Dataset) -> tuple[Pages, list[str]]:
     lines: list[str] = []
     table_words = {name: t.description for name, t in tables(ds).items()}
     archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle,
+    ):
+        # one export of every format, which builds the tables once (not once per format)
+        out = Path(tmp) / "all"
+        written = sorted(export(ds, ALL, out))
         for fmt in FORMATS:
-            with tempfile.TemporaryDirectory() as tmp:
-                out = Path(tmp) / fmt
-                written = sorted(export(ds, fmt, out))
-                if not written:
-                    raise RuntimeError(f"pakru export --format {fmt} wrote no file")
-                rows = []
-                for path in written:
-                    shown = path.relative_to(out).as_posix()
-                    name = f"downloads/{fmt}/{shown}"
-                    content = path.read_bytes()
-                    files[name] = content
-                    member = zipfile.ZipInfo(f"pakru-exports/{fmt}/{shown}", _ZIP_TIME)
-                    member.compress_type = zipfile.ZIP_DEFLATED
-                    bundle.writestr(member, content)
-                    rows.append(
-                        [
-                            f"[{esc(shown)}]({rel('downloads.md', name)})",
-                            esc(describe(shown, table_words)),
-                            f"{len(content):,} bytes",
-                        ]
-                    )
+            mine = [p for p in written if p.relative_to(out).parts[0] == fmt]
+            if not mine:
+                raise RuntimeError(f"pakru export --format {fmt} wrote no file")
+            rows = []
+            for path in mine:
+                shown = path.relative_to(out / fmt).as_posix()
+                name = f"downloads/{fmt}/{shown}"
+                content = path.read_bytes()
+                files[name] = content
+                member = zipfile.ZipInfo(f"pakru-exports/{fmt}/{shown}", _ZIP_TIME)
+                member.compress_type = zipfile.ZIP_DEFLATED
+                bundle.writestr(member, content)
+                rows.append(
+                    [
+                        f"[{esc(shown)}]({rel('downloads.md', name)})",
+                        esc(describe(shown, table_words)),
+                        f"{len(content):,} bytes",
+                    ]
+                )
             lines += [f"### {fmt}", "", f"{FORMAT_WORDS.get(fmt, fmt).capitalize()}.", ""]
             lines += table(["File", "What it holds", "Size"], rows)
     files[ZIP] = archive.getvalue()

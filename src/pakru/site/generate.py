@@ -21,11 +21,12 @@ from pakru.site.analysis import analysis_page
 from pakru.site.codebook import pages as codebook_pages
 from pakru.site.context import Site
 from pakru.site.downloads import Pages, downloads_page, exports
-from pakru.site.lists import KIND_TITLES, coverage_page, home, kind_index
+from pakru.site.lists import KIND_TITLES, coverage_pages, home, kind_index
 from pakru.site.markup import first_sentence, front_matter
 from pakru.site.paths import index_of, page_of
 from pakru.site.records import data_path, record_page
 from pakru.site.reference_pages import rules_page, schema_page
+from pakru.site.search import record_indexes
 from pakru.site.series import series_index
 from pakru.site.toolchain import NOTICE
 from pakru.tools.tree import find
@@ -73,13 +74,14 @@ def pages(
         out[page_of(record)] = record_page(site, record, has_yaml=has_yaml)
     for kind in KIND_TITLES:
         out[index_of(kind)] = kind_index(site, kind)
+    out.update(record_indexes(site))
     out["series.md"] = series_index(site)
     json_files = {n: jsonschema.render(d) for n, d in jsonschema.schemas().items()}
     for name, text in json_files.items():
         out[f"reference/schema/{name}"] = text
     out["reference/schema.md"] = schema_page(json_files)
     out["reference/rules.md"] = rules_page()
-    out["coverage.md"] = coverage_page(site)
+    out.update(coverage_pages(site))
     out["analysis.md"] = analysis_page(site)
     out.update(codebook_pages(site))
     export_files, export_lines = exports(ds) if run_exports else ({}, [])

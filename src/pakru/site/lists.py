@@ -3,12 +3,13 @@
 import json
 
 import pakru
+from pakru.coverage import SourceCoverage
 from pakru.dataset import dated_kinds
 from pakru.export.citation import citation
 from pakru.schema import Agreement, Body, Conflict, Event, Meeting, Record
 from pakru.site import pictures
 from pakru.site.context import Site
-from pakru.site.markup import esc, filterable, table
+from pakru.site.markup import NOT_SEARCHED, esc, filterable, front_matter, table
 from pakru.site.paths import index_of, rel
 from pakru.site.records import conflict_name, sides
 from pakru.site.series import status_cell
@@ -46,7 +47,11 @@ def timeline_rows(site: Site, page: str, records: list[Dated]) -> list[str]:
         if not (isinstance(r, Meeting) and r.status == "planned" and site.ds.realised_by(r.id))
     ]
     return table(
-        ["Date", "What", "Kind", "Status", "Place"], rows, sortable=True, in_order=("Date",)
+        ["Date", "What", "Kind", "Status", "Place"],
+        rows,
+        sortable=True,
+        in_order=("Date",),
+        searched=False,
     )
 
 
@@ -75,7 +80,7 @@ def kind_index(site: Site, kind: str) -> str:
                 else 0
             )
             rows.append([site.link(page, b.id), esc(b.kind.replace("-", " ")), str(count or "")])
-        lines += table(["Name", "Kind", "Meetings held"], rows, sortable=True)
+        lines += table(["Name", "Kind", "Meetings held"], rows, sortable=True, searched=False)
     else:
         lines += filterable([f"- {site.link(page, r.id)}" for r in sorted(records, key=label)])
     return "\n".join(lines) + "\n"
@@ -139,7 +144,9 @@ def home(site: Site, *, site_url: str) -> str:
     lines = ["", "## The dataset in numbers", "", *table(["Records", "Count"], rows)]
     series = [b for b in site.ds.bodies if b.kind == "dialogue-series"]
     if series:
-        lines += ["Dialogue series: " + ", ".join(site.link(page, b.id) for b in series) + ".", ""]
+        named = site.links(page, [b.id for b in series])
+        said = f"Dialogue series: {named}."
+        lines += [f'<p class="pk-series" {NOT_SEARCHED} markdown="span">{said}</p>', ""]
     codes = sorted({a.code for a in site.acts})
     groups = len({a.group_id for a in site.acts})  # site.acts are directed rows
     lines += [
@@ -218,11 +225,37 @@ def json_ld(site: Site, *, site_url: str) -> str:
     return f'<script type="application/ld+json">{body}</script>'
 
 
-def coverage_page(site: Site) -> str:
-    """Per source, every sentence that mentions the dataset and the records citing it."""
-    page = "coverage.md"
+COVERAGE_SOURCES = 100
+"""Sources per coverage page. Python-Markdown's time for a page grows with its HTML blocks
+times its length, so one page of every source (7 MB at 10,000 records) would cost a
+quarter of a minute and not load on a phone; past this many sources the page continues on
+numbered pages (``coverage/2.md``, ...), each linking to every other."""
+
+
+def coverage_pages(site: Site) -> dict[str, str]:
+    """Per source, every sentence that mentions the dataset and the records citing it:
+    ``coverage.md``, and ``coverage/N.md`` for the sources past the first page's."""
+    reports = list(site.coverage.values())
+    chunks = [
+        reports[at : at + COVERAGE_SOURCES] for at in range(0, len(reports), COVERAGE_SOURCES)
+    ] or [[]]
+    names = ["coverage.md"] + [f"coverage/{n}.md" for n in range(2, len(chunks) + 1)]
+    return {
+        name: _coverage_page(site, name, chunk, number, names)
+        for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1)
+    }
+
+
+def _coverage_page(
+    site: Site, page: str, reports: list[SourceCoverage], number: int, names: list[str]
+) -> str:
+    # the pages past the first stay out of Material's full-text index (built in the reader's
+    # browser), which so holds at most one page of sources whatever the dataset's size
+    first = number == 1
+    title = "Coverage" if first else f"Coverage, page {number} of {len(names)}"
     lines = [
-        "# Coverage",
+        ("" if first else front_matter(title, f"{title}: sentences and records", searched=False))
+        + f"# {title}",
         "",
         "Every sentence of every report that mentions a meeting, agreement, event, person or "
         "body, and the records that quote it — so a reviewer can see that nothing was skipped. "
@@ -230,7 +263,14 @@ def coverage_page(site: Site) -> str:
         "split the same way on the source pages.",
         "",
     ]
-    for report in site.coverage.values():
+    if len(names) > 1:
+        pages = [
+            f"**{n}**" if n == number else f"[{n}]({rel(page, name)})"
+            for n, name in enumerate(names, 1)
+        ]
+        per = f"{COVERAGE_SOURCES} sources a page"
+        lines += [f"Pages ({per}): " + " · ".join(pages), ""]
+    for report in reports:
         mentioning = report.mentioning
         uncited = sum(1 for s in mentioning if s.uncited)
         used = sum(1 for s in report.sentences if set(s.cited_by) - {report.source})
@@ -251,5 +291,5 @@ def coverage_page(site: Site) -> str:
             ]
             for s in mentioning
         ]
-        lines += table(["No.", "Sentence", "Quoted by"], rows)
+        lines += table(["No.", "Sentence", "Quoted by"], rows, searched=False)
     return "\n".join(lines)

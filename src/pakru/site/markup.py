@@ -94,9 +94,15 @@ def page_title(text: str) -> str:
     return normalise(kept).translate(_TITLE)
 
 
-def front_matter(title: str | None, description: str | None = None) -> str:
+def front_matter(
+    title: str | None, description: str | None = None, *, searched: bool = True
+) -> str:
     """YAML front matter giving a page its :func:`page_title` and its meta description (a
-    sentence a search engine or a link preview shows), ending in a blank line."""
+    sentence a search engine or a link preview shows), ending in a blank line.
+
+    ``searched=False`` leaves the page out of Material's full-text search index: record
+    pages are found through the site's own record search (:mod:`pakru.site.search`).
+    """
     # a JSON string is a YAML double-quoted scalar; page_title left nothing YAML refuses
     lines = ["---"]
     if title is not None:
@@ -105,6 +111,8 @@ def front_matter(title: str | None, description: str | None = None) -> str:
         said = page_title(description)
         said = said if len(said) <= DESCRIPTION_CHARS else said[: DESCRIPTION_CHARS - 1] + "…"
         lines.append(f"description: {json.dumps(said, ensure_ascii=False)}")
+    if not searched:
+        lines += ["search:", "  exclude: true"]
     return "\n".join([*lines, "---", "", ""])
 
 
@@ -132,6 +140,7 @@ def table(
     caption: str = "",
     sortable: bool = False,
     in_order: Sequence[str] = (),
+    searched: bool = True,
 ) -> list[str]:
     """An HTML table whose cells hold inline Markdown.
 
@@ -140,10 +149,12 @@ def table(
     ``sortable`` table gets a filter box and sortable columns from the site's
     script (the page works without it); a column named in ``in_order`` sorts
     by the order the rows are given in (dates in words sort by the day they
-    allow, which the text does not show).
+    allow, which the text does not show). A table of records is not ``searched``: Material's
+    full-text search leaves it out (see :data:`NOT_SEARCHED`).
     """
     box = "pk-table pk-sortable" if sortable else "pk-table"
-    out = [f'<div class="{box}" markdown="1">', '<table markdown="1">']
+    skip = "" if searched else f" {NOT_SEARCHED}"
+    out = [f'<div class="{box}"{skip} markdown="1">', '<table markdown="1">']
     if caption:
         out.append(f'<caption markdown="span">{caption}</caption>')
     heads = "".join(
@@ -162,8 +173,17 @@ def table(
 
 
 def filterable(items: Sequence[str]) -> list[str]:
-    """A Markdown bullet list the site's script gives a filter box (the page works without)."""
-    return ['<div class="pk-filterable" markdown="1">', "", *items, "", "</div>", ""]
+    """A Markdown bullet list of records the site's script gives a filter box (the page works
+    without); Material's full-text search leaves it out (see :data:`NOT_SEARCHED`)."""
+    opening = f'<div class="pk-filterable" {NOT_SEARCHED} markdown="1">'
+    return [opening, "", *items, "", "</div>", ""]
+
+
+NOT_SEARCHED = 'data-search-exclude="1"'
+"""The attribute by which Material's search leaves a block out of its index (and removes
+the attribute from the page). Lists and tables of records carry it: the record search
+(:mod:`pakru.site.search`) finds the records, and a list page's index entry stays the size
+of its prose, not of the dataset, so the index the browser builds does not grow with it."""
 
 
 def facts(rows: Sequence[tuple[str, str]]) -> list[str]:

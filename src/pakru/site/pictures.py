@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pakru.schema import Agreement, DateInterval, Event, Location, Meeting
 from pakru.site.context import Site
+from pakru.site.markup import NOT_SEARCHED
 from pakru.site.paths import page_of
 from pakru.site.words import date_words, label, place_words
 
@@ -188,7 +189,7 @@ def timeline_chart(
     phone = _svg(site, page, phone_axis, records, caption, phone=True)
     box = "pk-scroll pk-wide pk-latest" if latest else "pk-scroll pk-wide"
     return (
-        f'<figure class="pk-figure" markdown="0"><div class="{box}">{wide}</div>'
+        f'<figure class="pk-figure" {NOT_SEARCHED} markdown="0"><div class="{box}">{wide}</div>'
         f'<div class="pk-narrow">{phone}</div>'
         f"<figcaption>{html.escape(caption)}. {_legend()}</figcaption></figure>"
     )
@@ -288,9 +289,9 @@ def meeting_map(site: Site, page: str) -> str:
         f'aria-label="{caption}"><title>{caption}</title>{"".join(grid)}{"".join(points)}</svg>'
     )
     return (
-        f'<figure class="pk-figure" markdown="0"><div class="pk-scroll">{svg}</div>'
+        f'<figure class="pk-figure" {NOT_SEARCHED} markdown="0"><div class="pk-scroll">{svg}</div>'
         f"<figcaption>{caption}: each point links to its record, or to the list of the "
         "records at that place below. A plain latitude–longitude grid, drawn without map "
         "tiles so it works offline.</figcaption></figure>"
-        f'<ul class="pk-places">{"".join(lists)}</ul>'
+        f'<ul class="pk-places" {NOT_SEARCHED}>{"".join(lists)}</ul>'
     )

@@ -58,7 +58,7 @@ def record_page(site: Site, record: Record, *, has_yaml: bool) -> str:
     page = page_of(record)
     name = label(record)
     lines = [
-        front_matter(name, summary(record)) + f"# {esc(name)}",
+        front_matter(name, summary(record), searched=False) + f"# {esc(name)}",
         "",
         *_head(page, record, has_yaml=has_yaml),
     ]

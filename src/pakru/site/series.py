@@ -104,7 +104,7 @@ def series_section(site: Site, page: str, series: Body) -> list[str]:
     ordered = [row for _, row in sorted(rows, key=lambda item: item[0])]
     ordered += [_row(site, page, m) for m in meetings if m.ordinal is None]
     head = ["No.", "Meeting", "Status", "Date", "Place"]
-    return [*lines, *table(head, ordered), ""]
+    return [*lines, *table(head, ordered, searched=False), ""]
 
 
 def _row(site: Site, page: str, meeting: Meeting) -> list[str]:

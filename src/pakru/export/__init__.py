@@ -38,6 +38,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from pakru.export import typemap
+from pakru.export.model import Shared
 from pakru.tools.atomic import (
     UnsafePathError,
     check_inside,
@@ -161,7 +162,8 @@ class _Built:
         self.ds = ds
         self._tables: dict[str, Table] | None = None
         self._meta: dict[str, str] | None = None
-        self._records: list[object] | None = None
+        self._records: Shared | None = None
+        self._typemap: dict[str, str] | None = None
 
     def tables(self) -> "dict[str, Table]":
         if self._tables is None:
@@ -175,8 +177,13 @@ class _Built:
 
     def records(self) -> list[object]:
         if self._records is None:
-            self._records = [r.model_dump(mode="json") for r in self.ds.records]
+            self._records = Shared(r.model_dump(mode="json") for r in self.ds.records)
         return self._records
+
+    def typemap(self) -> dict[str, str]:
+        if self._typemap is None:
+            self._typemap = typemap.files(self.tables())
+        return self._typemap
 
 
 def _write(built: _Built, fmt: str, out: Path) -> list[str]:
@@ -185,7 +192,7 @@ def _write(built: _Built, fmt: str, out: Path) -> list[str]:
     out.mkdir(exist_ok=True)
     made = built.tables()
     written = write(made, built.meta(), built.records(), out)
-    for name, text in typemap.files(made).items():
+    for name, text in built.typemap().items():
         written.append(write_text(out / name, text))
     for name in SHIPPED_FILES:
         target = out / name

@@ -7,6 +7,7 @@ values made to hit their edge cases."""
 
 import datetime as dt
 import json
+import weakref
 from pathlib import Path
 from typing import Literal
 
@@ -148,3 +149,24 @@ def test_json_is_an_array_of_the_json_lines(ds: Dataset, tmp_path: Path) -> None
         array = (tmp_path / "json" / f"{path.stem}.json").read_text(encoding="utf-8")
         assert json.loads(array) == [json.loads(line) for line in lines]
         assert array == "[\n" + ",\n".join(lines) + ("\n]\n" if lines else "]\n")
+
+
+def test_to_pandas_lets_each_table_go_before_making_the_next(
+    ds: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tables are made one at a time and each is let go once its frame is made, so they
+    never all sit in memory beside the frames (``to_pandas()`` ≤ 1.5x ``load()``'s memory)."""
+    from pakru.export import frames  # noqa: PLC0415
+
+    made: list[weakref.ref[Table]] = []
+    real = frames.table_frame
+
+    def watched(table: Table) -> object:
+        assert all(ref() is None for ref in made), "an earlier table is still held"
+        made.append(weakref.ref(table))
+        return real(table)
+
+    monkeypatch.setattr(frames, "table_frame", watched)
+    assert isinstance(ds, pakru.Dataset)
+    out = ds.to_pandas()
+    assert len(made) == len(out) == len(export_tables(ds)) + 1  # and meta

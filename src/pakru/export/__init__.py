@@ -32,7 +32,7 @@ included) are removed by the next export into the folder.
 import hashlib
 import json
 import stat
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from importlib import import_module, resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -132,10 +132,15 @@ def _digest(path: Path) -> str:
 def tables(ds: "Dataset") -> "dict[str, Table]":
     """Every table of ``ds``, keyed by name, in an order where keys refer backwards: exactly
     what every format writes (``ds.tables()`` gives the same)."""
+    return {table.name: table for table in each_table(ds)}
+
+
+def each_table(ds: "Dataset") -> "Iterator[Table]":
+    """The tables of :func:`tables`, in its order, each made when asked for: a caller that
+    lets one go before asking for the next (``ds.to_pandas()``) never holds them all."""
     from pakru.export.definitions import TABLES  # noqa: PLC0415 - the acts' coding is heavy
 
-    made = (make(ds) for make in TABLES)
-    return {table.name: table for table in made}
+    return (make(ds) for make in TABLES)
 
 
 def meta(ds: "Dataset") -> dict[str, str]:

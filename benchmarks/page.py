@@ -648,6 +648,19 @@ shipped data ≤ 120 ms) and **import** (`import pakru` ≤ 30 ms).
   import*. Validators are built on first use (`defer_build`); field
   descriptions come from a generated module; `import pakru` imports nothing
   heavy.
+- **The command line's light paths** (`pakru/cli/__init__.py`) — issue 28's
+  `--version` and `--help` ≤ 50 ms. `pakru --help` lists the commands from one
+  table (`COMMANDS`, whose lines the commands' modules register too) and
+  imports none of their modules; a command imports its own module only;
+  `--version` reads `VERSION` with `os` alone. Tests compare the help with the
+  full parser's and the version with the package's own look-ups.
+- **One encoding per table** (`export/model.py`, `csv_.py`, `json_.py`,
+  `sqlite.py`) — issue 28's `--format all` ≤ 1.5x the slowest format. The
+  tables are built once; each column's values are listed once for CSV, SQLite
+  and Parquet; a table's CSV text serves both `csv` and `datapackage` and its
+  JSON lines both `json` and `jsonl` (by the C encoder: a JSON file is an
+  array of one row a line). Tests compare each column encoder with the
+  per-value function and `--format all`'s files with each format's own.
 
 ## The synthetic corpus
 

@@ -147,13 +147,14 @@ HEAVY = ("pydantic", "pakru.schema", "pakru.dataset", "importlib.metadata", "yam
 def test_version_and_help_import_no_models(flag: str) -> None:
     code = (
         "import sys\n"
+        "before = set(sys.modules)  # what the interpreter's start-up imported (site, .pth files)\n"
         "from pakru.cli import main\n"
         "try:\n"
         f"    main([{flag!r}])\n"
         "except SystemExit:\n"
         "    pass\n"
-        f"print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})"
-        " or (m.startswith('pakru.cli.') and m != 'pakru.cli')))\n"
+        f"print(sorted(m for m in set(sys.modules) - before if m.startswith({HEAVY!r})"
+        " or m.startswith('pakru.cli.')))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONSTARTUP"}
     done = subprocess.run(

@@ -6,7 +6,7 @@ from pydantic import ValidationError
 
 from pakru.dataset import Dataset
 from pakru.draft.acts import code
-from pakru.draft.agreements import reached
+from pakru.draft.agreements import Story, reached, signed_apart
 from pakru.draft.edits import (
     held_already,
     plan_held,
@@ -14,11 +14,13 @@ from pakru.draft.edits import (
     second_source,
     unprinted_alias,
 )
-from pakru.draft.events import exercises
-from pakru.draft.meetings import Found, find_meetings
+from pakru.draft.encounters import about
+from pakru.draft.events import deliveries, exercises, milestones, statements
+from pakru.draft.meetings import Found, find_meetings, span_end
 from pakru.draft.model import Confidence, Draft, Edit, Proposal, as_record
-from pakru.draft.people import led_by, new_person
+from pakru.draft.people import counterpart, new_person, people_in
 from pakru.draft.read import Sentence, story
+from pakru.draft.topics import added, discussed
 from pakru.schema.body import Body
 from pakru.tools.layout import read_layout
 
@@ -46,20 +48,37 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
             _renamed(found, meeting.record["id"], existing.id)
         out.edits.extend(unprinted_alias(ds, meeting))
     named = {meeting.sentence.index for meeting in found}
+    pair = Story(sentences)
     for index, meeting in enumerate(found):
         # a held meeting's paragraph runs to the next held meeting ("the next meeting
         # would be held ..." inside it is a plan, not the end of what is said about it)
-        following = next((f.sentence.index for f in found[index + 1 :] if f.status == "held"), None)
+        following = span_end(found, index, sentences)
         _participants(ds, meeting, sentences=sentences, until=following, out=out, taken=taken)
-        if recorded(ds, meeting) is None:  # a recorded meeting's agreements are recorded too
-            span = sentences[meeting.sentence.index : following]
-            others = [s for s in span if s.index not in named or s.index == meeting.sentence.index]
-            for agreement in reached(meeting, others, source["id"], taken):
+        # a sentence naming another held meeting is that meeting's; one announcing the
+        # next may state a commitment too ("agreed to continue the dialogue and to hold
+        # the next round"): topics and agreements leave the announcement itself out
+        held = {f.sentence.index for f in found if f.status == "held"}
+        own = meeting.sentence.index
+        others = [s for s in sentences[own:following] if s.index not in held or s.index == own]
+        if (existing := recorded(ds, meeting)) is not None:
+            out.edits.extend(added(existing, meeting, others, source["id"]))
+        else:  # a recorded meeting's agreements are recorded too
+            meeting.confirm.extend(discussed(meeting, others, source["id"]))
+            # the first held meeting's agreements may be in the lede before it, which sums up
+            # the story ("Pakistan and Russia have reaffirmed their resolve to ...")
+            if meeting is next((f for f in found if f.status == "held"), None):
+                others = [s for s in sentences[:own] if s.index not in held] + others
+            for agreement in reached(meeting, others, source, taken, pair):
                 meeting.record.setdefault("agreements", []).append(agreement.id)
                 out.records.append(agreement)
     for meeting in found:
         _place(ds, meeting, out, taken)
+    used = {e["quote"] for p in out.records if p.type == "agreement" for e in p.data["evidence"]}
+    out.records.extend(signed_apart(sentences, source, taken, pair, used))
     out.records.extend(exercises(sentences, source, taken, named))
+    out.records.extend(deliveries(sentences, source, taken, pair))
+    out.records.extend(statements(sentences, source, taken, pair))
+    out.records.extend(milestones(sentences, source, taken, pair))
     _check(out)
     code(ds, out, text)
     return out
@@ -74,14 +93,15 @@ def _participants(
     out: Draft,
     taken: set[str],
 ) -> None:
-    """People who led a side, in the meeting's sentence and those up to the next meeting."""
-    if meeting.status != "held":
-        return
+    """The people the sentences telling of the meeting name (of a planned meeting, its own
+    sentence only), up to the next meeting."""
     end = until if until is not None else len(sentences)
+    if meeting.status != "held":
+        end = meeting.sentence.index + 1
     source = out.source["id"]
     refs: set[str] = set()
-    for sentence in sentences[meeting.sentence.index : end]:
-        for named in led_by(sentence.text, ds):
+    for sentence in about(meeting.sentence.index, sentences[:end]):
+        for named in people_in(sentence.text, ds):
             ref = named.person_id
             if ref is None:
                 existing = next((p for p in out.records if p.data.get("name") == named.name), None)
@@ -93,6 +113,12 @@ def _participants(
                         "aliases and initials); confirm a new person"
                     ]
                     nulls = {} if named.side else {"country": "the sentence names no side"}
+                    if not person["titles"]:
+                        nulls["titles"] = "no title is printed with the name"
+                        confirm.append(
+                            "titles: none printed with the name; add the title the report "
+                            "gives, which the act coder reads (acts.person-role)"
+                        )
                     out.records.append(Proposal(person, "medium", confirm, nulls))
                     existing = out.records[-1]
                 ref = existing.id
@@ -103,14 +129,50 @@ def _participants(
                 "ref": ref,
                 "role": "led the delegation" if named.side is None else None,
                 "side": named.side,
-                "lead": True,
+                "lead": named.lead,
                 "evidence": [{"source": source, "quote": named.quote}],
             }
             if named.side is not None:
                 participant["role"] = f"led the {_country_word(named.side)} side"
+            if not named.lead:
+                participant["role"] = named.title
             meeting.record["participants"].append(participant)
-            if named.side is None:
-                meeting.confirm.append(f"participants: {ref}'s side is not printed")
+    _counterpart_side(meeting, about(meeting.sentence.index, sentences[:end]), out)
+
+
+def _counterpart_side(meeting: Found, sentences: list[Sentence], out: Draft) -> None:
+    """A participant's side by the ``visitor-counterpart`` rule, and a new person's country
+    from that side (``side-in-meeting``); a side still unknown is for a person to confirm."""
+    source = out.source["id"]
+    participants = meeting.record["participants"]
+    for sentence in sentences:
+        found = counterpart(sentence.text, participants)
+        if found is None:
+            continue
+        participant, side, quote = found
+        participant["side"] = side
+        participant["derivations"] = [
+            {"rule": "visitor-counterpart", "source": source, "quote": quote}
+        ]
+        meeting.confirm.append(
+            f"participants: {participant['ref']}'s side {side} by visitor-counterpart"
+        )
+        person = next((p for p in out.records if p.id == participant["ref"]), None)
+        if person is not None and person.type == "person" and person.data["country"] is None:
+            person.data["country"] = side
+            person.data["derivations"] = [
+                {
+                    "rule": "side-in-meeting",
+                    "source": source,
+                    "quote": participant["evidence"][0]["quote"],
+                    "anchor": meeting.record["id"],
+                }
+            ]
+            person.nulls.pop("country", None)
+            person.confirm.append(f"country: {side}, the side taken in {meeting.record['id']}")
+    for participant in participants:
+        if participant.get("side") is None:
+            meeting.confirm.append(f"participants: {participant['ref']}'s side is not printed")
 
 
 def _renamed(found: list[Found], old: str, new: str) -> None:

@@ -32,6 +32,53 @@ def check(scale: dict[str, Any]) -> None:
         raise ScaleFormatError("scale.json missing: " + ", ".join(missing))
 
 
+def site_rows(scale: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The site's figures by size: ``sizes.N.site``, or a top-level ``site`` section keyed by
+    N (the site benchmark's own run, laid over the other steps' figures)."""
+    found = {n: row["site"] for n, row in scale["sizes"].items() if "site" in row}
+    found.update({str(n): row for n, row in scale.get("site", {}).items()})
+    return sorted(found.items(), key=lambda kv: int(kv[0]))
+
+
+def _site_row(n: str, s: dict[str, Any], records: bool) -> str:
+    row = (
+        f"| {_n(n)} | {_s(s['cpu'])} | {_s(s['wall'])} | {_mib(s['rss_mib'])} | "
+        f"{s['pages']:,} | {s['index_bytes'] / 2**20:.1f} MiB in {s['index_files']} "
+        f"file(s) | {s['largest_index_bytes'] / 2**20:.1f} MiB |"
+    )
+    if records:
+        if "record_index_bytes" in s:
+            row += (
+                f" {s['record_index_bytes'] / 2**20:.1f} MiB in {s['record_index_files']} "
+                f"file(s) | {s['largest_record_index_bytes'] / 2**20:.2f} MiB |"
+            )
+        else:
+            row += " — | — |"
+    return row
+
+
+def _search_lines(n: str, s: dict[str, Any]) -> list[str]:
+    q = s.get("search", {})
+    load = (
+        f" (load average {s['load_before']} before the build, {s['load_after']} after)"
+        if "load_before" in s
+        else ""
+    )
+    if "second_query_s" not in q:
+        return ["", f"Search at {_n(n)} records not measured: {q.get('skipped')}."] if q else []
+    words = (
+        f"Search at {_n(n)} records in headless Chromium{load}: the page loads in "
+        f"{_s(q['page_load_s'])}; the first query shows results after "
+        f"{_s(q['first_query_s'])} (its index fetched), a second after "
+        f"{_s(q['second_query_s'])}"
+    )
+    if "prose_query_s" in q:
+        words += f", and a word of the prose pages after {_s(q['prose_query_s'])}"
+    if "queries" in q:
+        words += " (queries: " + ", ".join(f"“{x}”" for x in q["queries"]) + ")"
+    return ["", words + "."]
+
+
 def _n(n: str | int) -> str:
     return f"{int(n):,}"
 
@@ -63,7 +110,7 @@ def targets(scale: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
         shown = f"worst x{worst['ratio']:.2f} ({where})"
         out.append(("every step: x10 records ≤ x11 time", shown, not over))
     sizes = scale["sizes"]
-    sites = {int(n): row["site"] for n, row in sizes.items() if "site" in row}
+    sites = {int(n): row for n, row in site_rows(scale)}
     if 1000 in sites and 10000 in sites:
         ratio = sites[10000]["cpu"] / sites[1000]["cpu"]
         out.append(("site at 10,000 < 10x the 1,000-record build", f"x{ratio:.2f} CPU", ratio < 10))
@@ -157,6 +204,9 @@ def section(scale: dict[str, Any], validator_date: str | None = None) -> list[st
         "",
         "### Steps by size (CPU seconds of the step; peak RSS of its process)",
         "",
+        "Each cell is its own process: `pakru.load()` of the corpus, then the step alone, so "
+        "no step's heap is counted in another's.",
+        "",
     ]
     sizes = sorted(scale["sizes"].items(), key=lambda kv: int(kv[0]))
     lines += [
@@ -189,31 +239,18 @@ def section(scale: dict[str, Any], validator_date: str | None = None) -> list[st
         f"| {g['step']} | {_n(g['from'])} | {_n(g['to'])} | x{g['ratio']:.2f} | {_yes(g['ok'])} |"
         for g in scale["growth"]
     ]
-    sites = [(n, r["site"]) for n, r in sizes if "site" in r]
+    sites = site_rows(scale)
     lines += ["", "### The site (`mkdocs build`)", ""]
     if sites:
+        records = any("record_index_bytes" in s for _, s in sites)
         lines += [
-            "| records | CPU | wall | peak RSS | pages | search index | largest index file |",
-            "|---|---|---|---|---|---|---|",
+            "| records | CPU | wall | peak RSS | pages | search index | largest index file |"
+            + (" record search | largest record search file |" if records else ""),
+            "|---|---|---|---|---|---|---|" + ("---|---|" if records else ""),
         ]
-        lines += [
-            f"| {_n(n)} | {_s(s['cpu'])} | {_s(s['wall'])} | {_mib(s['rss_mib'])} | "
-            f"{s['pages']:,} | {s['index_bytes'] / 2**20:.1f} MiB in {s['index_files']} "
-            f"file(s) | {s['largest_index_bytes'] / 2**20:.1f} MiB |"
-            for n, s in sites
-        ]
+        lines += [_site_row(n, s, records) for n, s in sites]
         for n, s in sites:
-            q = s.get("search", {})
-            if "second_query_s" in q:
-                lines += [
-                    "",
-                    f"Search at {_n(n)} records in headless Chromium: the page loads in "
-                    f"{_s(q['page_load_s'])}; the first query shows results after "
-                    f"{_s(q['first_query_s'])} (the index fetched and built in the page's "
-                    f"worker), a second after {_s(q['second_query_s'])}.",
-                ]
-            elif q:
-                lines += ["", f"Search at {_n(n)} records not measured: {q.get('skipped')}."]
+            lines += _search_lines(n, s)
     else:
         lines.append("Not built in this run.")
     m = scale["memory"]
@@ -228,3 +265,51 @@ def section(scale: dict[str, Any], validator_date: str | None = None) -> list[st
         "",
     ]
     return lines
+
+
+INCREMENTAL_FORMAT = 1
+"""Layout of ``benchmarks/incremental.json`` (``benchmarks/incremental.py`` writes it)."""
+
+INCREMENTAL_TARGET = 0.05
+"""One edited file in the tree: at most this share of the full run (issue 28, point 3)."""
+
+
+def incremental_section(data: dict[str, Any]) -> list[str]:
+    """The Markdown lines of the section on ``pakru validate FILE``, from
+    ``benchmarks/incremental.json``; a layout this module does not know is said so."""
+    lines = ["## One edited file (`benchmarks/incremental.py`)", ""]
+    if data.get("format") != INCREMENTAL_FORMAT or not data.get("sizes"):
+        return [
+            *lines,
+            f"Not shown: `benchmarks/incremental.json` is of format "
+            f"{data.get('format')!r}, not {INCREMENTAL_FORMAT}.",
+            "",
+        ]
+
+    def load(x: object) -> str:
+        return " ".join(f"{v:.2f}" for v in x) if isinstance(x, list) else str(x)
+
+    lines += [
+        f"Taken on {data.get('date', '?')} by `{data.get('command', 'benchmarks/incremental.py')}` "
+        f"(load average {load(data.get('load_before', '?'))} before, "
+        f"{load(data.get('load_after', '?'))} after). CPU seconds of whole processes: "
+        "`pakru validate` of the whole tree, then of one edited file with the cache filled "
+        "by an earlier run (*file*), with an empty cache (*file, no cache*) and, where "
+        "measured, of the whole tree again after that one edit (*tree*).",
+        "",
+        "| records | full run | file, no cache | file | file / full | tree | tree / full "
+        f"| ≤ {INCREMENTAL_TARGET}x? |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for n, row in sorted(data["sizes"].items(), key=lambda kv: int(kv[0])):
+        ratio = row["ratio"]
+        tree = (
+            f"{_s(row['tree'])} | {row['tree_ratio']:.3f}x"
+            if "tree" in row and "tree_ratio" in row
+            else "— | —"
+        )
+        lines.append(
+            f"| {_n(n)} | {_s(row['full'])} | {_s(row['file_uncached'])} | {_s(row['file'])} "
+            f"| {ratio:.3f}x | {tree} | {_yes(ratio <= INCREMENTAL_TARGET)} |"
+        )
+    return [*lines, ""]

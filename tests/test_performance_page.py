@@ -84,3 +84,45 @@ def test_a_growth_over_the_bound_is_shown_as_missed() -> None:
         "| every step: x10 records ≤ x11 time | worst x12.50 (coverage, 1,000 → 10,000) | **no** |"
         in text
     )
+
+
+def test_the_incremental_figures_are_on_the_page() -> None:
+    data = {
+        "format": 1,
+        "date": "2026-12-08 01:58 UTC",
+        "command": "python benchmarks/incremental.py --sizes 10000",
+        "load_before": [7.1, 6.6, 5.3],
+        "load_after": [10.9, 10.7, 8.5],
+        "sizes": {"10000": {"full": 10.5, "file_uncached": 11.0, "file": 0.42, "ratio": 0.04}},
+    }
+    text = page.render(_figures(), _scale(), data)
+    assert "| 10,000 | 10.50 s | 11.00 s | 0.42 s | 0.040x | — | — | yes |" in text
+    assert "load average 7.10 6.60 5.30 before" in text
+    data["format"] = 2
+    assert "Not shown: `benchmarks/incremental.json` is of format 2" in page.render(
+        _figures(), _scale(), data
+    )
+
+
+def test_a_site_section_of_its_own_is_read() -> None:
+    scale = copy.deepcopy(_scale())
+    site = {
+        "cpu": 20.0,
+        "wall": 30.0,
+        "rss_mib": 300.0,
+        "pages": 1026,
+        "index_files": 1,
+        "index_bytes": 2**20,
+        "largest_index_bytes": 2**20,
+        "record_index_files": 8,
+        "record_index_bytes": 2**21,
+        "largest_record_index_bytes": 2**19,
+        "search": {"page_load_s": 0.5, "first_query_s": 0.4, "second_query_s": 0.1},
+    }
+    scale["site"] = {"1000": site, "10000": {**site, "cpu": 150.0}}
+    text = page.render(_figures(), scale)
+    assert "| site at 10,000 < 10x the 1,000-record build | x7.50 CPU | yes |" in text
+    assert (
+        "| 1,000 | 20.00 s | 30.00 s | 300 MiB | 1,026 | 1.0 MiB in 1 file(s) | 1.0 MiB |" in text
+    )
+    assert "2.0 MiB in 8 file(s) | 0.50 MiB |" in text

@@ -54,7 +54,7 @@ class Dataset(dataset.Dataset):
         0  cgss-12   held    2018-03-02
         1  fm-talks-moscow   held          <NA>
         """
-        from pakru.export import meta  # noqa: PLC0415 - only when asked for
+        from pakru.export import each_table, meta  # noqa: PLC0415 - only when asked for
         from pakru.export.frames import frames  # noqa: PLC0415 - pandas is optional
 
-        return frames(self.tables(), self.version, meta(self))
+        return frames(each_table(self), self.version, meta(self))

@@ -39,7 +39,8 @@ def test_pakru_version_with_a_bad_version_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "VERSION").write_text("banana\n", "utf-8")
-    monkeypatch.setattr("pakru.tools.tree.shipped_records", lambda: tmp_path)
+    # the folder pakru --version reads (tests/test_cli_light.py: the same as shipped_records())
+    monkeypatch.setattr("pakru.cli.records_folder", lambda: str(tmp_path))
     with pytest.raises(SystemExit):
         main(["--version"])
     out = capsys.readouterr().out.strip()

@@ -16,23 +16,30 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
 
-# argparse, the command modules and the process plumbing are imported when a command
-# runs: ``pakru --version`` prints without them (≤ 50 ms, docs/performance.md)
+# argparse and the command modules are imported when a command runs, and then only the
+# module of the command asked for: ``pakru --version`` and ``pakru --help`` answer without
+# them (≤ 50 ms, docs/performance.md).
 
-COMMANDS = (
-    "validate",
-    "fmt",
-    "rules",
-    "schema",
-    "coverage",
-    "export",
-    "changelog",
-    "new",
-    "find",
-    "draft",
-)
-"""Subcommand modules under ``pakru.cli``, in the order ``--help`` lists them."""
+COMMANDS = {
+    "validate": "check records: schema, ids, references and cross-record rules",
+    "fmt": "rewrite records in canonical form (key order, quoting, indentation)",
+    "rules": "list the validator's rules",
+    "schema": "export the JSON Schema of every record kind",
+    "coverage": "show, per report, each sentence and the records that cite it",
+    "export": "export the dataset as json, jsonl, csv, sqlite, datapackage or parquet",
+    "changelog": "print the CHANGELOG section: ids added, changed, merged and removed",
+    "new": "add a report (new source FILE) or start a record (new meeting ID, ...)",
+    "find": "the ids of people, bodies and events whose name or alias contains TEXT",
+    "draft": "propose records and edits from a report (a source id or a text file)",
+}
+"""Each subcommand (a module under ``pakru.cli``) and its line in ``pakru --help``, in the
+order ``--help`` lists them. The one place these lines are written: each module's
+``register`` takes its own from here, so ``pakru --help`` lists every command without
+importing any of their modules."""
 
+VERSION_FILE = "VERSION"
+"""``pakru.tools.tree.VERSION_FILE`` (a test keeps the two equal), spelt here for the same
+reason as :data:`SEMVER`."""
 
 SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$"
 """``pakru.dataset.versions.SEMVER`` (a test keeps the two equal), spelt here so that
@@ -43,21 +50,61 @@ def version_string() -> str:
     """``pakru 0.1.0 (data 1.0.0)``: the package and the data version.
 
     The same answer as ``pakru.__version__`` and ``pakru.data_version`` (a test
-    compares them), read without importing the models or ``importlib.metadata``:
-    ``pakru --version`` ≤ 50 ms (``docs/performance.md``).
+    compares them), read without importing the models, ``importlib.metadata``,
+    ``pathlib`` or the validator's reader: ``pakru --version`` ≤ 50 ms
+    (``docs/performance.md``).
+    """
+    return f"pakru {package_version()} (data {_data_version(records_folder())})"
+
+
+def records_folder() -> str:
+    """``pakru.tools.tree.shipped_records()`` (a test compares them), found with ``os.path``
+    when ``pakru/records`` lies beside this package, as in a wheel, a checkout (where
+    ``src/pakru/records`` links to ``records/``) or a strict editable install (where its
+    ``__init__.py`` links into the checkout's ``records/``)."""
+    package = os.path.join(os.path.dirname(os.path.dirname(__file__)), "records")  # noqa: PTH118, PTH120
+    marker = os.path.join(package, "__init__.py")  # noqa: PTH118
+    if os.path.islink(marker):  # noqa: PTH114
+        return os.path.dirname(os.path.realpath(marker))  # noqa: PTH120
+    if os.path.islink(package) and os.path.isfile(marker):  # noqa: PTH113, PTH114 - a checkout
+        return os.path.realpath(package)
+    if os.path.isfile(marker):  # noqa: PTH113
+        return package
+    from pakru.tools.tree import shipped_records  # noqa: PLC0415 - any other layout
+
+    return str(shipped_records())
+
+
+def _data_version(folder: str) -> str:
+    """The version in ``folder/VERSION``, ``unversioned`` without one, or ``invalid: …``.
+
+    A ``VERSION`` that is a link, or in a linked folder, is read by the validator's
+    reader, which refuses one that leads out of the tree; a plain file is read here.
     """
     import re  # noqa: PLC0415
 
-    from pakru.tools.tree import VERSION_FILE, shipped_records  # noqa: PLC0415
-    from pakru.validate.read import Text, read_inside  # noqa: PLC0415
+    path = os.path.join(folder, VERSION_FILE)  # noqa: PTH118
+    if not os.path.isfile(path):  # noqa: PTH113
+        return "unversioned"
+    text = ""
+    if os.path.islink(path) or os.path.islink(folder):  # noqa: PTH114
+        from pakru.validate.read import Text, read_inside  # noqa: PLC0415
 
-    path = shipped_records() / VERSION_FILE
-    data = "unversioned"
-    if path.is_file():
         read = read_inside(path, f"records/{VERSION_FILE}")
         text = read.text.strip() if isinstance(read, Text) else ""
-        data = text if re.match(SEMVER, text) else "invalid: run pakru validate"
-    return f"pakru {package_version()} (data {data})"
+    else:
+        try:
+            with open(path, "rb") as f:  # noqa: PTH123 - pathlib is not needed here
+                data = f.read(_LONGEST + 1)
+            text = data.decode("utf-8").strip() if len(data) <= _LONGEST else ""
+        except (OSError, UnicodeDecodeError):
+            text = ""
+    return text if re.match(SEMVER, text) else "invalid: run pakru validate"
+
+
+_LONGEST = 1_000_000
+"""``pakru.validate.read.MAX_BYTES`` (a test keeps the two equal): a longer ``VERSION`` is
+refused, as the validator's reader refuses it."""
 
 
 def package_version() -> str:
@@ -90,8 +137,10 @@ def _metadata_version(path: str) -> str | None:
     return None
 
 
-def parser() -> "argparse.ArgumentParser":
-    """The argument parser with every subcommand registered."""
+def parser(command: str | None = None) -> "argparse.ArgumentParser":
+    """The argument parser with every subcommand registered; given ``command``, only that
+    command's module is imported and registers its options, the others are listed by their
+    :data:`COMMANDS` line alone."""
     import argparse  # noqa: PLC0415
     from importlib import import_module  # noqa: PLC0415
 
@@ -110,9 +159,18 @@ def parser() -> "argparse.ArgumentParser":
         "--version", action=Version, nargs=0, help="show program's version number and exit"
     )
     subparsers = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
-        import_module(f"pakru.cli.{name}").register(subparsers)
+    for name, line in COMMANDS.items():
+        if command is None or name == command:
+            import_module(f"pakru.cli.{name}").register(subparsers)
+        else:
+            subparsers.add_parser(name, help=line)
     return top
+
+
+def _command(argv: "Sequence[str]") -> str:
+    """The subcommand ``argv`` names: its first word that is not an option (the top-level
+    options take no value), or ``""`` when there is none (``pakru --help``)."""
+    return next((arg for arg in argv if not arg.startswith("-")), "")
 
 
 def main(argv: "Sequence[str] | None" = None) -> int:
@@ -131,10 +189,12 @@ def main(argv: "Sequence[str] | None" = None) -> int:
     if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
         print(version_string())  # the one answer that needs no parser: no command module loaded
         raise SystemExit(0)  # as argparse's own version action does
+    given = list(sys.argv[1:] if argv is None else argv)
+    args = parser(_command(given)).parse_args(given)
     from pakru.validate.workers import collector_paused, exit_now  # noqa: PLC0415
 
     with collector_paused(restore=argv is not None):
-        code = _run(parser().parse_args(argv))
+        code = _run(args)
     if argv is None:
         exit_now(code)
     return code

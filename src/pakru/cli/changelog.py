@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from pakru.cli import COMMANDS
 from pakru.cli.args import add_paths, fail, load_or_report, say_tree
 
 
@@ -18,7 +19,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``changelog`` subcommand."""
     p = subparsers.add_parser(
         "changelog",
-        help="print the CHANGELOG section: ids added, changed, merged and removed",
+        help=COMMANDS["changelog"],
         description=(
             "Compare the records with the last release and print a CHANGELOG section. The "
             "last release is the newest version section of CHANGELOG.md (beside records/) "

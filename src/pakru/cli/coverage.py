@@ -6,6 +6,7 @@ import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
+from pakru.cli import COMMANDS
 from pakru.cli.args import add_paths, load_or_report, say_tree
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``coverage`` subcommand."""
     p = subparsers.add_parser(
         "coverage",
-        help="show, per report, each sentence and the records that cite it",
+        help=COMMANDS["coverage"],
         description=(
             "List every sentence of every report, marking those that mention a meeting, "
             "agreement, event or actor and the records whose quotes cite them. With "

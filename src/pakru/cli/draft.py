@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pakru.cli import COMMANDS
 from pakru.cli.args import fail, find_tree, say_tree
 
 
@@ -13,7 +14,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``draft`` subcommand."""
     p = subparsers.add_parser(
         "draft",
-        help="propose records and edits from a report (a source id or a text file)",
+        help=COMMANDS["draft"],
         description=(
             "Read a report sentence by sentence and propose meetings, people and edits to "
             "existing records, every value with its quote or the rule and quote deriving it. "

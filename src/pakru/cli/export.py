@@ -3,6 +3,7 @@
 import argparse
 from pathlib import Path
 
+from pakru.cli import COMMANDS
 from pakru.cli.args import add_paths, fail, load_or_report, say_tree
 from pakru.export import ALL, FORMATS
 
@@ -11,7 +12,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``export`` subcommand."""
     p = subparsers.add_parser(
         "export",
-        help="export the dataset as json, jsonl, csv, sqlite, datapackage or parquet",
+        help=COMMANDS["export"],
         description=(
             "Write the dataset's tables (and, for JSON, the records) into a folder, with "
             "CITATION.cff and LICENSE. The folder must be empty unless --force is given. "

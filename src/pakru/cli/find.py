@@ -3,6 +3,7 @@
 import argparse
 import sys
 
+from pakru.cli import COMMANDS
 from pakru.cli.args import fail, find_tree
 
 
@@ -10,7 +11,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``find`` subcommand."""
     p = subparsers.add_parser(
         "find",
-        help="the ids of people, bodies and events whose name or alias contains TEXT",
+        help=COMMANDS["find"],
         description=(
             "Print 'id (kind): name' for every person, body and event whose name or an "
             "alias contains TEXT (case and accents ignored), best matches first, as "

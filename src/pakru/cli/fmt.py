@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from pakru.cli import COMMANDS
 from pakru.cli.args import add_paths, default_paths, fail, say_tree
 from pakru.tools.atomic import remove_orphans, write_text
 from pakru.validate import read
@@ -27,7 +28,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``fmt`` subcommand."""
     p = subparsers.add_parser(
         "fmt",
-        help="rewrite records in canonical form (key order, quoting, indentation)",
+        help=COMMANDS["fmt"],
         description="Rewrite records in canonical form. With --check, change nothing and "
         "exit 1 when a file is not canonical.",
     )

@@ -4,18 +4,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from pakru.cli import COMMANDS
 from pakru.cli.args import fail, find_tree, say_tree
-
-KINDS = ("source", "person", "body", "meeting", "agreement", "event", "conflict")
-"""The record kinds, as ``pakru.schema.RECORD_TYPES`` names them (a test keeps the two equal):
-spelt here so that ``pakru --help`` need not import the models."""
+from pakru.schema.record import RECORD_TYPES
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the ``new`` subcommand."""
     p = subparsers.add_parser(
         "new",
-        help="add a report (new source FILE) or start a record (new meeting ID, ...)",
+        help=COMMANDS["new"],
         description=(
             "'pakru new source FILE' copies a report's text into records/sources/text/ "
             "under its hash name and writes its source record, with the date, byline and "
@@ -24,7 +22,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
             "what belongs there. Run 'pakru validate' afterwards."
         ),
     )
-    p.add_argument("kind", choices=KINDS, help="record kind")
+    p.add_argument("kind", choices=list(RECORD_TYPES), help="record kind")
     p.add_argument(
         "target",
         metavar="FILE|ID",
@@ -179,7 +177,6 @@ def _new_record(args: argparse.Namespace) -> "Planned | int":
         return fail("new", f"{shown!r} {problem}")
     if (problem := _source_option(args)) is not None:
         return fail("new", problem)
-    from pakru.schema.record import RECORD_TYPES  # noqa: PLC0415 - keeps --help fast
 
     path = args.records / RECORD_TYPES[args.kind].folder / f"{record_id}.yaml"
     text = format_text(

@@ -3,10 +3,12 @@
 import argparse
 import json
 
+from pakru.cli import COMMANDS
+
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the ``rules`` subcommand."""
-    p = subparsers.add_parser("rules", help="list the validator's rules")
+    p = subparsers.add_parser("rules", help=COMMANDS["rules"])
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=run)
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pakru.cli import COMMANDS
 from pakru.cli.args import fail
 
 DEFAULT_OUT = Path("schema") / "json"
@@ -17,7 +18,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``schema`` subcommand."""
     p = subparsers.add_parser(
         "schema",
-        help="export the JSON Schema of every record kind",
+        help=COMMANDS["schema"],
         description=(
             "Write the JSON Schema files (one per record kind, record.schema.json for any "
             "kind, records.schema.json for an array of records) into schema/json of the "

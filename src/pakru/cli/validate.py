@@ -8,6 +8,7 @@ import stat
 import sys
 from pathlib import Path
 
+from pakru.cli import COMMANDS
 from pakru.cli.args import add_paths, fail, say_tree, tree_line, tree_of
 from pakru.validate.report import REPORTERS, printable, summary_line
 
@@ -51,7 +52,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``validate`` subcommand."""
     p = subparsers.add_parser(
         "validate",
-        help="check records: schema, ids, references and cross-record rules",
+        help=COMMANDS["validate"],
         description="Check records. Exit 0 when clean, 1 on error findings, 2 on usage errors.",
     )
     add_paths(p)

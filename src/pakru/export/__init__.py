@@ -32,12 +32,13 @@ included) are removed by the next export into the folder.
 import hashlib
 import json
 import stat
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from importlib import import_module, resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from pakru.export import typemap
+from pakru.export.model import Shared
 from pakru.tools.atomic import (
     UnsafePathError,
     check_inside,
@@ -131,10 +132,15 @@ def _digest(path: Path) -> str:
 def tables(ds: "Dataset") -> "dict[str, Table]":
     """Every table of ``ds``, keyed by name, in an order where keys refer backwards: exactly
     what every format writes (``ds.tables()`` gives the same)."""
+    return {table.name: table for table in each_table(ds)}
+
+
+def each_table(ds: "Dataset") -> "Iterator[Table]":
+    """The tables of :func:`tables`, in its order, each made when asked for: a caller that
+    lets one go before asking for the next (``ds.to_pandas()``) never holds them all."""
     from pakru.export.definitions import TABLES  # noqa: PLC0415 - the acts' coding is heavy
 
-    made = (make(ds) for make in TABLES)
-    return {table.name: table for table in made}
+    return (make(ds) for make in TABLES)
 
 
 def meta(ds: "Dataset") -> dict[str, str]:
@@ -161,7 +167,8 @@ class _Built:
         self.ds = ds
         self._tables: dict[str, Table] | None = None
         self._meta: dict[str, str] | None = None
-        self._records: list[object] | None = None
+        self._records: Shared | None = None
+        self._typemap: dict[str, str] | None = None
 
     def tables(self) -> "dict[str, Table]":
         if self._tables is None:
@@ -175,8 +182,13 @@ class _Built:
 
     def records(self) -> list[object]:
         if self._records is None:
-            self._records = [r.model_dump(mode="json") for r in self.ds.records]
+            self._records = Shared(r.model_dump(mode="json") for r in self.ds.records)
         return self._records
+
+    def typemap(self) -> dict[str, str]:
+        if self._typemap is None:
+            self._typemap = typemap.files(self.tables())
+        return self._typemap
 
 
 def _write(built: _Built, fmt: str, out: Path) -> list[str]:
@@ -185,7 +197,7 @@ def _write(built: _Built, fmt: str, out: Path) -> list[str]:
     out.mkdir(exist_ok=True)
     made = built.tables()
     written = write(made, built.meta(), built.records(), out)
-    for name, text in typemap.files(made).items():
+    for name, text in built.typemap().items():
         written.append(write_text(out / name, text))
     for name in SHIPPED_FILES:
         target = out / name

@@ -32,6 +32,7 @@ types whatever the quotes say, so read the files with
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
+from typing import cast
 
 from pakru.export import model
 from pakru.export.model import Column, Row, Table, Value
@@ -143,11 +144,58 @@ def _cell(column: Column, value: Value) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def cells(column: Column, values: list[Value]) -> list[str]:
+    """The cells of one column, as :func:`_cell` writes each (a test compares them), a
+    column at a time: the checks that depend on the column's type are made once."""
+    if column.type == "string":
+        texts = cast("list[str | None]", values)
+        return [
+            ""
+            if v is None
+            else '"' + (ESCAPE + v if v.startswith(_STARTS) else v).replace('"', '""') + '"'
+            for v in texts
+        ]
+    if column.type in ("integer", "number"):
+        return ["" if v is None else f'"{v}"' for v in values]
+    if column.type == "date":
+        dates = cast("list[dt.date | None]", values)
+        return ["" if v is None else '"' + v.isoformat() + '"' for v in dates]
+    if column.type == "list":
+        lists = cast("list[tuple[str | int, ...] | None]", values)
+        return [_list_cell(column, v) for v in lists]
+    return [_cell(column, v) for v in values]
+
+
+def _list_cell(column: Column, value: tuple[str | int, ...] | None) -> str:
+    """:func:`_cell` of a list, joined at once when no item holds a ``;`` or a ``\\``."""
+    if not value:
+        return "" if value is None else '""'
+    joined = LIST_SEPARATOR.join(map(str, value))
+    if column.item == "integer":
+        return '"' + joined + '"'
+    if LIST_ESCAPE in joined or joined.count(LIST_SEPARATOR) != len(value) - 1:
+        return _cell(column, value)
+    if joined.startswith(_STARTS):
+        joined = ESCAPE + joined
+    return '"' + joined.replace('"', '""') + '"'
+
+
+_STARTS = (*FORMULA_STARTS, ESCAPE)
+
+
+def table_text(table: Table) -> str:
+    """The CSV file of ``table``: made once for the CSV and the data package exports."""
+    made = table.encoded.get("csv")
+    if made is None:
+        columns = [cells(c, table.values(c.name)) for c in table.columns]
+        lines = [",".join(table.column_names), *map(",".join, zip(*columns, strict=True))]
+        made = table.encoded["csv"] = "".join(line + "\r\n" for line in lines)
+    return made  # type: ignore[return-value]  # only this function stores under "csv"
+
+
 def write_table(table: Table, path: Path) -> Path:
     """One table as a CSV file: known values quoted, unknown ones an unquoted empty cell."""
-    lines = [",".join(table.column_names)]
-    lines += [",".join(_cell(c, row[c.name]) for c in table.columns) for row in table.rows]
-    return write_text(path, "".join(line + "\r\n" for line in lines))
+    return write_text(path, table_text(table))
 
 
 def parse(text: str) -> list[list[str | None]]:

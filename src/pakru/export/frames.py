@@ -16,7 +16,7 @@ file only an unquoted empty cell is unknown, and a text cell written with a
 escaped ``;`` comes back as the value was.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -43,31 +43,57 @@ def _pandas() -> Any:
 
 def frame(columns: Sequence[Column], rows: Sequence[Sequence[Value]]) -> "pd.DataFrame":
     """Rows of table values (one value per column, in order) as a typed DataFrame."""
+    return _frame(columns, lambda at, _: [row[at] for row in rows])
+
+
+def _frame(
+    columns: Sequence[Column], values: "Callable[[int, Column], list[Value]]"
+) -> "pd.DataFrame":
+    """A typed DataFrame of ``columns``, the values of each asked for (``values(at, column)``)
+    when its Series is made and let go once it is: one column's list at a time."""
     pandas = _pandas()
     data = {}
     for at, column in enumerate(columns):
-        values = [row[at] for row in rows]
         if column.type == "list":
-            lists = [list(v) if isinstance(v, tuple) else [] for v in values]
+            lists = [list(v) if isinstance(v, tuple) else [] for v in values(at, column)]
             data[column.name] = pandas.Series(lists, dtype=object)
         else:
-            data[column.name] = pandas.Series(values, dtype=PANDAS[column.type])
+            data[column.name] = pandas.Series(values(at, column), dtype=PANDAS[column.type])
     return cast("pd.DataFrame", pandas.DataFrame(data, columns=[c.name for c in columns]))
 
 
+def table_frame(table: Table) -> "pd.DataFrame":
+    """One table as a typed DataFrame, a column at a time (no list of rows is made)."""
+    rows = table.rows
+    return _frame(table.columns, lambda _, column: [row[column.name] for row in rows])
+
+
 def frames(
-    tables: Mapping[str, Table], version: str | None, meta: Mapping[str, str] | None = None
+    tables: Mapping[str, Table] | Iterable[Table],
+    version: str | None,
+    meta: Mapping[str, str] | None = None,
 ) -> "dict[str, pd.DataFrame]":
     """Table name → DataFrame; each frame's ``attrs["pakru_data_version"]`` is ``version``.
 
-    With ``meta``, a ``meta`` frame (key, value) comes first, as in every export.
+    With ``meta``, a ``meta`` frame (key, value) comes first, as in every export. Given
+    the tables one at a time (an iterator, as ``ds.to_pandas()`` does), each is let go once
+    its frame is made, so the tables never all sit in memory beside the frames.
     """
     out = {}
-    every = {"meta": meta_table(meta), **tables} if meta is not None else tables
-    for name, table in every.items():
-        out[name] = frame(table.columns, [[r[c.name] for c in table.columns] for r in table.rows])
-        out[name].attrs["pakru_data_version"] = version
+    every = tables.values() if isinstance(tables, Mapping) else tables
+    if meta is not None:
+        every = _after(meta, every)
+    for table in every:
+        made = out[table.name] = table_frame(table)
+        made.attrs["pakru_data_version"] = version
+        del table
     return out
+
+
+def _after(meta: Mapping[str, str], tables: Iterable[Table]) -> Iterator[Table]:
+    """The ``meta`` table, then ``tables``; holding none once it is given."""
+    yield meta_table(meta)
+    yield from tables
 
 
 def columns(table_name: str) -> dict[str, Column]:

@@ -9,6 +9,7 @@ builders of :mod:`pakru.export.columns`); each format module spells the values.
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal, TypeAlias
 
 Scalar: TypeAlias = str | int | float | bool | dt.date | None
@@ -53,6 +54,35 @@ class Table:
         """The column names, in order."""
         return tuple(c.name for c in self.columns)
 
+    def values(self, column: str) -> list[Value]:
+        """The column's values, in row order: made once, for every format that writes the
+        table a column at a time (CSV, SQLite, Parquet)."""
+        made = self._values
+        if column not in made:
+            made[column] = [row[column] for row in self.rows]
+        return made[column]
+
+    @cached_property
+    def _values(self) -> dict[str, list[Value]]:
+        return {}
+
+    @cached_property
+    def encoded(self) -> dict[str, object]:
+        """What a format made of this table that another writes too, by the format's key:
+        the CSV text (``csv`` and ``datapackage``), the rows as JSON (``json`` and
+        ``jsonl``). ``--format all`` encodes each once; it lives as long as the table."""
+        return {}
+
+
+class Shared(list[object]):
+    """A list (the records, as JSON data) with the encodings the formats made of it, as
+    :attr:`Table.encoded`: ``records.json`` and ``records.jsonl`` encode it once."""
+
+    @cached_property
+    def encoded(self) -> dict[str, object]:
+        """Encodings by format key (see :attr:`Table.encoded`)."""
+        return {}
+
 
 def meta_table(meta: Mapping[str, str]) -> Table:
     """The export's meta as the table ``meta.csv`` holds: one row per key."""
@@ -62,4 +92,4 @@ def meta_table(meta: Mapping[str, str]) -> Table:
     return Table("meta", "Names, versions and licence of this export.", columns, ("key",), (), rows)
 
 
-__all__ = ["Column", "ColumnType", "ForeignKey", "Row", "Table", "Value", "meta_table"]
+__all__ = ["Column", "ColumnType", "ForeignKey", "Row", "Shared", "Table", "Value", "meta_table"]

@@ -74,11 +74,9 @@ def pandas_metadata(table: Table) -> str:
     return json.dumps(document | {"creator": {"library": "pakru"}, "pandas_version": "2.0.0"})
 
 
-def _values(column: Column, table: Table) -> list[Value | list[str | int]]:
-    return [
-        list(v) if isinstance(v := row[column.name], tuple) else v  # lists as lists
-        for row in table.rows
-    ]
+def _values(column: Column, table: Table) -> list[Value]:
+    # pyarrow takes a tuple as a list value: the column as every format shares it
+    return table.values(column.name)
 
 
 def write(

@@ -26,8 +26,9 @@ Made to be served with `Datasette <https://datasette.io>`_
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import cast
 
 from pakru.export import analysis
 from pakru.export.model import Column, Row, Table, Value, meta_table
@@ -252,6 +253,25 @@ def _sql_value(value: Value) -> str | int | float | None:
     return value
 
 
+def _sql_values(column: Column, values: "list[Value]") -> "Sequence[object]":
+    """A column's values as :func:`_sql_value` makes each (a test compares them); strings and
+    numbers, which SQLite takes as they are, are not copied, and lists are encoded by one
+    encoder (``json.dumps`` makes one per call)."""
+    if column.type in ("string", "integer", "number"):
+        return values
+    if column.type == "list":
+        encode = _ARRAY.encode
+        return [encode(v) if v else "[]" for v in values]
+    if column.type == "date":
+        dates = cast("list[dt.date | None]", values)
+        return [None if v is None else v.isoformat() for v in dates]
+    return [_sql_value(v) for v in values]
+
+
+_ARRAY = json.JSONEncoder(ensure_ascii=False)
+"""Encodes a list column's tuple as ``json.dumps(list(value), ensure_ascii=False)`` does."""
+
+
 def _python_value(column: Column, value: object) -> Value:
     if column.type == "list":
         items = json.loads(str(value))
@@ -284,7 +304,7 @@ def _fill(path: Path, tables: Mapping[str, Table], meta: Mapping[str, str]) -> N
             marks = ", ".join("?" for _ in table.columns)
             db.executemany(
                 f"INSERT INTO {_quote(table.name)} VALUES ({marks})",  # noqa: S608 - names are ours
-                ([_sql_value(row[c.name]) for c in table.columns] for row in table.rows),
+                zip(*(_sql_values(c, table.values(c.name)) for c in table.columns), strict=True),
             )
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:

@@ -5,7 +5,8 @@ carried it out is its own held record whose ``realises`` names the plan. The
 dataset computes the reverse (:meth:`pakru.dataset.Dataset.realised_by`).
 """
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval, Meeting
@@ -63,13 +64,33 @@ def _match(held: Meeting, plan: Meeting) -> tuple[Loc, str, bool] | None:
     return None
 
 
+def _candidates(plans: list[Meeting]) -> Callable[[Meeting], list[Meeting]]:
+    """The plans :func:`_match` can match a held meeting with, in their order: those of its
+    series and number, and those of its kind and city (each plan filed under both keys
+    once, so the rule is linear in the meetings, not held × planned)."""
+    by_key: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for n, plan in enumerate(plans):
+        if plan.series is not None and plan.ordinal is not None:
+            by_key["ordinal", plan.series, plan.ordinal].append(n)
+        if (city := _city(plan)) is not None:
+            by_key["city", plan.kind, city].append(n)
+
+    def of(held: Meeting) -> list[Meeting]:
+        found = [*by_key.get(("ordinal", held.series, held.ordinal), ())]
+        found += by_key.get(("city", held.kind, _city(held)), ())
+        return [plans[n] for n in sorted(set(found))]
+
+    return of
+
+
 def _unlinked(dataset: Dataset, *, sure: bool) -> Iterator[Hit]:
     plans = [m for m in dataset.meetings if m.status == "planned"]
     realised = {m.realises for m in dataset.meetings if m.realises is not None}
+    candidates = _candidates(plans)
     for held in dataset.meetings:
         if held.status != "held" or held.realises is not None:
             continue
-        for plan in plans:
+        for plan in candidates(held):
             if plan.id in realised or plan.id == held.id:
                 continue
             found = _match(held, plan)

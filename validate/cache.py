@@ -304,11 +304,22 @@ class RecordCache:
     only the files seen in this run, so removed files drop out.
     """
 
-    def __init__(self, path: Path | None, entries: dict[str, Built]) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        entries: dict[str, Built],
+        digest: str = "",
+        base: tuple[dict[str, Built], bytes] = ({}, b""),
+    ) -> None:
         self._path = path
         self._old = entries
+        self._base, self._checksum = base
         self._new: dict[str, Built] = {}
         self.hits = 0
+        self.digest = digest
+        """:func:`versions` when the entry was opened ("" when there is no cache folder)."""
+        self.seen: dict[str, str] = {}
+        """The key of each file read in this run, by the path findings show."""
 
     @staticmethod
     def key(shown: str, text: str) -> str:
@@ -325,14 +336,20 @@ class RecordCache:
         if root is None:
             return cls(None, {})
         try:
-            name = hashlib.sha256(f"{tree.resolve()}\n{versions()}".encode()).hexdigest()
+            digest = versions()
+            name = hashlib.sha256(f"{tree.resolve()}\n{digest}".encode()).hexdigest()
         except OSError:
             return cls(None, {})
         path = root / f"records-{name}.pickle"
-        return cls(path, _read_records(path, name))
+        base = _read_entries(path, name)
+        # the files added or changed since the entry was written whole (:meth:`save`)
+        delta = _read_entries(_delta(path), f"{name} {base[1].decode()}")[0] if base[0] else {}
+        return cls(path, base[0] | delta, digest, base)
 
-    def get(self, key: str) -> Built | None:
-        """What the file with ``key`` gave last time, or None."""
+    def get(self, key: str, shown: str | None = None) -> Built | None:
+        """What the file with ``key`` (shown in findings as ``shown``) gave last time, or None."""
+        if shown is not None:
+            self.seen[shown] = key
         found = self._old.get(key)
         if found is not None:
             self.hits += 1
@@ -344,25 +361,58 @@ class RecordCache:
         self._new[key] = built
 
     def save(self) -> None:
-        """Write the entry (the files of this run), unless nothing changed."""
+        """Write the entry (the files of this run), unless nothing changed.
+
+        When few files changed since the entry was last written whole, only
+        their records are written, to a second file tied to the first by its
+        checksum (pickling every record again costs more than the rest of a
+        one-file run); once they are many, or many files were removed, the
+        entry is written whole again.
+        """
         if self._path is None or self._new.keys() == self._old.keys():
             return
         import pickle  # noqa: PLC0415 - writing only
 
+        name = self._path.stem.removeprefix("records-")
+        extra = {k: v for k, v in self._new.items() if k not in self._base}
+        gone = len(self._base.keys() - self._new.keys())
+        if self._base and len(extra) + gone <= max(DELTA, len(self._base) // 10):
+            body = pickle.dumps(extra, protocol=5)
+            checksum = hashlib.sha256(body).hexdigest().encode()
+            key = f"{name} {self._checksum.decode()}".encode()
+            _write(_delta(self._path), b"\n".join((RECORDS_HEADER[:-1], key, checksum, body)))
+            return
         body = pickle.dumps(self._new, protocol=5)
         checksum = hashlib.sha256(body).hexdigest().encode()
-        key = self._path.stem.removeprefix("records-").encode()
-        _write(self._path, b"\n".join((RECORDS_HEADER[:-1], key, checksum, body)))
+        _write(self._path, b"\n".join((RECORDS_HEADER[:-1], name.encode(), checksum, body)))
+        _delta(self._path).unlink(missing_ok=True)
         with contextlib.suppress(OSError):
             entries = sorted(
                 self._path.parent.glob("records-*.pickle"), key=os.path.getmtime, reverse=True
             )
             for old in entries[RECORDS_KEEP:]:
                 old.unlink()
+                _delta(old).unlink(missing_ok=True)
+
+
+DELTA = 64
+"""Files changed since the record cache entry was written whole that a second, small file
+may hold (or a tenth of the entry, if more)."""
+
+
+def _delta(entry: Path) -> Path:
+    """The file of the records changed since ``entry`` was written whole."""
+    return entry.with_name(f"delta-{entry.stem.removeprefix('records-')}.pickle")
 
 
 def _read_records(path: Path, key: str) -> dict[str, Built]:
     """The entries at ``path``; empty if missing, another user's, damaged or foreign."""
+    return _read_entries(path, key)[0]
+
+
+def _read_entries(path: Path, key: str) -> tuple[dict[str, Built], bytes]:
+    """The entries at ``path`` and their checksum; empty if missing, another user's,
+    damaged or foreign."""
     from pakru.validate.findings import Finding  # noqa: PLC0415 - the validator's only
 
     try:
@@ -372,17 +422,62 @@ def _read_records(path: Path, key: str) -> dict[str, Built]:
         header, stated, checksum, body = data.split(b"\n", 3)
         sha = hashlib.sha256(body).hexdigest().encode()
         if not mine or (header + b"\n", stated, checksum) != (RECORDS_HEADER, key.encode(), sha):
-            return {}
+            return {}, b""
         found = _RecordUnpickler(io.BytesIO(body)).load()
         if not isinstance(found, dict):
-            return {}
+            return {}, b""
         for k, (record, findings) in found.items():
             if not (
                 isinstance(k, str)
                 and (record is None or isinstance(record, Model))
                 and all(isinstance(f, Finding) for f in findings)
             ):
-                return {}
-        return found
+                return {}, b""
+        return found, checksum
     except Exception:  # missing, unreadable, malformed, foreign: every file is built again
-        return {}
+        return {}, b""
+
+
+STATE_HEADER = b"pakru-rules 1\n"
+"""A rule state entry's first line; then its key and the SHA-256 of the pickle."""
+
+
+def _state_path(records: Path) -> tuple[Path, str]:
+    """Where the rule state of the entry at ``records`` (a record cache entry) is kept."""
+    key = records.stem.removeprefix("records-")
+    return records.with_name(f"rules-{key}.pickle"), key
+
+
+def read_state(cache: RecordCache) -> object:
+    """The rule state kept beside ``cache``'s entry (:mod:`pakru.validate.incremental`), or
+    None if missing, another user's, damaged or foreign. Its shape is the caller's to check."""
+    if cache._path is None:
+        return None
+    path, key = _state_path(cache._path)
+    try:
+        with open(path, "rb") as f:  # noqa: PTH123 - the plain call
+            mine = not hasattr(os, "getuid") or os.fstat(f.fileno()).st_uid == os.getuid()
+            data = f.read()
+        header, stated, checksum, body = data.split(b"\n", 3)
+        sha = hashlib.sha256(body).hexdigest().encode()
+        if not mine or (header + b"\n", stated, checksum) != (STATE_HEADER, key.encode(), sha):
+            return None
+        return _RecordUnpickler(io.BytesIO(body)).load()
+    except Exception:  # missing, unreadable, malformed, foreign: the rules run on the whole tree
+        return None
+
+
+def write_state(cache: RecordCache, state: object) -> None:
+    """Keep ``state`` beside ``cache``'s entry, for the next run."""
+    if cache._path is None:
+        return
+    import pickle  # noqa: PLC0415 - writing only
+
+    path, key = _state_path(cache._path)
+    body = pickle.dumps(state, protocol=5)
+    checksum = hashlib.sha256(body).hexdigest().encode()
+    _write(path, b"\n".join((STATE_HEADER[:-1], key.encode(), checksum, body)))
+    with contextlib.suppress(OSError):  # entries whose record entry is gone
+        for old in path.parent.glob("rules-*.pickle"):
+            if not old.with_name(f"records-{old.stem.removeprefix('rules-')}.pickle").exists():
+                old.unlink()

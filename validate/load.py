@@ -161,7 +161,7 @@ def _cached(cache: RecordCache, item: tuple[Path, str]) -> _Built:
     if isinstance(text, Finding):
         return _Built(None, (text,))
     key = RecordCache.key(shown, text.text)
-    found = cache.get(key)
+    found = cache.get(key, shown)
     report = None
     if found is None:
         read = _parse_read(path, shown, text)

@@ -16,7 +16,7 @@ from pakru.schema.introspect import field_path
 from pakru.validate import cache, workers
 from pakru.validate import rules as _rules  # noqa: F401 - registers the rules
 from pakru.validate.findings import Finding, filter_findings, is_selected
-from pakru.validate.incremental import touching, trees
+from pakru.validate.incremental import referring, rerun, touching, trees
 from pakru.validate.index import Index
 from pakru.validate.load import load_dataset, shown_path
 from pakru.validate.provenance import Provenance
@@ -56,11 +56,17 @@ def run_rules(
     Findings are placed by ``context.provenance``; without one they have no file.
     """
     select, ignore = tuple(select), tuple(ignore)
+    chosen = [r for r in RULES.values() if is_selected(r.id, select, ignore)]
+    return _findings(chosen, dataset, context)
+
+
+def _findings(rules: Iterable[Rule], dataset: Dataset, context: Context) -> list[Finding]:
+    """The findings of ``rules`` (their hits placed by ``context.provenance``)."""
     findings: list[Finding] = []
-    for rule_ in RULES.values():
-        if rule_.func is None or not is_selected(rule_.id, select, ignore):
+    unbuilt = context.provenance.unbuilt
+    for rule_ in rules:
+        if rule_.func is None:
             continue
-        unbuilt = context.provenance.unbuilt
         hits = (hit for hit in rule_.func(dataset, context) if hit.about not in unbuilt)
         findings.extend(_finding(rule_, hit, context.provenance) for hit in hits)
     return findings
@@ -189,11 +195,26 @@ def check(
     if store is not None:
         store.save()
     context = replace(context or Context(), provenance=loaded.provenance, index=index)
-    found = [*loaded.findings, *_run_rules(loaded.dataset, context, select, ignore, jobs)]
+    if store is not None:
+        every = sum(r.func is not None for r in RULES.values())
+
+        def rules_run(chosen: Sequence[Rule], dataset: Dataset, context: Context) -> list[Finding]:
+            if len(chosen) == every and dataset is loaded.dataset:  # the whole run: --jobs
+                return _run_rules(dataset, context, (), (), jobs)
+            return _findings(chosen, dataset, context)
+
+        # every rule, whatever --select says: the state kept for the next run holds them all
+        again = rerun(loaded, context, store, rules_run)
+        found = [*loaded.findings, *again.findings]
+    else:
+        found = [*loaded.findings, *_run_rules(loaded.dataset, context, select, ignore, jobs)]
     if given:
         cwd = Path.cwd().resolve()
         shown = {shown_path(f, None, cwd) for files in given.values() for f in files}
-        keep = touching(loaded.provenance, shown)
+        if store is not None:
+            keep = referring(again.files, shown)
+        else:
+            keep = touching(loaded.provenance, shown)
         keep |= set(loaded.manifest_files)
         found = [f for f in found if f.path in keep]
     return Checked(filter_findings(found, select, ignore), loaded.files)

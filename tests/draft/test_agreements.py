@@ -11,12 +11,21 @@ as no signatory), and a third country's agreement; its lede states a commitment.
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from pakru.cli import main
-from pakru.draft.agreements import Story, agreed_in, own_date, reached, signed_apart, signed_in
+from pakru.draft.agreements import (
+    Story,
+    _quotable,
+    agreed_in,
+    own_date,
+    reached,
+    signed_apart,
+    signed_in,
+)
 from pakru.draft.meetings import Found
 from pakru.draft.read import Sentence
 from tests.draft import trees
@@ -304,3 +313,13 @@ def test_a_document_named_by_its_kind_alone_is_the_one_named_in_full_that_day() 
     assert one.data["subject"] == "Protocol on Military Education"
     quotes = [e["quote"] for e in one.data["evidence"]]
     assert (quotes[0], quotes[-1]) == (sentences[1].text, sentences[0].text)
+
+
+def test_a_year_alone_is_quoted_with_the_words_before_it() -> None:
+    """ "in 2014" holds two letters, fewer than evidence needs (``evidence.quote``): the
+    quote of a ``stated-year`` date takes words before it until it has enough."""
+    source = {"id": "src-x", "published": dt.date(2026, 5, 1)}
+    date = own_date("The treaty, signed in 2014, remains in force.", source)
+    assert date["derivations"][0]["quote"] == "signed in 2014"
+    text = "in 2014 it was"  # nothing before it: the words after it are taken
+    assert _quotable(text, re.search(r"in 2014", text)) == "in 2014 it"  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ from pakru.loading import load_partial
 from tests.conftest import REPO
 from tests.draft import trees
 from tests.draft.trees import TEXTS
+from tests.draft.unlisted import unlisted_errors
 
 
 @pytest.fixture
@@ -39,21 +40,6 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
     code = main(argv)
     out = capsys.readouterr()
     return code, out.out, out.err
-
-
-def _errors(tree: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
-    """The error lines ``pakru validate`` prints for ``tree`` that the draft did not list
-    as "to confirm" in the file's head (``# confirm: act (acts.code-unsupported): ...``)."""
-    _code, out, _err = _run(["validate", str(tree)], capsys)
-    unlisted = []
-    for line in out.splitlines():
-        if "error[" not in line:
-            continue
-        path, rule = line.split(":", 1)[0], line.split("error[", 1)[1].split("]", 1)[0]
-        head = [c for c in Path(path).read_text(encoding="utf-8").splitlines() if c[:1] == "#"]
-        if not any(c.startswith("# confirm:") and f"({rule})" in c for c in head):
-            unlisted.append(line)
-    return unlisted
 
 
 def _draft(path: Path, tree: Path, capsys: pytest.CaptureFixture[str], *more: str) -> dict:  # type: ignore[type-arg]
@@ -108,7 +94,7 @@ def test_a_report_drafted_into_an_empty_tree_validates(
     coded = {(a["record"], a["code"]) for a in drafted["acts"]}
     # the meeting itself, by the coding policy: talks (046), its topic "exchanged views on ..."
     assert (held["id"], "046") in coded
-    assert _errors(tree, capsys) == []
+    assert unlisted_errors(tree, capsys) == []
 
 
 def test_later_reports_realise_the_plan_and_edit_the_meeting(
@@ -158,7 +144,7 @@ def test_later_reports_realise_the_plan_and_edit_the_meeting(
     ]
     for edit in daily["edits"]:
         assert ("evidence" in edit) != ("rule" in edit), edit
-    assert _errors(tree, capsys) == []
+    assert unlisted_errors(tree, capsys) == []
     ds, skipped = load_partial(tree)
     assert skipped == ()
     meeting = ds.meeting("cgss-14")
@@ -170,10 +156,10 @@ def test_later_reports_realise_the_plan_and_edit_the_meeting(
 def test_drafting_into_a_copy_of_the_shipped_tree_adds_no_error(
     shipped_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    errors_before = _errors(shipped_copy, capsys)
+    errors_before = unlisted_errors(shipped_copy, capsys)
     for text in (HERALD, WIRE, DAILY):
         _draft(text, shipped_copy, capsys, "--write", "--apply")
-    assert _errors(shipped_copy, capsys) == errors_before
+    assert unlisted_errors(shipped_copy, capsys) == errors_before
 
 
 def test_every_proposed_value_has_its_quote_in_the_report(
@@ -236,7 +222,7 @@ def test_a_value_no_quote_gives_is_left_null_with_the_reason(
     assert "# confirm: act (acts.code-unsupported): meeting 'jcma-03'" in out
     _code, shown, _err = _run(["validate", str(tree)], capsys)
     assert "error[acts.code-unsupported]" in shown
-    assert _errors(tree, capsys) == []
+    assert unlisted_errors(tree, capsys) == []
 
 
 def test_write_never_overwrites_and_never_leaves_the_tree(
@@ -294,4 +280,4 @@ def test_an_exercise_is_drafted_as_an_event(tree: Path, capsys: pytest.CaptureFi
     assert event["date"]["derivations"][0]["rule"] == "weekday-before-publication"
     assert event["date"]["earliest"] == "2026-11-13"
     assert "location.city" in event["draft"]["nulls"]
-    assert _errors(tree, capsys) == []
+    assert unlisted_errors(tree, capsys) == []

@@ -176,38 +176,6 @@ def test_no_meeting_where_there_is_none(tmp_path: Path, capsys: pytest.CaptureFi
     assert _of(draft, "person") == []
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "courier-courtesy-call.txt",
-        "bulletin-talks-paragraph.txt",
-        "tribune-lead-date.txt",
-        "monitor-talks-not-meetings.txt",
-        "interfax-commission-met.txt",
-        "nation-plan-realised.txt",
-        "dispatch-counterpart.txt",
-    ],
-)
-def test_these_drafts_validate(
-    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Written into an empty tree, each draft validates but for what it lists to confirm."""
-    tree = trees.empty_tree(tmp_path / "records")
-    assert main(["draft", str(TEXTS / name), "--records", str(tree), "--write"]) == 0
-    capsys.readouterr()
-    main(["validate", str(tree)])
-    out = capsys.readouterr().out
-    unlisted = []
-    for line in out.splitlines():
-        if "error[" not in line:
-            continue
-        path, rule = line.split(":", 1)[0], line.split("error[", 1)[1].split("]", 1)[0]
-        head = [c for c in Path(path).read_text(encoding="utf-8").splitlines() if c[:1] == "#"]
-        if not any(c.startswith("# confirm:") and f"({rule})" in c for c in head):
-            unlisted.append(line)
-    assert unlisted == []
-
-
 @pytest.fixture
 def shipped() -> Any:
     """The shipped dataset (its people: Sergey Ryabkov, Mikhail Popov, ...)."""

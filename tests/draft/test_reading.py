@@ -64,6 +64,16 @@ def test_no_date_rule_no_date() -> None:
     assert date == {"earliest": None, "latest": None, "precision": "unknown"}
 
 
+def test_no_date_before_the_report_for_a_plan_nor_after_it_for_a_held_meeting() -> None:
+    """A plan dated before its report would break ``dates.planned-before-announcement``;
+    "the talks were launched in 2015" read for a planned meeting dates nothing."""
+    unknown = {"earliest": None, "latest": None, "precision": "unknown"}
+    launched = "The talks were launched in 2015."
+    assert date_of(launched, "src-00000001", PUBLISHED, held=False) == unknown
+    assert date_of(launched, "src-00000001", PUBLISHED, held=True)["precision"] == "year"
+    assert date_of("It will be held in 2027.", "src-00000001", PUBLISHED, held=True) == unknown
+
+
 @pytest.fixture
 def ds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Dataset:
     """A tree with the people the weekly's report names (Sergey Ryabkov and his title)."""

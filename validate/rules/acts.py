@@ -6,9 +6,10 @@ from pakru.acts import acts, problems
 from pakru.dataset import Dataset
 from pakru.schema import Person
 from pakru.validate.registry import Context, Hit, rule
+from pakru.validate.scopes import REFERRERS
 
 
-@rule("acts.code-unsupported")
+@rule("acts.code-unsupported", scope=REFERRERS)
 def code_unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A meeting, agreement or event states an act whose code no quote supports.
 
@@ -23,7 +24,7 @@ def code_unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
         yield Hit(found.record, found.loc, found.message)
 
 
-@rule("acts.actors")
+@rule("acts.actors", scope=REFERRERS)
 def actors(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """An act's two actors cannot be derived from participants, sides or parties.
 
@@ -38,7 +39,7 @@ def actors(dataset: Dataset, context: Context) -> Iterator[Hit]:
         yield Hit(found.record, found.loc, found.message)
 
 
-@rule("acts.person-role")
+@rule("acts.person-role", scope=REFERRERS)
 def person_role(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A person acting in an act has no title, so the act cannot give them a CAMEO role.
 

@@ -6,6 +6,7 @@ from pakru.dataset import Dataset
 from pakru.schema import Agreement, Event, Meeting
 from pakru.validate.registry import Context, Hit, rule
 from pakru.validate.rules.common import overlaps
+from pakru.validate.scopes import REFERRERS
 
 
 def _differences(a: Meeting | Agreement | Event, b: Meeting | Agreement | Event) -> list[str]:
@@ -21,7 +22,7 @@ def _differences(a: Meeting | Agreement | Event, b: Meeting | Agreement | Event)
     return found
 
 
-@rule("conflicts.uncovered")
+@rule("conflicts.uncovered", scope=REFERRERS)
 def uncovered(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """Records linked by ``same_as`` that disagree are sides of one Conflict record.
 

@@ -18,6 +18,7 @@ from pakru.validate.derive import (
 from pakru.validate.index import Index
 from pakru.validate.registry import Context, Hit, rule
 from pakru.validate.rules.common import anchors, bounds, overlaps
+from pakru.validate.scopes import PLANNED_PAST, RECORD
 
 FAMILIES = {
     "stated-day": "stated",
@@ -57,7 +58,7 @@ def _every_interval(dataset: Dataset, index: Index) -> tuple[tuple[Record, Loc, 
     )
 
 
-@rule("dates.order")
+@rule("dates.order", scope=RECORD)
 def order(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """An interval's earliest day is not after its latest day."""
     for record, loc, interval in _intervals(dataset, context.index):
@@ -69,7 +70,7 @@ def order(dataset: Dataset, context: Context) -> Iterator[Hit]:
             )
 
 
-@rule("dates.precision")
+@rule("dates.precision", scope=RECORD)
 def precision(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """The precision names the interval's shape: one day, one month, one year, a range, unknown."""
     for record, loc, interval in _intervals(dataset, context.index):
@@ -123,31 +124,31 @@ def _disagreement(
     )
 
 
-@rule("dates.weekday")
+@rule("dates.weekday", scope=RECORD)
 def weekday(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A weekday ("on Friday") agrees with the date: the last such day up to publication."""
     return _derivation_hits(dataset, context, "weekday")
 
 
-@rule("dates.publication")
+@rule("dates.publication", scope=RECORD)
 def publication(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A date derived from a publication date ("today", "last month") agrees with that date."""
     return _derivation_hits(dataset, context, "publication")
 
 
-@rule("dates.stated")
+@rule("dates.stated", scope=RECORD)
 def stated(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A stated day, month or year ("Nov 2014") agrees with the interval."""
     return _derivation_hits(dataset, context, "stated")
 
 
-@rule("dates.anchored")
+@rule("dates.anchored", scope=RECORD)
 def anchored(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A date derived from another record's date agrees with that record's interval."""
     return _derivation_hits(dataset, context, "anchored")
 
 
-@rule("dates.too-precise")
+@rule("dates.too-precise", scope=RECORD)
 def too_precise(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """An interval is no narrower than what its derivations give together: no invented precision.
 
@@ -184,7 +185,7 @@ def _cited_publications(
             yield source, day
 
 
-@rule("dates.held-after-source")
+@rule("dates.held-after-source", scope=RECORD)
 def held_after_source(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A held meeting or event is not dated after the publication of a source that reports it."""
     records: tuple[Meeting | Event, ...] = (*dataset.meetings, *dataset.events)
@@ -202,7 +203,7 @@ def held_after_source(dataset: Dataset, context: Context) -> Iterator[Hit]:
                 break
 
 
-@rule("dates.planned-before-announcement")
+@rule("dates.planned-before-announcement", scope=RECORD)
 def planned_before_announcement(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A planned meeting is not dated before the meeting or report that announced it."""
     for meeting in dataset.meetings:
@@ -231,7 +232,7 @@ def planned_before_announcement(dataset: Dataset, context: Context) -> Iterator[
                 break
 
 
-@rule("dates.planned-past", severity="info")
+@rule("dates.planned-past", severity="info", scope=PLANNED_PAST)
 def planned_past(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A planned meeting whose date is past (see --today) has no record of being held."""
     today = context.today

@@ -20,6 +20,7 @@ from pakru.validate.derive.text import contains
 from pakru.validate.index import field_or
 from pakru.validate.parse import Loc
 from pakru.validate.registry import Context, Hit, rule
+from pakru.validate.scopes import RECORD
 
 
 def _locations(dataset: Dataset) -> Iterator[tuple[Record, Location]]:
@@ -47,7 +48,7 @@ def _place_problems(record: Record, location: Location, facts: PlaceFacts) -> It
                 )
 
 
-@rule("places.derived")
+@rule("places.derived", scope=RECORD)
 def places_derived(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A place derivation's rule holds and gives the location's city, country, id, coordinates."""
     texts = dataset.texts
@@ -89,7 +90,7 @@ def _dateline_problem(source: Source, text: str) -> str | None:
     return None
 
 
-@rule("places.dateline")
+@rule("places.dateline", scope=RECORD)
 def source_dateline(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A source's ``dateline`` is quoted as printed at the start of a line of its text (or
     as its last lines, a place of issue), and the quote names its city and agency."""
@@ -99,7 +100,7 @@ def source_dateline(dataset: Dataset, _: Context) -> Iterator[Hit]:
             yield Hit(source.id, ("dateline",), problem)
 
 
-@rule("places.reference")
+@rule("places.reference", scope=RECORD)
 def places_reference(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """GeoNames ids and coordinates come only from a gazetteer derivation: no source states them."""
     for record, location in _locations(dataset):
@@ -124,7 +125,7 @@ def _country_holders(
                 yield record, ("participants", index, "side"), p.side, p.derivations
 
 
-@rule("sides.derived")
+@rule("sides.derived", scope=RECORD)
 def sides_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A side or country derivation's rule holds and gives the participant's side or the country."""
     records = {r.id: r for r in dataset.records}
@@ -145,7 +146,7 @@ def sides_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("series.ordinal-derived")
+@rule("series.ordinal-derived", scope=RECORD)
 def ordinal_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """An ordinal derivation ("the next meeting" after the Nth) gives the meeting's ordinal."""
     records = {r.id: r for r in dataset.records}

@@ -7,6 +7,7 @@ from pakru.dataset import Dataset
 from pakru.schema import Meeting
 from pakru.validate.registry import Context, Hit, rule
 from pakru.validate.rules.common import overlaps
+from pakru.validate.scopes import DUPLICATES
 
 
 def _linked(a: Meeting, b: Meeting) -> bool:
@@ -85,7 +86,7 @@ ADVICE = (
 )
 
 
-@rule("duplicates.likely", severity="warning")
+@rule("duplicates.likely", severity="warning", scope=DUPLICATES)
 def likely(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """Meetings of one status that share series and number, or kind, city and dates.
 

@@ -13,6 +13,7 @@ from pakru.schema.introspect import fields, is_set, names_a_field
 from pakru.schema.text import normalise
 from pakru.validate.derive import derived_fields
 from pakru.validate.registry import Context, Hit, rule
+from pakru.validate.scopes import RECORD
 
 
 def _matched_prefix(quote: str, text: str) -> str:
@@ -47,7 +48,7 @@ def _meaningless(wanted: str) -> str | None:
     )
 
 
-@rule("evidence.quote")
+@rule("evidence.quote", scope=RECORD)
 def quote(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every quote (evidence and derivations) occurs verbatim in its source's text.
 
@@ -136,7 +137,7 @@ def _covered(field: str, supported: AbstractSet[str]) -> bool:
     return field in supported or field.split(".", 1)[0] in supported
 
 
-@rule("evidence.unsupported")
+@rule("evidence.unsupported", scope=RECORD)
 def unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every factual field that is set is named in some evidence's ``supports``."""
     for origin in context.provenance:
@@ -157,7 +158,7 @@ def unsupported(dataset: Dataset, context: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("evidence.supports-unknown")
+@rule("evidence.supports-unknown", scope=RECORD)
 def supports_unknown(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every name in an evidence's ``supports`` is a field of the record."""
     known: dict[type[Record], set[str]] = {}  # per kind, the names found to be fields

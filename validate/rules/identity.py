@@ -7,6 +7,7 @@ from pathlib import PurePath
 from pakru.dataset import Dataset
 from pakru.schema import RECORD_TYPES
 from pakru.validate.registry import Context, Hit, rule
+from pakru.validate.scopes import RECORD
 
 
 def _name_and_folder(path: str) -> tuple[str, str]:
@@ -44,7 +45,7 @@ def _short(path: str) -> str:
     return "/".join(parts[-2:])
 
 
-@rule("ids.unique")
+@rule("ids.unique", scope=RECORD)
 def unique(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every record id is used by exactly one file."""
     first: dict[str, str] = {}
@@ -61,7 +62,7 @@ def unique(dataset: Dataset, context: Context) -> Iterator[Hit]:
             first[record_id] = origin.path
 
 
-@rule("ids.filename")
+@rule("ids.filename", scope=RECORD)
 def filename(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A record's file is named after its id (``<id>.yaml``)."""
     for origin in context.provenance:
@@ -75,7 +76,7 @@ def filename(dataset: Dataset, context: Context) -> Iterator[Hit]:
             )
 
 
-@rule("ids.folder")
+@rule("ids.folder", scope=RECORD)
 def folder(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """A record lives in the folder of its kind (meetings in ``meetings/``...)."""
     for origin in context.provenance:

@@ -13,9 +13,10 @@ from pakru.dataset import Dataset
 from pakru.schema import Meeting, Record
 from pakru.validate.index import field_or
 from pakru.validate.registry import Context, Hit, rule
+from pakru.validate.scopes import RECORD
 
 
-@rule("links.self")
+@rule("links.self", scope=RECORD)
 def self_reference(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """No record names itself in a link (``parent``, ``same_as``, ``announced_at``, an anchor).
 
@@ -49,7 +50,7 @@ def _cycles(
         done.update(path)
 
 
-@rule("links.cycle")
+@rule("links.cycle", scope=RECORD)
 def cycle(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """Following ``parent`` (bodies) or ``announced_at`` (meetings) never comes back round."""
     chains: tuple[tuple[str, dict[str, Record], Callable[[Record], str | None]], ...] = (
@@ -70,7 +71,7 @@ def _a(word: str) -> str:
     return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
 
 
-@rule("links.same-as-kind")
+@rule("links.same-as-kind", scope=RECORD)
 def same_as_kind(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """``same_as`` links records of one kind: a meeting to a meeting, an event to an event."""
     for origin in context.provenance:
@@ -88,7 +89,7 @@ def same_as_kind(dataset: Dataset, context: Context) -> Iterator[Hit]:
                     )
 
 
-@rule("links.same-as-one-sided")
+@rule("links.same-as-one-sided", scope=RECORD)
 def same_as_one_sided(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """``same_as`` is mutual: when A lists B, B lists A."""
     for origin in context.provenance:
@@ -106,7 +107,7 @@ def same_as_one_sided(dataset: Dataset, context: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("links.announced-later")
+@rule("links.announced-later", scope=RECORD)
 def announced_later(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A held meeting is not announced at a meeting that began after it ended.
 

@@ -14,6 +14,7 @@ from pakru.validate.derive import UnderivableError
 from pakru.validate.derive.names import derive_aliases
 from pakru.validate.derive.text import contains
 from pakru.validate.registry import Context, Hit, rule
+from pakru.validate.scopes import RECORD
 
 
 def _derived(event: Event) -> tuple[list[Hit], list[str]]:
@@ -44,7 +45,7 @@ def _event_problems(event: Event, texts: Mapping[str, str]) -> Iterator[Hit]:
             )
 
 
-@rule("names.derived")
+@rule("names.derived", scope=RECORD)
 def names_derived(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """An event's alias is printed in a source it cites, or a name derivation gives it."""
     texts = dataset.texts

@@ -7,9 +7,10 @@ from pakru.schema import DateInterval
 from pakru.schema.text import normalise
 from pakru.validate.registry import Context, Hit, rule
 from pakru.validate.rules.common import overlaps
+from pakru.validate.scopes import NAME_FORMS, POSTS
 
 
-@rule("people.name-form")
+@rule("people.name-form", scope=NAME_FORMS)
 def name_form(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A name form (name or alias, ignoring case) belongs to one person only."""
     owner: dict[str, str] = {}
@@ -22,7 +23,7 @@ def name_form(dataset: Dataset, _: Context) -> Iterator[Hit]:
                 yield Hit(person.id, loc, f"name form {form!r} is also used by {first}")
 
 
-@rule("people.post-clash")
+@rule("people.post-clash", scope=POSTS)
 def post_clash(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """Two people do not hold the same post (title, body, country) at the same date."""
     holders: dict[tuple[str, str | None, str | None], list[tuple[str, DateInterval]]] = {}

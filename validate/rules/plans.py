@@ -12,6 +12,7 @@ from pakru.schema import DateInterval, Meeting
 from pakru.schema.introspect import Loc
 from pakru.validate.registry import Context, Hit, rule
 from pakru.validate.rules.common import overlaps
+from pakru.validate.scopes import PLANS, REALISES, RECORD
 
 
 def _city(meeting: Meeting) -> str | None:
@@ -92,7 +93,7 @@ def _unlinked(dataset: Dataset, *, sure: bool) -> Iterator[Hit]:
             )
 
 
-@rule("plans.unlinked")
+@rule("plans.unlinked", scope=PLANS)
 def unlinked(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A held meeting that is surely a planned one (same series and number, or same series,
     kind, city and date) says it carried out the plan with ``realises``.
@@ -104,7 +105,7 @@ def unlinked(dataset: Dataset, _: Context) -> Iterator[Hit]:
     yield from _unlinked(dataset, sure=True)
 
 
-@rule("plans.maybe-unlinked", severity="warning")
+@rule("plans.maybe-unlinked", severity="warning", scope=PLANS)
 def maybe_unlinked(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A held meeting of the kind, city and date of a planned one, where one of them has no
     series: perhaps the plan carried out, perhaps another meeting.
@@ -115,7 +116,7 @@ def maybe_unlinked(dataset: Dataset, _: Context) -> Iterator[Hit]:
     yield from _unlinked(dataset, sure=False)
 
 
-@rule("plans.link")
+@rule("plans.link", scope=REALISES)
 def link(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """``realises`` links a held meeting to a planned meeting of the same series, once.
 
@@ -163,7 +164,7 @@ def link(dataset: Dataset, _: Context) -> Iterator[Hit]:
             taken[target_id] = meeting.id
 
 
-@rule("plans.changed", severity="info")
+@rule("plans.changed", severity="info", scope=RECORD)
 def changed(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A plan carried out elsewhere or in another year than announced: a fact about the plan.
 

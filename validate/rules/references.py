@@ -4,9 +4,10 @@ from collections.abc import Iterator
 
 from pakru.dataset import Dataset
 from pakru.validate.registry import Context, Hit, rule
+from pakru.validate.scopes import RECORD
 
 
-@rule("references.resolve")
+@rule("references.resolve", scope=RECORD)
 def resolve(dataset: Dataset, context: Context) -> Iterator[Hit]:
     """Every referenced id names an existing record of a kind the field allows."""
     kind_of = {record.id: record.type for record in dataset.records}  # the ids `in dataset`
@@ -24,7 +25,7 @@ def resolve(dataset: Dataset, context: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("references.source-text")
+@rule("references.source-text", scope=RECORD)
 def source_text(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """Every source record has its report's text in ``sources/text/``."""
     for source in dataset.sources:

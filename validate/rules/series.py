@@ -8,6 +8,7 @@ from pakru.dataset import Dataset
 from pakru.schema import Body, Meeting
 from pakru.schema.text import normalise
 from pakru.validate.registry import Context, Hit, rule
+from pakru.validate.scopes import NAMED, RECORD, SERIES
 
 
 def _numbered(dataset: Dataset) -> dict[str, list[Meeting]]:
@@ -21,7 +22,7 @@ def _numbered(dataset: Dataset) -> dict[str, list[Meeting]]:
     return out
 
 
-@rule("series.kind")
+@rule("series.kind", scope=RECORD)
 def kind(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A meeting's ``series`` is a body of kind ``dialogue-series``."""
     for meeting in dataset.meetings:
@@ -34,7 +35,7 @@ def kind(dataset: Dataset, _: Context) -> Iterator[Hit]:
             )
 
 
-@rule("series.ordinal-unique")
+@rule("series.ordinal-unique", scope=SERIES)
 def ordinal_unique(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """No two meetings of a series share an ordinal, unless one is planned and one held.
 
@@ -54,7 +55,7 @@ def ordinal_unique(dataset: Dataset, _: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("series.ordinal-order")
+@rule("series.ordinal-order", scope=SERIES)
 def ordinal_order(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A higher ordinal in a series is not dated before a lower one."""
     for meetings in _numbered(dataset).values():
@@ -86,7 +87,7 @@ def _missing(low: int, high: int) -> str:
     return f"numbers {first:,} to {last:,} ({last - first + 1:,} meetings)"
 
 
-@rule("series.gap", severity="info")
+@rule("series.gap", severity="info", scope=SERIES)
 def gap(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """Ordinals of a series skip a number (7 then 9): a meeting the records do not have."""
     for series, meetings in _numbered(dataset).items():
@@ -100,7 +101,7 @@ def gap(dataset: Dataset, _: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("series.next-ordinal")
+@rule("series.next-ordinal", scope=RECORD)
 def next_ordinal(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A planned meeting announced at meeting N of the same series is number N + 1."""
     for meeting in dataset.meetings:
@@ -185,7 +186,7 @@ def _linked_in_series(dataset: Dataset, meeting: Meeting) -> str | None:
     return None
 
 
-@rule("series.named")
+@rule("series.named", scope=NAMED)
 def named(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A quote supporting a meeting's ``series`` names that series (its name or an alias),
     not another series or another group.

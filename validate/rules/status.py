@@ -5,9 +5,10 @@ from collections.abc import Iterator
 from pakru.acts.policy import announces
 from pakru.dataset import Dataset
 from pakru.validate.registry import Context, Hit, rule
+from pakru.validate.scopes import RECORD
 
 
-@rule("status.held-evidence")
+@rule("status.held-evidence", scope=RECORD)
 def held_evidence(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A held meeting's status is not supported only by quotes announcing a future meeting."""
     for meeting in dataset.meetings:

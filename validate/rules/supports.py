@@ -48,6 +48,7 @@ from pakru.validate.derive import derived_fields
 from pakru.validate.derive.text import bounded_at, contains, countries_named_unless, places_in
 from pakru.validate.index import field_or
 from pakru.validate.registry import Context, Hit, rule
+from pakru.validate.scopes import RECORD
 
 _UNITS = (
     "",
@@ -257,7 +258,7 @@ def _derived(record: Record) -> frozenset[str]:
     return derived_fields(record) if may_derive(record) else _NONE
 
 
-@rule("evidence.supports-value")
+@rule("evidence.supports-value", scope=RECORD)
 def supports_value(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """A quote named in ``supports`` says the value: ordinals, names, places, countries."""
     for record in dataset.records:

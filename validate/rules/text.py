@@ -43,6 +43,7 @@ from pakru.schema.introspect import texts as introspect_texts
 from pakru.schema.markers import NOTE
 from pakru.schema.text import NormalisedText
 from pakru.validate.registry import Context, Hit, rule
+from pakru.validate.scopes import RECORD
 
 BIDI = frozenset(
     [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C],
@@ -243,7 +244,7 @@ def _record_hits(
         yield loc, _message(found, quoted is not None)
 
 
-@rule("text.invisible")
+@rule("text.invisible", scope=RECORD)
 def invisible_characters(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """No text field holds a bidi control, zero-width or other invisible or control character.
 

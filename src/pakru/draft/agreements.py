@@ -43,6 +43,7 @@ from pakru.draft.people import slug
 from pakru.draft.read import Sentence
 from pakru.schema.text import normalise
 from pakru.validate.derive.text import countries_named
+from pakru.validate.rules.evidence import MIN_LETTERS
 
 _DOCUMENT = (
     r"(?:memorandum of understanding|memorandum|MoU|agreement|accord|protocol|treaty|"
@@ -461,9 +462,28 @@ def own_date(text: str, source: dict[str, Any]) -> dict[str, Any]:
             "earliest": dt.date(year, 1, 1),
             "latest": dt.date(year, 12, 31),
             "precision": "year",
-            "derivations": [{**base, "quote": match[0], "rule": "stated-year", "value": str(year)}],
+            "derivations": [
+                {**base, "quote": _quotable(text, match), "rule": "stated-year", "value": str(year)}
+            ],
         }
     return date_of(text, source["id"], _published(source), held=True)
+
+
+def _quotable(text: str, match: re.Match[str]) -> str:
+    """The match, widened word by word to the left (then to the right, at the start of the
+    sentence) until it holds the letters evidence needs (``evidence.quote``: "in 2014" has
+    two, "signed in 2014" enough)."""
+    start, end = match.start(), match.end()
+
+    def short() -> bool:
+        return sum(c.isalpha() for c in text[start:end]) < MIN_LETTERS
+
+    while start > 0 and short():
+        start = text.rfind(" ", 0, len(text[:start].rstrip())) + 1
+    while end < len(text) and short():
+        following = text.find(" ", len(text) - len(text[end:].lstrip()))
+        end = len(text) if following < 0 else following
+    return text[start:end].strip()
 
 
 _MONTH_ALONE = re.compile(

@@ -106,6 +106,8 @@ def date_of(quote: str, source: str, published: dt.date | None, *, held: bool) -
             continue
         if held and published is not None and earliest is not None and earliest > published:
             continue  # a held meeting is not after its report
+        if not held and published is not None and latest is not None and latest < published:
+            continue  # nor a planned one before it (``dates.planned-before-announcement``)
         return {
             "earliest": earliest,
             "latest": latest,

@@ -295,7 +295,7 @@ def _third_first(unit: Unit, coding_rule: CodingRule, sentence: str) -> bool:
     match = coding_rule.pattern.search(sentence)
     if match is None or not {"a1", "a2"} <= set(match.groupdict()):
         return False
-    after = max(("a1", "a2"), key=lambda group: match.start(group))
+    after = max(("a1", "a2"), key=match.start)
     words = match.group(after) or ""
     if not words:
         return False

@@ -53,6 +53,12 @@ from tests.validate.test_cases import CASES, build_tree
             "cooperate-in-fora",
             "032",
         ),
+        # specific over residual: a commitment to cooperate in a named forum is 032, not 030
+        (
+            "Both ministers reaffirmed their commitment to work and cooperate within the SCO.",
+            "cooperate-in-fora",
+            "032",
+        ),
         # a resolve, a determination, a readiness to cooperate, no forum or area named (030)
         (
             "The sides reaffirmed their resolve to strengthen bilateral cooperation.",

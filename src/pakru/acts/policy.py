@@ -286,7 +286,8 @@ POLICY: tuple[CodingRule, ...] = (
         "032",
         ("agreement-agreed", "outcome"),
         r"\bagreed to cooperate at the United Nations\b|\bcooperate\b[^.]*\binternational fora\b"
-        r"|\b(?:agreed|readiness|resolve|decided|pledged) to\b[^.]*?\b(?:coordinat(?:e|ing|ion)|"
+        r"|\b(?:agreed|readiness|resolve|decided|pledged|commitments?|determination) to\b"
+        r"[^.]*?\b(?:coordinat(?:e|ing|ion)|"
         r"cooperat(?:e|ing|ion))\b[^.]*?\b(?:at|in|within|on) (?:the )?(?:\w+ )?(?:United Nations"
         r"|UN|Security Council|SCO|(?:multilateral|international) (?:fora|forums?|platforms?"
         r"|organi[sz]ations|venues))\b",

@@ -59,6 +59,18 @@ from tests.validate.test_cases import CASES, build_tree
             "cooperate-in-fora",
             "032",
         ),
+        # coordination is diplomatic, bilaterally or in fora (032); cooperation bilaterally
+        # as well as in fora names more than diplomatic support (030)
+        (
+            "They agreed to maintain coordination bilaterally and at the UN, Dawn reported.",
+            "cooperate-in-fora",
+            "032",
+        ),
+        (
+            "They reaffirmed their commitment to anti-drug cooperation bilaterally and at the UN.",
+            "reaffirm-commitment",
+            "030",
+        ),
         # a resolve, a determination, a readiness to cooperate, no forum or area named (030)
         (
             "The sides reaffirmed their resolve to strengthen bilateral cooperation.",

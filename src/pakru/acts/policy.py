@@ -287,8 +287,8 @@ POLICY: tuple[CodingRule, ...] = (
         ("agreement-agreed", "outcome"),
         r"\bagreed to cooperate at the United Nations\b|\bcooperate\b[^.]*\binternational fora\b"
         r"|\b(?:agreed|readiness|resolve|decided|pledged|commitments?|determination) to\b"
-        r"[^.]*?\b(?:coordinat(?:e|ing|ion)|"
-        r"cooperat(?:e|ing|ion))\b[^.]*?\b(?:at|in|within|on) (?:the )?(?:\w+ )?(?:United Nations"
+        r"(?:[^.]*?\bcoordinat(?:e|ing|ion)|(?![^.]*\bbilateral)[^.]*?\bcooperat(?:e|ing|ion))"
+        r"\b[^.]*?\b(?:at|in|within|on) (?:the )?(?:\w+ )?(?:United Nations"
         r"|UN|Security Council|SCO|(?:multilateral|international) (?:fora|forums?|platforms?"
         r"|organi[sz]ations|venues))\b",
         "mutual",
@@ -297,7 +297,10 @@ POLICY: tuple[CodingRule, ...] = (
         "confirming readiness, to go on coordinating (positions, steps) at the United Nations, "
         "the Security Council or the SCO: coordination in a forum is policy support, not "
         "material help. The forum must be named (the UN, the SCO, multilateral or "
-        "international fora or platforms): coordination with no forum is 030.",
+        "international fora or platforms): coordination with no forum is 030, and so is "
+        "cooperation at the bilateral level as well as in fora (the cooperation named is not "
+        "only diplomatic, so 031–039 cannot be told apart); coordination, bilateral or not, "
+        "is diplomatic.",
         "They also agreed to cooperate at the United Nations and other international fora for "
         "combating terrorism.",
         cites='032 Express intent to provide diplomatic cooperation: "Offer, promise, agree '

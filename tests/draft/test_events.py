@@ -104,8 +104,17 @@ def test_events_drafted_from_a_report_and_coded(
         "2025-03-01",
         "month",
     )
-    codes = sorted(a["code"] for a in drafted["acts"] if a["record"] in events)
-    assert codes == ["111"]  # "criticised"; the policy codes no "delivered"/"purchased" yet
+    coded = sorted(
+        (a["code"], a["rule"], a["actor1"]["country"], a["actor2"]["country"])
+        for a in drafted["acts"]
+        if a["record"] in events
+    )
+    # "has delivered ... to Pakistan" and "purchased ... from Russia": the supplier is actor 1
+    assert coded == [
+        ("062", "acquire", "RU", "PK"),
+        ("062", "provide", "RU", "PK"),
+        ("111", "criticise", "RU", "US"),
+    ]
     for event in events.values():
         assert event["draft"]["confidence"] == "low"
         assert event["draft"]["confirm"][0].startswith("event: ")

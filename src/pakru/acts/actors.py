@@ -276,11 +276,44 @@ def pairs(
         return _visit(unit, coding_rule.direction)
     if coding_rule.direction == "third":
         return _third(unit, coding_rule, sentence, summary)
+    if coding_rule.direction == "directed" and _third_first(unit, coding_rule, sentence):
+        return []
     if coding_rule.direction != "stated":
         return [_actors(unit, coding_rule, sentence, summary)]
     if not unit.sides or not unit.targets:
         return [(unit.sides[0] if unit.sides else None, None)]
     return [(a1, a2) for a1 in unit.sides for a2 in unit.targets]
+
+
+def _third_first(unit: Unit, coding_rule: CodingRule, sentence: str) -> bool:
+    """True when the words after the trigger of a directed act (actor 2's, or for a
+    delivery received "from" someone actor 1's) name a third country or organisation before
+    either side ("praised the role of China", "received engines from China"): the act is not
+    between the two sides, so it gives no row rather than one aimed at the other side by
+    default. The words before the trigger are not read: they may set a scene ("In
+    Afghanistan, …") without naming an actor."""
+    match = coding_rule.pattern.search(sentence)
+    if match is None or not {"a1", "a2"} <= set(match.groupdict()):
+        return False
+    after = max(("a1", "a2"), key=match.start)
+    words = match.group(after) or ""
+    if not words:
+        return False
+    sides = {s.country for s in unit.sides if s.country is not None}
+    first_third: int | None = None
+    for code, country in COUNTRIES.items():
+        if code in sides:
+            continue
+        for m in re.finditer(rf"\b{re.escape(country.name)}\b", words):
+            first_third = m.start() if first_third is None else min(first_third, m.start())
+    for body in unit.third:
+        for form in name_forms(body):
+            for m in name_pattern(form).finditer(words):
+                first_third = m.start() if first_third is None else min(first_third, m.start())
+    if first_third is None:
+        return False
+    named = _resolve(unit, words[:first_third])
+    return named is None
 
 
 def _actors(

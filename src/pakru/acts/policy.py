@@ -163,6 +163,15 @@ planned for last year but was held over")."""
 _NOT_ANNOUNCED = rf"^(?!.*(?:{ANNOUNCES}))"
 """A sentence that does not announce a meeting."""
 
+_NOT_ECONOMIC = r"^(?![^.]*\b(?:oil|gas|LNG|fuel|petroleum|wheat|grain|crude)\b)"
+"""A delivery sentence naming no economic goods (those are 061, not 062)."""
+
+_NOT_VISITORS = (
+    r"(?!\s+(?:\S+\s+){0,3}?(?:delegations?|visitors?|guests?|calls?|ministers?|envoys?"
+    r"|counterparts?|officials?)\b)"
+)
+"""Words after "received" that make it a visit hosted, not a delivery."""
+
 VISIT = (
     _NOT_ANNOUNCED + r".*(?:\bcalled on\b|\bvisit(?:ed|ing)\b|\breceived and welcomed\b"
     r"|\bheld (?:in|at)\b|\bmeeting in\b|\bhere\b|\bcoming to\b)"
@@ -276,10 +285,22 @@ POLICY: tuple[CodingRule, ...] = (
         "cooperate-in-fora",
         "032",
         ("agreement-agreed", "outcome"),
-        r"\bagreed to cooperate at the United Nations\b|\bcooperate\b[^.]*\binternational fora\b",
+        r"\bagreed to cooperate at the United Nations\b|\bcooperate\b[^.]*\binternational fora\b"
+        r"|\b(?:agreed|readiness|resolve|decided|pledged|commitments?|determination) to\b"
+        r"(?:[^.]*?\bcoordinat(?:e|ing|ion)|(?![^.]*\bbilateral)[^.]*?\bcooperat(?:e|ing|ion))"
+        r"\b[^.]*?\b(?:at|in|within|on) (?:the )?(?:\w+ )?(?:United Nations"
+        r"|UN|Security Council|SCO|(?:multilateral|international) (?:fora|forums?|platforms?"
+        r"|organi[sz]ations|venues))\b",
         "mutual",
         "Agreeing to cooperate at the United Nations and other fora is diplomatic cooperation "
-        "promised (032 Express intent to provide diplomatic cooperation).",
+        "promised (032 Express intent to provide diplomatic cooperation); so is agreeing, or "
+        "confirming readiness, to go on coordinating (positions, steps) at the United Nations, "
+        "the Security Council or the SCO: coordination in a forum is policy support, not "
+        "material help. The forum must be named (the UN, the SCO, multilateral or "
+        "international fora or platforms): coordination with no forum is 030, and so is "
+        "cooperation at the bilateral level as well as in fora (the cooperation named is not "
+        "only diplomatic, so 031–039 cannot be told apart); coordination, bilateral or not, "
+        "is diplomatic.",
         "They also agreed to cooperate at the United Nations and other international fora for "
         "combating terrorism.",
         cites='032 Express intent to provide diplomatic cooperation: "Offer, promise, agree '
@@ -290,15 +311,35 @@ POLICY: tuple[CodingRule, ...] = (
         "reaffirm-commitment",
         "030",
         ("agreement-agreed", "outcome"),
-        r"\breaffirmed (?:the|their) commitments?\b",
+        r"\b(?:reaffirmed|reiterated|confirmed) (?:the|their) (?:commitments?|resolve|"
+        r"determination) to\b[^.]*?\b(?:cooperat(?:e|ion|ing)|work together|coordinat(?:e|ion|"
+        r"ing))\b|\breaffirmed (?:the|their) commitments?\b",
         "mutual",
-        "Reaffirming a commitment to cooperate, with no more specific kind of cooperation named "
-        "alone, is 030 Express intent to cooperate.",
+        "Reaffirming a commitment, a resolve or a determination to cooperate (strengthen "
+        "cooperation, work together), with no more specific kind of cooperation named alone, is "
+        "030 Express intent to cooperate.",
         "The two sides reaffirmed the commitment for promoting bilateral cooperation for "
         "countering terrorism.",
         cites='030 Express intent to cooperate, not specified below: "Offer, promise, agree '
         'to, or otherwise indicate willingness or commitment to cooperate." Example: '
         '"agreed ... that their countries should cooperate".',
+    ),
+    CodingRule(
+        "readiness-cooperate",
+        "030",
+        ("outcome", "agreement-agreed"),
+        r"\b(?:confirmed|reaffirmed|expressed|reiterated) (?:their |the |mutual )?readiness to\b"
+        r"[^.]*?\b(?:coordinat(?:e|ion|ing)|cooperat(?:e|ion|ing))\b"
+        r"|\bagreed to (?:continue|keep) (?:coordinating|cooperating)\b",
+        "mutual",
+        "Confirming readiness to coordinate or cooperate, or agreeing to go on coordinating, "
+        "with no forum (032) and no material area (031) named, is 030 Express intent to "
+        "cooperate: the kind of cooperation cannot be told apart. Readiness is an indication of "
+        "willingness, the codebook's words.",
+        "The sides confirmed their readiness to step up coordination on regional security.",
+        cites='030 Express intent to cooperate, not specified below: "Offer, promise, agree '
+        'to, or otherwise indicate willingness or commitment to cooperate." Usage: "not coded '
+        'except when distinctions among codes 031 through 039 cannot be made".',
     ),
     CodingRule(
         "agree-cooperation",
@@ -332,15 +373,33 @@ POLICY: tuple[CodingRule, ...] = (
         "praise",
         "051",
         ("outcome",),
-        _BEFORE + r"\b(?:appreciated|applauded|expressed deep appreciation|acknowledged)\b"
-        r"(?P<a2>.*)",
+        _BEFORE + r"\b(?:appreciated|applauded|expressed deep appreciation|acknowledged|praised"
+        r"|commended|lauded)\b(?P<a2>.*)",
         "directed",
-        "Appreciating, applauding or acknowledging the other side's contribution is "
-        "051 Praise or endorse; the one who praises is actor 1.",
+        "Appreciating, applauding, acknowledging, praising or commending the other side, its "
+        "contribution or its role is 051 Praise or endorse; the one who praises is actor 1. "
+        "Praise of a third country or organisation ('praised the role of China') is no "
+        "Pakistan–Russia act: when the words after the verb name a third party before either "
+        "side, no row (:mod:`pakru.acts.actors`).",
         "The Russian side appreciated Pakistan’s contribution to the global fight against "
         "terrorism, the statement said.",
         cites='051 Praise or endorse: "Express support for, commend, approve policy, action, '
         'or actor." (PETRARCH CAMEO.2.0: APPRECIATE, APPLAUD → 051.)',
+    ),
+    CodingRule(
+        "thank",
+        "051",
+        ("outcome",),
+        _BEFORE + r"\b(?:thanked|expressed (?:his |her |their )?(?:gratitude|thanks) to)\b"
+        r"(?P<a2>[^.]*?)(?=\bfor\b|$)",
+        "directed",
+        "Thanking the other side (for its support, or as hosts for their hospitality, or as "
+        "guests for coming) is 051 Praise or endorse, as the independent coding codes it "
+        "(THANK [051]); actor 2 is the one thanked, named before 'for' (what follows 'for' is "
+        "the reason, and may name the thanker's own country).",
+        "Lavrov thanked the Pakistani side for its support of the Russian initiative.",
+        cites='051 Praise or endorse: "Express support for, commend, approve policy, action, '
+        'or actor." (PETRARCH CAMEO.2.0 verb dictionary: THANK → 051.)',
     ),
     CodingRule(
         "accord",
@@ -512,13 +571,30 @@ POLICY: tuple[CodingRule, ...] = (
         kinds=("exercise",),
     ),
     CodingRule(
+        "provided-by",
+        "062",
+        ("event",),
+        _NOT_ECONOMIC + r"(?P<a2>.*?)\b(?:was|were|been|being) (?:provided|supplied|delivered"
+        r"|handed over|transferred|sold|shipped)\b[^.]*?\bby\b(?P<a1>.*)",
+        "directed",
+        "The same delivery in the passive: the supplier is named after 'by' (actor 1), so the "
+        "rule comes before the active one, which would take the goods for the supplier.",
+        "Four Mi-35M helicopters were delivered by Russia to Pakistan.",
+        cites='062 Cooperate militarily: "Initiate, resume, improve, or expand military '
+        'exchange and cooperation."',
+        kinds=("delivery",),
+    ),
+    CodingRule(
         "provide",
         "062",
         ("event",),
-        _BEFORE + r"\b(?:has |had )?provided\b(?P<a2>.*)",
+        _NOT_ECONOMIC
+        + r"(?P<a1>.*?)\b(?:has |had |have )?(?:provided|supplied|delivered|handed over"
+        r"|transferred|sold|shipped)\b(?P<a2>.*)",
         "directed",
-        "Providing military hardware is 062 Cooperate militarily (the reports do not say it "
-        "was aid, 073); the supplier is actor 1.",
+        "Providing, supplying, delivering or handing over military hardware is 062 Cooperate "
+        "militarily (the reports do not say it was aid, 073); the supplier is actor 1. A "
+        "delivery of oil, gas, fuel or wheat is economic (061), which the policy does not code.",
         "Russia has provided four Mi-35M combat and cargo helicopters to Pakistan",
         cites='062 Cooperate militarily: "Initiate, resume, improve, or expand military '
         'exchange and cooperation." (not 07x aid, which the codebook keeps for '
@@ -529,10 +605,13 @@ POLICY: tuple[CodingRule, ...] = (
         "acquire",
         "062",
         ("event",),
-        r"^(?P<a2>.*?)\b(?:had |has )?acquired\b[^.]*?\bfrom\b(?P<a1>.*)",
+        _NOT_ECONOMIC + r"(?P<a2>.*?)\b(?:had |has |have )?(?:acquired|received|bought|purchased"
+        r"|imported|took delivery of)\b" + _NOT_VISITORS + r"(?:[^.]*?\bfrom\b(?P<a1>.*))?",
         "directed",
-        "Acquiring military hardware from the other side is 062 Cooperate militarily; the "
-        "supplier, named after 'from', is actor 1.",
+        "Acquiring, receiving or buying military hardware from the other side is 062 Cooperate "
+        "militarily; the supplier, named after 'from', is actor 1 (the other side when no "
+        "supplier is named). Receiving a delegation, a visitor or a call is a visit hosted "
+        "(043, a meeting's part), never a delivery.",
         "Pakistan had acquired MI-35 gunship helicopters and other military hardware from Russia "
         "during 2014.",
         cites='062 Cooperate militarily: "Initiate, resume, improve, or expand military '

@@ -10,7 +10,7 @@ incremental runs with full runs on random edits for every rule.
 
 from collections.abc import Hashable, Iterator
 
-from pakru.schema import Body, Meeting, Person, Record
+from pakru.schema import Body, Meeting, Person, Record, Title
 from pakru.schema.text import normalise
 from pakru.validate.registry import RECORD, REFERRERS, Scope
 
@@ -60,18 +60,28 @@ def _same_series(record: Record) -> Iterator[Hashable]:
         yield record.series
 
 
-def _name_forms(record: Record) -> Iterator[Hashable]:
+def name_key(form: str) -> str:
+    """The key under which ``people.name-form`` files a name form (and its scope finds it)."""
+    return normalise(form).casefold()
+
+
+def post_key(person: Person, title: Title) -> tuple[str, str | None, str | None]:
+    """The post ``people.post-clash`` files a title under: title, body and country."""
+    return (normalise(title.title).casefold(), title.body, person.country)
+
+
+def _person_name_keys(record: Record) -> Iterator[Hashable]:
     """people.name-form: each name form, and the first person who has it."""
     if isinstance(record, Person):
         for form in (record.name, *record.aliases):
-            yield normalise(form).casefold()
+            yield name_key(form)
 
 
 def _posts(record: Record) -> Iterator[Hashable]:
     """people.post-clash: the holders of one post (title, body, country)."""
     if isinstance(record, Person):
         for title in record.titles:
-            yield (normalise(title.title).casefold(), title.body, record.country)
+            yield post_key(record, title)
 
 
 def _buckets(record: Record) -> Iterator[Hashable]:
@@ -90,7 +100,7 @@ NAMED = Scope(reads=_reads_series_names, provides=_series_names)
 PLANS = Scope(keys=_plans, referrers=True)
 REALISES = Scope(keys=_realises)
 PLANNED_PAST = Scope(keys=_same_series, referrers=True)
-NAME_FORMS = Scope(keys=_name_forms)
+NAME_FORMS = Scope(keys=_person_name_keys)
 POSTS = Scope(keys=_posts)
 DUPLICATES = Scope(keys=_buckets, transitive=True)
 

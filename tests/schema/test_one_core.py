@@ -20,7 +20,7 @@ import pakru
 import pakru.coverage
 import pakru.dataset
 import pakru.validate.rules.evidence
-import pakru.validate.rules.people
+import pakru.validate.scopes
 from pakru.schema import DateInterval
 from pakru.schema import dates as schema_dates
 from pakru.schema import text as schema_text
@@ -171,7 +171,7 @@ def test_the_yaml_11_boolean_words_are_listed_once() -> None:
         (pakru.coverage, "sentences", schema_text.sentences),
         (pakru.coverage, "NormalisedText", schema_text.NormalisedText),
         (pakru.validate.rules.evidence, "normalise", schema_text.normalise),
-        (pakru.validate.rules.people, "normalise", schema_text.normalise),
+        (pakru.validate.scopes, "normalise", schema_text.normalise),
         (pakru.dataset, "interval_key", schema_dates.interval_key),
     ],
 )

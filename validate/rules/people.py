@@ -4,10 +4,9 @@ from collections.abc import Iterator
 
 from pakru.dataset import Dataset
 from pakru.schema import DateInterval
-from pakru.schema.text import normalise
 from pakru.validate.registry import Context, Hit, rule
 from pakru.validate.rules.common import overlaps
-from pakru.validate.scopes import NAME_FORMS, POSTS
+from pakru.validate.scopes import NAME_FORMS, POSTS, name_key, post_key
 
 
 @rule("people.name-form", scope=NAME_FORMS)
@@ -16,7 +15,7 @@ def name_form(dataset: Dataset, _: Context) -> Iterator[Hit]:
     owner: dict[str, str] = {}
     for person in dataset.people:
         for index, form in enumerate((person.name, *person.aliases)):
-            key = normalise(form).casefold()
+            key = name_key(form)
             first = owner.setdefault(key, person.id)
             if first != person.id:
                 loc = ("name",) if index == 0 else ("aliases", index - 1)
@@ -29,7 +28,7 @@ def post_clash(dataset: Dataset, _: Context) -> Iterator[Hit]:
     holders: dict[tuple[str, str | None, str | None], list[tuple[str, DateInterval]]] = {}
     for person in dataset.people:
         for index, title in enumerate(person.titles):
-            key = (normalise(title.title).casefold(), title.body, person.country)
+            key = post_key(person, title)
             for other, interval in holders.get(key, []):
                 if other != person.id and overlaps(interval, title.attested):
                     yield Hit(

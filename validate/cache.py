@@ -410,19 +410,30 @@ def _read_records(path: Path, key: str) -> dict[str, Built]:
     return _read_entries(path, key)[0]
 
 
+def _checked(path: Path, header: bytes, key: str) -> tuple[bytes, bytes] | None:
+    """The body of the cache file at ``path`` and its checksum, if the file is this user's
+    and its header, key and SHA-256 are what they should be; else None. Raises OSError
+    and ValueError on a missing or malformed file (the callers treat every error alike)."""
+    with open(path, "rb") as f:  # noqa: PTH123 - the plain call
+        mine = not hasattr(os, "getuid") or os.fstat(f.fileno()).st_uid == os.getuid()
+        data = f.read()
+    first, stated, checksum, body = data.split(b"\n", 3)
+    sha = hashlib.sha256(body).hexdigest().encode()
+    if not mine or (first + b"\n", stated, checksum) != (header, key.encode(), sha):
+        return None
+    return body, checksum
+
+
 def _read_entries(path: Path, key: str) -> tuple[dict[str, Built], bytes]:
     """The entries at ``path`` and their checksum; empty if missing, another user's,
     damaged or foreign."""
     from pakru.validate.findings import Finding  # noqa: PLC0415 - the validator's only
 
     try:
-        with open(path, "rb") as f:  # noqa: PTH123 - the plain call
-            mine = not hasattr(os, "getuid") or os.fstat(f.fileno()).st_uid == os.getuid()
-            data = f.read()
-        header, stated, checksum, body = data.split(b"\n", 3)
-        sha = hashlib.sha256(body).hexdigest().encode()
-        if not mine or (header + b"\n", stated, checksum) != (RECORDS_HEADER, key.encode(), sha):
+        checked = _checked(path, RECORDS_HEADER, key)
+        if checked is None:
             return {}, b""
+        body, checksum = checked
         found = _RecordUnpickler(io.BytesIO(body)).load()
         if not isinstance(found, dict):
             return {}, b""
@@ -455,14 +466,8 @@ def read_state(cache: RecordCache) -> object:
         return None
     path, key = _state_path(cache._path)
     try:
-        with open(path, "rb") as f:  # noqa: PTH123 - the plain call
-            mine = not hasattr(os, "getuid") or os.fstat(f.fileno()).st_uid == os.getuid()
-            data = f.read()
-        header, stated, checksum, body = data.split(b"\n", 3)
-        sha = hashlib.sha256(body).hexdigest().encode()
-        if not mine or (header + b"\n", stated, checksum) != (STATE_HEADER, key.encode(), sha):
-            return None
-        return _RecordUnpickler(io.BytesIO(body)).load()
+        checked = _checked(path, STATE_HEADER, key)
+        return None if checked is None else _RecordUnpickler(io.BytesIO(checked[0])).load()
     except Exception:  # missing, unreadable, malformed, foreign: the rules run on the whole tree
         return None
 

@@ -267,29 +267,49 @@ def reached(
         return []
     out: list[Proposal] = []
     for sentence in sentences:
-        stated: list[tuple[str, str, str, int]] = [
-            (d.kind, d.status, d.subject, d.start)
+        stated: list[_Stated] = [
+            (d.kind, d.status, d.subject, d.start, None)
             for d in signed_in(sentence.text)
             if not _dated_apart(d.clause, source, meeting.record["date"])
         ]  # one signed at another time is drafted by :func:`signed_apart`
         if not stated and (agreed := agreed_in(sentence.text)) is not None:
-            stated = [(agreed[0], "agreed", agreed[1], agreed[2])]
-        for kind, status, subject, start in stated:
-            proposal = _agreement(
-                sentence,
-                kind=kind,
-                status=status,
-                subject=subject,
-                source=source,
-                taken=taken,
-                story=story,
-                meeting=meeting,
-                start=start,
-            )
-            if proposal is not None:
-                taken.add(proposal.id)
-                out.append(proposal)
+            stated = [(agreed[0], "agreed", agreed[1], agreed[2], None)]
+        out += _proposed(sentence, stated, source=source, taken=taken, story=story, meeting=meeting)
     return _one_each(out)
+
+
+_Stated = tuple[str, str, str, int, str | None]
+"""An agreement a sentence states: kind, status, subject, where it starts, its clause."""
+
+
+def _proposed(
+    sentence: Sentence,
+    stated: list[_Stated],
+    *,
+    source: dict[str, Any],
+    taken: set[str],
+    story: Story,
+    meeting: Found | None,
+) -> list[Proposal]:
+    """A proposal for each agreement ``stated`` (its id then taken)."""
+    out: list[Proposal] = []
+    for kind, status, subject, start, clause in stated:
+        proposal = _agreement(
+            sentence,
+            kind=kind,
+            status=status,
+            subject=subject,
+            source=source,
+            taken=taken,
+            story=story,
+            meeting=meeting,
+            start=start,
+            clause=clause,
+        )
+        if proposal is not None:
+            taken.add(proposal.id)
+            out.append(proposal)
+    return out
 
 
 _STOP = frozenset(
@@ -342,25 +362,13 @@ def signed_apart(
         if sentence.text in used:
             continue
         documents = signed_in(sentence.text)
-        stated = [(d.kind, d.status, d.subject, d.start, d.clause) for d in documents]
+        stated: list[_Stated] = [
+            (d.kind, d.status, d.subject, d.start, d.clause) for d in documents
+        ]
         agreed = agreed_in(sentence.text) if not stated else None
         if agreed is not None and own_date(sentence.text, source)["precision"] != "unknown":
             stated = [(agreed[0], "agreed", agreed[1], agreed[2], sentence.text)]
-        for kind, status, subject, start, clause in stated:
-            proposal = _agreement(
-                sentence,
-                kind=kind,
-                status=status,
-                subject=subject,
-                source=source,
-                taken=taken,
-                story=story,
-                start=start,
-                clause=clause,
-            )
-            if proposal is not None:
-                taken.add(proposal.id)
-                out.append(proposal)
+        out += _proposed(sentence, stated, source=source, taken=taken, story=story, meeting=None)
     return _bare_ones(_repeated(out))
 
 

@@ -58,6 +58,7 @@ def test_following_the_page_adds_a_report_that_validates(
     shutil.copytree(REPO / "records", tmp_path / "records")
     shutil.copytree(REPO / "schema" / "json", tmp_path / "schema" / "json")
     shutil.copytree(REPO / ".vscode", tmp_path / ".vscode")
+    monkeypatch.delenv("PAKRU_RECORDS", raising=False)  # the page's commands find records/
     monkeypatch.chdir(tmp_path)
     for action, path, lang, body in steps():
         if action == "write":

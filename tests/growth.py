@@ -41,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -170,6 +171,28 @@ def link_tree(dest: Path) -> Path:
     return mirror
 
 
+def link_new_records(dest: Path, mirror: Path) -> list[str]:
+    """Link the records added since :func:`link_tree`, as re-installing the copy would.
+
+    The strict link tree holds the files present at install time; docs/contributing.md
+    says to re-install after adding files. The patterns are pyproject.toml's package
+    data of ``pakru.records``.
+    """
+    with (dest / "pyproject.toml").open("rb") as handle:
+        setuptools = tomllib.load(handle)["tool"]["setuptools"]
+    patterns: list[str] = setuptools["package-data"]["pakru.records"]
+    linked = mirror / "pakru" / "records"
+    added = []
+    for pattern in patterns:
+        for path in sorted((dest / "records").glob(pattern)):
+            target = linked / path.relative_to(dest / "records")
+            if path.is_file() and not target.is_symlink():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.symlink_to(path)
+                added.append(target.relative_to(linked).as_posix())
+    return added
+
+
 def regenerate(dest: Path, env: Mapping[str, str]) -> list[str]:
     """Run the ``--write`` commands docs/contributing.md lists for the expected-data files."""
     page = (dest / "docs" / "contributing.md").read_text(encoding="utf-8")
@@ -219,8 +242,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         started = time.monotonic()
         copy_checkout(dest)
-        env = environment(link_tree(dest))
+        mirror = link_tree(dest)
+        env = environment(mirror)
         added = grow(dest / "records", env)
+        link_new_records(dest, mirror)
         checked = _run([sys.executable, "-m", "pakru", "validate", "records"], dest, env)
         if checked.returncode != 0:
             raise GrowthError(f"the grown records do not validate:\n{checked.stdout}")

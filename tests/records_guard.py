@@ -5,13 +5,13 @@ the records (``-p tests.records_guard``). A test that finds its tree from the
 working folder but forgets that ``PAKRU_RECORDS`` wins (``monkeypatch.delenv``)
 would read, and with ``pakru new`` or ``pakru draft --write`` write, that tree
 instead of its own; the next tests would then run on changed data. This plugin
-fingerprints the tree (every file's path, size and content digest) before and
-after each test and fails the test that changed it, naming the files.
+keeps the tree's files before each test, compares after it (and its fixtures),
+fails the test that changed the tree, naming the files, and puts the tree back
+so the tests after it still run on the grown data.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,16 +21,26 @@ import pytest
 from pakru.tools.tree import RECORDS_ENV
 
 
-def fingerprint(tree: Path) -> dict[str, str]:
-    """``{relative path: sha256}`` of every file under ``tree`` (``__pycache__`` aside)."""
+def fingerprint(tree: Path) -> dict[str, bytes]:
+    """``{relative path: content}`` of every file under ``tree`` (``__pycache__`` aside)."""
     return {
-        path.relative_to(tree).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        path.relative_to(tree).as_posix(): path.read_bytes()
         for path in sorted(tree.rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts
     }
 
 
-def changed(before: dict[str, str], after: dict[str, str]) -> list[str]:
+def restore(tree: Path, before: dict[str, bytes], after: dict[str, bytes]) -> None:
+    """Put ``tree`` back as ``before``: remove the files added, rewrite the others."""
+    for name in after.keys() - before.keys():
+        (tree / name).unlink()
+    for name, content in before.items():
+        if after.get(name) != content:
+            (tree / name).parent.mkdir(parents=True, exist_ok=True)
+            (tree / name).write_bytes(content)
+
+
+def changed(before: dict[str, bytes], after: dict[str, bytes]) -> list[str]:
     """The files added, removed or rewritten, each marked ``+``, ``-`` or ``~``."""
     return sorted(
         [f"+ {p}" for p in after.keys() - before.keys()]
@@ -40,7 +50,7 @@ def changed(before: dict[str, str], after: dict[str, str]) -> list[str]:
 
 
 _TREE = pytest.StashKey[Path]()
-_BEFORE = pytest.StashKey[dict[str, str]]()
+_BEFORE = pytest.StashKey[dict[str, bytes]]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -65,7 +75,9 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     result = yield
     tree = item.config.stash.get(_TREE, None)
     before = item.stash.get(_BEFORE, None)
-    if tree is not None and before is not None and (moved := changed(before, fingerprint(tree))):
+    after = fingerprint(tree) if tree is not None and before is not None else {}
+    if tree is not None and before is not None and (moved := changed(before, after)):
+        restore(tree, before, after)
         pytest.fail(
             f"{item.nodeid} wrote into the {RECORDS_ENV} tree {tree}: {moved[:10]}; "
             "a test that finds records from its working folder must "

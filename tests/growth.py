@@ -115,7 +115,8 @@ def grow(records: Path, env: Mapping[str, str] | None = None) -> list[str]:
                     )
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(finished, target)
-            added.append(record["id"])
+            if record["id"] not in added:  # a later report may add to a record (an alias)
+                added.append(record["id"])
     return added
 
 

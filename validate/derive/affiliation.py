@@ -26,7 +26,8 @@ import re
 from functools import cache
 
 from pakru.schema.reference import COUNTRY_CODES, countries
-from pakru.validate.derive.text import countries_named, normalise
+from pakru.schema.text import normalise
+from pakru.validate.derive.text import countries_named
 
 AFFILIATION_NOUNS = frozenset(
     {

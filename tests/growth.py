@@ -131,10 +131,10 @@ def copy_checkout(dest: Path) -> None:
         raise GrowthError(f"{REPO} is not a git checkout: {listed.stderr.strip()}")
     for name in filter(None, listed.stdout.split("\0")):
         source = REPO / name
-        if source.is_file():  # a tracked file deleted in the work tree is left out
+        if source.is_symlink() or source.is_file():  # a file deleted in the work tree is not
             target = dest / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
+            shutil.copy2(source, target, follow_symlinks=False)  # a link stays a link
     for argv in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "The checkout"]):
         done = _run([*GIT, *argv], dest, environment())
         if done.returncode != 0:

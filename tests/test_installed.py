@@ -83,7 +83,9 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _env(venv: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("PAKRU_RECORDS", "VIRTUAL_ENV")}
+    # a clean environment: no records tree, virtual env or import path from around the suite
+    leaks = ("PAKRU_RECORDS", "VIRTUAL_ENV", "PYTHONPATH")
+    env = {k: v for k, v in os.environ.items() if k not in leaks}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     env["NO_MKDOCS_2_WARNING"] = "1"
     return env

@@ -76,7 +76,7 @@ def test_new_source_writes_text_and_record_that_validate(
     assert main(["new", "source", "report.txt"]) == 1
     assert capsys.readouterr().err == (
         f"pakru new: report.txt is already in the dataset as "
-        f"records/sources/text/005_{digest}.txt\n"
+        f"records/sources/text/{number:03d}_{digest}.txt\n"
     )
 
 

@@ -89,7 +89,7 @@ _NEXT_WORD = re.compile(r"\s+(?P<word>[A-Za-z][\w-]*)")
 
 
 @cache
-def _forms(code: str) -> re.Pattern[str]:
+def _country_forms(code: str) -> re.Pattern[str]:
     """A country's forms: its names as the start of a word, its codes as whole words."""
     row = countries()[code]
     names = "|".join(re.escape(n) for n in sorted(row.names, key=len, reverse=True))
@@ -115,7 +115,7 @@ def _bound_before(text: str, start: int) -> bool:
     if joined := _FIRST_OF_TWO.search(before):
         first = before[: joined.start()]
         for code in COUNTRY_CODES:
-            for match in _forms(code).finditer(first):
+            for match in _country_forms(code).finditer(first):
                 rest = _WORD_REST.match(first, match.end())
                 if rest is not None and rest.end() == len(first):
                     return bool(_TITLE_BEFORE_OF.search(first[: match.start()]))
@@ -125,7 +125,7 @@ def _bound_before(text: str, start: int) -> bool:
 def stated(quote: str, code: str) -> bool:
     """Whether ``quote`` states ``code`` as someone's country (see the module)."""
     text = normalise(quote)
-    for match in _forms(code).finditer(text):
+    for match in _country_forms(code).finditer(text):
         rest = _WORD_REST.match(text, match.end())
         end = match.end() if rest is None else rest.end()
         if text[match.start() - 1 : match.start()] == "-" or text[end : end + 1] == "-":

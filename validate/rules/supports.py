@@ -17,9 +17,10 @@ value can be found in a quote by spelling alone:
   Foreign Minister", "led the Pakistan side", "the Pakistan Foreign Office"),
   or after a title and "of" ("Deputy Foreign Minister of the Russian
   Federation"). "Russia" elsewhere in the sentence ("Pakistan and Russia held
-  talks, Ryabkov said"), a capital, or no country word at all ("led the
-  delegation") supports no country: leave it null, or quote the words that
-  state it.
+  talks, Ryabkov said") or a capital supports no country: leave it null, or
+  quote the words that state it. A quote that names no country at all ("led
+  the delegation") is not checked: reports often leave the country to the
+  context.
 - ``location.country``: the quote names a place in this country: a
   gazetteer city ("Moscow hosted", "in Rawalpindi") or the country after
   "in", "at" or "to" ("held in Russia"). The word "Russia" or "Russian"
@@ -182,7 +183,7 @@ def _country(record: Record, value: object, quote: str) -> str | None:
             f"the quote names {', '.join(sorted(named))} but as no one's country ({how}; "
             "a country word elsewhere in the sentence is not)"
         )
-    return f"the quote names no country ({how})"
+    return None  # no country word at all ("led the delegation"): left to the context
 
 
 def _place_country(record: Record, value: object, quote: str) -> str | None:

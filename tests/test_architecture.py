@@ -1,23 +1,28 @@
 """docs/architecture.md's "To add X, touch Y" holds: followed in a copy of the repository.
 
-The copy is imported instead of the installed pakru (``PYTHONPATH``), laid out
-as the package is installed (``pakru/schema`` is ``schema/``, and so on), so
-a file added there is found without reinstalling anything. The test touches
-only the files the table names, runs what the table says runs, and checks
-the outcome.
+The copy is installed once, the way the README's test command installs a
+checkout (its ``pip install`` into a virtual environment of its own, with
+``--no-deps``: the dependencies come from this test environment), and every
+command then runs from that environment. The test touches only the files the
+table names, after the install and never reinstalling, runs what the table
+says runs, and checks the outcome: a new rule module is imported, listed by
+``pakru rules`` and type-checked by mypy, and its case folder passes.
 """
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
+import sysconfig
 import textwrap
-import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO
+from tests.test_readme import block_after
 
 ARCHITECTURE = REPO / "docs" / "architecture.md"
 
@@ -43,28 +48,64 @@ FIELD = '''    website: str | None = None
 '''
 
 
-def _run(copy: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(copy / "installed"), "PAKRU_RECORDS": ""}
-    return subprocess.run(
-        [sys.executable, *args], cwd=copy, capture_output=True, text=True, env=env, check=False
-    )
+def _install_command() -> list[str]:
+    """The ``pip install`` of the README's test command, as arguments after ``pip``."""
+    steps = [shlex.split(step) for step in block_after("test-command").split("&&")]
+    (install,) = [s for s in steps if s[0].endswith("/pip") and s[1] == "install"]
+    return install[1:]
+
+
+@dataclass(frozen=True)
+class Checkout:
+    """A copy of the repository and the virtual environment it is installed into."""
+
+    root: Path
+    venv: Path
+
+    def run(self, command: str, *args: str) -> subprocess.CompletedProcess[str]:
+        """``command`` (``python``, ``pakru``) of the copy's environment, run in the copy."""
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+        env["PAKRU_RECORDS"] = ""
+        return subprocess.run(
+            [str(self.venv / "bin" / command), *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
 
 
 @pytest.fixture(scope="module")
-def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's sources, tests and records, and an import tree ``installed/pakru``."""
+def copy(tmp_path_factory: pytest.TempPathFactory) -> Checkout:
+    """The repository's sources, tests and records, installed as the README installs them."""
     root = tmp_path_factory.mktemp("architecture") / "repo"
-    folders = ("src", "schema", "validate", "records", "tests", "docs")
-    for name in folders:
-        ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis", "*.egg-info")
+    for name in ("src", "schema", "validate", "records", "tests", "docs"):
         shutil.copytree(REPO / name, root / name, ignore=ignore, symlinks=True)
-    shutil.copy2(REPO / "pyproject.toml", root / "pyproject.toml")
-    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    for package, folder in pyproject["tool"]["setuptools"]["package-dir"].items():
-        link = root / "installed" / package.replace(".", "/")
-        link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(root / folder, target_is_directory=True)
-    return root
+    for name in ("pyproject.toml", "README.md", "LICENSE", "CITATION.cff"):
+        shutil.copy2(REPO / name, root / name)
+    venv = root / ".venv"
+    made = subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(venv)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    checkout = Checkout(root, venv)
+    purelib = checkout.run(
+        "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    )
+    # pip, pytest, mypy and pakru's dependencies from this environment, after the copy's own
+    # install (.pth files are read in name order: __editable__ first)
+    deps = Path(purelib.stdout.strip()) / "_pakru_test_dependencies.pth"
+    deps.write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    # --ignore-installed: this environment's own pakru, seen through that path, is left alone
+    options = ("-q", "--no-deps", "--ignore-installed")
+    installed = checkout.run("python", "-m", "pip", *_install_command(), *options)
+    assert installed.returncode == 0, installed.stderr
+    return checkout
 
 
 def test_the_table_names_the_files_this_test_touches() -> None:
@@ -78,12 +119,12 @@ def test_the_table_names_the_files_this_test_touches() -> None:
         assert all(path in line for path in paths), (row, paths)
 
 
-def test_a_field_and_its_column_touch_the_model_and_the_definition(copy: Path) -> None:
-    body = copy / "schema" / "body.py"
+def test_a_field_and_its_column_touch_the_model_and_the_definition(copy: Checkout) -> None:
+    body = copy.root / "schema" / "body.py"
     text = body.read_text(encoding="utf-8")
     anchor = "    members: tuple[CountryCode, ...] = ()\n"
     body.write_text(text.replace(anchor, FIELD + anchor), encoding="utf-8")
-    definitions = copy / "src" / "pakru" / "export" / "definitions.py"
+    definitions = copy.root / "src" / "pakru" / "export" / "definitions.py"
     text = definitions.read_text(encoding="utf-8")
     listed = 'own(Body, "id kind name aliases country")'
     assert listed in text
@@ -92,35 +133,41 @@ def test_a_field_and_its_column_touch_the_model_and_the_definition(copy: Path) -
         encoding="utf-8",
     )
 
-    stale = _run(copy, "-m", "pakru", "schema", "--check")
+    stale = copy.run("pakru", "schema", "--check")
     assert stale.returncode == 1, stale.stderr
-    assert "schema/fielddocs.py: stale" in stale.stderr.replace(str(copy) + "/", "")
-    assert _run(copy, "-m", "pakru", "schema").returncode == 0
-    assert _run(copy, "-m", "pakru", "schema", "--check").returncode == 0
+    assert "schema/fielddocs.py: stale" in stale.stderr.replace(str(copy.root) + "/", "")
+    assert copy.run("pakru", "schema").returncode == 0
+    assert copy.run("pakru", "schema", "--check").returncode == 0
 
     code = (
         "import pakru, pakru.export as e; t = e.tables(pakru.load())['bodies']; "
         "c = next(c for c in t.columns if c.name == 'website'); "
         "print(e.__file__); print(c.type, '|', c.description)"
     )
-    done = _run(copy, "-c", code)
+    done = copy.run("python", "-c", code)
     assert done.returncode == 0, done.stderr
     where, column = done.stdout.splitlines()
-    assert where.startswith(str(copy / "installed"))  # the copy, not the installed pakru
+    assert where.startswith(str(copy.root))  # the copy, not this environment's pakru
     assert column == "string | The body's web site, as a source prints it."
 
 
-def test_a_rule_touches_its_theme_module_and_its_case_folder(copy: Path) -> None:
-    if "website" not in (copy / "schema" / "body.py").read_text(encoding="utf-8"):
+def test_a_rule_touches_its_theme_module_and_its_case_folder(copy: Checkout) -> None:
+    if "website" not in (copy.root / "schema" / "body.py").read_text(encoding="utf-8"):
         test_a_field_and_its_column_touch_the_model_and_the_definition(copy)
-    (copy / "validate" / "rules" / "probe.py").write_text(textwrap.dedent(RULE), "utf-8")
-    listed = _run(copy, "-m", "pakru", "rules")
-    assert "probe.website" in listed.stdout, listed.stderr
+    # a new theme module, added after the install: no reinstall follows
+    (copy.root / "validate" / "rules" / "probe.py").write_text(textwrap.dedent(RULE), "utf-8")
+    listed = copy.run("pakru", "rules")
+    assert listed.returncode == 0, listed.stderr
+    assert "probe.website" in listed.stdout, listed.stdout
+    # mypy finds the new module through the install and checks it (strict, from pyproject)
+    typed = copy.run("python", "-m", "mypy", "-m", "pakru.validate.rules.probe")
+    assert typed.returncode == 0, typed.stdout + typed.stderr
+    assert typed.stdout.startswith("Success: no issues found in 1 source file"), typed.stdout
 
-    case = copy / "tests" / "cases" / "probe.website"
+    case = copy.root / "tests" / "cases" / "probe.website"
     (case / "valid").mkdir(parents=True)
     (case / "valid" / ".keep").write_text("", encoding="utf-8")
-    body = (copy / "tests" / "cases" / "_base" / "bodies" / "wg.yaml").read_text("utf-8")
+    body = (copy.root / "tests" / "cases" / "_base" / "bodies" / "wg.yaml").read_text("utf-8")
     invalid = case / "invalid" / "bodies" / "wg.yaml"
     invalid.parent.mkdir(parents=True)
     invalid.write_text(body + "website: http://example.org\n", encoding="utf-8")
@@ -132,6 +179,6 @@ def test_a_rule_touches_its_theme_module_and_its_case_folder(copy: Path) -> None
     )
     tests = "tests/validate/test_cases.py"
     selected = "probe.website or every_rule_has or every_case_folder"
-    done = _run(copy, "-m", "pytest", tests, "-q", "-p", "no:cacheprovider", "-k", selected)
+    done = copy.run("python", "-m", "pytest", tests, "-q", "-p", "no:cacheprovider", "-k", selected)
     assert done.returncode == 0, done.stdout[-3000:]
     assert "4 passed" in done.stdout, done.stdout[-3000:]

@@ -12,12 +12,12 @@ no exception; among the imports that run (all but those under
 
 import ast
 import itertools
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from tests.conftest import REPO
+from tests.test_packaging import package_modules
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("pakru.records",)),  # package data: the YAML records, no code
@@ -59,21 +59,8 @@ class Import:
         return f"{self.file}:{self.line}: {self.importer} imports {self.imported}"
 
 
-def _modules() -> dict[str, Path]:
-    """Module name → file, for every module of the package (from pyproject's package-dir)."""
-    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    package_dirs: dict[str, str] = pyproject["tool"]["setuptools"]["package-dir"]
-    out: dict[str, Path] = {}
-    for package, folder in package_dirs.items():
-        for path in sorted((REPO / folder).rglob("*.py")):
-            parts = path.relative_to(REPO / folder).with_suffix("").parts
-            if parts[-1] == "__init__":
-                parts = parts[:-1]
-            out[".".join((package, *parts))] = path
-    return out
-
-
-MODULES = _modules()
+MODULES = package_modules()
+"""Module name → file, for every module of the package (``src/pakru``, its links followed)."""
 
 
 def _lazy_attributes() -> dict[str, str]:

@@ -1,8 +1,20 @@
-"""pyproject's explicit package list covers every package folder; data and hooks are shipped."""
+"""The package's layout, and what its wheel holds; data and hooks are shipped.
+
+The import layout is a plain src layout: ``src/pakru`` is the package, and
+its ``schema``, ``validate`` and ``records`` are links (committed to git) to
+the top-level folders of those names. pyproject lists every package; a wheel
+holds the modules and package data themselves, never a link.
+"""
 
 import importlib.util
+import os
 import re
+import shutil
+import stat
+import subprocess
+import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import yaml
@@ -12,52 +24,66 @@ from tests.conftest import REPO
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
+SRC = REPO / "src"
+LINKED = ("schema", "validate", "records")
+"""The top-level folders that are sub-packages of pakru through a link in ``src/pakru``."""
 
 
-def _package_of(folder: Path) -> str | None:
-    """The import name of ``folder`` under the package-dir mapping, if it is mapped."""
-    rel = folder.relative_to(REPO).as_posix()
-    for name, mapped in sorted(SETUPTOOLS["package-dir"].items(), key=lambda kv: -len(kv[1])):
-        if rel == mapped or rel.startswith(mapped + "/"):
-            return name + rel[len(mapped) :].replace("/", ".")
-    return None
+def package_modules() -> dict[str, Path]:
+    """Module name → its file, for every module of the package, as Python imports them.
+
+    ``src/pakru`` is walked with its links followed; each file is given by its
+    real path (``schema/meeting.py``, not ``src/pakru/schema/meeting.py``).
+    """
+    out: dict[str, Path] = {}
+    for folder, dirs, files in os.walk(SRC / "pakru", followlinks=True):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(f for f in files if f.endswith(".py")):
+            parts = Path(folder, name).relative_to(SRC).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            out[".".join(parts)] = Path(folder, name).resolve()
+    return out
+
+
+def test_the_sub_packages_are_links_to_the_top_level_folders() -> None:
+    for name in LINKED:
+        link = SRC / "pakru" / name
+        assert link.is_symlink(), (
+            f"{link.relative_to(REPO)} is not a link: check out with links "
+            "(git config core.symlinks true), see docs/contributing.md"
+        )
+        assert link.readlink() == Path("../..", name)
+        assert link.resolve() == REPO / name
+    assert SETUPTOOLS["package-dir"] == {"": "src"}  # the whole import layout, no mapping
 
 
 def test_every_package_folder_is_listed() -> None:
-    roots = [REPO / p for p in SETUPTOOLS["package-dir"].values()]
     found = {
-        name
-        for root in roots
-        for init in root.rglob("__init__.py")
-        if (name := _package_of(init.parent)) is not None
+        Path(folder).relative_to(SRC).as_posix().replace("/", ".")
+        for folder, dirs, files in os.walk(SRC / "pakru", followlinks=True)
+        if "__init__.py" in files
     }
     assert found == set(SETUPTOOLS["packages"])
 
 
-INSTALL = ".venv/bin/pip install -e '.[test,docs]' --config-settings editable_mode=strict"
-
-
-def _source_folder(package: str) -> Path:
-    """The folder of ``package`` in this repository, under the package-dir mapping."""
-    mapping = SETUPTOOLS["package-dir"]
-    base = max((n for n in mapping if package == n or package.startswith(n + ".")), key=len)
-    return REPO / mapping[base] / package[len(base) :].lstrip(".").replace(".", "/")
+INSTALL = ".venv/bin/pip install -e '.[test,docs]'"
 
 
 def test_every_module_is_installed() -> None:
-    """A module added after ``pip install -e`` is missing from the strict install's link tree."""
+    """Every module of the checkout is importable by its name, from its own file.
+
+    The README's editable install imports ``src/`` itself, so a module added
+    since the install is found at once; an older *strict* editable install (a
+    tree of links made when it ran) misses it until it is replaced.
+    """
     missing = []
-    for package in SETUPTOOLS["packages"]:
-        spec = importlib.util.find_spec(package)
-        assert spec is not None
-        assert spec.origin is not None
-        installed = {p.name for p in Path(spec.origin).parent.glob("*.py")}
-        missing += [
-            p.relative_to(REPO).as_posix()
-            for p in sorted(_source_folder(package).glob("*.py"))
-            if p.name not in installed
-        ]
-    assert not missing, f"not in the installed package: {missing}; re-install: {INSTALL}"
+    for name, path in package_modules().items():
+        spec = importlib.util.find_spec(name)
+        origin = None if spec is None or spec.origin is None else Path(spec.origin)
+        if origin is None or origin.resolve() != path:
+            missing.append(path.relative_to(REPO).as_posix())
+    assert not missing, f"not importable: {missing}; install as the README says: {INSTALL}"
 
 
 def test_installed_dataset_has_every_record_file() -> None:
@@ -66,7 +92,7 @@ def test_installed_dataset_has_every_record_file() -> None:
         for p in (REPO / "records").rglob("*")
         if p.is_file() and p.suffix in (".yaml", ".txt")
     }
-    root = installed_records()  # the link tree: what the package-data patterns install
+    root = installed_records()  # src/pakru/records, or an older strict install's link tree
     installed = {
         p.relative_to(root).as_posix()
         for p in root.rglob("*")
@@ -99,8 +125,59 @@ def test_a_link_tree_install_reads_the_checkouts_records(tmp_path: Path) -> None
 
 def test_the_default_records_folder_has_every_record_file() -> None:
     assert (shipped_records() / "meetings" / "cgss-12.yaml").is_file()
-    if installed_records().joinpath("__init__.py").is_symlink():
+    if installed_records().joinpath("__init__.py").is_symlink():  # a strict editable install
         assert shipped_records() == (REPO / "records").resolve()
+
+
+def _wheel_entries(wheel: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file of the package in ``wheel`` (its metadata left out): bytes and file type."""
+    with zipfile.ZipFile(wheel) as archive:
+        return {
+            info.filename: (archive.read(info), stat.S_IFMT(info.external_attr >> 16))
+            for info in archive.infolist()
+            if not info.filename.startswith("pakru-") and not info.is_dir()
+        }
+
+
+def _package_files() -> dict[str, bytes]:
+    """What the wheel must hold: each package's modules and the package-data patterns' files."""
+    out: dict[str, bytes] = {}
+    for package in SETUPTOOLS["packages"]:
+        folder = SRC / package.replace(".", "/")
+        patterns = ["*.py", *SETUPTOOLS["package-data"].get(package, [])]
+        for path in (p for pattern in patterns for p in folder.glob(pattern)):
+            if path.is_file():
+                out[path.relative_to(SRC).as_posix()] = path.read_bytes()
+    return out
+
+
+def test_the_wheel_holds_the_package_files_themselves(tmp_path: Path) -> None:
+    # built from a copy of the checkout that keeps its links, as a clone has them
+    source = tmp_path / "source"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    for name in ("src", *LINKED):
+        shutil.copytree(REPO / name, source / name, ignore=ignore, symlinks=True)
+    for name in ("pyproject.toml", "README.md", "LICENSE", "CITATION.cff"):
+        shutil.copy2(REPO / name, source / name)
+    assert (source / "src" / "pakru" / "schema").is_symlink()
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), "."],
+        cwd=source,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = tmp_path.glob("pakru-*.whl")
+    entries = _wheel_entries(wheel)
+    expected = _package_files()
+    assert sorted(entries) == sorted(expected)
+    assert {kind for _, kind in entries.values()} <= {0, stat.S_IFREG}  # no link in the wheel
+    assert all(entries[name][0] == data for name, data in expected.items())
+    # the linked folders' modules and data are in it, at their import paths
+    assert "pakru/validate/rules/__init__.py" in entries
+    assert "pakru/schema/json/meeting.schema.json" in entries
+    assert "pakru/records/meetings/cgss-12.yaml" in entries
 
 
 def _plain_install_takes_yaml12(implementation: str, system: str, machine: str) -> bool:

@@ -106,7 +106,8 @@ def test_a_report_drafted_into_an_empty_tree_validates(
     assert commitment["parties"] == ["PK", "RU"]
     assert held["agreements"] == [commitment["id"]]
     coded = {(a["record"], a["code"]) for a in drafted["acts"]}
-    assert (held["id"], "040") in coded  # the meeting itself, by the coding policy
+    # the meeting itself, by the coding policy: talks (046), its topic "exchanged views on ..."
+    assert (held["id"], "046") in coded
     assert _errors(tree, capsys) == []
 
 
@@ -153,6 +154,7 @@ def test_later_reports_realise_the_plan_and_edit_the_meeting(
         ("cgss-14", "date"),
         ("cgss-14", "evidence"),
         ("cgss-14", "participants"),
+        ("cgss-14", "topics"),  # "Officials said the talks were cordial." (talks: 046)
     ]
     for edit in daily["edits"]:
         assert ("evidence" in edit) != ("rule" in edit), edit

@@ -21,12 +21,12 @@ def new(dataset, context):
     return ()
 '''
 
-INSTALL = ".venv/bin/pip install -e '.[test,docs]' --config-settings editable_mode=strict"
+INSTALL = ".venv/bin/pip install -e '.[test,docs]'"
 
 
 def test_every_module_in_the_folder_is_imported() -> None:
     on_disk = sorted(p.stem for p in (REPO / "validate" / "rules").glob("[!_]*.py"))
-    # a strict editable install links each file it saw: a module added since needs it again
+    # an older strict editable install links each file it saw: a module added since is missing
     assert list(rules.MODULES) == on_disk, f"re-install pakru: {INSTALL}"
     assert all(f"pakru.validate.rules.{name}" in sys.modules for name in on_disk)
 
@@ -35,9 +35,8 @@ def _copy(tmp_path: Path) -> Path:
     """A plain copy of the package (no links), importable from the returned folder."""
     tree = tmp_path / "tree"
     skip = shutil.ignore_patterns("__pycache__", "records")
+    # src/pakru's links (schema, validate) are followed: their files are copied
     shutil.copytree(REPO / "src" / "pakru", tree / "pakru", ignore=skip)
-    for package in ("schema", "validate"):
-        shutil.copytree(REPO / package, tree / "pakru" / package, ignore=skip)
     return tree
 
 

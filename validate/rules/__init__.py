@@ -1,9 +1,8 @@
 """Cross-record rules, one module per theme; importing this package registers them all.
 
 Every module in the package's own folder (``__path__``) is imported: a new
-rule module needs no list entry. In a strict editable install (a tree of links
-made at install time) it appears once the install is run again, as any new
-module does (README, "Contributing"; ``tests/test_packaging.py`` says so).
+rule module needs no list entry and, in the README's editable install, no
+reinstall (``tests/test_architecture.py`` adds one and runs ``pakru rules``).
 """
 
 import pkgutil

@@ -6,7 +6,7 @@ from pydantic import ValidationError
 
 from pakru.dataset import Dataset
 from pakru.draft.acts import code
-from pakru.draft.agreements import reached
+from pakru.draft.agreements import Story, reached, signed_apart
 from pakru.draft.edits import (
     held_already,
     plan_held,
@@ -14,11 +14,12 @@ from pakru.draft.edits import (
     second_source,
     unprinted_alias,
 )
-from pakru.draft.events import exercises
+from pakru.draft.events import deliveries, exercises, milestones, statements
 from pakru.draft.meetings import Found, find_meetings
 from pakru.draft.model import Confidence, Draft, Edit, Proposal, as_record
 from pakru.draft.people import led_by, new_person
 from pakru.draft.read import Sentence, story
+from pakru.draft.topics import added, discussed
 from pakru.schema.body import Body
 from pakru.tools.layout import read_layout
 
@@ -46,20 +47,37 @@ def draft(ds: Dataset, source: dict[str, Any], text: str) -> Draft:
             _renamed(found, meeting.record["id"], existing.id)
         out.edits.extend(unprinted_alias(ds, meeting))
     named = {meeting.sentence.index for meeting in found}
+    pair = Story(sentences)
     for index, meeting in enumerate(found):
         # a held meeting's paragraph runs to the next held meeting ("the next meeting
         # would be held ..." inside it is a plan, not the end of what is said about it)
         following = next((f.sentence.index for f in found[index + 1 :] if f.status == "held"), None)
         _participants(ds, meeting, sentences=sentences, until=following, out=out, taken=taken)
-        if recorded(ds, meeting) is None:  # a recorded meeting's agreements are recorded too
-            span = sentences[meeting.sentence.index : following]
-            others = [s for s in span if s.index not in named or s.index == meeting.sentence.index]
-            for agreement in reached(meeting, others, source["id"], taken):
+        # a sentence naming another held meeting is that meeting's; one announcing the
+        # next may state a commitment too ("agreed to continue the dialogue and to hold
+        # the next round"): topics and agreements leave the announcement itself out
+        held = {f.sentence.index for f in found if f.status == "held"}
+        own = meeting.sentence.index
+        others = [s for s in sentences[own:following] if s.index not in held or s.index == own]
+        if (existing := recorded(ds, meeting)) is not None:
+            out.edits.extend(added(existing, meeting, others, source["id"]))
+        else:  # a recorded meeting's agreements are recorded too
+            meeting.confirm.extend(discussed(meeting, others, source["id"]))
+            # the first held meeting's agreements may be in the lede before it, which sums up
+            # the story ("Pakistan and Russia have reaffirmed their resolve to ...")
+            if meeting is next((f for f in found if f.status == "held"), None):
+                others = [s for s in sentences[:own] if s.index not in held] + others
+            for agreement in reached(meeting, others, source, taken, pair):
                 meeting.record.setdefault("agreements", []).append(agreement.id)
                 out.records.append(agreement)
     for meeting in found:
         _place(ds, meeting, out, taken)
+    used = {e["quote"] for p in out.records if p.type == "agreement" for e in p.data["evidence"]}
+    out.records.extend(signed_apart(sentences, source, taken, pair, used))
     out.records.extend(exercises(sentences, source, taken, named))
+    out.records.extend(deliveries(sentences, source, taken, pair))
+    out.records.extend(statements(sentences, source, taken, pair))
+    out.records.extend(milestones(sentences, source, taken, pair))
     _check(out)
     code(ds, out, text)
     return out

@@ -141,8 +141,8 @@ def find(start: Path | None = None, environ: Mapping[str, str] | None = None) ->
 
 
 def installed_records() -> Path:
-    """The ``pakru.records`` package folder as installed (in a strict editable
-    install, a tree of links made at install time)."""
+    """The ``pakru.records`` package folder as installed (in an editable install,
+    ``src/pakru/records``, a link; in an older strict one, a tree of links)."""
     # found, not imported through importlib.resources, whose own imports
     # (zipfile, tempfile, shutil, ...) cost pakru.load() about 5 ms
     spec = find_spec("pakru.records")
@@ -154,18 +154,21 @@ def installed_records() -> Path:
 def shipped_records() -> Path:
     """The records folder that ``pakru.load()`` and ``pakru validate`` read by default.
 
-    From a wheel, the installed ``pakru.records`` package. From a strict
-    editable install (the contributor's set-up), the checkout's ``records/``
-    folder that the install links to, so a record file added since the install
-    is read at once instead of being silently left out of the link tree.
+    From a wheel, the installed ``pakru.records`` package. From an editable
+    install (the contributor's set-up), the checkout's ``records/`` folder that
+    ``src/pakru/records`` links to; from an older strict one, the folder its
+    link tree links into, so a record file added since the install is read at
+    once instead of being silently left out of the link tree.
     """
     return source_folder(installed_records())
 
 
 def source_folder(package: Path) -> Path:
-    """``package`` itself, or the real folder its ``__init__.py`` links into."""
+    """``package`` itself, or the real folder it (or its ``__init__.py``) links to."""
     marker = package / "__init__.py"
-    return marker.resolve().parent if marker.is_symlink() else package
+    if marker.is_symlink():
+        return marker.resolve().parent
+    return package.resolve() if package.is_symlink() else package
 
 
 def given(paths: Sequence[Path]) -> Tree:

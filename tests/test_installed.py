@@ -30,6 +30,8 @@ FILES = ("pyproject.toml", "README.md", "LICENSE", "CITATION.cff")
 def _run(
     argv: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 600
 ) -> subprocess.CompletedProcess[str]:
+    if env is None:  # the fresh venv's own pakru, not one an import path around the suite names
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     return subprocess.run(
         argv, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=timeout
     )

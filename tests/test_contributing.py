@@ -58,8 +58,22 @@ def test_following_the_page_adds_a_report_that_validates(
     shutil.copytree(REPO / "records", tmp_path / "records")
     shutil.copytree(REPO / "schema" / "json", tmp_path / "schema" / "json")
     shutil.copytree(REPO / ".vscode", tmp_path / ".vscode")
+    monkeypatch.delenv("PAKRU_RECORDS", raising=False)  # the page's commands find records/
     monkeypatch.chdir(tmp_path)
-    for action, path, lang, body in steps():
+    # the page shows the texts' file numbers in today's tree (the first one after the last
+    # text); a tree with more reports gives the next free numbers instead
+    texts = tmp_path / "records" / "sources" / "text"
+    names = re.findall(r"\b\d{3}_[0-9a-f]{16}\.txt\b", DOC.read_text(encoding="utf-8"))
+    new_texts = list(dict.fromkeys(n for n in names if not (texts / n).exists()))
+    assert new_texts  # the texts the page adds
+    offset = max(int(p.name[:3]) for p in texts.glob("*.txt")) + 1 - int(new_texts[0][:3])
+
+    def renumber(body: str) -> str:
+        for name in new_texts:
+            body = body.replace(name, f"{int(name[:3]) + offset:03d}{name[3:]}")
+        return body
+
+    for action, path, lang, body in ((a, p, g, renumber(b)) for a, p, g, b in steps()):
         if action == "write":
             assert path is not None
             Path(path).write_text(body, encoding="utf-8")

@@ -16,6 +16,13 @@ from pakru.tools.scaffold import record_yaml
 from tests.validate.test_cases import BASE, CASES, build_tree
 
 
+@pytest.fixture(autouse=True)
+def _no_records_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests find their tree from the working folder: a ``PAKRU_RECORDS`` set around
+    the suite (``tests/growth.py``) would win over it, and ``pakru new`` would write there."""
+    monkeypatch.delenv("PAKRU_RECORDS", raising=False)
+
+
 @pytest.fixture
 def half_written(tmp_path: Path) -> Path:
     """The base tree with a scaffolded meeting still full of nulls."""

@@ -30,6 +30,8 @@ FILES = ("pyproject.toml", "README.md", "LICENSE", "CITATION.cff")
 def _run(
     argv: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 600
 ) -> subprocess.CompletedProcess[str]:
+    if env is None:  # the fresh venv's own pakru, not one an import path around the suite names
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     return subprocess.run(
         argv, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=timeout
     )
@@ -83,7 +85,9 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _env(venv: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("PAKRU_RECORDS", "VIRTUAL_ENV")}
+    # a clean environment: no records tree, virtual env or import path from around the suite
+    leaks = ("PAKRU_RECORDS", "VIRTUAL_ENV", "PYTHONPATH")
+    env = {k: v for k, v in os.environ.items() if k not in leaks}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     env["NO_MKDOCS_2_WARNING"] = "1"
     return env

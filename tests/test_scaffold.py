@@ -18,6 +18,13 @@ from tests.conftest import REPO
 SHIPPED = pakru.load()
 
 
+@pytest.fixture(autouse=True)
+def _no_records_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pakru new`` writes into the tree found from the working folder; a ``PAKRU_RECORDS``
+    set around the suite (``tests/growth.py``) would win, and these tests would write there."""
+    monkeypatch.delenv("PAKRU_RECORDS", raising=False)
+
+
 @pytest.mark.parametrize("source", SHIPPED.sources, ids=lambda s: s.id)
 def test_ids_of_shipped_sources_follow_the_file_name_rule(source: Source) -> None:
     assert source_id(source.file) == source.id
@@ -49,10 +56,12 @@ def test_new_source_writes_text_and_record_that_validate(
     report = tmp_path / "report.txt"
     report.write_text("Pakistan, Russia talk\n\nBy Jane Roe\n\nThey talked.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
+    texts = tmp_path / "records" / "sources" / "text"
+    number = max(int(p.name[:3]) for p in texts.glob("*.txt")) + 1  # the next after the last
     assert main(["new", "source", "report.txt"]) == 0
     digest = text_hash(report.read_bytes())
     assert capsys.readouterr().out.splitlines()[:2] == [
-        f"wrote records/sources/text/005_{digest}.txt",
+        f"wrote records/sources/text/{number:03d}_{digest}.txt",
         f"wrote records/sources/src-{digest[:8]}.yaml",
     ]
     assert validate([tmp_path / "records"], select=["schema", "evidence", "references"]) == []
@@ -67,7 +76,7 @@ def test_new_source_writes_text_and_record_that_validate(
     assert main(["new", "source", "report.txt"]) == 1
     assert capsys.readouterr().err == (
         f"pakru new: report.txt is already in the dataset as "
-        f"records/sources/text/005_{digest}.txt\n"
+        f"records/sources/text/{number:03d}_{digest}.txt\n"
     )
 
 

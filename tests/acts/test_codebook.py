@@ -36,7 +36,9 @@ def test_pages_are_the_policy_and_one_per_code_used() -> None:
     assert ROLES in index
     for code in used:
         assert f"]({code}.md)" in index
-    assert "codebook/040.md" not in found  # listed in CAMEO, used by no act
+    unused = sorted(set(CAMEO) - set(used))
+    assert unused  # a code listed in CAMEO that no act uses has no page
+    assert f"codebook/{unused[0]}.md" not in found
 
 
 def test_a_code_page_lists_exactly_its_acts() -> None:
@@ -47,7 +49,8 @@ def test_a_code_page_lists_exactly_its_acts() -> None:
     assert "PLOVER: CONSULT, mode visit (CAMEO2PLOVER-2021: 043 Host a visit → CONSULT" in page
     rows = [line for line in page.splitlines() if line.startswith('<tr markdown="1">')]
     hosted = sorted(a.id for a in acts(ds) if a.code == "043")
-    assert len(rows) == len(hosted) == 6  # every visit made (042) has its 043
+    made = [a.id for a in acts(ds) if a.code == "042"]
+    assert len(rows) == len(hosted) == len(made) > 0  # every visit made (042) has its 043
     [row] = [r for r in rows if "`nsa-meeting-2018-03--visit-hosted`" in r]
     assert "](../meetings/nsa-meeting-2018-03.md)</td>" in row  # the record, linked
     assert "`PAKGOV` (Nasser Khan Janjua)" in row

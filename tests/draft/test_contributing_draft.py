@@ -31,6 +31,9 @@ def test_following_the_draft_steps_gives_validated_records(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shutil.copytree(REPO / "records", tmp_path / "records")
+    # the page's commands find records/ from the working folder; a PAKRU_RECORDS set around
+    # the suite (tests/growth.py) would win, and pakru draft --write would write there
+    monkeypatch.delenv("PAKRU_RECORDS", raising=False)
     monkeypatch.chdir(tmp_path)
     section = _section()
     for name, body in re.findall(

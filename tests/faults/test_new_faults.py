@@ -22,8 +22,10 @@ NEXT = "next: fill in the nulls, then run 'pakru validate records'\n"
 
 
 @pytest.fixture
-def cwd(tree: Path) -> Path:
-    """The folder holding ``records/`` (the case tree): commands run there."""
+def cwd(tree: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The folder holding ``records/`` (the case tree): commands run there, and find it
+    from there (a ``PAKRU_RECORDS`` set around the suite would win: cleared)."""
+    monkeypatch.delenv("PAKRU_RECORDS", raising=False)
     return tree.parent
 
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from pakru.tools.tree import find
 from tests.site.hostile import plant
 
 REPO = Path(__file__).resolve().parents[2]
@@ -61,8 +62,10 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built from the dataset installed with pakru."""
-    return _built(None, tmp_path_factory.mktemp("real-site"))
+    """The site built from the tree ``pakru.load()`` reads in this process (the tests compare
+    the pages with it): ``PAKRU_RECORDS`` when set (``tests/growth.py`` sets it to a grown
+    copy), else the checkout's ``records/``."""
+    return _built(find().path, tmp_path_factory.mktemp("real-site"))
 
 
 class Hostile(NamedTuple):
@@ -79,7 +82,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
     """The site built from a copy of records/ with script payloads in every free-text field
     and every report text (:mod:`tests.site.hostile`)."""
     tree = tmp_path_factory.mktemp("hostile-records") / "records"
-    planted = plant(REPO / "records", tree)
+    planted = plant(find().path, tree)
     return Hostile(_built(tree, tmp_path_factory.mktemp("hostile-site")), tree, planted)
 
 

@@ -94,7 +94,9 @@ def test_home_timeline_is_the_library_timeline(
     site: Path = request.getfixturevalue(which)
     ds = pakru.load([folder]) if folder else pakru.load()
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert _timeline_ids(home) == [r.id for r in ds.timeline()]
+    # one row per meeting: a plan carried out is shown in the row of the meeting that did
+    realised = {m.id for m in ds.meetings if m.status == "planned" and ds.realised_by(m.id).ids}
+    assert _timeline_ids(home) == [r.id for r in ds.timeline() if r.id not in realised]
 
 
 def test_home_has_counts_timeline_and_pictures(fixture_site: Path) -> None:

@@ -141,7 +141,10 @@ def maybe_unlinked(dataset: Dataset, _: Context) -> Iterator[Hit]:
 def link(dataset: Dataset, _: Context) -> Iterator[Hit]:
     """``realises`` links a held meeting to a planned meeting of the same series, once.
 
-    Only one held meeting carries out a plan; a plan realises nothing.
+    Only one held meeting carries out a plan; a plan realises nothing. A plan of a series
+    is carried out by a meeting of that series: a held meeting with no series (a
+    ministers' meeting, a visit) does not realise it. A plan with no series (a visit
+    announced) may be carried out by a meeting of any series or none.
     """
     taken: dict[str, str] = {}
     for meeting in dataset.meetings:
@@ -163,6 +166,15 @@ def link(dataset: Dataset, _: Context) -> Iterator[Hit]:
                 loc,
                 f"{target_id} is not a planned meeting; 'realises' names the plan this "
                 "meeting carried out",
+                about=target_id,
+            )
+        elif target.series is not None and meeting.series is None:
+            yield Hit(
+                meeting.id,
+                loc,
+                f"{target_id} is a plan in series {target.series}, and this meeting has no "
+                f"series; if it carried out that plan, add 'series: {target.series}' (and its "
+                "number when the report gives one), else remove 'realises'",
                 about=target_id,
             )
         elif meeting.series is not None and target.series not in (None, meeting.series):

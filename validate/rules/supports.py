@@ -11,11 +11,16 @@ value can be found in a quote by spelling alone:
 - ``location.city``: the quote contains the city (a city given by a
   ``dateline-*`` rule needs no quote); ``location.venue``: the quote has
   every word of four letters or more of the venue;
-- ``country`` (a person's or body's): a quote that names countries names
-  this one. Countries are named by a name the reference packages give, as
-  the start of a word ("Russian"), by ISO code or capital as a whole word
-  ("the US", "Moscow"). A quote that names no country ("led the delegation")
-  is not checked: reports often leave the country to the context.
+- ``country`` (a person's or body's): the quote states this country as
+  someone's by the nationality rule (:mod:`pakru.validate.derive.affiliation`):
+  a country word right before a title, a side or a body ("Russian Deputy
+  Foreign Minister", "led the Pakistan side", "the Pakistan Foreign Office"),
+  or after a title and "of" ("Deputy Foreign Minister of the Russian
+  Federation"). "Russia" elsewhere in the sentence ("Pakistan and Russia held
+  talks, Ryabkov said") or a capital supports no country: leave it null, or
+  quote the words that state it. A quote that names no country at all ("led
+  the delegation") is not checked: reports often leave the country to the
+  context.
 - ``location.country``: the quote names a place in this country: a
   gazetteer city ("Moscow hosted", "in Rawalpindi") or the country after
   "in", "at" or "to" ("held in Russia"). The word "Russia" or "Russian"
@@ -45,7 +50,8 @@ from pakru.dataset import Dataset
 from pakru.schema import Record
 from pakru.schema.introspect import FieldSpec, fields
 from pakru.validate.derive import derived_fields
-from pakru.validate.derive.text import bounded_at, contains, countries_named_unless, places_in
+from pakru.validate.derive.affiliation import affiliations, stated
+from pakru.validate.derive.text import bounded_at, contains, countries_named, places_in
 from pakru.validate.index import field_or
 from pakru.validate.registry import Context, Hit, rule
 from pakru.validate.scopes import RECORD
@@ -164,9 +170,21 @@ def _venue(record: Record, value: object, quote: str) -> str | None:
 
 
 def _country(record: Record, value: object, quote: str) -> str | None:
-    if isinstance(value, str) and (named := countries_named_unless(quote, value, capitals=True)):
-        return f"the quote names {', '.join(sorted(named))}, not {value}"
-    return None
+    if not isinstance(value, str) or stated(quote, value):
+        return None
+    how = (
+        "a country is stated by a country word before a title, side or body ('Russian Deputy "
+        "Foreign Minister', 'the Pakistan side') or after a title and 'of' ('Minister of the "
+        "Russian Federation'): the nationality rule"
+    )
+    if others := affiliations(quote):
+        return f"the quote states {', '.join(sorted(others))}, not {value}, as someone's country"
+    if named := countries_named(quote):
+        return (
+            f"the quote names {', '.join(sorted(named))} but as no one's country ({how}; "
+            "a country word elsewhere in the sentence is not)"
+        )
+    return None  # no country word at all ("led the delegation"): left to the context
 
 
 def _place_country(record: Record, value: object, quote: str) -> str | None:

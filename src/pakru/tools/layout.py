@@ -150,6 +150,11 @@ class Layout:
     published: Field | None = None
     """The publication day as ``YYYY-MM-DD``, quoted as printed."""
     dateline: Dateline | None = None
+    undated: Field | None = None
+    """The day and month a dateline prints with no year ("MOSCOW, April 26. /TASS/."), when
+    no date line gives the publication day and the text prints no full date of that day and
+    month: the value is the day as printed ("April 26"), the quote the dateline. The year
+    is not guessed, so ``published`` stays None (the scaffold says why)."""
 
     def fields(self) -> list[Field]:
         """The source-record fields: ``published``, ``title``, ``author``, ``publisher``."""
@@ -236,6 +241,45 @@ def _dateline(line: str) -> Dateline | None:
     if not city.isupper() and stamped is None and not paren and mark not in ":":
         return None  # "Pakistan - Russia ..." is a sentence; a mixed-case dateline needs a colon
     return Dateline(_title(city), agency, outlet, match["quote"].strip())
+
+
+_DAY_MONTH = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+{_MONTH}(?![a-z])", re.IGNORECASE),
+)
+
+
+def _day_month(quote: str) -> tuple[int, int, str] | None:
+    """The month, day and text of a day printed without a year ("April 26", "26 Apr.")."""
+    if parse_date(quote) is not None:
+        return None
+    for pattern in _DAY_MONTH:
+        if match := pattern.search(quote):
+            return _MONTHS[match["month"].lower().rstrip(".")], int(match["day"]), match[0]
+    return None
+
+
+def _year_from_text(text: str, month: int, day: int) -> Field | None:
+    """The publication day of an undated dateline from the one full date of that day and
+    month the text prints ("... on April 26, 2019"); None when it prints none, or several
+    years (a date a year back is an anniversary, not the day of the report)."""
+    found: dict[dt.date, str] = {}
+    for pattern in _DATES:
+        for match in pattern.finditer(text):
+            try:
+                date = dt.date(
+                    int(match["year"]),
+                    _MONTHS[match["month"].lower().rstrip(".")],
+                    int(match["day"]),
+                )
+            except ValueError:
+                continue
+            if (date.month, date.day) == (month, day):
+                found.setdefault(date, match[0])
+    if len(found) != 1:
+        return None
+    [(date, quote)] = found.items()
+    return Field("published", date.isoformat(), quote)
 
 
 def _headline_like(line: str) -> bool:
@@ -380,7 +424,10 @@ def read_layout(text: str) -> Layout:
     any order, with a standfirst under the headline; a line that opens with
     a dateline, or prose, starts the story. A letterhead ("PRESS RELEASE"
     under the issuer's name) names the publisher. The end of the text is read
-    for an outlet's credit line and a place and date of issue.
+    for an outlet's credit line and a place and date of issue. A dateline that
+    prints a day and month but no year ("MOSCOW, April 26. /TASS/.") gives the
+    publication day only when the text prints a full date of that day and month
+    (one year only); otherwise ``undated`` holds the day as printed.
     """
     lines = text.splitlines()
     start, issuer = _letterhead(lines)
@@ -397,4 +444,11 @@ def read_layout(text: str) -> Layout:
             break
     if dateline is None and (issue := _place_of_issue(lines)):
         dateline, published = issue[0], published or issue[1]
-    return Layout(head.headline, head.byline, head.byline_kind, publisher, published, dateline)
+    undated = None
+    if published is None and dateline is not None and (stamp := _day_month(dateline.quote)):
+        published = _year_from_text(text, stamp[0], stamp[1])
+        if published is None:
+            undated = Field("published", stamp[2], dateline.quote)
+    return Layout(
+        head.headline, head.byline, head.byline_kind, publisher, published, dateline, undated
+    )

@@ -164,6 +164,8 @@ def read_fields(text: str) -> list[Field]:
     """
     layout = read_layout(text)
     fields = layout.fields()
+    if layout.undated is not None:  # a day and month with no year: no publication day
+        fields.append(Field("published.undated", layout.undated.value, layout.undated.quote))
     if (dateline := layout.dateline) is not None:
         fields.append(Field("dateline", dateline.city, dateline.quote))
         if dateline.agency is not None:
@@ -182,7 +184,14 @@ def source_yaml(record_id: str, file_name: str, fields: list[Field]) -> str:
     found = {f.name: f for f in fields}
     lines = ["type: source", f"id: {record_id}", f"file: {file_name}"]
     for name in ("title", "publisher", "author", "published"):
-        if name not in found:
+        if name == "published" and "published.undated" in found:
+            undated = found["published.undated"]
+            lines.append(
+                f"published: null  # {_scalar(undated.quote)} prints the day ({undated.value}) "
+                "but no year, and the text no full date of that day: the year is unknown from "
+                "the text, so dates derived from the publication day cannot be derived"
+            )
+        elif name not in found:
             lines.append(f"{name}: null")
         else:  # a date stays plain, as in every record; text is quoted, fmt unquotes it
             value = found[name].value
@@ -193,8 +202,8 @@ def source_yaml(record_id: str, file_name: str, fields: list[Field]) -> str:
             lines.append(f"  agency: {_scalar(found['dateline.agency'].value)}")
     lines.append("evidence:")
     for f in fields:
-        if f.name == "dateline.agency":
-            continue  # the dateline's quote supports its agency too
+        if f.name in ("dateline.agency", "published.undated"):
+            continue  # the dateline's quote supports its agency; no day is supported
         lines += [
             f"  - source: {record_id}",
             f"    quote: {_scalar(f.quote)}",

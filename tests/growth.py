@@ -4,8 +4,8 @@
 adding reports does, in a copy of this checkout, then runs every test there:
 
 1. copies the checkout (the files git tracks or would track) into a fresh git
-   repository, and gives the copy a strict editable link tree of its own so
-   ``import pakru`` and the installed records are the copy's (``PYTHONPATH``);
+   repository, and puts the copy's ``src/`` first on ``PYTHONPATH`` so
+   ``import pakru`` and the installed records are the copy's;
 2. adds each report of ``tests/growth-data/`` in order, as
    docs/contributing.md says: ``pakru new source report.txt`` (the scaffold's
    title, publisher, date and dateline must be the finished record's: the
@@ -41,7 +41,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -142,56 +141,16 @@ def copy_checkout(dest: Path) -> None:
 
 
 def link_tree(dest: Path) -> Path:
-    """A copy of this checkout's strict editable link tree whose links point into ``dest``.
-
-    The folder to put first on ``PYTHONPATH``: ``import pakru`` then reads the
-    copy's code and records, as an install of the copy would.
-    """
-    import pakru  # noqa: PLC0415 - the install this script runs under
-
-    package = Path(pakru.__file__).parent
-    if not (package / "__init__.py").is_symlink():
-        raise GrowthError(
-            f"pakru is not a strict editable install of {REPO} ({package}); install it with the "
-            "README's test command"
-        )
-    root = package.parent
-    mirror = dest / "build" / "growth-links"
-    for path in sorted(package.rglob("*")):
-        target = mirror / path.relative_to(root)
-        if path.is_symlink():
-            linked = path.readlink()
-            linked = linked if linked.is_absolute() else (path.parent / linked).resolve()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if linked.is_relative_to(REPO):
-                target.symlink_to(dest / linked.relative_to(REPO))
-            else:
-                target.symlink_to(linked)
-        elif path.is_dir():
-            target.mkdir(parents=True, exist_ok=True)
-    return mirror
-
-
-def link_new_records(dest: Path, mirror: Path) -> list[str]:
-    """Link the records added since :func:`link_tree`, as re-installing the copy would.
-
-    The strict link tree holds the files present at install time; docs/contributing.md
-    says to re-install after adding files. The patterns are pyproject.toml's package
-    data of ``pakru.records``.
-    """
-    with (dest / "pyproject.toml").open("rb") as handle:
-        setuptools = tomllib.load(handle)["tool"]["setuptools"]
-    patterns: list[str] = setuptools["package-data"]["pakru.records"]
-    linked = mirror / "pakru" / "records"
-    added = []
-    for pattern in patterns:
-        for path in sorted((dest / "records").glob(pattern)):
-            target = linked / path.relative_to(dest / "records")
-            if path.is_file() and not target.is_symlink():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.symlink_to(path)
-                added.append(target.relative_to(linked).as_posix())
-    return added
+    """The copy's ``src/`` folder, to put first on ``PYTHONPATH``: ``import pakru`` then reads
+    the copy's code and records, as the README's install of the copy would (its
+    ``src/pakru/{schema,validate,records}`` are links into the copy's own folders, so a
+    record added there is seen at once, with no re-install)."""
+    src = dest / "src"
+    for name in ("schema", "validate", "records"):
+        folder = src / "pakru" / name
+        if not (folder.is_symlink() and folder.resolve() == (dest / name).resolve()):
+            raise GrowthError(f"{folder} is not a link to the copy's {name}/ (git core.symlinks?)")
+    return src
 
 
 def regenerate(dest: Path, env: Mapping[str, str]) -> list[str]:
@@ -246,7 +205,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         mirror = link_tree(dest)
         env = environment(mirror)
         added = grow(dest / "records", env)
-        link_new_records(dest, mirror)
         checked = _run([sys.executable, "-m", "pakru", "validate", "records"], dest, env)
         if checked.returncode != 0:
             raise GrowthError(f"the grown records do not validate:\n{checked.stdout}")

@@ -163,3 +163,27 @@ def test_a_byline_in_capitals_names_the_author() -> None:
     assert layout.headline.value == "Pakistan, Russia to hold talks on terrorism"
     assert layout.dateline is not None
     assert layout.dateline.city == "Islamabad"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia, Pakistan agree on drills\n\nSource: Xinhua\n\nKARACHI, Oct. 9 -- Navies met.\n",
+        "Diplomatic Diary: a busy week for envoys\n\nBy Sana Mir\n\nTalks were held.\n",
+        "Weekly Wrap: ties deepen\n\nLAHORE: Officials met on Monday for talks.\n",
+    ],
+)
+def test_a_colon_after_words_that_are_no_city_is_no_dateline(text: str) -> None:
+    """A mixed-case line "Word Word: ..." is a dateline only when it names a city of the
+    gazetteer: a source line or a column's name before a colon is not one."""
+    layout = read_layout(text)
+    assert layout.dateline is None or layout.dateline.city in {"Karachi", "Lahore"}
+    first = text.split("\n", 1)[0]
+    assert layout.headline is not None
+    assert layout.headline.value == first
+
+
+def test_a_mixed_case_city_before_a_colon_is_a_dateline() -> None:
+    layout = read_layout("Envoys meet for talks\n\nRawalpindi: Talks were held on Monday.\n")
+    assert layout.dateline is not None
+    assert (layout.dateline.city, layout.dateline.agency) == ("Rawalpindi", None)

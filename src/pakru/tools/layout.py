@@ -238,8 +238,12 @@ def _dateline(line: str) -> Dateline | None:
             outlet = name
     stamped = match["stamp"] or match["dated"]
     mark = match["mark"] or match["slashmark"] or ""
-    if not city.isupper() and stamped is None and not paren and mark not in ":":
-        return None  # "Pakistan - Russia ..." is a sentence; a mixed-case dateline needs a colon
+    # "Pakistan - Russia ..." is a sentence: a mixed-case dateline needs a colon, and a
+    # city of the gazetteer ("Source: Xinhua", "Diplomatic Diary: ..." are no datelines)
+    if (not city.isupper() and stamped is None and not paren) and (
+        mark not in ":" or not cities(_title(city))
+    ):
+        return None
     return Dateline(_title(city), agency, outlet, match["quote"].strip())
 
 

@@ -1,10 +1,11 @@
 """Duplicates: two meeting records that look like one meeting."""
 
+import datetime as dt
 from collections.abc import Iterator
 from itertools import combinations
 
 from pakru.dataset import Dataset
-from pakru.schema import Meeting
+from pakru.schema import DateInterval, Meeting
 from pakru.validate.registry import Context, Hit, rule
 from pakru.validate.rules.common import overlaps
 from pakru.validate.scopes import DUPLICATES
@@ -41,11 +42,35 @@ def _buckets(dataset: Dataset) -> dict[tuple[str, ...], list[Meeting]]:
     return buckets
 
 
+def _span(date: DateInterval) -> tuple[dt.date, dt.date]:
+    """The days an interval may touch, open bounds reaching forever (an inverted interval,
+    which ``dates.order`` reports, from its lower bound to its higher)."""
+    first, last = date.earliest or dt.date.min, date.latest or dt.date.max
+    return min(first, last), max(first, last)
+
+
+def _overlapping(meetings: list[Meeting]) -> list[tuple[Meeting, Meeting]]:
+    """The pairs of ``meetings`` (sorted by id) whose spans meet, in the order
+    ``combinations`` gives them: every pair whose dates overlap among them. Found by
+    sweeping the spans by their first day, so a city's meetings cost their number and
+    the overlaps, not every pair."""
+    spans = [_span(m.date) for m in meetings]
+    active: list[int] = []
+    found: list[tuple[int, int]] = []
+    for n in sorted(range(len(meetings)), key=lambda n: spans[n][0]):
+        active = [m for m in active if spans[m][1] >= spans[n][0]]
+        found += [(min(m, n), max(m, n)) for m in active]
+        active.append(n)
+    return [(meetings[i], meetings[j]) for i, j in sorted(found)]
+
+
 def _pairs(dataset: Dataset) -> Iterator[tuple[Meeting, Meeting, str]]:
     """Each pair of likely duplicates once, with what makes them alike."""
     reported: set[tuple[str, str]] = set()
     for key, meetings in sorted(_buckets(dataset).items()):
-        for a, b in combinations(sorted(meetings, key=lambda m: m.id), 2):
+        by_id = sorted(meetings, key=lambda m: m.id)
+        pairs = combinations(by_id, 2) if key[0] == "series" else _overlapping(by_id)
+        for a, b in pairs:
             if (a.id, b.id) in reported or _linked(a, b) or _realising(a, b):
                 continue
             if key[0] == "series":

@@ -64,20 +64,41 @@ def _match(held: Meeting, plan: Meeting) -> tuple[Loc, str, bool] | None:
     return None
 
 
+def _year_keys(date: DateInterval) -> Iterator[tuple[object, ...]]:
+    """The year keys of a dated interval: each year it spans, or ``open`` for an open bound
+    (two intervals that overlap share a year key, or one of them is open)."""
+    if date.precision == "unknown":
+        return
+    if date.earliest is None or date.latest is None:
+        yield ("open",)
+        return
+    years = sorted((date.earliest.year, date.latest.year))  # an inverted one, too
+    for year in range(years[0], years[1] + 1):
+        yield ("year", year)
+
+
 def _candidates(plans: list[Meeting]) -> Callable[[Meeting], list[Meeting]]:
     """The plans :func:`_match` can match a held meeting with, in their order: those of its
-    series and number, and those of its kind and city (each plan filed under both keys
-    once, so the rule is linear in the meetings, not held × planned)."""
+    series and number, and those of its kind and city with a year in common (each plan filed
+    under its keys once, so the rule grows with the meetings, not held × planned)."""
     by_key: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for n, plan in enumerate(plans):
         if plan.series is not None and plan.ordinal is not None:
             by_key["ordinal", plan.series, plan.ordinal].append(n)
         if (city := _city(plan)) is not None:
             by_key["city", plan.kind, city].append(n)
+            for year in _year_keys(plan.date):
+                by_key[("city", plan.kind, city, *year)].append(n)
 
     def of(held: Meeting) -> list[Meeting]:
         found = [*by_key.get(("ordinal", held.series, held.ordinal), ())]
-        found += by_key.get(("city", held.kind, _city(held)), ())
+        place = ("city", held.kind, _city(held))
+        years = list(_year_keys(held.date))
+        if ("open",) in years:
+            found += by_key.get(place, ())  # an open interval may meet any plan's
+        else:
+            for year in [*years, ("open",)] if years else []:
+                found += by_key.get((*place, *year), ())
         return [plans[n] for n in sorted(set(found))]
 
     return of

@@ -86,16 +86,23 @@ class Unit:
     """The bodies a sentence may name as a third party (every body not a dialogue series)."""
 
 
+def third_parties(ds: "Dataset") -> tuple[Body, ...]:
+    """The bodies a sentence may name as a third party: every body that is neither a
+    dialogue series nor a country's own."""
+    return tuple(b for b in ds.bodies if b.kind != "dialogue-series" and b.country is None)
+
+
 def unit_of(
     ds: "Dataset",
     record: Meeting | Agreement | Event,
     part: Part,
     loc: tuple[str | int, ...],
     parties: Parties,
+    *,
+    third: tuple[Body, ...],
 ) -> Unit:
     """The part of a record with its sides (``parties`` keeps each meeting's, for its
-    outcomes)."""
-    third = tuple(b for b in ds.bodies if b.kind != "dialogue-series" and b.country is None)
+    outcomes; ``third`` is :func:`third_parties`, made once per run)."""
     if isinstance(record, Meeting):
         key = id(record)
         if key not in parties:

@@ -20,6 +20,7 @@ from pakru.acts.actors import (
     pairs,
     quote_agent,
     record_quotes,
+    third_parties,
     unit_of,
     with_quote_agent,
 )
@@ -144,10 +145,11 @@ def _extract(ds: "Dataset", coded: Iterable[Stated]) -> tuple[Act, ...]:
     claimed: set[tuple[str, str]] = set()
     parties: Parties = {}
     held_at = _held_at(ds)
+    third = third_parties(ds)
     for stated in coded:
         hits = _unclaimed(ds, stated, claimed, held_at)
         if hits:
-            unit = unit_of(ds, stated.record, stated.part, stated.loc, parties)
+            unit = unit_of(ds, stated.record, stated.part, stated.loc, parties, third=third)
             out.extend(_acts_of(ds, unit, hits))
     return _unique_ids(_one_per_happening(ds, out))
 

@@ -395,7 +395,7 @@ POLICY: tuple[CodingRule, ...] = (
         "directed",
         "Thanking the other side (for its support, or as hosts for their hospitality, or as "
         "guests for coming) is 051 Praise or endorse, as the independent coding codes it "
-        "(THANK [051]); actor 2 is the one thanked, named before 'for' (what follows 'for' is "
+        "(THANK → 051); actor 2 is the one thanked, named before 'for' (what follows 'for' is "
         "the reason, and may name the thanker's own country).",
         "Lavrov thanked the Pakistani side for its support of the Russian initiative.",
         cites='051 Praise or endorse: "Express support for, commend, approve policy, action, '

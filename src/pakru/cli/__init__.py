@@ -190,10 +190,13 @@ def main(argv: "Sequence[str] | None" = None) -> int:
         print(version_string())  # the one answer that needs no parser: no command module loaded
         raise SystemExit(0)  # as argparse's own version action does
     given = list(sys.argv[1:] if argv is None else argv)
-    args = parser(_command(given)).parse_args(given)
+    command = _command(given)
+    if not command:  # ``pakru --help``, or no command: argparse answers and exits, light
+        parser(command).parse_args(given)
     from pakru.validate.workers import collector_paused, exit_now  # noqa: PLC0415
 
-    with collector_paused(restore=argv is not None):
+    with collector_paused(restore=argv is not None):  # the command's imports are paused, too
+        args = parser(command).parse_args(given)
         code = _run(args)
     if argv is None:
         exit_now(code)

@@ -267,49 +267,57 @@ def section(scale: dict[str, Any], validator_date: str | None = None) -> list[st
     return lines
 
 
-INCREMENTAL_FORMAT = 1
-"""Layout of ``benchmarks/incremental.json`` (``benchmarks/incremental.py`` writes it)."""
+INCREMENTAL_FORMATS = (1, 2)
+"""Layouts of ``benchmarks/incremental.json`` (``benchmarks/incremental.py`` writes it): in
+format 1 the date, command and load averages are the file's, in format 2 each size's."""
 
 INCREMENTAL_TARGET = 0.05
 """One edited file in the tree: at most this share of the full run (issue 28, point 3)."""
+
+
+def _load(x: object) -> str:
+    return " ".join(f"{v:.2f}" for v in x) if isinstance(x, list) else str(x)
+
+
+def _maybe_s(seconds: object) -> str:
+    return _s(seconds) if isinstance(seconds, int | float) else "—"
 
 
 def incremental_section(data: dict[str, Any]) -> list[str]:
     """The Markdown lines of the section on ``pakru validate FILE``, from
     ``benchmarks/incremental.json``; a layout this module does not know is said so."""
     lines = ["## One edited file (`benchmarks/incremental.py`)", ""]
-    if data.get("format") != INCREMENTAL_FORMAT or not data.get("sizes"):
+    if data.get("format") not in INCREMENTAL_FORMATS or not data.get("sizes"):
         return [
             *lines,
             f"Not shown: `benchmarks/incremental.json` is of format "
-            f"{data.get('format')!r}, not {INCREMENTAL_FORMAT}.",
+            f"{data.get('format')!r}, not one of {INCREMENTAL_FORMATS}.",
             "",
         ]
-
-    def load(x: object) -> str:
-        return " ".join(f"{v:.2f}" for v in x) if isinstance(x, list) else str(x)
-
+    rows = sorted(data["sizes"].items(), key=lambda kv: int(kv[0]))
     lines += [
-        f"Taken on {data.get('date', '?')} by `{data.get('command', 'benchmarks/incremental.py')}` "
-        f"(load average {load(data.get('load_before', '?'))} before, "
-        f"{load(data.get('load_after', '?'))} after). CPU seconds of whole processes: "
-        "`pakru validate` of the whole tree, then of one edited file with the cache filled "
-        "by an earlier run (*file*), with an empty cache (*file, no cache*) and, where "
-        "measured, of the whole tree again after that one edit (*tree*).",
+        "CPU seconds of whole processes: `pakru validate` of the whole tree, then of one "
+        "edited file with the cache filled by an earlier run (*file*), with an empty cache "
+        "(*file, no cache*) and, where measured, of the whole tree again after that one edit "
+        "(*tree*). Each size was taken as its row says, with the machine's load average "
+        "(1, 5, 15 min) before and after.",
         "",
         "| records | full run | file, no cache | file | file / full | tree | tree / full "
-        f"| ≤ {INCREMENTAL_TARGET}x? |",
-        "|---:|---:|---:|---:|---:|---:|---:|---|",
+        f"| ≤ {INCREMENTAL_TARGET}x? | taken | load before → after |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|---|---|",
     ]
-    for n, row in sorted(data["sizes"].items(), key=lambda kv: int(kv[0])):
+    for n, row in rows:
         ratio = row["ratio"]
+        taken = {**data, **row}  # format 1: the file's date, command and loads
         tree = (
             f"{_s(row['tree'])} | {row['tree_ratio']:.3f}x"
             if "tree" in row and "tree_ratio" in row
             else "— | —"
         )
         lines.append(
-            f"| {_n(n)} | {_s(row['full'])} | {_s(row['file_uncached'])} | {_s(row['file'])} "
-            f"| {ratio:.3f}x | {tree} | {_yes(ratio <= INCREMENTAL_TARGET)} |"
+            f"| {_n(n)} | {_s(row['full'])} | {_maybe_s(row.get('file_uncached'))} "
+            f"| {_s(row['file'])} | {ratio:.3f}x | {tree} | {_yes(ratio <= INCREMENTAL_TARGET)} "
+            f"| {taken.get('date', '?')}, `{taken.get('command', 'benchmarks/incremental.py')}` "
+            f"| {_load(taken.get('load_before', '?'))} → {_load(taken.get('load_after', '?'))} |"
         )
     return [*lines, ""]

@@ -96,10 +96,28 @@ def test_the_incremental_figures_are_on_the_page() -> None:
         "sizes": {"10000": {"full": 10.5, "file_uncached": 11.0, "file": 0.42, "ratio": 0.04}},
     }
     text = page.render(_figures(), _scale(), data)
-    assert "| 10,000 | 10.50 s | 11.00 s | 0.42 s | 0.040x | — | — | yes |" in text
-    assert "load average 7.10 6.60 5.30 before" in text
-    data["format"] = 2
-    assert "Not shown: `benchmarks/incremental.json` is of format 2" in page.render(
+    assert (
+        "| 10,000 | 10.50 s | 11.00 s | 0.42 s | 0.040x | — | — | yes | 2026-12-08 01:58 UTC, "
+        "`python benchmarks/incremental.py --sizes 10000` | 7.10 6.60 5.30 → 10.90 10.70 8.50 |"
+    ) in text
+    two = {
+        "format": 2,
+        "sizes": {
+            "30000": {
+                **data["sizes"]["10000"],  # type: ignore[dict-item]
+                "file_uncached": None,
+                "date": "2026-12-08 02:27 UTC",
+                "command": "python benchmarks/incremental.py --sizes 30000",
+                "load_before": [9.4, 10.9, 10.0],
+                "load_after": [5.8, 7.1, 8.5],
+            }
+        },
+    }
+    text = page.render(_figures(), _scale(), two)
+    assert "| 30,000 | 10.50 s | — | 0.42 s | 0.040x | — | — | yes | 2026-12-08 02:27 UTC" in text
+    assert "| 9.40 10.90 10.00 → 5.80 7.10 8.50 |" in text
+    data["format"] = 3
+    assert "Not shown: `benchmarks/incremental.json` is of format 3" in page.render(
         _figures(), _scale(), data
     )
 

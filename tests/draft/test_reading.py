@@ -8,7 +8,7 @@ import pytest
 from pakru.cli import main
 from pakru.dataset import Dataset
 from pakru.draft.dates import date_of
-from pakru.draft.meetings import MEETING, ORDINAL_WORDS, _ordinal, _status
+from pakru.draft.meetings import MEETING, ORDINAL_WORDS, _ordinal, _status, location_of
 from pakru.draft.people import led_by
 from pakru.loading import load_partial
 from pakru.validate.rules.supports import ordinal_words
@@ -72,6 +72,18 @@ def test_no_date_before_the_report_for_a_plan_nor_after_it_for_a_held_meeting() 
     assert date_of(launched, "src-00000001", PUBLISHED, held=False) == unknown
     assert date_of(launched, "src-00000001", PUBLISHED, held=True)["precision"] == "year"
     assert date_of("It will be held in 2027.", "src-00000001", PUBLISHED, held=True) == unknown
+
+
+def test_a_venue_that_names_a_place_is_not_placed_by_the_dateline() -> None:
+    """``dateline-venue`` places only an unqualified venue (``places.derived`` rejects "the
+    Russian Foreign Ministry"): the draft does not propose it, "the Foreign Office" it does."""
+    named = "The talks took place at the Russian Foreign Ministry on Monday."
+    location, _, nulls = location_of(named, "src-00000001", "Moscow", "MOSCOW")
+    assert location["derivations"] == []
+    assert "location.city" in nulls
+    plain = "The talks took place at the Foreign Office on Monday."
+    location, _, _ = location_of(plain, "src-00000001", "Moscow", "MOSCOW")
+    assert [d["rule"] for d in location["derivations"]] == ["dateline-venue", "gazetteer-city"]
 
 
 @pytest.fixture

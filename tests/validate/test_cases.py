@@ -89,6 +89,10 @@ def test_invalid_case_gives_exactly_the_expected_findings(rule: str, tmp_path: P
     found = findings_of(rule, tree)
     if os.environ.get("PAKRU_UPDATE_CASES") == "1":
         expected_file.write_text("".join(line + "\n" for line in found), encoding="utf-8")
+    assert expected_file.is_file(), (
+        f"{rule}: no {expected_file.relative_to(CASES.parent.parent)}: write it with "
+        f"PAKRU_UPDATE_CASES=1 pytest tests/validate/test_cases.py -k {rule!r}, then read it"
+    )
     expected = expected_file.read_text(encoding="utf-8").splitlines()
     assert expected, f"{rule}: expected.txt lists no finding"
     assert found == expected

@@ -83,14 +83,25 @@ def _here(d: PlaceDerivation, location: Location, facts: PlaceFacts) -> dict[str
     return {"city": city}
 
 
+def names_a_place(venue: str) -> bool:
+    """Whether a venue's name names a country (or its capital) or a city of the gazetteer:
+    "Russian Foreign Ministry" does, "the Foreign Office" does not (``dateline-venue`` places
+    only an unqualified venue; ``pakru draft`` asks the same before proposing it)."""
+    return bool(countries_named(venue, capitals=True)) or any(cities(w) for w in venue.split())
+
+
 def _venue(d: PlaceDerivation, location: Location, facts: PlaceFacts) -> dict[str, Value]:
     venue = location.venue
     if venue is None:
         raise UnderivableError("the location has no venue")
     if not contains(d.quote, venue):
         raise UnderivableError(f"the quote does not name the venue {venue!r}")
-    if countries_named(venue, capitals=True) or any(cities(w) for w in venue.split()):
-        raise UnderivableError(f"the venue {venue!r} names a place; it is not unqualified")
+    if names_a_place(venue):
+        raise UnderivableError(
+            f"the venue {venue!r} names a place, so dateline-venue cannot place the meeting "
+            "(the dateline says where the report was filed, the venue's name says otherwise); "
+            "cite a sentence that names the city (gazetteer-city)"
+        )
     city = _dateline_city(d, facts, d.source)
     if (problem := _named_elsewhere(d, facts, d.source, city)) is not None:
         raise UnderivableError(problem)

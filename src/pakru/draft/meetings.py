@@ -23,6 +23,7 @@ from pakru.draft.read import Sentence
 from pakru.schema.body import Body
 from pakru.schema.meeting import Meeting
 from pakru.schema.reference import cities, countries
+from pakru.validate.derive.places import names_a_place
 from pakru.validate.derive.text import cities_named, countries_named, countries_placed, says_here
 from pakru.validate.rules.series import GROUP, fold_name, series_names
 from pakru.validate.rules.supports import ordinal_words
@@ -268,7 +269,13 @@ def location_of(
             {"rule": "dateline-here", "source": source, "quote": text, "dateline": dateline}
         )
         derivations.append({"rule": "gazetteer-city", "source": source, "quote": dateline_quote})
-    elif dateline is not None and dateline_quote is not None and venue and not named:
+    elif (
+        dateline is not None
+        and dateline_quote is not None
+        and venue
+        and not named
+        and not names_a_place(venue)  # "the Russian Foreign Ministry": no dateline-venue
+    ):
         city = dateline
         location["venue"] = venue
         derivations.append(
